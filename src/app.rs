@@ -1,0 +1,186 @@
+//! The program's spine: parse the command line, resolve it against the
+//! environment and the config, run one command, and turn the outcome into an
+//! exit code.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::commands;
+use crate::config::Config;
+use crate::diagnostic::sanitize;
+use crate::dirs::Dirs;
+use crate::engine::PlanSettings;
+use crate::library::{self, Condition, Library, Loaded, Sources};
+
+/// Exit statuses beyond success.
+pub mod exit {
+    /// Bad input: a bad file, an unknown id, a failed check.
+    pub const FAILURE: u8 = 1;
+    /// Bad command-line usage (what clap uses).
+    pub const USAGE: u8 = 2;
+}
+
+/// An error that has already been shown to the user in full, such as the
+/// diagnostics of a library that failed to load; `main` prints nothing more.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Reported(pub String);
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = io::stdout().flush();
+            eprintln!("psoas: {}", sanitize(&format!("{err:#}")));
+            ExitCode::from(exit::FAILURE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let context = Context::new(cli.library)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::List(args) => commands::list::execute(&context, args, &mut out)?,
+        Command::Show(args) => commands::show::execute(&context, args, &mut out)?,
+        Command::Routines(args) => commands::routines::execute(&context, args, &mut out)?,
+        Command::Print(args) => commands::print::execute(&context, args, &mut out)?,
+        Command::Check(args) => commands::check::execute(&context, args, &mut out)?,
+        Command::Run(args) => commands::run::execute(&context, args, &mut out)?,
+        Command::History(_args) => commands::history::execute(&context, &mut out)?,
+        Command::Plan(_args) => commands::plan::execute(&context, &mut out)?,
+        Command::Config(_command) => commands::config::execute(&context, &mut out)?,
+        Command::Completions(_args) => commands::completions::execute(&context, &mut out)?,
+        Command::Man => commands::man::execute(&context, &mut out)?,
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// What every command may need: where files live, the config, and the extra
+/// library folders from `--library`.
+pub struct Context {
+    pub dirs: Dirs,
+    pub config: Config,
+    pub library_dirs: Vec<PathBuf>,
+}
+
+impl Context {
+    pub fn new(library_dirs: Vec<PathBuf>) -> Result<Context> {
+        let dirs = Dirs::from_env()?;
+        let config = Config::load(&dirs)?;
+        Ok(Context {
+            dirs,
+            config,
+            library_dirs,
+        })
+    }
+
+    /// The built-in library, the user's folder and every `--library` folder,
+    /// plus `files`.
+    pub fn sources(&self, files: Vec<PathBuf>) -> Sources {
+        Sources {
+            builtin: true,
+            user_dir: Some(self.dirs.routines_dir()),
+            library_dirs: self.library_dirs.clone(),
+            files,
+        }
+    }
+
+    /// Loads the library; any error is shown with every diagnostic and fails.
+    pub fn library(&self, files: Vec<PathBuf>) -> Result<Library> {
+        let loaded = library::load(&self.sources(files));
+        fail_on_errors(loaded)
+    }
+
+    /// Loads the library and finds the routine an argument names: a routine id,
+    /// or the path of a routine file. No argument means the default routine.
+    pub fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, String)> {
+        let arg = arg.unwrap_or(self.config.default_routine());
+        if looks_like_path(arg) {
+            let path = PathBuf::from(arg);
+            if !path.is_file() {
+                bail!("no routine file at {}", path.display());
+            }
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return Ok((self.library(vec![path])?, id));
+        }
+        let library = self.library(Vec::new())?;
+        if library.routine(arg).is_none() {
+            let close = library.closest_routine_ids(arg);
+            let hint = if close.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; did you mean {}?",
+                    close
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )
+            };
+            bail!("no routine has the id `{arg}`{hint} (`psoas routines` lists them)");
+        }
+        Ok((library, arg.to_string()))
+    }
+
+    /// How routines are expanded: personal defaults, plus conditions from
+    /// the config and the command line.
+    pub fn plan_settings(&self, conditions: &[Condition]) -> PlanSettings {
+        let mut all = self.config.conditions.clone();
+        all.extend_from_slice(conditions);
+        all.sort();
+        all.dedup();
+        PlanSettings {
+            default_prep: self.config.prep(),
+            default_breathing: self.config.breathing(),
+            conditions: all,
+        }
+    }
+}
+
+/// A routine argument is a path when it names a `.toml` file or has a slash.
+fn looks_like_path(arg: &str) -> bool {
+    arg.ends_with(".toml")
+        || arg.contains('/')
+        || arg.contains(std::path::MAIN_SEPARATOR)
+        || Path::new(arg).is_file()
+}
+
+/// Prints every error of a load to stderr and fails, or returns the library.
+pub fn fail_on_errors(loaded: Loaded) -> Result<Library> {
+    if !loaded.has_errors() {
+        return Ok(loaded.library);
+    }
+    let errors: Vec<String> = loaded.errors().map(|d| d.to_string()).collect();
+    let mut stderr = io::stderr().lock();
+    for error in &errors {
+        let _ = writeln!(stderr, "{error}");
+    }
+    Err(Reported(format!(
+        "the library has {} problem{}; fix {} and try again (`psoas check` lists them)",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" },
+        if errors.len() == 1 { "it" } else { "them" },
+    ))
+    .into())
+}

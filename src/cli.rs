@@ -1,0 +1,256 @@
+//! The command line as clap sees it. Only this file and `app` know these
+//! structs; `app` turns them into each command's plain settings.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::library::{Condition, Equipment, Kind, Position};
+use crate::words::SAFETY_NOTICE;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "psoas",
+    version,
+    about = "A command-line coach for psoas and lower-back self-care",
+    long_about = "A command-line coach for psoas and lower-back self-care: gentle stretches held \
+                  30 seconds or more on each side, slow breathing, a warm-up first, and \
+                  self-massage with a ball, guided by a timer in the terminal.",
+    after_help = SAFETY_NOTICE,
+    after_long_help = SAFETY_NOTICE,
+)]
+pub struct Cli {
+    /// Also load routines from DIR (and exercises from DIR/exercises); repeatable
+    #[arg(long = "library", value_name = "DIR", global = true)]
+    pub library: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List exercises, grouped by position
+    List(ListArgs),
+    /// Show one exercise in full
+    Show(ShowArgs),
+    /// List routines with their step count and length
+    Routines(RoutinesArgs),
+    /// Print a routine as a sheet: text, Markdown or JSON
+    Print(PrintArgs),
+    /// Validate the library, or the given files, and report every problem
+    Check(CheckArgs),
+    /// Run a routine with a guided timer
+    Run(RunArgs),
+    /// Show past sessions, this week's progress and the streak
+    History(HistoryArgs),
+    /// Build a routine that fits the time you have
+    Plan(PlanArgs),
+    /// Show or create the config file
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// `--condition TAG`, shared by the commands that filter for safety.
+#[derive(Debug, Args)]
+pub struct ConditionArgs {
+    /// Leave out (or, for `list`, mark) exercises to avoid with this condition; repeatable
+    #[arg(long = "condition", value_name = "TAG", value_parser = parse_condition)]
+    pub conditions: Vec<Condition>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only exercises done in this position
+    #[arg(long, value_parser = parse_position)]
+    pub position: Option<Position>,
+    /// Only exercises of this kind
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// Only exercises that use this equipment
+    #[arg(long, value_parser = parse_equipment)]
+    pub equipment: Option<Equipment>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub conditions: ConditionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The exercise id, as `psoas list` shows it
+    pub id: String,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RoutinesArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// A routine id or the path of a routine file (default: the default routine)
+    pub routine: Option<String>,
+    #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
+    pub format: SheetFormat,
+    #[command(flatten)]
+    pub conditions: ConditionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check (default: the built-in and user library)
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// A routine id or the path of a routine file (default: the default routine)
+    pub routine: Option<String>,
+    /// Plan a routine of about this many minutes and run it
+    #[arg(long, value_name = "N", conflicts_with = "routine")]
+    pub minutes: Option<u32>,
+    /// One line per event, no escape codes and no keys (for pipes and screen readers)
+    #[arg(long)]
+    pub plain: bool,
+    /// Preview: run time this many times faster
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0, value_parser = parse_speed)]
+    pub speed: f64,
+    /// Do the guided warm-up without asking
+    #[arg(long, conflicts_with = "no_warm_up")]
+    pub warm_up: bool,
+    /// Skip the warm-up without asking
+    #[arg(long)]
+    pub no_warm_up: bool,
+    /// No terminal bell at the start and end of each hold
+    #[arg(long)]
+    pub no_bell: bool,
+    /// Speak each cue with a text-to-speech program
+    #[arg(long, conflicts_with = "no_voice")]
+    pub voice: bool,
+    /// Do not speak cues, even if the config says to
+    #[arg(long)]
+    pub no_voice: bool,
+    /// Tension in the lower back and hips before the session, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub tension_before: Option<u8>,
+    /// Tension in the lower back and hips after the session, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub tension_after: Option<u8>,
+    /// Do not ask for tension check-ins
+    #[arg(long)]
+    pub no_check_in: bool,
+    /// Attach a note to this session's record
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Do not write this session to the history
+    #[arg(long)]
+    pub no_record: bool,
+    #[command(flatten)]
+    pub conditions: ConditionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only sessions on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<chrono::NaiveDate>,
+    /// Show at most this many recent sessions
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Sessions a week to aim for (default: the config's weekly_goal, else 3)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub goal: Option<u32>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Planned length, in minutes: the plan fills at least 80% of it
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=180))]
+    pub minutes: u32,
+    /// Positions to use (default: all); repeatable
+    #[arg(long = "position", value_name = "P", value_parser = parse_position)]
+    pub positions: Vec<Position>,
+    /// Equipment at hand (default: none); repeatable
+    #[arg(long = "equipment", value_name = "E", value_parser = parse_equipment)]
+    pub equipment: Vec<Equipment>,
+    #[command(flatten)]
+    pub conditions: ConditionArgs,
+    /// Vary the choice of exercises; the same seed gives the same routine
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+    #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
+    pub format: SheetFormat,
+    /// Save the plan as a routine NAME in your routines folder
+    #[arg(long, value_name = "NAME")]
+    pub save: Option<String>,
+    /// With --save, replace an existing routine file
+    #[arg(long, requires = "save")]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the config file
+    Path,
+    /// Print each setting, its value and where it came from
+    Show,
+    /// Write a commented config file (never overwrites one)
+    Init,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
+}
+
+macro_rules! name_parser {
+    ($fn:ident, $ty:ty) => {
+        fn $fn(s: &str) -> Result<$ty, String> {
+            s.parse::<$ty>()
+        }
+    };
+}
+name_parser!(parse_position, Position);
+name_parser!(parse_kind, Kind);
+name_parser!(parse_equipment, Equipment);
+name_parser!(parse_condition, Condition);
+
+fn parse_speed(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(f) if f.is_finite() && (0.1..=1000.0).contains(&f) => Ok(f),
+        _ => Err("a number from 0.1 to 1000".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,51 @@
+//! `psoas check`: validates the library (or the files given) and reports
+//! every problem and every replaced built-in, not just the first.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::app::{Context, exit};
+use crate::cli::CheckArgs;
+use crate::diagnostic::Diagnostic;
+use crate::library;
+
+pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let only_given = !args.paths.is_empty();
+    let loaded = library::load(&context.sources(args.paths.clone()));
+    let shown: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| !only_given || args.paths.iter().any(|p| about(d, p)))
+        .collect();
+    let errors = shown.iter().filter(|d| d.is_error()).count();
+    let mut stderr = std::io::stderr().lock();
+    for diagnostic in &shown {
+        writeln!(stderr, "{diagnostic}")?;
+    }
+    let lib = &loaded.library;
+    if errors == 0 {
+        writeln!(
+            out,
+            "ok: {} exercises and {} routines, no problems",
+            lib.exercises().len(),
+            lib.routines().len()
+        )?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        writeln!(
+            stderr,
+            "{errors} problem{} found",
+            if errors == 1 { "" } else { "s" }
+        )?;
+        Ok(ExitCode::from(exit::FAILURE))
+    }
+}
+
+/// Whether a diagnostic concerns a given file, or a file inside a given folder.
+fn about(diagnostic: &Diagnostic, given: &Path) -> bool {
+    let normal = |p: &Path| -> PathBuf { p.components().collect() };
+    normal(&diagnostic.path).starts_with(normal(given))
+}

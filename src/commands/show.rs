@@ -1,0 +1,106 @@
+//! `psoas show ID`: one exercise in full.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use crate::app::Context;
+use crate::cli::{ListFormat, ShowArgs};
+use crate::format::hold_text;
+use crate::library::Exercise;
+
+pub fn execute(context: &Context, args: ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let library = context.library(Vec::new())?;
+    let Some(exercise) = library.exercise(&args.id) else {
+        let close = library.closest_exercise_ids(&args.id);
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; did you mean {}?",
+                close
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            )
+        };
+        bail!(
+            "no exercise has the id `{}`{hint} (`psoas list` shows them)",
+            args.id
+        );
+    };
+    match args.format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, exercise)?;
+            writeln!(out)?;
+        }
+        ListFormat::Text => write_text(exercise, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_text(e: &Exercise, out: &mut impl Write) -> Result<()> {
+    writeln!(out, "{} ({})", e.name, e.id)?;
+    let mut facts = vec![
+        e.kind.to_string(),
+        e.position.to_string(),
+        hold_text(e, e.hold),
+    ];
+    if !e.equipment.is_empty() {
+        facts.push(format!(
+            "equipment: {}",
+            e.equipment
+                .iter()
+                .map(|q| q.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    writeln!(out, "{}", facts.join(" · "))?;
+    if !e.avoid_if.is_empty() {
+        writeln!(
+            out,
+            "Avoid with: {}",
+            e.avoid_if
+                .iter()
+                .map(|c| c.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    list(out, "Get into position", &e.setup, true)?;
+    if !e.phases.is_empty() {
+        writeln!(out, "\nSequence")?;
+        for (i, phase) in e.phases.iter().enumerate() {
+            writeln!(out, "  {}. {:>3} s  {}", i + 1, phase.hold, phase.cue)?;
+        }
+    }
+    list(out, "During the hold", &e.cues, false)?;
+    if let Some(b) = e.breathing {
+        writeln!(
+            out,
+            "\nBreathing: in for {} s, out for {} s",
+            b.inhale, b.exhale
+        )?;
+    }
+    list(out, "Cautions", &e.cautions, false)?;
+    writeln!(out, "\nDefined at {}", e.origin)?;
+    Ok(())
+}
+
+fn list(out: &mut impl Write, title: &str, items: &[String], numbered: bool) -> Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{title}")?;
+    for (i, item) in items.iter().enumerate() {
+        if numbered {
+            writeln!(out, "  {}. {item}", i + 1)?;
+        } else {
+            writeln!(out, "  - {item}")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,193 @@
+//! Problems found in a user's files, and how they are shown.
+//!
+//! A [`Diagnostic`] names the file, the line and column, the key, what is wrong
+//! and what would be valid. Every piece of text that came from a file passes
+//! through [`sanitize`] before it is shown, so a control character in a file can
+//! never reach the terminal raw.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is: errors make `check` fail, notes do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Note,
+}
+
+/// One problem (or note) tied to a place in a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub path: PathBuf,
+    /// 1-based line and column; `None` when the problem concerns the whole file.
+    pub position: Option<(usize, usize)>,
+    /// The key the problem is about, dotted (`step[2].hold`), when there is one.
+    pub key: Option<String>,
+    pub message: String,
+    /// What would be valid, or how to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(
+        file: &SourceText,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Error,
+            path: file.path.clone(),
+            position: span.map(|s| file.line_column(s.start)),
+            key: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// An error about a whole file, such as one that cannot be read.
+    pub fn file_error(path: &Path, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            position: None,
+            key: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn note(file: &SourceText, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Note,
+            ..Self::error(file, span, message)
+        }
+    }
+
+    pub fn with_key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", sanitize(&self.path.display().to_string()))?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Note => "note",
+        };
+        write!(f, ": {label}: ")?;
+        if let Some(key) = &self.key {
+            write!(f, "`{}`: ", sanitize(key))?;
+        }
+        write!(f, "{}", sanitize(&self.message))?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {}", sanitize(help))?;
+        }
+        Ok(())
+    }
+}
+
+/// A file's path and text, with the means to turn byte offsets into positions.
+#[derive(Clone, Debug)]
+pub struct SourceText {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceText {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Replaces control characters with visible escapes (`\u{1b}`), keeping
+/// newlines, so text from a file cannot move the cursor or change colours.
+pub fn sanitize(text: &str) -> String {
+    if !text.chars().any(is_unsafe_char) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Control characters other than newline, including the C1 range and the
+/// bidirectional overrides that can reorder what a terminal shows.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_lines_and_character_columns() {
+        let file = SourceText::new("a.toml", "x = 1\nnäme = 2\n");
+        assert_eq!(file.line_column(0), (1, 1));
+        assert_eq!(file.line_column(6), (2, 1));
+        // "ä" is two bytes but one column.
+        assert_eq!(file.line_column(13), (2, 7));
+        assert_eq!(file.line_column(999), (3, 1));
+    }
+
+    #[test]
+    fn sanitize_escapes_controls_but_keeps_newlines() {
+        assert_eq!(sanitize("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\nc");
+        assert_eq!(sanitize("tab\there"), "tab\\u{9}here");
+        assert_eq!(sanitize("plain"), "plain");
+    }
+
+    #[test]
+    fn display_names_path_position_key_and_help() {
+        let file = SourceText::new("r/x.toml", "hold = 3\n");
+        let d = Diagnostic::error(&file, Some(7..8), "3 is out of range")
+            .with_key("hold")
+            .with_help("a whole number of seconds from 5 to 600");
+        assert_eq!(
+            d.to_string(),
+            "r/x.toml:1:8: error: `hold`: 3 is out of range\n  help: a whole number of seconds from 5 to 600"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! The routine engine: pure functions from a validated routine to an exact,
+//! timed plan, and from a time offset to what should be happening then.
+//!
+//! Nothing here reads a clock, a file or the terminal; time is always passed
+//! in, so every timing rule is tested without sleeping. Every duration the
+//! program shows or waits for is computed here.
+
+mod breathing;
+mod plan;
+pub mod session;
+
+pub use breathing::{Breath, BreathDirection, breath_at};
+pub use plan::{LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage};

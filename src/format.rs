@@ -1,0 +1,82 @@
+//! Small text helpers shared by the printers: clock times and padded columns.
+
+use crate::library::Exercise;
+
+/// `m:ss` (or `h:mm:ss` from an hour up) for a number of seconds.
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// "30 s each side" or "40 s".
+pub fn hold_text(exercise: &Exercise, hold: u32) -> String {
+    if exercise.each_side {
+        format!("{hold} s each side")
+    } else {
+        format!("{hold} s")
+    }
+}
+
+/// Pads `text` with spaces to `width` characters.
+pub fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    let mut out = text.to_string();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
+    out
+}
+
+/// Column widths (in characters) that fit every row.
+pub fn widths<const N: usize>(rows: &[[String; N]]) -> [usize; N] {
+    let mut widths = [0; N];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    widths
+}
+
+/// Rows as aligned columns separated by two spaces, without trailing spaces.
+pub fn table<const N: usize>(rows: &[[String; N]], indent: &str) -> String {
+    let widths = widths(rows);
+    let mut out = String::new();
+    for row in rows {
+        let mut line = indent.to_string();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 < N {
+                line.push_str(&pad(cell, widths[i]));
+                line.push_str("  ");
+            } else {
+                line.push_str(cell);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(595), "9:55");
+        assert_eq!(clock(3_725), "1:02:05");
+    }
+
+    #[test]
+    fn tables_align_by_characters() {
+        let rows = [
+            ["ä".to_string(), "x".to_string()],
+            ["bbb".to_string(), "".to_string()],
+        ];
+        assert_eq!(table(&rows, "  "), "  ä    x\n  bbb\n");
+    }
+}

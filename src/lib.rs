@@ -1,0 +1,21 @@
+//! `psoas`: a command-line coach for psoas and lower-back self-care.
+//!
+//! The data flows one way: TOML files -> [`library`] (validated once) ->
+//! [`engine`] (a plan of timed segments) -> the front ends in [`commands`].
+//! [`app`] parses the command line and runs one command.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod diagnostic;
+pub mod dirs;
+pub mod engine;
+pub mod format;
+pub mod history;
+pub mod library;
+pub mod planner;
+pub mod render;
+pub mod runner;
+pub mod voice;
+pub mod words;

@@ -1,0 +1,208 @@
+//! A validated exercise: a stretch, a ball release, a warm-up or a breathing
+//! practice, with the words that guide a person through it.
+//!
+//! Values of these types have passed every rule of the file format; the rest of
+//! the program never sees TOML spelling.
+
+use serde::{Deserialize, Serialize};
+
+use super::Origin;
+
+/// What kind of work an exercise is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Stretch,
+    BallRelease,
+    WarmUp,
+    Breathing,
+}
+
+/// The body position an exercise is done in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    Standing,
+    Seated,
+    Kneeling,
+    Lying,
+    Prone,
+}
+
+/// Things a person may need at hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Equipment {
+    Ball,
+    FoamRoller,
+    Wall,
+    Chair,
+    Cushion,
+    Strap,
+}
+
+/// Health conditions an exercise may be unsuitable for (`avoid_if`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Condition {
+    HerniatedDisc,
+    Pregnancy,
+    RecentSurgery,
+    HipReplacement,
+    Osteoporosis,
+    KneePain,
+}
+
+/// Which side a hold is done on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// Breath pacing in whole seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Breathing {
+    pub inhale: u32,
+    pub exhale: u32,
+}
+
+impl Breathing {
+    /// Slow breathing with a longer out-breath, used when nothing else is set.
+    pub const DEFAULT: Breathing = Breathing {
+        inhale: 4,
+        exhale: 6,
+    };
+    pub const MIN_SECONDS: u32 = 2;
+    pub const MAX_SECONDS: u32 = 10;
+}
+
+/// One timed step of a self-massage sequence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Phase {
+    pub cue: String,
+    pub hold: u32,
+}
+
+/// A validated exercise. Serialized with the same key names as the file format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Exercise {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub position: Position,
+    pub each_side: bool,
+    /// Seconds per side; for a phased exercise, the sum of its phases.
+    pub hold: u32,
+    pub equipment: Vec<Equipment>,
+    pub setup: Vec<String>,
+    pub cues: Vec<String>,
+    pub cautions: Vec<String>,
+    pub avoid_if: Vec<Condition>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breathing: Option<Breathing>,
+    #[serde(rename = "phase", skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
+    #[serde(rename = "source")]
+    pub origin: Origin,
+}
+
+impl Exercise {
+    pub const MIN_HOLD: u32 = 5;
+    pub const MAX_HOLD: u32 = 600;
+    pub const DEFAULT_HOLD: u32 = 30;
+
+    /// How many sides a hold is done on: 2 for `each_side`, else 1.
+    pub fn sides(&self) -> u32 {
+        if self.each_side { 2 } else { 1 }
+    }
+
+    pub fn has_phases(&self) -> bool {
+        !self.phases.is_empty()
+    }
+}
+
+macro_rules! names {
+    ($ty:ty { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
+
+            /// The spelling used in files and on the command line.
+            pub fn name(self) -> &'static str {
+                match self { $(<$ty>::$variant => $name),+ }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, String> {
+                <$ty>::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.name() == s)
+                    .ok_or_else(|| format!("valid: {}", <$ty>::ALL.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")))
+            }
+        }
+    };
+}
+
+names!(Kind { Stretch => "stretch", BallRelease => "ball-release", WarmUp => "warm-up", Breathing => "breathing" });
+names!(Position { Standing => "standing", Seated => "seated", Kneeling => "kneeling", Lying => "lying", Prone => "prone" });
+names!(Equipment { Ball => "ball", FoamRoller => "foam-roller", Wall => "wall", Chair => "chair", Cushion => "cushion", Strap => "strap" });
+names!(Condition {
+    HerniatedDisc => "herniated-disc",
+    Pregnancy => "pregnancy",
+    RecentSurgery => "recent-surgery",
+    HipReplacement => "hip-replacement",
+    Osteoporosis => "osteoporosis",
+    KneePain => "knee-pain",
+});
+names!(Side { Left => "left", Right => "right" });
+
+impl Condition {
+    /// What each tag stands for, for help texts and the README.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Condition::HerniatedDisc => "a herniated or bulging disc in the lower back",
+            Condition::Pregnancy => "pregnancy",
+            Condition::RecentSurgery => "recent abdominal, hip or back surgery",
+            Condition::HipReplacement => "a hip replacement",
+            Condition::Osteoporosis => "osteoporosis or fragile bones",
+            Condition::KneePain => "knee pain or a knee injury (kneeling positions)",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_match_serde() {
+        for kind in Kind::ALL {
+            assert_eq!(kind.name().parse::<Kind>(), Ok(*kind));
+            assert_eq!(
+                serde_json::to_string(kind).unwrap(),
+                format!("\"{}\"", kind.name())
+            );
+        }
+        for c in Condition::ALL {
+            assert_eq!(
+                serde_json::to_string(c).unwrap(),
+                format!("\"{}\"", c.name())
+            );
+        }
+        assert_eq!(
+            "sitting".parse::<Position>(),
+            Err("valid: standing, seated, kneeling, lying, prone".to_string())
+        );
+    }
+}

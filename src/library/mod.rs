@@ -1,0 +1,145 @@
+//! The library of exercises and routines: loaded from TOML, validated once,
+//! then handed to the engine and the printers as plain, trusted values.
+//!
+//! `load` is the only way in. It reads every source (see [`sources`]), reports
+//! every problem it finds as a [`Diagnostic`], and keeps what is valid.
+
+mod embedded;
+mod exercise;
+mod load;
+mod parse;
+mod raw;
+mod routine;
+mod sources;
+mod validate;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+pub use exercise::{Breathing, Condition, Equipment, Exercise, Kind, Phase, Position, Side};
+pub use load::{Loaded, load, load_files};
+pub use routine::{Routine, Step};
+pub use sources::{Layer, LibraryFile, MAX_FILE_BYTES, Sources};
+pub use validate::is_kebab_case;
+
+/// The routine run when none is named.
+pub const DEFAULT_ROUTINE: &str = "daily";
+
+/// Where an exercise or routine was defined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub layer: Layer,
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
+impl Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A validated set of exercises and routines, looked up by id.
+#[derive(Debug, Default)]
+pub struct Library {
+    exercises: Vec<Exercise>,
+    exercise_index: HashMap<String, usize>,
+    routines: Vec<Routine>,
+    routine_index: HashMap<String, usize>,
+}
+
+impl Library {
+    pub fn exercises(&self) -> &[Exercise] {
+        &self.exercises
+    }
+
+    pub fn routines(&self) -> &[Routine] {
+        &self.routines
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercise_index.get(id).map(|&i| &self.exercises[i])
+    }
+
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routine_index.get(id).map(|&i| &self.routines[i])
+    }
+
+    /// Up to three known exercise ids close to `id`, for "did you mean".
+    pub fn closest_exercise_ids(&self, id: &str) -> Vec<&str> {
+        closest(id, self.exercises.iter().map(|e| e.id.as_str()))
+    }
+
+    pub fn closest_routine_ids(&self, id: &str) -> Vec<&str> {
+        closest(id, self.routines.iter().map(|r| r.id.as_str()))
+    }
+
+    /// Adds an exercise, replacing one with the same id in place. Returns the
+    /// replaced exercise.
+    fn put_exercise(&mut self, exercise: Exercise) -> Option<Exercise> {
+        put(
+            &mut self.exercises,
+            &mut self.exercise_index,
+            exercise.id.clone(),
+            exercise,
+        )
+    }
+
+    fn put_routine(&mut self, routine: Routine) -> Option<Routine> {
+        put(
+            &mut self.routines,
+            &mut self.routine_index,
+            routine.id.clone(),
+            routine,
+        )
+    }
+
+    /// A library of just these items, for tests and generated libraries.
+    pub fn from_parts(exercises: Vec<Exercise>, routines: Vec<Routine>) -> Library {
+        let mut library = Library::default();
+        for e in exercises {
+            library.put_exercise(e);
+        }
+        for r in routines {
+            library.put_routine(r);
+        }
+        library
+    }
+}
+
+fn put<T>(
+    items: &mut Vec<T>,
+    index: &mut HashMap<String, usize>,
+    id: String,
+    item: T,
+) -> Option<T> {
+    match index.get(&id) {
+        Some(&i) => Some(std::mem::replace(&mut items[i], item)),
+        None => {
+            index.insert(id, items.len());
+            items.push(item);
+            None
+        }
+    }
+}
+
+fn closest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut scored: Vec<(usize, &str)> = candidates
+        .map(|c| (strsim::levenshtein(id, c), c))
+        .filter(|&(distance, c)| {
+            distance <= (id.len().max(c.len()) / 3).max(2) || c.contains(id) && !id.is_empty()
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}

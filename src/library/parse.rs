@@ -1,0 +1,313 @@
+//! Reads the text of a library file into raw entries, one `[[exercise]]` or
+//! `[[step]]` at a time, so that one bad entry does not hide the problems of
+//! the others. Every problem becomes a [`Diagnostic`] naming the key.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::raw::{RawExercise, RawRoutineHead, RawStep};
+use crate::diagnostic::{Diagnostic, SourceText};
+
+/// A raw entry and the span of its whole table.
+pub struct Entry<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+/// The raw contents of a routine file.
+pub struct RawRoutine {
+    pub head: RawRoutineHead,
+    pub steps: Vec<Entry<RawStep>>,
+}
+
+/// Parses an exercise file: any number of `[[exercise]]` tables and nothing else.
+pub fn exercise_file(
+    file: &SourceText,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Entry<RawExercise>> {
+    let Some(doc) = document(file, diagnostics) else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    for (key, value) in doc.get_ref() {
+        if key.get_ref() != "exercise" {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    Some(key.span()),
+                    format!("unknown key `{}` in an exercise file", key.get_ref()),
+                )
+                .with_key(key.get_ref().to_string())
+                .with_help("an exercise file holds only `[[exercise]]` tables"),
+            );
+            continue;
+        }
+        for (index, item) in tables_in(file, "exercise", value, diagnostics) {
+            let prefix = format!("exercise[{index}]");
+            if let Some(value) = deserialize::<RawExercise>(file, &prefix, item, diagnostics) {
+                entries.push(Entry {
+                    value,
+                    span: item.span(),
+                });
+            }
+        }
+    }
+    entries
+}
+
+/// Parses a routine file: its top-level keys and its `[[step]]` tables.
+pub fn routine_file(file: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<RawRoutine> {
+    let doc = document(file, diagnostics)?;
+    let head_value = Spanned::new(doc.span(), DeValue::Table(doc.get_ref().clone()));
+    let head = deserialize::<RawRoutineHead>(file, "", &head_value, diagnostics);
+
+    let mut steps = Vec::new();
+    let mut steps_ok = true;
+    match doc.get_ref().get("step") {
+        None => {
+            diagnostics.push(
+                Diagnostic::error(file, Some(0..0), "a routine needs at least one step")
+                    .with_key("step")
+                    .with_help("add a `[[step]]` table with `exercise = \"some-exercise-id\"`"),
+            );
+            steps_ok = false;
+        }
+        Some(value) => {
+            for (index, item) in tables_in(file, "step", value, diagnostics) {
+                let prefix = format!("step[{index}]");
+                match deserialize::<RawStep>(file, &prefix, item, diagnostics) {
+                    Some(value) => steps.push(Entry {
+                        value,
+                        span: item.span(),
+                    }),
+                    None => steps_ok = false,
+                }
+            }
+            if steps.is_empty() && steps_ok {
+                diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        Some(value.span()),
+                        "a routine needs at least one step",
+                    )
+                    .with_key("step")
+                    .with_help("add a `[[step]]` table with `exercise = \"some-exercise-id\"`"),
+                );
+                steps_ok = false;
+            }
+        }
+    }
+    let head = head?;
+    steps_ok.then_some(RawRoutine { head, steps })
+}
+
+fn document<'a>(
+    file: &'a SourceText,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Spanned<DeTable<'a>>> {
+    let (doc, errors) = DeTable::parse_recoverable(&file.text);
+    if errors.is_empty() {
+        return Some(doc);
+    }
+    for error in errors {
+        let message = first_line(error.message());
+        diagnostics.push(
+            Diagnostic::error(file, error.span(), format!("TOML syntax: {message}"))
+                .with_help("see https://toml.io for the syntax; strings need double quotes"),
+        );
+    }
+    None
+}
+
+/// The tables of an array of tables, reporting anything else under that key.
+fn tables_in<'v, 'a>(
+    file: &SourceText,
+    key: &str,
+    value: &'v Spanned<DeValue<'a>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(usize, &'v Spanned<DeValue<'a>>)> {
+    let items = match value.get_ref() {
+        DeValue::Array(array) => array.iter().enumerate().collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    if items.is_empty() || items.iter().any(|(_, item)| !item.get_ref().is_table()) {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                Some(value.span()),
+                format!("`{key}` must be an array of tables"),
+            )
+            .with_key(key)
+            .with_help(format!("write each one under its own `[[{key}]]` header")),
+        );
+        return Vec::new();
+    }
+    items.into_iter().map(|(i, item)| (i + 1, item)).collect()
+}
+
+fn deserialize<'a, T: Deserialize<'a>>(
+    file: &SourceText,
+    prefix: &str,
+    item: &Spanned<DeValue<'a>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match T::deserialize(ValueDeserializer::from(item.clone())) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let span = error.span().unwrap_or_else(|| item.span());
+            let key = key_at(item, &span)
+                .map(|k| join_key(prefix, &k))
+                .or_else(|| {
+                    // A missing field points at the whole table.
+                    (!prefix.is_empty()).then(|| prefix.to_string())
+                });
+            let mut diagnostic = Diagnostic::error(file, Some(span), friendly(error.message()));
+            if let Some(key) = key {
+                diagnostic = diagnostic.with_key(key);
+            }
+            diagnostics.push(diagnostic);
+            None
+        }
+    }
+}
+
+/// The dotted path of the innermost key whose key or value holds `span`.
+fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
+    let contains =
+        |outer: Range<usize>| outer.start <= span.start && span.end <= outer.end && outer != (0..0);
+    match value.get_ref() {
+        DeValue::Table(table) => table.iter().find_map(|(key, value)| {
+            if contains(key.span()) {
+                return Some(key.get_ref().to_string());
+            }
+            if !contains(value.span()) {
+                return None;
+            }
+            Some(match key_at(value, span) {
+                Some(inner) if inner.starts_with('[') => format!("{}{inner}", key.get_ref()),
+                Some(inner) => format!("{}.{inner}", key.get_ref()),
+                None => key.get_ref().to_string(),
+            })
+        }),
+        DeValue::Array(array) => array.iter().enumerate().find_map(|(i, item)| {
+            contains(item.span()).then(|| match key_at(item, span) {
+                Some(inner) => format!("[{}].{inner}", i + 1),
+                None => format!("[{}]", i + 1),
+            })
+        }),
+        _ => None,
+    }
+}
+
+fn join_key(prefix: &str, key: &str) -> String {
+    match (prefix.is_empty(), key.starts_with('[')) {
+        (true, _) => key.to_string(),
+        (false, true) => format!("{prefix}{key}"),
+        (false, false) => format!("{prefix}.{key}"),
+    }
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+/// Serde's messages name Rust types; say what a person would write instead.
+fn friendly(message: &str) -> String {
+    first_line(message)
+        .replace("expected i64", "expected a whole number")
+        .replace("expected a boolean", "expected true or false")
+        .replace(
+            "expected a sequence",
+            "expected an array like [\"a\", \"b\"]",
+        )
+        .replace(
+            "expected struct RawBreathing",
+            "expected a table like { inhale = 4, exhale = 6 }",
+        )
+        .replace(
+            "expected struct RawPhase",
+            "expected a `[[exercise.phase]]` table with `cue` and `hold`",
+        )
+        .replace(
+            "expected struct RawExercise",
+            "expected an `[[exercise]]` table",
+        )
+        .replace("expected struct RawStep", "expected a `[[step]]` table")
+        .replace("expected struct RawRoutineHead", "expected a routine table")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exercises(text: &str) -> (usize, Vec<String>) {
+        let file = SourceText::new("x.toml", text);
+        let mut diagnostics = Vec::new();
+        let entries = exercise_file(&file, &mut diagnostics);
+        (
+            entries.len(),
+            diagnostics.iter().map(|d| d.to_string()).collect(),
+        )
+    }
+
+    const GOOD: &str = "[[exercise]]\nid = \"a\"\nname = \"A\"\nkind = \"stretch\"\nposition = \"lying\"\nsetup = [\"x\"]\n";
+
+    #[test]
+    fn good_entries_parse() {
+        assert_eq!(exercises(GOOD), (1, vec![]));
+    }
+
+    #[test]
+    fn each_bad_entry_is_reported_and_the_good_ones_kept() {
+        let text =
+            format!("{GOOD}hold = \"long\"\n\n{GOOD}\n[[exercise]]\nid = \"c\"\nnam = \"C\"\n");
+        let (count, messages) = exercises(&text);
+        assert_eq!(count, 1);
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(
+            messages[0],
+            "x.toml:7:8: error: `exercise[1].hold`: invalid type: string \"long\", expected a whole number"
+        );
+        assert!(
+            messages[1].starts_with(
+                "x.toml:18:1: error: `exercise[3].nam`: unknown field `nam`, expected one of"
+            ),
+            "{}",
+            messages[1]
+        );
+    }
+
+    #[test]
+    fn nested_keys_are_named() {
+        let text = format!("{GOOD}breathing = {{ inhale = 4, exhale = \"6\" }}\n");
+        let (_, messages) = exercises(&text);
+        assert_eq!(
+            messages,
+            [
+                "x.toml:7:36: error: `exercise[1].breathing.exhale`: invalid type: string \"6\", expected a whole number"
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let (count, messages) = exercises("[[exercise]]\nid = \"a\nname = 1\n");
+        assert_eq!(count, 0);
+        assert!(messages[0].starts_with("x.toml:2:"), "{messages:?}");
+        assert!(messages[0].contains("TOML syntax"), "{messages:?}");
+    }
+
+    #[test]
+    fn routine_without_steps_is_an_error() {
+        let file = SourceText::new("r.toml", "name = \"R\"\n");
+        let mut diagnostics = Vec::new();
+        assert!(routine_file(&file, &mut diagnostics).is_none());
+        assert_eq!(
+            diagnostics[0].to_string().lines().next().unwrap(),
+            "r.toml:1:1: error: `step`: a routine needs at least one step"
+        );
+    }
+}

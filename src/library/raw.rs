@@ -1,0 +1,74 @@
+//! The file format as serde sees it: every key of an exercise or routine file,
+//! with the spans needed to point at a bad value. Nothing here is validated;
+//! `validate` turns these into the library's types.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Condition, Equipment, Kind, Position};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExercise {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub kind: Kind,
+    pub position: Position,
+    #[serde(default)]
+    pub each_side: bool,
+    pub hold: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub equipment: Vec<Equipment>,
+    pub setup: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub cues: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub cautions: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub avoid_if: Vec<Condition>,
+    pub breathing: Option<RawBreathing>,
+    #[serde(default)]
+    pub phase: Vec<RawPhase>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPhase {
+    pub cue: Spanned<String>,
+    pub hold: Spanned<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBreathing {
+    pub inhale: Spanned<i64>,
+    pub exhale: Spanned<i64>,
+}
+
+/// The top of a routine file, without its steps: steps are read one by one so
+/// that a bad step does not hide the problems of the others.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRoutineHead {
+    pub name: Spanned<String>,
+    pub summary: Option<Spanned<String>>,
+    #[serde(default = "yes")]
+    pub warm_up: bool,
+    pub prep: Option<Spanned<i64>>,
+    pub breathing: Option<RawBreathing>,
+    /// Read separately; accepted here so it is not an unknown key.
+    #[serde(default, rename = "step")]
+    pub _step: serde::de::IgnoredAny,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub exercise: Spanned<String>,
+    pub hold: Option<Spanned<i64>>,
+    pub repeat: Option<Spanned<i64>>,
+}
+
+fn yes() -> bool {
+    true
+}

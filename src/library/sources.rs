@@ -1,0 +1,212 @@
+//! Where library files come from, in the order they are layered: the
+//! built-in files, the user's folder, each `--library DIR`, then files named on
+//! the command line. A later layer's exercise or routine replaces an earlier
+//! one with the same id.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::embedded;
+use crate::diagnostic::{Diagnostic, SourceText};
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Which layer a file belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Layer {
+    BuiltIn,
+    User,
+    Library,
+    Given,
+}
+
+/// Whether a file holds `[[exercise]]` tables or is one routine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRole {
+    Exercises,
+    Routine,
+}
+
+impl FileRole {
+    /// Files in an `exercises` folder, or that open an `[[exercise]]` table,
+    /// hold exercises; any other file is a routine.
+    pub fn detect(path: &Path, text: &str) -> FileRole {
+        let in_exercises_dir = path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|n| n == "exercises");
+        let has_exercise_table = text
+            .lines()
+            .any(|l| l.trim_start().starts_with("[[exercise]]"));
+        if in_exercises_dir || has_exercise_table {
+            FileRole::Exercises
+        } else {
+            FileRole::Routine
+        }
+    }
+}
+
+/// One file to load.
+pub struct LibraryFile {
+    pub layer: Layer,
+    pub role: FileRole,
+    pub source: SourceText,
+}
+
+impl LibraryFile {
+    /// A file named on the command line (or made up by a test or benchmark).
+    pub fn given(path: impl Into<PathBuf>, text: impl Into<String>) -> LibraryFile {
+        let source = SourceText::new(path, text);
+        let role = FileRole::detect(&source.path, &source.text);
+        LibraryFile {
+            layer: Layer::Given,
+            role,
+            source,
+        }
+    }
+}
+
+/// What to load, resolved from the command line and the environment.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub builtin: bool,
+    /// The user's folder; it is fine for it not to exist.
+    pub user_dir: Option<PathBuf>,
+    /// `--library DIR`, in the order given; each must exist.
+    pub library_dirs: Vec<PathBuf>,
+    /// Files named on the command line.
+    pub files: Vec<PathBuf>,
+}
+
+impl Sources {
+    /// Reads every file, in layer order. Files that cannot be read become
+    /// diagnostics; the others are returned.
+    pub fn read(&self, diagnostics: &mut Vec<Diagnostic>) -> Vec<LibraryFile> {
+        let mut files = Vec::new();
+        if self.builtin {
+            for (path, text) in embedded::FILES {
+                let path = Path::new(embedded::PREFIX).join(path);
+                let role = if path
+                    .parent()
+                    .and_then(Path::file_name)
+                    .is_some_and(|n| n == "exercises")
+                {
+                    FileRole::Exercises
+                } else {
+                    FileRole::Routine
+                };
+                files.push(LibraryFile {
+                    layer: Layer::BuiltIn,
+                    role,
+                    source: SourceText::new(path, *text),
+                });
+            }
+        }
+        if let Some(dir) = &self.user_dir
+            && dir.is_dir()
+        {
+            read_dir_layout(dir, Layer::User, &mut files, diagnostics);
+        }
+        for dir in &self.library_dirs {
+            if dir.is_dir() {
+                read_dir_layout(dir, Layer::Library, &mut files, diagnostics);
+            } else {
+                diagnostics.push(Diagnostic::file_error(dir, "is not a folder").with_help(
+                    "`--library` takes a folder holding routine files and an `exercises/` folder",
+                ));
+            }
+        }
+        for path in &self.files {
+            if path.is_dir() {
+                read_dir_layout(path, Layer::Given, &mut files, diagnostics);
+            } else if let Some(source) = read_file(path, diagnostics) {
+                let role = FileRole::detect(path, &source.text);
+                files.push(LibraryFile {
+                    layer: Layer::Given,
+                    role,
+                    source,
+                });
+            }
+        }
+        files
+    }
+}
+
+/// `DIR/*.toml` are routines and `DIR/exercises/*.toml` exercises; exercises
+/// come first so that the routines can use them.
+fn read_dir_layout(
+    dir: &Path,
+    layer: Layer,
+    files: &mut Vec<LibraryFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (sub, role) in [
+        (dir.join("exercises"), FileRole::Exercises),
+        (dir.to_path_buf(), FileRole::Routine),
+    ] {
+        for path in toml_files(&sub, diagnostics) {
+            if let Some(source) = read_file(&path, diagnostics) {
+                files.push(LibraryFile {
+                    layer,
+                    role,
+                    source,
+                });
+            }
+        }
+    }
+}
+
+fn toml_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            diagnostics.push(Diagnostic::file_error(
+                dir,
+                format!("cannot read this folder: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Reads a UTF-8 file of at most [`MAX_FILE_BYTES`].
+pub fn read_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceText> {
+    match read_limited(path) {
+        Ok(text) => Some(SourceText::new(path, text)),
+        Err(message) => {
+            diagnostics.push(Diagnostic::file_error(path, message));
+            None
+        }
+    }
+}
+
+fn read_limited(path: &Path) -> Result<String, String> {
+    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit so a file that grows while we read is caught too.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(
+            "is larger than 1 MiB; library files are small text files, so this one is refused"
+                .into(),
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "is not UTF-8 text (bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,288 @@
+//! The rules of the file format that serde cannot express: ranges, id
+//! spelling, one-line text, and the rule that a phased exercise takes its hold
+//! from its phases. Each rule that fails adds a diagnostic; an entry with any
+//! problem is left out of the library.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::parse::{Entry, RawRoutine};
+use super::raw::{RawBreathing, RawExercise};
+use super::{Breathing, Exercise, Origin, Phase, Routine, Step};
+use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
+
+/// A routine whose steps still have to be checked against the whole library.
+pub struct PendingRoutine {
+    pub routine: Routine,
+    /// For each step: the span of its `exercise` value and of its `hold`, if any.
+    pub step_spans: Vec<(Range<usize>, Option<Range<usize>>)>,
+}
+
+/// Collects the problems of one entry while it is being converted.
+struct Checker<'a> {
+    file: &'a SourceText,
+    prefix: String,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    failed: bool,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: Range<usize>, key: &str, message: String, help: impl Into<String>) {
+        let key = if self.prefix.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.prefix)
+        };
+        self.diagnostics.push(
+            Diagnostic::error(self.file, Some(span), message)
+                .with_key(key)
+                .with_help(help),
+        );
+        self.failed = true;
+    }
+
+    fn int(&mut self, value: &Spanned<i64>, key: &str, min: u32, max: u32, unit: &str) -> u32 {
+        let n = *value.get_ref();
+        if n < i64::from(min) || n > i64::from(max) {
+            self.error(
+                value.span(),
+                key,
+                format!("{n} is out of range"),
+                format!("a whole number of {unit} from {min} to {max}"),
+            );
+            return min;
+        }
+        n as u32
+    }
+
+    fn text(&mut self, value: &Spanned<String>, key: &str) -> String {
+        let text = value.get_ref();
+        if text.trim().is_empty() {
+            self.error(
+                value.span(),
+                key,
+                "is empty".into(),
+                "write a few words here",
+            );
+        } else if let Some(c) = text.chars().find(|&c| is_unsafe_char(c)) {
+            self.error(
+                value.span(),
+                key,
+                format!("contains the control character {}", c.escape_unicode()),
+                "use plain one-line text; put each instruction in its own string of the array",
+            );
+        }
+        text.trim().to_string()
+    }
+
+    fn texts(&mut self, values: &[Spanned<String>], key: &str) -> Vec<String> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.text(v, &format!("{key}[{}]", i + 1)))
+            .collect()
+    }
+
+    fn breathing(&mut self, raw: &Option<RawBreathing>) -> Option<Breathing> {
+        let raw = raw.as_ref()?;
+        let (min, max) = (Breathing::MIN_SECONDS, Breathing::MAX_SECONDS);
+        Some(Breathing {
+            inhale: self.int(&raw.inhale, "breathing.inhale", min, max, "seconds"),
+            exhale: self.int(&raw.exhale, "breathing.exhale", min, max, "seconds"),
+        })
+    }
+}
+
+/// Whether an id is lowercase kebab-case: `low-lunge`, `ball-sphinx-2`.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn check_id(checker: &mut Checker<'_>, id: &Spanned<String>) -> String {
+    if !is_kebab_case(id.get_ref()) {
+        checker.error(
+            id.span(),
+            "id",
+            format!("`{}` is not a valid id", id.get_ref()),
+            "lowercase letters, digits and single dashes, like `kneeling-lunge`",
+        );
+    }
+    id.get_ref().clone()
+}
+
+pub fn exercise(
+    file: &SourceText,
+    index: usize,
+    entry: Entry<RawExercise>,
+    origin: Origin,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Exercise> {
+    let raw = entry.value;
+    let mut c = Checker {
+        file,
+        prefix: format!("exercise[{index}]"),
+        diagnostics,
+        failed: false,
+    };
+    let id = check_id(&mut c, &raw.id);
+    let name = c.text(&raw.name, "name");
+
+    if raw.setup.get_ref().is_empty() {
+        c.error(
+            raw.setup.span(),
+            "setup",
+            "is empty".into(),
+            "at least one instruction on how to get into position",
+        );
+    }
+    let setup = c.texts(raw.setup.get_ref(), "setup");
+    let cues = c.texts(&raw.cues, "cues");
+    let cautions = c.texts(&raw.cautions, "cautions");
+    let breathing = c.breathing(&raw.breathing);
+
+    let mut phases = Vec::with_capacity(raw.phase.len());
+    for (i, phase) in raw.phase.iter().enumerate() {
+        let key = format!("phase[{}]", i + 1);
+        phases.push(Phase {
+            cue: c.text(&phase.cue, &format!("{key}.cue")),
+            hold: c.int(
+                &phase.hold,
+                &format!("{key}.hold"),
+                Exercise::MIN_HOLD,
+                Exercise::MAX_HOLD,
+                "seconds",
+            ),
+        });
+    }
+    let hold = match (&raw.hold, phases.is_empty()) {
+        (Some(hold), false) => {
+            c.error(
+                hold.span(),
+                "hold",
+                "cannot be set on an exercise with phases".into(),
+                "remove `hold`: the hold of a phased exercise is the sum of its phases",
+            );
+            0
+        }
+        (Some(hold), true) => c.int(
+            hold,
+            "hold",
+            Exercise::MIN_HOLD,
+            Exercise::MAX_HOLD,
+            "seconds",
+        ),
+        (None, true) => Exercise::DEFAULT_HOLD,
+        (None, false) => phases.iter().map(|p| p.hold).sum(),
+    };
+
+    let mut equipment = raw.equipment;
+    equipment.sort();
+    equipment.dedup();
+    let mut avoid_if = raw.avoid_if;
+    avoid_if.sort();
+    avoid_if.dedup();
+
+    (!c.failed).then_some(Exercise {
+        id,
+        name,
+        kind: raw.kind,
+        position: raw.position,
+        each_side: raw.each_side,
+        hold,
+        equipment,
+        setup,
+        cues,
+        cautions,
+        avoid_if,
+        breathing,
+        phases,
+        origin,
+    })
+}
+
+pub fn routine(
+    file: &SourceText,
+    id: &str,
+    raw: RawRoutine,
+    origin: Origin,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PendingRoutine> {
+    let mut c = Checker {
+        file,
+        prefix: String::new(),
+        diagnostics,
+        failed: false,
+    };
+    if !is_kebab_case(id) {
+        c.diagnostics.push(
+            Diagnostic::file_error(&file.path, format!("`{id}` is not a valid routine id (it comes from the file name)"))
+                .with_help("name the file in lowercase letters, digits and single dashes, like `my-routine.toml`"),
+        );
+        c.failed = true;
+    }
+    let head = raw.head;
+    let name = c.text(&head.name, "name");
+    let summary = head.summary.as_ref().map(|s| c.text(s, "summary"));
+    let prep = head
+        .prep
+        .as_ref()
+        .map(|p| c.int(p, "prep", 0, Routine::MAX_PREP, "seconds"));
+    let breathing = c.breathing(&head.breathing);
+
+    let mut steps = Vec::with_capacity(raw.steps.len());
+    let mut step_spans = Vec::with_capacity(raw.steps.len());
+    for (i, entry) in raw.steps.iter().enumerate() {
+        c.prefix = format!("step[{}]", i + 1);
+        let step = &entry.value;
+        let hold = step
+            .hold
+            .as_ref()
+            .map(|h| c.int(h, "hold", Exercise::MIN_HOLD, Exercise::MAX_HOLD, "seconds"));
+        let repeat = step
+            .repeat
+            .as_ref()
+            .map_or(1, |r| c.int(r, "repeat", 1, Routine::MAX_REPEAT, "times"));
+        steps.push(Step {
+            exercise: step.exercise.get_ref().clone(),
+            hold,
+            repeat,
+        });
+        step_spans.push((step.exercise.span(), step.hold.as_ref().map(|h| h.span())));
+    }
+
+    (!c.failed).then(|| PendingRoutine {
+        routine: Routine {
+            id: id.to_string(),
+            name,
+            summary,
+            warm_up: head.warm_up,
+            prep,
+            breathing,
+            steps,
+            origin,
+        },
+        step_spans,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_ids() {
+        for good in ["a", "low-lunge", "ball-2", "x-1-y"] {
+            assert!(is_kebab_case(good), "{good}");
+        }
+        for bad in ["", "Low", "low_lunge", "-a", "a-", "a--b", "a b", "é"] {
+            assert!(!is_kebab_case(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Turning plans into documents.
+
+pub mod sheet;

@@ -1,0 +1,243 @@
+//! A routine sheet: the plan as a readable document (text or Markdown) or as
+//! JSON for other programs. Steps are numbered as in the routine; each shows
+//! its hold, sides and repeats, when it starts, and the exercise's words.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::SheetFormat;
+use crate::engine::{Plan, PlannedHold, Stage};
+use crate::format::{clock, hold_text};
+use crate::library::{Condition, Exercise, Phase, Side};
+use crate::words::{SAFETY_NOTICE, WARM_UP_REASON};
+
+pub fn write(
+    plan: &Plan<'_>,
+    summary: Option<&str>,
+    format: SheetFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    match format {
+        SheetFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &JsonSheet::new(plan, summary))?;
+            writeln!(out)?;
+        }
+        SheetFormat::Text => write_document(plan, summary, &TEXT, out)?,
+        SheetFormat::Markdown => write_document(plan, summary, &MARKDOWN, out)?,
+    }
+    Ok(())
+}
+
+/// The holds of one routine step, grouped.
+struct StepGroup<'p, 'a> {
+    holds: Vec<&'p PlannedHold<'a>>,
+}
+
+impl StepGroup<'_, '_> {
+    fn exercise(&self) -> &Exercise {
+        self.holds[0].exercise
+    }
+
+    fn rounds(&self) -> u32 {
+        self.holds.iter().map(|h| h.round).max().unwrap_or(1)
+    }
+
+    /// "30 s each side, left then right, 2 rounds"
+    fn describe(&self) -> String {
+        let first = self.holds[0];
+        let mut text = hold_text(first.exercise, first.hold);
+        if first.exercise.each_side {
+            text.push_str(", left then right");
+        }
+        if self.rounds() > 1 {
+            text.push_str(&format!(", {} rounds", self.rounds()));
+        }
+        text
+    }
+}
+
+fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
+    let mut groups: Vec<StepGroup<'p, 'a>> = Vec::new();
+    for hold in holds.iter().filter(|h| h.stage == Stage::Main) {
+        match groups.last_mut() {
+            Some(group) if group.holds[0].step == hold.step => group.holds.push(hold),
+            _ => groups.push(StepGroup { holds: vec![hold] }),
+        }
+    }
+    groups
+}
+
+/// How text and Markdown differ.
+struct Style {
+    title: fn(&str) -> String,
+    step: fn(usize, &str, &str, &str) -> String,
+    label: fn(&str) -> String,
+    bullet: &'static str,
+    emphasis: fn(&str) -> String,
+}
+
+const TEXT: Style = Style {
+    title: |t| format!("{t}\n{}", "=".repeat(t.chars().count())),
+    step: |n, name, describe, start| format!("{n}. {name} — {describe}  [starts at {start}]"),
+    label: |l| format!("   {l}:"),
+    bullet: "     - ",
+    emphasis: |t| t.to_string(),
+};
+
+const MARKDOWN: Style = Style {
+    title: |t| format!("# {t}"),
+    step: |n, name, describe, start| format!("## {n}. {name}\n\n*{describe}; starts at {start}*"),
+    label: |l| format!("**{l}**\n"),
+    bullet: "- ",
+    emphasis: |t| format!("*{t}*"),
+};
+
+fn write_document(
+    plan: &Plan<'_>,
+    summary: Option<&str>,
+    style: &Style,
+    out: &mut impl Write,
+) -> Result<()> {
+    let holds = plan.holds();
+    let steps = main_steps(&holds);
+    writeln!(out, "{}\n", (style.title)(&plan.routine_name))?;
+    let counts = format!(
+        "{} planned · {} steps · {} holds · routine `{}`",
+        clock(plan.total()),
+        steps.len(),
+        holds.len(),
+        plan.routine_id
+    );
+    writeln!(out, "{}\n", (style.emphasis)(&counts))?;
+    if let Some(summary) = summary {
+        writeln!(out, "{summary}\n")?;
+    }
+    if plan.warm_up {
+        writeln!(
+            out,
+            "Warm up first. {WARM_UP_REASON} `psoas run` offers a guided warm-up.\n"
+        )?;
+    }
+    for left in &plan.left_out {
+        writeln!(
+            out,
+            "Left out: {} ({}), to avoid with {}.",
+            left.exercise.name,
+            left.exercise.id,
+            left.condition.describe()
+        )?;
+    }
+    if !plan.left_out.is_empty() {
+        writeln!(out)?;
+    }
+    for (i, step) in steps.iter().enumerate() {
+        let e = step.exercise();
+        writeln!(
+            out,
+            "{}\n",
+            (style.step)(
+                i + 1,
+                &e.name,
+                &step.describe(),
+                &clock(step.holds[0].start)
+            )
+        )?;
+        section(out, style, "Get into position", &e.setup)?;
+        let phases: Vec<String> = e
+            .phases
+            .iter()
+            .map(|p| format!("{} s: {}", p.hold, p.cue))
+            .collect();
+        section(out, style, "Sequence", &phases)?;
+        let mut cues = e.cues.clone();
+        let b = step.holds[0].breathing;
+        cues.push(format!(
+            "Breathe in for {} s and out for {} s.",
+            b.inhale, b.exhale
+        ));
+        section(out, style, "During the hold", &cues)?;
+        section(out, style, "Cautions", &e.cautions)?;
+    }
+    writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
+    Ok(())
+}
+
+fn section(out: &mut impl Write, style: &Style, label: &str, items: &[String]) -> Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", (style.label)(label))?;
+    for item in items {
+        writeln!(out, "{}{item}", style.bullet)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonSheet<'a> {
+    id: &'a str,
+    name: &'a str,
+    summary: Option<&'a str>,
+    warm_up: bool,
+    total_seconds: u32,
+    left_out: Vec<JsonLeftOut<'a>>,
+    steps: Vec<JsonHold<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLeftOut<'a> {
+    exercise: &'a str,
+    condition: Condition,
+}
+
+#[derive(Serialize)]
+struct JsonHold<'a> {
+    exercise: &'a str,
+    name: &'a str,
+    step: usize,
+    round: u32,
+    side: Option<Side>,
+    start: u32,
+    prep: u32,
+    hold: u32,
+    #[serde(skip_serializing_if = "<[Phase]>::is_empty")]
+    phases: &'a [Phase],
+}
+
+impl<'a> JsonSheet<'a> {
+    fn new(plan: &'a Plan<'a>, summary: Option<&'a str>) -> Self {
+        JsonSheet {
+            id: &plan.routine_id,
+            name: &plan.routine_name,
+            summary,
+            warm_up: plan.warm_up,
+            total_seconds: plan.total(),
+            left_out: plan
+                .left_out
+                .iter()
+                .map(|l| JsonLeftOut {
+                    exercise: &l.exercise.id,
+                    condition: l.condition,
+                })
+                .collect(),
+            steps: plan
+                .holds()
+                .into_iter()
+                .map(|h| JsonHold {
+                    exercise: &h.exercise.id,
+                    name: &h.exercise.name,
+                    step: h.step + 1,
+                    round: h.round,
+                    side: h.side,
+                    start: h.start,
+                    prep: h.prep,
+                    hold: h.hold,
+                    phases: &h.exercise.phases,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Tests of the library commands: list, show, routines, print, check.

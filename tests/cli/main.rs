@@ -1,0 +1,88 @@
+//! End-to-end tests of the `psoas` binary: one test binary, one module per
+//! area. Every test runs in a fresh [`Env`], so no user file or setting of the
+//! machine running the tests can leak in.
+
+mod config;
+mod history;
+mod library;
+mod plan;
+mod run;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A throw-away home: config, state and working folders under one temp dir.
+pub struct Env {
+    dir: TempDir,
+}
+
+impl Default for Env {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["home", "config", "state", "work"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        Env { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The user's routines folder (`$XDG_CONFIG_HOME/psoas/routines`).
+    pub fn routines_dir(&self) -> PathBuf {
+        self.root().join("config/psoas/routines")
+    }
+
+    pub fn state_dir(&self) -> PathBuf {
+        self.root().join("state/psoas")
+    }
+
+    /// The working folder commands run in.
+    pub fn work(&self) -> PathBuf {
+        self.root().join("work")
+    }
+
+    /// Writes a file (creating folders), relative to the root; returns its path.
+    pub fn write(&self, relative: &str, text: &str) -> PathBuf {
+        let path = self.root().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// `psoas ARGS` in the working folder, with only this env's variables.
+    pub fn psoas(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("psoas").unwrap();
+        cmd.args(args)
+            .current_dir(self.work())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.root().join("home"))
+            .env("XDG_CONFIG_HOME", self.root().join("config"))
+            .env("XDG_STATE_HOME", self.root().join("state"))
+            .env("TERM", "dumb");
+        cmd
+    }
+}
+
+/// Stdout of a successful run, as text.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "failed with {:?}\nstdout:\n{}\nstderr:\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
