@@ -12,6 +12,15 @@ pub fn clock(seconds: u32) -> String {
     }
 }
 
+/// "1 step", "2 steps".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// "30 s each side" or "40 s".
 pub fn hold_text(exercise: &Exercise, hold: u32) -> String {
     if exercise.each_side {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::app::Context;
 use crate::cli::{ListFormat, RoutinesArgs};
 use crate::engine::{Plan, PlanSettings, Stage};
-use crate::format::{clock, table};
+use crate::format::{clock, count, table};
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -62,7 +62,7 @@ pub fn execute(context: &Context, args: RoutinesArgs, out: &mut impl Write) -> R
                     [
                         id,
                         r.name.to_string(),
-                        format!("{} steps", r.steps),
+                        count(r.steps, "step"),
                         clock(r.total_seconds),
                     ]
                 })

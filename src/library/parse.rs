@@ -11,15 +11,26 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::raw::{RawExercise, RawRoutineHead, RawStep};
 use crate::diagnostic::{Diagnostic, SourceText};
 
-/// A raw entry and the span of its whole table.
+/// A raw entry and the span of its whole table. An entry with keys
+/// `set_aside` had values of the wrong type there (already reported): it is
+/// still validated, so its other problems are reported too, but never kept.
 pub struct Entry<T> {
     pub value: T,
     pub span: Range<usize>,
+    /// 1-based position among the file's `[[exercise]]` or `[[step]]` tables.
+    pub index: usize,
+    pub set_aside: Vec<String>,
+}
+
+impl<T> Entry<T> {
+    pub fn is_clean(&self) -> bool {
+        self.set_aside.is_empty()
+    }
 }
 
 /// The raw contents of a routine file.
 pub struct RawRoutine {
-    pub head: RawRoutineHead,
+    pub head: Entry<RawRoutineHead>,
     pub steps: Vec<Entry<RawStep>>,
 }
 
@@ -47,12 +58,13 @@ pub fn exercise_file(
         }
         for (index, item) in tables_in(file, "exercise", value, diagnostics) {
             let prefix = format!("exercise[{index}]");
-            if let Some(value) = deserialize::<RawExercise>(file, &prefix, item, diagnostics) {
-                entries.push(Entry {
-                    value,
-                    span: item.span(),
-                });
-            }
+            entries.extend(deserialize::<RawExercise>(
+                file,
+                &prefix,
+                index,
+                item,
+                diagnostics,
+            ));
         }
     }
     entries
@@ -62,7 +74,7 @@ pub fn exercise_file(
 pub fn routine_file(file: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<RawRoutine> {
     let doc = document(file, diagnostics)?;
     let head_value = Spanned::new(doc.span(), DeValue::Table(doc.get_ref().clone()));
-    let head = deserialize::<RawRoutineHead>(file, "", &head_value, diagnostics);
+    let head = deserialize::<RawRoutineHead>(file, "", 1, &head_value, diagnostics);
 
     let mut steps = Vec::new();
     let mut steps_ok = true;
@@ -78,11 +90,8 @@ pub fn routine_file(file: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Opt
         Some(value) => {
             for (index, item) in tables_in(file, "step", value, diagnostics) {
                 let prefix = format!("step[{index}]");
-                match deserialize::<RawStep>(file, &prefix, item, diagnostics) {
-                    Some(value) => steps.push(Entry {
-                        value,
-                        span: item.span(),
-                    }),
+                match deserialize::<RawStep>(file, &prefix, index, item, diagnostics) {
+                    Some(entry) => steps.push(entry),
                     None => steps_ok = false,
                 }
             }
@@ -148,42 +157,65 @@ fn tables_in<'v, 'a>(
     items.into_iter().map(|(i, item)| (i + 1, item)).collect()
 }
 
+/// Deserializes one entry, reporting every bad key: after each error the
+/// offending top-level key is set aside and the entry tried again, so one
+/// wrong type does not hide the next. `None` when even that fails, as when a
+/// required key is missing.
 fn deserialize<'a, T: Deserialize<'a>>(
     file: &SourceText,
     prefix: &str,
+    index: usize,
     item: &Spanned<DeValue<'a>>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<T> {
-    match T::deserialize(ValueDeserializer::from(item.clone())) {
-        Ok(value) => Some(value),
-        Err(error) => {
-            let span = error.span().unwrap_or_else(|| item.span());
-            let key = key_at(item, &span)
-                .map(|k| join_key(prefix, &k))
-                .or_else(|| {
-                    // A missing field points at the whole table.
-                    (!prefix.is_empty()).then(|| prefix.to_string())
+) -> Option<Entry<T>> {
+    let mut entry = item.clone();
+    let mut set_aside: Vec<String> = Vec::new();
+    loop {
+        let error = match T::deserialize(ValueDeserializer::from(entry.clone())) {
+            Ok(value) => {
+                return Some(Entry {
+                    value,
+                    span: item.span(),
+                    index,
+                    set_aside,
                 });
-            let mut diagnostic = Diagnostic::error(file, Some(span), friendly(error.message()));
-            if let Some(key) = key {
-                diagnostic = diagnostic.with_key(key);
             }
-            diagnostics.push(diagnostic);
-            None
+            Err(error) => error,
+        };
+        let span = error.span().unwrap_or_else(|| entry.span());
+        let key = key_at(&entry, &span)
+            .map(|k| join_key(prefix, &k))
+            // A missing field points at the whole table.
+            .or_else(|| (!prefix.is_empty()).then(|| prefix.to_string()));
+        let mut diagnostic = Diagnostic::error(file, Some(span.clone()), friendly(error.message()));
+        if let Some(key) = key {
+            diagnostic = diagnostic.with_key(key);
         }
+        diagnostics.push(diagnostic);
+        let DeValue::Table(table) = entry.get_mut() else {
+            return None;
+        };
+        let top = table
+            .iter()
+            .find(|(k, v)| contains(&k.span(), &span) || contains(&v.span(), &span))?;
+        let top = top.0.get_ref().to_string();
+        table.remove(top.as_str());
+        set_aside.push(top);
     }
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end && *outer != (0..0)
 }
 
 /// The dotted path of the innermost key whose key or value holds `span`.
 fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
-    let contains =
-        |outer: Range<usize>| outer.start <= span.start && span.end <= outer.end && outer != (0..0);
     match value.get_ref() {
         DeValue::Table(table) => table.iter().find_map(|(key, value)| {
-            if contains(key.span()) {
+            if contains(&key.span(), span) {
                 return Some(key.get_ref().to_string());
             }
-            if !contains(value.span()) {
+            if !contains(&value.span(), span) {
                 return None;
             }
             Some(match key_at(value, span) {
@@ -193,7 +225,7 @@ fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
             })
         }),
         DeValue::Array(array) => array.iter().enumerate().find_map(|(i, item)| {
-            contains(item.span()).then(|| match key_at(item, span) {
+            contains(&item.span(), span).then(|| match key_at(item, span) {
                 Some(inner) => format!("[{}].{inner}", i + 1),
                 None => format!("[{}]", i + 1),
             })
@@ -248,7 +280,7 @@ mod tests {
         let mut diagnostics = Vec::new();
         let entries = exercise_file(&file, &mut diagnostics);
         (
-            entries.len(),
+            entries.iter().filter(|e| e.is_clean()).count(),
             diagnostics.iter().map(|d| d.to_string()).collect(),
         )
     }

@@ -1,6 +1,8 @@
 //! The file format as serde sees it: every key of an exercise or routine file,
 //! with the spans needed to point at a bad value. Nothing here is validated;
-//! `validate` turns these into the library's types.
+//! `validate` turns these into the library's types. Required keys are
+//! optional here so that their absence is reported by `validate`, beside the
+//! entry's other problems, rather than stopping serde at the first one.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -10,16 +12,16 @@ use super::{Condition, Equipment, Kind, Position};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExercise {
-    pub id: Spanned<String>,
-    pub name: Spanned<String>,
-    pub kind: Kind,
-    pub position: Position,
+    pub id: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub kind: Option<Kind>,
+    pub position: Option<Position>,
     #[serde(default)]
     pub each_side: bool,
     pub hold: Option<Spanned<i64>>,
     #[serde(default)]
     pub equipment: Vec<Equipment>,
-    pub setup: Spanned<Vec<Spanned<String>>>,
+    pub setup: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     pub cues: Vec<Spanned<String>>,
     #[serde(default)]
@@ -50,7 +52,7 @@ pub struct RawBreathing {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRoutineHead {
-    pub name: Spanned<String>,
+    pub name: Option<Spanned<String>>,
     pub summary: Option<Spanned<String>>,
     #[serde(default = "yes")]
     pub warm_up: bool,
@@ -64,7 +66,7 @@ pub struct RawRoutineHead {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
-    pub exercise: Spanned<String>,
+    pub exercise: Option<Spanned<String>>,
     pub hold: Option<Spanned<i64>>,
     pub repeat: Option<Spanned<i64>>,
 }

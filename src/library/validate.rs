@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::parse::{Entry, RawRoutine};
 use super::raw::{RawBreathing, RawExercise};
-use super::{Breathing, Exercise, Origin, Phase, Routine, Step};
+use super::{Breathing, Exercise, Kind, Origin, Phase, Position, Routine, Step};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
 
 /// A routine whose steps still have to be checked against the whole library.
@@ -23,6 +23,10 @@ pub struct PendingRoutine {
 struct Checker<'a> {
     file: &'a SourceText,
     prefix: String,
+    /// The whole entry, where a missing key is reported.
+    entry: Range<usize>,
+    /// Keys whose value had the wrong type: reported already, so not "missing".
+    set_aside: Vec<String>,
     diagnostics: &'a mut Vec<Diagnostic>,
     failed: bool,
 }
@@ -40,6 +44,19 @@ impl Checker<'_> {
                 .with_help(help),
         );
         self.failed = true;
+    }
+
+    /// Reports a required key that is absent.
+    fn missing(&mut self, key: &str, help: impl Into<String>) {
+        if self.set_aside.iter().any(|k| k == key) {
+            return;
+        }
+        self.error(
+            self.entry.clone(),
+            key,
+            "is missing; it is required".into(),
+            help,
+        );
     }
 
     fn int(&mut self, value: &Spanned<i64>, key: &str, min: u32, max: u32, unit: &str) -> u32 {
@@ -94,6 +111,10 @@ impl Checker<'_> {
     }
 }
 
+fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
+    all.collect::<Vec<_>>().join(", ")
+}
+
 /// Whether an id is lowercase kebab-case: `low-lunge`, `ball-sphinx-2`.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
@@ -119,30 +140,71 @@ fn check_id(checker: &mut Checker<'_>, id: &Spanned<String>) -> String {
 
 pub fn exercise(
     file: &SourceText,
-    index: usize,
     entry: Entry<RawExercise>,
     origin: Origin,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Exercise> {
+    let failed = !entry.is_clean();
     let raw = entry.value;
     let mut c = Checker {
         file,
-        prefix: format!("exercise[{index}]"),
+        prefix: format!("exercise[{}]", entry.index),
+        failed,
+        entry: entry.span,
+        set_aside: entry.set_aside,
         diagnostics,
-        failed: false,
     };
-    let id = check_id(&mut c, &raw.id);
-    let name = c.text(&raw.name, "name");
-
-    if raw.setup.get_ref().is_empty() {
-        c.error(
-            raw.setup.span(),
-            "setup",
-            "is empty".into(),
-            "at least one instruction on how to get into position",
+    let id = match &raw.id {
+        Some(id) => check_id(&mut c, id),
+        None => {
+            c.missing(
+                "id",
+                "a unique lowercase id, like `id = \"kneeling-lunge\"`",
+            );
+            String::new()
+        }
+    };
+    let name = match &raw.name {
+        Some(name) => c.text(name, "name"),
+        None => {
+            c.missing(
+                "name",
+                "the name shown to the person, like `name = \"Kneeling lunge\"`",
+            );
+            String::new()
+        }
+    };
+    if raw.kind.is_none() {
+        c.missing(
+            "kind",
+            format!("one of: {}", names(Kind::ALL.iter().map(|k| k.name()))),
         );
     }
-    let setup = c.texts(raw.setup.get_ref(), "setup");
+    if raw.position.is_none() {
+        c.missing(
+            "position",
+            format!("one of: {}", names(Position::ALL.iter().map(|p| p.name()))),
+        );
+    }
+    let setup = match &raw.setup {
+        None => {
+            c.missing(
+                "setup",
+                "an array of instructions on how to get into position",
+            );
+            Vec::new()
+        }
+        Some(setup) if setup.get_ref().is_empty() => {
+            c.error(
+                setup.span(),
+                "setup",
+                "is empty".into(),
+                "at least one instruction on how to get into position",
+            );
+            Vec::new()
+        }
+        Some(setup) => c.texts(setup.get_ref(), "setup"),
+    };
     let cues = c.texts(&raw.cues, "cues");
     let cautions = c.texts(&raw.cautions, "cautions");
     let breathing = c.breathing(&raw.breathing);
@@ -189,11 +251,14 @@ pub fn exercise(
     avoid_if.sort();
     avoid_if.dedup();
 
-    (!c.failed).then_some(Exercise {
+    let (Some(kind), Some(position), false) = (raw.kind, raw.position, c.failed) else {
+        return None;
+    };
+    Some(Exercise {
         id,
         name,
-        kind: raw.kind,
-        position: raw.position,
+        kind,
+        position,
         each_side: raw.each_side,
         hold,
         equipment,
@@ -214,11 +279,14 @@ pub fn routine(
     origin: Origin,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PendingRoutine> {
+    let clean = raw.head.is_clean() && raw.steps.iter().all(|s| s.is_clean());
     let mut c = Checker {
         file,
         prefix: String::new(),
+        entry: 0..0,
+        set_aside: raw.head.set_aside.clone(),
         diagnostics,
-        failed: false,
+        failed: !clean,
     };
     if !is_kebab_case(id) {
         c.diagnostics.push(
@@ -227,8 +295,17 @@ pub fn routine(
         );
         c.failed = true;
     }
-    let head = raw.head;
-    let name = c.text(&head.name, "name");
+    let head = raw.head.value;
+    let name = match &head.name {
+        Some(name) => c.text(name, "name"),
+        None => {
+            c.missing(
+                "name",
+                "the name shown to the person, like `name = \"Evening stretch\"`",
+            );
+            String::new()
+        }
+    };
     let summary = head.summary.as_ref().map(|s| c.text(s, "summary"));
     let prep = head
         .prep
@@ -238,9 +315,18 @@ pub fn routine(
 
     let mut steps = Vec::with_capacity(raw.steps.len());
     let mut step_spans = Vec::with_capacity(raw.steps.len());
-    for (i, entry) in raw.steps.iter().enumerate() {
-        c.prefix = format!("step[{}]", i + 1);
+    for entry in &raw.steps {
+        c.prefix = format!("step[{}]", entry.index);
+        c.entry = entry.span.clone();
+        c.set_aside.clone_from(&entry.set_aside);
         let step = &entry.value;
+        let Some(exercise) = &step.exercise else {
+            c.missing(
+                "exercise",
+                "the id of an exercise, as `psoas list` shows it",
+            );
+            continue;
+        };
         let hold = step
             .hold
             .as_ref()
@@ -250,14 +336,14 @@ pub fn routine(
             .as_ref()
             .map_or(1, |r| c.int(r, "repeat", 1, Routine::MAX_REPEAT, "times"));
         steps.push(Step {
-            exercise: step.exercise.get_ref().clone(),
+            exercise: exercise.get_ref().clone(),
             hold,
             repeat,
         });
-        step_spans.push((step.exercise.span(), step.hold.as_ref().map(|h| h.span())));
+        step_spans.push((exercise.span(), step.hold.as_ref().map(|h| h.span())));
     }
 
-    (!c.failed).then(|| PendingRoutine {
+    (!c.failed).then_some(PendingRoutine {
         routine: Routine {
             id: id.to_string(),
             name,

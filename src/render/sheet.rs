@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cli::SheetFormat;
 use crate::engine::{Plan, PlannedHold, Stage};
-use crate::format::{clock, hold_text};
+use crate::format::{clock, count, hold_text};
 use crate::library::{Condition, Exercise, Phase, Side};
 use crate::words::{SAFETY_NOTICE, WARM_UP_REASON};
 
@@ -104,10 +104,10 @@ fn write_document(
     let steps = main_steps(&holds);
     writeln!(out, "{}\n", (style.title)(&plan.routine_name))?;
     let counts = format!(
-        "{} planned · {} steps · {} holds · routine `{}`",
+        "{} planned · {} · {} · routine `{}`",
         clock(plan.total()),
-        steps.len(),
-        holds.len(),
+        count(steps.len(), "step"),
+        count(holds.len(), "hold"),
         plan.routine_id
     );
     writeln!(out, "{}\n", (style.emphasis)(&counts))?;

@@ -1,1 +1,571 @@
-//! Tests of the library commands: list, show, routines, print, check.
+//! Tests of the library commands: list, show, routines, print and check, with
+//! the built-in library and with files a user writes.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::{Env, stdout_of};
+
+/// A small library of the user's own, so printed sheets stay stable when the
+/// built-in content changes.
+const MY_EXERCISES: &str = r#"
+[[exercise]]
+id = "my-lunge"
+name = "My lunge"
+kind = "stretch"
+position = "kneeling"
+each_side = true
+equipment = ["cushion"]
+setup = ["Kneel on a cushion.", "Step one foot forward."]
+cues = ["Tuck the tailbone."]
+cautions = ["Pad the knee."]
+avoid_if = ["knee-pain"]
+
+[[exercise]]
+id = "my-ball"
+name = "My ball release"
+kind = "ball-release"
+position = "prone"
+equipment = ["ball"]
+setup = ["Lie face down over the ball."]
+breathing = { inhale = 3, exhale = 5 }
+
+[[exercise.phase]]
+cue = "Settle onto the ball."
+hold = 20
+
+[[exercise.phase]]
+cue = "Let the belly soften."
+hold = 25
+"#;
+
+const MY_ROUTINE: &str = r#"
+name = "My short routine"
+summary = "Two things I like."
+prep = 4
+
+[[step]]
+exercise = "my-lunge"
+hold = 35
+repeat = 2
+
+[[step]]
+exercise = "my-ball"
+"#;
+
+fn env_with_my_library() -> Env {
+    let env = Env::new();
+    env.write("config/psoas/routines/exercises/mine.toml", MY_EXERCISES);
+    env.write("config/psoas/routines/mine.toml", MY_ROUTINE);
+    env
+}
+
+#[test]
+fn routines_lists_the_built_ins_with_their_lengths() {
+    let env = Env::new();
+    insta::assert_snapshot!(stdout_of(&mut env.psoas(&["routines"])));
+}
+
+#[test]
+fn routines_json_carries_ids_names_and_totals() {
+    let env = env_with_my_library();
+    let json: Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["routines", "--format", "json"]),
+    ))
+    .unwrap();
+    let mine = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "mine")
+        .unwrap();
+    // 2 rounds x 2 sides x (4 + 35) + 1 x (4 + 45)
+    assert_eq!(mine["total_seconds"], 2 * 2 * (4 + 35) + (4 + 45));
+    assert_eq!(mine["name"], "My short routine");
+    assert_eq!(mine["steps"], 2);
+    assert_eq!(mine["holds"], 5);
+    let ids: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "daily",
+            "desk-break",
+            "floor",
+            "ball-release",
+            "gentle-back",
+            "full",
+            "mine"
+        ]
+    );
+}
+
+#[test]
+fn built_in_library_meets_its_promises() {
+    let env = Env::new();
+    let json: Value =
+        serde_json::from_str(&stdout_of(&mut env.psoas(&["list", "--format", "json"]))).unwrap();
+    let items = json.as_array().unwrap();
+    let count = |key: &str, value: &str| items.iter().filter(|e| e[key] == value).count();
+    assert!(items.len() >= 24);
+    assert!(count("position", "kneeling") >= 4);
+    assert!(count("position", "lying") + count("position", "prone") >= 4);
+    assert!(count("position", "standing") >= 4);
+    assert!(count("kind", "ball-release") >= 4);
+    assert!(count("kind", "warm-up") >= 3);
+    assert!(count("kind", "breathing") >= 2);
+    for e in items {
+        assert!(e["setup"].as_array().is_some_and(|s| !s.is_empty()), "{e}");
+        if e["kind"] == "stretch" {
+            assert!(
+                e["hold"].as_u64().unwrap() >= 30,
+                "stretches are held 30 s or more: {e}"
+            );
+        }
+    }
+    let routines: Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["routines", "--format", "json"]),
+    ))
+    .unwrap();
+    let total = |id: &str| {
+        routines
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["total_seconds"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(
+        (540..=660).contains(&total("daily")),
+        "daily is about ten minutes"
+    );
+    assert!(
+        (150..=210).contains(&total("desk-break")),
+        "the desk break is about three minutes"
+    );
+    assert!(total("full") >= 1500);
+}
+
+#[test]
+fn gentle_back_avoids_nothing_for_a_herniated_disc() {
+    let env = Env::new();
+    let json: Value = serde_json::from_str(&stdout_of(&mut env.psoas(&[
+        "print",
+        "gentle-back",
+        "--format",
+        "json",
+        "--condition",
+        "herniated-disc",
+    ])))
+    .unwrap();
+    assert_eq!(json["left_out"], serde_json::json!([]));
+}
+
+#[test]
+fn list_groups_by_position_and_filters() {
+    let env = env_with_my_library();
+    let out = stdout_of(&mut env.psoas(&["list", "--kind", "ball-release", "--position", "prone"]));
+    assert!(out.starts_with("Lying face down ("), "{out}");
+    assert!(out.contains("  my-ball "), "{out}");
+    let row: Vec<&str> = out
+        .lines()
+        .find(|l| l.contains("my-ball"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        row,
+        [
+            "my-ball",
+            "My",
+            "ball",
+            "release",
+            "ball-release",
+            "45",
+            "s",
+            "ball"
+        ]
+    );
+    assert!(!out.contains("my-lunge"));
+    let out =
+        stdout_of(&mut env.psoas(&["list", "--equipment", "cushion", "--position", "kneeling"]));
+    let row: Vec<&str> = out
+        .lines()
+        .find(|l| l.contains("my-lunge"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        row,
+        [
+            "my-lunge", "My", "lunge", "stretch", "30", "s", "each", "side", "cushion"
+        ]
+    );
+}
+
+#[test]
+fn list_json_carries_every_field_under_the_file_format_names() {
+    let env = env_with_my_library();
+    let json: Value =
+        serde_json::from_str(&stdout_of(&mut env.psoas(&["list", "--format", "json"]))).unwrap();
+    let lunge = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "my-lunge")
+        .unwrap();
+    for key in [
+        "id",
+        "name",
+        "kind",
+        "position",
+        "each_side",
+        "hold",
+        "equipment",
+        "setup",
+        "cues",
+        "cautions",
+        "avoid_if",
+    ] {
+        assert!(lunge.get(key).is_some(), "missing {key}: {lunge}");
+    }
+    assert_eq!(lunge["each_side"], true);
+    assert_eq!(lunge["avoid_if"], serde_json::json!(["knee-pain"]));
+    let ball = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "my-ball")
+        .unwrap();
+    assert_eq!(ball["hold"], 45);
+    assert_eq!(
+        ball["breathing"],
+        serde_json::json!({ "inhale": 3, "exhale": 5 })
+    );
+    assert_eq!(
+        ball["phase"][1],
+        serde_json::json!({ "cue": "Let the belly soften.", "hold": 25 })
+    );
+}
+
+#[test]
+fn show_prints_one_exercise_in_full() {
+    let env = env_with_my_library();
+    let out = stdout_of(&mut env.psoas(&["show", "my-ball"]));
+    let out = out.replace(&env.root().display().to_string(), "[ROOT]");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn show_suggests_close_ids() {
+    let env = Env::new();
+    env.psoas(&["show", "knee-to-chst"])
+        .assert()
+        .code(1)
+        .stderr("psoas: no exercise has the id `knee-to-chst`; did you mean `knee-to-chest`? (`psoas list` shows them)\n");
+}
+
+#[test]
+fn print_text_markdown_and_json() {
+    let env = env_with_my_library();
+    insta::assert_snapshot!("print_text", stdout_of(&mut env.psoas(&["print", "mine"])));
+    insta::assert_snapshot!(
+        "print_markdown",
+        stdout_of(&mut env.psoas(&["print", "mine", "--format", "markdown"]))
+    );
+    insta::assert_snapshot!(
+        "print_json",
+        stdout_of(&mut env.psoas(&["print", "mine", "--format", "json"]))
+    );
+}
+
+#[test]
+fn print_json_steps_have_side_prep_and_hold() {
+    let env = env_with_my_library();
+    let json: Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["print", "mine", "--format", "json"]),
+    ))
+    .unwrap();
+    assert_eq!(json["id"], "mine");
+    assert_eq!(json["total_seconds"], 205);
+    let steps = json["steps"].as_array().unwrap();
+    let sides: Vec<&Value> = steps.iter().map(|s| &s["side"]).collect();
+    assert_eq!(
+        sides,
+        [
+            &Value::from("left"),
+            &Value::from("right"),
+            &Value::from("left"),
+            &Value::from("right"),
+            &Value::Null
+        ]
+    );
+    assert_eq!(
+        (&steps[4]["exercise"], &steps[4]["prep"], &steps[4]["hold"]),
+        (&Value::from("my-ball"), &Value::from(4), &Value::from(45))
+    );
+}
+
+#[test]
+fn print_without_an_argument_prints_the_default_routine() {
+    let env = Env::new();
+    let out = stdout_of(&mut env.psoas(&["print"]));
+    assert!(out.contains("routine `daily`"), "{out}");
+    assert!(out.contains("Warm up first."), "{out}");
+    assert!(out.contains("not medical advice"), "{out}");
+}
+
+#[test]
+fn print_a_routine_file_by_path() {
+    let env = env_with_my_library();
+    env.write(
+        "work/quick.toml",
+        "name = \"Quick\"\nwarm_up = false\n[[step]]\nexercise = \"my-ball\"\n",
+    );
+    let out = stdout_of(&mut env.psoas(&["print", "./quick.toml"]));
+    assert!(
+        out.starts_with("Quick\n=====\n\n0:50 planned · 1 step · 1 hold · routine `quick`\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Warm up first"));
+    env.psoas(&["print", "./missing.toml"])
+        .assert()
+        .code(1)
+        .stderr("psoas: no routine file at ./missing.toml\n");
+}
+
+#[test]
+fn library_flag_works_before_and_after_the_subcommand() {
+    let env = Env::new();
+    env.write("extra/exercises/x.toml", MY_EXERCISES);
+    env.write(
+        "extra/extra-routine.toml",
+        &MY_ROUTINE.replace("My short routine", "Extra"),
+    );
+    let dir = env.root().join("extra");
+    let dir = dir.to_str().unwrap();
+    for args in [
+        vec!["--library", dir, "print", "extra-routine"],
+        vec!["print", "extra-routine", "--library", dir],
+    ] {
+        assert!(stdout_of(&mut env.psoas(&args)).starts_with("Extra\n"));
+    }
+    env.psoas(&["--library", "/no/such/dir", "routines"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "/no/such/dir: error: is not a folder",
+        ));
+}
+
+#[test]
+fn a_user_routine_replaces_a_built_in_and_check_says_so() {
+    let env = env_with_my_library();
+    env.write(
+        "config/psoas/routines/daily.toml",
+        "name = \"My daily\"\n[[step]]\nexercise = \"knee-to-chest\"\n",
+    );
+    assert!(stdout_of(&mut env.psoas(&["print"])).starts_with("My daily\n"));
+    let routines = env.routines_dir();
+    env.psoas(&["check"])
+        .assert()
+        .success()
+        .stdout("ok: 35 exercises and 7 routines, no problems\n")
+        .stderr(format!("{}/daily.toml:1:1: note: this routine `daily` replaces the one at <built-in>/daily.toml:1:1\n", routines.display()));
+}
+
+#[test]
+fn unknown_routine_suggests_close_ids() {
+    let env = Env::new();
+    env.psoas(&["print", "dayly"])
+        .assert()
+        .code(1)
+        .stderr("psoas: no routine has the id `dayly`; did you mean `daily`? (`psoas routines` lists them)\n");
+}
+
+#[test]
+fn usage_errors_exit_2_and_name_what_is_valid() {
+    let env = Env::new();
+    env.psoas(&["list", "--position", "sideways"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "valid: standing, seated, kneeling, lying, prone",
+        ));
+    env.psoas(&["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn check_reports_every_problem_with_place_key_and_help() {
+    let env = Env::new();
+    let exercises = env.write(
+        "config/psoas/routines/exercises/bad.toml",
+        "[[exercise]]\nid = \"Bad_Id\"\nname = \"x\"\nkind = \"stretching\"\nposition = \"lying\"\nsetup = [\"x\"]\n\n\
+         [[exercise]]\nid = \"ok-one\"\nname = \"Ok\"\nkind = \"stretch\"\nposition = \"lying\"\nhold = 3\nsetup = []\ncolour = \"red\"\n\n\
+         [[exercise]]\nid = \"knee-to-chest\"\nname = \"Dup\"\nkind = \"stretch\"\nposition = \"lying\"\nsetup = [\"x\"]\n\n\
+         [[exercise]]\nid = \"dup\"\nname = \"Dup\"\nkind = \"stretch\"\nposition = \"lying\"\nsetup = [\"x\"]\n\n\
+         [[exercise]]\nid = \"dup\"\nname = \"Dup 2\"\nkind = \"stretch\"\nposition = \"lying\"\nsetup = [\"x\"]\n",
+    );
+    let routine = env.write(
+        "config/psoas/routines/broken.toml",
+        "name = \"Broken\"\nprep = -1\n[[step]]\nexercise = \"knee-to-chst\"\nrepeat = 21\n",
+    );
+    let empty = env.write("config/psoas/routines/empty.toml", "name = \"Empty\"\n");
+    let syntax = env.write(
+        "config/psoas/routines/syntax.toml",
+        "name = \"Unclosed\n[[step]]\n",
+    );
+    let output = env.psoas(&["check"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (e, r, m, s) = (
+        exercises.display(),
+        routine.display(),
+        empty.display(),
+        syntax.display(),
+    );
+    let expected = format!(
+        "{e}:2:6: error: `exercise[1].id`: `Bad_Id` is not a valid id
+  help: lowercase letters, digits and single dashes, like `kneeling-lunge`
+{e}:4:8: error: `exercise[1].kind`: unknown variant `stretching`, expected one of `stretch`, `ball-release`, `warm-up`, `breathing`
+{e}:13:8: error: `exercise[2].hold`: 3 is out of range
+  help: a whole number of seconds from 5 to 600
+{e}:14:9: error: `exercise[2].setup`: is empty
+  help: at least one instruction on how to get into position
+{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `breathing`, `phase`
+{e}:17:1: note: this exercise `knee-to-chest` replaces the one at <built-in>/exercises/lying.toml:{lying_line}:1
+{e}:31:1: error: `id`: the exercise id `dup` is defined twice
+  help: it is first defined at {e}:24:1; give one of them another id
+{r}:2:8: error: `prep`: -1 is out of range
+  help: a whole number of seconds from 0 to 60
+{r}:5:10: error: `step[1].repeat`: 21 is out of range
+  help: a whole number of times from 1 to 20
+{m}:1:1: error: `step`: a routine needs at least one step
+  help: add a `[[step]]` table with `exercise = \"some-exercise-id\"`
+{s}:1:17: error: TOML syntax: invalid basic string, expected `\"`
+  help: see https://toml.io for the syntax; strings need double quotes
+10 problems found
+",
+        lying_line = built_in_line("lying.toml", "knee-to-chest"),
+    );
+    assert_eq!(stderr, expected);
+}
+
+/// The line of `id = "ID"`'s table in a built-in exercise file.
+fn built_in_line(file: &str, id: &str) -> usize {
+    let text = std::fs::read_to_string(format!(
+        "{}/routines/exercises/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == format!("id = \"{id}\""))
+        .unwrap();
+    lines[..at]
+        .iter()
+        .rposition(|l| l.trim() == "[[exercise]]")
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn check_given_files_reports_only_those_and_resolves_against_the_library() {
+    let env = Env::new();
+    env.write("config/psoas/routines/other-bad.toml", "name = 1\n");
+    let good = env.write(
+        "work/good.toml",
+        "name = \"Good\"\n[[step]]\nexercise = \"knee-to-chest\"\n",
+    );
+    let bad = env.write(
+        "work/bad.toml",
+        "name = \"Bad\"\n[[step]]\nexercise = \"knee-to-chst\"\n",
+    );
+    env.psoas(&["check", "good.toml"])
+        .assert()
+        .success()
+        .stderr("");
+    env.psoas(&["check", "bad.toml"]).assert().code(1).stderr(
+        "bad.toml:3:12: error: `step[1].exercise`: no exercise has the id `knee-to-chst`\n  \
+         help: did you mean `knee-to-chest`? (`psoas list` shows every id)\n1 problem found\n",
+    );
+    let _ = (good, bad);
+}
+
+#[test]
+fn files_over_one_mebibyte_are_refused() {
+    let env = Env::new();
+    let mut text = String::from("name = \"Huge\"\n[[step]]\nexercise = \"knee-to-chest\"\n");
+    text.push_str(&format!("# {}\n", "x".repeat(1024 * 1024)));
+    env.write("work/huge.toml", &text);
+    env.psoas(&["check", "huge.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "huge.toml: error: is larger than 1 MiB",
+        ));
+}
+
+#[test]
+fn control_characters_in_files_never_reach_the_terminal() {
+    let env = Env::new();
+    // Raw control bytes are a TOML syntax error; escaped ones are refused by validation.
+    env.write(
+        "work/raw.toml",
+        "name = \"\u{1b}[2J\u{1b}]0;pwned\u{7}\"\n[[step]]\nexercise = \"x\u{1b}[31m\"\n",
+    );
+    env.write(
+        "work/escaped.toml",
+        "name = \"\\u001b[2J\"\n[[step]]\nexercise = \"x\\u001b[31m\"\n",
+    );
+    for (file, expected) in [
+        ("raw.toml", "raw.toml:1:9: error: TOML syntax"),
+        (
+            "escaped.toml",
+            "escaped.toml:1:8: error: `name`: contains the control character \\u{1b}",
+        ),
+    ] {
+        let output = env.psoas(&["check", file]).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let all = [output.stdout, output.stderr].concat();
+        assert!(
+            !all.iter().any(|&b| b < 0x20 && b != b'\n'),
+            "{}",
+            String::from_utf8_lossy(&all)
+        );
+        assert!(
+            String::from_utf8_lossy(&all).contains(expected),
+            "{}",
+            String::from_utf8_lossy(&all)
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let env = Env::new();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("psoas"));
+    cmd.args(["list"])
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    // Read one byte, then close our end of the pipe before psoas is done.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut byte = [0u8; 1];
+    stdout.read_exact(&mut byte).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
