@@ -8,6 +8,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// How serious a diagnostic is: errors make `check` fail, notes do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +108,10 @@ impl fmt::Display for Diagnostic {
 pub struct SourceText {
     pub path: PathBuf,
     pub text: String,
+    /// Byte offsets where lines start, built on first use: every entry of a
+    /// file asks for its position, so a scan from the top each time would make
+    /// loading quadratic in the file's length.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
@@ -114,16 +119,21 @@ impl SourceText {
         Self {
             path: path.into(),
             text: text.into(),
+            line_starts: OnceLock::new(),
         }
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let starts = self.line_starts.get_or_init(|| {
+            let newlines = self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+            std::iter::once(0)
+                .chain(newlines.map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&start| start <= offset);
+        let column = self.text[starts[line - 1]..offset].chars().count() + 1;
         (line, column)
     }
 }

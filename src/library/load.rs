@@ -3,12 +3,13 @@
 //! finally checks each routine's steps against the exercises that exist.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 use super::parse;
 use super::sources::{FileRole, Layer, LibraryFile, Sources};
 use super::validate::{self, PendingRoutine};
-use super::{Library, Origin};
+use super::{Exercise, Library, Origin};
 use crate::diagnostic::{Diagnostic, SourceText};
 
 /// The outcome of a load: what was valid, and every error and note.
@@ -37,33 +38,28 @@ pub fn load(sources: &Sources) -> Loaded {
 /// Loads files already read, in layer order; `diagnostics` holds any problems
 /// met while reading them.
 pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Loaded {
+    let mut read: Vec<FileItems> = Vec::with_capacity(files.len());
+    for (items, problems) in map_files(files, read_file) {
+        read.push(items);
+        diagnostics.extend(problems);
+    }
+
     let mut library = Library::default();
     // The layer each id was last defined in, to tell a duplicate from a replacement.
     let mut exercise_layers: HashMap<String, Layer> = HashMap::new();
-    let mut pending: Vec<(usize, PendingRoutine)> = Vec::new();
-
-    for file in files.iter().filter(|f| f.role == FileRole::Exercises) {
-        let source = &file.source;
-        for entry in parse::exercise_file(source, &mut diagnostics) {
-            let (line, column) = source.line_column(entry.span.start);
-            let origin = Origin {
-                layer: file.layer,
-                path: source.path.clone(),
-                line,
-                column,
-            };
-            let span = entry.span.clone();
-            let Some(exercise) = validate::exercise(source, entry, origin, &mut diagnostics) else {
-                continue;
-            };
+    for (file, items) in files.iter().zip(&mut read) {
+        let FileItems::Exercises(exercises) = items else {
+            continue;
+        };
+        for (exercise, span) in exercises.drain(..) {
             let id = exercise.id.clone();
+            let source = &file.source;
             match (
                 exercise_layers.insert(id.clone(), file.layer),
                 library.exercise(&id),
             ) {
                 (Some(layer), Some(old)) if layer == file.layer => {
                     diagnostics.push(duplicate(source, span, "exercise", &id, &old.origin));
-                    exercise_layers.insert(id, layer);
                 }
                 _ => {
                     if let Some(old) = library.put_exercise(exercise) {
@@ -74,50 +70,49 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
         }
     }
 
-    let mut routine_layers: HashMap<String, (Layer, Origin)> = HashMap::new();
-    for (file_index, file) in files
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.role == FileRole::Routine)
-    {
-        let source = &file.source;
-        let Some(raw) = parse::routine_file(source, &mut diagnostics) else {
+    // The routine kept for each id, by the index of its file.
+    let mut kept: HashMap<String, usize> = HashMap::new();
+    for (index, (file, items)) in files.iter().zip(&read).enumerate() {
+        let FileItems::Routine(Some(pending)) = items else {
             continue;
         };
-        let id = routine_id(&source.path);
-        let origin = Origin {
-            layer: file.layer,
-            path: source.path.clone(),
-            line: 1,
-            column: 1,
-        };
-        let Some(routine) = validate::routine(source, &id, raw, origin.clone(), &mut diagnostics)
+        let routine = &pending.routine;
+        if let Some(&old) = kept.get(&routine.id) {
+            let old_origin = &files[old].source.path;
+            let old = Origin {
+                layer: files[old].layer,
+                path: old_origin.clone(),
+                line: 1,
+                column: 1,
+            };
+            if old.layer == file.layer {
+                diagnostics.push(duplicate(&file.source, 0..0, "routine", &routine.id, &old));
+                continue;
+            }
+            diagnostics.push(replacement(
+                &file.source,
+                0..0,
+                "routine",
+                &routine.id,
+                &old,
+            ));
+        }
+        kept.insert(routine.id.clone(), index);
+    }
+
+    let mut kept: Vec<usize> = kept.into_values().collect();
+    kept.sort_unstable();
+    for index in kept {
+        let FileItems::Routine(Some(pending)) =
+            std::mem::replace(&mut read[index], FileItems::Routine(None))
         else {
             continue;
         };
-        match routine_layers.get(&id) {
-            Some((layer, old)) if *layer == file.layer => {
-                diagnostics.push(duplicate(source, 0..0, "routine", &id, old));
-                continue;
-            }
-            Some((_, old)) => diagnostics.push(replacement(source, 0..0, "routine", &id, old)),
-            None => {}
+        if check_steps(&files[index].source, &pending, &library, &mut diagnostics) {
+            library.put_routine(pending.routine);
         }
-        routine_layers.insert(id.clone(), (file.layer, origin));
-        pending.retain(|(_, p)| p.routine.id != id);
-        pending.push((file_index, routine));
     }
 
-    for (file_index, routine) in pending {
-        if check_steps(
-            &files[file_index].source,
-            &routine,
-            &library,
-            &mut diagnostics,
-        ) {
-            library.put_routine(routine.routine);
-        }
-    }
     // Files in load order, and each file's problems from top to bottom.
     let order: HashMap<&Path, usize> = files
         .iter()
@@ -134,6 +129,100 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
         library,
         diagnostics,
     }
+}
+
+/// What one file holds once parsed and validated, before the layers are merged.
+enum FileItems {
+    /// Each valid exercise, with the span of its table.
+    Exercises(Vec<(Exercise, Range<usize>)>),
+    /// The routine, if it is valid apart from its references to exercises.
+    Routine(Option<PendingRoutine>),
+}
+
+fn read_file(file: &LibraryFile) -> (FileItems, Vec<Diagnostic>) {
+    let source = &file.source;
+    let mut diagnostics = Vec::new();
+    let items = match file.role {
+        FileRole::Exercises => {
+            let mut exercises = Vec::new();
+            for entry in parse::exercise_file(source, &mut diagnostics) {
+                let (line, column) = source.line_column(entry.span.start);
+                let origin = Origin {
+                    layer: file.layer,
+                    path: source.path.clone(),
+                    line,
+                    column,
+                };
+                let span = entry.span.clone();
+                if let Some(exercise) = validate::exercise(source, entry, origin, &mut diagnostics)
+                {
+                    exercises.push((exercise, span));
+                }
+            }
+            FileItems::Exercises(exercises)
+        }
+        FileRole::Routine => {
+            let origin = Origin {
+                layer: file.layer,
+                path: source.path.clone(),
+                line: 1,
+                column: 1,
+            };
+            let routine = parse::routine_file(source, &mut diagnostics).and_then(|raw| {
+                validate::routine(
+                    source,
+                    &routine_id(&source.path),
+                    raw,
+                    origin,
+                    &mut diagnostics,
+                )
+            });
+            FileItems::Routine(routine)
+        }
+    };
+    (items, diagnostics)
+}
+
+/// Below this much text, threads cost more than they save.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// `files.iter().map(f)`, spread over the machine's cores when there is
+/// enough text. Files are dealt out in turn so big and small ones mix.
+fn map_files<T: Send>(files: &[LibraryFile], f: impl Fn(&LibraryFile) -> T + Sync) -> Vec<T> {
+    let bytes: usize = files.iter().map(|file| file.source.text.len()).sum();
+    let threads = if bytes < PARALLEL_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(files.len())
+    };
+    if threads <= 1 {
+        return files.iter().map(f).collect();
+    }
+    let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None).take(files.len()).collect();
+    std::thread::scope(|scope| {
+        let f = &f;
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    (t..files.len())
+                        .step_by(threads)
+                        .map(|i| (i, f(&files[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for worker in workers {
+            let done = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, result) in done {
+                results[i] = Some(result);
+            }
+        }
+    });
+    results.into_iter().flatten().collect()
 }
 
 /// A routine's id is its file name without `.toml`.
