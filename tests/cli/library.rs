@@ -569,3 +569,27 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(output.status.success(), "{:?}", output.status);
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[test]
+fn the_readme_examples_are_valid_files() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let env = Env::new();
+    let blocks: Vec<&str> = readme
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert!(blocks.len() >= 3, "expected the README's TOML examples");
+    for (i, block) in blocks.iter().enumerate() {
+        if block.contains("[[exercise]]") {
+            env.write(
+                &format!("config/psoas/routines/exercises/readme-{i}.toml"),
+                block,
+            );
+        } else if block.contains("[[step]]") {
+            env.write(&format!("config/psoas/routines/readme-{i}.toml"), block);
+        }
+    }
+    env.psoas(&["check"]).assert().success().stderr("");
+}
