@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::diagnostic::sanitize;
 use crate::dirs::Dirs;
 use crate::engine::PlanSettings;
+use crate::format::did_you_mean;
 use crate::library::{self, Condition, Library, Loaded, Sources};
 
 /// Exit statuses beyond success.
@@ -125,19 +126,9 @@ impl Context {
         }
         let library = self.library(Vec::new())?;
         if library.routine(arg).is_none() {
-            let close = library.closest_routine_ids(arg);
-            let hint = if close.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "; did you mean {}?",
-                    close
-                        .iter()
-                        .map(|c| format!("`{c}`"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                )
-            };
+            let hint = did_you_mean(&library.closest_routine_ids(arg))
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
             bail!("no routine has the id `{arg}`{hint} (`psoas routines` lists them)");
         }
         Ok((library, arg.to_string()))

@@ -12,6 +12,12 @@ pub fn clock(seconds: u32) -> String {
     }
 }
 
+/// "did you mean `a` or `b`?", or `None` when nothing is close.
+pub fn did_you_mean(close: &[&str]) -> Option<String> {
+    let quoted: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();
+    (!quoted.is_empty()).then(|| format!("did you mean {}?", quoted.join(" or ")))
+}
+
 /// "1 step", "2 steps".
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {

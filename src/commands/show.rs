@@ -7,25 +7,15 @@ use anyhow::{Result, bail};
 
 use crate::app::Context;
 use crate::cli::{ListFormat, ShowArgs};
-use crate::format::hold_text;
+use crate::format::{did_you_mean, hold_text};
 use crate::library::Exercise;
 
 pub fn execute(context: &Context, args: ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;
     let Some(exercise) = library.exercise(&args.id) else {
-        let close = library.closest_exercise_ids(&args.id);
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; did you mean {}?",
-                close
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            )
-        };
+        let hint = did_you_mean(&library.closest_exercise_ids(&args.id))
+            .map(|h| format!("; {h}"))
+            .unwrap_or_default();
         bail!(
             "no exercise has the id `{}`{hint} (`psoas list` shows them)",
             args.id

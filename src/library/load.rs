@@ -11,6 +11,7 @@ use super::sources::{FileRole, Layer, LibraryFile, Sources};
 use super::validate::{self, PendingRoutine};
 use super::{Exercise, Library, Origin};
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::format::did_you_mean;
 
 /// The outcome of a load: what was valid, and every error and note.
 #[derive(Debug)]
@@ -249,14 +250,9 @@ fn check_steps(
         let key = format!("step[{}]", i + 1);
         match library.exercise(&step.exercise) {
             None => {
-                let close = library.closest_exercise_ids(&step.exercise);
-                let help = if close.is_empty() {
-                    "`psoas list` shows every exercise id".to_string()
-                } else {
-                    format!(
-                        "did you mean {}? (`psoas list` shows every id)",
-                        quoted(&close)
-                    )
+                let help = match did_you_mean(&library.closest_exercise_ids(&step.exercise)) {
+                    Some(hint) => format!("{hint} (`psoas list` shows every id)"),
+                    None => "`psoas list` shows every exercise id".to_string(),
                 };
                 diagnostics.push(
                     Diagnostic::error(
@@ -281,11 +277,6 @@ fn check_steps(
         }
     }
     ok
-}
-
-fn quoted(ids: &[&str]) -> String {
-    let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-    quoted.join(" or ")
 }
 
 fn duplicate(
