@@ -104,7 +104,9 @@ pub fn routine_file(file: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Opt
     steps_ok.then_some(RawRoutine { head, steps })
 }
 
-fn document<'a>(
+/// Parses a whole file, reporting every TOML syntax error; `None` if there
+/// was any. Shared with the config file, which is read the same way.
+pub fn document<'a>(
     file: &'a SourceText,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Spanned<DeTable<'a>>> {
@@ -148,7 +150,9 @@ fn tables_in<'v, 'a>(
     items.into_iter().map(|(i, item)| (i + 1, item)).collect()
 }
 
-fn deserialize<'a, T: Deserialize<'a>>(
+/// Deserializes one value, reporting a failure at its key (`prefix` joined with
+/// the key inside the value that failed).
+pub fn deserialize<'a, T: Deserialize<'a>>(
     file: &SourceText,
     prefix: &str,
     item: &Spanned<DeValue<'a>>,
