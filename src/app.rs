@@ -57,7 +57,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Run(args) => commands::run::execute(&context, args, &mut out)?,
         Command::History(_args) => commands::history::execute(&context, &mut out)?,
         Command::Plan(_args) => commands::plan::execute(&context, &mut out)?,
-        Command::Config(_command) => commands::config::execute(&context, &mut out)?,
+        Command::Config(command) => commands::config::execute(&context, command, &mut out)?,
         Command::Completions(_args) => commands::completions::execute(&context, &mut out)?,
         Command::Man => commands::man::execute(&context, &mut out)?,
     };
