@@ -7,6 +7,7 @@ mod history;
 mod library;
 mod plan;
 mod run;
+mod safety;
 
 use std::path::{Path, PathBuf};
 
