@@ -8,6 +8,7 @@ mod library;
 mod plan;
 mod run;
 mod safety;
+mod shell;
 
 use std::path::{Path, PathBuf};
 
