@@ -16,9 +16,6 @@ use crate::library::{Layer, Library, Routine, is_kebab_case};
 use crate::planner::{self, PlanRequest};
 use crate::render::sheet;
 
-/// The id of a plan that is not saved.
-const UNSAVED_ID: &str = "plan";
-
 pub fn execute(context: &Context, args: PlanArgs, out: &mut impl Write) -> Result<ExitCode> {
     if let Some(name) = &args.save
         && !is_kebab_case(name)
@@ -29,15 +26,15 @@ pub fn execute(context: &Context, args: PlanArgs, out: &mut impl Write) -> Resul
     }
     let library = context.library(Vec::new())?;
     let settings = context.plan_settings(&args.conditions.conditions);
-    let request = PlanRequest {
-        minutes: args.minutes,
+    let mut request = PlanRequest {
         positions: args.positions,
         equipment: args.equipment,
-        conditions: settings.conditions.clone(),
         seed: args.seed,
-        prep: settings.default_prep,
-        id: args.save.clone().unwrap_or_else(|| UNSAVED_ID.to_string()),
+        ..PlanRequest::new(args.minutes, &settings)
     };
+    if let Some(name) = &args.save {
+        request.id = name.clone();
+    }
     let routine = planner::plan(&library, &request)?;
     if let Some(name) = &args.save {
         save(context, &library, &routine, name, args.force)?;

@@ -40,6 +40,23 @@ pub struct PlanRequest {
 }
 
 impl PlanRequest {
+    /// The id of a plan that is not saved under a name of its own.
+    pub const UNSAVED_ID: &'static str = "plan";
+
+    /// A plan of `minutes` in any position, with no equipment beyond
+    /// [`AT_HAND`], seed 0, and the prep and conditions of `settings`.
+    pub fn new(minutes: u32, settings: &PlanSettings) -> PlanRequest {
+        PlanRequest {
+            minutes,
+            positions: Vec::new(),
+            equipment: Vec::new(),
+            conditions: settings.conditions.clone(),
+            seed: 0,
+            prep: settings.default_prep,
+            id: Self::UNSAVED_ID.to_string(),
+        }
+    }
+
     pub fn target_seconds(&self) -> u32 {
         self.minutes.saturating_mul(60)
     }

@@ -18,14 +18,13 @@ fn builtin() -> Library {
 }
 
 fn request(minutes: u32, seed: u64, conditions: &[Condition]) -> PlanRequest {
-    PlanRequest {
-        minutes,
-        positions: Vec::new(),
-        equipment: Vec::new(),
+    let settings = PlanSettings {
         conditions: conditions.to_vec(),
+        ..PlanSettings::default()
+    };
+    PlanRequest {
         seed,
-        prep: Routine::DEFAULT_PREP,
-        id: "plan".into(),
+        ..PlanRequest::new(minutes, &settings)
     }
 }
 
