@@ -57,10 +57,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => commands::check::execute(&context, args, &mut out)?,
         Command::Run(args) => commands::run::execute(&context, args, &mut out)?,
         Command::History(_args) => commands::history::execute(&context, &mut out)?,
-        Command::Plan(_args) => commands::plan::execute(&context, &mut out)?,
-        Command::Config(_command) => commands::config::execute(&context, &mut out)?,
-        Command::Completions(_args) => commands::completions::execute(&context, &mut out)?,
-        Command::Man => commands::man::execute(&context, &mut out)?,
+        Command::Plan(args) => commands::plan::execute(&context, args, &mut out)?,
+        Command::Config(command) => commands::config::execute(&context, command, &mut out)?,
+        Command::Completions(args) => commands::completions::execute(args, &mut out)?,
+        Command::Man => commands::man::execute(&mut out)?,
     };
     out.flush()?;
     Ok(code)

@@ -17,5 +17,6 @@ pub mod library;
 pub mod planner;
 pub mod render;
 pub mod runner;
+pub mod safety;
 pub mod voice;
 pub mod words;

@@ -1,12 +1,125 @@
-//! `psoas config`.
+//! `psoas config path|show|init`: where the config file is, every setting in
+//! effect with where it came from, and a commented file to start from.
 
-use std::io::Write;
+use std::fs::OpenOptions;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
+use crate::cli::ConfigCommand;
+use crate::config::{Config, KEYS, template};
+use crate::format::table;
+use crate::voice::{FALLBACK_PROGRAMS, SpeechProgram};
 
-pub fn execute(_context: &Context, _out: &mut impl Write) -> Result<ExitCode> {
-    bail!("`psoas config` is not available yet")
+pub fn execute(
+    context: &Context,
+    command: ConfigCommand,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    match command {
+        ConfigCommand::Path => writeln!(out, "{}", context.dirs.config_file.display())?,
+        ConfigCommand::Show => show(context, out)?,
+        ConfigCommand::Init => init(context, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(context: &Context, out: &mut impl Write) -> Result<()> {
+    let config = &context.config;
+    let path = &context.dirs.config_file;
+    let found = if config.origins.file.is_some() {
+        ""
+    } else {
+        " (not there: every value is a default)"
+    };
+    writeln!(out, "config file: {}{found}", path.display())?;
+    let rows: Vec<[String; 3]> = KEYS
+        .iter()
+        .map(|&key| {
+            let (value, origin) = effective(config, key);
+            [key.to_string(), value, origin]
+        })
+        .collect();
+    write!(out, "{}", table(&rows, ""))?;
+    Ok(())
+}
+
+/// A key's value in effect, as TOML, and where it came from.
+fn effective(config: &Config, key: &str) -> (String, String) {
+    let origin = config.origins.describe(key);
+    let value = match key {
+        "default_routine" => quote(config.default_routine()),
+        "prep" => config.prep().to_string(),
+        "breathing" => {
+            let b = config.breathing();
+            format!("{{ inhale = {}, exhale = {} }}", b.inhale, b.exhale)
+        }
+        "bell" => config.bell().to_string(),
+        "voice" => config.voice().to_string(),
+        "voice_command" => return voice_command(config, origin),
+        "weekly_goal" => config.weekly_goal().to_string(),
+        "check_in" => config.check_in().to_string(),
+        "conditions" => array(config.conditions.iter().map(|c| c.name())),
+        _ => unreachable!("every key has a value"),
+    };
+    (value, origin)
+}
+
+/// The program cues would be spoken with: the configured one, else the
+/// fallback that would be found on `PATH` now.
+fn voice_command(config: &Config, origin: String) -> (String, String) {
+    if let Some(command) = &config.voice_command {
+        return (array(command.iter().map(String::as_str)), origin);
+    }
+    let path_var = std::env::var_os("PATH");
+    match SpeechProgram::find(None, path_var.as_deref()) {
+        Ok(program) => {
+            let path = program.path.display().to_string();
+            let words =
+                std::iter::once(path.as_str()).chain(program.args.iter().map(String::as_str));
+            (array(words), "default: first found on PATH".into())
+        }
+        Err(_) => {
+            let names: Vec<&str> = FALLBACK_PROGRAMS.iter().map(|(p, _)| *p).collect();
+            (
+                format!("none found ({})", names.join(", ")),
+                "default".into(),
+            )
+        }
+    }
+}
+
+fn quote(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+fn array<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    format!("[{}]", items.map(quote).collect::<Vec<_>>().join(", "))
+}
+
+fn init(context: &Context, out: &mut impl Write) -> Result<()> {
+    let path = &context.dirs.config_file;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
+    // `create_new` refuses an existing file even if one appears meanwhile.
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => bail!(
+            "{} already exists, so it was left as it is; edit it, or move it away and run `psoas config init` again",
+            path.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+    };
+    file.write_all(template().as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    writeln!(out, "wrote {}", path.display())?;
+    writeln!(
+        out,
+        "every key is commented out at its default; remove the `#` to set one"
+    )?;
+    Ok(())
 }

@@ -1,12 +1,104 @@
-//! `psoas plan`.
+//! `psoas plan --minutes N`: a routine built to fit the time, printed as a
+//! sheet, and with `--save NAME` kept as a routine file that `psoas run NAME`
+//! runs.
 
-use std::io::Write;
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
+use crate::cli::PlanArgs;
+use crate::engine::{LeftOut, Plan};
+use crate::library::{Layer, Library, Routine, is_kebab_case};
+use crate::planner::{self, PlanRequest};
+use crate::render::sheet;
 
-pub fn execute(_context: &Context, _out: &mut impl Write) -> Result<ExitCode> {
-    bail!("`psoas plan` is not available yet")
+pub fn execute(context: &Context, args: PlanArgs, out: &mut impl Write) -> Result<ExitCode> {
+    if let Some(name) = &args.save
+        && !is_kebab_case(name)
+    {
+        bail!(
+            "`{name}` cannot be a routine name: use lowercase letters, digits and single dashes, like `my-ten-minutes`"
+        );
+    }
+    let library = context.library(Vec::new())?;
+    let settings = context.plan_settings(&args.conditions.conditions);
+    let mut request = PlanRequest {
+        positions: args.positions,
+        equipment: args.equipment,
+        seed: args.seed,
+        ..PlanRequest::new(args.minutes, &settings)
+    };
+    if let Some(name) = &args.save {
+        request.id = name.clone();
+    }
+    let routine = planner::plan(&library, &request)?;
+    if let Some(name) = &args.save {
+        save(context, &library, &routine, name, args.force)?;
+    }
+    let mut plan = Plan::build(&routine, &library, &settings)?;
+    // The planner never picks what a condition rules out, so those exercises
+    // are named here: they have no step, hence step 0.
+    plan.left_out = planner::avoided(&library, &request)
+        .into_iter()
+        .map(|(exercise, condition)| LeftOut {
+            step: 0,
+            exercise,
+            condition,
+        })
+        .collect();
+    sheet::write(&plan, routine.summary.as_deref(), args.format, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the routine to the user's routines folder as `NAME.toml`; an
+/// existing file is replaced only with `force`.
+fn save(
+    context: &Context,
+    library: &Library,
+    routine: &Routine,
+    name: &str,
+    force: bool,
+) -> Result<()> {
+    let dir = context.dirs.routines_dir();
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    let path = dir.join(format!("{name}.toml"));
+    write_new(&path, &planner::routine_file(routine), force)?;
+    let replaces = library
+        .routine(name)
+        .filter(|r| r.origin.layer == Layer::BuiltIn)
+        .map_or(String::new(), |_| {
+            format!(" (it takes the place of the built-in routine `{name}`)")
+        });
+    // Stdout holds the sheet, which may be JSON for a program to read.
+    eprintln!(
+        "saved as {}{replaces}; `psoas run {name}` runs it",
+        path.display()
+    );
+    Ok(())
+}
+
+fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        // `create_new` refuses an existing file even if one appears meanwhile.
+        options.create_new(true);
+    }
+    let mut file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => bail!(
+            "{} already exists; add --force to replace it, or choose another name",
+            path.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+    };
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
 }

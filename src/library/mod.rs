@@ -7,7 +7,7 @@
 mod embedded;
 mod exercise;
 mod load;
-mod parse;
+pub(crate) mod parse;
 mod raw;
 mod routine;
 mod sources;

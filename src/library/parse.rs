@@ -113,7 +113,9 @@ pub fn routine_file(file: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Opt
     steps_ok.then_some(RawRoutine { head, steps })
 }
 
-fn document<'a>(
+/// Parses a whole file, reporting every TOML syntax error; `None` if there
+/// was any. Shared with the config file, which is read the same way.
+pub fn document<'a>(
     file: &'a SourceText,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Spanned<DeTable<'a>>> {
@@ -159,8 +161,7 @@ fn tables_in<'v, 'a>(
 
 /// Deserializes one entry, reporting every bad key: after each error the
 /// offending top-level key is set aside and the entry tried again, so one
-/// wrong type does not hide the next. `None` when even that fails, as when a
-/// required key is missing.
+/// wrong type does not hide the next. `None` when even that fails.
 fn deserialize<'a, T: Deserialize<'a>>(
     file: &SourceText,
     prefix: &str,
@@ -182,16 +183,7 @@ fn deserialize<'a, T: Deserialize<'a>>(
             }
             Err(error) => error,
         };
-        let span = error.span().unwrap_or_else(|| entry.span());
-        let key = key_at(&entry, &span)
-            .map(|k| join_key(prefix, &k))
-            // A missing field points at the whole table.
-            .or_else(|| (!prefix.is_empty()).then(|| prefix.to_string()));
-        let mut diagnostic = Diagnostic::error(file, Some(span.clone()), friendly(error.message()));
-        if let Some(key) = key {
-            diagnostic = diagnostic.with_key(key);
-        }
-        diagnostics.push(diagnostic);
+        let span = report(file, prefix, &entry, &error, diagnostics);
         let DeValue::Table(table) = entry.get_mut() else {
             return None;
         };
@@ -202,6 +194,42 @@ fn deserialize<'a, T: Deserialize<'a>>(
         table.remove(top.as_str());
         set_aside.push(top);
     }
+}
+
+/// Deserializes one value in a single attempt, reporting a failure at its key
+/// (`prefix` joined with the key inside the value that failed). The config
+/// file reads each of its keys this way.
+pub fn deserialize_value<'a, T: Deserialize<'a>>(
+    file: &SourceText,
+    prefix: &str,
+    item: &Spanned<DeValue<'a>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    T::deserialize(ValueDeserializer::from(item.clone()))
+        .map_err(|error| report(file, prefix, item, &error, diagnostics))
+        .ok()
+}
+
+/// Adds a diagnostic for a serde error inside `item`, naming the key it is
+/// about; returns the span it points at.
+fn report(
+    file: &SourceText,
+    prefix: &str,
+    item: &Spanned<DeValue<'_>>,
+    error: &toml::de::Error,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Range<usize> {
+    let span = error.span().unwrap_or_else(|| item.span());
+    let key = key_at(item, &span)
+        .map(|k| join_key(prefix, &k))
+        // A missing field points at the whole table.
+        .or_else(|| (!prefix.is_empty()).then(|| prefix.to_string()));
+    let mut diagnostic = Diagnostic::error(file, Some(span.clone()), friendly(error.message()));
+    if let Some(key) = key {
+        diagnostic = diagnostic.with_key(key);
+    }
+    diagnostics.push(diagnostic);
+    span
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {

@@ -1,1 +1,249 @@
-//! The routine planner.
+//! The routine planner: a routine built to fit the time a person has.
+//!
+//! A plan lasts at most the minutes asked for and at least 80% of them. It
+//! offers the warm-up, uses only exercises that suit the positions, equipment
+//! and conditions given, does every one-sided exercise on both sides, goes
+//! from standing down to the floor once, and ends with a breathing exercise.
+//! Ball work comes only when a ball is at hand, after the warm-up. The same
+//! request and seed always give the same routine. Nothing here reads a file,
+//! a clock or the environment.
+
+mod choose;
+mod file;
+mod fit;
+mod rng;
+#[cfg(test)]
+mod tests;
+
+use crate::engine::{self, Plan, PlanSettings};
+use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
+
+pub use choose::AT_HAND;
+pub use file::routine_file;
+use fit::{Clock, Draft};
+use rng::SplitMix64;
+
+/// What a person asks a plan for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanRequest {
+    pub minutes: u32,
+    /// Positions to use; empty means all.
+    pub positions: Vec<Position>,
+    /// Equipment at hand besides [`AT_HAND`].
+    pub equipment: Vec<Equipment>,
+    pub conditions: Vec<Condition>,
+    pub seed: u64,
+    /// Seconds to get into position before each hold; written into the routine.
+    pub prep: u32,
+    /// The id the routine gets (the name it is saved under).
+    pub id: String,
+}
+
+impl PlanRequest {
+    /// The id of a plan that is not saved under a name of its own.
+    pub const UNSAVED_ID: &'static str = "plan";
+
+    /// A plan of `minutes` in any position, with no equipment beyond
+    /// [`AT_HAND`], seed 0, and the prep and conditions of `settings`.
+    pub fn new(minutes: u32, settings: &PlanSettings) -> PlanRequest {
+        PlanRequest {
+            minutes,
+            positions: Vec::new(),
+            equipment: Vec::new(),
+            conditions: settings.conditions.clone(),
+            seed: 0,
+            prep: settings.default_prep,
+            id: Self::UNSAVED_ID.to_string(),
+        }
+    }
+
+    pub fn target_seconds(&self) -> u32 {
+        self.minutes.saturating_mul(60)
+    }
+
+    /// The shortest plan that counts as fitting: 80% of the time asked for.
+    pub fn least_seconds(&self) -> u32 {
+        self.target_seconds().saturating_mul(4).div_ceil(5)
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PlanError {
+    #[error(
+        "no breathing exercise suits these conditions and this equipment, and a plan ends with one; `psoas list --kind breathing` shows them"
+    )]
+    NoBreathing,
+    #[error(
+        "{minutes} minute{} is too short for even one breathing exercise with {prep} s to get into position",
+        plural(*.minutes)
+    )]
+    TooShort { minutes: u32, prep: u32 },
+    #[error(
+        "only {} of the {minutes} minutes asked for can be filled with the {exercises} exercise{} that suit these positions, equipment and conditions; ask for {} minute{} or fewer, or allow more positions or equipment",
+        clock(*.planned),
+        plural(*.exercises as u32),
+        max_minutes(*.planned),
+        plural(max_minutes(*.planned))
+    )]
+    TooLong {
+        minutes: u32,
+        planned: u32,
+        exercises: usize,
+    },
+    #[error(transparent)]
+    Engine(#[from] engine::PlanError),
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn clock(seconds: u32) -> String {
+    crate::format::clock(seconds)
+}
+
+/// The most minutes a plan of `planned` seconds fills to 80%.
+fn max_minutes(planned: u32) -> u32 {
+    planned * 5 / 4 / 60
+}
+
+/// Builds a routine for `request` from `library`.
+pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanError> {
+    let target = request.target_seconds();
+    let clock = Clock {
+        library,
+        prep: request.prep,
+    };
+    let mut rng = SplitMix64::new(request.seed);
+
+    let mut breathing = choose::breathing_candidates(library, request);
+    if breathing.is_empty() {
+        return Err(PlanError::NoBreathing);
+    }
+    rng.shuffle(&mut breathing);
+    let mut pool = choose::body_candidates(library, request);
+    rng.shuffle(&mut pool);
+
+    // Keep room for a minute of breathing at the end, or what there is.
+    let finish_floor = Exercise::MIN_HOLD;
+    let shortest_finish = request.prep + finish_floor;
+    if target < shortest_finish {
+        return Err(PlanError::TooShort {
+            minutes: request.minutes,
+            prep: request.prep,
+        });
+    }
+    let reserve = (request.prep + 60).min(target);
+
+    let mut body: Vec<Draft<'_>> = Vec::new();
+    let mut total = 0;
+    for exercise in pool.iter().copied() {
+        let draft = Draft::new(exercise);
+        let seconds = clock.seconds(&draft);
+        if total + seconds + reserve <= target {
+            body.push(draft);
+            total += seconds;
+        }
+    }
+    body.sort_by_key(|d| choose::order_key(d.exercise));
+
+    let last_level = body
+        .last()
+        .map_or(0, |d| choose::level(d.exercise.position));
+    let finish_exercise =
+        choose::finish(&breathing, request, last_level).ok_or(PlanError::NoBreathing)?;
+    let mut finish = Draft::new(finish_exercise);
+    let room_per_side = (target - total) / finish_exercise.sides();
+    finish.hold = finish
+        .hold
+        .min(room_per_side.saturating_sub(request.prep))
+        .max(finish_floor);
+    total += clock.seconds(&finish);
+
+    fit::fill(&clock, &mut body, &mut finish, &mut total, target);
+
+    let mut steps: Vec<_> = body.iter().map(Draft::step).collect();
+    steps.push(finish.step());
+    let name = format!(
+        "Planned routine, {} minute{}",
+        request.minutes,
+        plural(request.minutes)
+    );
+    let mut routine = fit::routine(&request.id, &name, request.prep, steps);
+    routine.summary = Some(summary(request, &body, finish_exercise));
+
+    // The engine has the last word on the length.
+    let planned = Plan::build(&routine, library, &PlanSettings::default())?.total();
+    debug_assert!(planned <= target, "{planned} s planned for {target} s");
+    if planned > target || planned < request.least_seconds() {
+        return Err(PlanError::TooLong {
+            minutes: request.minutes,
+            planned,
+            // The stretches and ball work that suit, and the one finish.
+            exercises: pool.len() + 1,
+        });
+    }
+    Ok(routine)
+}
+
+/// Exercises the plan could have used but for a condition, with the condition.
+pub fn avoided<'a>(library: &'a Library, request: &PlanRequest) -> Vec<(&'a Exercise, Condition)> {
+    choose::avoided(library, request)
+}
+
+/// One sentence on what the plan holds and how it was made, so that a saved
+/// plan can be made again.
+fn summary(request: &PlanRequest, body: &[Draft<'_>], finish: &Exercise) -> String {
+    let mut positions: Vec<Position> = body.iter().map(|d| d.exercise.position).collect();
+    positions.dedup();
+    let names: Vec<&str> = positions.iter().map(|p| p.name()).collect();
+    let finish_name = finish.name.to_lowercase();
+    let work = match names.split_last() {
+        None => format!("{} on its own", capitalize(&finish_name)),
+        Some((last, [])) => format!("{} work, ending with {finish_name}", capitalize(last)),
+        Some((last, rest)) => format!(
+            "{} and {last} work, ending with {finish_name}",
+            capitalize(&rest.join(", "))
+        ),
+    };
+    let mut text = format!("{work}. Planned by `{}`.", command_line(request));
+    if !request.positions.is_empty() && !request.positions.contains(&finish.position) {
+        text.push_str(&format!(
+            " No breathing exercise is done {}, so the finish is {}.",
+            or_list(&request.positions),
+            finish.position
+        ));
+    }
+    text
+}
+
+/// The `psoas plan` command that makes this plan again.
+fn command_line(request: &PlanRequest) -> String {
+    let mut line = format!("psoas plan --minutes {}", request.minutes);
+    for p in &request.positions {
+        line.push_str(&format!(" --position {p}"));
+    }
+    for q in &request.equipment {
+        line.push_str(&format!(" --equipment {q}"));
+    }
+    for c in &request.conditions {
+        line.push_str(&format!(" --condition {c}"));
+    }
+    line.push_str(&format!(" --seed {}", request.seed));
+    line
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn or_list(positions: &[Position]) -> String {
+    let names: Vec<&str> = positions.iter().map(|p| p.name()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}

@@ -11,6 +11,7 @@ use crate::cli::SheetFormat;
 use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
 use crate::library::{Condition, Exercise, Phase, Side};
+use crate::safety::left_out_line;
 use crate::words::{SAFETY_NOTICE, WARM_UP_REASON};
 
 pub fn write(
@@ -121,13 +122,7 @@ fn write_document(
         )?;
     }
     for left in &plan.left_out {
-        writeln!(
-            out,
-            "Left out: {} ({}), to avoid with {}.",
-            left.exercise.name,
-            left.exercise.id,
-            left.condition.describe()
-        )?;
+        writeln!(out, "{}", left_out_line(left))?;
     }
     if !plan.left_out.is_empty() {
         writeln!(out)?;

@@ -7,6 +7,8 @@ mod history;
 mod library;
 mod plan;
 mod run;
+mod safety;
+mod shell;
 
 use std::path::{Path, PathBuf};
 

@@ -1,1 +1,134 @@
-//! Tests of `psoas plan`.
+//! Tests of `psoas plan`: the time fits, the output formats, conditions, and
+//! saving a plan as a routine.
+
+use predicates::prelude::*;
+
+use crate::{Env, stdout_of};
+
+fn json(env: &Env, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["plan", "--format", "json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&stdout_of(&mut env.psoas(&all))).unwrap()
+}
+
+#[test]
+fn a_plan_fits_the_minutes_and_ends_with_breathing() {
+    let env = Env::new();
+    for minutes in ["3", "12", "40"] {
+        let plan = json(&env, &["--minutes", minutes]);
+        let target = minutes.parse::<u64>().unwrap() * 60;
+        let total = plan["total_seconds"].as_u64().unwrap();
+        assert!(
+            total <= target && total * 5 >= target * 4,
+            "{total} s for {minutes} min"
+        );
+        assert_eq!(plan["warm_up"], true);
+        let last = plan["steps"].as_array().unwrap().last().unwrap()["exercise"].clone();
+        let shown = stdout_of(&mut env.psoas(&["show", last.as_str().unwrap()]));
+        assert!(shown.contains("breathing"), "{shown}");
+    }
+}
+
+#[test]
+fn the_same_inputs_give_the_same_plan() {
+    let env = Env::new();
+    let args = [
+        "plan",
+        "--minutes",
+        "15",
+        "--seed",
+        "4",
+        "--equipment",
+        "ball",
+    ];
+    let first = stdout_of(&mut env.psoas(&args));
+    assert_eq!(first, stdout_of(&mut env.psoas(&args)));
+    assert!(
+        first.starts_with("Planned routine, 15 minutes\n"),
+        "{first}"
+    );
+    let markdown = stdout_of(&mut env.psoas(&["plan", "--minutes", "15", "--format", "markdown"]));
+    assert!(
+        markdown.starts_with("# Planned routine, 15 minutes"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn conditions_leave_exercises_out_with_a_line_naming_them() {
+    let env = Env::new();
+    let sheet =
+        stdout_of(&mut env.psoas(&["plan", "--minutes", "10", "--condition", "herniated-disc"]));
+    assert!(
+        sheet.contains("Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc"),
+        "{sheet}"
+    );
+    let plan = json(&env, &["--minutes", "10", "--condition", "herniated-disc"]);
+    for step in plan["steps"].as_array().unwrap() {
+        assert_ne!(step["exercise"], "sphinx");
+    }
+}
+
+#[test]
+fn a_plan_that_cannot_fit_says_so_and_exits_1() {
+    let env = Env::new();
+    env.psoas(&["plan", "--minutes", "60", "--position", "prone"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "of the 60 minutes asked for can be filled",
+        ))
+        .stderr(predicate::str::contains("minutes or fewer"));
+}
+
+#[test]
+fn save_writes_a_routine_that_the_library_loads() {
+    let env = Env::new();
+    let sheet = env
+        .psoas(&["plan", "--minutes", "8", "--seed", "2", "--save", "quick"])
+        .output()
+        .unwrap();
+    assert!(sheet.status.success());
+    let stderr = String::from_utf8_lossy(&sheet.stderr);
+    assert!(stderr.contains("`psoas run quick` runs it"), "{stderr}");
+    let path = env.routines_dir().join("quick.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("[[step]]"), "{text}");
+
+    stdout_of(&mut env.psoas(&["check"]));
+    let routines = stdout_of(&mut env.psoas(&["routines"]));
+    assert!(
+        routines.lines().any(|l| l.starts_with("quick ")),
+        "{routines}"
+    );
+    // The saved routine prints as the plan did, under its new name.
+    let planned = json(&env, &["--minutes", "8", "--seed", "2"]);
+    let printed: serde_json::Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["print", "quick", "--format", "json"]),
+    ))
+    .unwrap();
+    assert_eq!(printed["id"], "quick");
+    assert_eq!(printed["steps"], planned["steps"]);
+    assert_eq!(printed["total_seconds"], planned["total_seconds"]);
+
+    env.psoas(&["plan", "--minutes", "9", "--save", "quick"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists; add --force"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    stdout_of(&mut env.psoas(&["plan", "--minutes", "9", "--save", "quick", "--force"]));
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn save_names_must_be_kebab_case() {
+    let env = Env::new();
+    env.psoas(&["plan", "--minutes", "8", "--save", "My_Plan"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "lowercase letters, digits and single dashes",
+        ));
+    assert!(!env.routines_dir().exists());
+}

@@ -1,0 +1,222 @@
+//! Reads the text of a config file into a [`Config`], key by key, so that one
+//! bad key does not hide the problems of the others. It parses the way library
+//! files are parsed, and every problem is a [`Diagnostic`] naming the line,
+//! the column, the key and what would be valid.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::DeValue;
+
+use super::{Config, KEYS};
+use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
+use crate::library::parse::{deserialize_value, document};
+use crate::library::{Breathing, Condition, Routine, is_kebab_case};
+
+/// The most sessions a week `weekly_goal` may ask for.
+pub const MAX_WEEKLY_GOAL: u32 = 50;
+
+/// `breathing = { inhale = 4, exhale = 6 }` as serde sees it. Named like the
+/// library's own so that its error messages read the same.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBreathing {
+    inhale: Spanned<i64>,
+    exhale: Spanned<i64>,
+}
+
+/// Parses a config file. The config holds every valid key even when others are
+/// bad; the caller decides what to do with the diagnostics.
+pub fn parse(file: &SourceText) -> (Config, Vec<Diagnostic>) {
+    let mut reader = Reader {
+        file,
+        diagnostics: Vec::new(),
+    };
+    let mut config = Config::default();
+    let Some(doc) = document(file, &mut reader.diagnostics) else {
+        return (config, reader.diagnostics);
+    };
+    for (key, value) in doc.get_ref() {
+        let name = key.get_ref().as_ref();
+        let Some(&known) = KEYS.iter().find(|k| **k == name) else {
+            reader.unknown_key(name, key.span());
+            continue;
+        };
+        let before = reader.diagnostics.len();
+        reader.read(&mut config, known, value);
+        if reader.diagnostics.len() == before {
+            let (line, _) = file.line_column(key.span().start);
+            config.origins.lines.insert(known, line);
+        }
+    }
+    config.origins.file = Some(file.path.clone());
+    // Keys come out of the table sorted by name; problems read best in file order.
+    reader.diagnostics.sort_by_key(|d| d.position);
+    (config, reader.diagnostics)
+}
+
+/// Collects the problems of one file while its keys are read.
+struct Reader<'f> {
+    file: &'f SourceText,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn read(&mut self, config: &mut Config, key: &'static str, value: &Spanned<DeValue<'_>>) {
+        match key {
+            "default_routine" => config.default_routine = self.routine_id(key, value),
+            "prep" => config.prep = self.int(key, value, 0, Routine::MAX_PREP, "seconds"),
+            "breathing" => config.breathing = self.breathing(value),
+            "bell" => config.bell = self.value(key, value),
+            "voice" => config.voice = self.value(key, value),
+            "voice_command" => config.voice_command = self.command(key, value),
+            "weekly_goal" => {
+                config.weekly_goal = self.int(key, value, 1, MAX_WEEKLY_GOAL, "sessions")
+            }
+            "check_in" => config.check_in = self.value(key, value),
+            "conditions" => config.conditions = self.conditions(key, value),
+            _ => unreachable!("every name in KEYS is read"),
+        }
+    }
+
+    fn error(&mut self, span: Range<usize>, key: &str, message: String, help: impl Into<String>) {
+        self.diagnostics.push(
+            Diagnostic::error(self.file, Some(span), message)
+                .with_key(key)
+                .with_help(help),
+        );
+    }
+
+    fn unknown_key(&mut self, name: &str, span: Range<usize>) {
+        let close = KEYS
+            .iter()
+            .filter(|k| strsim::levenshtein(name, k) <= 3)
+            .min_by_key(|k| strsim::levenshtein(name, k));
+        let hint = close.map_or(String::new(), |k| format!("did you mean `{k}`? "));
+        self.error(
+            span,
+            name,
+            format!("unknown key `{name}` in the config file"),
+            format!("{hint}valid keys: {}", KEYS.join(", ")),
+        );
+    }
+
+    fn value<'a, T: Deserialize<'a>>(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'a>>,
+    ) -> Option<T> {
+        deserialize_value(self.file, key, value, &mut self.diagnostics)
+    }
+
+    fn int(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        min: u32,
+        max: u32,
+        unit: &str,
+    ) -> Option<u32> {
+        let n: Spanned<i64> = self.value(key, value)?;
+        self.in_range(&n, key, min, max, unit)
+    }
+
+    fn in_range(
+        &mut self,
+        n: &Spanned<i64>,
+        key: &str,
+        min: u32,
+        max: u32,
+        unit: &str,
+    ) -> Option<u32> {
+        let value = *n.get_ref();
+        if value < i64::from(min) || value > i64::from(max) {
+            self.error(
+                n.span(),
+                key,
+                format!("{value} is out of range"),
+                format!("a whole number of {unit} from {min} to {max}"),
+            );
+            return None;
+        }
+        u32::try_from(value).ok()
+    }
+
+    fn routine_id(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
+        let id: Spanned<String> = self.value(key, value)?;
+        if !is_kebab_case(id.get_ref()) {
+            self.error(
+                id.span(),
+                key,
+                format!("`{}` is not a routine id", id.get_ref()),
+                "a routine id as `psoas routines` lists it: lowercase letters, digits and single dashes, like `daily`",
+            );
+            return None;
+        }
+        Some(id.into_inner())
+    }
+
+    fn breathing(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Breathing> {
+        let raw: RawBreathing = self.value("breathing", value)?;
+        let (min, max) = (Breathing::MIN_SECONDS, Breathing::MAX_SECONDS);
+        let inhale = self.in_range(&raw.inhale, "breathing.inhale", min, max, "seconds");
+        let exhale = self.in_range(&raw.exhale, "breathing.exhale", min, max, "seconds");
+        Some(Breathing {
+            inhale: inhale?,
+            exhale: exhale?,
+        })
+    }
+
+    fn command(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
+        let words: Spanned<Vec<Spanned<String>>> = self.value(key, value)?;
+        let help = "an array of the program and its arguments, like [\"espeak-ng\", \"--stdin\"]; the cue text goes on its standard input";
+        if words.get_ref().is_empty() {
+            self.error(words.span(), key, "is empty".into(), help);
+            return None;
+        }
+        let mut ok = true;
+        for (i, word) in words.get_ref().iter().enumerate() {
+            let text = word.get_ref();
+            let problem = if text.trim().is_empty() {
+                Some("is empty".to_string())
+            } else {
+                text.chars()
+                    .find(|&c| is_unsafe_char(c) || c == '\n')
+                    .map(|c| format!("contains the control character {}", c.escape_unicode()))
+            };
+            if let Some(problem) = problem {
+                self.error(word.span(), &format!("{key}[{}]", i + 1), problem, help);
+                ok = false;
+            }
+        }
+        ok.then(|| {
+            words
+                .into_inner()
+                .into_iter()
+                .map(Spanned::into_inner)
+                .collect()
+        })
+    }
+
+    fn conditions(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Vec<Condition> {
+        let Some(tags) = self.value::<Vec<Spanned<String>>>(key, value) else {
+            return Vec::new();
+        };
+        let mut conditions = Vec::new();
+        for (i, tag) in tags.iter().enumerate() {
+            match tag.get_ref().parse::<Condition>() {
+                Ok(condition) => conditions.push(condition),
+                Err(valid) => self.error(
+                    tag.span(),
+                    &format!("{key}[{}]", i + 1),
+                    format!("`{}` is not a condition tag", tag.get_ref()),
+                    valid,
+                ),
+            }
+        }
+        conditions.sort();
+        conditions.dedup();
+        conditions
+    }
+}

@@ -1,0 +1,87 @@
+//! The commented config file `psoas config init` writes: every key, commented
+//! out at its default, with what it does and what is valid. The defaults come
+//! from the same constants the program uses, so the template cannot drift.
+
+use std::fmt::Write as _;
+
+use super::{Config, MAX_WEEKLY_GOAL};
+use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
+use crate::voice::FALLBACK_PROGRAMS;
+
+/// The text of a fresh config file.
+pub fn template() -> String {
+    let b = Breathing::DEFAULT;
+    let programs: Vec<&str> = FALLBACK_PROGRAMS.iter().map(|(p, _)| *p).collect();
+    let mut text = format!(
+        "\
+# psoas config file. Every key is optional: remove the `#` in front of a key
+# to set it. Flags on the command line beat this file, and this file beats the
+# built-in defaults shown here. `psoas config show` prints each value in effect
+# and where it came from.
+
+# The routine `psoas run` and `psoas print` use when none is named
+# (`psoas routines` lists them).
+# default_routine = \"{DEFAULT_ROUTINE}\"
+
+# Seconds to get into position before each hold, 0 to {max_prep}, for routines
+# that do not set their own.
+# prep = {prep}
+
+# Breath pacing during holds, whole seconds from {min_b} to {max_b} each.
+# breathing = {{ inhale = {inhale}, exhale = {exhale} }}
+
+# Ring the terminal bell at the start and end of each hold (`--no-bell`).
+# bell = {bell}
+
+# Speak each cue with a text-to-speech program (`--voice`, `--no-voice`).
+# voice = {voice}
+
+# The text-to-speech program and its arguments, as an array. The cue text goes
+# on its standard input, never on its command line. Without this key psoas
+# uses the first of {programs} found on your PATH.
+# voice_command = [\"espeak-ng\", \"--stdin\", \"-s\", \"140\"]
+
+# Sessions a week to aim for, 1 to {max_goal} (`psoas history --goal`).
+# weekly_goal = {goal}
+
+# Ask how tense your lower back and hips feel before and after a session
+# (`--no-check-in`).
+# check_in = {check_in}
+
+# Conditions to take care with. Exercises to avoid with any of them are left
+# out of `run`, `print` and `plan`, and marked by `list`; `--condition TAG`
+# adds more for one command. The tags:
+",
+        max_prep = Routine::MAX_PREP,
+        prep = Routine::DEFAULT_PREP,
+        min_b = Breathing::MIN_SECONDS,
+        max_b = Breathing::MAX_SECONDS,
+        inhale = b.inhale,
+        exhale = b.exhale,
+        bell = Config::DEFAULT_BELL,
+        voice = Config::DEFAULT_VOICE,
+        programs = or_list(&programs),
+        max_goal = MAX_WEEKLY_GOAL,
+        goal = Config::DEFAULT_WEEKLY_GOAL,
+        check_in = Config::DEFAULT_CHECK_IN,
+    );
+    let width = Condition::ALL
+        .iter()
+        .map(|c| c.name().len())
+        .max()
+        .unwrap_or(0);
+    for c in Condition::ALL {
+        let _ = writeln!(text, "#   {:width$}  {}", c.name(), c.describe());
+    }
+    text.push_str("# For example: conditions = [\"herniated-disc\"]\n# conditions = []\n");
+    text
+}
+
+/// "a, b, c or d".
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.to_string(),
+        None => String::new(),
+    }
+}

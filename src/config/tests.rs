@@ -1,0 +1,173 @@
+//! Tests of reading the config file: good values and where they came from,
+//! every kind of bad value, and the template `config init` writes.
+
+use std::path::Path;
+
+use super::*;
+
+fn errors(text: &str) -> Vec<String> {
+    match Config::from_text(Path::new("c/config.toml"), text) {
+        Ok(config) => panic!("no error in {text:?}: {config:?}"),
+        Err(diagnostics) => diagnostics.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+fn config(text: &str) -> Config {
+    Config::from_text(Path::new("c/config.toml"), text).unwrap_or_else(|d| {
+        panic!(
+            "{}",
+            d.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+#[test]
+fn an_empty_file_is_all_defaults() {
+    let c = config("# nothing set\n");
+    assert_eq!(c.default_routine(), "daily");
+    assert_eq!(c.prep(), Routine::DEFAULT_PREP);
+    assert_eq!(c.breathing(), Breathing::DEFAULT);
+    assert_eq!((c.bell(), c.voice(), c.check_in()), (true, false, true));
+    assert_eq!(c.weekly_goal(), 3);
+    assert!(c.conditions.is_empty() && c.voice_command.is_none());
+    for key in KEYS {
+        assert_eq!(c.origins.describe(key), "default");
+    }
+}
+
+#[test]
+fn every_key_is_read_with_its_line() {
+    let c = config(
+        "default_routine = \"floor\"\nprep = 0\nbreathing = { inhale = 3, exhale = 7 }\n\
+         bell = false\nvoice = true\nvoice_command = [\"espeak-ng\", \"--stdin\"]\n\
+         weekly_goal = 5\ncheck_in = false\nconditions = [\"pregnancy\", \"knee-pain\", \"pregnancy\"]\n",
+    );
+    assert_eq!(c.default_routine(), "floor");
+    assert_eq!(c.prep(), 0);
+    assert_eq!(
+        c.breathing(),
+        Breathing {
+            inhale: 3,
+            exhale: 7
+        }
+    );
+    assert_eq!((c.bell(), c.voice(), c.check_in()), (false, true, false));
+    assert_eq!(
+        c.voice_command.as_deref(),
+        Some(&["espeak-ng".to_string(), "--stdin".into()][..])
+    );
+    assert_eq!(c.weekly_goal(), 5);
+    assert_eq!(c.conditions, [Condition::Pregnancy, Condition::KneePain]);
+    assert_eq!(c.origins.describe("default_routine"), "config.toml:1");
+    assert_eq!(c.origins.describe("conditions"), "config.toml:9");
+}
+
+#[test]
+fn a_breathing_table_is_read_too() {
+    let c = config("weekly_goal = 2\n\n[breathing]\ninhale = 5\nexhale = 5\n");
+    assert_eq!(c.breathing().inhale, 5);
+    assert_eq!(c.origins.line("breathing"), Some(3));
+}
+
+#[test]
+fn every_problem_is_reported_with_line_column_key_and_help() {
+    let messages = errors(
+        "prep = 61\nweekly_goal = 0\nbreathing = { inhale = 1, exhale = 6 }\n\
+         default_routine = \"My Routine\"\nconditions = [\"pregnant\"]\nvoice_command = []\n\
+         bell = \"yes\"\nvoise = true\n",
+    );
+    let expected = [
+        "c/config.toml:1:8: error: `prep`: 61 is out of range\n  help: a whole number of seconds from 0 to 60",
+        "c/config.toml:2:15: error: `weekly_goal`: 0 is out of range\n  help: a whole number of sessions from 1 to 50",
+        "c/config.toml:3:24: error: `breathing.inhale`: 1 is out of range\n  help: a whole number of seconds from 2 to 10",
+        "c/config.toml:4:19: error: `default_routine`: `My Routine` is not a routine id",
+        "c/config.toml:5:15: error: `conditions[1]`: `pregnant` is not a condition tag\n  help: valid: herniated-disc, pregnancy, recent-surgery, hip-replacement, osteoporosis, knee-pain",
+        "c/config.toml:6:17: error: `voice_command`: is empty",
+        "c/config.toml:7:8: error: `bell`: invalid type: string \"yes\", expected true or false",
+        "c/config.toml:8:1: error: `voise`: unknown key `voise` in the config file\n  help: did you mean `voice`? valid keys: default_routine, prep, breathing, bell, voice, voice_command, weekly_goal, check_in, conditions",
+    ];
+    assert_eq!(messages.len(), expected.len(), "{messages:#?}");
+    for (message, expected) in messages.iter().zip(expected) {
+        assert!(
+            message.starts_with(expected),
+            "{message}\n  does not start with\n{expected}"
+        );
+    }
+}
+
+#[test]
+fn nested_and_element_errors_name_their_key() {
+    let messages = errors(
+        "breathing = { inhale = 4, exhale = 6, hold = 2 }\nvoice_command = [\"say\", \"\"]\nconditions = [3]\n",
+    );
+    assert!(
+        messages[0]
+            .starts_with("c/config.toml:1:39: error: `breathing.hold`: unknown field `hold`"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].starts_with("c/config.toml:2:25: error: `voice_command[2]`: is empty"),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2]
+            .starts_with("c/config.toml:3:15: error: `conditions[1]`: invalid type: integer `3`"),
+        "{}",
+        messages[2]
+    );
+}
+
+#[test]
+fn syntax_errors_have_positions() {
+    let messages = errors("prep = 5\nbell = tru\n");
+    assert!(messages[0].starts_with("c/config.toml:2:"), "{messages:?}");
+    assert!(messages[0].contains("TOML syntax"), "{messages:?}");
+}
+
+#[test]
+fn the_template_is_valid_and_every_key_in_it_is_the_default() {
+    let text = template();
+    assert_eq!(
+        config(&text),
+        Config {
+            origins: Origins {
+                file: Some("c/config.toml".into()),
+                ..Origins::default()
+            },
+            ..Config::default()
+        }
+    );
+    // Uncomment every key: the values are the defaults, except the examples.
+    let uncommented: String = text
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if KEYS.iter().any(|k| rest.starts_with(&format!("{k} = "))) => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let c = config(&uncommented);
+    for key in KEYS {
+        assert!(c.origins.line(key).is_some(), "`{key}` is in the template");
+    }
+    assert_eq!(c.prep(), Routine::DEFAULT_PREP);
+    assert_eq!(c.breathing(), Breathing::DEFAULT);
+    assert_eq!(c.default_routine(), DEFAULT_ROUTINE);
+    assert_eq!(c.weekly_goal(), Config::DEFAULT_WEEKLY_GOAL);
+    assert!(c.conditions.is_empty());
+    for condition in Condition::ALL {
+        assert!(text.contains(condition.name()) && text.contains(condition.describe()));
+    }
+}
+
+#[test]
+fn a_missing_file_is_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(read(&dir.path().join("config.toml")).unwrap(), None);
+    assert!(read(dir.path()).is_err(), "a folder is not a config file");
+}

@@ -1,0 +1,51 @@
+//! A planned routine written as a routine file, in the library's format, so
+//! that `psoas run NAME` runs it and `psoas check` validates it.
+
+use serde::Serialize;
+
+use crate::library::Routine;
+
+#[derive(Serialize)]
+struct RoutineFile<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    warm_up: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prep: Option<u32>,
+    step: Vec<StepFile<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepFile<'a> {
+    exercise: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hold: Option<u32>,
+    #[serde(skip_serializing_if = "is_one")]
+    repeat: u32,
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+/// The text of a routine file holding `routine`.
+pub fn routine_file(routine: &Routine) -> String {
+    let file = RoutineFile {
+        name: &routine.name,
+        summary: routine.summary.as_deref(),
+        warm_up: routine.warm_up,
+        prep: routine.prep,
+        step: routine
+            .steps
+            .iter()
+            .map(|s| StepFile {
+                exercise: &s.exercise,
+                hold: s.hold,
+                repeat: s.repeat,
+            })
+            .collect(),
+    };
+    let body = toml::to_string(&file).expect("a routine always serializes to TOML");
+    format!("# A routine planned by psoas; edit it freely, and `psoas check` checks it.\n{body}")
+}

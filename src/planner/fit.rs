@@ -1,0 +1,175 @@
+//! Fitting a plan to the time: steps are added while they fit, then holds
+//! grow, then rounds are added, then the breathing finish grows, each only as
+//! far as the time allows. The seconds each step takes come from the engine,
+//! which is the only place durations are computed.
+
+use crate::engine::{Plan, PlanSettings};
+use crate::library::{Exercise, Layer, Library, Origin, Routine, Step};
+
+/// One step of a plan being drafted.
+#[derive(Clone, Copy, Debug)]
+pub struct Draft<'a> {
+    pub exercise: &'a Exercise,
+    pub hold: u32,
+    pub repeat: u32,
+}
+
+impl<'a> Draft<'a> {
+    pub fn new(exercise: &'a Exercise) -> Draft<'a> {
+        Draft {
+            exercise,
+            hold: exercise.hold,
+            repeat: 1,
+        }
+    }
+
+    /// A routine step: the hold is written only where it differs from the
+    /// exercise's own, and never for a sequence of phases.
+    pub fn step(&self) -> Step {
+        let hold =
+            (!self.exercise.has_phases() && self.hold != self.exercise.hold).then_some(self.hold);
+        Step {
+            exercise: self.exercise.id.clone(),
+            hold,
+            repeat: self.repeat,
+        }
+    }
+}
+
+/// How long steps take, asked of the engine.
+pub struct Clock<'a> {
+    pub library: &'a Library,
+    pub prep: u32,
+}
+
+impl Clock<'_> {
+    /// Seconds a step takes with this prep. Totals add up step by step, so a
+    /// plan's total is the sum of its steps'.
+    pub fn seconds(&self, draft: &Draft<'_>) -> u32 {
+        let routine = routine("step", "step", self.prep, vec![draft.step()]);
+        Plan::build(&routine, self.library, &PlanSettings::default())
+            .map_or(u32::MAX, |plan| plan.total())
+    }
+}
+
+/// A routine with an explicit prep, so that it lasts as long as planned
+/// whatever the config says later.
+pub fn routine(id: &str, name: &str, prep: u32, steps: Vec<Step>) -> Routine {
+    Routine {
+        id: id.to_string(),
+        name: name.to_string(),
+        summary: None,
+        warm_up: true,
+        prep: Some(prep),
+        breathing: None,
+        steps,
+        origin: Origin {
+            layer: Layer::Given,
+            path: "<plan>".into(),
+            line: 1,
+            column: 1,
+        },
+    }
+}
+
+/// Holds grow by this much at a time.
+const HOLD_STEP: u32 = 15;
+
+/// Caps for one pass of growing: body holds, body rounds, the finish's hold.
+struct Caps {
+    hold: u32,
+    repeat: u32,
+    finish: u32,
+}
+
+/// Gentle first: longer holds (30 s is the least that lengthens a muscle; a
+/// minute is still comfortable), then a few rounds, then a longer breathing
+/// finish; only if time is still left, longer still.
+const PASSES: [Caps; 2] = [
+    Caps {
+        hold: 60,
+        repeat: 3,
+        finish: 300,
+    },
+    Caps {
+        hold: 90,
+        repeat: 5,
+        finish: Exercise::MAX_HOLD,
+    },
+];
+
+/// Grows `body` and `finish` toward `target` seconds without passing it;
+/// `total` is their current length and is kept up to date.
+pub fn fill(
+    clock: &Clock<'_>,
+    body: &mut [Draft<'_>],
+    finish: &mut Draft<'_>,
+    total: &mut u32,
+    target: u32,
+) {
+    for caps in PASSES {
+        grow(clock, body, total, target, |d| {
+            let adjustable = !d.exercise.has_phases() && d.hold < caps.hold;
+            adjustable.then(|| Draft {
+                hold: (d.hold + HOLD_STEP).min(caps.hold),
+                ..*d
+            })
+        });
+        grow(clock, body, total, target, |d| {
+            (d.repeat < caps.repeat).then_some(Draft {
+                repeat: d.repeat + 1,
+                ..*d
+            })
+        });
+        grow_finish(clock, finish, total, target, caps.finish);
+        if *total >= target {
+            return;
+        }
+    }
+}
+
+/// Applies `change` to each step in turn, round after round, keeping each
+/// change that fits, until none does.
+fn grow<'a>(
+    clock: &Clock<'_>,
+    drafts: &mut [Draft<'a>],
+    total: &mut u32,
+    target: u32,
+    change: impl Fn(&Draft<'a>) -> Option<Draft<'a>>,
+) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for draft in drafts.iter_mut() {
+            let Some(next) = change(draft) else { continue };
+            let now = clock.seconds(draft);
+            let then = clock.seconds(&next);
+            let after = (*total - now).saturating_add(then);
+            if after <= target {
+                *draft = next;
+                *total = after;
+                changed = true;
+            }
+        }
+    }
+}
+
+/// Lengthens the finish's hold by what is left, up to `cap` seconds.
+fn grow_finish(clock: &Clock<'_>, finish: &mut Draft<'_>, total: &mut u32, target: u32, cap: u32) {
+    if finish.exercise.has_phases() || finish.hold >= cap {
+        return;
+    }
+    let now = clock.seconds(finish);
+    let per_second = finish.exercise.sides() * finish.repeat;
+    let room = (target - *total) / per_second;
+    let mut next = Draft {
+        hold: (finish.hold + room).min(cap),
+        ..*finish
+    };
+    // Checked against the engine; a step back is taken if the guess was long.
+    while next.hold > finish.hold && *total - now + clock.seconds(&next) > target {
+        next.hold -= 1;
+    }
+    *total = *total - now + clock.seconds(&next);
+    *finish = next;
+}

@@ -1,0 +1,291 @@
+//! Tests of the planner against the built-in library: every rule of a plan,
+//! for every length from 3 to 60 minutes, several seeds, conditions and
+//! position filters.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::engine::{Plan, PlanSettings};
+use crate::library::{Kind, LibraryFile, Side, Sources};
+
+fn builtin() -> Library {
+    let loaded = crate::library::load(&Sources {
+        builtin: true,
+        ..Sources::default()
+    });
+    assert!(!loaded.has_errors());
+    loaded.library
+}
+
+fn request(minutes: u32, seed: u64, conditions: &[Condition]) -> PlanRequest {
+    let settings = PlanSettings {
+        conditions: conditions.to_vec(),
+        ..PlanSettings::default()
+    };
+    PlanRequest {
+        seed,
+        ..PlanRequest::new(minutes, &settings)
+    }
+}
+
+/// Condition sets that leave enough exercises for an hour.
+const ROOMY: &[&[Condition]] = &[
+    &[],
+    &[Condition::HerniatedDisc],
+    &[Condition::Pregnancy],
+    &[Condition::KneePain],
+    &[Condition::HipReplacement, Condition::Osteoporosis],
+    &[Condition::HerniatedDisc, Condition::KneePain],
+];
+
+/// Checks every rule of a plan, and returns its length in seconds.
+fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
+    let context = format!("{request:?}");
+    let plan = Plan::build(routine, library, &PlanSettings::default()).unwrap();
+    let total = plan.total();
+    assert!(
+        total <= request.target_seconds(),
+        "too long: {total} s; {context}"
+    );
+    assert!(
+        total >= request.least_seconds(),
+        "too short: {total} s; {context}"
+    );
+    assert!(routine.warm_up, "the warm-up is offered");
+    let exercises: Vec<&Exercise> = routine
+        .steps
+        .iter()
+        .map(|s| library.exercise(&s.exercise).unwrap())
+        .collect();
+    let (finish, body) = exercises.split_last().unwrap();
+    assert_eq!(
+        finish.kind,
+        Kind::Breathing,
+        "ends with breathing; {context}"
+    );
+    for e in &exercises {
+        assert!(
+            !e.avoid_if.iter().any(|c| request.conditions.contains(c)),
+            "{} is to be avoided; {context}",
+            e.id
+        );
+        let at_hand = |q: &Equipment| AT_HAND.contains(q) || request.equipment.contains(q);
+        assert!(
+            e.equipment.iter().all(at_hand),
+            "{} needs equipment; {context}",
+            e.id
+        );
+    }
+    for e in body.iter() {
+        assert!(
+            matches!(e.kind, Kind::Stretch | Kind::BallRelease),
+            "{}",
+            e.id
+        );
+        if !request.positions.is_empty() {
+            assert!(
+                request.positions.contains(&e.position),
+                "{}; {context}",
+                e.id
+            );
+        }
+    }
+    let levels: Vec<u8> = body.iter().map(|e| choose::level(e.position)).collect();
+    assert!(
+        levels.is_sorted(),
+        "down to the floor once: {levels:?}; {context}"
+    );
+    // Each one-sided hold is done on the left, then on the right.
+    let holds = plan.holds();
+    for pair in holds.windows(2) {
+        if pair[0].side == Some(Side::Left) {
+            assert_eq!(pair[1].side, Some(Side::Right));
+            assert_eq!(pair[0].exercise.id, pair[1].exercise.id);
+        }
+    }
+    total
+}
+
+#[test]
+fn every_length_from_3_to_60_minutes_fits() {
+    let library = builtin();
+    for conditions in ROOMY {
+        for seed in [0, 1, 2, 42, u64::MAX] {
+            for minutes in 3..=60 {
+                let request = request(minutes, seed, conditions);
+                let routine =
+                    plan(&library, &request).unwrap_or_else(|e| panic!("{e}; {request:?}"));
+                check(&library, &request, &routine);
+            }
+        }
+    }
+}
+
+#[test]
+fn position_filters_are_respected_and_the_finish_may_leave_them() {
+    let library = builtin();
+    let filters: &[&[Position]] = &[
+        &[Position::Standing],
+        &[Position::Kneeling, Position::Lying],
+        &[Position::Lying, Position::Prone],
+        &[Position::Standing, Position::Seated],
+    ];
+    for positions in filters {
+        for minutes in 3..=20 {
+            let request = PlanRequest {
+                positions: positions.to_vec(),
+                ..request(minutes, 7, &[])
+            };
+            let routine = plan(&library, &request).unwrap_or_else(|e| panic!("{e}; {request:?}"));
+            check(&library, &request, &routine);
+        }
+    }
+    let standing = PlanRequest {
+        positions: vec![Position::Standing],
+        ..request(10, 0, &[])
+    };
+    let routine = plan(&library, &standing).unwrap();
+    let last = library
+        .exercise(&routine.steps.last().unwrap().exercise)
+        .unwrap();
+    assert_eq!(
+        last.position,
+        Position::Seated,
+        "the nearest breathing exercise"
+    );
+    assert!(
+        routine
+            .summary
+            .unwrap()
+            .contains("No breathing exercise is done standing")
+    );
+}
+
+#[test]
+fn ball_work_only_with_a_ball_and_before_the_finish() {
+    let library = builtin();
+    let uses_ball = |routine: &Routine| {
+        routine
+            .steps
+            .iter()
+            .any(|s| library.exercise(&s.exercise).unwrap().kind == Kind::BallRelease)
+    };
+    let mut with_ball = 0;
+    for seed in 0..10 {
+        let plain = plan(&library, &request(30, seed, &[])).unwrap();
+        assert!(!uses_ball(&plain));
+        let ball = PlanRequest {
+            equipment: vec![Equipment::Ball],
+            ..request(30, seed, &[])
+        };
+        let routine = plan(&library, &ball).unwrap();
+        check(&library, &ball, &routine);
+        with_ball += usize::from(uses_ball(&routine));
+    }
+    assert!(with_ball > 0, "a ball is used when there is one");
+}
+
+#[test]
+fn the_same_request_gives_the_same_routine_and_seeds_vary_it() {
+    let library = builtin();
+    let a = plan(&library, &request(15, 3, &[])).unwrap();
+    assert_eq!(a, plan(&library, &request(15, 3, &[])).unwrap());
+    let differs =
+        (4..10).any(|seed| plan(&library, &request(15, seed, &[])).unwrap().steps != a.steps);
+    assert!(differs);
+}
+
+#[test]
+fn few_suitable_exercises_fill_short_plans_and_refuse_long_ones() {
+    let library = builtin();
+    let surgery = [Condition::RecentSurgery];
+    let mut refused_from = None;
+    for minutes in 3..=60 {
+        match plan(&library, &request(minutes, 0, &surgery)) {
+            Ok(routine) => {
+                assert!(
+                    refused_from.is_none(),
+                    "{minutes} fits after a shorter plan was refused"
+                );
+                check(&library, &request(minutes, 0, &surgery), &routine);
+            }
+            Err(PlanError::TooLong { .. }) => {
+                refused_from.get_or_insert(minutes);
+            }
+            Err(e) => panic!("{e}"),
+        }
+    }
+    assert!(refused_from.is_some_and(|m| m > 10), "{refused_from:?}");
+    let message = plan(&library, &request(60, 0, &surgery))
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("minutes or fewer"), "{message}");
+}
+
+#[test]
+fn impossible_plans_say_why() {
+    let library = builtin();
+    let tight = PlanRequest {
+        prep: 60,
+        ..request(1, 0, &[])
+    };
+    assert!(matches!(
+        plan(&library, &tight),
+        Err(PlanError::TooShort { .. })
+    ));
+    let empty = Library::default();
+    assert_eq!(
+        plan(&empty, &request(10, 0, &[])),
+        Err(PlanError::NoBreathing)
+    );
+}
+
+#[test]
+fn a_saved_plan_is_a_valid_routine_file_of_the_same_length() {
+    let library = builtin();
+    let request = PlanRequest {
+        equipment: vec![Equipment::Ball],
+        id: "my-plan".into(),
+        ..request(25, 9, &[Condition::KneePain])
+    };
+    let routine = plan(&library, &request).unwrap();
+    let text = routine_file(&routine);
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    files.extend(
+        Sources {
+            builtin: true,
+            ..Sources::default()
+        }
+        .read(&mut diagnostics),
+    );
+    files.push(LibraryFile::given("my-plan.toml", text.clone()));
+    let loaded = crate::library::load_files(&files, diagnostics);
+    assert!(!loaded.has_errors(), "{:?}\n{text}", loaded.diagnostics);
+    let saved = loaded
+        .library
+        .routine("my-plan")
+        .expect("the saved routine loads");
+    assert_eq!(saved.steps, routine.steps);
+    assert_eq!((saved.prep, saved.warm_up), (routine.prep, true));
+    assert_eq!(saved.summary, routine.summary);
+    let settings = PlanSettings::default();
+    let total = |r: &Routine| Plan::build(r, &loaded.library, &settings).unwrap().total();
+    assert_eq!(total(saved), total(&routine));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_seed_fits(minutes in 3u32..=60, seed: u64, set in 0..ROOMY.len(), ball: bool, prep in 0u32..=15) {
+        let library = builtin();
+        let request = PlanRequest {
+            equipment: if ball { vec![Equipment::Ball] } else { Vec::new() },
+            prep,
+            ..request(minutes, seed, ROOMY[set])
+        };
+        let routine = plan(&library, &request).unwrap();
+        check(&library, &request, &routine);
+    }
+}
