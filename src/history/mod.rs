@@ -2,9 +2,13 @@
 //! folder, and what it adds up to.
 
 mod error;
+mod lines;
 mod record;
+mod store;
 mod week;
 
 pub use error::{Action, HistoryError};
+pub use lines::{BadLine, Contents};
 pub use record::{FORMAT_VERSION, MAX_TENSION, Record, RecordInput};
+pub use store::{FILE_NAME, History};
 pub use week::Week;
