@@ -2,6 +2,7 @@
 //! folder, and what it adds up to.
 
 pub mod chart;
+pub mod check_in;
 mod error;
 mod lines;
 mod record;
