@@ -55,7 +55,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Print(args) => commands::print::execute(&context, args, &mut out)?,
         Command::Check(args) => commands::check::execute(&context, args, &mut out)?,
         Command::Run(args) => commands::run::execute(&context, args, &mut out)?,
-        Command::History(_args) => commands::history::execute(&context, &mut out)?,
+        Command::History(args) => commands::history::execute(&context, args, &mut out)?,
         Command::Plan(_args) => commands::plan::execute(&context, &mut out)?,
         Command::Config(_command) => commands::config::execute(&context, &mut out)?,
         Command::Completions(_args) => commands::completions::execute(&context, &mut out)?,
