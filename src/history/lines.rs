@@ -10,11 +10,17 @@ use serde::Deserialize;
 
 use super::record::{Record, unknown_version};
 
-/// What a history file holds.
+/// What a whole history file holds.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Contents {
     /// Every record that reads, in file order.
     pub records: Vec<Record>,
+    pub skipped: Skipped,
+}
+
+/// The lines that were skipped, and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Skipped {
     /// Lines that could not be read, other than a cut-off last line.
     pub unreadable: Vec<BadLine>,
     /// The number of a last line that was cut off and skipped.
@@ -33,30 +39,69 @@ pub struct BadLine {
 const NAMED_LINES: usize = 3;
 
 impl Contents {
-    /// Reads every line of a history file.
+    /// Reads every line of a history file held in memory.
     pub fn parse(bytes: &[u8]) -> Contents {
-        let mut contents = Contents::default();
-        let complete = bytes.ends_with(b"\n");
-        let mut lines = bytes.split(|&b| b == b'\n').peekable();
-        let mut number = 0;
-        while let Some(line) = lines.next() {
-            number += 1;
-            let is_last = lines.peek().is_none();
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            match read_line(line) {
-                Ok(record) => contents.records.push(record),
-                Err(_) if is_last && !complete => contents.cut_off_line = Some(number),
-                Err(reason) => contents.unreadable.push(BadLine {
-                    line: number,
-                    reason,
-                }),
-            }
+        let mut records = Vec::new();
+        let mut reader = LineReader::default();
+        let complete = bytes.len() - bytes.iter().rev().take_while(|&&b| b != b'\n').count();
+        reader.complete_lines(&bytes[..complete], |r| records.push(r));
+        let skipped = reader.finish(&bytes[complete..], |r| records.push(r));
+        Contents { records, skipped }
+    }
+}
+
+/// Reads a history file piece by piece, in order, counting lines.
+#[derive(Debug, Default)]
+pub struct LineReader {
+    lines: usize,
+    skipped: Skipped,
+}
+
+impl LineReader {
+    /// Reads whole lines: `bytes` is empty or ends with a newline.
+    pub fn complete_lines(&mut self, bytes: &[u8], mut on_record: impl FnMut(Record)) {
+        debug_assert!(bytes.is_empty() || bytes.ends_with(b"\n"));
+        // Checking the text once is faster than checking every string in it.
+        let text = std::str::from_utf8(bytes).ok();
+        let mut start = 0;
+        while let Some(length) = find_newline(&bytes[start..]) {
+            let end = start + length;
+            let line = Line {
+                bytes: &bytes[start..end],
+                text: text.map(|t| &t[start..end]),
+            };
+            self.line(line, false, &mut on_record);
+            start = end + 1;
         }
-        contents
     }
 
+    /// Reads the last line, which has no newline (it may be empty), and says
+    /// which lines were skipped.
+    pub fn finish(mut self, last: &[u8], mut on_record: impl FnMut(Record)) -> Skipped {
+        if !last.is_empty() {
+            let text = std::str::from_utf8(last).ok();
+            self.line(Line { bytes: last, text }, true, &mut on_record);
+        }
+        self.skipped
+    }
+
+    fn line(&mut self, line: Line, unterminated: bool, on_record: &mut impl FnMut(Record)) {
+        self.lines += 1;
+        if line.bytes.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        match read_line(line) {
+            Ok(record) => on_record(record),
+            Err(_) if unterminated => self.skipped.cut_off_line = Some(self.lines),
+            Err(reason) => self.skipped.unreadable.push(BadLine {
+                line: self.lines,
+                reason,
+            }),
+        }
+    }
+}
+
+impl Skipped {
     /// Warnings about skipped lines, each a sentence naming `file`.
     pub fn warnings(&self, file: &str) -> Vec<String> {
         let mut warnings = Vec::new();
@@ -85,9 +130,43 @@ impl Contents {
     }
 }
 
+/// The index of the first newline, eight bytes at a time: the scan for line
+/// ends is a good part of reading a long history.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    for (i, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ NEWLINES;
+        // Sets the high bit of the first zero byte (and maybe of later ones).
+        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
+        if zeros != 0 {
+            return Some(i * 8 + zeros.trailing_zeros() as usize / 8);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| done + i)
+}
+
+/// One line, without its newline, and the same as text if it is valid UTF-8.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    bytes: &'a [u8],
+    text: Option<&'a str>,
+}
+
 /// One line as a record, or why it is not one.
-fn read_line(line: &[u8]) -> Result<Record, String> {
-    match serde_json::from_slice::<Record>(line) {
+fn read_line(line: Line) -> Result<Record, String> {
+    let parsed = match line.text {
+        Some(text) => serde_json::from_str::<Record>(text),
+        None => serde_json::from_slice::<Record>(line.bytes),
+    };
+    match parsed {
         Ok(record) => match record.problem() {
             None => Ok(record),
             Some(problem) => Err(problem),
@@ -97,7 +176,7 @@ fn read_line(line: &[u8]) -> Result<Record, String> {
             struct Version {
                 v: u32,
             }
-            match serde_json::from_slice::<Version>(line) {
+            match serde_json::from_slice::<Version>(line.bytes) {
                 Ok(Version { v }) if v != super::record::FORMAT_VERSION => Err(unknown_version(v)),
                 _ => Err(json_reason(&error)),
             }
@@ -123,13 +202,42 @@ mod tests {
     }
 
     #[test]
+    fn newlines_are_found_anywhere_in_a_word() {
+        let text = b"0123456789abcdefghij";
+        for at in 0..text.len() {
+            let mut bytes = text.to_vec();
+            bytes[at] = b'\n';
+            assert_eq!(find_newline(&bytes), Some(at));
+            bytes.push(b'\n');
+            assert_eq!(find_newline(&bytes), Some(at));
+        }
+        assert_eq!(find_newline(text), None);
+        assert_eq!(find_newline(b""), None);
+        assert_eq!(find_newline("\u{8a}\u{10a}\n".as_bytes()), Some(4));
+    }
+
+    #[test]
+    fn lines_read_piece_by_piece_are_numbered_in_order() {
+        let good = line("2026-11-21T07:30:00+01:00");
+        let mut records = Vec::new();
+        let mut reader = LineReader::default();
+        reader.complete_lines(good.as_bytes(), |r| records.push(r));
+        reader.complete_lines(b"bad\n", |r| records.push(r));
+        reader.complete_lines(b"", |r| records.push(r));
+        let skipped = reader.finish(&good.as_bytes()[..20], |r| records.push(r));
+        assert_eq!(records.len(), 1);
+        assert_eq!(skipped.unreadable[0].line, 2);
+        assert_eq!(skipped.cut_off_line, Some(3));
+    }
+
+    #[test]
     fn every_line_is_a_record() {
         let text = line("2026-11-21T07:30:00+01:00") + &line("2026-11-22T07:30:00+01:00");
         let contents = Contents::parse(text.as_bytes());
         assert_eq!(contents.records.len(), 2);
-        assert!(contents.unreadable.is_empty());
-        assert_eq!(contents.cut_off_line, None);
-        assert!(contents.warnings("h").is_empty());
+        assert!(contents.skipped.unreadable.is_empty());
+        assert_eq!(contents.skipped.cut_off_line, None);
+        assert!(contents.skipped.warnings("h").is_empty());
     }
 
     #[test]
@@ -138,7 +246,7 @@ mod tests {
         let text = format!("\n{}  \n", line("2026-11-21T07:30:00+01:00"));
         let contents = Contents::parse(text.as_bytes());
         assert_eq!(contents.records.len(), 1);
-        assert!(contents.unreadable.is_empty());
+        assert!(contents.skipped.unreadable.is_empty());
     }
 
     #[test]
@@ -147,10 +255,10 @@ mod tests {
         let text = format!("{full}{}", &full[..40]);
         let contents = Contents::parse(text.as_bytes());
         assert_eq!(contents.records.len(), 1);
-        assert!(contents.unreadable.is_empty());
-        assert_eq!(contents.cut_off_line, Some(2));
+        assert!(contents.skipped.unreadable.is_empty());
+        assert_eq!(contents.skipped.cut_off_line, Some(2));
         assert_eq!(
-            contents.warnings("h.jsonl"),
+            contents.skipped.warnings("h.jsonl"),
             [
                 "h.jsonl:2: the last line was cut off, probably by a crash while it was written; \
               it is skipped, and the next session starts a new line"
@@ -163,7 +271,7 @@ mod tests {
         let full = line("2026-11-21T07:30:00+01:00");
         let contents = Contents::parse(full.trim_end().as_bytes());
         assert_eq!(contents.records.len(), 1);
-        assert_eq!(contents.cut_off_line, None);
+        assert_eq!(contents.skipped.cut_off_line, None);
     }
 
     #[test]
@@ -178,20 +286,23 @@ mod tests {
         );
         let contents = Contents::parse(text.as_bytes());
         assert_eq!(contents.records.len(), 2);
-        let lines: Vec<usize> = contents.unreadable.iter().map(|b| b.line).collect();
+        let lines: Vec<usize> = contents.skipped.unreadable.iter().map(|b| b.line).collect();
         assert_eq!(lines, [2, 3, 4, 5, 7]);
-        assert_eq!(contents.unreadable[0].reason, "column 2: expected ident");
         assert_eq!(
-            contents.unreadable[1].reason,
+            contents.skipped.unreadable[0].reason,
+            "column 2: expected ident"
+        );
+        assert_eq!(
+            contents.skipped.unreadable[1].reason,
             "`tension_after` is 12; it must be from 0 to 10"
         );
         assert!(
-            contents.unreadable[2]
+            contents.skipped.unreadable[2]
                 .reason
                 .starts_with("format version 2 is not")
         );
-        assert_eq!(contents.cut_off_line, None);
-        let warnings = contents.warnings("h");
+        assert_eq!(contents.skipped.cut_off_line, None);
+        let warnings = contents.skipped.warnings("h");
         assert_eq!(warnings.len(), 1);
         assert!(
             warnings[0].starts_with(

@@ -1,15 +1,16 @@
 //! Session history: one record per session in `history.jsonl` in the state
 //! folder, and what it adds up to.
 //!
-//! The run command builds a [`Record`] from a [`RecordInput`], asks for
-//! tension with [`check_in`], and appends with [`History::append`]; `psoas
-//! history` reads with [`History::read`], adds up with [`summarize`] and
-//! prints with [`report`] and [`chart`].
+//! The run command asks for tension with [`check_in`], builds a [`Record`]
+//! from a [`RecordInput`] and appends it with [`History::append`]. `psoas
+//! history` reads with [`History::scan`], adds up with a [`Tally`], picks the
+//! sessions to list with [`Newest`] and prints with [`report`] and [`chart`].
 
 pub mod chart;
 pub mod check_in;
 mod error;
 mod lines;
+mod newest;
 mod record;
 pub mod report;
 mod stats;
@@ -17,8 +18,9 @@ mod store;
 mod week;
 
 pub use error::{Action, HistoryError};
-pub use lines::{BadLine, Contents};
+pub use lines::{BadLine, Contents, Skipped};
+pub use newest::Newest;
 pub use record::{FORMAT_VERSION, MAX_TENSION, Record, RecordInput};
-pub use stats::{CHART_WEEKS, Summary, TensionChange, WeekCount, streak, summarize};
+pub use stats::{CHART_WEEKS, Summary, Tally, TensionChange, WeekCount, streak, summarize};
 pub use store::{FILE_NAME, History};
 pub use week::Week;

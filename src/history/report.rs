@@ -24,7 +24,7 @@ pub struct Selection {
 }
 
 /// The whole report for a history that has sessions.
-pub fn text(sessions: &[&Record], selection: Selection, summary: &Summary) -> String {
+pub fn text(sessions: &[Record], selection: Selection, summary: &Summary) -> String {
     let mut out = String::new();
     if !sessions.is_empty() {
         out.push_str(&table_heading(sessions.len(), selection));
@@ -64,7 +64,7 @@ fn table_heading(shown: usize, selection: Selection) -> String {
 
 /// One row per session: date and time, routine, time held of planned,
 /// finished or not, tension before -> after, note.
-pub fn sessions_table(sessions: &[&Record]) -> String {
+pub fn sessions_table(sessions: &[Record]) -> String {
     let rows: Vec<[String; 6]> = sessions
         .iter()
         .map(|r| {
@@ -195,7 +195,7 @@ mod tests {
         quit.routine_name = "Hips\u{1b}[31m".into();
         quit.note = Some("line\nbreak".into());
         let plain = record("2026-11-24T07:30:00+01:00", true, (None, None));
-        let text = sessions_table(&[&plain, &quit]);
+        let text = sessions_table(&[plain, quit]);
         assert_eq!(
             text,
             "  Tue 2026-11-24 07:30  Daily release   9:00 of 10:00  finished            tight after the drive\n  \

@@ -42,6 +42,8 @@ pub struct Summary {
     pub goal: u32,
     /// The week "now" is in.
     pub current: Week,
+    /// Every session, whenever it was.
+    pub all_sessions: usize,
     /// Sessions so far in the current week.
     pub this_week: u32,
     /// Consecutive weeks that met the goal (see the module doc).
@@ -60,48 +62,98 @@ impl Summary {
 
 /// Adds up `records` as seen at `now`. A goal of 0 is taken as 1.
 pub fn summarize(records: &[Record], now: DateTime<FixedOffset>, goal: u32) -> Summary {
-    let goal = goal.max(1);
-    let current = Week::of(now);
-    let mut weeks = Vec::with_capacity(CHART_WEEKS);
-    let mut week = current;
-    for _ in 0..CHART_WEEKS {
-        weeks.push(WeekCount {
-            week,
-            sessions: 0,
-            finished: 0,
-        });
-        week = week.previous();
-    }
-    weeks.reverse();
-    let first = weeks[0].week.monday();
-
-    let mut per_week: HashMap<Week, u32> = HashMap::new();
-    let (mut change_sum, mut change_count) = (0i64, 0u32);
+    let mut tally = Tally::new(now, goal);
     for record in records {
+        tally.add(record);
+    }
+    tally.finish()
+}
+
+/// Adds up records one at a time, in any order, so a history can be summed
+/// up while it is read.
+#[derive(Clone, Debug)]
+pub struct Tally {
+    goal: u32,
+    current: Week,
+    weeks: Vec<WeekCount>,
+    per_week: HashMap<Week, u32>,
+    /// The week of the last record and its sessions not yet in `per_week`:
+    /// records mostly come in order, so most need no hashing.
+    run: Option<(Week, u32)>,
+    change_sum: i64,
+    change_count: u32,
+    all_sessions: usize,
+}
+
+impl Tally {
+    /// An empty tally as seen at `now`. A goal of 0 is taken as 1.
+    pub fn new(now: DateTime<FixedOffset>, goal: u32) -> Tally {
+        let current = Week::of(now);
+        let mut weeks = Vec::with_capacity(CHART_WEEKS);
+        let mut week = current;
+        for _ in 0..CHART_WEEKS {
+            weeks.push(WeekCount {
+                week,
+                sessions: 0,
+                finished: 0,
+            });
+            week = week.previous();
+        }
+        weeks.reverse();
+        Tally {
+            goal: goal.max(1),
+            current,
+            weeks,
+            per_week: HashMap::new(),
+            run: None,
+            change_sum: 0,
+            change_count: 0,
+            all_sessions: 0,
+        }
+    }
+
+    pub fn add(&mut self, record: &Record) {
+        self.all_sessions += 1;
         let week = Week::of(record.started_at);
-        *per_week.entry(week).or_default() += 1;
-        let index = (week.monday() - first).num_days() / 7;
-        let Some(slot) = usize::try_from(index).ok().and_then(|i| weeks.get_mut(i)) else {
-            continue;
+        match &mut self.run {
+            Some((w, n)) if *w == week => *n += 1,
+            run => {
+                if let Some((w, n)) = run.replace((week, 1)) {
+                    *self.per_week.entry(w).or_default() += n;
+                }
+            }
+        }
+        let index = (week.monday() - self.weeks[0].week.monday()).num_days() / 7;
+        let Some(slot) = usize::try_from(index)
+            .ok()
+            .and_then(|i| self.weeks.get_mut(i))
+        else {
+            return;
         };
         slot.sessions += 1;
         slot.finished += u32::from(record.finished);
         if let Some(change) = record.tension_change() {
-            change_sum += i64::from(change);
-            change_count += 1;
+            self.change_sum += i64::from(change);
+            self.change_count += 1;
         }
     }
 
-    Summary {
-        goal,
-        current,
-        this_week: per_week.get(&current).copied().unwrap_or(0),
-        streak_weeks: streak(&per_week, current, goal),
-        weeks,
-        tension: (change_count > 0).then(|| TensionChange {
-            average: change_sum as f64 / f64::from(change_count),
-            sessions: change_count,
-        }),
+    pub fn finish(mut self) -> Summary {
+        if let Some((w, n)) = self.run.take() {
+            *self.per_week.entry(w).or_default() += n;
+        }
+        Summary {
+            goal: self.goal,
+            current: self.current,
+            all_sessions: self.all_sessions,
+            this_week: self.per_week.get(&self.current).copied().unwrap_or(0),
+            streak_weeks: streak(&self.per_week, self.current, self.goal),
+            weeks: self.weeks,
+            tension: (self.change_count > 0).then(|| TensionChange {
+                average: self.change_sum as f64 / f64::from(self.change_count),
+                sessions: self.change_count,
+            }),
+        }
     }
 }
 
@@ -275,6 +327,22 @@ mod tests {
         );
         let s = summarize(&records[2..3], now("2026-11-25T12:00:00+01:00"), 3);
         assert_eq!(s.tension, None);
+    }
+
+    #[test]
+    fn records_out_of_order_add_up_the_same() {
+        let mut records = three_in(&["2026-11-09", "2026-11-16", "2026-11-23"]);
+        records.extend(at(&[
+            "2026-11-10T10:00:00+01:00",
+            "2026-11-17T10:00:00+01:00",
+            "2026-11-24T10:00:00+01:00",
+        ]));
+        let now = now("2026-11-25T12:00:00+01:00");
+        let in_order = summarize(&records, now, 4);
+        records.reverse();
+        records.swap(0, 5);
+        assert_eq!(summarize(&records, now, 4), in_order);
+        assert_eq!((in_order.this_week, in_order.streak_weeks), (4, 3));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::error::{Action, HistoryError};
-use super::lines::Contents;
+use super::lines::{Contents, LineReader, Skipped};
 use super::record::Record;
 
 /// The name of the history file in the state folder.
@@ -71,19 +71,52 @@ impl History {
 
     /// Every record in the file. A missing file is an empty history.
     pub fn read(&self) -> Result<Contents, HistoryError> {
+        let mut records = Vec::new();
+        let skipped = self.scan(|record| records.push(record))?;
+        Ok(Contents { records, skipped })
+    }
+
+    /// Hands every record in the file to `on_record`, in file order, and
+    /// says which lines were skipped. The file is read a piece at a time, so
+    /// memory does not grow with the history. A missing file has no records.
+    pub fn scan(&self, mut on_record: impl FnMut(Record)) -> Result<Skipped, HistoryError> {
         let failed = |e| HistoryError::new(Action::Read, &self.path, e);
         let mut file = match File::open(&self.path) {
             Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::default()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Skipped::default()),
             Err(e) => return Err(failed(e)),
         };
         file.lock_shared().map_err(failed)?;
-        let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
-        file.read_to_end(&mut bytes).map_err(failed)?;
-        drop(file);
-        Ok(Contents::parse(&bytes))
+        let mut reader = LineReader::default();
+        let mut buffer = vec![0u8; READ_SIZE];
+        let mut filled = 0;
+        loop {
+            if filled == buffer.len() {
+                // One line longer than the buffer.
+                buffer.resize(buffer.len() * 2, 0);
+            }
+            let read = match file.read(&mut buffer[filled..]) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(failed(e)),
+            };
+            let start = filled;
+            filled += read;
+            let Some(last_newline) = buffer[start..filled].iter().rposition(|&b| b == b'\n') else {
+                continue;
+            };
+            let end = start + last_newline + 1;
+            reader.complete_lines(&buffer[..end], &mut on_record);
+            buffer.copy_within(end..filled, 0);
+            filled -= end;
+        }
+        Ok(reader.finish(&buffer[..filled], &mut on_record))
     }
 }
+
+/// How much of the file is read at a time.
+const READ_SIZE: usize = 1 << 20;
 
 /// Whether the file is empty or ends with `\n`.
 fn ends_with_newline(file: &mut File) -> io::Result<bool> {
@@ -122,6 +155,25 @@ mod tests {
     }
 
     #[test]
+    fn lines_longer_than_a_read_and_across_reads_are_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path());
+        let mut long = record("2026-11-21T07:30:00+01:00");
+        long.note = Some("n".repeat(READ_SIZE * 2 + 7));
+        let short = record("2026-11-22T07:30:00+01:00");
+        let mut text = long.to_line();
+        for _ in 0..(READ_SIZE / short.to_line().len() + 10) {
+            text.push_str(&short.to_line());
+        }
+        text.push_str(&text.clone());
+        fs::write(history.path(), &text).unwrap();
+        let contents = history.read().unwrap();
+        assert_eq!(contents.records.len(), text.lines().count());
+        assert_eq!(contents.records[0], long);
+        assert_eq!(contents.skipped, Skipped::default());
+    }
+
+    #[test]
     fn an_append_after_a_cut_off_line_starts_a_fresh_line() {
         let dir = tempfile::tempdir().unwrap();
         let history = History::at(dir.path());
@@ -129,7 +181,7 @@ mod tests {
         let fragment = &a.to_line()[..25];
         let before = format!("{}{fragment}", a.to_line());
         fs::write(history.path(), &before).unwrap();
-        assert_eq!(history.read().unwrap().cut_off_line, Some(2));
+        assert_eq!(history.read().unwrap().skipped.cut_off_line, Some(2));
 
         let b = record("2026-11-22T07:30:00+01:00");
         history.append(&b).unwrap();
@@ -137,9 +189,9 @@ mod tests {
         assert_eq!(after, format!("{before}\n{}", b.to_line()));
         let contents = history.read().unwrap();
         assert_eq!(contents.records, [a, b]);
-        assert_eq!(contents.cut_off_line, None);
-        assert_eq!(contents.unreadable.len(), 1);
-        assert_eq!(contents.unreadable[0].line, 2);
+        assert_eq!(contents.skipped.cut_off_line, None);
+        assert_eq!(contents.skipped.unreadable.len(), 1);
+        assert_eq!(contents.skipped.unreadable[0].line, 2);
     }
 
     #[test]
