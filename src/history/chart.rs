@@ -10,15 +10,25 @@ pub const MAX_BAR: u32 = 30;
 const SESSION: char = '█';
 const MISSING: char = '·';
 
-/// One line per week, oldest first, without trailing spaces; the last week is
-/// marked as the current one.
-pub fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
-    let top = weeks
+/// Whether the bars are shorter than the counts: some week, or the goal, is
+/// more than [`MAX_BAR`].
+pub fn is_scaled(weeks: &[WeekCount], goal: u32) -> bool {
+    top(weeks, goal) > MAX_BAR
+}
+
+fn top(weeks: &[WeekCount], goal: u32) -> u32 {
+    weeks
         .iter()
         .map(|w| w.sessions)
         .max()
         .unwrap_or(0)
-        .max(goal);
+        .max(goal)
+}
+
+/// One line per week, oldest first, without trailing spaces; the last week is
+/// marked as the current one.
+pub fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
+    let top = top(weeks, goal);
     let cells = |n: u32| {
         if top <= MAX_BAR {
             n
@@ -102,6 +112,9 @@ mod tests {
 
     #[test]
     fn long_bars_are_scaled_to_the_maximum() {
+        assert!(!is_scaled(&weeks("2026-11-23", &[30, 2]), 3));
+        assert!(is_scaled(&weeks("2026-11-23", &[31, 2]), 3));
+        assert!(is_scaled(&weeks("2026-11-23", &[0, 2]), 40));
         let lines = week_chart(&weeks("2026-11-23", &[60, 30, 1]), 3);
         assert_eq!(lines[0], format!("Nov  9  {}  60 ✓", "█".repeat(30)));
         assert_eq!(

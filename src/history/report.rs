@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::sanitize;
 use crate::format::{clock, table};
 
-use super::chart::{MAX_BAR, week_chart};
+use super::chart::{is_scaled, week_chart};
 use super::record::Record;
 use super::stats::{CHART_WEEKS, Summary};
 
@@ -96,7 +96,7 @@ pub fn summary_text(summary: &Summary) -> String {
         }
     );
     out.push_str(&streak_line(summary.streak_weeks, left));
-    let scale = if summary.weeks.iter().any(|w| w.sessions > MAX_BAR) {
+    let scale = if is_scaled(&summary.weeks, goal) {
         ", scaled"
     } else {
         ""
