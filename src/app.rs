@@ -56,7 +56,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Print(args) => commands::print::execute(&context, args, &mut out)?,
         Command::Check(args) => commands::check::execute(&context, args, &mut out)?,
         Command::Run(args) => commands::run::execute(&context, args, &mut out)?,
-        Command::History(_args) => commands::history::execute(&context, &mut out)?,
+        Command::History(args) => commands::history::execute(&context, args, &mut out)?,
         Command::Plan(args) => commands::plan::execute(&context, args, &mut out)?,
         Command::Config(command) => commands::config::execute(&context, command, &mut out)?,
         Command::Completions(args) => commands::completions::execute(args, &mut out)?,

@@ -1,12 +1,128 @@
-//! `psoas history`.
+//! `psoas history`: the last sessions, this week against the weekly goal,
+//! the streak, a chart of the last twelve weeks and the average tension
+//! change, as text or JSON.
+//!
+//! `--since` and `--limit` choose which sessions are listed; the week counts,
+//! the streak and the tension change always cover the whole history. The goal
+//! is `--goal`, else the config's `weekly_goal`, else 3. Lines of the file that
+//! cannot be read are reported on stderr and counted in the JSON.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use serde::Serialize;
 
 use crate::app::Context;
+use crate::cli::{HistoryArgs, ListFormat};
+use crate::diagnostic::sanitize;
+use crate::history::report::{self, Selection};
+use crate::history::{History, Newest, Record, Skipped, Summary, Tally};
 
-pub fn execute(_context: &Context, _out: &mut impl Write) -> Result<ExitCode> {
-    bail!("`psoas history` is not available yet")
+pub fn execute(context: &Context, args: HistoryArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let now = now()?;
+    let goal = args.goal.unwrap_or_else(|| context.config.weekly_goal());
+    let history = History::at(&context.dirs.state_dir);
+    let mut tally = Tally::new(now, goal);
+    let mut newest = Newest::new(args.since, args.limit);
+    let skipped = history.scan(|record| {
+        tally.add(&record);
+        newest.offer(record);
+    })?;
+    let file = history.path().display().to_string();
+    let mut stderr = io::stderr().lock();
+    for warning in skipped.warnings(&file) {
+        let _ = writeln!(stderr, "psoas: warning: {}", sanitize(&warning));
+    }
+
+    let summary = tally.finish();
+    let (sessions, matched) = newest.finish();
+    let text = match args.format {
+        ListFormat::Json => json(&file, &skipped, &sessions, &summary)?,
+        ListFormat::Text if summary.all_sessions == 0 => report::no_sessions(&file, summary.goal),
+        ListFormat::Text => report::text(
+            &sessions,
+            Selection {
+                matched,
+                since: args.since,
+            },
+            &summary,
+        ),
+    };
+    // One write; an error (such as a closed pipe) goes back to `app`.
+    out.write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The current time, or `PSOAS_NOW` (an RFC 3339 time with an offset), which
+/// exists for tests and benchmarks that need a fixed "now".
+fn now() -> Result<DateTime<FixedOffset>> {
+    match std::env::var("PSOAS_NOW") {
+        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text).with_context(|| {
+            format!(
+                "PSOAS_NOW is {text:?}, not an RFC 3339 time with an offset such as \
+                 2026-11-25T12:00:00+01:00"
+            )
+        }),
+        _ => Ok(Local::now().fixed_offset()),
+    }
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    file: &'a str,
+    /// Every readable session in the file.
+    all_sessions: usize,
+    sessions: &'a [Record],
+    this_week: u32,
+    goal: u32,
+    goal_met: bool,
+    streak_weeks: u32,
+    weeks: Vec<JsonWeek>,
+    /// Rounded to two decimals; `null` without sessions that have both check-ins.
+    average_tension_change: Option<f64>,
+    tension_sessions: u32,
+    unreadable_lines: usize,
+    cut_off_last_line: bool,
+}
+
+#[derive(Serialize)]
+struct JsonWeek {
+    week: String,
+    start: NaiveDate,
+    sessions: u32,
+    finished: u32,
+    goal_met: bool,
+}
+
+fn json(file: &str, skipped: &Skipped, sessions: &[Record], summary: &Summary) -> Result<String> {
+    let weeks = summary
+        .weeks
+        .iter()
+        .map(|w| JsonWeek {
+            week: w.week.to_string(),
+            start: w.week.monday(),
+            sessions: w.sessions,
+            finished: w.finished,
+            goal_met: w.sessions >= summary.goal,
+        })
+        .collect();
+    let value = Json {
+        file,
+        all_sessions: summary.all_sessions,
+        sessions,
+        this_week: summary.this_week,
+        goal: summary.goal,
+        goal_met: summary.goal_met(),
+        streak_weeks: summary.streak_weeks,
+        weeks,
+        average_tension_change: summary.tension.map(|t| (t.average * 100.0).round() / 100.0),
+        tension_sessions: summary.tension.map_or(0, |t| t.sessions),
+        unreadable_lines: skipped.unreadable.len(),
+        cut_off_last_line: skipped.cut_off_line.is_some(),
+    };
+    let mut text = serde_json::to_string_pretty(&value)?;
+    text.push('\n');
+    Ok(text)
 }

@@ -1,1 +1,26 @@
-//! Session history.
+//! Session history: one record per session in `history.jsonl` in the state
+//! folder, and what it adds up to.
+//!
+//! The run command asks for tension with [`check_in`], builds a [`Record`]
+//! from a [`RecordInput`] and appends it with [`History::append`]. `psoas
+//! history` reads with [`History::scan`], adds up with a [`Tally`], picks the
+//! sessions to list with [`Newest`] and prints with [`report`] and [`chart`].
+
+pub mod chart;
+pub mod check_in;
+mod error;
+mod lines;
+mod newest;
+mod record;
+pub mod report;
+mod stats;
+mod store;
+mod week;
+
+pub use error::{Action, HistoryError};
+pub use lines::{BadLine, Contents, Skipped};
+pub use newest::Newest;
+pub use record::{FORMAT_VERSION, MAX_TENSION, Record, RecordInput};
+pub use stats::{CHART_WEEKS, Summary, Tally, TensionChange, WeekCount, streak, summarize};
+pub use store::{FILE_NAME, History};
+pub use week::Week;

@@ -1,0 +1,123 @@
+//! The tension check-in before and after a session: one question, a score
+//! from 0 to 10, Enter to skip.
+//!
+//! A score given on the command line (`--tension-before`, `--tension-after`)
+//! is the answer and nothing is asked. Otherwise the question is asked only in
+//! interactive mode, and not with `--no-check-in` or `check_in = false` in the
+//! config. The prompt reads a whole line, so the terminal must be in its
+//! normal (cooked) mode while it asks.
+
+use std::io::{self, BufRead, Write};
+
+use super::record::MAX_TENSION;
+
+/// The question, ending where the answer is typed.
+pub const PROMPT: &str = "Tension in your lower back and hips, 0-10 (Enter to skip): ";
+
+/// Said after an answer that is not a score.
+pub const RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
+
+/// Whether to ask at all when no score was given on the command line.
+pub fn should_ask(interactive: bool, no_check_in: bool, config_check_in: Option<bool>) -> bool {
+    interactive && !no_check_in && config_check_in.unwrap_or(true)
+}
+
+/// The score for one check-in: `given` if there is one, else the answer to
+/// the question if `ask`, else none.
+pub fn check_in(
+    given: Option<u8>,
+    ask: bool,
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+) -> io::Result<Option<u8>> {
+    match given {
+        Some(score) => Ok(Some(score.min(MAX_TENSION))),
+        None if ask => ask_tension(input, output),
+        None => Ok(None),
+    }
+}
+
+/// Asks for a tension score until the answer is one; an empty line or the end
+/// of the input skips.
+pub fn ask_tension(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<Option<u8>> {
+    let mut line = Vec::new();
+    loop {
+        output.write_all(PROMPT.as_bytes())?;
+        output.flush()?;
+        line.clear();
+        if input.read_until(b'\n', &mut line)? == 0 {
+            // End of input: close the prompt's line and skip.
+            writeln!(output)?;
+            return Ok(None);
+        }
+        match parse_tension(&String::from_utf8_lossy(&line)) {
+            Some(answer) => return Ok(answer),
+            None => writeln!(output, "{RETRY}")?,
+        }
+    }
+}
+
+/// An answer: `Some(None)` to skip, `Some(Some(score))`, or `None` if it is
+/// neither.
+pub fn parse_tension(answer: &str) -> Option<Option<u8>> {
+    let answer = answer.trim();
+    if answer.is_empty() {
+        return Some(None);
+    }
+    match answer.parse::<u8>() {
+        Ok(score) if score <= MAX_TENSION => Some(Some(score)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(typed: &str) -> (Option<u8>, String) {
+        let mut output = Vec::new();
+        let answer = ask_tension(&mut typed.as_bytes(), &mut output).unwrap();
+        (answer, String::from_utf8(output).unwrap())
+    }
+
+    #[test]
+    fn a_score_is_the_answer() {
+        assert_eq!(ask("7\n"), (Some(7), PROMPT.to_string()));
+        assert_eq!(ask(" 0 \r\n").0, Some(0));
+        assert_eq!(ask("10").0, Some(10));
+    }
+
+    #[test]
+    fn enter_or_the_end_of_input_skips() {
+        assert_eq!(ask("\n"), (None, PROMPT.to_string()));
+        assert_eq!(ask(""), (None, format!("{PROMPT}\n")));
+    }
+
+    #[test]
+    fn anything_else_asks_again() {
+        let (answer, output) = ask("11\nfive\n-1\n4\n");
+        assert_eq!(answer, Some(4));
+        assert_eq!(output, format!("{PROMPT}{RETRY}\n").repeat(3) + PROMPT);
+        let (answer, _) = ask("\u{ff}\u{fe}\n3\n");
+        assert_eq!(answer, Some(3));
+    }
+
+    #[test]
+    fn a_given_score_is_not_asked_for() {
+        let mut output = Vec::new();
+        let score = check_in(Some(5), true, &mut "9\n".as_bytes(), &mut output).unwrap();
+        assert_eq!((score, output.len()), (Some(5), 0));
+        let score = check_in(None, false, &mut "9\n".as_bytes(), &mut output).unwrap();
+        assert_eq!((score, output.len()), (None, 0));
+        let score = check_in(None, true, &mut "9\n".as_bytes(), &mut output).unwrap();
+        assert_eq!(score, Some(9));
+    }
+
+    #[test]
+    fn only_interactive_runs_ask() {
+        assert!(should_ask(true, false, None));
+        assert!(!should_ask(false, false, None));
+        assert!(!should_ask(true, true, None));
+        assert!(!should_ask(true, false, Some(false)));
+    }
+}

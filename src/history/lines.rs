@@ -1,0 +1,317 @@
+//! How the bytes of a history file become records, pure and forgiving.
+//!
+//! Each line holds one record. A last line without its newline that does not
+//! read as a record was cut off (a crash in the middle of a write): it is
+//! skipped with a warning. Any other line that does not read is counted and
+//! reported with its number and why. Blank lines are ignored. Nothing here
+//! changes the file; fixing a line by hand is always safe.
+
+use serde::Deserialize;
+
+use super::record::{Record, unknown_version};
+
+/// What a whole history file holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contents {
+    /// Every record that reads, in file order.
+    pub records: Vec<Record>,
+    pub skipped: Skipped,
+}
+
+/// The lines that were skipped, and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Skipped {
+    /// Lines that could not be read, other than a cut-off last line.
+    pub unreadable: Vec<BadLine>,
+    /// The number of a last line that was cut off and skipped.
+    pub cut_off_line: Option<usize>,
+}
+
+/// A line that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadLine {
+    /// 1-based.
+    pub line: usize,
+    pub reason: String,
+}
+
+/// How many bad lines a warning names one by one.
+const NAMED_LINES: usize = 3;
+
+impl Contents {
+    /// Reads every line of a history file held in memory.
+    pub fn parse(bytes: &[u8]) -> Contents {
+        let mut records = Vec::new();
+        let mut reader = LineReader::default();
+        let complete = bytes.len() - bytes.iter().rev().take_while(|&&b| b != b'\n').count();
+        reader.complete_lines(&bytes[..complete], |r| records.push(r));
+        let skipped = reader.finish(&bytes[complete..], |r| records.push(r));
+        Contents { records, skipped }
+    }
+}
+
+/// Reads a history file piece by piece, in order, counting lines.
+#[derive(Debug, Default)]
+pub struct LineReader {
+    lines: usize,
+    skipped: Skipped,
+}
+
+impl LineReader {
+    /// Reads whole lines: `bytes` is empty or ends with a newline.
+    pub fn complete_lines(&mut self, bytes: &[u8], mut on_record: impl FnMut(Record)) {
+        debug_assert!(bytes.is_empty() || bytes.ends_with(b"\n"));
+        // Checking the text once is faster than checking every string in it.
+        let text = std::str::from_utf8(bytes).ok();
+        let mut start = 0;
+        while let Some(length) = find_newline(&bytes[start..]) {
+            let end = start + length;
+            let line = Line {
+                bytes: &bytes[start..end],
+                text: text.map(|t| &t[start..end]),
+            };
+            self.line(line, false, &mut on_record);
+            start = end + 1;
+        }
+    }
+
+    /// Reads the last line, which has no newline (it may be empty), and says
+    /// which lines were skipped.
+    pub fn finish(mut self, last: &[u8], mut on_record: impl FnMut(Record)) -> Skipped {
+        if !last.is_empty() {
+            let text = std::str::from_utf8(last).ok();
+            self.line(Line { bytes: last, text }, true, &mut on_record);
+        }
+        self.skipped
+    }
+
+    fn line(&mut self, line: Line, unterminated: bool, on_record: &mut impl FnMut(Record)) {
+        self.lines += 1;
+        if line.bytes.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        match read_line(line) {
+            Ok(record) => on_record(record),
+            Err(_) if unterminated => self.skipped.cut_off_line = Some(self.lines),
+            Err(reason) => self.skipped.unreadable.push(BadLine {
+                line: self.lines,
+                reason,
+            }),
+        }
+    }
+}
+
+impl Skipped {
+    /// Warnings about skipped lines, each a sentence naming `file`.
+    pub fn warnings(&self, file: &str) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(line) = self.cut_off_line {
+            warnings.push(format!(
+                "{file}:{line}: the last line was cut off, probably by a crash while it was \
+                 written; it is skipped, and the next session starts a new line"
+            ));
+        }
+        if !self.unreadable.is_empty() {
+            let count = self.unreadable.len();
+            let mut text = format!(
+                "{file}: {count} line{} could not be read and {} skipped (the file is left as it is):",
+                if count == 1 { "" } else { "s" },
+                if count == 1 { "is" } else { "are" },
+            );
+            for bad in self.unreadable.iter().take(NAMED_LINES) {
+                text.push_str(&format!("\n  line {}: {}", bad.line, bad.reason));
+            }
+            if count > NAMED_LINES {
+                text.push_str(&format!("\n  and {} more", count - NAMED_LINES));
+            }
+            warnings.push(text);
+        }
+        warnings
+    }
+}
+
+/// The index of the first newline, eight bytes at a time: the scan for line
+/// ends is a good part of reading a long history.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    for (i, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ NEWLINES;
+        // Sets the high bit of the first zero byte (and maybe of later ones).
+        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
+        if zeros != 0 {
+            return Some(i * 8 + zeros.trailing_zeros() as usize / 8);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| done + i)
+}
+
+/// One line, without its newline, and the same as text if it is valid UTF-8.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    bytes: &'a [u8],
+    text: Option<&'a str>,
+}
+
+/// One line as a record, or why it is not one.
+fn read_line(line: Line) -> Result<Record, String> {
+    let parsed = match line.text {
+        Some(text) => serde_json::from_str::<Record>(text),
+        None => serde_json::from_slice::<Record>(line.bytes),
+    };
+    match parsed {
+        Ok(record) => match record.problem() {
+            None => Ok(record),
+            Some(problem) => Err(problem),
+        },
+        Err(error) => {
+            #[derive(Deserialize)]
+            struct Version {
+                v: u32,
+            }
+            match serde_json::from_slice::<Version>(line.bytes) {
+                Ok(Version { v }) if v != super::record::FORMAT_VERSION => Err(unknown_version(v)),
+                _ => Err(json_reason(&error)),
+            }
+        }
+    }
+}
+
+/// A JSON error as "column N: what", without serde_json's "line 1".
+fn json_reason(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let what = text.strip_suffix(&position).unwrap_or(&text);
+    format!("column {}: {what}", error.column())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::record::tests::input;
+
+    fn line(started_at: &str) -> String {
+        Record::new(input(started_at)).to_line()
+    }
+
+    #[test]
+    fn newlines_are_found_anywhere_in_a_word() {
+        let text = b"0123456789abcdefghij";
+        for at in 0..text.len() {
+            let mut bytes = text.to_vec();
+            bytes[at] = b'\n';
+            assert_eq!(find_newline(&bytes), Some(at));
+            bytes.push(b'\n');
+            assert_eq!(find_newline(&bytes), Some(at));
+        }
+        assert_eq!(find_newline(text), None);
+        assert_eq!(find_newline(b""), None);
+        assert_eq!(find_newline("\u{8a}\u{10a}\n".as_bytes()), Some(4));
+    }
+
+    #[test]
+    fn lines_read_piece_by_piece_are_numbered_in_order() {
+        let good = line("2026-11-21T07:30:00+01:00");
+        let mut records = Vec::new();
+        let mut reader = LineReader::default();
+        reader.complete_lines(good.as_bytes(), |r| records.push(r));
+        reader.complete_lines(b"bad\n", |r| records.push(r));
+        reader.complete_lines(b"", |r| records.push(r));
+        let skipped = reader.finish(&good.as_bytes()[..20], |r| records.push(r));
+        assert_eq!(records.len(), 1);
+        assert_eq!(skipped.unreadable[0].line, 2);
+        assert_eq!(skipped.cut_off_line, Some(3));
+    }
+
+    #[test]
+    fn every_line_is_a_record() {
+        let text = line("2026-11-21T07:30:00+01:00") + &line("2026-11-22T07:30:00+01:00");
+        let contents = Contents::parse(text.as_bytes());
+        assert_eq!(contents.records.len(), 2);
+        assert!(contents.skipped.unreadable.is_empty());
+        assert_eq!(contents.skipped.cut_off_line, None);
+        assert!(contents.skipped.warnings("h").is_empty());
+    }
+
+    #[test]
+    fn an_empty_file_and_blank_lines_hold_nothing() {
+        assert_eq!(Contents::parse(b""), Contents::default());
+        let text = format!("\n{}  \n", line("2026-11-21T07:30:00+01:00"));
+        let contents = Contents::parse(text.as_bytes());
+        assert_eq!(contents.records.len(), 1);
+        assert!(contents.skipped.unreadable.is_empty());
+    }
+
+    #[test]
+    fn a_cut_off_last_line_is_skipped_with_a_warning() {
+        let full = line("2026-11-21T07:30:00+01:00");
+        let text = format!("{full}{}", &full[..40]);
+        let contents = Contents::parse(text.as_bytes());
+        assert_eq!(contents.records.len(), 1);
+        assert!(contents.skipped.unreadable.is_empty());
+        assert_eq!(contents.skipped.cut_off_line, Some(2));
+        assert_eq!(
+            contents.skipped.warnings("h.jsonl"),
+            [
+                "h.jsonl:2: the last line was cut off, probably by a crash while it was written; \
+              it is skipped, and the next session starts a new line"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_whole_last_line_without_its_newline_still_counts() {
+        let full = line("2026-11-21T07:30:00+01:00");
+        let contents = Contents::parse(full.trim_end().as_bytes());
+        assert_eq!(contents.records.len(), 1);
+        assert_eq!(contents.skipped.cut_off_line, None);
+    }
+
+    #[test]
+    fn other_bad_lines_are_counted_and_named() {
+        let good = line("2026-11-21T07:30:00+01:00");
+        let mut newer = good.replace("\"v\":1", "\"v\":2");
+        newer = newer.replace("\"finished\":true,", "");
+        let text = format!(
+            "{good}not json\n{}{newer}{}\n{good}\u{0}\u{1}\n",
+            good.replace("\"tension_after\":3", "\"tension_after\":12"),
+            &good[..30],
+        );
+        let contents = Contents::parse(text.as_bytes());
+        assert_eq!(contents.records.len(), 2);
+        let lines: Vec<usize> = contents.skipped.unreadable.iter().map(|b| b.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 7]);
+        assert_eq!(
+            contents.skipped.unreadable[0].reason,
+            "column 2: expected ident"
+        );
+        assert_eq!(
+            contents.skipped.unreadable[1].reason,
+            "`tension_after` is 12; it must be from 0 to 10"
+        );
+        assert!(
+            contents.skipped.unreadable[2]
+                .reason
+                .starts_with("format version 2 is not")
+        );
+        assert_eq!(contents.skipped.cut_off_line, None);
+        let warnings = contents.skipped.warnings("h");
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].starts_with(
+                "h: 5 lines could not be read and are skipped (the file is left as it is):\n  \
+                 line 2: column 2: expected ident\n"
+            ),
+            "{}",
+            warnings[0]
+        );
+        assert!(warnings[0].ends_with("\n  and 2 more"));
+    }
+}

@@ -1,0 +1,265 @@
+//! One session as the history file keeps it: a [`Record`] is one line of JSON.
+//!
+//! `started_at` is an RFC 3339 time with the UTC offset that was local when
+//! the session started, to the second (`2026-11-21T07:30:00+01:00`). The
+//! instant is exact in UTC, and the offset says what the wall clock showed
+//! where the session was done; the week rules (see [`super::week`]) use that
+//! wall clock, so moving to another time zone or a change of daylight-saving
+//! time later never moves a past session into another week.
+//!
+//! Every record carries the format version `v`; a reader that meets a version
+//! it does not know reports the line instead of guessing.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat, Timelike};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The format version this program writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The highest tension score a check-in takes.
+pub const MAX_TENSION: u8 = 10;
+
+/// One session, as written to and read from the history file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The format version, [`FORMAT_VERSION`].
+    pub v: u32,
+    /// When the session started: the UTC instant with the local offset.
+    #[serde(serialize_with = "write_time", deserialize_with = "read_time")]
+    pub started_at: DateTime<FixedOffset>,
+    pub routine_id: String,
+    pub routine_name: String,
+    /// How long the routine was planned to take, in seconds.
+    pub planned_seconds: u32,
+    /// How many seconds were actually spent holding.
+    pub held_seconds: u32,
+    pub holds_done: u32,
+    pub holds_skipped: u32,
+    /// Whether the routine ran to its end (false: quit early).
+    pub finished: bool,
+    /// Tension in the lower back and hips before the session, 0-10.
+    #[serde(default)]
+    pub tension_before: Option<u8>,
+    /// Tension in the lower back and hips after the session, 0-10.
+    #[serde(default)]
+    pub tension_after: Option<u8>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What the run command knows at the end of a session; [`Record::new`] turns
+/// it into a record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordInput {
+    /// When the session started: `chrono::Local::now().into()` taken at the
+    /// start keeps the local offset.
+    pub started_at: DateTime<FixedOffset>,
+    pub routine_id: String,
+    pub routine_name: String,
+    pub planned_seconds: u32,
+    pub held_seconds: u32,
+    pub holds_done: u32,
+    pub holds_skipped: u32,
+    pub finished: bool,
+    pub tension_before: Option<u8>,
+    pub tension_after: Option<u8>,
+    pub note: Option<String>,
+}
+
+impl RecordInput {
+    /// Whether the session got past its first hold (done or skipped), the
+    /// point from which a session is recorded.
+    pub fn got_past_first_hold(&self) -> bool {
+        self.holds_done + self.holds_skipped > 0
+    }
+}
+
+impl Record {
+    /// A record of the current format. The start time is kept to the whole
+    /// second, tension scores above 10 are taken as 10, and an empty note is
+    /// no note.
+    pub fn new(input: RecordInput) -> Record {
+        let started_at = input
+            .started_at
+            .with_nanosecond(0)
+            .unwrap_or(input.started_at);
+        Record {
+            v: FORMAT_VERSION,
+            started_at,
+            routine_id: input.routine_id,
+            routine_name: input.routine_name,
+            planned_seconds: input.planned_seconds,
+            held_seconds: input.held_seconds,
+            holds_done: input.holds_done,
+            holds_skipped: input.holds_skipped,
+            finished: input.finished,
+            tension_before: input.tension_before.map(|t| t.min(MAX_TENSION)),
+            tension_after: input.tension_after.map(|t| t.min(MAX_TENSION)),
+            note: input.note.filter(|n| !n.trim().is_empty()),
+        }
+    }
+
+    /// What is wrong with a record read from a file, if anything.
+    pub fn problem(&self) -> Option<String> {
+        if self.v != FORMAT_VERSION {
+            return Some(unknown_version(self.v));
+        }
+        for (name, value) in [
+            ("tension_before", self.tension_before),
+            ("tension_after", self.tension_after),
+        ] {
+            if let Some(t) = value.filter(|&t| t > MAX_TENSION) {
+                return Some(format!("`{name}` is {t}; it must be from 0 to 10"));
+            }
+        }
+        None
+    }
+
+    /// After minus before, when both check-ins were answered.
+    pub fn tension_change(&self) -> Option<i32> {
+        Some(i32::from(self.tension_after?) - i32::from(self.tension_before?))
+    }
+
+    /// The record as one line of JSON, ending in a newline.
+    pub fn to_line(&self) -> String {
+        let mut line = serde_json::to_string(self).expect("a record always serializes");
+        line.push('\n');
+        line
+    }
+}
+
+/// The message for a record of a format version this program does not know.
+pub fn unknown_version(v: u32) -> String {
+    format!(
+        "format version {v} is not one this psoas reads (it reads version {FORMAT_VERSION}); \
+         a newer psoas may have written it"
+    )
+}
+
+fn write_time<S: Serializer>(time: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&time.to_rfc3339_opts(SecondsFormat::AutoSi, false))
+}
+
+fn read_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    struct Rfc3339;
+    impl Visitor<'_> for Rfc3339 {
+        type Value = DateTime<FixedOffset>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an RFC 3339 time with an offset, such as 2026-11-21T07:30:00+01:00")
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            DateTime::parse_from_rfc3339(text).map_err(|e| {
+                E::custom(format_args!(
+                    "`started_at` {text:?} is not an RFC 3339 time with an offset ({e})"
+                ))
+            })
+        }
+    }
+    d.deserialize_str(Rfc3339)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn input(started_at: &str) -> RecordInput {
+        RecordInput {
+            started_at: DateTime::parse_from_rfc3339(started_at).unwrap(),
+            routine_id: "daily".into(),
+            routine_name: "Daily release".into(),
+            planned_seconds: 600,
+            held_seconds: 540,
+            holds_done: 9,
+            holds_skipped: 1,
+            finished: true,
+            tension_before: Some(6),
+            tension_after: Some(3),
+            note: Some("tight after the drive".into()),
+        }
+    }
+
+    #[test]
+    fn a_record_is_one_line_with_the_local_offset() {
+        let record = Record::new(input("2026-11-21T07:30:00.750+01:00"));
+        assert_eq!(
+            record.to_line(),
+            "{\"v\":1,\"started_at\":\"2026-11-21T07:30:00+01:00\",\"routine_id\":\"daily\",\
+             \"routine_name\":\"Daily release\",\"planned_seconds\":600,\"held_seconds\":540,\
+             \"holds_done\":9,\"holds_skipped\":1,\"finished\":true,\"tension_before\":6,\
+             \"tension_after\":3,\"note\":\"tight after the drive\"}\n"
+        );
+    }
+
+    #[test]
+    fn records_round_trip_and_keep_the_instant_and_the_offset() {
+        let record = Record::new(input("2026-03-29T03:30:00+02:00"));
+        let back: Record = serde_json::from_str(&record.to_line()).unwrap();
+        assert_eq!(back, record);
+        assert_eq!(back.started_at.offset().local_minus_utc(), 7200);
+        assert_eq!(
+            back.started_at.to_utc().to_rfc3339(),
+            "2026-03-29T01:30:00+00:00"
+        );
+    }
+
+    #[test]
+    fn utc_is_written_as_an_offset_of_zero() {
+        let record = Record::new(input("2026-01-01T00:00:00Z"));
+        assert!(record.to_line().contains("\"2026-01-01T00:00:00+00:00\""));
+    }
+
+    #[test]
+    fn optional_fields_may_be_missing_or_null() {
+        let line = r#"{"v":1,"started_at":"2026-11-21T07:30:00+01:00","routine_id":"a",
+            "routine_name":"A","planned_seconds":1,"held_seconds":1,"holds_done":1,
+            "holds_skipped":0,"finished":false,"tension_after":null}"#;
+        let record: Record = serde_json::from_str(line).unwrap();
+        assert_eq!(record.tension_before, None);
+        assert_eq!(record.tension_after, None);
+        assert_eq!(record.note, None);
+        assert_eq!(record.problem(), None);
+    }
+
+    #[test]
+    fn new_clamps_tension_and_drops_an_empty_note() {
+        let mut i = input("2026-11-21T07:30:00+01:00");
+        i.tension_before = Some(12);
+        i.note = Some("  ".into());
+        let record = Record::new(i);
+        assert_eq!(record.tension_before, Some(10));
+        assert_eq!(record.note, None);
+        assert_eq!(record.tension_change(), Some(-7));
+    }
+
+    #[test]
+    fn problems_name_the_version_or_the_field() {
+        let mut record = Record::new(input("2026-11-21T07:30:00+01:00"));
+        record.tension_after = Some(11);
+        assert_eq!(
+            record.problem().unwrap(),
+            "`tension_after` is 11; it must be from 0 to 10"
+        );
+        record.v = 2;
+        assert!(record.problem().unwrap().starts_with("format version 2 "));
+    }
+
+    #[test]
+    fn a_session_is_recorded_from_its_first_hold_on() {
+        let mut i = input("2026-11-21T07:30:00+01:00");
+        assert!(i.got_past_first_hold());
+        i.holds_done = 0;
+        assert!(i.got_past_first_hold());
+        i.holds_skipped = 0;
+        assert!(!i.got_past_first_hold());
+    }
+
+    #[test]
+    fn a_bad_time_says_what_would_be_valid() {
+        let line = r#"{"v":1,"started_at":"2026-11-21 07:30"}"#;
+        let err = serde_json::from_str::<Record>(line).unwrap_err();
+        assert!(err.to_string().contains("not an RFC 3339 time"), "{err}");
+    }
+}

@@ -1,0 +1,353 @@
+//! What the history adds up to: sessions this week against the weekly goal,
+//! the streak, sessions per week for the last twelve weeks, and the average
+//! change in tension. Pure: "now" is an argument, never read from the clock.
+//!
+//! Every recorded session counts towards the goal, finished or not (a record
+//! exists only for a session that got past its first hold); the per-week
+//! counts also say how many were finished.
+//!
+//! The streak is the number of consecutive weeks, up to now, that met the
+//! goal. The current week adds to it once it meets the goal, and does not
+//! break it before it is over.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::record::Record;
+use super::week::Week;
+
+/// How many weeks the chart and the average tension change cover.
+pub const CHART_WEEKS: usize = 12;
+
+/// Sessions in one week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WeekCount {
+    pub week: Week,
+    pub sessions: u32,
+    pub finished: u32,
+}
+
+/// The average of "after minus before" over the sessions that have both.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TensionChange {
+    pub average: f64,
+    pub sessions: u32,
+}
+
+/// Everything `psoas history` reports besides the list of sessions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Sessions a week to aim for (at least 1).
+    pub goal: u32,
+    /// The week "now" is in.
+    pub current: Week,
+    /// Every session, whenever it was.
+    pub all_sessions: usize,
+    /// Sessions so far in the current week.
+    pub this_week: u32,
+    /// Consecutive weeks that met the goal (see the module doc).
+    pub streak_weeks: u32,
+    /// The last [`CHART_WEEKS`] weeks, oldest first; the last is the current week.
+    pub weeks: Vec<WeekCount>,
+    /// Over the same weeks; `None` when no session there has both check-ins.
+    pub tension: Option<TensionChange>,
+}
+
+impl Summary {
+    pub fn goal_met(&self) -> bool {
+        self.this_week >= self.goal
+    }
+}
+
+/// Adds up `records` as seen at `now`. A goal of 0 is taken as 1.
+pub fn summarize(records: &[Record], now: DateTime<FixedOffset>, goal: u32) -> Summary {
+    let mut tally = Tally::new(now, goal);
+    for record in records {
+        tally.add(record);
+    }
+    tally.finish()
+}
+
+/// Adds up records one at a time, in any order, so a history can be summed
+/// up while it is read.
+#[derive(Clone, Debug)]
+pub struct Tally {
+    goal: u32,
+    current: Week,
+    weeks: Vec<WeekCount>,
+    per_week: HashMap<Week, u32>,
+    /// The week of the last record and its sessions not yet in `per_week`:
+    /// records mostly come in order, so most need no hashing.
+    run: Option<(Week, u32)>,
+    change_sum: i64,
+    change_count: u32,
+    all_sessions: usize,
+}
+
+impl Tally {
+    /// An empty tally as seen at `now`. A goal of 0 is taken as 1.
+    pub fn new(now: DateTime<FixedOffset>, goal: u32) -> Tally {
+        let current = Week::of(now);
+        let mut weeks = Vec::with_capacity(CHART_WEEKS);
+        let mut week = current;
+        for _ in 0..CHART_WEEKS {
+            weeks.push(WeekCount {
+                week,
+                sessions: 0,
+                finished: 0,
+            });
+            week = week.previous();
+        }
+        weeks.reverse();
+        Tally {
+            goal: goal.max(1),
+            current,
+            weeks,
+            per_week: HashMap::new(),
+            run: None,
+            change_sum: 0,
+            change_count: 0,
+            all_sessions: 0,
+        }
+    }
+
+    pub fn add(&mut self, record: &Record) {
+        self.all_sessions += 1;
+        let week = Week::of(record.started_at);
+        match &mut self.run {
+            Some((w, n)) if *w == week => *n += 1,
+            run => {
+                if let Some((w, n)) = run.replace((week, 1)) {
+                    *self.per_week.entry(w).or_default() += n;
+                }
+            }
+        }
+        let index = (week.monday() - self.weeks[0].week.monday()).num_days() / 7;
+        let Some(slot) = usize::try_from(index)
+            .ok()
+            .and_then(|i| self.weeks.get_mut(i))
+        else {
+            return;
+        };
+        slot.sessions += 1;
+        slot.finished += u32::from(record.finished);
+        if let Some(change) = record.tension_change() {
+            self.change_sum += i64::from(change);
+            self.change_count += 1;
+        }
+    }
+
+    pub fn finish(mut self) -> Summary {
+        if let Some((w, n)) = self.run.take() {
+            *self.per_week.entry(w).or_default() += n;
+        }
+        Summary {
+            goal: self.goal,
+            current: self.current,
+            all_sessions: self.all_sessions,
+            this_week: self.per_week.get(&self.current).copied().unwrap_or(0),
+            streak_weeks: streak(&self.per_week, self.current, self.goal),
+            weeks: self.weeks,
+            tension: (self.change_count > 0).then(|| TensionChange {
+                average: self.change_sum as f64 / f64::from(self.change_count),
+                sessions: self.change_count,
+            }),
+        }
+    }
+}
+
+/// Consecutive weeks with at least `goal` sessions, counting back from the
+/// current week if it met the goal, else from the week before it.
+pub fn streak(per_week: &HashMap<Week, u32>, current: Week, goal: u32) -> u32 {
+    let met = |week: &Week| per_week.get(week).is_some_and(|&n| n >= goal.max(1));
+    let mut week = if met(&current) {
+        current
+    } else {
+        current.previous()
+    };
+    let mut streak = 0;
+    while met(&week) {
+        streak += 1;
+        let before = week.previous();
+        if before == week {
+            break;
+        }
+        week = before;
+    }
+    streak
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::record::tests::input;
+
+    fn record(started_at: &str, before: Option<u8>, after: Option<u8>) -> Record {
+        let mut i = input(started_at);
+        i.tension_before = before;
+        i.tension_after = after;
+        Record::new(i)
+    }
+
+    fn at(times: &[&str]) -> Vec<Record> {
+        times.iter().map(|t| record(t, None, None)).collect()
+    }
+
+    fn now(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    /// Three sessions in each of the given weeks (by their Monday).
+    fn three_in(mondays: &[&str]) -> Vec<Record> {
+        mondays
+            .iter()
+            .flat_map(|m| {
+                ["08:00", "12:00", "18:00"]
+                    .map(|h| record(&format!("{m}T{h}:00+01:00"), None, None))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn this_week_counts_sessions_against_the_goal() {
+        let records = at(&[
+            "2026-11-22T20:00:00+01:00", // Sunday: last week
+            "2026-11-23T07:00:00+01:00", // Monday
+            "2026-11-25T07:00:00+01:00", // Wednesday
+        ]);
+        let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!(s.this_week, 2);
+        assert!(!s.goal_met());
+        assert_eq!(s.current.to_string(), "2026-W48");
+    }
+
+    #[test]
+    fn an_unfinished_current_week_does_not_break_the_streak() {
+        let records = three_in(&["2026-11-09", "2026-11-16"]);
+        let wednesday = now("2026-11-25T12:00:00+01:00");
+        assert_eq!(summarize(&records, wednesday, 3).streak_weeks, 2);
+        // Once the current week meets the goal, it counts.
+        let mut more = records.clone();
+        more.extend(three_in(&["2026-11-23"]));
+        assert_eq!(summarize(&more, wednesday, 3).streak_weeks, 3);
+        // A week that ended below the goal breaks it.
+        let next_wednesday = now("2026-12-02T12:00:00+01:00");
+        assert_eq!(summarize(&records, next_wednesday, 3).streak_weeks, 0);
+    }
+
+    #[test]
+    fn a_gap_ends_the_streak() {
+        let records = three_in(&["2026-10-26", "2026-11-09", "2026-11-16"]);
+        let s = summarize(&records, now("2026-11-23T09:00:00+01:00"), 3);
+        assert_eq!(s.streak_weeks, 2);
+        assert_eq!(
+            summarize(&records, now("2026-11-23T09:00:00+01:00"), 4).streak_weeks,
+            0
+        );
+    }
+
+    #[test]
+    fn the_streak_runs_across_a_year_boundary() {
+        // 2026-W53 (Dec 28 to Jan 3) then 2027-W01 from Monday, January 4.
+        let records = three_in(&["2026-12-21", "2026-12-28", "2027-01-04"]);
+        let s = summarize(&records, now("2027-01-05T09:00:00+01:00"), 3);
+        assert_eq!(s.streak_weeks, 3);
+        assert_eq!(s.this_week, 3);
+        assert_eq!(s.current.to_string(), "2027-W01");
+        // Friday, January 1 is still 2026-W53.
+        let new_year = at(&[
+            "2027-01-01T10:00:00+01:00",
+            "2027-01-02T10:00:00+01:00",
+            "2027-01-03T10:00:00+01:00",
+        ]);
+        let s = summarize(&new_year, now("2027-01-04T08:00:00+01:00"), 3);
+        assert_eq!(s.this_week, 0);
+        assert_eq!(s.streak_weeks, 1);
+        assert_eq!(s.weeks[CHART_WEEKS - 2].week.to_string(), "2026-W53");
+        assert_eq!(s.weeks[CHART_WEEKS - 2].sessions, 3);
+    }
+
+    #[test]
+    fn a_dst_change_does_not_move_sessions_between_weeks() {
+        // Europe springs forward at 02:00 on Sunday 2026-03-29.
+        let records = at(&[
+            "2026-03-27T07:00:00+01:00",
+            "2026-03-29T00:30:00+01:00",
+            "2026-03-29T03:30:00+02:00",
+            "2026-03-30T00:30:00+02:00", // Monday, though Sunday in UTC
+        ]);
+        let s = summarize(&records, now("2026-03-30T09:00:00+02:00"), 3);
+        assert_eq!(s.this_week, 1);
+        assert_eq!(s.streak_weeks, 1);
+        assert_eq!(s.weeks[CHART_WEEKS - 2].sessions, 3);
+    }
+
+    #[test]
+    fn weeks_are_the_last_twelve_ending_with_the_current_one() {
+        let records = at(&[
+            "2026-09-06T10:00:00+02:00", // Sunday of the 13th week back
+            "2026-09-07T10:00:00+02:00", // Monday of the 12th: the first shown
+            "2026-11-23T10:00:00+01:00",
+            "2026-11-30T10:00:00+01:00", // next week: not shown
+        ]);
+        let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!(s.weeks.len(), CHART_WEEKS);
+        assert_eq!(s.weeks[0].week.monday().to_string(), "2026-09-07");
+        assert_eq!(s.weeks[0].sessions, 1);
+        assert_eq!(s.weeks[11].week, s.current);
+        assert_eq!(s.weeks[11].sessions, 1);
+        let total: u32 = s.weeks.iter().map(|w| w.sessions).sum();
+        assert_eq!(total, 2);
+    }
+
+    #[test]
+    fn finished_sessions_are_counted_apart() {
+        let mut records = at(&["2026-11-23T10:00:00+01:00", "2026-11-24T10:00:00+01:00"]);
+        records[1].finished = false;
+        let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!((s.weeks[11].sessions, s.weeks[11].finished), (2, 1));
+    }
+
+    #[test]
+    fn tension_change_averages_sessions_with_both_check_ins_in_the_window() {
+        let records = vec![
+            record("2026-11-23T10:00:00+01:00", Some(6), Some(3)),
+            record("2026-11-24T10:00:00+01:00", Some(5), Some(4)),
+            record("2026-11-24T18:00:00+01:00", Some(5), None),
+            record("2026-01-05T10:00:00+01:00", Some(9), Some(0)), // too long ago
+        ];
+        let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!(
+            s.tension,
+            Some(TensionChange {
+                average: -2.0,
+                sessions: 2
+            })
+        );
+        let s = summarize(&records[2..3], now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!(s.tension, None);
+    }
+
+    #[test]
+    fn records_out_of_order_add_up_the_same() {
+        let mut records = three_in(&["2026-11-09", "2026-11-16", "2026-11-23"]);
+        records.extend(at(&[
+            "2026-11-10T10:00:00+01:00",
+            "2026-11-17T10:00:00+01:00",
+            "2026-11-24T10:00:00+01:00",
+        ]));
+        let now = now("2026-11-25T12:00:00+01:00");
+        let in_order = summarize(&records, now, 4);
+        records.reverse();
+        records.swap(0, 5);
+        assert_eq!(summarize(&records, now, 4), in_order);
+        assert_eq!((in_order.this_week, in_order.streak_weeks), (4, 3));
+    }
+
+    #[test]
+    fn a_goal_of_zero_is_one() {
+        let s = summarize(&[], now("2026-11-25T12:00:00+01:00"), 0);
+        assert_eq!((s.goal, s.streak_weeks), (1, 0));
+    }
+}

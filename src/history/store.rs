@@ -1,0 +1,279 @@
+//! The history file, `history.jsonl` in the state folder, and the only code
+//! that touches it.
+//!
+//! Appending never loses a record, even with several `psoas` processes at
+//! once: it takes an exclusive lock on the file (`File::lock`), writes the
+//! whole line with one `write_all` on a file opened for appending, and syncs
+//! the data before letting go. If the file does not end with a newline (a
+//! line cut off by a crash), the new record starts on a fresh line so it is
+//! not glued to the fragment. Reading takes a shared lock, so it never sees
+//! half a line from a process that is appending, and never changes the file.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use super::error::{Action, HistoryError};
+use super::lines::{Contents, LineReader, Skipped};
+use super::record::Record;
+
+/// The name of the history file in the state folder.
+pub const FILE_NAME: &str = "history.jsonl";
+
+/// The history file of one state folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct History {
+    path: PathBuf,
+}
+
+impl History {
+    /// The history in `state_dir` (`Context::dirs.state_dir`).
+    pub fn at(state_dir: impl AsRef<Path>) -> History {
+        History {
+            path: state_dir.as_ref().join(FILE_NAME),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Adds one record at the end of the file, creating the folder and the
+    /// file if needed. On error nothing has been written, or at most a part
+    /// of this one line that the next read skips.
+    pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
+        self.append_line(&record.to_line())
+    }
+
+    fn append_line(&self, line: &str) -> Result<(), HistoryError> {
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(|e| HistoryError::new(Action::CreateFolder, dir, e))?;
+        }
+        let failed = |e| HistoryError::new(Action::Record, &self.path, e);
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(&self.path)
+            .map_err(failed)?;
+        file.lock().map_err(failed)?;
+        let mut bytes = Vec::with_capacity(line.len() + 1);
+        if !ends_with_newline(&mut file).map_err(failed)? {
+            bytes.push(b'\n');
+        }
+        bytes.extend_from_slice(line.as_bytes());
+        file.write_all(&bytes).map_err(failed)?;
+        file.sync_data().map_err(failed)?;
+        // Closing the file releases the lock as well; unlocking first keeps
+        // the critical section as short as the write.
+        file.unlock().map_err(failed)
+    }
+
+    /// Every record in the file. A missing file is an empty history.
+    pub fn read(&self) -> Result<Contents, HistoryError> {
+        let mut records = Vec::new();
+        let skipped = self.scan(|record| records.push(record))?;
+        Ok(Contents { records, skipped })
+    }
+
+    /// Hands every record in the file to `on_record`, in file order, and
+    /// says which lines were skipped. The file is read a piece at a time, so
+    /// memory does not grow with the history. A missing file has no records.
+    pub fn scan(&self, mut on_record: impl FnMut(Record)) -> Result<Skipped, HistoryError> {
+        let failed = |e| HistoryError::new(Action::Read, &self.path, e);
+        let mut file = match File::open(&self.path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Skipped::default()),
+            Err(e) => return Err(failed(e)),
+        };
+        file.lock_shared().map_err(failed)?;
+        let mut reader = LineReader::default();
+        let mut buffer = vec![0u8; READ_SIZE];
+        let mut filled = 0;
+        loop {
+            if filled == buffer.len() {
+                // One line longer than the buffer.
+                buffer.resize(buffer.len() * 2, 0);
+            }
+            let read = match file.read(&mut buffer[filled..]) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(failed(e)),
+            };
+            let start = filled;
+            filled += read;
+            let Some(last_newline) = buffer[start..filled].iter().rposition(|&b| b == b'\n') else {
+                continue;
+            };
+            let end = start + last_newline + 1;
+            reader.complete_lines(&buffer[..end], &mut on_record);
+            buffer.copy_within(end..filled, 0);
+            filled -= end;
+        }
+        Ok(reader.finish(&buffer[..filled], &mut on_record))
+    }
+}
+
+/// How much of the file is read at a time.
+const READ_SIZE: usize = 1 << 20;
+
+/// Whether the file is empty or ends with `\n`.
+fn ends_with_newline(file: &mut File) -> io::Result<bool> {
+    if file.metadata()?.len() == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::record::tests::input;
+
+    fn record(started_at: &str) -> Record {
+        Record::new(input(started_at))
+    }
+
+    #[test]
+    fn appends_create_the_folder_and_read_back_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path().join("state/psoas"));
+        assert_eq!(history.read().unwrap(), Contents::default());
+        let (a, b) = (
+            record("2026-11-21T07:30:00+01:00"),
+            record("2026-11-22T07:30:00+01:00"),
+        );
+        history.append(&a).unwrap();
+        history.append(&b).unwrap();
+        let text = fs::read_to_string(history.path()).unwrap();
+        assert_eq!(text, a.to_line() + &b.to_line());
+        assert_eq!(history.read().unwrap().records, [a, b]);
+    }
+
+    #[test]
+    fn lines_longer_than_a_read_and_across_reads_are_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path());
+        let mut long = record("2026-11-21T07:30:00+01:00");
+        long.note = Some("n".repeat(READ_SIZE * 2 + 7));
+        let short = record("2026-11-22T07:30:00+01:00");
+        let mut text = long.to_line();
+        for _ in 0..(READ_SIZE / short.to_line().len() + 10) {
+            text.push_str(&short.to_line());
+        }
+        text.push_str(&text.clone());
+        fs::write(history.path(), &text).unwrap();
+        let contents = history.read().unwrap();
+        assert_eq!(contents.records.len(), text.lines().count());
+        assert_eq!(contents.records[0], long);
+        assert_eq!(contents.skipped, Skipped::default());
+    }
+
+    #[test]
+    fn an_append_after_a_cut_off_line_starts_a_fresh_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path());
+        let a = record("2026-11-21T07:30:00+01:00");
+        let fragment = &a.to_line()[..25];
+        let before = format!("{}{fragment}", a.to_line());
+        fs::write(history.path(), &before).unwrap();
+        assert_eq!(history.read().unwrap().skipped.cut_off_line, Some(2));
+
+        let b = record("2026-11-22T07:30:00+01:00");
+        history.append(&b).unwrap();
+        let after = fs::read_to_string(history.path()).unwrap();
+        assert_eq!(after, format!("{before}\n{}", b.to_line()));
+        let contents = history.read().unwrap();
+        assert_eq!(contents.records, [a, b]);
+        assert_eq!(contents.skipped.cut_off_line, None);
+        assert_eq!(contents.skipped.unreadable.len(), 1);
+        assert_eq!(contents.skipped.unreadable[0].line, 2);
+    }
+
+    #[test]
+    fn a_folder_in_the_way_is_an_error_that_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path());
+        fs::create_dir(history.path()).unwrap();
+        let err = history
+            .append(&record("2026-11-21T07:30:00+01:00"))
+            .unwrap_err();
+        assert_eq!(err.action, Action::Record);
+        let text = err.to_string();
+        assert!(
+            text.starts_with(&format!(
+                "cannot record this session in {}: that is a folder, not a file",
+                history.path().display()
+            )),
+            "{text}"
+        );
+        assert!(history.read().is_err());
+    }
+
+    #[test]
+    fn a_state_folder_under_a_file_is_an_error_even_for_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-folder");
+        fs::write(&file, "x").unwrap();
+        let history = History::at(file.join("psoas"));
+        let err = history
+            .append(&record("2026-11-21T07:30:00+01:00"))
+            .unwrap_err();
+        assert_eq!(err.action, Action::CreateFolder);
+        assert!(err.lost_a_session());
+        let text = err.to_string();
+        assert!(
+            text.contains(&file.join("psoas").display().to_string()),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("set PSOAS_STATE_DIR to a folder you can write to"),
+            "{text}"
+        );
+        let err = history.read().unwrap_err();
+        assert!(
+            err.to_string().contains("part of that path is a file"),
+            "{err}"
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path());
+        std::os::unix::fs::symlink("/dev/full", history.path()).unwrap();
+        let err = history
+            .append(&record("2026-11-21T07:30:00+01:00"))
+            .unwrap_err();
+        assert!(err.to_string().contains(": the disk is full ("), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_is_an_error_unless_the_user_may_write_anyway() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        fs::create_dir(&state).unwrap();
+        let history = History::at(&state);
+        let a = record("2026-11-21T07:30:00+01:00");
+        history.append(&a).unwrap();
+        fs::set_permissions(history.path(), fs::Permissions::from_mode(0o444)).unwrap();
+        fs::set_permissions(&state, fs::Permissions::from_mode(0o555)).unwrap();
+        // Root writes whatever the permissions say; nothing to check then.
+        let privileged = fs::write(state.join("probe"), "").is_ok();
+        let result = history.append(&a);
+        if !privileged {
+            let err = result.unwrap_err();
+            assert!(err.to_string().contains("it is read-only"), "{err}");
+        }
+        // Reading a read-only history works.
+        assert_eq!(history.read().unwrap().records[0], a);
+        fs::set_permissions(&state, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
