@@ -481,3 +481,13 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(stderr, "");
 }
+
+#[test]
+fn the_config_sets_the_weekly_goal_and_the_flag_beats_it() {
+    let env = Env::new();
+    write_history(&env, &new_year_history());
+    env.write("config/psoas/config.toml", "weekly_goal = 1\n");
+    assert_eq!(history_json(&env, &[])["goal"], 1);
+    assert_eq!(history_json(&env, &[])["streak_weeks"], 3);
+    assert_eq!(history_json(&env, &["--goal", "4"])["goal"], 4);
+}
