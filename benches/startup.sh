@@ -11,13 +11,14 @@ bin="$PWD/target/release/psoas"
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 export XDG_CONFIG_HOME="$home" XDG_STATE_HOME="$home"
-hyperfine --shell=none --warmup 20 --runs 300 -N \
+hyperfine --shell=none --warmup 20 --runs 300 \
   --export-json "$home/startup.json" \
   '/bin/true' "$bin list" "$bin print" "$bin print full --format json" >/dev/null
-python3 - "$home/startup.json" <<'PY'
+python3 - "$home/startup.json" "$bin" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 base = results[0]["mean"]
 for r in results:
-    print(f'{r["command"].replace(sys.argv[0], ""):<60} {r["mean"]*1000:6.2f} ms ± {r["stddev"]*1000:4.2f}  ({r["mean"]/base:4.1f}x /bin/true)')
+    name = r["command"].replace(sys.argv[2], "psoas")
+    print(f'{name:<36} {r["mean"]*1000:5.2f} ms ± {r["stddev"]*1000:4.2f}  ({r["mean"]/base:3.1f}x /bin/true)')
 PY

@@ -127,10 +127,8 @@ impl SourceText {
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let starts = self.line_starts.get_or_init(|| {
-            let newlines = self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
-            std::iter::once(0)
-                .chain(newlines.map(|(i, _)| i + 1))
-                .collect()
+            let newlines = self.text.match_indices('\n').map(|(i, _)| i + 1);
+            std::iter::once(0).chain(newlines).collect()
         });
         let line = starts.partition_point(|&start| start <= offset);
         let column = self.text[starts[line - 1]..offset].chars().count() + 1;

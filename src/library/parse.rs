@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::raw::{RawExercise, RawRoutineHead, RawStep};
+use super::raw::{RawExercise, RawExerciseFile, RawRoutineHead, RawStep};
 use crate::diagnostic::{Diagnostic, SourceText};
 
 /// A raw entry and the span of its whole table. An entry with keys
@@ -23,6 +23,16 @@ pub struct Entry<T> {
 }
 
 impl<T> Entry<T> {
+    /// An entry read as part of a whole file, with nothing set aside.
+    fn whole(index: usize, value: Spanned<T>) -> Entry<T> {
+        Entry {
+            span: value.span(),
+            value: value.into_inner(),
+            index,
+            set_aside: Vec::new(),
+        }
+    }
+
     pub fn is_clean(&self) -> bool {
         self.set_aside.is_empty()
     }
@@ -36,6 +46,20 @@ pub struct RawRoutine {
 
 /// Parses an exercise file: any number of `[[exercise]]` tables and nothing else.
 pub fn exercise_file(
+    file: &SourceText,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Entry<RawExercise>> {
+    // Most files are fine: read those in one go, and only take the careful
+    // road, entry by entry, to report what is wrong with the others.
+    if let Ok(whole) = toml::from_str::<RawExerciseFile>(&file.text) {
+        let entries = whole.exercise.into_iter().enumerate();
+        return entries.map(|(i, e)| Entry::whole(i + 1, e)).collect();
+    }
+    exercise_file_by_entry(file, diagnostics)
+}
+
+/// The careful road: each `[[exercise]]` on its own, reporting every problem.
+fn exercise_file_by_entry(
     file: &SourceText,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Entry<RawExercise>> {
@@ -72,8 +96,28 @@ pub fn exercise_file(
 
 /// Parses a routine file: its top-level keys and its `[[step]]` tables.
 pub fn routine_file(file: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<RawRoutine> {
+    if let Ok(mut head) = toml::from_str::<RawRoutineHead>(&file.text) {
+        let steps = head.step.take().unwrap_or_default();
+        if !steps.is_empty() {
+            let steps = steps
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| Entry::whole(i + 1, s))
+                .collect();
+            let head = Entry {
+                value: head,
+                span: 0..file.text.len(),
+                index: 1,
+                set_aside: Vec::new(),
+            };
+            return Some(RawRoutine { head, steps });
+        }
+    }
     let doc = document(file, diagnostics)?;
-    let head_value = Spanned::new(doc.span(), DeValue::Table(doc.get_ref().clone()));
+    // The head without its steps, which are read one by one below.
+    let mut head_table = doc.get_ref().clone();
+    head_table.remove("step");
+    let head_value = Spanned::new(doc.span(), DeValue::Table(head_table));
     let head = deserialize::<RawRoutineHead>(file, "", 1, &head_value, diagnostics);
 
     let mut steps = Vec::new();
@@ -140,11 +184,13 @@ fn tables_in<'v, 'a>(
     value: &'v Spanned<DeValue<'a>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(usize, &'v Spanned<DeValue<'a>>)> {
+    // An empty array is no tables, as in a whole-file read.
     let items = match value.get_ref() {
-        DeValue::Array(array) => array.iter().enumerate().collect::<Vec<_>>(),
-        _ => Vec::new(),
+        DeValue::Array(array) => Some(array.iter().enumerate().collect::<Vec<_>>()),
+        _ => None,
     };
-    if items.is_empty() || items.iter().any(|(_, item)| !item.get_ref().is_table()) {
+    let Some(items) = items.filter(|items| items.iter().all(|(_, item)| item.get_ref().is_table()))
+    else {
         diagnostics.push(
             Diagnostic::error(
                 file,
@@ -155,7 +201,7 @@ fn tables_in<'v, 'a>(
             .with_help(format!("write each one under its own `[[{key}]]` header")),
         );
         return Vec::new();
-    }
+    };
     items.into_iter().map(|(i, item)| (i + 1, item)).collect()
 }
 
@@ -301,6 +347,8 @@ fn friendly(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     fn exercises(text: &str) -> (usize, Vec<String>) {
@@ -314,6 +362,48 @@ mod tests {
     }
 
     const GOOD: &str = "[[exercise]]\nid = \"a\"\nname = \"A\"\nkind = \"stretch\"\nposition = \"lying\"\nsetup = [\"x\"]\n";
+
+    proptest::proptest! {
+        /// Whenever a whole-file read succeeds, the careful road agrees: no
+        /// problem, and the same entries at the same places.
+        #[test]
+        fn both_roads_agree(lines in proptest::collection::vec(line(), 0..16)) {
+            let file = SourceText::new("x.toml", format!("{GOOD}{}", lines.join("\n")));
+            if let Ok(whole) = toml::from_str::<RawExerciseFile>(&file.text) {
+                let mut diagnostics = Vec::new();
+                let careful = exercise_file_by_entry(&file, &mut diagnostics);
+                proptest::prop_assert!(diagnostics.is_empty(), "{:?}", diagnostics);
+                let spans: Vec<_> = whole.exercise.iter().map(|e| e.span()).collect();
+                let careful: Vec<_> = careful.iter().filter(|e| e.is_clean()).map(|e| e.span.clone()).collect();
+                proptest::prop_assert_eq!(spans, careful);
+            }
+        }
+    }
+
+    fn line() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::sample::select(vec![
+            "[[exercise]]",
+            "id = \"b\"",
+            "name = \"B\"",
+            "kind = \"stretch\"",
+            "position = \"lying\"",
+            "setup = [\"x\"]",
+            "setup = []",
+            "hold = 40",
+            "hold = \"x\"",
+            "each_side = true",
+            "exercise = []",
+            "cues = [\"c\"]",
+            "[[exercise.phase]]",
+            "cue = \"p\"",
+            "breathing = { inhale = 4, exhale = 6 }",
+            "breathing = { inhale = 4 }",
+            "colour = 1",
+            "avoid_if = [\"pregnancy\"]",
+            "equipment = [\"rope\"]",
+        ])
+        .prop_map(str::to_string)
+    }
 
     #[test]
     fn good_entries_parse() {

@@ -9,6 +9,15 @@ use toml::Spanned;
 
 use super::{Condition, Equipment, Kind, Position};
 
+/// An exercise file read in one go, which works when nothing in it is of the
+/// wrong type or unknown: the common case, and the quick one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExerciseFile {
+    #[serde(default)]
+    pub exercise: Vec<Spanned<RawExercise>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExercise {
@@ -47,8 +56,7 @@ pub struct RawBreathing {
     pub exhale: Spanned<i64>,
 }
 
-/// The top of a routine file, without its steps: steps are read one by one so
-/// that a bad step does not hide the problems of the others.
+/// A routine file: its top-level keys, and its steps.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRoutineHead {
@@ -58,9 +66,9 @@ pub struct RawRoutineHead {
     pub warm_up: bool,
     pub prep: Option<Spanned<i64>>,
     pub breathing: Option<RawBreathing>,
-    /// Read separately; accepted here so it is not an unknown key.
-    #[serde(default, rename = "step")]
-    pub _step: serde::de::IgnoredAny,
+    /// Read here when the whole file is read in one go; otherwise set apart
+    /// and read one step at a time.
+    pub step: Option<Vec<Spanned<RawStep>>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -74,31 +74,23 @@ impl Checker<'_> {
     }
 
     fn text(&mut self, value: &Spanned<String>, key: &str) -> String {
-        let text = value.get_ref();
-        if text.trim().is_empty() {
-            self.error(
-                value.span(),
-                key,
-                "is empty".into(),
-                "write a few words here",
-            );
-        } else if let Some(c) = text.chars().find(|&c| is_unsafe_char(c)) {
-            self.error(
-                value.span(),
-                key,
-                format!("contains the control character {}", c.escape_unicode()),
-                "use plain one-line text; put each instruction in its own string of the array",
-            );
+        if let Some((message, help)) = text_problem(value.get_ref()) {
+            self.error(value.span(), key, message, help);
         }
-        text.trim().to_string()
+        value.get_ref().trim().to_string()
     }
 
+    /// Each string of an array; the key (`cues[2]`) is only spelt out for a
+    /// string with a problem, as loading must be quick.
     fn texts(&mut self, values: &[Spanned<String>], key: &str) -> Vec<String> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| self.text(v, &format!("{key}[{}]", i + 1)))
-            .collect()
+        let mut texts = Vec::with_capacity(values.len());
+        for (i, value) in values.iter().enumerate() {
+            if let Some((message, help)) = text_problem(value.get_ref()) {
+                self.error(value.span(), &format!("{key}[{}]", i + 1), message, help);
+            }
+            texts.push(value.get_ref().trim().to_string());
+        }
+        texts
     }
 
     fn breathing(&mut self, raw: &Option<RawBreathing>) -> Option<Breathing> {
@@ -109,6 +101,23 @@ impl Checker<'_> {
             exhale: self.int(&raw.exhale, "breathing.exhale", min, max, "seconds"),
         })
     }
+}
+
+/// What is wrong with a piece of text from a file, and how to fix it.
+fn text_problem(text: &str) -> Option<(String, &'static str)> {
+    // Printable ASCII needs no closer look, and it is nearly all text.
+    let plain_ascii = text.bytes().all(|b| (b' '..=b'~').contains(&b));
+    if text.trim().is_empty() {
+        return Some(("is empty".into(), "write a few words here"));
+    }
+    if plain_ascii {
+        return None;
+    }
+    let c = text.chars().find(|&c| is_unsafe_char(c))?;
+    Some((
+        format!("contains the control character {}", c.escape_unicode()),
+        "use plain one-line text; put each instruction in its own string of the array",
+    ))
 }
 
 fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
