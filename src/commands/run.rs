@@ -14,22 +14,45 @@ use crate::format::clock;
 
 pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result<ExitCode> {
     let (library, id) = context.library_and_routine(args.routine.as_deref())?;
-    let routine = library.routine(&id).expect("library_and_routine checked the id");
-    let plan = Plan::build(routine, &library, &context.plan_settings(&args.conditions.conditions))?;
+    let routine = library
+        .routine(&id)
+        .expect("library_and_routine checked the id");
+    let plan = Plan::build(
+        routine,
+        &library,
+        &context.plan_settings(&args.conditions.conditions),
+    )?;
     let start = Instant::now();
-    writeln!(out, "[00:00] {}: {} planned", plan.routine_name, clock(plan.total()))?;
+    writeln!(
+        out,
+        "[00:00] {}: {} planned",
+        plan.routine_name,
+        clock(plan.total())
+    )?;
     for segment in &plan.segments {
         let due = Duration::from_secs_f64(f64::from(segment.start) / args.speed);
         std::thread::sleep(due.saturating_sub(start.elapsed()));
-        let side = segment.side.map(|s| format!(" ({s} side)")).unwrap_or_default();
+        let side = segment
+            .side
+            .map(|s| format!(" ({s} side)"))
+            .unwrap_or_default();
         let what = match segment.kind {
             SegmentKind::Prep => "get into position",
             SegmentKind::Hold => "hold",
         };
-        writeln!(out, "[{}] {}{side}: {what} {} s", clock(segment.start), segment.exercise.name, segment.duration)?;
+        writeln!(
+            out,
+            "[{}] {}{side}: {what} {} s",
+            clock(segment.start),
+            segment.exercise.name,
+            segment.duration
+        )?;
         out.flush()?;
     }
-    std::thread::sleep(Duration::from_secs_f64(f64::from(plan.total()) / args.speed).saturating_sub(start.elapsed()));
+    std::thread::sleep(
+        Duration::from_secs_f64(f64::from(plan.total()) / args.speed)
+            .saturating_sub(start.elapsed()),
+    );
     writeln!(out, "[{}] Done.", clock(plan.total()))?;
     Ok(ExitCode::SUCCESS)
 }
