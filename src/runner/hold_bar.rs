@@ -3,6 +3,7 @@
 //! here, so the bar looks like indicatif's anywhere else, yet the screen stays
 //! one frame drawn in one place.
 
+use std::cell::RefCell;
 use std::io;
 use std::sync::{Arc, Mutex};
 
@@ -13,6 +14,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle, TermLike};
 pub struct HoldBar {
     bar: ProgressBar,
     canvas: Canvas,
+    /// The last bar drawn, by (cells filled, width): most frames reuse it.
+    last: RefCell<Option<((u64, u16), String)>>,
 }
 
 /// The bar's resolution: fine enough that every cell of a wide bar moves.
@@ -34,14 +37,31 @@ impl HoldBar {
         bar.set_style(
             ProgressStyle::with_template("{wide_bar}")
                 .expect("a valid template")
-                .progress_chars("█▉▊▋▌▍▎▏ "),
+                .progress_chars("█░"),
         );
-        HoldBar { bar, canvas }
+        HoldBar {
+            bar,
+            canvas,
+            last: RefCell::new(None),
+        }
     }
 
-    /// A bar `width` characters wide, `fraction` (0.0 to 1.0) full.
+    /// A bar `width` characters wide, `fraction` (0.0 to 1.0) full, in
+    /// whole cells.
     pub fn render(&self, fraction: f64, width: u16) -> String {
         let width = width.max(1);
+        let cells = (fraction.clamp(0.0, 1.0) * f64::from(width)).floor() as u64;
+        if let Some((key, line)) = &*self.last.borrow()
+            && *key == (cells, width)
+        {
+            return line.clone();
+        }
+        let line = self.draw(cells as f64 / f64::from(width), width);
+        *self.last.borrow_mut() = Some(((cells, width), line.clone()));
+        line
+    }
+
+    fn draw(&self, fraction: f64, width: u16) -> String {
         *self.canvas.width.lock().unwrap_or_else(|e| e.into_inner()) = width;
         self.canvas
             .text
@@ -120,13 +140,11 @@ mod tests {
     #[test]
     fn bars_fill_to_the_fraction_at_any_width() {
         let bar = HoldBar::new();
-        assert_eq!(bar.render(0.0, 10), " ".repeat(10));
+        assert_eq!(bar.render(0.0, 10), "░".repeat(10));
         assert_eq!(bar.render(1.0, 10), "█".repeat(10));
         let half = bar.render(0.5, 10);
-        assert!(
-            half.starts_with(&"█".repeat(5)) && half.ends_with("    "),
-            "{half:?}"
-        );
+        assert_eq!(half, format!("{}{}", "█".repeat(5), "░".repeat(5)));
+        assert_eq!(bar.render(0.59, 10), half, "whole cells only");
         assert_eq!(bar.render(0.25, 40).chars().count(), 40);
     }
 }

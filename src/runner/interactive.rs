@@ -2,8 +2,9 @@
 //! the next cue falls due, the next frame is needed, a key is pressed or a
 //! signal arrives. Nothing spins: a paused screen sleeps until a key.
 //!
-//! Frames are drawn five times a second while the clock runs, so the hold bar
-//! and the breathing visual move smoothly; only changed rows are written.
+//! While the clock runs, the screen changes once a second of plan time
+//! (see [`screen::STEP`]); the loop wakes for exactly those moments and for
+//! cues, and writes only the rows that changed.
 
 use std::io::{self, Write};
 use std::time::Duration;
@@ -26,8 +27,9 @@ use super::terminal::Terminal;
 use crate::engine::{Action, Cue, Event, Plan, Session};
 use crate::words::WARM_UP_REASON;
 
-/// How often the screen moves while the clock runs.
-const FRAME: Duration = Duration::from_millis(200);
+/// The shortest real time between two frames that nothing but the clock
+/// asked for; it only matters at a high `--speed`.
+const MIN_FRAME: Duration = Duration::from_millis(40);
 /// How long to sleep when nothing will change by itself.
 const IDLE: Duration = Duration::from_secs(3600);
 const BELL: &[u8] = b"\x07";
@@ -186,7 +188,8 @@ struct Run<'a, 's> {
 impl Run<'_, '_> {
     fn follow(&mut self, screen: &mut Screen<'_>) -> Result<Ending> {
         loop {
-            let cues = self.session.advance(self.clock.now());
+            let now = self.clock.now();
+            let cues = self.session.advance(now);
             if let Err(ending) = self.announce(&cues, screen) {
                 return Ok(ending);
             }
@@ -202,8 +205,12 @@ impl Run<'_, '_> {
                 .session
                 .next_due()
                 .map_or(IDLE, |d| self.clock.until(d));
-            let moving = !self.session.is_paused() && self.overlay != Overlay::Help;
-            let timeout = if moving { due.min(FRAME) } else { due };
+            // Sleep until a cue is due or the screen would change, whichever
+            // comes first; the help hides everything that moves.
+            let change = screen::next_change(&self.session)
+                .filter(|_| self.overlay != Overlay::Help)
+                .map_or(IDLE, |d| self.clock.until(now + d).max(MIN_FRAME));
+            let timeout = due.min(change);
             let ending = match screen.wait(timeout)? {
                 Input::Nothing => None,
                 Input::Key(key) => self.key(key, screen)?,
@@ -223,8 +230,11 @@ impl Run<'_, '_> {
 
     fn key(&mut self, key: KeyEvent, screen: &mut Screen<'_>) -> Result<Option<Ending>> {
         let command = keys::command(key);
-        if command == Some(Command::Interrupt) {
-            return Ok(Some(Ending::Interrupted));
+        // Ctrl-C and Ctrl-Z work whatever is shown.
+        match command {
+            Some(Command::Interrupt) => return Ok(Some(Ending::Interrupted)),
+            Some(Command::Suspend) => return self.suspend(screen),
+            _ => {}
         }
         match self.overlay {
             Overlay::ConfirmQuit => {
@@ -253,8 +263,7 @@ impl Run<'_, '_> {
                     self.act(Action::Pause, screen);
                 }
             }
-            Some(Command::Suspend) => return self.suspend(screen),
-            Some(Command::Interrupt) | None => {}
+            Some(Command::Interrupt | Command::Suspend) | None => {}
         }
         Ok(None)
     }

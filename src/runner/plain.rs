@@ -139,6 +139,48 @@ pub fn stamp(at: Duration) -> String {
 mod tests {
     use super::*;
 
+    use crate::engine::fixture;
+    use crate::runner::speaker::Recorder;
+
+    #[test]
+    fn the_runner_hands_each_spoken_cue_to_the_speaker() {
+        let library = fixture::library();
+        let settings = RunSettings {
+            speed: 1000.0,
+            ..RunSettings::default()
+        };
+        let mut speaker = Recorder::default();
+        let mut out = Vec::new();
+        let (session, ending) = run(
+            fixture::plan(&library),
+            None,
+            &settings,
+            Some(&mut speaker),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        assert!(session.is_finished());
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.ends_with("[01:00] Routine complete: 1:00, 4 holds done, 0 skipped\n"),
+            "{out}"
+        );
+        assert_eq!(
+            speaker.said.first().map(String::as_str),
+            Some("Pelvic tilt. Get into position.")
+        );
+        assert_eq!(
+            speaker.said.last().map(String::as_str),
+            Some("Routine complete")
+        );
+        assert!(
+            speaker
+                .said
+                .contains(&"Switch sides. Get into position.".to_string())
+        );
+    }
+
     #[test]
     fn stamps() {
         assert_eq!(stamp(Duration::from_millis(155_900)), "[02:35]");

@@ -56,6 +56,33 @@ pub enum Overlay {
     ConfirmQuit,
 }
 
+/// The screen moves by itself in steps of this much plan time: every
+/// number, bar and breathing visual changes only on these steps, so the
+/// event loop wakes once a second instead of drawing frames nobody needs.
+/// (Each wake-up of a sleeping process has a cost of its own; fewer of them
+/// is what keeps a long hold cheap.)
+pub const STEP: Duration = Duration::from_millis(1000);
+
+/// How many cells the breathing visual has at most.
+const BREATH_CELLS: usize = 16;
+
+/// Plan time until the screen next changes by itself; `None` while nothing
+/// moves (paused, or over).
+pub fn next_change(session: &Session<'_>) -> Option<Duration> {
+    if session.is_paused() || session.is_over() {
+        return None;
+    }
+    let step = STEP.as_nanos();
+    let into = session.position().as_nanos() % step;
+    Some(Duration::from_nanos((step - into) as u64))
+}
+
+/// `d` rounded down to a whole [`STEP`].
+fn on_step(d: Duration) -> Duration {
+    let step = STEP.as_nanos();
+    Duration::from_nanos((d.as_nanos() / step * step) as u64)
+}
+
 /// How much a row matters when the terminal is too short for all of them:
 /// lower numbers are dropped first.
 type Priority = u8;
@@ -129,7 +156,8 @@ pub fn frame(
         )
     };
     top.push((10, status));
-    let held = pos.saturating_sub(span.hold_start).as_secs_f64();
+    let shown = on_step(pos);
+    let held = shown.saturating_sub(span.hold_start).as_secs_f64();
     let fraction = held / (span.hold_end - span.hold_start).as_secs_f64().max(1.0);
     let bar_width = width.saturating_sub(2).max(1);
     top.push((
@@ -145,12 +173,13 @@ pub fn frame(
         );
         top.push((4, Row::new(pace, Style::Dim)));
     } else {
-        let into_hold = Duration::from_secs(s.into_hold.into()) + pos.saturating_sub(secs(s.start));
+        let into_hold =
+            Duration::from_secs(s.into_hold.into()) + shown.saturating_sub(secs(s.start));
         let breath = breath_at(breathing, into_hold);
         let label = format!("{:<12}", breath_words(breath.direction).to_lowercase());
         let cells = usize::from(width)
             .saturating_sub(label.chars().count() + 1)
-            .min(20);
+            .min(BREATH_CELLS);
         let full = (breath.fullness * cells as f64).round() as usize;
         let visual = format!("{}{}", "█".repeat(full), "░".repeat(cells - full));
         top.push((8, Row::new(format!("{label}{visual}"), Style::Breath)));

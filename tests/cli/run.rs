@@ -380,3 +380,20 @@ fn ctrl_z_hands_the_terminal_back_and_the_clock_waits() {
     assert_eq!(pty.wait_exit(), 130);
     assert_handed_back(&pty, &before);
 }
+
+#[test]
+fn resizing_redraws_to_fit() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+    );
+    pty.wait_for(&["Pelvic tilt", "space pause  n next"]);
+    pty.resize(20, 60);
+    pty.wait_for(&[
+        "Pelvic tilt",
+        "space pause · n next · b back · ? help · q quit",
+    ]);
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+}

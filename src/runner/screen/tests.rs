@@ -116,3 +116,19 @@ fn wrapping_keeps_words_whole() {
     assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
     assert_eq!(wrap("", 9), Vec::<String>::new());
 }
+
+#[test]
+fn the_screen_moves_in_steps_of_a_second() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(Duration::from_millis(7_200));
+    assert_eq!(next_change(&session), Some(Duration::from_millis(800)));
+    let bar = HoldBar::new();
+    let early = frame(&session, Overlay::None, &bar, 40, 12);
+    session.advance(Duration::from_millis(7_999));
+    assert_eq!(frame(&session, Overlay::None, &bar, 40, 12), early);
+    session.advance(Duration::from_millis(8_000));
+    assert_ne!(frame(&session, Overlay::None, &bar, 40, 12), early);
+    session.apply(Action::Pause, Duration::from_millis(8_100));
+    assert_eq!(next_change(&session), None);
+}
