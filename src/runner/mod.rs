@@ -14,6 +14,7 @@ pub mod keys;
 pub mod outcome;
 pub mod painter;
 pub mod plain;
+pub mod rows;
 pub mod screen;
 pub mod settings;
 pub mod signals;

@@ -10,7 +10,7 @@ use crossterm::style::{
 };
 use crossterm::{cursor, queue, terminal};
 
-use super::screen::{Row, Style};
+use super::rows::{Row, Style};
 
 pub struct Painter {
     colour: bool,

@@ -1,7 +1,7 @@
 //! The interactive screen as rows of text: a pure function from the session's
 //! state and the terminal size to exactly one row per line, so every layout
-//! rule is tested without a terminal. Styles are named here and coloured (or
-//! not) by the painter.
+//! rule is tested without a terminal. Rows name their style; the painter
+//! colours them (or not).
 //!
 //! The layout is built for 40×12 and grows from there: rows that matter least
 //! are dropped first on a smaller terminal, and a taller one gives the extra
@@ -12,41 +12,11 @@ use std::time::Duration;
 use super::cues::{breath_words, side_name, step_label};
 use super::hold_bar::HoldBar;
 use super::keys;
+use super::rows::{Priority, fit, wrap};
+pub use super::rows::{Row, Style};
 use crate::engine::{Plan, SegmentKind, Session, breath_at};
 use crate::format::clock;
 use crate::library::Side;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    Plain,
-    Title,
-    Dim,
-    Strong,
-    /// A side banner: a full-width band that cannot be missed.
-    Left,
-    Right,
-    /// The count into a hold and the side switch.
-    Count,
-    Bar,
-    Breath,
-    /// PAUSED and the quit question: a full-width band.
-    Alert,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
-    pub text: String,
-    pub style: Style,
-}
-
-impl Row {
-    fn new(text: impl Into<String>, style: Style) -> Row {
-        Row {
-            text: text.into(),
-            style,
-        }
-    }
-}
 
 /// What is shown over the routine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,10 +52,6 @@ fn on_step(d: Duration) -> Duration {
     let step = STEP.as_nanos();
     Duration::from_nanos((d.as_nanos() / step * step) as u64)
 }
-
-/// How much a row matters when the terminal is too short for all of them:
-/// lower numbers are dropped first.
-type Priority = u8;
 
 /// The screen for a running session, `height` rows of at most `width`
 /// characters.
@@ -305,50 +271,6 @@ fn next_words(plan: &Plan<'_>, current: usize, next: usize) -> String {
         None if same_exercise => format!("Next: {} again", then.exercise.name),
         None => format!("Next: {}", then.exercise.name),
     }
-}
-
-/// Keeps the rows that matter most for `height`, in order, each cut to
-/// `width` characters, padded with empty rows to exactly `height`.
-fn fit(rows: Vec<(Priority, Row)>, width: u16, height: u16) -> Vec<Row> {
-    let height = usize::from(height);
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    // Stable: among equals, the earlier row stays.
-    order.sort_by_key(|&i| std::cmp::Reverse(rows[i].0));
-    let mut keep = vec![false; rows.len()];
-    for &i in order.iter().take(height) {
-        keep[i] = true;
-    }
-    let mut out: Vec<Row> = rows
-        .into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|((_, mut row), _)| {
-            row.text = row.text.chars().take(width.into()).collect();
-            row
-        })
-        .collect();
-    out.resize(height, Row::new("", Style::Plain));
-    out
-}
-
-/// Words wrapped to `width` characters; a word longer than a line is cut.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 fn secs(seconds: u32) -> Duration {

@@ -112,12 +112,6 @@ fn the_warm_up_question() {
 }
 
 #[test]
-fn wrapping_keeps_words_whole() {
-    assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
-    assert_eq!(wrap("", 9), Vec::<String>::new());
-}
-
-#[test]
 fn the_screen_moves_in_steps_of_a_second() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
