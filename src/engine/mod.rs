@@ -6,8 +6,13 @@
 //! program shows or waits for is computed here.
 
 mod breathing;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod plan;
-pub mod session;
+mod session;
+mod timeline;
 
 pub use breathing::{Breath, BreathDirection, breath_at};
 pub use plan::{LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage};
+pub use session::{Action, Session};
+pub use timeline::{Cue, Event, timeline};

@@ -1,1 +1,278 @@
-//! The state of a routine being run.
+//! The state of a routine being run: where in the plan it stands, whether the
+//! clock is paused, and which holds were done or skipped.
+//!
+//! A session never reads a clock. Every call takes `now`, the plan time since
+//! the run started on a monotonic clock, and returns the cues that fell due.
+//! Paused time is dropped: the position only moves while running. Because
+//! positions come from `now` rather than from summed waits, lateness in one
+//! wake-up never carries into the next.
+
+use std::time::Duration;
+
+use super::plan::{Plan, SegmentKind};
+use super::timeline::{Cue, Event, timeline};
+
+/// What a person can ask of a running session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Pause,
+    Resume,
+    /// Pause when running, resume when paused.
+    TogglePause,
+    /// On to the next hold; past the last one the routine is finished.
+    Skip,
+    /// Back to the previous hold; in the first hold, to its start.
+    Back,
+    /// Back to the start of the current hold.
+    Restart,
+    Quit,
+}
+
+/// How a hold went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HoldStatus {
+    Pending,
+    Done,
+    Skipped,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Running,
+    Paused,
+    Finished,
+    Quit,
+}
+
+/// A plan being run.
+#[derive(Debug)]
+pub struct Session<'a> {
+    plan: Plan<'a>,
+    cues: Vec<Cue>,
+    /// The first cue not yet handed out.
+    next_cue: usize,
+    /// Plan time reached, as of `last_now`.
+    position: Duration,
+    last_now: Duration,
+    state: State,
+    holds: Vec<HoldStatus>,
+    /// The furthest hold the session has been in.
+    furthest_hold: usize,
+    /// Plan time spent running, and the part of it spent in holds.
+    active: Duration,
+    held: Duration,
+}
+
+impl<'a> Session<'a> {
+    pub fn new(plan: Plan<'a>) -> Session<'a> {
+        Session {
+            cues: timeline(&plan),
+            holds: vec![HoldStatus::Pending; plan.hold_count()],
+            plan,
+            next_cue: 0,
+            position: Duration::ZERO,
+            last_now: Duration::ZERO,
+            state: State::Running,
+            furthest_hold: 0,
+            active: Duration::ZERO,
+            held: Duration::ZERO,
+        }
+    }
+
+    /// Moves the clock to `now` and returns the cues that fell due, in order.
+    /// A `now` earlier than a previous one is taken as the previous one.
+    pub fn advance(&mut self, now: Duration) -> Vec<Cue> {
+        let elapsed = now.saturating_sub(self.last_now);
+        self.last_now = self.last_now.max(now);
+        if self.state != State::Running {
+            return Vec::new();
+        }
+        let target = (self.position + elapsed).min(self.total());
+        self.held += self.hold_time_between(self.position, target);
+        self.active += target - self.position;
+        self.position = target;
+        self.take_due()
+    }
+
+    /// Does what was asked at `now`; returns the cues that fell due until
+    /// then, followed by those the action itself brings.
+    pub fn apply(&mut self, action: Action, now: Duration) -> Vec<Cue> {
+        let mut cues = self.advance(now);
+        if self.is_over() {
+            return cues;
+        }
+        let at = self.position;
+        let paused = self.state == State::Paused;
+        match action {
+            Action::Pause | Action::TogglePause if !paused => {
+                self.state = State::Paused;
+                cues.push(Cue {
+                    at,
+                    event: Event::Paused,
+                });
+            }
+            Action::Resume | Action::TogglePause if paused => {
+                self.state = State::Running;
+                cues.push(Cue {
+                    at,
+                    event: Event::Resumed,
+                });
+            }
+            Action::Pause | Action::Resume | Action::TogglePause => {}
+            Action::Skip => {
+                let hold = self.current_hold();
+                if self.holds[hold] != HoldStatus::Done {
+                    self.holds[hold] = HoldStatus::Skipped;
+                }
+                cues.extend(self.jump_to_hold(hold + 1));
+            }
+            Action::Back => cues.extend(self.jump_to_hold(self.current_hold().saturating_sub(1))),
+            Action::Restart => cues.extend(self.jump_to_hold(self.current_hold())),
+            Action::Quit => self.state = State::Quit,
+        }
+        cues
+    }
+
+    /// The `now` at which the next cue falls due, or `None` while paused or
+    /// once over.
+    pub fn next_due(&self) -> Option<Duration> {
+        if self.state != State::Running {
+            return None;
+        }
+        let cue = self.cues.get(self.next_cue)?;
+        Some(self.last_now + cue.at.saturating_sub(self.position))
+    }
+
+    pub fn plan(&self) -> &Plan<'a> {
+        &self.plan
+    }
+
+    /// Plan time reached.
+    pub fn position(&self) -> Duration {
+        self.position
+    }
+
+    /// Planned length of the whole plan.
+    pub fn total(&self) -> Duration {
+        Duration::from_secs(self.plan.total().into())
+    }
+
+    /// The plan time still to run from the current position.
+    pub fn remaining(&self) -> Duration {
+        self.total().saturating_sub(self.position)
+    }
+
+    /// The segment running now, `None` once the plan is over.
+    pub fn segment(&self) -> Option<usize> {
+        if self.is_over() {
+            return None;
+        }
+        self.plan.segment_at(self.position.as_secs() as u32)
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.state == State::Paused
+    }
+
+    /// Finished or quit: no more cues will come.
+    pub fn is_over(&self) -> bool {
+        matches!(self.state, State::Finished | State::Quit)
+    }
+
+    /// Whether the last hold ended (by time or by skipping it).
+    pub fn is_finished(&self) -> bool {
+        self.state == State::Finished
+    }
+
+    pub fn holds_done(&self) -> usize {
+        self.count(HoldStatus::Done)
+    }
+
+    pub fn holds_skipped(&self) -> usize {
+        self.count(HoldStatus::Skipped)
+    }
+
+    /// Plan time spent running (not paused), across every jump.
+    pub fn active(&self) -> Duration {
+        self.active
+    }
+
+    /// Plan time spent running inside holds.
+    pub fn held(&self) -> Duration {
+        self.held
+    }
+
+    /// Whether the session got past its first hold, by time or by skipping.
+    pub fn past_first_hold(&self) -> bool {
+        self.furthest_hold > 0 || self.holds[0] != HoldStatus::Pending || self.is_finished()
+    }
+
+    fn count(&self, status: HoldStatus) -> usize {
+        self.holds.iter().filter(|&&s| s == status).count()
+    }
+
+    fn current_hold(&self) -> usize {
+        self.segment()
+            .map_or(self.holds.len() - 1, |i| self.plan.segments[i].hold)
+    }
+
+    /// Hands out every cue due by the current position.
+    fn take_due(&mut self) -> Vec<Cue> {
+        let mut due = Vec::new();
+        while let Some(&cue) = self.cues.get(self.next_cue) {
+            if cue.at > self.position {
+                break;
+            }
+            self.next_cue += 1;
+            match cue.event {
+                Event::HoldDone { hold } => self.holds[hold] = HoldStatus::Done,
+                Event::Begin { segment } => {
+                    self.furthest_hold = self.furthest_hold.max(self.plan.segments[segment].hold);
+                }
+                Event::Finished => self.state = State::Finished,
+                _ => {}
+            }
+            due.push(cue);
+        }
+        due
+    }
+
+    /// Moves to the start of `hold`, or to the end if there is no such hold.
+    fn jump_to_hold(&mut self, hold: usize) -> Vec<Cue> {
+        let Some(segment) = self.plan.first_segment_of_hold(hold) else {
+            self.position = self.total();
+            self.next_cue = self.cues.len() - 1;
+            return self.take_due();
+        };
+        self.position = Duration::from_secs(self.plan.segments[segment].start.into());
+        self.next_cue = self
+            .cues
+            .iter()
+            .position(|c| c.event == Event::Begin { segment })
+            .expect("every hold has a Begin cue");
+        self.take_due()
+    }
+
+    /// How much of `from..to` lies inside hold segments.
+    fn hold_time_between(&self, from: Duration, to: Duration) -> Duration {
+        let first = self
+            .plan
+            .segment_at(from.as_secs() as u32)
+            .unwrap_or(usize::MAX);
+        let secs = |s: u32| Duration::from_secs(s.into());
+        self.plan
+            .segments
+            .iter()
+            .skip(first)
+            .take_while(|s| secs(s.start) < to)
+            .filter(|s| s.kind == SegmentKind::Hold)
+            .map(|s| {
+                to.min(secs(s.end()))
+                    .saturating_sub(from.max(secs(s.start)))
+            })
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests;

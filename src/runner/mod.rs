@@ -1,1 +1,73 @@
-//! The guided timer.
+//! The guided timer: runs a plan in real time, either on an interactive
+//! screen ([`interactive`]) or as a plain transcript ([`plain`]), and says
+//! how it went ([`RunOutcome`]).
+//!
+//! Both modes share the engine's [`Session`](crate::engine::Session) and
+//! [`Clock`](clock::Clock), so their timing is the same; `--speed` is applied
+//! in the clock, never in the engine.
+
+pub mod clock;
+pub mod cues;
+pub mod hold_bar;
+pub mod interactive;
+pub mod keys;
+pub mod outcome;
+pub mod painter;
+pub mod plain;
+pub mod rows;
+pub mod screen;
+pub mod settings;
+pub mod signals;
+pub mod speaker;
+pub mod terminal;
+
+use std::io::Write;
+
+use anyhow::Result;
+
+pub use outcome::{Ending, RunOutcome};
+pub use settings::{RunSettings, WarmUpChoice};
+pub use speaker::Speaker;
+
+use crate::engine::{Plan, Session};
+
+/// Runs `plan`, with `warm_up` first if the settings or the person choose it.
+/// Plain mode writes its transcript to `out`; the interactive screen draws on
+/// the terminal and hands it back before returning.
+pub fn run<'a>(
+    plan: Plan<'a>,
+    warm_up: Option<Plan<'a>>,
+    settings: &RunSettings,
+    speaker: Option<&mut dyn Speaker>,
+    out: &mut dyn Write,
+) -> Result<RunOutcome> {
+    let started_at = clock::wall_now();
+    let (session, ending) = if settings.plain {
+        plain::run(plan, warm_up, settings, speaker, out)?
+    } else {
+        interactive::run(plan, warm_up, settings, speaker)?
+    };
+    Ok(outcome(started_at, &session, ending))
+}
+
+fn outcome(
+    started_at: chrono::DateTime<chrono::Local>,
+    session: &Session<'_>,
+    ending: Ending,
+) -> RunOutcome {
+    let seconds = |d: std::time::Duration| d.as_secs_f64().round() as u32;
+    let plan = session.plan();
+    RunOutcome {
+        started_at,
+        routine_id: plan.routine_id.clone(),
+        routine_name: plan.routine_name.clone(),
+        planned_seconds: plan.total(),
+        spent_seconds: seconds(session.active()),
+        held_seconds: seconds(session.held()),
+        holds_done: session.holds_done() as u32,
+        holds_skipped: session.holds_skipped() as u32,
+        finished: session.is_finished(),
+        past_first_hold: session.past_first_hold(),
+        ending,
+    }
+}

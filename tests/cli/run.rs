@@ -1,1 +1,399 @@
-//! Tests of `psoas run`.
+//! Tests of `psoas run`: the plain transcript, and the interactive screen in
+//! a pseudo-terminal (keys, signals, and the terminal handed back after).
+
+mod pty;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::{Env, stdout_of};
+use pty::Pty;
+
+const EXERCISES: &str = r#"
+[[exercise]]
+id = "tilt"
+name = "Pelvic tilt"
+kind = "stretch"
+position = "standing"
+hold = 10
+setup = ["Stand tall.", "Hands on hips."]
+cues = ["Tilt gently."]
+
+[[exercise]]
+id = "lunge"
+name = "Lunge"
+kind = "stretch"
+position = "kneeling"
+each_side = true
+hold = 10
+setup = ["Kneel on the left knee."]
+cues = ["Sink forward."]
+
+[[exercise]]
+id = "ball"
+name = "Ball release"
+kind = "ball-release"
+position = "lying"
+setup = ["Lie on the ball."]
+
+[[exercise.phase]]
+cue = "Find a spot."
+hold = 5
+
+[[exercise.phase]]
+cue = "Rock slowly."
+hold = 5
+"#;
+
+const ROUTINE: &str = r#"
+name = "Mini"
+prep = 5
+
+[[step]]
+exercise = "tilt"
+
+[[step]]
+exercise = "lunge"
+
+[[step]]
+exercise = "ball"
+"#;
+
+/// An env with the three-step routine `mini` in `lib/`.
+fn mini() -> Env {
+    let env = Env::new();
+    env.write("lib/exercises/mini.toml", EXERCISES);
+    env.write("lib/mini.toml", ROUTINE);
+    env
+}
+
+fn lib(env: &Env) -> String {
+    env.root().join("lib").display().to_string()
+}
+
+#[test]
+fn plain_transcript_of_a_short_routine() {
+    let env = mini();
+    let routine = env.root().join("lib/mini.toml").display().to_string();
+    let out =
+        stdout_of(&mut env.psoas(&["--library", &lib(&env), "run", &routine, "--speed", "1000"]));
+    let expected = "\
+[00:00] Warm up first: Warm muscles stretch further and more safely: march or jog gently on the spot for two or three minutes first.
+[00:00] Step 1 of 3: Pelvic tilt. Get into position (5 s): Stand tall.
+[00:02] 3
+[00:03] 2
+[00:04] 1
+[00:05] Hold 10 s
+[00:05] Breathe in 4 s
+[00:09] Breathe out 6 s
+[00:15] Step 2 of 3: Lunge, left side. Get into position (5 s): Kneel on the left knee.
+[00:17] 3
+[00:18] 2
+[00:19] 1
+[00:20] Left side: hold 10 s
+[00:20] Breathe in 4 s
+[00:24] Breathe out 6 s
+[00:30] Switch sides: right side. Get into position (5 s).
+[00:32] 3
+[00:33] 2
+[00:34] 1
+[00:35] Right side: hold 10 s
+[00:35] Breathe in 4 s
+[00:39] Breathe out 6 s
+[00:45] Step 3 of 3: Ball release. Get into position (5 s): Lie on the ball.
+[00:47] 3
+[00:48] 2
+[00:49] 1
+[00:50] Hold 10 s
+[00:50] Phase 1 of 2 (5 s): Find a spot.
+[00:50] Breathe in 4 s
+[00:54] Breathe out 6 s
+[00:55] Phase 2 of 2 (5 s): Rock slowly.
+[01:00] Routine complete: 1:00, 4 holds done, 0 skipped
+";
+    assert_eq!(out, expected);
+    assert!(
+        out.bytes().all(|b| b >= 0x20 || b == b'\n'),
+        "no control bytes but newlines"
+    );
+}
+
+#[test]
+fn plain_mode_follows_the_warm_up_flags() {
+    let env = mini();
+    let guided = stdout_of(&mut env.psoas(&[
+        "--library",
+        &lib(&env),
+        "run",
+        "mini",
+        "--speed",
+        "1000",
+        "--warm-up",
+    ]));
+    assert!(!guided.contains("Warm up first"), "{guided}");
+    let first = guided.lines().next().unwrap();
+    assert!(first.starts_with("[00:00] Warm-up 1 of "), "{first}");
+    assert!(guided.contains("Step 1 of 3: Pelvic tilt"), "{guided}");
+    let skipped = stdout_of(&mut env.psoas(&[
+        "--library",
+        &lib(&env),
+        "run",
+        "mini",
+        "--speed",
+        "1000",
+        "--no-warm-up",
+    ]));
+    assert!(
+        skipped.starts_with("[00:00] Step 1 of 3: Pelvic tilt."),
+        "{skipped}"
+    );
+}
+
+#[test]
+fn plain_mode_ends_quietly_when_the_reader_goes_away() {
+    let env = mini();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_psoas"))
+        .args(["--library", &lib(&env), "run", "mini", "--speed", "20"])
+        .env("TERM", "dumb")
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .current_dir(env.work())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    assert!(first.starts_with("[00:00] "), "{first}");
+    drop(lines);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn plain_mode_sigterm_exits_143() {
+    let env = mini();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_psoas"))
+        .args(["--library", &lib(&env), "run", "mini", "--no-warm-up"])
+        .env("TERM", "dumb")
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .current_dir(env.work())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    signal(child.id(), "TERM");
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut lines, &mut rest).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(143));
+    assert!(
+        rest.starts_with("[00:00] Stopped: 0:00, 0 holds done, 0 skipped"),
+        "{rest}"
+    );
+}
+
+/// Sends a signal with the shell's `kill`.
+fn signal(pid: u32, name: &str) {
+    let status = Command::new("sh")
+        .args(["-c", &format!("kill -s {name} {pid}")])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// After the program is gone: line settings as before, cursor shown, normal
+/// screen.
+fn assert_handed_back(pty: &Pty, before: &pty::LineSettings) {
+    let after = pty.line_settings();
+    assert!(after.is_cooked(), "{after:?}");
+    assert_eq!(&after, before);
+    let (cursor_hidden, alternate) = pty.modes();
+    assert!(!cursor_hidden, "the cursor is shown again");
+    assert!(!alternate, "the normal screen is back");
+}
+
+#[test]
+fn the_screen_follows_the_keys() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+    );
+    let before = pty.line_settings();
+    pty.wait_for(&["Mini", "Step 1 of 3", "Pelvic tilt", "Get into position"]);
+    // During the hold: the exercise and a breathing cue together.
+    let screen = pty.wait_for(&["Pelvic tilt", "Hold ·", "breathe"]);
+    assert!(
+        screen.contains("breathe in") || screen.contains("breathe out"),
+        "{screen}"
+    );
+    pty.send(b" ");
+    pty.wait_for(&["PAUSED"]);
+    // Paused, the clock stands still while the steps are stepped through.
+    pty.send(b"n");
+    pty.wait_for(&["Lunge", "LEFT SIDE", "PAUSED"]);
+    pty.send(b"n");
+    pty.wait_for(&["Lunge", "RIGHT SIDE", "PAUSED"]);
+    pty.send(b"\x1b[D"); // Left arrow: back
+    pty.wait_for(&["LEFT SIDE", "PAUSED"]);
+    pty.send(b"b");
+    pty.wait_for(&["Pelvic tilt", "PAUSED"]);
+    pty.send(b"?");
+    pty.wait_for(&["restart this hold"]);
+    pty.send(b"x");
+    pty.send(b"q");
+    pty.wait_for(&["Quit?"]);
+    pty.send(b"q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_handed_back(&pty, &before);
+    let screen = pty.screen();
+    assert!(screen.contains("Mini: stopped"), "{screen}");
+    assert!(screen.contains("skipped"), "{screen}");
+}
+
+#[test]
+fn the_warm_up_question() {
+    let env = mini();
+    let mut pty = Pty::spawn(&env, &["--library", &lib(&env), "run", "mini"]);
+    pty.wait_for(&["Warm up first", "already warm"]);
+    pty.send(b"w");
+    pty.wait_for(&["Warm-up 1 of"]);
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+
+    let mut pty = Pty::spawn(&env, &["--library", &lib(&env), "run", "mini"]);
+    pty.wait_for(&["Warm up first"]);
+    pty.send(b"\r");
+    pty.wait_for(&["Step 1 of 3", "Pelvic tilt"]);
+    pty.send(b"\x1b");
+    pty.wait_for(&["Quit?"]);
+    pty.send(b"y");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn finishing_prints_a_summary_on_the_normal_screen() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &[
+            "--library",
+            &lib(&env),
+            "run",
+            "mini",
+            "--no-warm-up",
+            "--speed",
+            "1000",
+        ],
+    );
+    let before = pty.line_settings();
+    assert_eq!(pty.wait_exit(), 0);
+    assert_handed_back(&pty, &before);
+    let screen = pty.screen();
+    assert!(screen.contains("Mini: complete"), "{screen}");
+    assert!(screen.contains("Holds: 4 done, 0 skipped."), "{screen}");
+}
+
+#[test]
+fn ctrl_c_exits_130_and_hands_the_terminal_back() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+    );
+    let before = pty.line_settings();
+    pty.wait_for(&["Pelvic tilt"]);
+    assert!(!pty.line_settings().is_cooked(), "raw mode while running");
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+    assert_handed_back(&pty, &before);
+}
+
+#[test]
+fn sigterm_exits_143_and_hands_the_terminal_back() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+    );
+    let before = pty.line_settings();
+    pty.wait_for(&["Pelvic tilt"]);
+    signal(pty.pid(), "TERM");
+    assert_eq!(pty.wait_exit(), 143);
+    assert_handed_back(&pty, &before);
+}
+
+#[test]
+fn sighup_exits_129_and_hands_the_terminal_back() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+    );
+    let before = pty.line_settings();
+    pty.wait_for(&["Pelvic tilt"]);
+    signal(pty.pid(), "HUP");
+    assert_eq!(pty.wait_exit(), 129);
+    assert_handed_back(&pty, &before);
+}
+
+/// The "M:SS left" the screen shows for the routine, in seconds.
+fn routine_left(screen: &str) -> u32 {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(" left"))
+        .expect("a time left");
+    let time = line.split(" · ").nth(1).unwrap().trim_end_matches(" left");
+    let (m, s) = time.split_once(':').unwrap();
+    m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap()
+}
+
+#[test]
+fn ctrl_z_hands_the_terminal_back_and_the_clock_waits() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+    );
+    let before = pty.line_settings();
+    let left = routine_left(&pty.wait_for(&["Pelvic tilt", "0:5"]));
+    pty.send(b"\x1a");
+    let start = std::time::Instant::now();
+    while !pty.line_settings().is_cooked() {
+        assert!(start.elapsed().as_secs() < 30, "still raw after Ctrl-Z");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(pty.line_settings(), before);
+    assert_eq!(pty.modes(), (false, false), "cursor shown, normal screen");
+    // Stopped for three seconds: none of them count.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    signal(pty.pid(), "CONT");
+    let screen = pty.wait_for(&["Pelvic tilt", "Step 1 of 3"]);
+    assert_eq!(pty.modes(), (true, true), "back on the screen");
+    let after = routine_left(&screen);
+    assert!(left - after <= 1, "{left} s left before, {after} s after");
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+    assert_handed_back(&pty, &before);
+}
+
+#[test]
+fn resizing_redraws_to_fit() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+    );
+    pty.wait_for(&["Pelvic tilt", "space pause  n next"]);
+    pty.resize(20, 60);
+    pty.wait_for(&[
+        "Pelvic tilt",
+        "space pause · n next · b back · ? help · q quit",
+    ]);
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+}

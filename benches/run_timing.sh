@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Timing, CPU and memory of `psoas run`, measured on the release binary.
+#
+#   benches/run_timing.sh           # one-minute hold, plain and interactive, 3 runs each (~3 min)
+#   benches/run_timing.sh --full    # also the default routine at real speed (~11 min more)
+#
+# - lateness: when the "Routine complete" line arrives, measured from the
+#   "[00:00]" line, minus the planned length (plain mode, real speed);
+# - CPU: user + system time of the whole process (getrusage of the child, in
+#   microseconds) for a single 60-second hold, in plain mode (stdout a pipe)
+#   and in interactive mode (a pseudo-terminal of 80x24 that nobody types in);
+# - memory: the process's peak resident set (ru_maxrss).
+# Needs python3 (for wait4 and a pseudo-terminal); nothing else beyond cargo.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+bin="$root/target/release/psoas"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/lib/exercises" "$work/home" "$work/config" "$work/state"
+cat > "$work/lib/exercises/hold.toml" <<'TOML'
+[[exercise]]
+id = "bench-hold"
+name = "Long hold"
+kind = "stretch"
+position = "lying"
+hold = 60
+setup = ["Lie on your back."]
+cues = ["Breathe slowly.", "Let go."]
+TOML
+cat > "$work/lib/hold60.toml" <<'TOML'
+name = "One minute hold"
+warm_up = false
+prep = 0
+
+[[step]]
+exercise = "bench-hold"
+TOML
+
+full=0
+[[ "${1:-}" == "--full" ]] && full=1
+
+BIN="$bin" WORK="$work" FULL="$full" python3 - <<'PY'
+import os, pty, statistics, subprocess, threading, time, fcntl, termios, struct
+
+BIN, WORK, FULL = os.environ["BIN"], os.environ["WORK"], os.environ["FULL"] == "1"
+RUNS = 3
+ENV = {
+    "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    "HOME": f"{WORK}/home",
+    "XDG_CONFIG_HOME": f"{WORK}/config",
+    "XDG_STATE_HOME": f"{WORK}/state",
+    "TERM": "xterm-256color",
+}
+
+def cpu_ms(ru):
+    return (ru.ru_utime + ru.ru_stime) * 1000
+
+def peak_kb(pid):
+    """The peak resident set since exec (VmHWM); ru_maxrss would also count
+    the driver's memory shared before exec."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+def plain(args, planned):
+    """Runs in plain mode; returns (lateness ms, cpu ms, peak RSS KB)."""
+    proc = subprocess.Popen([BIN, "--library", f"{WORK}/lib", "run", *args, "--plain"],
+                            stdout=subprocess.PIPE, env=ENV, cwd=WORK)
+    first = last = None
+    peak = 0
+    for line in proc.stdout:
+        now = time.monotonic()
+        peak = max(peak, peak_kb(proc.pid))
+        if first is None and line.startswith(b"[00:00]"):
+            first = now
+        if b"Routine complete" in line:
+            last = now
+    _, status, ru = os.wait4(proc.pid, 0)
+    assert status == 0, status
+    return (last - first - planned) * 1000, cpu_ms(ru), peak
+
+def interactive(args, planned):
+    """Runs on an 80x24 pseudo-terminal; returns (ms from start to exit over
+    the plan, cpu ms, peak RSS KB)."""
+    start = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(BIN, [BIN, "--library", f"{WORK}/lib", "run", *args], ENV)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    peak = 0
+    while True:
+        try:
+            if not os.read(fd, 65536):
+                break
+        except OSError:
+            break
+        peak = max(peak, peak_kb(pid))
+    _, status, ru = os.wait4(pid, 0)
+    wall = time.monotonic() - start
+    assert os.waitstatus_to_exitcode(status) == 0, status
+    return (wall - planned) * 1000, cpu_ms(ru), peak
+
+def runs(measure, args, planned):
+    results = []
+    for _ in range(RUNS):
+        results.append(measure(args, planned))
+    return results
+
+def report(name, results, late_words):
+    late = [r[0] for r in results]
+    cpu = [r[1] for r in results]
+    rss = [r[2] / 1024 for r in results]
+    print(f"{name}: {late_words} {statistics.median(late):.1f} ms (max {max(late):.1f}); "
+          f"CPU {statistics.median(cpu):.1f} ms (max {max(cpu):.1f}); "
+          f"peak RSS {max(rss):.1f} MB   [median of {len(results)}]")
+
+print(f"psoas run, release build, {os.cpu_count()} cores")
+# The two modes run side by side; each is asleep nearly all the time.
+both = {}
+threads = [
+    threading.Thread(target=lambda: both.__setitem__("plain", runs(plain, ["hold60", "--no-bell"], 60))),
+    threading.Thread(target=lambda: both.__setitem__("interactive", runs(interactive, ["hold60", "--no-bell"], 60))),
+]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+report("plain, 60 s hold      ", both["plain"], "ends late by")
+report("interactive, 60 s hold", both["interactive"], "exits after the plan (start-up included) by")
+if FULL:
+    out = subprocess.run([BIN, "routines"], capture_output=True, env=ENV, cwd=WORK, text=True).stdout
+    line = next(l for l in out.splitlines() if l.split() and l.split()[0] == "daily")
+    m, s = next(w for w in line.split() if ":" in w).split(":")
+    planned = int(m) * 60 + int(s)
+    report(f"plain, daily routine ({m}:{s})", [plain(["daily", "--no-warm-up", "--no-bell"], planned)],
+           "ends late by")
+PY

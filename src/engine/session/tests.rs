@@ -1,0 +1,315 @@
+use std::time::Duration;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::engine::BreathDirection;
+use crate::engine::fixture;
+
+fn s(seconds: u64) -> Duration {
+    Duration::from_secs(seconds)
+}
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+fn events(cues: &[Cue]) -> Vec<(u64, Event)> {
+    cues.iter().map(|c| (c.at.as_secs(), c.event)).collect()
+}
+
+#[test]
+fn the_timeline_of_a_plan() {
+    let library = fixture::library();
+    let plan = fixture::plan(&library);
+    let cues = events(&timeline(&plan));
+    let breath = |direction, seconds, cycle| Event::Breath {
+        direction,
+        seconds,
+        cycle,
+    };
+    use BreathDirection::{In, Out};
+    let expected = vec![
+        (0, Event::Begin { segment: 0 }),
+        (2, Event::Count { seconds: 3 }),
+        (3, Event::Count { seconds: 2 }),
+        (4, Event::Count { seconds: 1 }),
+        (5, Event::Bell),
+        (
+            5,
+            Event::Hold {
+                segment: 1,
+                seconds: 10,
+            },
+        ),
+        (5, breath(In, 4, 0)),
+        (9, breath(Out, 6, 0)),
+        (15, Event::HoldDone { hold: 0 }),
+        (15, Event::Bell),
+        (15, Event::Begin { segment: 2 }),
+        (17, Event::Count { seconds: 3 }),
+        (18, Event::Count { seconds: 2 }),
+        (19, Event::Count { seconds: 1 }),
+        (20, Event::Bell),
+        (
+            20,
+            Event::Hold {
+                segment: 3,
+                seconds: 10,
+            },
+        ),
+        (20, breath(In, 4, 0)),
+        (24, breath(Out, 6, 0)),
+        (30, Event::HoldDone { hold: 1 }),
+        (30, Event::Bell),
+        (30, Event::Begin { segment: 4 }),
+        (32, Event::Count { seconds: 3 }),
+        (33, Event::Count { seconds: 2 }),
+        (34, Event::Count { seconds: 1 }),
+        (35, Event::Bell),
+        (
+            35,
+            Event::Hold {
+                segment: 5,
+                seconds: 10,
+            },
+        ),
+        (35, breath(In, 4, 0)),
+        (39, breath(Out, 6, 0)),
+        (45, Event::HoldDone { hold: 2 }),
+        (45, Event::Bell),
+        (45, Event::Begin { segment: 6 }),
+        (47, Event::Count { seconds: 3 }),
+        (48, Event::Count { seconds: 2 }),
+        (49, Event::Count { seconds: 1 }),
+        (50, Event::Bell),
+        (
+            50,
+            Event::Hold {
+                segment: 7,
+                seconds: 10,
+            },
+        ),
+        (
+            50,
+            Event::Phase {
+                segment: 7,
+                index: 0,
+                of: 2,
+            },
+        ),
+        (50, breath(In, 4, 0)),
+        // The breath runs on across phases, and the last one is cut short by
+        // the hold's end.
+        (54, breath(Out, 6, 0)),
+        (
+            55,
+            Event::Phase {
+                segment: 8,
+                index: 1,
+                of: 2,
+            },
+        ),
+        (60, Event::HoldDone { hold: 3 }),
+        (60, Event::Bell),
+        (60, Event::Finished),
+    ];
+    assert_eq!(cues, expected);
+}
+
+#[test]
+fn advancing_in_small_or_large_steps_gives_the_same_cues() {
+    let library = fixture::library();
+    let mut fine = Session::new(fixture::plan(&library));
+    let mut coarse = Session::new(fixture::plan(&library));
+    let mut all = Vec::new();
+    for t in 0..=700 {
+        all.extend(fine.advance(ms(t * 100)));
+    }
+    let at_once = coarse.advance(s(600));
+    assert_eq!(all, at_once);
+    assert_eq!(all, timeline(fine.plan()));
+    assert!(fine.is_finished());
+    assert_eq!((fine.holds_done(), fine.holds_skipped()), (4, 0));
+    assert_eq!(fine.held(), s(40));
+    assert_eq!(fine.active(), s(60));
+    assert_eq!(fine.remaining(), Duration::ZERO);
+}
+
+#[test]
+fn cues_come_when_due_and_not_before() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    assert_eq!(
+        events(&session.advance(Duration::ZERO)),
+        vec![(0, Event::Begin { segment: 0 })]
+    );
+    assert_eq!(session.next_due(), Some(s(2)));
+    assert!(session.advance(ms(1_999)).is_empty());
+    assert_eq!(
+        events(&session.advance(s(2))),
+        vec![(2, Event::Count { seconds: 3 })]
+    );
+    assert_eq!(session.segment(), Some(0));
+    session.advance(s(5));
+    assert_eq!(session.segment(), Some(1));
+}
+
+#[test]
+fn paused_time_does_not_count() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(1));
+    let cues = session.apply(Action::Pause, ms(2_500));
+    assert_eq!(
+        events(&cues),
+        vec![(2, Event::Count { seconds: 3 }), (2, Event::Paused)]
+    );
+    assert!(session.is_paused());
+    assert_eq!(session.next_due(), None);
+    assert!(session.advance(s(100)).is_empty());
+    assert_eq!(session.position(), ms(2_500));
+    let cues = session.apply(Action::TogglePause, s(100));
+    assert_eq!(events(&cues), vec![(2, Event::Resumed)]);
+    // The count goes on from where it stood: half a second to the next one.
+    assert_eq!(session.next_due(), Some(ms(100_500)));
+    assert!(session.advance(ms(100_499)).is_empty());
+    assert_eq!(
+        events(&session.advance(ms(100_500))),
+        vec![(3, Event::Count { seconds: 2 })]
+    );
+    session.advance(ms(157_500));
+    assert!(session.is_finished());
+    assert_eq!(session.active(), s(60));
+}
+
+#[test]
+fn skip_marks_the_hold_skipped_and_starts_the_next() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(7));
+    let cues = session.apply(Action::Skip, s(7));
+    assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
+    assert_eq!(session.position(), s(15));
+    assert_eq!((session.holds_done(), session.holds_skipped()), (0, 1));
+    assert_eq!(session.held(), s(2));
+    assert!(session.past_first_hold());
+    // Plan time goes on from the new position.
+    assert_eq!(
+        events(&session.advance(s(9))),
+        vec![(17, Event::Count { seconds: 3 })]
+    );
+}
+
+#[test]
+fn skipping_the_last_hold_finishes() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(52));
+    let cues = session.apply(Action::Skip, s(52));
+    assert_eq!(events(&cues), vec![(60, Event::Finished)]);
+    assert!(session.is_finished());
+    assert_eq!((session.holds_done(), session.holds_skipped()), (3, 1));
+    assert!(session.apply(Action::Skip, s(53)).is_empty());
+    assert!(session.apply(Action::Back, s(53)).is_empty());
+}
+
+#[test]
+fn back_goes_to_the_previous_hold_and_at_the_first_to_its_start() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(3));
+    let cues = session.apply(Action::Back, s(3));
+    assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
+    assert_eq!(session.position(), Duration::ZERO);
+    assert!(!session.past_first_hold());
+    session.advance(s(25));
+    let cues = session.apply(Action::Back, s(25));
+    assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
+    assert_eq!(session.holds_done(), 1, "a hold once done stays done");
+}
+
+#[test]
+fn restart_goes_back_to_the_start_of_this_hold() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(40));
+    let cues = session.apply(Action::Restart, s(40));
+    assert_eq!(events(&cues), vec![(30, Event::Begin { segment: 4 })]);
+    assert_eq!(session.position(), s(30));
+}
+
+#[test]
+fn quit_ends_without_finishing() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(10));
+    assert!(session.apply(Action::Quit, s(10)).is_empty());
+    assert!(session.is_over());
+    assert!(!session.is_finished());
+    assert!(!session.past_first_hold());
+    assert!(session.advance(s(100)).is_empty());
+    assert_eq!(session.next_due(), None);
+}
+
+fn action() -> impl Strategy<Value = Option<Action>> {
+    prop_oneof![
+        3 => Just(None),
+        1 => Just(Some(Action::Pause)),
+        1 => Just(Some(Action::Resume)),
+        1 => Just(Some(Action::TogglePause)),
+        2 => Just(Some(Action::Skip)),
+        2 => Just(Some(Action::Back)),
+        1 => Just(Some(Action::Restart)),
+        1 => Just(Some(Action::Quit)),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn any_sequence_of_actions_stays_in_bounds(
+        steps in prop::collection::vec((0u64..20_000, action()), 0..60),
+    ) {
+        let library = fixture::library();
+        let mut session = Session::new(fixture::plan(&library));
+        let holds = session.plan().hold_count();
+        let mut now = Duration::ZERO;
+        let mut last_at = Duration::ZERO;
+        for (step_ms, action) in steps {
+            now += ms(step_ms);
+            let before = session.position();
+            let cues = match action {
+                Some(action) => session.apply(action, now),
+                None => session.advance(now),
+            };
+            prop_assert!(session.position() <= session.total());
+            prop_assert!(session.remaining() <= session.total());
+            if let Some(i) = session.segment() {
+                prop_assert!(i < session.plan().segments.len());
+            }
+            prop_assert!(session.holds_done() + session.holds_skipped() <= holds);
+            prop_assert!(session.held() <= session.active());
+            if let Some(due) = session.next_due() {
+                prop_assert!(due >= now);
+            }
+            // Without a jump, cues come in time order and never ahead of time.
+            if action.is_none() {
+                for cue in &cues {
+                    prop_assert!(cue.at >= last_at && cue.at >= before);
+                    prop_assert!(cue.at <= session.position());
+                    last_at = cue.at;
+                }
+            } else if let Some(cue) = cues.last() {
+                last_at = cue.at;
+            }
+            if session.is_over() {
+                prop_assert!(session.advance(now + s(1_000)).is_empty());
+                prop_assert_eq!(session.next_due(), None);
+            }
+        }
+        // Whatever happened, running on long enough ends the routine.
+        session.apply(Action::Resume, now);
+        session.advance(now + s(10_000));
+        prop_assert!(session.is_over());
+    }
+}

@@ -1,0 +1,312 @@
+//! The interactive event loop: draw, then sleep in crossterm's `poll` until
+//! the next cue falls due, the next frame is needed, a key is pressed or a
+//! signal arrives. Nothing spins: a paused screen sleeps until a key.
+//!
+//! While the clock runs, the screen changes once a second of plan time
+//! (see [`screen::STEP`]); the loop wakes for exactly those moments and for
+//! cues, and writes only the rows that changed.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent};
+use crossterm::terminal;
+
+use super::clock::Clock;
+use super::cues;
+use super::hold_bar::HoldBar;
+use super::keys::{self, Command};
+use super::outcome::Ending;
+use super::painter::Painter;
+use super::screen::{self, Overlay, Row};
+use super::settings::{RunSettings, WarmUpChoice};
+use super::signals::{Signal, SignalWatch};
+use super::speaker::Speaker;
+use super::terminal::Terminal;
+use crate::engine::{Action, Cue, Event, Plan, Session};
+use crate::words::WARM_UP_REASON;
+
+/// The shortest real time between two frames that nothing but the clock
+/// asked for; it only matters at a high `--speed`.
+const MIN_FRAME: Duration = Duration::from_millis(40);
+/// How long to sleep when nothing will change by itself.
+const IDLE: Duration = Duration::from_secs(3600);
+const BELL: &[u8] = b"\x07";
+
+pub fn run<'a>(
+    plan: Plan<'a>,
+    warm_up: Option<Plan<'a>>,
+    settings: &RunSettings,
+    speaker: Option<&mut dyn Speaker>,
+) -> Result<(Session<'a>, Ending)> {
+    let mut terminal = Terminal::enter().context("cannot take over the terminal")?;
+    let watch = SignalWatch::start(true)?;
+    // Start crossterm's input and SIGWINCH listening now, so a signal
+    // raised to wake `poll` is never missed.
+    let _ = event::poll(Duration::ZERO);
+    let mut screen = Screen {
+        painter: Painter::new(settings.colour, terminal::size()?),
+        terminal: &mut terminal,
+        watch: &watch,
+        out: io::stdout(),
+    };
+
+    let ask = settings.warm_up == WarmUpChoice::Ask && plan.warm_up;
+    let guided = match settings.warm_up {
+        WarmUpChoice::Guided => true,
+        WarmUpChoice::Skip => false,
+        WarmUpChoice::Ask if !ask => false,
+        WarmUpChoice::Ask => {
+            let length = warm_up.as_ref().map(Plan::total);
+            match screen.ask_warm_up(&plan.routine_name, length)? {
+                Ok(guided) => guided,
+                Err(ending) => return Ok((Session::new(plan), ending)),
+            }
+        }
+    };
+    let plan = match warm_up {
+        Some(warm_up) if guided => plan.with_warm_up(warm_up),
+        _ => plan,
+    };
+    let mut run = Run {
+        session: Session::new(plan),
+        clock: Clock::start(settings.speed),
+        bell: settings.bell,
+        speaker,
+        overlay: Overlay::None,
+        paused_to_ask: false,
+        bar: HoldBar::new(),
+    };
+    let ending = run.follow(&mut screen)?;
+    Ok((run.session, ending))
+}
+
+/// The terminal side: painting, keys and signals.
+struct Screen<'t> {
+    painter: Painter,
+    terminal: &'t mut Terminal,
+    watch: &'t SignalWatch,
+    out: io::Stdout,
+}
+
+/// What happened while waiting.
+enum Input {
+    Key(KeyEvent),
+    Signal(Signal),
+    Nothing,
+}
+
+impl Screen<'_> {
+    /// Shows rows; a terminal that cannot be written to ends the run.
+    fn show(&mut self, rows: &[Row]) -> Result<(), Ending> {
+        let mut frame = Vec::with_capacity(256);
+        let painted = self.painter.paint(rows, &mut frame);
+        painted
+            .and_then(|()| self.out.write_all(&frame))
+            .and_then(|()| self.out.flush())
+            .map_err(|_| Ending::OutputClosed)
+    }
+
+    fn ring(&mut self) -> Result<(), Ending> {
+        self.out
+            .write_all(BELL)
+            .and_then(|()| self.out.flush())
+            .map_err(|_| Ending::OutputClosed)
+    }
+
+    /// Waits up to `timeout` for a key or a signal; a resize is handled here.
+    fn wait(&mut self, timeout: Duration) -> Result<Input> {
+        if let Some(signal) = self.watch.try_next() {
+            return Ok(Input::Signal(signal));
+        }
+        if !event::poll(timeout).context("cannot read the terminal")? {
+            return Ok(Input::Nothing);
+        }
+        Ok(match event::read().context("cannot read the terminal")? {
+            TermEvent::Key(key) => Input::Key(key),
+            // Also how a signal wakes the poll: look for one straight away.
+            TermEvent::Resize(width, height) => {
+                self.painter.resize((width, height));
+                self.watch.try_next().map_or(Input::Nothing, Input::Signal)
+            }
+            _ => Input::Nothing,
+        })
+    }
+
+    /// Hands the terminal back until `fg`, then repaints.
+    fn suspend(&mut self) -> Result<()> {
+        self.terminal
+            .suspend()
+            .context("cannot take the terminal back")?;
+        self.painter.resize(terminal::size()?);
+        self.painter.invalidate();
+        Ok(())
+    }
+
+    /// The warm-up question: `Ok(Ok(true))` for the guided warm-up,
+    /// `Ok(Ok(false))` for none, `Ok(Err(ending))` to stop here.
+    fn ask_warm_up(&mut self, routine: &str, length: Option<u32>) -> Result<Result<bool, Ending>> {
+        loop {
+            let (width, height) = self.painter.size();
+            let rows = screen::warm_up_question(routine, WARM_UP_REASON, length, width, height);
+            if let Err(ending) = self.show(&rows) {
+                return Ok(Err(ending));
+            }
+            match self.wait(IDLE)? {
+                Input::Key(key) => match (keys::command(key), key.code) {
+                    (Some(Command::Interrupt), _) => return Ok(Err(Ending::Interrupted)),
+                    (Some(Command::Suspend), _) => self.suspend()?,
+                    (Some(Command::AskQuit), _) => return Ok(Err(Ending::Quit)),
+                    (_, KeyCode::Char('w')) if length.is_some() => return Ok(Ok(true)),
+                    (_, KeyCode::Enter) => return Ok(Ok(false)),
+                    _ => {}
+                },
+                Input::Signal(signal) => match signal_ending(signal) {
+                    Some(ending) => return Ok(Err(ending)),
+                    None if signal == Signal::Stop => self.suspend()?,
+                    None => self.painter.invalidate(),
+                },
+                Input::Nothing => {}
+            }
+        }
+    }
+}
+
+/// The session side: the clock, the cues and the overlays.
+struct Run<'a, 's> {
+    session: Session<'a>,
+    clock: Clock,
+    bell: bool,
+    speaker: Option<&'s mut dyn Speaker>,
+    overlay: Overlay,
+    /// Whether asking "Quit?" paused the clock, to resume it on "no".
+    paused_to_ask: bool,
+    bar: HoldBar,
+}
+
+impl Run<'_, '_> {
+    fn follow(&mut self, screen: &mut Screen<'_>) -> Result<Ending> {
+        loop {
+            let now = self.clock.now();
+            let cues = self.session.advance(now);
+            if let Err(ending) = self.announce(&cues, screen) {
+                return Ok(ending);
+            }
+            if self.session.is_over() {
+                return Ok(Ending::Finished);
+            }
+            let (width, height) = screen.painter.size();
+            let rows = screen::frame(&self.session, self.overlay, &self.bar, width, height);
+            if let Err(ending) = screen.show(&rows) {
+                return Ok(ending);
+            }
+            let due = self
+                .session
+                .next_due()
+                .map_or(IDLE, |d| self.clock.until(d));
+            // Sleep until a cue is due or the screen would change, whichever
+            // comes first; the help hides everything that moves.
+            let change = screen::next_change(&self.session)
+                .filter(|_| self.overlay != Overlay::Help)
+                .map_or(IDLE, |d| self.clock.until(now + d).max(MIN_FRAME));
+            let timeout = due.min(change);
+            let ending = match screen.wait(timeout)? {
+                Input::Nothing => None,
+                Input::Key(key) => self.key(key, screen)?,
+                Input::Signal(Signal::Stop) => self.suspend(screen)?,
+                Input::Signal(Signal::Continue) => {
+                    screen.painter.invalidate();
+                    None
+                }
+                Input::Signal(signal) => signal_ending(signal),
+            };
+            if let Some(ending) = ending {
+                self.session.apply(Action::Quit, self.clock.now());
+                return Ok(ending);
+            }
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent, screen: &mut Screen<'_>) -> Result<Option<Ending>> {
+        let command = keys::command(key);
+        // Ctrl-C and Ctrl-Z work whatever is shown.
+        match command {
+            Some(Command::Interrupt) => return Ok(Some(Ending::Interrupted)),
+            Some(Command::Suspend) => return self.suspend(screen),
+            _ => {}
+        }
+        match self.overlay {
+            Overlay::ConfirmQuit => {
+                if keys::confirms_quit(key) {
+                    return Ok(Some(Ending::Quit));
+                }
+                self.overlay = Overlay::None;
+                if std::mem::take(&mut self.paused_to_ask) {
+                    self.act(Action::Resume, screen);
+                }
+                return Ok(None);
+            }
+            Overlay::Help => {
+                self.overlay = Overlay::None;
+                return Ok(None);
+            }
+            Overlay::None => {}
+        }
+        match command {
+            Some(Command::Act(action)) => self.act(action, screen),
+            Some(Command::Help) => self.overlay = Overlay::Help,
+            Some(Command::AskQuit) => {
+                self.overlay = Overlay::ConfirmQuit;
+                if !self.session.is_paused() {
+                    self.paused_to_ask = true;
+                    self.act(Action::Pause, screen);
+                }
+            }
+            Some(Command::Interrupt | Command::Suspend) | None => {}
+        }
+        Ok(None)
+    }
+
+    fn act(&mut self, action: Action, screen: &mut Screen<'_>) {
+        let cues = self.session.apply(action, self.clock.now());
+        // A write error shows again on the next frame and ends the run there.
+        let _ = self.announce(&cues, screen);
+    }
+
+    /// Stops the clock while the process is stopped.
+    fn suspend(&mut self, screen: &mut Screen<'_>) -> Result<Option<Ending>> {
+        let was_paused = self.session.is_paused();
+        self.session.apply(Action::Pause, self.clock.now());
+        screen.suspend()?;
+        if !was_paused {
+            self.session.apply(Action::Resume, self.clock.now());
+        }
+        Ok(None)
+    }
+
+    /// Rings and speaks what the cues call for; at most one bell per batch.
+    fn announce(&mut self, cues: &[Cue], screen: &mut Screen<'_>) -> Result<(), Ending> {
+        if self.bell && cues.iter().any(|c| c.event == Event::Bell) {
+            screen.ring()?;
+        }
+        if let Some(speaker) = self.speaker.as_deref_mut() {
+            for cue in cues {
+                if let Some(words) = cues::spoken(self.session.plan(), &cue.event) {
+                    speaker.say(&words);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The ending a signal brings, if it ends the run.
+fn signal_ending(signal: Signal) -> Option<Ending> {
+    match signal {
+        Signal::Interrupt => Some(Ending::Interrupted),
+        Signal::Terminate => Some(Ending::Terminated),
+        Signal::HangUp => Some(Ending::HangUp),
+        Signal::Stop | Signal::Continue => None,
+    }
+}

@@ -1,0 +1,68 @@
+//! What a run leaves behind: when it started, how much of it was done and how
+//! it ended, for the summary and the session history.
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The last hold ended (or was skipped).
+    Finished,
+    /// The person quit with `q`, from the warm-up question or from a hold.
+    Quit,
+    /// Ctrl-C or SIGINT.
+    Interrupted,
+    /// SIGTERM.
+    Terminated,
+    /// SIGHUP: the terminal went away.
+    HangUp,
+    /// Whatever read the output stopped reading (a closed pipe or terminal).
+    OutputClosed,
+}
+
+impl Ending {
+    /// The process exit status: 128 plus the signal number for a signal, as
+    /// shells report it; a closed output is no failure, just nobody listening.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ending::Finished | Ending::Quit | Ending::OutputClosed => 0,
+            Ending::Interrupted => 130,
+            Ending::Terminated => 143,
+            Ending::HangUp => 129,
+        }
+    }
+}
+
+/// The record of one run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunOutcome {
+    /// Wall-clock time the run started, read once.
+    pub started_at: chrono::DateTime<chrono::Local>,
+    pub routine_id: String,
+    pub routine_name: String,
+    /// Planned length in plan seconds, warm-up included when it was done.
+    pub planned_seconds: u32,
+    /// Plan seconds spent running, pauses left out.
+    pub spent_seconds: u32,
+    /// Plan seconds actually spent in holds.
+    pub held_seconds: u32,
+    pub holds_done: u32,
+    pub holds_skipped: u32,
+    pub finished: bool,
+    /// Whether the run got past its first hold.
+    pub past_first_hold: bool,
+    pub ending: Ending,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_exit_as_shells_report_them() {
+        assert_eq!(Ending::Finished.exit_code(), 0);
+        assert_eq!(Ending::Quit.exit_code(), 0);
+        assert_eq!(Ending::OutputClosed.exit_code(), 0);
+        assert_eq!(Ending::Interrupted.exit_code(), 128 + 2);
+        assert_eq!(Ending::HangUp.exit_code(), 128 + 1);
+        assert_eq!(Ending::Terminated.exit_code(), 128 + 15);
+    }
+}

@@ -1,0 +1,189 @@
+//! Plain mode: one line per event, each stamped with the plan time it fell
+//! due (`[02:35] Right side: hold 30 s`), with no escape codes and no key
+//! reading. This is what screen readers, logs and speech pipes follow.
+//!
+//! The loop sleeps until the next cue or a signal, whichever comes first.
+//! Ctrl-Z pauses the clock while the process is stopped.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use super::clock::Clock;
+use super::cues;
+use super::outcome::Ending;
+use super::settings::{RunSettings, WarmUpChoice};
+use super::signals::{Signal, SignalWatch, stop_self};
+use super::speaker::Speaker;
+use crate::engine::{Action, Cue, Event, Plan, Session};
+use crate::format::clock;
+use crate::words::WARM_UP_REASON;
+
+/// How long to sleep when nothing is due (while stopped, say); a signal
+/// wakes the loop sooner.
+const IDLE: Duration = Duration::from_secs(3600);
+
+pub fn run<'a>(
+    plan: Plan<'a>,
+    warm_up: Option<Plan<'a>>,
+    settings: &RunSettings,
+    speaker: Option<&mut dyn Speaker>,
+    out: &mut dyn Write,
+) -> io::Result<(Session<'a>, Ending)> {
+    let watch = SignalWatch::start(false)?;
+    let remind = settings.warm_up == WarmUpChoice::Ask && plan.warm_up;
+    let plan = match (settings.warm_up, warm_up) {
+        (WarmUpChoice::Guided, Some(warm_up)) => plan.with_warm_up(warm_up),
+        _ => plan,
+    };
+    let mut run = Transcript {
+        session: Session::new(plan),
+        out,
+        speaker,
+    };
+    let clock = Clock::start(settings.speed);
+    if remind
+        && run
+            .write(Duration::ZERO, &format!("Warm up first: {WARM_UP_REASON}"))
+            .is_err()
+    {
+        return Ok((run.session, Ending::OutputClosed));
+    }
+    let ending = run.follow(&clock, &watch);
+    Ok((run.session, ending))
+}
+
+struct Transcript<'a, 'o, 's> {
+    session: Session<'a>,
+    out: &'o mut dyn Write,
+    speaker: Option<&'s mut dyn Speaker>,
+}
+
+impl Transcript<'_, '_, '_> {
+    /// Runs until the end, a signal, or nobody reading.
+    fn follow(&mut self, clock: &Clock, watch: &SignalWatch) -> Ending {
+        loop {
+            let cues = self.session.advance(clock.now());
+            if self.show(&cues).is_err() {
+                return Ending::OutputClosed;
+            }
+            if self.session.is_over() {
+                return Ending::Finished;
+            }
+            let wait = self.session.next_due().map_or(IDLE, |due| clock.until(due));
+            let ending = match watch.wait(wait) {
+                None | Some(Signal::Continue) => continue,
+                Some(Signal::Interrupt) => Ending::Interrupted,
+                Some(Signal::Terminate) => Ending::Terminated,
+                Some(Signal::HangUp) => Ending::HangUp,
+                Some(Signal::Stop) => {
+                    let paused = self.session.apply(Action::Pause, clock.now());
+                    let shown = self.show(&paused);
+                    stop_self();
+                    let resumed = self.session.apply(Action::Resume, clock.now());
+                    if shown.and_then(|()| self.show(&resumed)).is_err() {
+                        return Ending::OutputClosed;
+                    }
+                    continue;
+                }
+            };
+            self.session.apply(Action::Quit, clock.now());
+            let line = format!("Stopped: {}", self.tally());
+            // Whoever sent the signal may have closed the output too.
+            let _ = self.write(self.session.position(), &line);
+            return ending;
+        }
+    }
+
+    fn show(&mut self, cues: &[Cue]) -> io::Result<()> {
+        for cue in cues {
+            let line = match cue.event {
+                Event::Finished => Some(format!("Routine complete: {}", self.tally())),
+                _ => cues::line(self.session.plan(), &cue.event),
+            };
+            if let Some(line) = line {
+                self.write(cue.at, &line)?;
+            }
+            if let Some(speaker) = self.speaker.as_deref_mut()
+                && let Some(words) = cues::spoken(self.session.plan(), &cue.event)
+            {
+                speaker.say(&words);
+            }
+        }
+        Ok(())
+    }
+
+    /// "2:55, 5 holds done, 0 skipped".
+    fn tally(&self) -> String {
+        let done = self.session.holds_done();
+        format!(
+            "{}, {done} hold{} done, {} skipped",
+            clock(self.session.active().as_secs() as u32),
+            if done == 1 { "" } else { "s" },
+            self.session.holds_skipped()
+        )
+    }
+
+    fn write(&mut self, at: Duration, line: &str) -> io::Result<()> {
+        writeln!(self.out, "{} {line}", stamp(at))?;
+        self.out.flush()
+    }
+}
+
+/// `[MM:SS]`; the minutes go past 99 rather than wrap.
+pub fn stamp(at: Duration) -> String {
+    let seconds = at.as_secs();
+    format!("[{:02}:{:02}]", seconds / 60, seconds % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::engine::fixture;
+    use crate::runner::speaker::Recorder;
+
+    #[test]
+    fn the_runner_hands_each_spoken_cue_to_the_speaker() {
+        let library = fixture::library();
+        let settings = RunSettings {
+            speed: 1000.0,
+            ..RunSettings::default()
+        };
+        let mut speaker = Recorder::default();
+        let mut out = Vec::new();
+        let (session, ending) = run(
+            fixture::plan(&library),
+            None,
+            &settings,
+            Some(&mut speaker),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        assert!(session.is_finished());
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.ends_with("[01:00] Routine complete: 1:00, 4 holds done, 0 skipped\n"),
+            "{out}"
+        );
+        assert_eq!(
+            speaker.said.first().map(String::as_str),
+            Some("Pelvic tilt. Get into position.")
+        );
+        assert_eq!(
+            speaker.said.last().map(String::as_str),
+            Some("Routine complete")
+        );
+        assert!(
+            speaker
+                .said
+                .contains(&"Switch sides. Get into position.".to_string())
+        );
+    }
+
+    #[test]
+    fn stamps() {
+        assert_eq!(stamp(Duration::from_millis(155_900)), "[02:35]");
+        assert_eq!(stamp(Duration::from_secs(6_000)), "[100:00]");
+    }
+}

@@ -1,0 +1,286 @@
+//! The interactive screen as rows of text: a pure function from the session's
+//! state and the terminal size to exactly one row per line, so every layout
+//! rule is tested without a terminal. Rows name their style; the painter
+//! colours them (or not).
+//!
+//! The layout is built for 40×12 and grows from there: rows that matter least
+//! are dropped first on a smaller terminal, and a taller one gives the extra
+//! lines to the instructions.
+
+use std::time::Duration;
+
+use super::cues::{breath_words, side_name, step_label};
+use super::hold_bar::HoldBar;
+use super::keys;
+use super::rows::{Priority, fit, wrap};
+pub use super::rows::{Row, Style};
+use crate::engine::{Plan, SegmentKind, Session, breath_at};
+use crate::format::clock;
+use crate::library::Side;
+
+/// What is shown over the routine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmQuit,
+}
+
+/// The screen moves by itself in steps of this much plan time: every
+/// number, bar and breathing visual changes only on these steps, so the
+/// event loop wakes once a second instead of drawing frames nobody needs.
+/// (Each wake-up of a sleeping process has a cost of its own; fewer of them
+/// is what keeps a long hold cheap.)
+pub const STEP: Duration = Duration::from_millis(1000);
+
+/// How many cells the breathing visual has at most.
+const BREATH_CELLS: usize = 16;
+
+/// Plan time until the screen next changes by itself; `None` while nothing
+/// moves (paused, or over).
+pub fn next_change(session: &Session<'_>) -> Option<Duration> {
+    if session.is_paused() || session.is_over() {
+        return None;
+    }
+    let step = STEP.as_nanos();
+    let into = session.position().as_nanos() % step;
+    Some(Duration::from_nanos((step - into) as u64))
+}
+
+/// `d` rounded down to a whole [`STEP`].
+fn on_step(d: Duration) -> Duration {
+    let step = STEP.as_nanos();
+    Duration::from_nanos((d.as_nanos() / step * step) as u64)
+}
+
+/// The screen for a running session, `height` rows of at most `width`
+/// characters.
+pub fn frame(
+    session: &Session<'_>,
+    overlay: Overlay,
+    bar: &HoldBar,
+    width: u16,
+    height: u16,
+) -> Vec<Row> {
+    let plan = session.plan();
+    let Some(index) = session.segment() else {
+        return fit(
+            vec![(9, Row::new("Routine complete", Style::Strong))],
+            width,
+            height,
+        );
+    };
+    let s = &plan.segments[index];
+    let pos = session.position();
+    let span = HoldSpan::of(plan, s.hold);
+    let text_width = usize::from(width.saturating_sub(1)).max(1);
+
+    let mut info = format!(
+        "{} · {} left",
+        step_label(plan, s),
+        clock(ceil_secs(session.remaining()))
+    );
+    if s.round > 1 {
+        info.push_str(&format!(" · round {}", s.round));
+    }
+    let mut top = vec![
+        (3, Row::new(plan.routine_name.clone(), Style::Title)),
+        (6, Row::new(info, Style::Dim)),
+        (8, Row::new(s.exercise.name.clone(), Style::Strong)),
+        (9, side_banner(s.side)),
+        (1, Row::new("", Style::Plain)),
+    ];
+    if overlay == Overlay::Help {
+        top.truncate(1);
+        top.extend(
+            keys::HELP
+                .iter()
+                .map(|(key, what)| (7, Row::new(format!("{key:<8}{what}"), Style::Plain))),
+        );
+        top.push((9, Row::new("any key: back to the routine", Style::Dim)));
+        return fit(top, width, height);
+    }
+
+    let in_prep = s.kind == SegmentKind::Prep;
+    let hold_left = ceil_secs(span.hold_end.saturating_sub(pos.max(span.hold_start)));
+    let status = if session.is_paused() {
+        Row::new("PAUSED · space to resume", Style::Alert)
+    } else if in_prep {
+        let left = ceil_secs(span.hold_start.saturating_sub(pos));
+        if left <= 3 {
+            Row::new(format!("Hold in {left}…"), Style::Count)
+        } else if s.is_side_switch() {
+            Row::new(format!("SWITCH SIDES · {left} s"), Style::Count)
+        } else {
+            Row::new(format!("Get into position · {left} s"), Style::Strong)
+        }
+    } else {
+        let total = (span.hold_end - span.hold_start).as_secs();
+        Row::new(
+            format!("Hold · {hold_left} s left of {total}"),
+            Style::Strong,
+        )
+    };
+    top.push((10, status));
+    let shown = on_step(pos);
+    let held = shown.saturating_sub(span.hold_start).as_secs_f64();
+    let fraction = held / (span.hold_end - span.hold_start).as_secs_f64().max(1.0);
+    let bar_width = width.saturating_sub(2).max(1);
+    top.push((
+        7,
+        Row::new(format!(" {}", bar.render(fraction, bar_width)), Style::Bar),
+    ));
+
+    let breathing = s.breathing;
+    if in_prep {
+        let pace = format!(
+            "Breathing: in {} s, out {} s",
+            breathing.inhale, breathing.exhale
+        );
+        top.push((4, Row::new(pace, Style::Dim)));
+    } else {
+        let into_hold =
+            Duration::from_secs(s.into_hold.into()) + shown.saturating_sub(secs(s.start));
+        let breath = breath_at(breathing, into_hold);
+        let label = format!("{:<12}", breath_words(breath.direction).to_lowercase());
+        let cells = usize::from(width)
+            .saturating_sub(label.chars().count() + 1)
+            .min(BREATH_CELLS);
+        let full = (breath.fullness * cells as f64).round() as usize;
+        let visual = format!("{}{}", "█".repeat(full), "░".repeat(cells - full));
+        top.push((8, Row::new(format!("{label}{visual}"), Style::Breath)));
+    }
+
+    let mut words: Vec<String> = Vec::new();
+    if in_prep {
+        if s.is_side_switch() {
+            words.push("Change to the other side, mirroring the position.".into());
+        } else {
+            words.extend(s.exercise.setup.iter().cloned());
+        }
+    } else if let (Some(cue), Some(phase)) = (s.phase_cue(), s.phase) {
+        words.push(format!(
+            "Phase {} of {}: {cue}",
+            phase + 1,
+            s.exercise.phases.len()
+        ));
+    } else if !s.exercise.cues.is_empty() {
+        // One cue after another, each for an equal share of the hold.
+        let cues = &s.exercise.cues;
+        let share = (span.hold_end - span.hold_start).as_secs_f64() / cues.len() as f64;
+        let i = ((held / share.max(0.001)) as usize).min(cues.len() - 1);
+        words.push(cues[i].clone());
+    }
+    let mut middle: Vec<(Priority, Row)> = Vec::new();
+    for (n, paragraph) in words.iter().enumerate() {
+        for line in wrap(paragraph, text_width) {
+            // The first lines matter most; later ones give way first.
+            let priority = if n == 0 { 5 } else { 2 };
+            middle.push((priority, Row::new(format!(" {line}"), Style::Plain)));
+        }
+    }
+
+    let next = match plan.first_segment_of_hold(s.hold + 1) {
+        Some(n) => next_words(plan, index, n),
+        None => "Next: the end".into(),
+    };
+    let hints = match overlay {
+        Overlay::ConfirmQuit => Row::new("Quit? q: yes · any other key: no", Style::Alert),
+        _ if session.is_paused() => Row::new("space resume  ? help  q quit", Style::Dim),
+        _ if width >= 46 => Row::new(
+            "space pause · n next · b back · ? help · q quit",
+            Style::Dim,
+        ),
+        _ => Row::new("space pause  n next  b back  ?  q quit", Style::Dim),
+    };
+    let bottom = vec![(4, Row::new(next, Style::Dim)), (10, hints)];
+
+    // The instructions take every line the fixed rows leave.
+    let fixed = top.len() + bottom.len();
+    let room = usize::from(height).saturating_sub(fixed);
+    let mut rows = top;
+    let shown = middle.len().min(room.max(2));
+    rows.extend(middle.into_iter().take(shown));
+    rows.extend((shown..room).map(|_| (0, Row::new("", Style::Plain))));
+    rows.extend(bottom);
+    fit(rows, width, height)
+}
+
+/// The question before a routine that asks for a warm-up.
+pub fn warm_up_question(
+    routine: &str,
+    reason: &str,
+    warm_up_seconds: Option<u32>,
+    width: u16,
+    height: u16,
+) -> Vec<Row> {
+    let mut rows = vec![
+        (5, Row::new(routine, Style::Title)),
+        (1, Row::new("", Style::Plain)),
+        (9, Row::new("Warm up first", Style::Strong)),
+    ];
+    for line in wrap(reason, usize::from(width.saturating_sub(1)).max(1)) {
+        rows.push((6, Row::new(format!(" {line}"), Style::Plain)));
+    }
+    rows.push((2, Row::new("", Style::Plain)));
+    if let Some(seconds) = warm_up_seconds {
+        let guided = format!("w      a guided warm-up ({})", clock(seconds));
+        rows.push((9, Row::new(guided, Style::Plain)));
+    }
+    rows.push((9, Row::new("Enter  I am already warm", Style::Plain)));
+    rows.push((9, Row::new("q      quit", Style::Plain)));
+    fit(rows, width, height)
+}
+
+/// Where a hold's prep starts and its hold segments start and end.
+struct HoldSpan {
+    hold_start: Duration,
+    hold_end: Duration,
+}
+
+impl HoldSpan {
+    fn of(plan: &Plan<'_>, hold: usize) -> HoldSpan {
+        let mut segments = plan.segments.iter().filter(|s| s.hold == hold);
+        let first = segments.clone().find(|s| s.kind == SegmentKind::Hold);
+        let last = segments.next_back();
+        HoldSpan {
+            hold_start: secs(first.map_or(0, |s| s.start)),
+            hold_end: secs(last.map_or(0, |s| s.end())),
+        }
+    }
+}
+
+fn side_banner(side: Option<Side>) -> Row {
+    match side {
+        Some(Side::Left) => Row::new("◀◀  LEFT SIDE", Style::Left),
+        Some(Side::Right) => Row::new("RIGHT SIDE  ▶▶", Style::Right),
+        None => Row::new("", Style::Plain),
+    }
+}
+
+fn next_words(plan: &Plan<'_>, current: usize, next: usize) -> String {
+    let (now, then) = (&plan.segments[current], &plan.segments[next]);
+    let same_exercise = now.exercise.id == then.exercise.id && now.step == then.step;
+    match then.side {
+        Some(side) if same_exercise => format!("Next: {}", side_name(side).to_lowercase()),
+        Some(side) => format!(
+            "Next: {}, {}",
+            then.exercise.name,
+            side_name(side).to_lowercase()
+        ),
+        None if same_exercise => format!("Next: {} again", then.exercise.name),
+        None => format!("Next: {}", then.exercise.name),
+    }
+}
+
+fn secs(seconds: u32) -> Duration {
+    Duration::from_secs(seconds.into())
+}
+
+/// Whole seconds, rounded up: a count shows 1 until the moment it ends.
+fn ceil_secs(d: Duration) -> u32 {
+    d.as_millis().div_ceil(1000) as u32
+}
+
+#[cfg(test)]
+mod tests;

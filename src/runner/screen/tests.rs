@@ -1,0 +1,128 @@
+use std::time::Duration;
+
+use super::*;
+use crate::engine::{Action, fixture};
+
+fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(Duration::from_secs_f64(seconds));
+    frame(&session, overlay, &HoldBar::new(), width, height)
+}
+
+fn text(rows: &[Row]) -> String {
+    rows.iter().map(|r| format!("{}\n", r.text)).collect()
+}
+
+fn assert_fits(rows: &[Row], width: u16, height: u16) {
+    assert_eq!(rows.len(), usize::from(height));
+    for row in rows {
+        assert!(row.text.chars().count() <= usize::from(width), "{row:?}");
+    }
+}
+
+#[test]
+fn a_hold_on_the_smallest_supported_terminal() {
+    let rows = at(22.0, Overlay::None, 40, 12);
+    assert_fits(&rows, 40, 12);
+    let screen = text(&rows);
+    for expected in [
+        "Mini\n",
+        "Step 2 of 3 · 0:38 left\n",
+        "Lunge\n",
+        "◀◀  LEFT SIDE\n",
+        "Hold · 8 s left of 10\n",
+        "breathe in  ",
+        " Sink forward.\n",
+        "Next: right side\n",
+        "space pause  n next  b back  ?  q quit\n",
+    ] {
+        assert!(
+            screen.contains(expected),
+            "{expected:?} missing from\n{screen}"
+        );
+    }
+    let side = rows.iter().find(|r| r.text.contains("LEFT")).unwrap();
+    assert_eq!(side.style, Style::Left);
+    let bar = rows.iter().find(|r| r.style == Style::Bar).unwrap();
+    assert!(bar.text.starts_with(" ████"), "{bar:?}");
+}
+
+#[test]
+fn the_prep_shows_the_setup_and_counts_into_the_hold() {
+    let screen = text(&at(1.0, Overlay::None, 60, 14));
+    assert!(screen.contains("Get into position · 4 s"), "{screen}");
+    assert!(
+        screen.contains(" Stand tall.\n Hands on hips.\n"),
+        "{screen}"
+    );
+    assert!(screen.contains("Breathing: in 4 s, out 6 s"), "{screen}");
+    let screen = text(&at(2.5, Overlay::None, 60, 14));
+    assert!(screen.contains("Hold in 3…"), "{screen}");
+    let screen = text(&at(31.0, Overlay::None, 60, 14));
+    assert!(screen.contains("SWITCH SIDES · 4 s"), "{screen}");
+    assert!(screen.contains("RIGHT SIDE  ▶▶"), "{screen}");
+}
+
+#[test]
+fn phases_and_breathing_out() {
+    let screen = text(&at(56.0, Overlay::None, 60, 14));
+    assert!(screen.contains(" Phase 2 of 2: Rock slowly."), "{screen}");
+    assert!(screen.contains("breathe out "), "{screen}");
+    assert!(screen.contains("Next: the end"), "{screen}");
+}
+
+#[test]
+fn paused_says_so_plainly() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.apply(Action::Pause, Duration::from_secs(7));
+    let rows = frame(&session, Overlay::None, &HoldBar::new(), 40, 12);
+    let paused = rows.iter().find(|r| r.text.starts_with("PAUSED")).unwrap();
+    assert_eq!(paused.style, Style::Alert);
+    let rows = frame(&session, Overlay::ConfirmQuit, &HoldBar::new(), 40, 12);
+    assert_eq!(rows[11].text, "Quit? q: yes · any other key: no");
+}
+
+#[test]
+fn help_lists_the_keys() {
+    let screen = text(&at(7.0, Overlay::Help, 40, 12));
+    assert!(screen.contains("space   pause / resume"), "{screen}");
+    assert!(screen.contains("r       restart this hold"), "{screen}");
+}
+
+#[test]
+fn a_tiny_terminal_keeps_what_matters_most() {
+    let rows = at(22.0, Overlay::None, 20, 4);
+    assert_fits(&rows, 20, 4);
+    let screen = text(&rows);
+    assert!(screen.contains("LEFT SIDE"), "{screen}");
+    assert!(screen.contains("Hold · 8 s"), "{screen}");
+}
+
+#[test]
+fn the_warm_up_question() {
+    let rows = warm_up_question("Mini", "Warm muscles stretch further.", Some(150), 40, 12);
+    assert_fits(&rows, 40, 12);
+    let screen = text(&rows);
+    assert!(
+        screen.contains("w      a guided warm-up (2:30)\nEnter  I am already warm\nq      quit\n"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_screen_moves_in_steps_of_a_second() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(Duration::from_millis(7_200));
+    assert_eq!(next_change(&session), Some(Duration::from_millis(800)));
+    let bar = HoldBar::new();
+    let early = frame(&session, Overlay::None, &bar, 40, 12);
+    session.advance(Duration::from_millis(7_999));
+    assert_eq!(frame(&session, Overlay::None, &bar, 40, 12), early);
+    session.advance(Duration::from_millis(8_000));
+    assert_ne!(frame(&session, Overlay::None, &bar, 40, 12), early);
+    session.apply(Action::Pause, Duration::from_millis(8_100));
+    assert_eq!(next_change(&session), None);
+}

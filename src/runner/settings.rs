@@ -1,0 +1,39 @@
+//! How a run is carried out, resolved from the command line and the
+//! environment before the runner starts; the runner never sees clap or the
+//! process environment.
+
+/// Whether to offer, do or leave out the guided warm-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarmUpChoice {
+    /// Remind, and (interactively) ask; plain mode reminds and goes on.
+    Ask,
+    /// `--warm-up`: do the guided warm-up first.
+    Guided,
+    /// `--no-warm-up`: neither remind nor warm up.
+    Skip,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunSettings {
+    /// One line per event, no escape codes and no key reading.
+    pub plain: bool,
+    /// Plan seconds per real second: 1.0, or more for a preview.
+    pub speed: f64,
+    /// Ring the terminal bell at the start and end of each hold.
+    pub bell: bool,
+    /// Colour on the interactive screen (off with `NO_COLOR`).
+    pub colour: bool,
+    pub warm_up: WarmUpChoice,
+}
+
+impl Default for RunSettings {
+    fn default() -> Self {
+        Self {
+            plain: true,
+            speed: 1.0,
+            bell: true,
+            colour: true,
+            warm_up: WarmUpChoice::Ask,
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! A pseudo-terminal to run `psoas` in as a person would: the program sees a
+//! real terminal, the test reads its screen through a vt100 emulator and types
+//! keys into it.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+use crate::Env;
+
+pub const ROWS: u16 = 12;
+pub const COLS: u16 = 40;
+/// Generous, for a busy machine: waits return as soon as the screen is right.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The terminal's line settings that must come back as they were.
+#[derive(Debug, PartialEq, Eq)]
+pub struct LineSettings {
+    input: u64,
+    output: u64,
+    control: u64,
+    local: u64,
+    chars: Vec<u8>,
+}
+
+impl LineSettings {
+    /// Canonical line editing and echo: the shell's usual "cooked" mode.
+    pub fn is_cooked(&self) -> bool {
+        let local = self.local as libc::tcflag_t;
+        local & libc::ICANON != 0 && local & libc::ECHO != 0 && local & libc::ISIG != 0
+    }
+}
+
+pub struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Pty {
+    /// `psoas ARGS` in `env`, on a terminal of [`ROWS`]×[`COLS`].
+    pub fn spawn(env: &Env, args: &[&str]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_psoas"));
+        cmd.args(args);
+        cmd.cwd(env.work());
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        cmd.env("HOME", env.root().join("home"));
+        cmd.env("XDG_CONFIG_HOME", env.root().join("config"));
+        cmd.env("XDG_STATE_HOME", env.root().join("state"));
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("psoas starts");
+        // Only the child keeps the terminal end open, so reading ends with it.
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            ROWS.try_into().unwrap(),
+            COLS.try_into().unwrap(),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let screen = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                screen.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Pty {
+            master: pair.master,
+            writer,
+            child,
+            parser,
+        }
+    }
+
+    pub fn line_settings(&self) -> LineSettings {
+        let t = self.master.get_termios().expect("termios of the pty");
+        LineSettings {
+            input: t.input_flags.bits() as u64,
+            output: t.output_flags.bits() as u64,
+            control: t.control_flags.bits() as u64,
+            local: t.local_flags.bits() as u64,
+            chars: t.control_chars.to_vec(),
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// (cursor hidden, alternate screen) as the terminal shows them now.
+    pub fn modes(&self) -> (bool, bool) {
+        let parser = self.parser.lock().unwrap();
+        (
+            parser.screen().hide_cursor(),
+            parser.screen().alternate_screen(),
+        )
+    }
+
+    /// Resizes the terminal, as a person dragging the window would.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    pub fn send(&mut self, keys: &[u8]) {
+        self.writer.write_all(keys).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits until the screen shows every one of `texts`; returns the screen.
+    pub fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {texts:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for the program to end; returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader take in the last bytes written.
+                std::thread::sleep(Duration::from_millis(200));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "still running; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
