@@ -189,10 +189,11 @@ fn plain_mode_sigterm_exits_143() {
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut lines, &mut rest).unwrap();
     assert_eq!(child.wait().unwrap().code(), Some(143));
-    assert!(
-        rest.starts_with("[00:00] Stopped: 0:00, 0 holds done, 0 skipped"),
-        "{rest}"
-    );
+    // A slow machine may print a count before the signal lands.
+    let last = rest.lines().last().unwrap_or_default();
+    assert!(last.starts_with("[00:0"), "{rest}");
+    assert!(last.contains("] Stopped: 0:0"), "{rest}");
+    assert!(last.ends_with(", 0 holds done, 0 skipped"), "{rest}");
 }
 
 /// Sends a signal with the shell's `kill`.
