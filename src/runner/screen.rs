@@ -87,9 +87,11 @@ pub fn frame(
         (3, Row::new(plan.routine_name.clone(), Style::Title)),
         (6, Row::new(info, Style::Dim)),
         (8, Row::new(s.exercise.name.clone(), Style::Strong)),
-        (9, side_banner(s.side)),
-        (1, Row::new("", Style::Plain)),
     ];
+    // Only a sided exercise has a side band, so that lines are not spent on
+    // an empty one.
+    top.extend(s.side.map(|side| (9, side_banner(side))));
+    top.push((1, Row::new("", Style::Plain)));
     if overlay == Overlay::Help {
         top.truncate(1);
         top.extend(
@@ -175,7 +177,11 @@ pub fn frame(
     for (n, paragraph) in words.iter().enumerate() {
         for line in wrap(paragraph, text_width) {
             // The first lines matter most; later ones give way first.
-            let priority = if n == 0 { 5 } else { 2 };
+            let priority = match (n, middle.len()) {
+                (0, 0..=1) => 5,
+                (0, _) => 3,
+                _ => 2,
+            };
             middle.push((priority, Row::new(format!(" {line}"), Style::Plain)));
         }
     }
@@ -195,13 +201,12 @@ pub fn frame(
     };
     let bottom = vec![(4, Row::new(next, Style::Dim)), (10, hints)];
 
-    // The instructions take every line the fixed rows leave.
-    let fixed = top.len() + bottom.len();
-    let room = usize::from(height).saturating_sub(fixed);
+    // The instructions take every line the other rows leave, and on a short
+    // terminal the rows that matter least give way to them (see `fit`).
     let mut rows = top;
-    let shown = middle.len().min(room.max(2));
-    rows.extend(middle.into_iter().take(shown));
-    rows.extend((shown..room).map(|_| (0, Row::new("", Style::Plain))));
+    rows.extend(middle);
+    let room = usize::from(height).saturating_sub(rows.len() + bottom.len());
+    rows.extend((0..room).map(|_| (0, Row::new("", Style::Plain))));
     rows.extend(bottom);
     fit(rows, width, height)
 }
@@ -250,11 +255,10 @@ impl HoldSpan {
     }
 }
 
-fn side_banner(side: Option<Side>) -> Row {
+fn side_banner(side: Side) -> Row {
     match side {
-        Some(Side::Left) => Row::new("◀◀  LEFT SIDE", Style::Left),
-        Some(Side::Right) => Row::new("RIGHT SIDE  ▶▶", Style::Right),
-        None => Row::new("", Style::Plain),
+        Side::Left => Row::new("◀◀  LEFT SIDE", Style::Left),
+        Side::Right => Row::new("RIGHT SIDE  ▶▶", Style::Right),
     }
 }
 

@@ -189,10 +189,11 @@ fn plain_mode_sigterm_exits_143() {
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut lines, &mut rest).unwrap();
     assert_eq!(child.wait().unwrap().code(), Some(143));
-    assert!(
-        rest.starts_with("[00:00] Stopped: 0:00, 0 holds done, 0 skipped"),
-        "{rest}"
-    );
+    // A slow machine may print a count before the signal lands.
+    let last = rest.lines().last().unwrap_or_default();
+    assert!(last.starts_with("[00:0"), "{rest}");
+    assert!(last.contains("] Stopped: 0:0"), "{rest}");
+    assert!(last.ends_with(", 0 holds done, 0 skipped"), "{rest}");
 }
 
 /// Sends a signal with the shell's `kill`.
@@ -206,10 +207,10 @@ fn signal(pid: u32, name: &str) {
 
 /// After the program is gone: line settings as before, cursor shown, normal
 /// screen.
-fn assert_handed_back(pty: &Pty, before: &pty::LineSettings) {
+fn assert_handed_back(pty: &Pty) {
     let after = pty.line_settings();
     assert!(after.is_cooked(), "{after:?}");
-    assert_eq!(&after, before);
+    assert_eq!(&after, pty.initial_line_settings());
     let (cursor_hidden, alternate) = pty.modes();
     assert!(!cursor_hidden, "the cursor is shown again");
     assert!(!alternate, "the normal screen is back");
@@ -222,7 +223,6 @@ fn the_screen_follows_the_keys() {
         &env,
         &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
     );
-    let before = pty.line_settings();
     pty.wait_for(&["Mini", "Step 1 of 3", "Pelvic tilt", "Get into position"]);
     // During the hold: the exercise and a breathing cue together.
     let screen = pty.wait_for(&["Pelvic tilt", "Hold ·", "breathe"]);
@@ -248,7 +248,7 @@ fn the_screen_follows_the_keys() {
     pty.wait_for(&["Quit?"]);
     pty.send(b"q");
     assert_eq!(pty.wait_exit(), 0);
-    assert_handed_back(&pty, &before);
+    assert_handed_back(&pty);
     let screen = pty.screen();
     assert!(screen.contains("Mini: stopped"), "{screen}");
     assert!(screen.contains("skipped"), "{screen}");
@@ -289,9 +289,8 @@ fn finishing_prints_a_summary_on_the_normal_screen() {
             "1000",
         ],
     );
-    let before = pty.line_settings();
     assert_eq!(pty.wait_exit(), 0);
-    assert_handed_back(&pty, &before);
+    assert_handed_back(&pty);
     let screen = pty.screen();
     assert!(screen.contains("Mini: complete"), "{screen}");
     assert!(screen.contains("Holds: 4 done, 0 skipped."), "{screen}");
@@ -304,12 +303,11 @@ fn ctrl_c_exits_130_and_hands_the_terminal_back() {
         &env,
         &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
     );
-    let before = pty.line_settings();
     pty.wait_for(&["Pelvic tilt"]);
     assert!(!pty.line_settings().is_cooked(), "raw mode while running");
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 130);
-    assert_handed_back(&pty, &before);
+    assert_handed_back(&pty);
 }
 
 #[test]
@@ -319,11 +317,10 @@ fn sigterm_exits_143_and_hands_the_terminal_back() {
         &env,
         &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
     );
-    let before = pty.line_settings();
     pty.wait_for(&["Pelvic tilt"]);
     signal(pty.pid(), "TERM");
     assert_eq!(pty.wait_exit(), 143);
-    assert_handed_back(&pty, &before);
+    assert_handed_back(&pty);
 }
 
 #[test]
@@ -333,11 +330,10 @@ fn sighup_exits_129_and_hands_the_terminal_back() {
         &env,
         &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
     );
-    let before = pty.line_settings();
     pty.wait_for(&["Pelvic tilt"]);
     signal(pty.pid(), "HUP");
     assert_eq!(pty.wait_exit(), 129);
-    assert_handed_back(&pty, &before);
+    assert_handed_back(&pty);
 }
 
 /// The "M:SS left" the screen shows for the routine, in seconds.
@@ -358,27 +354,32 @@ fn ctrl_z_hands_the_terminal_back_and_the_clock_waits() {
         &env,
         &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
     );
-    let before = pty.line_settings();
     let left = routine_left(&pty.wait_for(&["Pelvic tilt", "0:5"]));
     pty.send(b"\x1a");
     let start = std::time::Instant::now();
-    while !pty.line_settings().is_cooked() {
-        assert!(start.elapsed().as_secs() < 30, "still raw after Ctrl-Z");
+    while !pty.line_settings().is_cooked() || pty.modes() != (false, false) {
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "after Ctrl-Z: {:?}, cursor hidden and alternate screen: {:?}",
+            pty.line_settings(),
+            pty.modes()
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    assert_eq!(pty.line_settings(), before);
-    assert_eq!(pty.modes(), (false, false), "cursor shown, normal screen");
+    assert_eq!(&pty.line_settings(), pty.initial_line_settings());
     // Stopped for three seconds: none of them count.
     std::thread::sleep(std::time::Duration::from_secs(3));
     signal(pty.pid(), "CONT");
     let screen = pty.wait_for(&["Pelvic tilt", "Step 1 of 3"]);
     assert_eq!(pty.modes(), (true, true), "back on the screen");
     let after = routine_left(&screen);
-    assert!(left - after <= 1, "{left} s left before, {after} s after");
+    assert!(
+        left >= after && left - after <= 1,
+        "{left} s left before, {after} s after"
+    );
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 130);
-    assert_handed_back(&pty, &before);
+    assert_handed_back(&pty);
 }
 
 #[test]

@@ -38,6 +38,8 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// The line settings before the program started.
+    initial: LineSettings,
 }
 
 impl Pty {
@@ -60,6 +62,7 @@ impl Pty {
         cmd.env("XDG_CONFIG_HOME", env.root().join("config"));
         cmd.env("XDG_STATE_HOME", env.root().join("state"));
         cmd.env("TERM", "xterm-256color");
+        let initial = line_settings(&*pair.master);
         let child = pair.slave.spawn_command(cmd).expect("psoas starts");
         // Only the child keeps the terminal end open, so reading ends with it.
         drop(pair.slave);
@@ -85,18 +88,18 @@ impl Pty {
             writer,
             child,
             parser,
+            initial,
         }
     }
 
+    /// The line settings as they were before the program started.
+    pub fn initial_line_settings(&self) -> &LineSettings {
+        &self.initial
+    }
+
+    /// The line settings now.
     pub fn line_settings(&self) -> LineSettings {
-        let t = self.master.get_termios().expect("termios of the pty");
-        LineSettings {
-            input: t.input_flags.bits() as u64,
-            output: t.output_flags.bits() as u64,
-            control: t.control_flags.bits() as u64,
-            local: t.local_flags.bits() as u64,
-            chars: t.control_chars.to_vec(),
-        }
+        line_settings(&*self.master)
     }
 
     pub fn pid(&self) -> u32 {
@@ -169,6 +172,17 @@ impl Pty {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+}
+
+fn line_settings(master: &dyn MasterPty) -> LineSettings {
+    let t = master.get_termios().expect("termios of the pty");
+    LineSettings {
+        input: t.input_flags.bits() as u64,
+        output: t.output_flags.bits() as u64,
+        control: t.control_flags.bits() as u64,
+        local: t.local_flags.bits() as u64,
+        chars: t.control_chars.to_vec(),
     }
 }
 
