@@ -1,34 +1,134 @@
 //! `psoas run`: a routine in real time. Resolves the flags and the
-//! environment into [`RunSettings`], builds the plan, hands it to the runner,
-//! and prints a summary once the terminal is back to normal.
+//! environment into [`RunSettings`], builds the plan, says what must be said
+//! first (the safety notice, exercises left out), asks for the tension
+//! check-in, hands the plan to the runner, prints a summary once the terminal
+//! is back to normal, and records the session in the history.
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
-use crate::app::Context;
+use crate::app::{Context, exit};
 use crate::cli::RunArgs;
-use crate::engine::Plan;
+use crate::engine::{Plan, PlanSettings};
 use crate::format::clock;
-use crate::runner::{self, Ending, RunOutcome, RunSettings, WarmUpChoice};
+use crate::history::{History, HistoryError, Record, RecordInput, check_in};
+use crate::library::{Library, Routine};
+use crate::planner::{self, PlanRequest};
+use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker, WarmUpChoice};
+use crate::safety;
+use crate::voice::Voice;
 
 pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result<ExitCode> {
-    if args.minutes.is_some() {
-        bail!("--minutes is not available for `psoas run` yet; name a routine instead");
-    }
     let settings = resolve(&args, context, &Environment::of_process());
+    let plan_settings = context.plan_settings(&args.conditions.conditions);
+    let (library, routine) = choose_routine(context, &args, &plan_settings)?;
+    let plan = Plan::build(&routine, &library, &plan_settings)?;
+    let warm_up = Plan::warm_up(&library, &plan_settings);
+
+    before_start(context, &plan, &settings, out)?;
+    let ask = check_in::should_ask(!settings.plain, args.no_check_in, context.config.check_in);
+    let stdin = io::stdin();
+    let tension_before = check_in::check_in(args.tension_before, ask, &mut stdin.lock(), out)?;
+    out.flush()?;
+
+    // The voice is found before the screen is taken over, as it may warn.
+    let wants_voice = args.voice || (!args.no_voice && context.config.voice());
+    let mut voice = wants_voice.then(|| Voice::new(context.config.voice_command.as_deref()));
+    let speaker = voice.as_mut().map(|v| v as &mut dyn Speaker);
+    let outcome = runner::run(plan, warm_up, &settings, speaker, out)?;
+    // Stops anything still speaking before the summary.
+    drop(voice);
+    print_summary(&outcome, &settings, out)?;
+
+    let asked_after =
+        ask && outcome.past_first_hold && matches!(outcome.ending, Ending::Finished | Ending::Quit);
+    let tension_after =
+        check_in::check_in(args.tension_after, asked_after, &mut stdin.lock(), out)?;
+    out.flush()?;
+    let recorded = record(context, &args, &outcome, tension_before, tension_after);
+    let code = outcome.ending.exit_code();
+    match recorded {
+        Ok(()) => Ok(ExitCode::from(code)),
+        // The session is over and its summary shown; only the record is lost.
+        Err(error) => {
+            writeln!(io::stderr(), "psoas: {error}")?;
+            Ok(ExitCode::from(if code == 0 { exit::FAILURE } else { code }))
+        }
+    }
+}
+
+/// The routine named, the default one, or with `--minutes`, one planned to fit.
+fn choose_routine(
+    context: &Context,
+    args: &RunArgs,
+    settings: &PlanSettings,
+) -> Result<(Library, Routine)> {
+    if let Some(minutes) = args.minutes {
+        let library = context.library(Vec::new())?;
+        let routine = planner::plan(&library, &PlanRequest::new(minutes, settings))?;
+        return Ok((library, routine));
+    }
     let (library, id) = context.library_and_routine(args.routine.as_deref())?;
     let routine = library
         .routine(&id)
-        .expect("library_and_routine checked the id");
-    let plan_settings = context.plan_settings(&args.conditions.conditions);
-    let plan = Plan::build(routine, &library, &plan_settings)?;
-    let warm_up = Plan::warm_up(&library, &plan_settings);
+        .expect("library_and_routine checked the id")
+        .clone();
+    Ok((library, routine))
+}
 
-    let outcome = runner::run(plan, warm_up, &settings, None, out)?;
-    print_summary(&outcome, &settings, out)?;
-    Ok(ExitCode::from(outcome.ending.exit_code()))
+/// What is said before the first hold: the safety notice on the very first
+/// run, and each exercise left out for a condition. In plain mode these are
+/// transcript lines like any other.
+fn before_start(
+    context: &Context,
+    plan: &Plan<'_>,
+    settings: &RunSettings,
+    out: &mut impl Write,
+) -> Result<()> {
+    let prefix = if settings.plain { "[00:00] " } else { "" };
+    if let Some(notice) = safety::first_run_notice(&context.dirs.state_dir) {
+        writeln!(out, "{prefix}{notice}")?;
+        if !settings.plain {
+            writeln!(out)?;
+        }
+        if let Err(error) = safety::mark_notice_shown(&context.dirs.state_dir) {
+            writeln!(io::stderr(), "psoas: warning: {error:#}")?;
+        }
+    }
+    for left in &plan.left_out {
+        writeln!(out, "{prefix}{}", safety::left_out_line(left))?;
+    }
+    Ok(())
+}
+
+/// Appends the session to the history, unless `--no-record` or it ended
+/// before its first hold was over.
+fn record(
+    context: &Context,
+    args: &RunArgs,
+    outcome: &RunOutcome,
+    tension_before: Option<u8>,
+    tension_after: Option<u8>,
+) -> Result<(), HistoryError> {
+    if args.no_record || !outcome.past_first_hold {
+        return Ok(());
+    }
+    let input = RecordInput {
+        started_at: outcome.started_at.fixed_offset(),
+        routine_id: outcome.routine_id.clone(),
+        routine_name: outcome.routine_name.clone(),
+        planned_seconds: outcome.planned_seconds,
+        held_seconds: outcome.held_seconds,
+        holds_done: outcome.holds_done,
+        holds_skipped: outcome.holds_skipped,
+        finished: outcome.finished,
+        tension_before,
+        tension_after,
+        note: args.note.clone(),
+    };
+    History::at(&context.dirs.state_dir).append(&Record::new(input))
 }
 
 /// What the run needs to know about where it runs.
@@ -69,7 +169,7 @@ pub fn resolve(args: &RunArgs, context: &Context, env: &Environment) -> RunSetti
     RunSettings {
         plain,
         speed: args.speed,
-        bell: !args.no_bell && context.config.bell.unwrap_or(true),
+        bell: !args.no_bell && context.config.bell(),
         colour: !env.no_color,
         warm_up,
     }

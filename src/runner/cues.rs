@@ -2,7 +2,7 @@
 //! and the shorter sentence a speaker says. Both read the same plan, so the
 //! screen, the transcript and the voice never disagree.
 
-use crate::engine::{BreathDirection, Event, Plan, Segment, SegmentKind, Stage};
+use crate::engine::{BreathDirection, Cue, Event, Plan, Segment, SegmentKind, Stage};
 use crate::library::Side;
 
 /// "Step 2 of 9", or "Warm-up 1 of 3" for a warm-up step.
@@ -93,6 +93,25 @@ pub fn breath_words(direction: BreathDirection) -> &'static str {
 /// Breath cues are spoken only for the first breaths of a hold: enough to set
 /// the rhythm without talking over the whole hold.
 const SPOKEN_BREATH_CYCLES: u32 = 2;
+
+/// What a speaker says for cues that fall due together, as one utterance: a
+/// speaker cuts off a cue still being spoken when the next comes, so cues said
+/// one by one at the same moment would leave only the last one heard.
+pub fn spoken_together(plan: &Plan<'_>, cues: &[Cue]) -> Option<String> {
+    let sentences: Vec<String> = cues
+        .iter()
+        .filter_map(|cue| spoken(plan, &cue.event))
+        .map(|words| {
+            let words = words.trim_end().to_string();
+            if words.ends_with(['.', '!', '?']) {
+                words
+            } else {
+                format!("{words}.")
+            }
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
 
 /// What a speaker says for an event, if anything.
 pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {

@@ -290,12 +290,10 @@ impl Run<'_, '_> {
         if self.bell && cues.iter().any(|c| c.event == Event::Bell) {
             screen.ring()?;
         }
-        if let Some(speaker) = self.speaker.as_deref_mut() {
-            for cue in cues {
-                if let Some(words) = cues::spoken(self.session.plan(), &cue.event) {
-                    speaker.say(&words);
-                }
-            }
+        if let Some(speaker) = self.speaker.as_deref_mut()
+            && let Some(words) = cues::spoken_together(self.session.plan(), cues)
+        {
+            speaker.say(&words);
         }
         Ok(())
     }

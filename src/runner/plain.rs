@@ -103,11 +103,11 @@ impl Transcript<'_, '_, '_> {
             if let Some(line) = line {
                 self.write(cue.at, &line)?;
             }
-            if let Some(speaker) = self.speaker.as_deref_mut()
-                && let Some(words) = cues::spoken(self.session.plan(), &cue.event)
-            {
-                speaker.say(&words);
-            }
+        }
+        if let Some(speaker) = self.speaker.as_deref_mut()
+            && let Some(words) = cues::spoken_together(self.session.plan(), cues)
+        {
+            speaker.say(&words);
         }
         Ok(())
     }
@@ -172,7 +172,16 @@ mod tests {
         );
         assert_eq!(
             speaker.said.last().map(String::as_str),
-            Some("Routine complete")
+            Some("Routine complete.")
+        );
+        // Cues due together are one utterance, so none cuts off another.
+        assert!(
+            speaker
+                .said
+                .iter()
+                .any(|s| s.starts_with("Hold for ") && s.ends_with(" seconds. Breathe in.")),
+            "{:?}",
+            speaker.said
         );
         assert!(
             speaker

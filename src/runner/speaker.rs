@@ -8,6 +8,12 @@ pub trait Speaker {
     fn say(&mut self, text: &str);
 }
 
+impl Speaker for crate::voice::Voice {
+    fn say(&mut self, text: &str) {
+        crate::voice::Voice::say(self, text);
+    }
+}
+
 /// Records what was said; for tests.
 #[derive(Debug, Default)]
 pub struct Recorder {

@@ -7,6 +7,7 @@ mod history;
 mod library;
 mod plan;
 mod run;
+mod run_flow;
 mod safety;
 mod shell;
 

@@ -1,7 +1,7 @@
 //! Tests of `psoas run`: the plain transcript, and the interactive screen in
 //! a pseudo-terminal (keys, signals, and the terminal handed back after).
 
-mod pty;
+pub(crate) mod pty;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -59,11 +59,15 @@ exercise = "lunge"
 exercise = "ball"
 "#;
 
-/// An env with the three-step routine `mini` in `lib/`.
+/// An env with the three-step routine `mini` in `lib/`, for someone who has
+/// run psoas before (the safety notice is behind them) and has turned the
+/// tension check-ins off: those are tested in `run_flow`.
 fn mini() -> Env {
     let env = Env::new();
     env.write("lib/exercises/mini.toml", EXERCISES);
     env.write("lib/mini.toml", ROUTINE);
+    env.write("state/psoas/notice-shown", "");
+    env.write("config/psoas/config.toml", "check_in = false\n");
     env
 }
 

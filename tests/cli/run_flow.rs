@@ -1,0 +1,265 @@
+//! Tests of what `psoas run` does around the timer: the first-run safety
+//! notice, exercises left out for a condition, tension check-ins, the history
+//! record, `--minutes`, and spoken cues.
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::{Env, stdout_of};
+
+/// A two-hold routine that takes 20 plan seconds: well under a second at
+/// `--speed 200`.
+const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
+
+fn quick_env() -> Env {
+    let env = Env::new();
+    env.write("config/psoas/routines/quick.toml", QUICK);
+    env
+}
+
+fn run(env: &Env, extra: &[&str]) -> assert_cmd::Command {
+    let mut args = vec!["run", "quick", "--plain", "--speed", "200"];
+    args.extend_from_slice(extra);
+    env.psoas(&args)
+}
+
+fn history_lines(env: &Env) -> Vec<Value> {
+    match std::fs::read_to_string(env.state_dir().join("history.jsonl")) {
+        Ok(text) => text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn the_safety_notice_comes_first_and_only_once() {
+    let env = quick_env();
+    let first = stdout_of(&mut run(&env, &["--no-record"]));
+    assert!(
+        first.starts_with("[00:00] psoas is not medical advice."),
+        "{first}"
+    );
+    assert!(env.state_dir().join("notice-shown").is_file());
+    let second = stdout_of(&mut run(&env, &["--no-record"]));
+    assert!(!second.contains("not medical advice"), "{second}");
+}
+
+#[test]
+fn a_finished_run_is_recorded_with_its_check_ins_and_note() {
+    let env = quick_env();
+    run(
+        &env,
+        &[
+            "--tension-before",
+            "7",
+            "--tension-after",
+            "4",
+            "--note",
+            "stiff morning",
+        ],
+    )
+    .assert()
+    .success();
+    let records = history_lines(&env);
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r["v"], 1);
+    assert_eq!(r["routine_id"], "quick");
+    assert_eq!(r["routine_name"], "Quick");
+    assert_eq!(r["planned_seconds"], 20);
+    assert_eq!(r["held_seconds"], 20);
+    assert_eq!(
+        (&r["holds_done"], &r["holds_skipped"]),
+        (&Value::from(2), &Value::from(0))
+    );
+    assert_eq!(r["finished"], true);
+    assert_eq!(
+        (&r["tension_before"], &r["tension_after"]),
+        (&Value::from(7), &Value::from(4))
+    );
+    assert_eq!(r["note"], "stiff morning");
+    let started = chrono::DateTime::parse_from_rfc3339(r["started_at"].as_str().unwrap()).unwrap();
+    assert!((chrono::Utc::now() - started.to_utc()).num_seconds().abs() < 120);
+}
+
+#[test]
+fn no_record_writes_nothing() {
+    let env = quick_env();
+    run(&env, &["--no-record"]).assert().success();
+    assert!(history_lines(&env).is_empty());
+    assert!(!env.state_dir().join("history.jsonl").exists());
+}
+
+#[test]
+fn a_history_that_cannot_be_written_is_an_error_after_the_summary() {
+    let env = quick_env();
+    // A regular file where the state folder should be: not even root can write there.
+    env.write("blocked", "");
+    let output = run(&env, &[])
+        .env("PSOAS_STATE_DIR", env.root().join("blocked/psoas"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.ends_with("Routine complete: 0:20, 2 holds done, 0 skipped\n"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("psoas: "), "{stderr}");
+    assert!(stderr.contains("blocked/psoas"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn exercises_to_avoid_are_left_out_with_a_line_each() {
+    let env = Env::new();
+    env.write(
+        "config/psoas/routines/mixed.toml",
+        "name = \"Mixed\"\nwarm_up = false\nprep = 0\n[[step]]\nexercise = \"low-lunge\"\nhold = 5\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 5\n",
+    );
+    let out = stdout_of(&mut env.psoas(&[
+        "run",
+        "mixed",
+        "--plain",
+        "--speed",
+        "200",
+        "--no-record",
+        "--condition",
+        "knee-pain",
+    ]));
+    assert!(
+        out.contains("[00:00] Left out: Low lunge (low-lunge), to avoid with knee pain or a knee injury (kneeling positions).\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Step 1 of 2"), "only one step is left: {out}");
+    assert!(
+        out.contains("Step 1 of 1: Lying single knee to chest"),
+        "{out}"
+    );
+
+    env.write(
+        "config/psoas/config.toml",
+        "conditions = [\"knee-pain\", \"pregnancy\", \"recent-surgery\"]\n",
+    );
+    env.psoas(&["run", "mixed", "--plain", "--no-record"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "nothing is left of routine `mixed`",
+        ));
+}
+
+#[test]
+fn minutes_plans_and_runs_in_one_go() {
+    let env = Env::new();
+    let out = stdout_of(&mut env.psoas(&[
+        "run",
+        "--minutes",
+        "4",
+        "--plain",
+        "--speed",
+        "1000",
+        "--no-warm-up",
+        "--no-record",
+    ]));
+    let last = out.lines().last().unwrap();
+    assert!(last.contains("Routine complete: "), "{out}");
+    let total = last
+        .split("Routine complete: ")
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap();
+    let (m, s) = total.split_once(':').unwrap();
+    let seconds: u32 = m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap();
+    assert!(
+        (192..=240).contains(&seconds),
+        "planned {seconds} s for 4 minutes"
+    );
+    env.psoas(&["run", "daily", "--minutes", "4"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn cues_are_spoken_through_the_voice_command() {
+    let env = quick_env();
+    let log = env.root().join("spoken.txt");
+    let speaker = env.write(
+        "bin/fake-speak",
+        &format!(
+            "#!/bin/sh\ncat >> '{}'\necho >> '{}'\n",
+            log.display(),
+            log.display()
+        ),
+    );
+    make_executable(&speaker);
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "voice = true\nvoice_command = [\"{}\"]\n",
+            speaker.display()
+        ),
+    );
+    env.psoas(&["run", "quick", "--plain", "--speed", "20", "--no-record"])
+        .assert()
+        .success();
+    // Give the last cue's program a moment to finish writing.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let spoken = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(spoken.contains("Lying single knee to chest"), "{spoken}");
+    assert!(spoken.contains("Switch sides"), "{spoken}");
+    // --no-voice beats the config.
+    std::fs::remove_file(&log).ok();
+    run(&env, &["--no-record", "--no-voice"]).assert().success();
+    assert!(!log.exists());
+}
+
+fn make_executable(path: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
+    use crate::run::pty::Pty;
+    let env = quick_env();
+    let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100"]);
+    pty.wait_for(&[
+        "not medical advice",
+        "Tension in your lower back and hips, 0-10 (Enter to skip):",
+    ]);
+    pty.send(b"eleven\r");
+    pty.wait_for(&["Please type a whole number from 0 to 10, or press Enter to skip."]);
+    pty.send(b"6\r");
+    // The routine runs on the alternate screen, then the summary and the second question.
+    pty.wait_for(&["Holds: 2 done, 0 skipped.", "6\n"]);
+    let screen = pty.wait_for(&["Holds: 2 done, 0 skipped."]);
+    assert!(
+        screen.matches("Tension in your lower back").count() >= 1,
+        "{screen}"
+    );
+    pty.send(b"2\r");
+    assert_eq!(pty.wait_exit(), 0);
+    let records = history_lines(&env);
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(
+        (&records[0]["tension_before"], &records[0]["tension_after"]),
+        (&Value::from(6), &Value::from(2))
+    );
+}
+
+#[test]
+fn no_check_in_asks_nothing() {
+    use crate::run::pty::Pty;
+    let env = quick_env();
+    env.write("state/psoas/notice-shown", "");
+    let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100", "--no-check-in"]);
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(!pty.screen().contains("Tension"), "{}", pty.screen());
+    assert_eq!(history_lines(&env)[0]["tension_before"], Value::Null);
+}
