@@ -300,15 +300,22 @@ fn finishing_prints_a_summary_on_the_normal_screen() {
     assert!(screen.contains("Holds: 4 done, 0 skipped."), "{screen}");
 }
 
-#[test]
-fn ctrl_c_exits_130_and_hands_the_terminal_back() {
+/// `mini` running on a pseudo-terminal, its first step on the screen and the
+/// terminal in raw mode. The env is returned too: its folder must outlive the run.
+fn running_mini() -> (Env, Pty) {
     let env = mini();
-    let mut pty = Pty::spawn(
+    let pty = Pty::spawn(
         &env,
         &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
     );
     pty.wait_for(&["Pelvic tilt"]);
     assert!(!pty.line_settings().is_cooked(), "raw mode while running");
+    (env, pty)
+}
+
+#[test]
+fn ctrl_c_exits_130_and_hands_the_terminal_back() {
+    let (_env, mut pty) = running_mini();
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 130);
     assert_handed_back(&pty);
@@ -316,12 +323,7 @@ fn ctrl_c_exits_130_and_hands_the_terminal_back() {
 
 #[test]
 fn sigterm_exits_143_and_hands_the_terminal_back() {
-    let env = mini();
-    let mut pty = Pty::spawn(
-        &env,
-        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
-    );
-    pty.wait_for(&["Pelvic tilt"]);
+    let (_env, mut pty) = running_mini();
     signal(pty.pid(), "TERM");
     assert_eq!(pty.wait_exit(), 143);
     assert_handed_back(&pty);
@@ -329,12 +331,7 @@ fn sigterm_exits_143_and_hands_the_terminal_back() {
 
 #[test]
 fn sighup_exits_129_and_hands_the_terminal_back() {
-    let env = mini();
-    let mut pty = Pty::spawn(
-        &env,
-        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
-    );
-    pty.wait_for(&["Pelvic tilt"]);
+    let (_env, mut pty) = running_mini();
     signal(pty.pid(), "HUP");
     assert_eq!(pty.wait_exit(), 129);
     assert_handed_back(&pty);
