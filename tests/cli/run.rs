@@ -337,6 +337,47 @@ fn sighup_exits_129_and_hands_the_terminal_back() {
     assert_handed_back(&pty);
 }
 
+/// Set in the child of [`a_panic_hands_the_terminal_back_before_its_message`].
+const PANIC_CHILD: &str = "PSOAS_TEST_PANIC_CHILD";
+
+/// Not a test on its own: run by the test below as a child process on a
+/// pseudo-terminal, it takes the terminal as `psoas run` does, then panics.
+#[test]
+fn panicking_child() {
+    if std::env::var_os(PANIC_CHILD).is_none() {
+        return;
+    }
+    let _terminal = psoas_coach::runner::terminal::Terminal::enter().unwrap();
+    print!("on the alternate screen");
+    panic!("a deliberate panic");
+}
+
+#[test]
+fn a_panic_hands_the_terminal_back_before_its_message() {
+    let env = Env::new();
+    let me = std::env::current_exe().unwrap();
+    let args = [
+        "--exact",
+        "run::panicking_child",
+        "--nocapture",
+        "--test-threads",
+        "1",
+    ];
+    let vars = [(PANIC_CHILD, "1"), ("RUST_BACKTRACE", "0")];
+    let mut pty = Pty::spawn_program(&env, &me, &args, &vars);
+    assert_ne!(pty.wait_exit(), 0, "the child's test fails by panicking");
+    assert_handed_back(&pty);
+    // The normal screen is back and the cursor shown before the message is written.
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    let at = |text: &str| {
+        output
+            .find(text)
+            .unwrap_or_else(|| panic!("no {text:?} in {output:?}"))
+    };
+    assert!(at("\x1b[?1049l") < at("a deliberate panic"), "{output:?}");
+    assert!(at("\x1b[?25h") < at("a deliberate panic"), "{output:?}");
+}
+
 /// The "M:SS left" the screen shows for the routine, in seconds.
 fn routine_left(screen: &str) -> u32 {
     let line = screen

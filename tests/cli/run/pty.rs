@@ -38,6 +38,7 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
+    output: Arc<Mutex<Vec<u8>>>,
     /// The line settings before the program started.
     initial: LineSettings,
 }
@@ -45,6 +46,16 @@ pub struct Pty {
 impl Pty {
     /// `psoas ARGS` in `env`, on a terminal of [`ROWS`]×[`COLS`].
     pub fn spawn(env: &Env, args: &[&str]) -> Pty {
+        Pty::spawn_program(env, env!("CARGO_BIN_EXE_psoas").as_ref(), args, &[])
+    }
+
+    /// Any program, with `vars` set besides the env's own.
+    pub fn spawn_program(
+        env: &Env,
+        program: &std::path::Path,
+        args: &[&str],
+        vars: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -53,7 +64,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_psoas"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env.work());
         cmd.env_clear();
@@ -62,6 +73,9 @@ impl Pty {
         cmd.env("XDG_CONFIG_HOME", env.root().join("config"));
         cmd.env("XDG_STATE_HOME", env.root().join("state"));
         cmd.env("TERM", "xterm-256color");
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
         let initial = line_settings(&*pair.master);
         let child = pair.slave.spawn_command(cmd).expect("psoas starts");
         // Only the child keeps the terminal end open, so reading ends with it.
@@ -73,6 +87,8 @@ impl Pty {
         )));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let screen = Arc::clone(&parser);
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let written = Arc::clone(&output);
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
@@ -80,6 +96,7 @@ impl Pty {
                     break;
                 }
                 screen.lock().unwrap().process(&buf[..n]);
+                written.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();
@@ -88,8 +105,14 @@ impl Pty {
             writer,
             child,
             parser,
+            output,
             initial,
         }
+    }
+
+    /// Every byte the program wrote so far, escape codes and all.
+    pub fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
     }
 
     /// The line settings as they were before the program started.
