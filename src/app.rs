@@ -12,7 +12,7 @@ use clap::Parser;
 use crate::cli::{Cli, Command};
 use crate::commands;
 use crate::config::Config;
-use crate::diagnostic::sanitize;
+use crate::diagnostic::{Diagnostic, sanitize};
 use crate::dirs::Dirs;
 use crate::engine::PlanSettings;
 use crate::format::did_you_mean;
@@ -162,16 +162,29 @@ pub fn fail_on_errors(loaded: Loaded) -> Result<Library> {
     if !loaded.has_errors() {
         return Ok(loaded.library);
     }
-    let errors: Vec<String> = loaded.errors().map(|d| d.to_string()).collect();
-    let mut stderr = io::stderr().lock();
-    for error in &errors {
-        let _ = writeln!(stderr, "{error}");
-    }
-    Err(Reported(format!(
-        "the library has {} problem{}; fix {} and try again (`psoas check` lists them)",
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" },
-        if errors.len() == 1 { "it" } else { "them" },
+    let errors: Vec<&Diagnostic> = loaded.errors().collect();
+    Err(report_all(
+        &errors,
+        "the library",
+        " (`psoas check` lists them)",
     ))
-    .into())
+}
+
+/// Prints each diagnostic to stderr, then gives the error that ends the
+/// command: "WHAT has N problems; fix them and try again" and `hint`.
+pub fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow::Error {
+    let mut stderr = io::stderr().lock();
+    for diagnostic in diagnostics {
+        let _ = writeln!(stderr, "{diagnostic}");
+    }
+    let n = diagnostics.len();
+    let (problems, them) = if n == 1 {
+        ("problem", "it")
+    } else {
+        ("problems", "them")
+    };
+    Reported(format!(
+        "{what} has {n} {problems}; fix {them} and try again{hint}"
+    ))
+    .into()
 }

@@ -10,12 +10,12 @@ mod template;
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use crate::app::Reported;
+use crate::app::report_all;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, MAX_FILE_BYTES, Routine};
@@ -92,17 +92,8 @@ impl Config {
             return Ok(Config::default());
         };
         Config::from_text(path, &text).map_err(|diagnostics| {
-            let mut stderr = io::stderr().lock();
-            for diagnostic in &diagnostics {
-                let _ = writeln!(stderr, "{diagnostic}");
-            }
-            let n = diagnostics.len();
-            Reported(format!(
-                "the config file has {n} problem{}; fix {} and try again",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "it" } else { "them" },
-            ))
-            .into()
+            let all: Vec<&Diagnostic> = diagnostics.iter().collect();
+            report_all(&all, "the config file", "")
         })
     }
 
