@@ -276,31 +276,51 @@ impl<'a> Plan<'a> {
         (index < self.segments.len()).then_some(index)
     }
 
-    /// Each hold with its prep, in order.
-    pub fn holds(&self) -> Vec<PlannedHold<'a>> {
-        let mut holds: Vec<PlannedHold<'a>> = Vec::with_capacity(self.hold_count());
-        for s in &self.segments {
-            if s.kind == SegmentKind::Prep || holds.last().is_none_or(|h| h.index != s.hold) {
-                holds.push(PlannedHold {
-                    index: s.hold,
-                    stage: s.stage,
-                    step: s.step,
-                    round: s.round,
-                    side: s.side,
-                    exercise: s.exercise,
-                    start: s.start,
-                    prep: 0,
-                    hold: 0,
-                    breathing: s.breathing,
-                });
-            }
-            let hold = holds.last_mut().expect("a hold was just pushed");
+    /// One hold with its prep, or `None` past the last hold.
+    pub fn hold(&self, index: usize) -> Option<PlannedHold<'a>> {
+        let first = self.first_segment_of_hold(index)?;
+        let s = &self.segments[first];
+        let mut hold = PlannedHold {
+            index,
+            stage: s.stage,
+            step: s.step,
+            round: s.round,
+            side: s.side,
+            exercise: s.exercise,
+            start: s.start,
+            prep: 0,
+            hold: 0,
+            breathing: s.breathing,
+        };
+        for s in self.segments[first..]
+            .iter()
+            .take_while(|s| s.hold == index)
+        {
             match s.kind {
                 SegmentKind::Prep => hold.prep += s.duration,
                 SegmentKind::Hold => hold.hold += s.duration,
             }
         }
-        holds
+        Some(hold)
+    }
+
+    /// Each hold with its prep, in order.
+    pub fn holds(&self) -> Vec<PlannedHold<'a>> {
+        (0..self.hold_count())
+            .filter_map(|i| self.hold(i))
+            .collect()
+    }
+}
+
+impl PlannedHold<'_> {
+    /// Seconds from the start of the plan to the end of the prep, when the
+    /// hold itself begins.
+    pub fn hold_start(&self) -> u32 {
+        self.start + self.prep
+    }
+
+    pub fn end(&self) -> u32 {
+        self.hold_start() + self.hold
     }
 }
 

@@ -237,7 +237,7 @@ pub fn warm_up_question(
     fit(rows, width, height)
 }
 
-/// Where a hold's prep starts and its hold segments start and end.
+/// When a hold itself starts and ends, as the plan has it.
 struct HoldSpan {
     hold_start: Duration,
     hold_end: Duration,
@@ -245,12 +245,10 @@ struct HoldSpan {
 
 impl HoldSpan {
     fn of(plan: &Plan<'_>, hold: usize) -> HoldSpan {
-        let mut segments = plan.segments.iter().filter(|s| s.hold == hold);
-        let first = segments.clone().find(|s| s.kind == SegmentKind::Hold);
-        let last = segments.next_back();
+        let planned = plan.hold(hold);
         HoldSpan {
-            hold_start: secs(first.map_or(0, |s| s.start)),
-            hold_end: secs(last.map_or(0, |s| s.end())),
+            hold_start: secs(planned.as_ref().map_or(0, |h| h.hold_start())),
+            hold_end: secs(planned.as_ref().map_or(0, |h| h.end())),
         }
     }
 }
