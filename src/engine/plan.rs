@@ -717,6 +717,9 @@ mod tests {
             (holds[1].start, holds[1].prep, holds[1].hold, holds[1].side),
             (35, 5, 30, R)
         );
+        assert_eq!(plan.hold(1).as_ref(), Some(&holds[1]));
+        assert_eq!((holds[1].hold_start(), holds[1].end()), (40, 70));
+        assert_eq!(plan.hold(2), None);
     }
 
     #[test]
