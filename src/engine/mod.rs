@@ -13,6 +13,8 @@ mod session;
 mod timeline;
 
 pub use breathing::{Breath, BreathDirection, breath_at};
-pub use plan::{LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage};
+pub use plan::{
+    LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage, step_seconds,
+};
 pub use session::{Action, Session};
 pub use timeline::{Cue, Event, timeline};

@@ -131,6 +131,18 @@ pub struct Plan<'a> {
     pub left_out: Vec<LeftOut<'a>>,
 }
 
+/// Seconds one routine step takes: `repeat × sides × (prep + hold)`, where a
+/// phased exercise's hold is the sum of its phases. It is the sum `Plan::build`
+/// lays out as segments, for planning a routine before it exists.
+pub fn step_seconds(exercise: &Exercise, hold: Option<u32>, repeat: u32, prep: u32) -> u32 {
+    let hold = if exercise.has_phases() {
+        exercise.hold
+    } else {
+        hold.unwrap_or(exercise.hold)
+    };
+    repeat * exercise.sides() * (prep + hold)
+}
+
 /// Roughly how long the guided warm-up lasts, in seconds.
 pub const WARM_UP_TARGET: u32 = 150;
 
@@ -591,6 +603,28 @@ mod tests {
         // Segments tile the plan with no gap or overlap.
         for pair in plan.segments.windows(2) {
             assert_eq!(pair[0].end(), pair[1].start);
+        }
+    }
+
+    #[test]
+    fn step_seconds_add_up_to_the_plan() {
+        let lib = library();
+        let steps = [
+            ("lunge", None, 2),
+            ("bridge", Some(25), 1),
+            ("ball", None, 3),
+            ("calm", Some(70), 1),
+        ];
+        for prep in [0, 7] {
+            let plan =
+                Plan::build(&routine(&steps, Some(prep)), &lib, &PlanSettings::default()).unwrap();
+            let sum: u32 = steps
+                .iter()
+                .map(|&(id, hold, repeat)| {
+                    step_seconds(lib.exercise(id).unwrap(), hold, repeat, prep)
+                })
+                .sum();
+            assert_eq!(sum, plan.total());
         }
     }
 

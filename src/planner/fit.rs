@@ -3,8 +3,8 @@
 //! far as the time allows. The seconds each step takes come from the engine,
 //! which is the only place durations are computed.
 
-use crate::engine::{Plan, PlanSettings};
-use crate::library::{Exercise, Layer, Library, Origin, Routine, Step};
+use crate::engine::step_seconds;
+use crate::library::{Exercise, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -36,19 +36,16 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// How long steps take, asked of the engine.
-pub struct Clock<'a> {
-    pub library: &'a Library,
+/// How long steps take with one prep, asked of the engine.
+pub struct Clock {
     pub prep: u32,
 }
 
-impl Clock<'_> {
-    /// Seconds a step takes with this prep. Totals add up step by step, so a
-    /// plan's total is the sum of its steps'.
+impl Clock {
+    /// Seconds a step takes. Totals add up step by step, so a plan's total
+    /// is the sum of its steps'.
     pub fn seconds(&self, draft: &Draft<'_>) -> u32 {
-        let routine = routine("step", "step", self.prep, vec![draft.step()]);
-        Plan::build(&routine, self.library, &PlanSettings::default())
-            .map_or(u32::MAX, |plan| plan.total())
+        step_seconds(draft.exercise, Some(draft.hold), draft.repeat, self.prep)
     }
 }
 
@@ -101,7 +98,7 @@ const PASSES: [Caps; 2] = [
 /// Grows `body` and `finish` toward `target` seconds without passing it;
 /// `total` is their current length and is kept up to date.
 pub fn fill(
-    clock: &Clock<'_>,
+    clock: &Clock,
     body: &mut [Draft<'_>],
     finish: &mut Draft<'_>,
     total: &mut u32,
@@ -131,7 +128,7 @@ pub fn fill(
 /// Applies `change` to each step in turn, round after round, keeping each
 /// change that fits, until none does.
 fn grow<'a>(
-    clock: &Clock<'_>,
+    clock: &Clock,
     drafts: &mut [Draft<'a>],
     total: &mut u32,
     target: u32,
@@ -155,7 +152,7 @@ fn grow<'a>(
 }
 
 /// Lengthens the finish's hold by what is left, up to `cap` seconds.
-fn grow_finish(clock: &Clock<'_>, finish: &mut Draft<'_>, total: &mut u32, target: u32, cap: u32) {
+fn grow_finish(clock: &Clock, finish: &mut Draft<'_>, total: &mut u32, target: u32, cap: u32) {
     if finish.exercise.has_phases() || finish.hold >= cap {
         return;
     }

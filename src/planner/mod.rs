@@ -110,10 +110,7 @@ fn max_minutes(planned: u32) -> u32 {
 /// Builds a routine for `request` from `library`.
 pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanError> {
     let target = request.target_seconds();
-    let clock = Clock {
-        library,
-        prep: request.prep,
-    };
+    let clock = Clock { prep: request.prep };
     let mut rng = SplitMix64::new(request.seed);
 
     let mut breathing = choose::breathing_candidates(library, request);
