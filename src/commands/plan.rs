@@ -12,7 +12,7 @@ use anyhow::{Context as _, Result, bail};
 use crate::app::Context;
 use crate::cli::PlanArgs;
 use crate::engine::{LeftOut, Plan};
-use crate::library::{Layer, Library, Routine, is_kebab_case};
+use crate::library::{Layer, Library, Routine, is_kebab_case, routine_file};
 use crate::planner::{self, PlanRequest};
 use crate::render::sheet;
 
@@ -67,7 +67,7 @@ fn save(
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))?;
     let path = dir.join(format!("{name}.toml"));
-    write_new(&path, &planner::routine_file(routine), force)?;
+    write_new(&path, &routine_file(routine), force)?;
     let replaces = library
         .routine(name)
         .filter(|r| r.origin.layer == Layer::BuiltIn)

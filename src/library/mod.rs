@@ -12,6 +12,7 @@ mod raw;
 mod routine;
 mod sources;
 mod validate;
+mod write;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -24,6 +25,7 @@ pub use load::{Loaded, load, load_files};
 pub use routine::{Routine, Step};
 pub use sources::{Layer, LibraryFile, MAX_FILE_BYTES, Sources};
 pub use validate::is_kebab_case;
+pub use write::routine_file;
 
 /// The routine run when none is named.
 pub const DEFAULT_ROUTINE: &str = "daily";

@@ -9,7 +9,6 @@
 //! a clock or the environment.
 
 mod choose;
-mod file;
 mod fit;
 mod rng;
 #[cfg(test)]
@@ -19,7 +18,6 @@ use crate::engine::{self, Plan, PlanSettings};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
 pub use choose::AT_HAND;
-pub use file::routine_file;
 use fit::{Clock, Draft};
 use rng::SplitMix64;
 

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::engine::{Plan, PlanSettings};
-use crate::library::{Kind, LibraryFile, Side, Sources};
+use crate::library::{Kind, LibraryFile, Side, Sources, routine_file};
 
 fn builtin() -> Library {
     let loaded = crate::library::load(&Sources {

@@ -1,9 +1,10 @@
-//! A planned routine written as a routine file, in the library's format, so
-//! that `psoas run NAME` runs it and `psoas check` validates it.
+//! A routine written back as a routine file, in the same format `raw` reads,
+//! so that a routine made by the program (`psoas plan --save`) runs with
+//! `psoas run NAME` and passes `psoas check`.
 
 use serde::Serialize;
 
-use crate::library::Routine;
+use super::Routine;
 
 #[derive(Serialize)]
 struct RoutineFile<'a> {
