@@ -16,7 +16,7 @@ use crate::diagnostic::{Diagnostic, sanitize};
 use crate::dirs::Dirs;
 use crate::engine::PlanSettings;
 use crate::format::did_you_mean;
-use crate::library::{self, Condition, Library, Loaded, Sources};
+use crate::library::{self, Condition, Library, Loaded, Routine, Sources};
 
 /// Exit statuses beyond success.
 pub mod exit {
@@ -111,7 +111,7 @@ impl Context {
 
     /// Loads the library and finds the routine an argument names: a routine id,
     /// or the path of a routine file. No argument means the default routine.
-    pub fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, String)> {
+    pub fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, Routine)> {
         let arg = arg.unwrap_or(self.config.default_routine());
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
@@ -122,16 +122,26 @@ impl Context {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            return Ok((self.library(vec![path])?, id));
+            let library = self.library(vec![path.clone()])?;
+            // The routine must come from that file: a file of `[[exercise]]`
+            // tables loads fine, and another routine may have the same id.
+            let from_file = library.routine(&id).filter(|r| r.origin.path == path);
+            let Some(routine) = from_file.cloned() else {
+                bail!(
+                    "{} holds exercises, not a routine; a routine file has `name` and `[[step]]` tables",
+                    path.display()
+                );
+            };
+            return Ok((library, routine));
         }
         let library = self.library(Vec::new())?;
-        if library.routine(arg).is_none() {
+        let Some(routine) = library.routine(arg).cloned() else {
             let hint = did_you_mean(&library.closest_routine_ids(arg))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
             bail!("no routine has the id `{arg}`{hint} (`psoas routines` lists them)");
-        }
-        Ok((library, arg.to_string()))
+        };
+        Ok((library, routine))
     }
 
     /// How routines are expanded: personal defaults, plus conditions from

@@ -12,12 +12,9 @@ use crate::engine::Plan;
 use crate::render::sheet;
 
 pub fn execute(context: &Context, args: PrintArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let (library, id) = context.library_and_routine(args.routine.as_deref())?;
-    let routine = library
-        .routine(&id)
-        .expect("library_and_routine checked the id");
+    let (library, routine) = context.library_and_routine(args.routine.as_deref())?;
     let settings = context.plan_settings(&args.conditions.conditions);
-    let plan = Plan::build(routine, &library, &settings)?;
+    let plan = Plan::build(&routine, &library, &settings)?;
     sheet::write(&plan, routine.summary.as_deref(), args.format, out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -70,12 +70,7 @@ fn choose_routine(
         let routine = planner::plan(&library, &PlanRequest::new(minutes, settings))?;
         return Ok((library, routine));
     }
-    let (library, id) = context.library_and_routine(args.routine.as_deref())?;
-    let routine = library
-        .routine(&id)
-        .expect("library_and_routine checked the id")
-        .clone();
-    Ok((library, routine))
+    context.library_and_routine(args.routine.as_deref())
 }
 
 /// What is said before the first hold: the safety notice on the very first

@@ -341,6 +341,11 @@ fn print_a_routine_file_by_path() {
         .assert()
         .code(1)
         .stderr("psoas: no routine file at ./missing.toml\n");
+    // A file of exercises is no routine: said plainly, never a crash.
+    env.write("work/exercises/mine.toml", MY_EXERCISES);
+    env.psoas(&["print", "exercises/mine.toml"]).assert().code(1).stderr(
+        "psoas: exercises/mine.toml holds exercises, not a routine; a routine file has `name` and `[[step]]` tables\n",
+    );
 }
 
 #[test]
