@@ -142,6 +142,10 @@ pub struct RunArgs {
     /// Skip the warm-up without asking
     #[arg(long)]
     pub no_warm_up: bool,
+    /// Make the guided warm-up brisk, with jogging and jumping jacks (the usual one is
+    /// marching, step jacks and hip circles)
+    #[arg(long)]
+    pub brisk_warm_up: bool,
     /// No terminal bell at the start and end of each hold
     #[arg(long)]
     pub no_bell: bool,

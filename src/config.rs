@@ -33,6 +33,7 @@ pub const KEYS: &[&str] = &[
     "voice_command",
     "weekly_goal",
     "check_in",
+    "brisk_warm_up",
     "conditions",
 ];
 
@@ -47,6 +48,7 @@ pub struct Config {
     pub voice_command: Option<Vec<String>>,
     pub weekly_goal: Option<u32>,
     pub check_in: Option<bool>,
+    pub brisk_warm_up: Option<bool>,
     pub conditions: Vec<Condition>,
     /// Where each value that is set was read.
     pub origins: Origins,
@@ -83,6 +85,7 @@ impl Config {
     pub const DEFAULT_BELL: bool = true;
     pub const DEFAULT_VOICE: bool = false;
     pub const DEFAULT_CHECK_IN: bool = true;
+    pub const DEFAULT_BRISK_WARM_UP: bool = false;
 
     /// Reads the config file; a missing file is no error. A bad file prints
     /// every problem to stderr and fails.
@@ -133,6 +136,10 @@ impl Config {
 
     pub fn check_in(&self) -> bool {
         self.check_in.unwrap_or(Self::DEFAULT_CHECK_IN)
+    }
+
+    pub fn brisk_warm_up(&self) -> bool {
+        self.brisk_warm_up.unwrap_or(Self::DEFAULT_BRISK_WARM_UP)
     }
 }
 

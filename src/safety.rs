@@ -112,9 +112,25 @@ mod tests {
             "not medical advice",
             "sharp, shooting or radiating pain",
             "numbness or tingling",
-            "pain that lasts",
+            "not getting better within a few weeks",
+            "urgent medical help",
+            "trouble passing urine or holding in urine or stools",
+            "numbness around the genitals, buttocks or inner thighs",
+            "weakness in a leg that is getting worse",
+            "a fever or weight loss you cannot explain",
+            "started with a fall",
         ] {
             assert!(SAFETY_NOTICE.contains(words), "missing `{words}`");
+        }
+    }
+
+    /// The reminder is read by everyone, whatever their conditions: it
+    /// suggests nothing with impact.
+    #[test]
+    fn the_warm_up_reminder_suits_every_condition() {
+        let reminder = crate::words::WARM_UP_REASON.to_lowercase();
+        for word in ["jog", "jump", "run", "hop"] {
+            assert!(!reminder.contains(word), "`{word}` in {reminder}");
         }
     }
 }

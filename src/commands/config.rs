@@ -61,6 +61,7 @@ fn effective(config: &Config, key: &str) -> (String, String) {
         "voice_command" => return voice_command(config, origin),
         "weekly_goal" => config.weekly_goal().to_string(),
         "check_in" => config.check_in().to_string(),
+        "brisk_warm_up" => config.brisk_warm_up().to_string(),
         "conditions" => array(config.conditions.iter().map(|c| c.name())),
         _ => unreachable!("every key has a value"),
     };

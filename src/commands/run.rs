@@ -14,7 +14,7 @@ use crate::cli::RunArgs;
 use crate::engine::{Plan, PlanSettings};
 use crate::format::clock;
 use crate::history::{History, HistoryError, Record, RecordInput, check_in};
-use crate::library::{Library, Routine};
+use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker, WarmUpChoice};
 use crate::safety;
@@ -25,7 +25,7 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     let plan_settings = context.plan_settings(&args.conditions.conditions);
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
-    let warm_up = Plan::warm_up(&library, &plan_settings);
+    let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(context, &args));
 
     before_start(context, &plan, &settings, out)?;
     let ask = check_in::should_ask(!settings.plain, args.no_check_in, context.config.check_in);
@@ -56,6 +56,15 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
             writeln!(io::stderr(), "psoas: {error}")?;
             Ok(ExitCode::from(if code == 0 { exit::FAILURE } else { code }))
         }
+    }
+}
+
+/// Jogging and jumping only when the person asks for a brisk warm-up.
+fn warm_up_impact(context: &Context, args: &RunArgs) -> Impact {
+    if args.brisk_warm_up || context.config.brisk_warm_up() {
+        Impact::High
+    } else {
+        Impact::Low
     }
 }
 

@@ -75,6 +75,7 @@ impl Reader<'_> {
                 config.weekly_goal = self.int(key, value, 1, MAX_WEEKLY_GOAL, "sessions")
             }
             "check_in" => config.check_in = self.value(key, value),
+            "brisk_warm_up" => config.brisk_warm_up = self.value(key, value),
             "conditions" => config.conditions = self.conditions(key, value),
             _ => unreachable!("every name in KEYS is read"),
         }

@@ -48,6 +48,10 @@ pub fn template() -> String {
 # (`--no-check-in`).
 # check_in = {check_in}
 
+# Make the guided warm-up brisk, with jogging and jumping jacks, instead of
+# marching, step jacks and hip circles (`--brisk-warm-up`).
+# brisk_warm_up = {brisk_warm_up}
+
 # Conditions to take care with. Exercises to avoid with any of them are left
 # out of `run`, `print` and `plan`, and marked by `list`; `--condition TAG`
 # adds more for one command. The tags:
@@ -64,6 +68,7 @@ pub fn template() -> String {
         max_goal = MAX_WEEKLY_GOAL,
         goal = Config::DEFAULT_WEEKLY_GOAL,
         check_in = Config::DEFAULT_CHECK_IN,
+        brisk_warm_up = Config::DEFAULT_BRISK_WARM_UP,
     );
     let width = Condition::ALL
         .iter()

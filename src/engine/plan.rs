@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::library::{Breathing, Condition, Exercise, Kind, Library, Routine, Side};
+use crate::library::{Breathing, Condition, Exercise, Impact, Kind, Library, Routine, Side};
 
 /// Personal defaults that fill in what a routine leaves unsaid, and the
 /// conditions whose exercises are left out.
@@ -208,12 +208,21 @@ impl<'a> Plan<'a> {
 
     /// A guided warm-up of about [`WARM_UP_TARGET`] seconds: warm-up exercises
     /// in library order, each once, until the target is reached. Warm-ups to
-    /// avoid with a condition are passed over. `None` if there are none.
-    pub fn warm_up(library: &'a Library, settings: &PlanSettings) -> Option<Plan<'a>> {
+    /// avoid with a condition are passed over, and so are those of higher
+    /// impact than `impact`: low impact unless the person asks for a brisk
+    /// warm-up, since back pain may hide a disc problem or a weak pelvic
+    /// floor. `None` if there are none.
+    pub fn warm_up(
+        library: &'a Library,
+        settings: &PlanSettings,
+        impact: Impact,
+    ) -> Option<Plan<'a>> {
         let mut builder = Builder::default();
         let mut steps = 0;
         let suitable = library.exercises().iter().filter(|e| {
-            e.kind == Kind::WarmUp && !e.avoid_if.iter().any(|c| settings.conditions.contains(c))
+            e.kind == Kind::WarmUp
+                && e.impact <= impact
+                && !e.avoid_if.iter().any(|c| settings.conditions.contains(c))
         });
         for exercise in suitable {
             if builder.end() >= WARM_UP_TARGET - WARM_UP_TARGET / 5 {
@@ -439,6 +448,7 @@ mod tests {
             cues: vec![],
             cautions: vec![],
             avoid_if: vec![],
+            impact: Impact::Low,
             breathing: None,
             phases: phases
                 .iter()
@@ -484,6 +494,8 @@ mod tests {
     fn library() -> Library {
         let mut ball = exercise("ball", Kind::BallRelease, true, 0, &[20, 30]);
         ball.avoid_if = vec![Condition::Pregnancy];
+        let mut jog = exercise("jog", Kind::WarmUp, false, 45, &[]);
+        jog.impact = Impact::High;
         let mut calm = exercise("calm", Kind::Breathing, false, 60, &[]);
         calm.breathing = Some(Breathing {
             inhale: 4,
@@ -496,7 +508,7 @@ mod tests {
                 ball,
                 calm,
                 exercise("march", Kind::WarmUp, false, 60, &[]),
-                exercise("jog", Kind::WarmUp, false, 45, &[]),
+                jog,
                 exercise("circles", Kind::WarmUp, false, 45, &[]),
             ],
             vec![],
@@ -718,7 +730,7 @@ mod tests {
     fn warm_up_is_about_two_and_a_half_minutes_and_goes_first() {
         let lib = library();
         let settings = PlanSettings::default();
-        let warm = Plan::warm_up(&lib, &settings).unwrap();
+        let warm = Plan::warm_up(&lib, &settings, Impact::High).unwrap();
         // march ends at 65 and jog at 115, short of 120 (80% of the target), so circles follow.
         assert_eq!(warm.total(), 165);
         assert_eq!(warm.step_count(Stage::WarmUp), 3);
@@ -728,6 +740,21 @@ mod tests {
         assert_eq!(both.segments[6].stage, Stage::Main);
         assert_eq!((both.segments[6].start, both.segments[6].hold), (165, 3));
         assert_eq!(both.step_count(Stage::Main), 1);
+    }
+
+    #[test]
+    fn the_warm_up_passes_over_high_impact_unless_brisk() {
+        let lib = library();
+        let ids = |impact| {
+            let warm = Plan::warm_up(&lib, &PlanSettings::default(), impact).unwrap();
+            let holds = warm.holds();
+            holds
+                .iter()
+                .map(|h| h.exercise.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(Impact::Low), ["march", "circles"]);
+        assert_eq!(ids(Impact::High), ["march", "jog", "circles"]);
     }
 
     #[test]

@@ -12,6 +12,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../routines/exercises/standing.toml"),
     ),
     (
+        "exercises/seated.toml",
+        include_str!("../../routines/exercises/seated.toml"),
+    ),
+    (
         "exercises/kneeling.toml",
         include_str!("../../routines/exercises/kneeling.toml"),
     ),
@@ -42,6 +46,15 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../routines/gentle-back.toml"),
     ),
     ("full.toml", include_str!("../../routines/full.toml")),
+    ("chair.toml", include_str!("../../routines/chair.toml")),
+    (
+        "pregnancy.toml",
+        include_str!("../../routines/pregnancy.toml"),
+    ),
+    (
+        "rest-and-breathe.toml",
+        include_str!("../../routines/rest-and-breathe.toml"),
+    ),
 ];
 
 /// The prefix under which built-in files are named in messages.

@@ -13,9 +13,24 @@ use super::Origin;
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Stretch,
+    /// Repeated short efforts paced by phases: a bridge, pelvic tilts, a
+    /// walk, getting down to the floor.
+    Movement,
     BallRelease,
     WarmUp,
     Breathing,
+}
+
+/// How hard an exercise lands on the joints: jogging and jumping are high
+/// impact, and the guided warm-up uses them only when asked to be brisk.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Impact {
+    #[default]
+    Low,
+    High,
 }
 
 /// The body position an exercise is done in.
@@ -39,6 +54,8 @@ pub enum Equipment {
     Chair,
     Cushion,
     Strap,
+    /// A bed or a sturdy bench, for stretches that let a leg hang off an end.
+    Bed,
 }
 
 /// Health conditions an exercise may be unsuitable for (`avoid_if`).
@@ -51,6 +68,8 @@ pub enum Condition {
     HipReplacement,
     Osteoporosis,
     KneePain,
+    /// Spinal stenosis or spondylolisthesis: back bends tend to make it worse.
+    SpinalStenosis,
 }
 
 /// Which side a hold is done on.
@@ -100,6 +119,7 @@ pub struct Exercise {
     pub cues: Vec<String>,
     pub cautions: Vec<String>,
     pub avoid_if: Vec<Condition>,
+    pub impact: Impact,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub breathing: Option<Breathing>,
     #[serde(rename = "phase", skip_serializing_if = "Vec::is_empty")]
@@ -154,9 +174,10 @@ macro_rules! names {
     };
 }
 
-names!(Kind { Stretch => "stretch", BallRelease => "ball-release", WarmUp => "warm-up", Breathing => "breathing" });
+names!(Kind { Stretch => "stretch", Movement => "movement", BallRelease => "ball-release", WarmUp => "warm-up", Breathing => "breathing" });
 names!(Position { Standing => "standing", Seated => "seated", Kneeling => "kneeling", Lying => "lying", Prone => "prone" });
-names!(Equipment { Ball => "ball", FoamRoller => "foam-roller", Wall => "wall", Chair => "chair", Cushion => "cushion", Strap => "strap" });
+names!(Equipment { Ball => "ball", FoamRoller => "foam-roller", Wall => "wall", Chair => "chair", Cushion => "cushion", Strap => "strap", Bed => "bed" });
+names!(Impact { Low => "low", High => "high" });
 names!(Condition {
     HerniatedDisc => "herniated-disc",
     Pregnancy => "pregnancy",
@@ -164,6 +185,7 @@ names!(Condition {
     HipReplacement => "hip-replacement",
     Osteoporosis => "osteoporosis",
     KneePain => "knee-pain",
+    SpinalStenosis => "spinal-stenosis",
 });
 names!(Side { Left => "left", Right => "right" });
 
@@ -177,6 +199,24 @@ impl Condition {
             Condition::HipReplacement => "a hip replacement",
             Condition::Osteoporosis => "osteoporosis or fragile bones",
             Condition::KneePain => "knee pain or a knee injury (kneeling positions)",
+            Condition::SpinalStenosis => {
+                "spinal stenosis or spondylolisthesis (back pain worse when bending backwards)"
+            }
+        }
+    }
+}
+
+impl Equipment {
+    /// What to have at hand, as said before a routine starts.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Equipment::Ball => "a massage or tennis ball",
+            Equipment::FoamRoller => "a foam roller",
+            Equipment::Wall => "a clear stretch of wall",
+            Equipment::Chair => "a sturdy chair",
+            Equipment::Cushion => "a cushion or folded towel",
+            Equipment::Strap => "a strap or towel",
+            Equipment::Bed => "a firm bed or sturdy bench",
         }
     }
 }

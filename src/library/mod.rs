@@ -20,7 +20,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use exercise::{Breathing, Condition, Equipment, Exercise, Kind, Phase, Position, Side};
+pub use exercise::{
+    Breathing, Condition, Equipment, Exercise, Impact, Kind, Phase, Position, Side,
+};
 pub use load::{Loaded, load, load_files};
 pub use routine::{Routine, Step};
 pub use sources::{Layer, LibraryFile, MAX_FILE_BYTES, Sources};

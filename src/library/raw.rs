@@ -7,7 +7,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Condition, Equipment, Kind, Position};
+use super::{Condition, Equipment, Impact, Kind, Position};
 
 /// An exercise file read in one go, which works when nothing in it is of the
 /// wrong type or unknown: the common case, and the quick one.
@@ -37,6 +37,8 @@ pub struct RawExercise {
     pub cautions: Vec<Spanned<String>>,
     #[serde(default)]
     pub avoid_if: Vec<Condition>,
+    #[serde(default)]
+    pub impact: Impact,
     pub breathing: Option<RawBreathing>,
     #[serde(default)]
     pub phase: Vec<RawPhase>,

@@ -275,6 +275,7 @@ pub fn exercise(
         cues,
         cautions,
         avoid_if,
+        impact: raw.impact,
         breathing,
         phases,
         origin,

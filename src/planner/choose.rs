@@ -45,12 +45,12 @@ fn position_allowed(exercise: &Exercise, request: &PlanRequest) -> bool {
     request.positions.is_empty() || request.positions.contains(&exercise.position)
 }
 
-/// Stretches and ball work the plan may use, in library order.
+/// Stretches, movements and ball work the plan may use, in library order.
 pub fn body_candidates<'a>(library: &'a Library, request: &PlanRequest) -> Vec<&'a Exercise> {
     library
         .exercises()
         .iter()
-        .filter(|e| matches!(e.kind, Kind::Stretch | Kind::BallRelease))
+        .filter(|e| matches!(e.kind, Kind::Stretch | Kind::Movement | Kind::BallRelease))
         .filter(|e| position_allowed(e, request) && excluded(e, request).is_none())
         .collect()
 }
@@ -72,7 +72,12 @@ pub fn avoided<'a>(library: &'a Library, request: &PlanRequest) -> Vec<(&'a Exer
     library
         .exercises()
         .iter()
-        .filter(|e| matches!(e.kind, Kind::Stretch | Kind::BallRelease | Kind::Breathing))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                Kind::Stretch | Kind::Movement | Kind::BallRelease | Kind::Breathing
+            )
+        })
         .filter(|e| position_allowed(e, request))
         .filter_map(|e| match excluded(e, request) {
             Some(Exclusion::Condition(c)) => {

@@ -78,7 +78,7 @@ fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
     }
     for e in body.iter() {
         assert!(
-            matches!(e.kind, Kind::Stretch | Kind::BallRelease),
+            matches!(e.kind, Kind::Stretch | Kind::Movement | Kind::BallRelease),
             "{}",
             e.id
         );

@@ -33,6 +33,7 @@ fn show_lists_every_key_with_its_origin() {
         "voice_command",
         "weekly_goal",
         "check_in",
+        "brisk_warm_up",
         "conditions",
     ] {
         let line = shown

@@ -82,7 +82,7 @@ fn plain_transcript_of_a_short_routine() {
     let out =
         stdout_of(&mut env.psoas(&["--library", &lib(&env), "run", &routine, "--speed", "1000"]));
     let expected = "\
-[00:00] Warm up first: Warm muscles stretch further and more safely: march or jog gently on the spot for two or three minutes first.
+[00:00] Warm up first: Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first.
 [00:00] Step 1 of 3: Pelvic tilt. Get into position (5 s): Stand tall.
 [00:02] 3
 [00:03] 2

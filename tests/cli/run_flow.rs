@@ -229,8 +229,9 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     use crate::run::pty::Pty;
     let env = quick_env();
     let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100"]);
+    // The notice is longer than the 12-row screen: its end is what stays in view.
     pty.wait_for(&[
-        "not medical advice",
+        "or if it started with a fall.",
         "Tension in your lower back and hips, 0-10 (Enter to skip):",
     ]);
     pty.send(b"eleven\r");
