@@ -8,6 +8,8 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
+#[cfg(test)]
+mod content_rules;
 pub mod diagnostic;
 pub mod dirs;
 pub mod engine;

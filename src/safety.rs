@@ -1,7 +1,8 @@
 //! Safety: the notice shown before the first run, remembered by a marker file
 //! in the state folder, and the line that says an exercise was left out
 //! because of a condition. Which exercises suit which conditions is data: each
-//! exercise's `avoid_if`, applied by the engine.
+//! exercise's `avoid_if`, applied by the engine; the tests in `content_rules`
+//! hold the built-in tags to the movements each exercise asks for.
 
 use std::path::{Path, PathBuf};
 
@@ -59,51 +60,6 @@ mod tests {
         mark_notice_shown(&state).unwrap();
         assert_eq!(first_run_notice(&state), None);
         assert!(state.join(NOTICE_MARKER).is_file());
-    }
-
-    /// The rules the built-in tags follow. A new exercise that breaks one is
-    /// either tagged wrongly or an exception worth naming here.
-    #[test]
-    fn built_in_tags_follow_the_safety_rules() {
-        use crate::library::{Condition::*, Kind, Position, Sources};
-        let loaded = crate::library::load(&Sources {
-            builtin: true,
-            ..Sources::default()
-        });
-        for e in loaded.library.exercises() {
-            let avoids = |c| e.avoid_if.contains(&c);
-            // Kneeling loads the knee.
-            if e.position == Position::Kneeling {
-                assert!(avoids(KneePain), "{}", e.id);
-            }
-            // Pressure on the belly or back, rolling, and bearing weight on
-            // the abdomen or an incision have no place in pregnancy or soon
-            // after surgery.
-            if e.kind == Kind::BallRelease {
-                assert!(avoids(Pregnancy) && avoids(RecentSurgery), "{}", e.id);
-            }
-            // Lying flat on the back or face down is not for later pregnancy;
-            // lying on the side is the exception.
-            let on_the_side = e.id.starts_with("side-lying");
-            if matches!(e.position, Position::Lying | Position::Prone) && !on_the_side {
-                assert!(avoids(Pregnancy), "{}", e.id);
-            }
-            // Every stretch pulls on the hip, belly or back; only resting
-            // positions are gentle enough soon after surgery.
-            if e.kind == Kind::Stretch && e.id != "constructive-rest" {
-                assert!(avoids(RecentSurgery), "{}", e.id);
-            }
-            // Jumping and jogging jar the spine, the knees and an artificial hip.
-            if e.id.starts_with("jog") || e.id.starts_with("jumping") {
-                for c in [Osteoporosis, KneePain, HerniatedDisc, HipReplacement] {
-                    assert!(avoids(c), "{} with {c}", e.id);
-                }
-            }
-            // Back bends and deep lunges load a damaged disc.
-            if ["sphinx", "low-lunge", "warrior-one"].contains(&e.id.as_str()) {
-                assert!(avoids(HerniatedDisc), "{}", e.id);
-            }
-        }
     }
 
     #[test]

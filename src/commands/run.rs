@@ -16,6 +16,7 @@ use crate::format::clock;
 use crate::history::{History, HistoryError, Record, RecordInput, check_in};
 use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
+use crate::render::needs;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker, WarmUpChoice};
 use crate::safety;
 use crate::voice::Voice;
@@ -83,7 +84,7 @@ fn choose_routine(
 }
 
 /// What is said before the first hold: the safety notice on the very first
-/// run, and each exercise left out for a condition. In plain mode these are
+/// run, each exercise left out for a condition, and what to have at hand. In plain mode these are
 /// transcript lines like any other.
 fn before_start(
     context: &Context,
@@ -103,6 +104,9 @@ fn before_start(
     }
     for left in &plan.left_out {
         writeln!(out, "{prefix}{}", safety::left_out_line(left))?;
+    }
+    if let Some(needs) = needs::line(plan) {
+        writeln!(out, "{prefix}{needs}")?;
     }
     Ok(())
 }

@@ -1,3 +1,4 @@
 //! Turning plans into documents.
 
+pub mod needs;
 pub mod sheet;

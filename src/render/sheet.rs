@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::cli::SheetFormat;
 use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
-use crate::library::{Condition, Exercise, Phase, Side};
+use crate::library::{Condition, Equipment, Exercise, Phase, Side};
+use crate::render::needs;
 use crate::safety::left_out_line;
 use crate::words::{SAFETY_NOTICE, WARM_UP_REASON};
 
@@ -115,6 +116,12 @@ fn write_document(
     if let Some(summary) = summary {
         writeln!(out, "{summary}\n")?;
     }
+    if let Some(adapted) = needs::adapted_line(plan) {
+        writeln!(out, "{adapted}\n")?;
+    }
+    if let Some(needs) = needs::line(plan) {
+        writeln!(out, "{needs}\n")?;
+    }
     if plan.warm_up {
         writeln!(
             out,
@@ -178,6 +185,7 @@ struct JsonSheet<'a> {
     summary: Option<&'a str>,
     warm_up: bool,
     total_seconds: u32,
+    equipment: Vec<Equipment>,
     left_out: Vec<JsonLeftOut<'a>>,
     steps: Vec<JsonHold<'a>>,
 }
@@ -210,6 +218,7 @@ impl<'a> JsonSheet<'a> {
             summary,
             warm_up: plan.warm_up,
             total_seconds: plan.total(),
+            equipment: needs::equipment(plan),
             left_out: plan
                 .left_out
                 .iter()

@@ -1,0 +1,547 @@
+//! The rules the built-in library keeps, as tests, so that an edit to an
+//! exercise or a routine cannot quietly break a promise made to someone with
+//! a condition: which movements each condition tag leaves out, what equipment
+//! an exercise needs, set-up lines that work by ear, movements paced as short
+//! efforts, what is left of every routine under every condition and how it
+//! ends, the warm-up's impact, and why an exercise is in no routine.
+//!
+//! Tags follow movements, so every built-in exercise is classified below by
+//! the movements it asks for; a new exercise must be classified before these
+//! tests pass, and the classification decides its tags.
+
+use std::collections::BTreeSet;
+
+use crate::engine::{Plan, PlanError, PlanSettings};
+use crate::library::{
+    Condition, Equipment, Exercise, Impact, Kind, Library, Position, Sources, load,
+};
+
+/// What an exercise asks of the body, as far as the condition tags care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Movement {
+    /// The low back bent forward under load or at the end of its range: knee
+    /// hugs, folding forward, rounding on all fours.
+    LumbarFlexion,
+    /// The hip taken behind the body: every hip-flexor stretch.
+    HipExtension,
+    /// The hip bent past a right angle.
+    DeepHipFlexion,
+    /// The low back bent backward: sphinx, lunges that arch, propped on the
+    /// forearms face down.
+    BackBend,
+    /// A side bend of the trunk.
+    SideBend,
+    /// Both feet leave the floor: jogging and jumping.
+    Impact,
+    /// Lying on the side, which pregnancy allows.
+    SideLying,
+    /// Resting or breathing, gentle enough soon after surgery.
+    Rest,
+    /// Walking, which suits everyone.
+    Walk,
+}
+
+use Movement::*;
+
+/// Every built-in exercise and the movements it asks for.
+const MOVEMENTS: &[(&str, &[Movement])] = &[
+    ("march-in-place", &[Walk]),
+    ("jog-in-place", &[Impact]),
+    ("jumping-jacks", &[Impact]),
+    ("step-jacks", &[]),
+    ("hip-circles", &[]),
+    ("standing-psoas-stretch", &[HipExtension]),
+    ("wall-lunge-stretch", &[HipExtension]),
+    ("standing-quad-stretch", &[HipExtension]),
+    ("warrior-one", &[HipExtension, BackBend]),
+    ("standing-side-reach", &[HipExtension, SideBend]),
+    ("standing-pelvic-tilt", &[]),
+    ("walking-break", &[Walk]),
+    ("chair-hip-flexor-stretch", &[HipExtension]),
+    ("seated-pelvic-tilt", &[]),
+    ("seated-figure-four", &[DeepHipFlexion]),
+    ("seated-side-reach", &[SideBend]),
+    ("getting-down-to-the-floor", &[]),
+    ("kneeling-psoas-stretch", &[HipExtension]),
+    ("low-lunge", &[HipExtension, BackBend]),
+    ("kneeling-reach-side-bend", &[HipExtension, SideBend]),
+    ("kneeling-quad-hip-flexor", &[HipExtension]),
+    ("all-fours-arm-leg-reach", &[]),
+    ("all-fours-pelvic-tilt", &[LumbarFlexion]),
+    (
+        "thomas-stretch",
+        &[HipExtension, DeepHipFlexion, LumbarFlexion],
+    ),
+    ("lying-psoas-stretch", &[HipExtension]),
+    ("knee-to-chest", &[LumbarFlexion, DeepHipFlexion]),
+    ("glute-bridge", &[]),
+    ("constructive-rest", &[Rest]),
+    ("side-lying-hip-flexor-stretch", &[HipExtension, SideLying]),
+    ("sphinx", &[BackBend]),
+    ("prone-rest", &[Rest]),
+    ("ball-back-beside-spine", &[]),
+    ("ball-back-knee-open", &[]),
+    ("ball-back-hips-hover", &[]),
+    ("ball-belly-kneeling", &[LumbarFlexion, DeepHipFlexion]),
+    ("ball-belly-sphinx", &[BackBend]),
+    ("foam-roller-front-hip", &[BackBend]),
+    ("belly-breathing-lying", &[Rest]),
+    ("long-exhale-seated", &[Rest]),
+    ("prone-breathing", &[Rest]),
+    ("side-lying-breathing", &[Rest, SideLying]),
+];
+
+/// Exercises in no built-in routine, and why. Warm-ups are used by the
+/// guided warm-up and need no entry.
+const IN_NO_ROUTINE: &[(&str, &str)] = &[
+    (
+        "ball-back-hips-hover",
+        "a harder step of the back release, for `plan --equipment ball` once the others feel easy",
+    ),
+    (
+        "ball-belly-kneeling",
+        "a loaded forward fold; the routines use the gentler sphinx version",
+    ),
+    ("prone-breathing", "a finish for plans that end face down"),
+    (
+        "thomas-stretch",
+        "needs a bed, so it comes only in plans made with `--equipment bed`",
+    ),
+];
+
+fn builtin() -> Library {
+    let loaded = load(&Sources {
+        builtin: true,
+        ..Sources::default()
+    });
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.library
+}
+
+fn movements(e: &Exercise) -> &'static [Movement] {
+    MOVEMENTS
+        .iter()
+        .find(|(id, _)| *id == e.id)
+        .map(|(_, m)| *m)
+        .unwrap_or_else(|| panic!("classify `{}` in MOVEMENTS", e.id))
+}
+
+fn settings(conditions: &[Condition]) -> PlanSettings {
+    PlanSettings {
+        conditions: conditions.to_vec(),
+        ..PlanSettings::default()
+    }
+}
+
+#[test]
+fn every_exercise_is_classified_once() {
+    let library = builtin();
+    let ids: BTreeSet<&str> = library.exercises().iter().map(|e| e.id.as_str()).collect();
+    let classified: BTreeSet<&str> = MOVEMENTS.iter().map(|(id, _)| *id).collect();
+    assert_eq!(
+        classified.len(),
+        MOVEMENTS.len(),
+        "an id is classified twice"
+    );
+    assert_eq!(ids, classified);
+}
+
+#[test]
+fn tags_follow_movements() {
+    use Condition::*;
+    for e in builtin().exercises() {
+        let moves = movements(e);
+        let does = |m| moves.contains(&m);
+        let missing = |wanted: &[Condition]| -> Vec<Condition> {
+            wanted
+                .iter()
+                .copied()
+                .filter(|c| !e.avoid_if.contains(c))
+                .collect()
+        };
+        let mut rules: Vec<(&str, Vec<Condition>)> = Vec::new();
+        // Bending the low back forward raises the pressure on a disc and the
+        // load on a fragile vertebra.
+        if does(LumbarFlexion) {
+            rules.push(("lumbar flexion", missing(&[HerniatedDisc, Osteoporosis])));
+        }
+        // Taking the hip behind the body is what the anterior approach
+        // forbids, a hip bent past a right angle what the posterior one does.
+        if does(HipExtension) || does(DeepHipFlexion) {
+            rules.push(("hip extension or deep flexion", missing(&[HipReplacement])));
+        }
+        // Back bends narrow the spinal canal.
+        if does(BackBend) {
+            rules.push(("back bend", missing(&[SpinalStenosis])));
+        }
+        if does(SideBend) {
+            rules.push(("side bend", missing(&[HerniatedDisc])));
+        }
+        // Impact jars the spine, the knees, a new hip and the pelvic floor.
+        if does(Impact) {
+            rules.push((
+                "impact",
+                missing(&[
+                    Osteoporosis,
+                    KneePain,
+                    HerniatedDisc,
+                    HipReplacement,
+                    Pregnancy,
+                    RecentSurgery,
+                ]),
+            ));
+        }
+        // Kneeling loads the knee.
+        if e.position == Position::Kneeling {
+            rules.push(("kneeling", missing(&[KneePain])));
+        }
+        // Lying on the back or face down is not for later pregnancy.
+        if matches!(e.position, Position::Lying | Position::Prone) && !does(SideLying) {
+            rules.push(("on the back or face down", missing(&[Pregnancy])));
+        }
+        // Lying face down takes the hip into extension.
+        if e.position == Position::Prone {
+            rules.push(("face down", missing(&[HipReplacement])));
+        }
+        // Pressure on the belly or back, and rolling, have no place in
+        // pregnancy or soon after surgery.
+        if e.kind == Kind::BallRelease {
+            rules.push(("ball or roller", missing(&[Pregnancy, RecentSurgery])));
+        }
+        // Soon after surgery only rest, breathing and walking stay.
+        if matches!(e.kind, Kind::Stretch | Kind::Movement | Kind::BallRelease)
+            && !does(Rest)
+            && !does(Walk)
+        {
+            rules.push(("effort", missing(&[RecentSurgery])));
+        }
+        for (rule, missing) in rules {
+            assert!(missing.is_empty(), "{} ({rule}) lacks {missing:?}", e.id);
+        }
+        // Conversely, no tag without a movement behind it for the tags
+        // that follow one movement only.
+        if e.avoid_if.contains(&SpinalStenosis) {
+            assert!(does(BackBend), "{} is tagged spinal-stenosis", e.id);
+        }
+        assert_eq!(
+            e.impact == Impact::High,
+            does(Impact),
+            "{}: impact and movement agree",
+            e.id
+        );
+    }
+}
+
+/// No exercise takes the hip past a right angle without saying so.
+#[test]
+fn deep_hip_flexion_is_said() {
+    for e in builtin().exercises() {
+        if movements(e).contains(&DeepHipFlexion) {
+            assert!(
+                e.cautions.iter().any(|c| c.contains("past a right angle")),
+                "{} does not say it bends the hip past a right angle",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_belly_releases_name_every_contraindication() {
+    for e in builtin()
+        .exercises()
+        .iter()
+        .filter(|e| e.id.starts_with("ball-belly"))
+    {
+        let cautions = e.cautions.join(" ");
+        for words in [
+            "pulse",
+            "hernia",
+            "aneurysm",
+            "blood thinners",
+            "belly pain you cannot explain or a fever",
+            "bowel inflammation",
+            "Caesarean",
+            "show you the spot first",
+        ] {
+            assert!(cautions.contains(words), "{} lacks `{words}`", e.id);
+        }
+        assert!(
+            e.phases[0].cue.contains("no pulse"),
+            "{}: the pulse check is heard",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn every_exercise_lists_what_it_needs() {
+    for e in builtin().exercises() {
+        let setup = e
+            .setup
+            .iter()
+            .chain(e.phases.iter().map(|p| &p.cue))
+            .map(|s| s.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let needs = |q| e.equipment.contains(&q);
+        if setup.contains(" ball") {
+            assert!(needs(Equipment::Ball), "{} uses a ball", e.id);
+        }
+        if setup.contains("foam roller") {
+            assert!(needs(Equipment::FoamRoller), "{} uses a roller", e.id);
+        }
+        if setup.contains("strap") {
+            assert!(needs(Equipment::Strap), "{} uses a strap", e.id);
+        }
+        // "On a bed or the floor" offers the floor; a bed edge needs a bed.
+        if setup.contains("bed") && !setup.contains("bed or the floor") {
+            assert!(needs(Equipment::Bed), "{} uses a bed", e.id);
+        }
+        if e.position == Position::Seated {
+            assert!(needs(Equipment::Chair), "{} is done on a chair", e.id);
+        }
+    }
+}
+
+/// By ear, the first set-up line is often all there is time to hear: it
+/// names the side and where a ball goes, and is short enough to say.
+#[test]
+fn the_first_setup_line_works_by_ear() {
+    for e in builtin().exercises() {
+        let first = e.setup[0].to_lowercase();
+        let words = first.split_whitespace().count();
+        assert!(words <= 22, "{}: {words} words in `{first}`", e.id);
+        if e.each_side {
+            assert!(first.contains("left"), "{}: no side in `{first}`", e.id);
+        }
+        if e.equipment.contains(&Equipment::Ball) {
+            assert!(first.contains("ball"), "{}: no ball in `{first}`", e.id);
+        }
+        if e.equipment.contains(&Equipment::FoamRoller) {
+            assert!(first.contains("roller"), "{}: no roller in `{first}`", e.id);
+        }
+        // Phases are said on both sides, so they name neither.
+        if e.each_side {
+            for p in &e.phases {
+                let cue = p.cue.to_lowercase();
+                assert!(
+                    !cue.contains("left") && !cue.contains("right"),
+                    "{}: `{cue}` names a side",
+                    e.id
+                );
+            }
+        }
+    }
+}
+
+/// A bridge or a pelvic tilt is a few short efforts with rests between, each
+/// its own phase, so the timer and the voice pace it.
+#[test]
+fn movements_are_short_paced_efforts() {
+    for e in builtin()
+        .exercises()
+        .iter()
+        .filter(|e| e.kind == Kind::Movement)
+    {
+        if movements(e).contains(&Walk) {
+            continue;
+        }
+        assert!(e.phases.len() >= 3, "{} is paced by phases", e.id);
+        for p in &e.phases {
+            assert!(p.hold <= 10, "{}: `{}` lasts {} s", e.id, p.cue, p.hold);
+        }
+    }
+    let library = builtin();
+    for id in ["glute-bridge", "standing-pelvic-tilt", "seated-pelvic-tilt"] {
+        assert_eq!(library.exercise(id).unwrap().kind, Kind::Movement, "{id}");
+    }
+}
+
+/// Every routine under every condition: what is left still ends with
+/// breathing, or nothing is left and `run` says so.
+#[test]
+fn every_routine_under_every_condition_ends_with_breathing() {
+    let library = builtin();
+    let sets: Vec<Vec<Condition>> = std::iter::once(Vec::new())
+        .chain(Condition::ALL.iter().map(|c| vec![*c]))
+        .collect();
+    for routine in library.routines() {
+        for conditions in &sets {
+            match Plan::build(routine, &library, &settings(conditions)) {
+                Ok(plan) => {
+                    let holds = plan.holds();
+                    let last = holds.last().unwrap().exercise;
+                    assert_eq!(
+                        last.kind,
+                        Kind::Breathing,
+                        "{} with {conditions:?} ends with {}",
+                        routine.id,
+                        last.id
+                    );
+                    for left in &plan.left_out {
+                        assert!(conditions.contains(&left.condition));
+                    }
+                }
+                Err(PlanError::NothingLeft { .. }) => {}
+                Err(e) => panic!("{e}"),
+            }
+        }
+    }
+}
+
+/// For every condition, at least one routine of eight minutes or more loses
+/// nothing to it and ends with breathing.
+#[test]
+fn every_condition_has_a_whole_routine() {
+    let library = builtin();
+    for &condition in Condition::ALL {
+        let whole: Vec<&str> = library
+            .routines()
+            .iter()
+            .filter(|r| {
+                let plan = Plan::build(r, &library, &settings(&[condition])).unwrap();
+                let last = plan.holds().last().unwrap().exercise.kind;
+                plan.left_out.is_empty() && plan.total() >= 8 * 60 && last == Kind::Breathing
+            })
+            .map(|r| r.id.as_str())
+            .collect();
+        assert!(!whole.is_empty(), "no whole routine for {condition}");
+    }
+}
+
+#[test]
+fn the_routines_keep_their_promises() {
+    let library = builtin();
+    let routine = |id: &str| library.routine(id).unwrap();
+    let exercises = |id: &str| -> Vec<&Exercise> {
+        routine(id)
+            .steps
+            .iter()
+            .map(|s| library.exercise(&s.exercise).unwrap())
+            .collect()
+    };
+    let total = |id: &str, conditions: &[Condition]| {
+        Plan::build(routine(id), &library, &settings(conditions))
+            .unwrap()
+            .total()
+    };
+    // The chair routine never goes to the floor and stretches sitting down.
+    let chair = exercises("chair");
+    assert!(
+        chair
+            .iter()
+            .all(|e| matches!(e.position, Position::Standing | Position::Seated))
+    );
+    assert!(
+        chair
+            .iter()
+            .any(|e| e.position == Position::Seated && e.kind == Kind::Stretch)
+    );
+    assert!(total("chair", &[]) >= 5 * 60);
+    // Each routine made for a condition loses nothing to it.
+    for (id, condition) in [
+        ("pregnancy", Condition::Pregnancy),
+        ("gentle-back", Condition::HerniatedDisc),
+        ("rest-and-breathe", Condition::RecentSurgery),
+    ] {
+        let plan = Plan::build(routine(id), &library, &settings(&[condition])).unwrap();
+        assert!(plan.left_out.is_empty(), "{id} with {condition}");
+    }
+    // The disc-friendly routine bends the back neither way.
+    for e in exercises("gentle-back") {
+        let moves = movements(e);
+        assert!(
+            !moves.contains(&LumbarFlexion) && !moves.contains(&BackBend),
+            "{}",
+            e.id
+        );
+    }
+    // After surgery: rest and breathing only.
+    assert!(
+        exercises("rest-and-breathe")
+            .iter()
+            .all(|e| e.kind == Kind::Breathing)
+    );
+    // The desk break walks and says how often.
+    assert!(
+        exercises("desk-break")
+            .iter()
+            .any(|e| e.id == "walking-break")
+    );
+    let summary = routine("desk-break").summary.as_deref().unwrap();
+    assert!(summary.contains("every hour"), "{summary}");
+}
+
+/// A summary that named a length would be wrong once conditions leave steps
+/// out, or the person's own prep time changes it; the sheet gives the length.
+#[test]
+fn summaries_name_no_length() {
+    for r in builtin().routines() {
+        let summary = r.summary.as_deref().unwrap_or("").to_lowercase();
+        for word in ["minute", "half an hour", "hour-long", "about "] {
+            assert!(!summary.contains(word), "{}: `{word}` in {summary}", r.id);
+        }
+    }
+}
+
+#[test]
+fn the_warm_up_is_low_impact_unless_asked_to_be_brisk() {
+    let library = builtin();
+    let ids = |conditions: &[Condition], impact| -> Vec<String> {
+        Plan::warm_up(&library, &settings(conditions), impact)
+            .map(|p| p.holds().iter().map(|h| h.exercise.id.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        ids(&[], Impact::Low),
+        ["march-in-place", "step-jacks", "hip-circles"]
+    );
+    assert_eq!(
+        ids(&[], Impact::High),
+        ["march-in-place", "jog-in-place", "jumping-jacks"]
+    );
+    for &condition in Condition::ALL {
+        for impact in [Impact::Low, Impact::High] {
+            for id in ids(&[condition], impact) {
+                let e = library.exercise(&id).unwrap();
+                assert!(!e.avoid_if.contains(&condition), "{id} with {condition}");
+                if impact == Impact::Low {
+                    assert_eq!(e.impact, Impact::Low, "{id} with {condition}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_exercise_is_in_no_routine_without_a_reason() {
+    let library = builtin();
+    let used: BTreeSet<&str> = library
+        .routines()
+        .iter()
+        .flat_map(|r| r.steps.iter().map(|s| s.exercise.as_str()))
+        .collect();
+    for e in library.exercises() {
+        let reason = IN_NO_ROUTINE.iter().find(|(id, _)| *id == e.id);
+        let in_a_routine = used.contains(e.id.as_str());
+        if e.kind == Kind::WarmUp {
+            continue;
+        }
+        assert!(
+            in_a_routine != reason.is_some(),
+            "{}: in a routine {in_a_routine}, reason given {reason:?}",
+            e.id
+        );
+    }
+}
+
+/// The README's table of tags names every tag, so none goes unexplained.
+#[test]
+fn the_readme_explains_every_tag() {
+    let readme = include_str!("../README.md");
+    for c in Condition::ALL {
+        let row = format!("| `{}` |", c.name());
+        assert!(readme.contains(&row), "no row for {c} in the README");
+    }
+}
