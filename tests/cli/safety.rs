@@ -1,5 +1,6 @@
 //! Tests of safety filtering: `--condition` on `print` and `list`, a routine
-//! with nothing left, and the notice in `--help`.
+//! with nothing left, the notice in `--help`, what a routine needs said up
+//! front, and the guided warm-up's impact.
 
 use predicates::prelude::*;
 
@@ -62,8 +63,101 @@ fn help_carries_the_safety_notice() {
         for words in [
             "not medical advice",
             "sharp, shooting or radiating pain, numbness or tingling",
+            "not getting better within a few weeks",
+            "Get urgent medical help if back pain comes with new trouble passing urine",
+            "numbness around the genitals, buttocks or inner thighs",
+            "weakness in a leg that is getting worse",
+            "a fever or weight loss you cannot explain, or if it started with a fall.",
         ] {
             assert!(help.contains(words), "`{words}` is not in {flag}:\n{help}");
         }
     }
+}
+
+#[test]
+fn a_sheet_with_steps_left_out_says_its_summary_is_the_routine_as_written() {
+    let env = Env::new();
+    let sheet = stdout_of(&mut env.psoas(&["print", "daily", "--condition", "recent-surgery"]));
+    let head: Vec<&str> = sheet.lines().take(9).collect();
+    assert_eq!(
+        head,
+        [
+            "Daily psoas and lower-back routine",
+            "==================================",
+            "",
+            "1:35 planned · 1 step · 1 hold · routine `daily`",
+            "",
+            "Gentle hip-flexor and lower-back stretches, standing, then kneeling and lying after a guided way down to the floor, finishing with slow breathing.",
+            "",
+            "That is the routine as written; for your conditions 9 of its 10 steps are left out (listed below), and what is left takes the time shown above.",
+            "",
+        ]
+    );
+    assert!(
+        sheet.contains("\nYou need a cushion or folded towel.\n"),
+        "{sheet}"
+    );
+}
+
+#[test]
+fn run_says_what_the_routine_needs_before_the_first_hold() {
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    let out = stdout_of(&mut env.psoas(&[
+        "run",
+        "full",
+        "--plain",
+        "--speed",
+        "1000",
+        "--no-record",
+        "--no-warm-up",
+    ]));
+    let first: Vec<&str> = out.lines().take(2).collect();
+    assert_eq!(
+        first,
+        [
+            "[00:00] You need a massage or tennis ball, a foam roller, a clear stretch of wall, a sturdy chair and a cushion or folded towel.",
+            "[00:00] Step 1 of 22: Standing pelvic tilts. Get into position (5 s): Stand with feet hip-width apart, knees slightly bent, hands on your hips or on a desk.",
+        ]
+    );
+}
+
+#[test]
+fn the_guided_warm_up_jogs_only_when_asked_to_be_brisk() {
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    // Which of the warm-ups the transcript names.
+    let warm_up = |extra: &[&str]| {
+        let mut args = vec![
+            "run",
+            "desk-break",
+            "--plain",
+            "--speed",
+            "1000",
+            "--no-record",
+            "--warm-up",
+        ];
+        args.extend_from_slice(extra);
+        let out = stdout_of(&mut env.psoas(&args));
+        [
+            "Marching in place",
+            "Jogging in place",
+            "Jumping jacks",
+            "Step jacks",
+            "Standing hip circles",
+        ]
+        .into_iter()
+        .filter(|name| out.contains(name))
+        .collect::<Vec<_>>()
+    };
+    let gentle = ["Marching in place", "Step jacks", "Standing hip circles"];
+    let brisk = ["Marching in place", "Jogging in place", "Jumping jacks"];
+    assert_eq!(warm_up(&[]), gentle);
+    assert_eq!(warm_up(&["--brisk-warm-up"]), brisk);
+    assert_eq!(
+        warm_up(&["--brisk-warm-up", "--condition", "knee-pain"]),
+        gentle
+    );
+    env.write("config/psoas/config.toml", "brisk_warm_up = true\n");
+    assert_eq!(warm_up(&[]), brisk);
 }
