@@ -209,8 +209,10 @@ fn tags_follow_movements() {
             rules.push(("ball or roller", missing(&[Pregnancy, RecentSurgery])));
         }
         // Soon after surgery only rest, breathing and walking stay.
-        if matches!(e.kind, Kind::Stretch | Kind::Movement | Kind::BallRelease)
-            && !does(Rest)
+        if matches!(
+            e.kind,
+            Kind::Stretch | Kind::Movement | Kind::Transfer | Kind::BallRelease
+        ) && !does(Rest)
             && !does(Walk)
         {
             rules.push(("effort", missing(&[RecentSurgery])));
@@ -335,18 +337,13 @@ fn the_first_setup_line_works_by_ear() {
     }
 }
 
-/// A bridge or a pelvic tilt is a few short efforts with rests between, each
-/// its own phase, so the timer and the voice pace it.
+/// A bridge or a pelvic tilt is a few short efforts with rests between, and
+/// getting down to the floor a few short steps, each its own phase, so the
+/// timer and the voice pace it.
 #[test]
 fn movements_are_short_paced_efforts() {
-    for e in builtin()
-        .exercises()
-        .iter()
-        .filter(|e| e.kind == Kind::Movement)
-    {
-        if movements(e).contains(&Walk) {
-            continue;
-        }
+    let paced = |e: &&Exercise| matches!(e.kind, Kind::Movement | Kind::Transfer);
+    for e in builtin().exercises().iter().filter(paced) {
         assert!(e.phases.len() >= 3, "{} is paced by phases", e.id);
         for p in &e.phases {
             assert!(p.hold <= 10, "{}: `{}` lasts {} s", e.id, p.cue, p.hold);

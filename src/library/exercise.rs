@@ -13,9 +13,11 @@ use super::Origin;
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Stretch,
-    /// Repeated short efforts paced by phases: a bridge, pelvic tilts, a
-    /// walk, getting down to the floor.
+    /// Repeated short efforts paced by phases: a bridge, pelvic tilts.
     Movement,
+    /// Getting from one position to another, such as down to the floor: a
+    /// step of a routine, never chosen by the planner.
+    Transfer,
     BallRelease,
     WarmUp,
     Breathing,
@@ -174,7 +176,7 @@ macro_rules! names {
     };
 }
 
-names!(Kind { Stretch => "stretch", Movement => "movement", BallRelease => "ball-release", WarmUp => "warm-up", Breathing => "breathing" });
+names!(Kind { Stretch => "stretch", Movement => "movement", Transfer => "transfer", BallRelease => "ball-release", WarmUp => "warm-up", Breathing => "breathing" });
 names!(Position { Standing => "standing", Seated => "seated", Kneeling => "kneeling", Lying => "lying", Prone => "prone" });
 names!(Equipment { Ball => "ball", FoamRoller => "foam-roller", Wall => "wall", Chair => "chair", Cushion => "cushion", Strap => "strap", Bed => "bed" });
 names!(Impact { Low => "low", High => "high" });

@@ -406,7 +406,7 @@ hold = 30
             messages(&loaded),
             [
                 "lib/exercises/a.toml:1:1: error: `exercise[1].name`: is missing; it is required\n  help: the name shown to the person, like `name = \"Kneeling lunge\"`",
-                "lib/exercises/a.toml:1:1: error: `exercise[1].kind`: is missing; it is required\n  help: one of: stretch, movement, ball-release, warm-up, breathing",
+                "lib/exercises/a.toml:1:1: error: `exercise[1].kind`: is missing; it is required\n  help: one of: stretch, movement, transfer, ball-release, warm-up, breathing",
                 "lib/exercises/a.toml:1:1: error: `exercise[1].position`: is missing; it is required\n  help: one of: standing, seated, kneeling, lying, prone",
                 "lib/exercises/a.toml:1:1: error: `exercise[1].setup`: is missing; it is required\n  help: an array of instructions on how to get into position",
                 "lib/exercises/a.toml:3:1: error: `exercise[1].nam`: unknown field `nam`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`",

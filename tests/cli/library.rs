@@ -444,7 +444,7 @@ fn check_reports_every_problem_with_place_key_and_help() {
     let expected = format!(
         "{e}:2:6: error: `exercise[1].id`: `Bad_Id` is not a valid id
   help: lowercase letters, digits and single dashes, like `kneeling-lunge`
-{e}:4:8: error: `exercise[1].kind`: unknown variant `stretching`, expected one of `stretch`, `movement`, `ball-release`, `warm-up`, `breathing`
+{e}:4:8: error: `exercise[1].kind`: unknown variant `stretching`, expected one of `stretch`, `movement`, `transfer`, `ball-release`, `warm-up`, `breathing`
 {e}:13:8: error: `exercise[2].hold`: 3 is out of range
   help: a whole number of seconds from 5 to 600
 {e}:14:9: error: `exercise[2].setup`: is empty
