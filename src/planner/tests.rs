@@ -289,3 +289,34 @@ proptest! {
         check(&library, &request, &routine);
     }
 }
+
+/// A bed, a strap, a ball and a roller are never taken for granted: the
+/// exercises that need them come only when they are asked for.
+#[test]
+fn equipment_not_asked_for_is_never_used() {
+    let library = builtin();
+    let uses = |routine: &Routine, id: &str| routine.steps.iter().any(|s| s.exercise == id);
+    let mut thomas_with_a_bed = false;
+    for seed in 0..40 {
+        let bare = plan(&library, &request(30, seed, &[])).unwrap();
+        for step in &bare.steps {
+            let e = library.exercise(&step.exercise).unwrap();
+            assert!(
+                e.equipment.iter().all(|q| choose::AT_HAND.contains(q)),
+                "{} needs {:?}",
+                e.id,
+                e.equipment
+            );
+        }
+        let with_bed = PlanRequest {
+            equipment: vec![Equipment::Bed],
+            ..request(30, seed, &[])
+        };
+        thomas_with_a_bed |= uses(&plan(&library, &with_bed).unwrap(), "thomas-stretch");
+    }
+    assert!(
+        thomas_with_a_bed,
+        "some plan with a bed uses the Thomas stretch"
+    );
+    assert!(!choose::AT_HAND.contains(&Equipment::Bed));
+}
