@@ -1,6 +1,7 @@
 //! Safety: the notice shown before the first run, remembered by a marker file
-//! in the state folder, and the line that says an exercise was left out
-//! because of a condition. Which exercises suit which conditions is data: each
+//! in the state folder, the line that says an exercise was left out because
+//! of a condition, and the line that keeps a routine's summary honest once
+//! steps are left out. Which exercises suit which conditions is data: each
 //! exercise's `avoid_if`, applied by the engine; the tests in `content_rules`
 //! hold the built-in tags to the movements each exercise asks for.
 
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use crate::engine::LeftOut;
+use crate::engine::{LeftOut, Plan, Stage};
 use crate::words::SAFETY_NOTICE;
 
 /// The file in the state folder whose presence means the notice was shown.
@@ -48,6 +49,19 @@ pub fn left_out_line(left: &LeftOut<'_>) -> String {
     )
 }
 
+/// Said after a routine's summary when conditions left steps out, since the
+/// summary describes the routine as written, not what is left of it.
+pub fn adapted_line(plan: &Plan<'_>) -> Option<String> {
+    let left_out = plan.left_out.len();
+    if left_out == 0 {
+        return None;
+    }
+    let all = left_out + plan.step_count(Stage::Main);
+    Some(format!(
+        "That is the routine as written; for your conditions {left_out} of its {all} steps are left out (listed below), and what is left takes the time shown above."
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +74,32 @@ mod tests {
         mark_notice_shown(&state).unwrap();
         assert_eq!(first_run_notice(&state), None);
         assert!(state.join(NOTICE_MARKER).is_file());
+    }
+
+    #[test]
+    fn a_plan_with_steps_left_out_says_its_summary_is_the_routine_as_written() {
+        use crate::engine::PlanSettings;
+        use crate::library::{Condition, Sources, load};
+        let loaded = load(&Sources {
+            builtin: true,
+            ..Sources::default()
+        });
+        let library = &loaded.library;
+        let adapted = |conditions: &[Condition]| {
+            let settings = PlanSettings {
+                conditions: conditions.to_vec(),
+                ..PlanSettings::default()
+            };
+            let routine = library.routine("ball-release").unwrap();
+            adapted_line(&Plan::build(routine, library, &settings).unwrap())
+        };
+        assert_eq!(adapted(&[]), None);
+        assert_eq!(
+            adapted(&[Condition::Pregnancy]).as_deref(),
+            Some(
+                "That is the routine as written; for your conditions 5 of its 8 steps are left out (listed below), and what is left takes the time shown above."
+            )
+        );
     }
 
     #[test]

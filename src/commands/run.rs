@@ -84,8 +84,8 @@ fn choose_routine(
 }
 
 /// What is said before the first hold: the safety notice on the very first
-/// run, each exercise left out for a condition, and what to have at hand. In plain mode these are
-/// transcript lines like any other.
+/// run, each exercise left out for a condition, and what to have at hand. In
+/// plain mode these are transcript lines like any other.
 fn before_start(
     context: &Context,
     plan: &Plan<'_>,

@@ -35,26 +35,13 @@ pub fn line(plan: &Plan<'_>) -> Option<String> {
     Some(format!("You need {list}."))
 }
 
-/// What the sheet says after the summary when conditions left steps out:
-/// the summary describes the routine as written, not what is left of it.
-pub fn adapted_line(plan: &Plan<'_>) -> Option<String> {
-    let left_out = plan.left_out.len();
-    if left_out == 0 {
-        return None;
-    }
-    let all = left_out + plan.step_count(Stage::Main);
-    Some(format!(
-        "That is the routine as written; for your conditions {left_out} of its {all} steps are left out (listed below), and what is left takes the time shown above."
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::PlanSettings;
     use crate::library::{Condition, Sources, load};
 
-    fn plan_line(routine: &str, conditions: &[Condition]) -> (Option<String>, Option<String>) {
+    fn plan_line(routine: &str, conditions: &[Condition]) -> Option<String> {
         let loaded = load(&Sources {
             builtin: true,
             ..Sources::default()
@@ -65,30 +52,30 @@ mod tests {
             ..PlanSettings::default()
         };
         let plan = Plan::build(library.routine(routine).unwrap(), library, &settings).unwrap();
-        (line(&plan), adapted_line(&plan))
+        line(&plan)
     }
 
     #[test]
     fn a_routine_says_what_it_needs_and_conditions_take_it_away() {
         assert_eq!(
-            plan_line("chair", &[]),
-            (Some("You need a sturdy chair.".into()), None)
+            plan_line("chair", &[]).as_deref(),
+            Some("You need a sturdy chair.")
         );
         assert_eq!(
-            plan_line("ball-release", &[]).0.as_deref(),
+            plan_line("ball-release", &[]).as_deref(),
             Some(
                 "You need a massage or tennis ball, a sturdy chair and a cushion or folded towel."
             )
         );
-        let (needs, adapted) = plan_line("ball-release", &[Condition::Pregnancy]);
+        // The ball work is left out in pregnancy, and so is the ball.
         assert_eq!(
-            needs.as_deref(),
+            plan_line("ball-release", &[Condition::Pregnancy]).as_deref(),
             Some("You need a sturdy chair and a cushion or folded towel.")
         );
         assert_eq!(
-            adapted.as_deref(),
+            plan_line("full", &[]).as_deref(),
             Some(
-                "That is the routine as written; for your conditions 5 of its 8 steps are left out (listed below), and what is left takes the time shown above."
+                "You need a massage or tennis ball, a foam roller, a clear stretch of wall, a sturdy chair and a cushion or folded towel."
             )
         );
     }

@@ -12,7 +12,7 @@ use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
 use crate::library::{Condition, Equipment, Exercise, Phase, Side};
 use crate::render::needs;
-use crate::safety::left_out_line;
+use crate::safety::{adapted_line, left_out_line};
 use crate::words::{SAFETY_NOTICE, WARM_UP_REASON};
 
 pub fn write(
@@ -116,7 +116,7 @@ fn write_document(
     if let Some(summary) = summary {
         writeln!(out, "{summary}\n")?;
     }
-    if let Some(adapted) = needs::adapted_line(plan) {
+    if let Some(adapted) = adapted_line(plan) {
         writeln!(out, "{adapted}\n")?;
     }
     if let Some(needs) = needs::line(plan) {
