@@ -18,7 +18,9 @@ use anyhow::{Context as _, Result};
 use crate::app::report_all;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
+use crate::engine::Level;
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, MAX_FILE_BYTES, Routine};
+use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 
 pub use parse::{MAX_WEEKLY_GOAL, parse};
 pub use template::template;
@@ -34,6 +36,9 @@ pub const KEYS: &[&str] = &[
     "weekly_goal",
     "check_in",
     "conditions",
+    "level",
+    "remind",
+    "notify_command",
 ];
 
 /// The settings a config file can hold; `None` means "not set".
@@ -48,8 +53,23 @@ pub struct Config {
     pub weekly_goal: Option<u32>,
     pub check_in: Option<bool>,
     pub conditions: Vec<Condition>,
+    pub level: Option<Level>,
+    /// When `psoas remind` nudges; each part may be left out.
+    pub remind: RemindConfig,
+    /// The program that shows a nudge, and its arguments.
+    pub notify_command: Option<Vec<String>>,
     /// Where each value that is set was read.
     pub origins: Origins,
+}
+
+/// The config's `remind` table: `{ every = "60m", from = "09:00", to =
+/// "17:30", days = "mon-fri" }`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RemindConfig {
+    pub every: Option<Interval>,
+    pub from: Option<TimeOfDay>,
+    pub to: Option<TimeOfDay>,
+    pub days: Option<Days>,
 }
 
 /// The file a config was read from and the line of each key it set.
@@ -133,6 +153,22 @@ impl Config {
 
     pub fn check_in(&self) -> bool {
         self.check_in.unwrap_or(Self::DEFAULT_CHECK_IN)
+    }
+
+    pub fn level(&self) -> Level {
+        self.level.unwrap_or_default()
+    }
+
+    /// The reminder schedule: each part set here, else its default.
+    pub fn remind(&self) -> Schedule {
+        let d = Schedule::default();
+        let r = self.remind;
+        Schedule {
+            every: r.every.unwrap_or(d.every),
+            from: r.from.unwrap_or(d.from),
+            to: r.to.unwrap_or(d.to),
+            days: r.days.unwrap_or(d.days),
+        }
     }
 }
 
