@@ -114,9 +114,16 @@ fn install(context: &Context, args: RemindInstallArgs, out: &mut impl Write) -> 
     }
     match scheduler {
         Scheduler::Systemd => {
-            run(&["systemctl", "--user", "daemon-reload"])?;
             let timer = format!("{}.timer", units::SYSTEMD_UNIT);
-            run(&["systemctl", "--user", "enable", "--now", &timer])?;
+            run(&["systemctl", "--user", "daemon-reload"])
+                .and_then(|()| run(&["systemctl", "--user", "enable", "--now", &timer]))
+                .with_context(|| {
+                    format!(
+                        "the files are written, but the timer is not enabled; in a session of \
+                         your own, run `systemctl --user daemon-reload && systemctl --user \
+                         enable --now {timer}`"
+                    )
+                })?;
             writeln!(out, "enabled {timer} with systemctl --user")?;
         }
         Scheduler::Launchd => {
