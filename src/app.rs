@@ -59,6 +59,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::History(args) => commands::history::execute(&context, args, &mut out)?,
         Command::Plan(args) => commands::plan::execute(&context, args, &mut out)?,
         Command::Config(command) => commands::config::execute(&context, command, &mut out)?,
+        Command::Remind(command) => commands::remind::execute(&context, command, &mut out)?,
         Command::Completions(args) => commands::completions::execute(args, &mut out)?,
         Command::Man => commands::man::execute(&mut out)?,
     };
@@ -155,6 +156,7 @@ impl Context {
             default_prep: self.config.prep(),
             default_breathing: self.config.breathing(),
             conditions: all,
+            level: self.config.level(),
         }
     }
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::engine::Level;
 use crate::library::{Condition, Equipment, Kind, Position};
+use crate::remind::{Days, Interval, Scheduler, TimeOfDay};
 use crate::words::SAFETY_NOTICE;
 
 #[derive(Debug, Parser)]
@@ -49,6 +51,9 @@ pub enum Command {
     /// Show or create the config file
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Nudge you to stand up from the desk at set times
+    #[command(subcommand)]
+    Remind(RemindCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -107,12 +112,22 @@ pub struct RoutinesArgs {
     pub format: ListFormat,
 }
 
+/// `--level N`, shared by the commands that lay out holds.
+#[derive(Debug, Args)]
+pub struct LevelArgs {
+    /// Stretch and breathing holds as written (1), x1.5 (2) or x2 (3) (default: the config's level, else 1)
+    #[arg(long, value_name = "N", value_parser = parse_level)]
+    pub level: Option<Level>,
+}
+
 #[derive(Debug, Args)]
 pub struct PrintArgs {
     /// A routine id or the path of a routine file (default: the default routine)
     pub routine: Option<String>,
     #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
     pub format: SheetFormat,
+    #[command(flatten)]
+    pub level: LevelArgs,
     #[command(flatten)]
     pub conditions: ConditionArgs,
 }
@@ -172,6 +187,8 @@ pub struct RunArgs {
     pub no_record: bool,
     #[command(flatten)]
     pub conditions: ConditionArgs,
+    #[command(flatten)]
+    pub level: LevelArgs,
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +230,55 @@ pub struct PlanArgs {
     /// With --save, replace an existing routine file
     #[arg(long, requires = "save")]
     pub force: bool,
+    #[command(flatten)]
+    pub level: LevelArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindCommand {
+    /// Have the system's scheduler run `psoas remind now` at the set times
+    Install(RemindInstallArgs),
+    /// Remove what `install` set up
+    Uninstall(SchedulerArgs),
+    /// Say what is installed and when it fires
+    Status(SchedulerArgs),
+    /// Nudge now, if inside the set days and hours and no session or nudge came this interval
+    Now(ScheduleArgs),
+}
+
+/// When nudges may come; each flag beats the config's `remind` table.
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// Time between nudges, like 60m, 90m or 1h30m (default: 60m)
+    #[arg(long, value_name = "INTERVAL", value_parser = parse_interval)]
+    pub every: Option<Interval>,
+    /// Earliest time of day, HH:MM (default: 09:00)
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time_of_day)]
+    pub from: Option<TimeOfDay>,
+    /// Latest time of day, HH:MM (default: 17:30)
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time_of_day)]
+    pub to: Option<TimeOfDay>,
+    /// Days of the week, like mon-fri, mon,wed,fri or every-day (default: mon-fri)
+    #[arg(long, value_name = "DAYS", value_parser = parse_days)]
+    pub days: Option<Days>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchedulerArgs {
+    /// The scheduler to use (default: launchd on macOS, systemd where systemctl is found, else cron)
+    #[arg(long, value_name = "NAME", value_parser = parse_scheduler)]
+    pub scheduler: Option<Scheduler>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindInstallArgs {
+    #[command(flatten)]
+    pub schedule: ScheduleArgs,
+    #[command(flatten)]
+    pub scheduler: SchedulerArgs,
+    /// Print every file it would write, each after a line `# file: NAME`, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -241,6 +307,11 @@ name_parser!(parse_position, Position);
 name_parser!(parse_kind, Kind);
 name_parser!(parse_equipment, Equipment);
 name_parser!(parse_condition, Condition);
+name_parser!(parse_level, Level);
+name_parser!(parse_interval, Interval);
+name_parser!(parse_time_of_day, TimeOfDay);
+name_parser!(parse_days, Days);
+name_parser!(parse_scheduler, Scheduler);
 
 fn parse_speed(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {

@@ -18,7 +18,9 @@ use anyhow::{Context as _, Result};
 use crate::app::report_all;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
+use crate::engine::Level;
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, MAX_FILE_BYTES, Routine};
+use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 
 pub use parse::{MAX_WEEKLY_GOAL, parse};
 pub use template::template;
@@ -35,6 +37,9 @@ pub const KEYS: &[&str] = &[
     "check_in",
     "brisk_warm_up",
     "conditions",
+    "level",
+    "remind",
+    "notify_command",
 ];
 
 /// The settings a config file can hold; `None` means "not set".
@@ -50,8 +55,23 @@ pub struct Config {
     pub check_in: Option<bool>,
     pub brisk_warm_up: Option<bool>,
     pub conditions: Vec<Condition>,
+    pub level: Option<Level>,
+    /// When `psoas remind` nudges; each part may be left out.
+    pub remind: RemindConfig,
+    /// The program that shows a nudge, and its arguments.
+    pub notify_command: Option<Vec<String>>,
     /// Where each value that is set was read.
     pub origins: Origins,
+}
+
+/// The config's `remind` table: `{ every = "60m", from = "09:00", to =
+/// "17:30", days = "mon-fri" }`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RemindConfig {
+    pub every: Option<Interval>,
+    pub from: Option<TimeOfDay>,
+    pub to: Option<TimeOfDay>,
+    pub days: Option<Days>,
 }
 
 /// The file a config was read from and the line of each key it set.
@@ -140,6 +160,22 @@ impl Config {
 
     pub fn brisk_warm_up(&self) -> bool {
         self.brisk_warm_up.unwrap_or(Self::DEFAULT_BRISK_WARM_UP)
+    }
+
+    pub fn level(&self) -> Level {
+        self.level.unwrap_or_default()
+    }
+
+    /// The reminder schedule: each part set here, else its default.
+    pub fn remind(&self) -> Schedule {
+        let d = Schedule::default();
+        let r = self.remind;
+        Schedule {
+            every: r.every.unwrap_or(d.every),
+            from: r.from.unwrap_or(d.from),
+            to: r.to.unwrap_or(d.to),
+            days: r.days.unwrap_or(d.days),
+        }
     }
 }
 

@@ -63,6 +63,21 @@ fn effective(config: &Config, key: &str) -> (String, String) {
         "check_in" => config.check_in().to_string(),
         "brisk_warm_up" => config.brisk_warm_up().to_string(),
         "conditions" => array(config.conditions.iter().map(|c| c.name())),
+        "level" => config.level().to_string(),
+        "remind" => {
+            let r = config.remind();
+            format!(
+                "{{ every = {}, from = {}, to = {}, days = {} }}",
+                quote(&r.every.to_string()),
+                quote(&r.from.to_string()),
+                quote(&r.to.to_string()),
+                quote(&r.days.to_string())
+            )
+        }
+        "notify_command" => match &config.notify_command {
+            Some(command) => array(command.iter().map(String::as_str)),
+            None => "none: desktop notifications".to_string(),
+        },
         _ => unreachable!("every key has a value"),
     };
     (value, origin)

@@ -1,6 +1,7 @@
 //! `psoas history`: the last sessions, this week against the weekly goal,
-//! the streak, a chart of the last twelve weeks and the average tension
-//! change, as text or JSON.
+//! the streak, a chart of the last twelve weeks with the tension week by
+//! week, the average tension change and any level worth trying, as text or
+//! JSON.
 //!
 //! `--since` and `--limit` choose which sessions are listed; the week counts,
 //! the streak and the tension change always cover the whole history. The goal
@@ -10,15 +11,17 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use anyhow::Result;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::app::Context;
 use crate::cli::{HistoryArgs, ListFormat};
 use crate::diagnostic::sanitize;
+use crate::history::progress::{self, Suggestion};
 use crate::history::report::{self, Selection};
 use crate::history::{History, Newest, Record, Skipped, Summary, Tally};
+use crate::now::now;
 
 pub fn execute(context: &Context, args: HistoryArgs, out: &mut impl Write) -> Result<ExitCode> {
     let now = now()?;
@@ -55,26 +58,12 @@ pub fn execute(context: &Context, args: HistoryArgs, out: &mut impl Write) -> Re
     Ok(ExitCode::SUCCESS)
 }
 
-/// The current time, or `PSOAS_NOW` (an RFC 3339 time with an offset), which
-/// exists for tests and benchmarks that need a fixed "now".
-fn now() -> Result<DateTime<FixedOffset>> {
-    match std::env::var("PSOAS_NOW") {
-        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text).with_context(|| {
-            format!(
-                "PSOAS_NOW is {text:?}, not an RFC 3339 time with an offset such as \
-                 2026-11-25T12:00:00+01:00"
-            )
-        }),
-        _ => Ok(Local::now().fixed_offset()),
-    }
-}
-
 #[derive(Serialize)]
 struct Json<'a> {
     file: &'a str,
     /// Every readable session in the file.
     all_sessions: usize,
-    sessions: &'a [Record],
+    sessions: Vec<JsonSession<'a>>,
     this_week: u32,
     goal: u32,
     goal_met: bool,
@@ -83,17 +72,39 @@ struct Json<'a> {
     /// Rounded to two decimals; `null` without sessions that have both check-ins.
     average_tension_change: Option<f64>,
     tension_sessions: u32,
+    /// The level of the newest session.
+    level: u8,
+    /// The level worth trying next, when a change is worth suggesting.
+    suggested_level: Option<u8>,
     unreadable_lines: usize,
     cut_off_last_line: bool,
+}
+
+/// A session as the file keeps it, and whether it counted toward the goal.
+#[derive(Serialize)]
+struct JsonSession<'a> {
+    #[serde(flatten)]
+    record: &'a Record,
+    counted: bool,
 }
 
 #[derive(Serialize)]
 struct JsonWeek {
     week: String,
     start: NaiveDate,
+    /// Sessions that count toward the goal.
     sessions: u32,
     finished: u32,
+    /// Sessions too short to count.
+    short: u32,
     goal_met: bool,
+    /// Averages over the week's sessions with both check-ins, to two decimals.
+    tension_before: Option<f64>,
+    tension_after: Option<f64>,
+}
+
+fn two_decimals(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
 }
 
 fn json(file: &str, skipped: &Skipped, sessions: &[Record], summary: &Summary) -> Result<String> {
@@ -105,7 +116,17 @@ fn json(file: &str, skipped: &Skipped, sessions: &[Record], summary: &Summary) -
             start: w.week.monday(),
             sessions: w.sessions,
             finished: w.finished,
+            short: w.short,
             goal_met: w.sessions >= summary.goal,
+            tension_before: w.tension.before().map(two_decimals),
+            tension_after: w.tension.after().map(two_decimals),
+        })
+        .collect();
+    let sessions = sessions
+        .iter()
+        .map(|record| JsonSession {
+            record,
+            counted: record.counts(),
         })
         .collect();
     let value = Json {
@@ -117,8 +138,12 @@ fn json(file: &str, skipped: &Skipped, sessions: &[Record], summary: &Summary) -
         goal_met: summary.goal_met(),
         streak_weeks: summary.streak_weeks,
         weeks,
-        average_tension_change: summary.tension.map(|t| (t.average * 100.0).round() / 100.0),
+        average_tension_change: summary.tension.map(|t| two_decimals(t.average)),
         tension_sessions: summary.tension.map_or(0, |t| t.sessions),
+        level: summary.level,
+        suggested_level: progress::suggest(summary).map(|s| match s {
+            Suggestion::Up { to, .. } | Suggestion::Down { to, .. } => to,
+        }),
         unreadable_lines: skipped.unreadable.len(),
         cut_off_last_line: skipped.cut_off_line.is_some(),
     };

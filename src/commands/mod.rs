@@ -9,6 +9,7 @@ pub mod list;
 pub mod man;
 pub mod plan;
 pub mod print;
+pub mod remind;
 pub mod routines;
 pub mod run;
 pub mod show;

@@ -25,7 +25,10 @@ pub fn execute(context: &Context, args: PlanArgs, out: &mut impl Write) -> Resul
         );
     }
     let library = context.library(Vec::new())?;
-    let settings = context.plan_settings(&args.conditions.conditions);
+    let mut settings = context.plan_settings(&args.conditions.conditions);
+    if let Some(level) = args.level.level {
+        settings.level = level;
+    }
     let mut request = PlanRequest {
         positions: args.positions,
         equipment: args.equipment,

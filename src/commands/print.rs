@@ -13,7 +13,10 @@ use crate::render::sheet;
 
 pub fn execute(context: &Context, args: PrintArgs, out: &mut impl Write) -> Result<ExitCode> {
     let (library, routine) = context.library_and_routine(args.routine.as_deref())?;
-    let settings = context.plan_settings(&args.conditions.conditions);
+    let mut settings = context.plan_settings(&args.conditions.conditions);
+    if let Some(level) = args.level.level {
+        settings.level = level;
+    }
     let plan = Plan::build(&routine, &library, &settings)?;
     sheet::write(&plan, routine.summary.as_deref(), args.format, out)?;
     Ok(ExitCode::SUCCESS)

@@ -2,10 +2,13 @@
 //! environment into [`RunSettings`], builds the plan, says what must be said
 //! first (the safety notice, exercises left out), asks for the tension
 //! check-in, hands the plan to the runner, prints a summary once the terminal
-//! is back to normal, and records the session in the history.
+//! is back to normal, and records the session in the history. Under the
+//! summary it says where the week stands and how tension changed, or why the
+//! session was not recorded (a `--speed` preview) or not counted (too short).
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Result;
 
@@ -13,22 +16,26 @@ use crate::app::{Context, exit};
 use crate::cli::RunArgs;
 use crate::engine::{Plan, PlanSettings};
 use crate::format::clock;
-use crate::history::{History, HistoryError, Record, RecordInput, check_in};
+use crate::history::{History, HistoryError, Record, RecordInput, Tally, after_session, check_in};
 use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
 use crate::render::needs;
+use crate::runner::plain::stamp;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker, WarmUpChoice};
 use crate::safety;
 use crate::voice::Voice;
 
 pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result<ExitCode> {
     let settings = resolve(&args, context, &Environment::of_process());
-    let plan_settings = context.plan_settings(&args.conditions.conditions);
+    let mut plan_settings = context.plan_settings(&args.conditions.conditions);
+    if let Some(level) = args.level.level {
+        plan_settings.level = level;
+    }
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(context, &args));
 
-    before_start(context, &plan, &settings, out)?;
+    before_start(context, &plan, &settings, !args.no_record, out)?;
     let ask = check_in::should_ask(!settings.plain, args.no_check_in, context.config.check_in);
     let stdin = io::stdin();
     let tension_before = check_in::check_in(args.tension_before, ask, &mut stdin.lock(), out)?;
@@ -42,16 +49,44 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     // Stops anything still speaking before the summary.
     drop(voice);
     print_summary(&outcome, &settings, out)?;
+    let preview = settings.speed != 1.0;
+    let shown = outcome.ending != Ending::OutputClosed;
+    if preview && shown && outcome.past_first_hold && !args.no_record {
+        say(
+            &outcome,
+            &settings,
+            &after_session::preview_line(settings.speed),
+            out,
+        )?;
+    }
 
-    let asked_after =
-        ask && outcome.past_first_hold && matches!(outcome.ending, Ending::Finished | Ending::Quit);
+    let asked_after = ask
+        && !preview
+        && outcome.past_first_hold
+        && matches!(outcome.ending, Ending::Finished | Ending::Quit);
     let tension_after =
         check_in::check_in(args.tension_after, asked_after, &mut stdin.lock(), out)?;
     out.flush()?;
-    let recorded = record(context, &args, &outcome, tension_before, tension_after);
+    let recorded = if preview {
+        Ok(None)
+    } else {
+        record(
+            context,
+            &args,
+            &outcome,
+            tension_before,
+            tension_after,
+            plan_settings.level.number(),
+        )
+    };
+    if let Ok(Some(record)) = &recorded
+        && shown
+    {
+        where_the_week_stands(context, record, &outcome, &settings, out)?;
+    }
     let code = outcome.ending.exit_code();
     match recorded {
-        Ok(()) => Ok(ExitCode::from(code)),
+        Ok(_) => Ok(ExitCode::from(code)),
         // The session is over and its summary shown; only the record is lost.
         Err(error) => {
             writeln!(io::stderr(), "psoas: {error}")?;
@@ -90,6 +125,7 @@ fn before_start(
     context: &Context,
     plan: &Plan<'_>,
     settings: &RunSettings,
+    may_write: bool,
     out: &mut impl Write,
 ) -> Result<()> {
     let prefix = if settings.plain { "[00:00] " } else { "" };
@@ -98,7 +134,8 @@ fn before_start(
         if !settings.plain {
             writeln!(out)?;
         }
-        if let Err(error) = safety::mark_notice_shown(&context.dirs.state_dir) {
+        // `--no-record` writes nothing at all, so the notice comes again.
+        if may_write && let Err(error) = safety::mark_notice_shown(&context.dirs.state_dir) {
             writeln!(io::stderr(), "psoas: warning: {error:#}")?;
         }
     }
@@ -112,22 +149,24 @@ fn before_start(
 }
 
 /// Appends the session to the history, unless `--no-record` or it ended
-/// before its first hold was over.
+/// before its first hold was over; returns what was recorded.
 fn record(
     context: &Context,
     args: &RunArgs,
     outcome: &RunOutcome,
     tension_before: Option<u8>,
     tension_after: Option<u8>,
-) -> Result<(), HistoryError> {
+    level: u8,
+) -> Result<Option<Record>, HistoryError> {
     if args.no_record || !outcome.past_first_hold {
-        return Ok(());
+        return Ok(None);
     }
     let input = RecordInput {
         started_at: outcome.started_at.fixed_offset(),
         routine_id: outcome.routine_id.clone(),
         routine_name: outcome.routine_name.clone(),
         planned_seconds: outcome.planned_seconds,
+        planned_hold_seconds: outcome.planned_hold_seconds,
         held_seconds: outcome.held_seconds,
         holds_done: outcome.holds_done,
         holds_skipped: outcome.holds_skipped,
@@ -135,8 +174,62 @@ fn record(
         tension_before,
         tension_after,
         note: args.note.clone(),
+        level,
     };
-    History::at(&context.dirs.state_dir).append(&Record::new(input))
+    let record = Record::new(input);
+    History::at(&context.dirs.state_dir).append(&record)?;
+    Ok(Some(record))
+}
+
+/// Under the summary: a session too short to count, where the week stands
+/// with this session in it, and the change in tension. A history that cannot
+/// be read now only leaves the week out.
+fn where_the_week_stands(
+    context: &Context,
+    record: &Record,
+    outcome: &RunOutcome,
+    settings: &RunSettings,
+    out: &mut impl Write,
+) -> Result<()> {
+    if let Some(line) = after_session::short_line(record) {
+        say(outcome, settings, &line, out)?;
+    }
+    if let Ok(now) = crate::now::now() {
+        let mut tally = Tally::new(now, context.config.weekly_goal());
+        if History::at(&context.dirs.state_dir)
+            .scan(|r| tally.add(&r))
+            .is_ok()
+        {
+            say(
+                outcome,
+                settings,
+                &after_session::week_line(&tally.finish()),
+                out,
+            )?;
+        }
+    }
+    if let Some(line) = after_session::tension_line(record.tension_before, record.tension_after) {
+        say(outcome, settings, &line, out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// One line under the summary; in plain mode stamped like the transcript's
+/// last line.
+fn say(
+    outcome: &RunOutcome,
+    settings: &RunSettings,
+    line: &str,
+    out: &mut impl Write,
+) -> Result<()> {
+    if settings.plain {
+        let at = Duration::from_secs(u64::from(outcome.spent_seconds));
+        writeln!(out, "{} {line}", stamp(at))?;
+    } else {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 /// What the run needs to know about where it runs.

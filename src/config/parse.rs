@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::{Config, KEYS};
+use super::{Config, KEYS, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
 use crate::library::parse::{deserialize_value, document};
 use crate::library::{Breathing, Condition, Routine, is_kebab_case};
@@ -25,6 +25,19 @@ struct RawBreathing {
     inhale: Spanned<i64>,
     exhale: Spanned<i64>,
 }
+
+/// `remind = { every = "60m", from = "09:00", to = "17:30", days = "mon-fri" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRemind {
+    every: Option<Spanned<String>>,
+    from: Option<Spanned<String>>,
+    to: Option<Spanned<String>>,
+    days: Option<Spanned<String>>,
+}
+
+const VOICE_HELP: &str = "an array of the program and its arguments, like [\"espeak-ng\", \"--stdin\"]; the cue text goes on its standard input";
+const NOTIFY_HELP: &str = "an array of the program and its arguments, like [\"notify-send\", \"--urgency=low\"]; the title and the text of the nudge are added as two more arguments";
 
 /// Parses a config file. The config holds every valid key even when others are
 /// bad; the caller decides what to do with the diagnostics.
@@ -70,13 +83,20 @@ impl Reader<'_> {
             "breathing" => config.breathing = self.breathing(value),
             "bell" => config.bell = self.value(key, value),
             "voice" => config.voice = self.value(key, value),
-            "voice_command" => config.voice_command = self.command(key, value),
+            "voice_command" => config.voice_command = self.command(key, value, VOICE_HELP),
             "weekly_goal" => {
                 config.weekly_goal = self.int(key, value, 1, MAX_WEEKLY_GOAL, "sessions")
             }
             "check_in" => config.check_in = self.value(key, value),
             "brisk_warm_up" => config.brisk_warm_up = self.value(key, value),
             "conditions" => config.conditions = self.conditions(key, value),
+            "level" => {
+                config.level = self
+                    .int(key, value, 1, 3, "levels")
+                    .and_then(|n| crate::engine::Level::from_number(n as u8))
+            }
+            "remind" => config.remind = self.remind(value),
+            "notify_command" => config.notify_command = self.command(key, value, NOTIFY_HELP),
             _ => unreachable!("every name in KEYS is read"),
         }
     }
@@ -169,9 +189,61 @@ impl Reader<'_> {
         })
     }
 
-    fn command(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
+    fn remind(&mut self, value: &Spanned<DeValue<'_>>) -> RemindConfig {
+        let Some(raw) = self.value::<RawRemind>("remind", value) else {
+            return RemindConfig::default();
+        };
+        let remind = RemindConfig {
+            every: self.parsed("remind.every", raw.every),
+            from: self.parsed("remind.from", raw.from),
+            to: self.parsed("remind.to", raw.to),
+            days: self.parsed("remind.days", raw.days),
+        };
+        let schedule = Config {
+            remind,
+            ..Config::default()
+        }
+        .remind();
+        if let Some(problem) = schedule.problem() {
+            self.error(
+                value.span(),
+                "remind",
+                problem,
+                "set `from` earlier than `to`, like from = \"09:00\", to = \"17:30\"",
+            );
+            return RemindConfig::default();
+        }
+        remind
+    }
+
+    /// A string read with its `FromStr`, whose error says what is valid.
+    fn parsed<T: std::str::FromStr<Err = String>>(
+        &mut self,
+        key: &str,
+        text: Option<Spanned<String>>,
+    ) -> Option<T> {
+        let text = text?;
+        match text.get_ref().parse::<T>() {
+            Ok(value) => Some(value),
+            Err(valid) => {
+                self.error(
+                    text.span(),
+                    key,
+                    format!("`{}` is not valid here", text.get_ref()),
+                    valid,
+                );
+                None
+            }
+        }
+    }
+
+    fn command(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        help: &str,
+    ) -> Option<Vec<String>> {
         let words: Spanned<Vec<Spanned<String>>> = self.value(key, value)?;
-        let help = "an array of the program and its arguments, like [\"espeak-ng\", \"--stdin\"]; the cue text goes on its standard input";
         if words.get_ref().is_empty() {
             self.error(words.span(), key, "is empty".into(), help);
             return None;

@@ -6,12 +6,14 @@ use std::fmt::Write as _;
 
 use super::{Config, MAX_WEEKLY_GOAL};
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
+use crate::remind::Schedule;
 use crate::voice::FALLBACK_PROGRAMS;
 
 /// The text of a fresh config file.
 pub fn template() -> String {
     let b = Breathing::DEFAULT;
     let programs: Vec<&str> = FALLBACK_PROGRAMS.iter().map(|(p, _)| *p).collect();
+    let remind = Schedule::default();
     let mut text = format!(
         "\
 # psoas config file. Every key is optional: remove the `#` in front of a key
@@ -52,6 +54,20 @@ pub fn template() -> String {
 # marching, step jacks and hip circles (`--brisk-warm-up`).
 # brisk_warm_up = {brisk_warm_up}
 
+# How much longer stretch and breathing holds last: 1 as written, 2 one and a
+# half times, 3 twice as long (`--level`). `psoas history` says when to move.
+# level = 1
+
+# When `psoas remind now` may nudge you to stand up: every so long (like 60m
+# or 1h30m), between two times of day, on some days (like mon-fri, mon,wed,fri
+# or every-day). `psoas remind install` sets up the scheduler with these.
+# remind = {{ every = \"{every}\", from = \"{from}\", to = \"{to}\", days = \"{days}\" }}
+
+# The program that shows a nudge, and its arguments, as an array; the title and
+# the text are added as two more arguments. Without this key psoas uses the
+# desktop's notifications.
+# notify_command = [\"notify-send\"]
+
 # Conditions to take care with. Exercises to avoid with any of them are left
 # out of `run`, `print` and `plan`, and marked by `list`; `--condition TAG`
 # adds more for one command. The tags:
@@ -69,6 +85,10 @@ pub fn template() -> String {
         goal = Config::DEFAULT_WEEKLY_GOAL,
         check_in = Config::DEFAULT_CHECK_IN,
         brisk_warm_up = Config::DEFAULT_BRISK_WARM_UP,
+        every = remind.every,
+        from = remind.from,
+        to = remind.to,
+        days = remind.days,
     );
     let width = Condition::ALL
         .iter()

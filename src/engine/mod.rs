@@ -8,11 +8,13 @@
 mod breathing;
 #[cfg(test)]
 pub(crate) mod fixture;
+mod level;
 mod plan;
 mod session;
 mod timeline;
 
 pub use breathing::{Breath, BreathDirection, breath_at};
+pub use level::Level;
 pub use plan::{
     LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage, step_seconds,
 };

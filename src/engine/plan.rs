@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::level::Level;
 use crate::library::{Breathing, Condition, Exercise, Impact, Kind, Library, Routine, Side};
 
 /// Personal defaults that fill in what a routine leaves unsaid, and the
@@ -16,6 +17,8 @@ pub struct PlanSettings {
     pub default_prep: u32,
     pub default_breathing: Breathing,
     pub conditions: Vec<Condition>,
+    /// How much stretch and breathing holds grow (see [`Level`]).
+    pub level: Level,
 }
 
 impl Default for PlanSettings {
@@ -24,6 +27,7 @@ impl Default for PlanSettings {
             default_prep: Routine::DEFAULT_PREP,
             default_breathing: Breathing::DEFAULT,
             conditions: Vec::new(),
+            level: Level::One,
         }
     }
 }
@@ -178,7 +182,9 @@ impl<'a> Plan<'a> {
                 });
                 continue;
             }
-            let hold = step.hold.unwrap_or(exercise.hold);
+            let hold = settings
+                .level
+                .hold(exercise, step.hold.unwrap_or(exercise.hold));
             let breathing = exercise.breathing.unwrap_or(routine_breathing);
             let kept_index = step_index - left_out.len();
             builder.add(

@@ -1,8 +1,10 @@
 //! The bar chart of sessions per week, drawn with characters: one line per
 //! week, a `█` per session and a `·` for each session still missing to the
-//! goal, so a week that met the goal is a solid bar. Pure: weeks in, lines out.
+//! goal, so a week that met the goal is a solid bar. Beside it, sessions too
+//! short to count, and the week's average tension before and after as two
+//! little gauges with their scores. Pure: weeks in, lines out.
 
-use super::stats::WeekCount;
+use super::stats::{WeekCount, WeekTension};
 
 /// The longest bar, in characters; longer weeks are scaled down to it.
 pub const MAX_BAR: u32 = 30;
@@ -25,6 +27,20 @@ fn top(weeks: &[WeekCount], goal: u32) -> u32 {
         .max(goal)
 }
 
+/// The gauges for tension 0 to 10, lowest first.
+const GAUGE: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// `▆ 6.0 → ▃ 3.0`: the average before and after, each with its gauge.
+pub fn tension_gauges(tension: &WeekTension) -> Option<String> {
+    let (before, after) = (tension.before()?, tension.after()?);
+    let gauge = |score: f64| GAUGE[((score * 8.0 / 10.0) as usize).min(GAUGE.len() - 1)];
+    Some(format!(
+        "{} {before:.1} → {} {after:.1}",
+        gauge(before),
+        gauge(after)
+    ))
+}
+
 /// One line per week, oldest first, without trailing spaces; the last week is
 /// marked as the current one.
 pub fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
@@ -39,6 +55,19 @@ pub fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
     let width = cells(top) as usize;
     let goal_cells = cells(goal);
     let digits = top.to_string().len();
+    let shorts: Vec<String> = weeks
+        .iter()
+        .map(|w| match w.short {
+            0 => String::new(),
+            n => format!("  +{n} short"),
+        })
+        .collect();
+    let short_width = shorts.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    let gauges: Vec<String> = weeks
+        .iter()
+        .map(|w| tension_gauges(&w.tension).map_or(String::new(), |g| format!("  tension {g}")))
+        .collect();
+    let gauge_width = gauges.iter().map(|g| g.chars().count()).max().unwrap_or(0);
     weeks
         .iter()
         .enumerate()
@@ -51,17 +80,33 @@ pub fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
                     _ => ' ',
                 })
                 .collect();
-            let met = if week.sessions >= goal { " ✓" } else { "" };
+            // The mark is padded only when columns follow it.
+            let unmet = if short_width + gauge_width > 0 {
+                "  "
+            } else {
+                ""
+            };
+            let met = if week.sessions >= goal { " ✓" } else { unmet };
             let current = if i + 1 == weeks.len() {
                 "  this week"
             } else {
                 ""
             };
             let label = week.week.monday().format("%b %e");
-            let line = format!("{label}  {bar}  {:>digits$}{met}{current}", week.sessions);
+            let short = pad(&shorts[i], short_width);
+            let gauge = pad(&gauges[i], gauge_width);
+            let line = format!(
+                "{label}  {bar}  {:>digits$}{met}{short}{gauge}{current}",
+                week.sessions
+            );
             line.trim_end().to_string()
         })
         .collect()
+}
+
+/// `text` with spaces after it to `width` characters.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width - text.chars().count()))
 }
 
 #[cfg(test)]
@@ -75,9 +120,9 @@ mod tests {
         let mut weeks = Vec::new();
         for &sessions in counts.iter().rev() {
             weeks.push(WeekCount {
-                week,
                 sessions,
                 finished: sessions,
+                ..WeekCount::new(week)
             });
             week = week.previous();
         }
@@ -96,6 +141,24 @@ mod tests {
                 "Nov  9  ···    0",
                 "Nov 16  █████  5 ✓",
                 "Nov 23  ██·    2  this week",
+            ]
+        );
+    }
+
+    #[test]
+    fn short_sessions_and_tension_sit_beside_the_bars() {
+        let mut w = weeks("2026-11-23", &[3, 1, 0]);
+        w[0].tension.add(6, 3);
+        w[0].tension.add(5, 2);
+        w[1].short = 2;
+        w[2].short = 12;
+        w[2].tension.add(10, 0);
+        assert_eq!(
+            week_chart(&w, 3),
+            [
+                "Nov  9  ███  3 ✓             tension ▅ 5.5 → ▃ 2.5",
+                "Nov 16  █··  1    +2 short",
+                "Nov 23  ···  0    +12 short  tension █ 10.0 → ▁ 0.0  this week",
             ]
         );
     }

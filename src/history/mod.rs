@@ -4,13 +4,16 @@
 //! The run command asks for tension with [`check_in`], builds a [`Record`]
 //! from a [`RecordInput`] and appends it with [`History::append`]. `psoas
 //! history` reads with [`History::scan`], adds up with a [`Tally`], picks the
-//! sessions to list with [`Newest`] and prints with [`report`] and [`chart`].
+//! sessions to list with [`Newest`] and prints with [`report`] and [`chart`];
+//! [`progress`] says when to suggest another level.
 
+pub mod after_session;
 pub mod chart;
 pub mod check_in;
 mod error;
 mod lines;
 mod newest;
+pub mod progress;
 mod record;
 pub mod report;
 mod stats;
@@ -21,6 +24,8 @@ pub use error::{Action, HistoryError};
 pub use lines::{BadLine, Contents, Skipped};
 pub use newest::Newest;
 pub use record::{FORMAT_VERSION, MAX_TENSION, Record, RecordInput};
-pub use stats::{CHART_WEEKS, Summary, Tally, TensionChange, WeekCount, streak, summarize};
+pub use stats::{
+    CHART_WEEKS, Summary, Tally, TensionChange, WeekCount, WeekTension, streak, summarize,
+};
 pub use store::{FILE_NAME, History};
 pub use week::Week;

@@ -34,6 +34,10 @@ pub struct Record {
     pub routine_name: String,
     /// How long the routine was planned to take, in seconds.
     pub planned_seconds: u32,
+    /// How many of those seconds were planned as holding (the rest is getting
+    /// into position). Missing in records written before it was kept.
+    #[serde(default)]
+    pub planned_hold_seconds: Option<u32>,
     /// How many seconds were actually spent holding.
     pub held_seconds: u32,
     pub holds_done: u32,
@@ -48,6 +52,9 @@ pub struct Record {
     pub tension_after: Option<u8>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The level the holds were run at, 1 to 3; missing means 1.
+    #[serde(default)]
+    pub level: Option<u8>,
 }
 
 /// What the run command knows at the end of a session; [`Record::new`] turns
@@ -60,6 +67,7 @@ pub struct RecordInput {
     pub routine_id: String,
     pub routine_name: String,
     pub planned_seconds: u32,
+    pub planned_hold_seconds: u32,
     pub held_seconds: u32,
     pub holds_done: u32,
     pub holds_skipped: u32,
@@ -67,6 +75,7 @@ pub struct RecordInput {
     pub tension_before: Option<u8>,
     pub tension_after: Option<u8>,
     pub note: Option<String>,
+    pub level: u8,
 }
 
 impl RecordInput {
@@ -92,6 +101,7 @@ impl Record {
             routine_id: input.routine_id,
             routine_name: input.routine_name,
             planned_seconds: input.planned_seconds,
+            planned_hold_seconds: Some(input.planned_hold_seconds),
             held_seconds: input.held_seconds,
             holds_done: input.holds_done,
             holds_skipped: input.holds_skipped,
@@ -99,6 +109,7 @@ impl Record {
             tension_before: input.tension_before.map(|t| t.min(MAX_TENSION)),
             tension_after: input.tension_after.map(|t| t.min(MAX_TENSION)),
             note: input.note.filter(|n| !n.trim().is_empty()),
+            level: Some(input.level),
         }
     }
 
@@ -116,6 +127,24 @@ impl Record {
             }
         }
         None
+    }
+
+    /// The seconds of holding the routine planned. An old record that did not
+    /// keep it has only the whole planned length, prep included.
+    pub fn planned_holding(&self) -> u32 {
+        self.planned_hold_seconds.unwrap_or(self.planned_seconds)
+    }
+
+    /// Whether the session counts toward the weekly goal and the streak: at
+    /// least half of its planned holding time was held. A shorter one is
+    /// kept in the history, shown as short, and not counted.
+    pub fn counts(&self) -> bool {
+        u64::from(self.held_seconds) * 2 >= u64::from(self.planned_holding())
+    }
+
+    /// The level the holds were run at; 1 for records that do not say.
+    pub fn level(&self) -> u8 {
+        self.level.unwrap_or(1)
     }
 
     /// After minus before, when both check-ins were answered.
@@ -171,6 +200,7 @@ pub(crate) mod tests {
             routine_id: "daily".into(),
             routine_name: "Daily release".into(),
             planned_seconds: 600,
+            planned_hold_seconds: 540,
             held_seconds: 540,
             holds_done: 9,
             holds_skipped: 1,
@@ -178,6 +208,7 @@ pub(crate) mod tests {
             tension_before: Some(6),
             tension_after: Some(3),
             note: Some("tight after the drive".into()),
+            level: 1,
         }
     }
 
@@ -187,9 +218,10 @@ pub(crate) mod tests {
         assert_eq!(
             record.to_line(),
             "{\"v\":1,\"started_at\":\"2026-11-21T07:30:00+01:00\",\"routine_id\":\"daily\",\
-             \"routine_name\":\"Daily release\",\"planned_seconds\":600,\"held_seconds\":540,\
-             \"holds_done\":9,\"holds_skipped\":1,\"finished\":true,\"tension_before\":6,\
-             \"tension_after\":3,\"note\":\"tight after the drive\"}\n"
+             \"routine_name\":\"Daily release\",\"planned_seconds\":600,\
+             \"planned_hold_seconds\":540,\"held_seconds\":540,\"holds_done\":9,\
+             \"holds_skipped\":1,\"finished\":true,\"tension_before\":6,\"tension_after\":3,\
+             \"note\":\"tight after the drive\",\"level\":1}\n"
         );
     }
 
@@ -254,6 +286,34 @@ pub(crate) mod tests {
         assert!(i.got_past_first_hold());
         i.holds_skipped = 0;
         assert!(!i.got_past_first_hold());
+    }
+
+    #[test]
+    fn a_session_counts_when_half_its_planned_holding_was_held() {
+        let mut record = Record::new(input("2026-11-21T07:30:00+01:00"));
+        record.held_seconds = 270;
+        assert!(record.counts());
+        record.held_seconds = 269;
+        assert!(!record.counts());
+        // An old record without the planned holding counts against the whole length.
+        record.planned_hold_seconds = None;
+        record.held_seconds = 300;
+        assert!(record.counts());
+        record.held_seconds = 299;
+        assert!(!record.counts());
+        // Nothing planned, nothing to fall short of.
+        record.planned_hold_seconds = Some(0);
+        record.held_seconds = 0;
+        assert!(record.counts());
+    }
+
+    #[test]
+    fn old_records_read_at_level_one() {
+        let line = r#"{"v":1,"started_at":"2026-11-21T07:30:00+01:00","routine_id":"a",
+            "routine_name":"A","planned_seconds":100,"held_seconds":60,"holds_done":1,
+            "holds_skipped":0,"finished":true}"#;
+        let record: Record = serde_json::from_str(line).unwrap();
+        assert_eq!((record.level(), record.planned_holding()), (1, 100));
     }
 
     #[test]

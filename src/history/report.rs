@@ -1,6 +1,7 @@
 //! The text `psoas history` prints: the last sessions as a table, then this
-//! week against the goal, the streak, the chart of the last twelve weeks and
-//! the average tension change. Pure: records and a summary in, text out.
+//! week against the goal, the streak, the chart of the last twelve weeks with
+//! the tension week by week, the average tension change and any level worth
+//! trying. Pure: records and a summary in, text out.
 //!
 //! Times are shown as the wall clock showed them where each session was done
 //! (the offset stored with it), the same calendar the weeks are counted on.
@@ -12,6 +13,7 @@ use crate::diagnostic::sanitize;
 use crate::format::{clock, table};
 
 use super::chart::{is_scaled, week_chart};
+use super::progress;
 use super::record::Record;
 use super::stats::{CHART_WEEKS, Summary};
 
@@ -62,8 +64,8 @@ fn table_heading(shown: usize, selection: Selection) -> String {
     heading
 }
 
-/// One row per session: date and time, routine, time held of planned,
-/// finished or not, tension before -> after, note.
+/// One row per session: date and time, routine, time held of the holding
+/// planned, finished or not and short or not, tension before -> after, note.
 pub fn sessions_table(sessions: &[Record]) -> String {
     let rows: Vec<[String; 6]> = sessions
         .iter()
@@ -71,8 +73,12 @@ pub fn sessions_table(sessions: &[Record]) -> String {
             [
                 r.started_at.format("%a %Y-%m-%d %H:%M").to_string(),
                 cell(&r.routine_name),
-                format!("{} of {}", clock(r.held_seconds), clock(r.planned_seconds)),
-                if r.finished { "finished" } else { "quit early" }.to_string(),
+                format!(
+                    "{} of {}",
+                    clock(r.held_seconds),
+                    clock(r.planned_holding())
+                ),
+                status(r).to_string(),
                 tension(r),
                 r.note.as_deref().map(cell).unwrap_or_default(),
             ]
@@ -81,18 +87,36 @@ pub fn sessions_table(sessions: &[Record]) -> String {
     table(&rows, "  ")
 }
 
-/// This week, the streak, the chart and the tension change.
+/// Whether the session ran to its end, and whether it was too short to count.
+fn status(record: &Record) -> &'static str {
+    match (record.finished, record.counts()) {
+        (true, true) => "finished",
+        (false, true) => "quit early",
+        (true, false) => "finished, short",
+        (false, false) => "quit early, short",
+    }
+}
+
+/// This week, the streak, the chart, the tension change and the level.
 pub fn summary_text(summary: &Summary) -> String {
     let goal = summary.goal;
     let left = goal.saturating_sub(summary.this_week);
+    let short = summary.weeks.last().map_or(0, |w| w.short);
     let mut out = format!(
-        "This week: {} of {goal} {}, {}.\n",
+        "This week: {} of {goal} {}, {}{}.\n",
         summary.this_week,
         plural(goal, "session"),
         if left == 0 {
             "goal met".to_string()
         } else {
             format!("{left} to go")
+        },
+        match short {
+            0 => String::new(),
+            n => format!(
+                " ({n} short {} not counted: less than half the holding was held)",
+                plural(n, "session")
+            ),
         }
     );
     out.push_str(&streak_line(summary.streak_weeks, left));
@@ -102,7 +126,8 @@ pub fn summary_text(summary: &Summary) -> String {
         ""
     };
     out.push_str(&format!(
-        "\nSessions a week, last {CHART_WEEKS} weeks (█ a session, · short of the goal{scale}):\n"
+        "\nSessions a week and average tension before → after (0-10), last {CHART_WEEKS} weeks \
+         (█ a session, · short of the goal{scale}):\n"
     ));
     for line in week_chart(&summary.weeks, goal) {
         out.push_str("  ");
@@ -121,6 +146,9 @@ pub fn summary_text(summary: &Summary) -> String {
             "Average tension change: no session in the last {CHART_WEEKS} weeks has both check-ins.\n"
         ),
     });
+    if let Some(suggestion) = progress::suggest(summary) {
+        out.push_str(&progress::sentence(suggestion));
+    }
     out
 }
 
@@ -192,14 +220,18 @@ mod tests {
     fn the_table_shows_local_times_held_time_and_tension() {
         let mut quit = record("2026-11-21T18:05:00+01:00", false, (None, Some(4)));
         quit.held_seconds = 250;
+        let mut skipped = record("2026-11-21T17:00:00+01:00", true, (None, None));
+        skipped.held_seconds = 10;
+        skipped.note = None;
         quit.routine_name = "Hips\u{1b}[31m".into();
         quit.note = Some("line\nbreak".into());
         let plain = record("2026-11-24T07:30:00+01:00", true, (None, None));
-        let text = sessions_table(&[plain, quit]);
+        let text = sessions_table(&[plain, quit, skipped]);
         assert_eq!(
             text,
-            "  Tue 2026-11-24 07:30  Daily release   9:00 of 10:00  finished            tight after the drive\n  \
-             Sat 2026-11-21 18:05  Hips\\u{1b}[31m  4:10 of 10:00  quit early  - -> 4  line break\n"
+            "  Tue 2026-11-24 07:30  Daily release   9:00 of 9:00  finished                   tight after the drive\n  \
+             Sat 2026-11-21 18:05  Hips\\u{1b}[31m  4:10 of 9:00  quit early, short  - -> 4  line break\n  \
+             Sat 2026-11-21 17:00  Daily release   0:10 of 9:00  finished, short\n"
         );
     }
 

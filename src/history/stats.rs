@@ -2,9 +2,11 @@
 //! the streak, sessions per week for the last twelve weeks, and the average
 //! change in tension. Pure: "now" is an argument, never read from the clock.
 //!
-//! Every recorded session counts towards the goal, finished or not (a record
-//! exists only for a session that got past its first hold); the per-week
-//! counts also say how many were finished.
+//! A recorded session counts towards the goal, finished or not, when at least
+//! half of its planned holding time was held ([`Record::counts`]); a shorter
+//! one is kept and shown as short, but not counted. The per-week counts also
+//! say how many were finished and how many were short, and the average
+//! tension before and after over the sessions with both check-ins.
 //!
 //! The streak is the number of consecutive weeks, up to now, that met the
 //! goal. The current week adds to it once it meets the goal, and does not
@@ -24,8 +26,52 @@ pub const CHART_WEEKS: usize = 12;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WeekCount {
     pub week: Week,
+    /// Sessions that count towards the goal.
     pub sessions: u32,
+    /// Of those, the ones that ran to their end.
     pub finished: u32,
+    /// Sessions too short to count.
+    pub short: u32,
+    pub tension: WeekTension,
+}
+
+impl WeekCount {
+    pub fn new(week: Week) -> WeekCount {
+        WeekCount {
+            week,
+            sessions: 0,
+            finished: 0,
+            short: 0,
+            tension: WeekTension::default(),
+        }
+    }
+}
+
+/// The tension check-ins of one week's sessions that have both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WeekTension {
+    pub sessions: u32,
+    before_sum: u32,
+    after_sum: u32,
+}
+
+impl WeekTension {
+    /// One session's scores before and after.
+    pub fn add(&mut self, before: u8, after: u8) {
+        self.sessions += 1;
+        self.before_sum += u32::from(before);
+        self.after_sum += u32::from(after);
+    }
+
+    /// The average score before the sessions, if any has both check-ins.
+    pub fn before(&self) -> Option<f64> {
+        (self.sessions > 0).then(|| f64::from(self.before_sum) / f64::from(self.sessions))
+    }
+
+    /// The average score after the sessions, if any has both check-ins.
+    pub fn after(&self) -> Option<f64> {
+        (self.sessions > 0).then(|| f64::from(self.after_sum) / f64::from(self.sessions))
+    }
 }
 
 /// The average of "after minus before" over the sessions that have both.
@@ -52,6 +98,8 @@ pub struct Summary {
     pub weeks: Vec<WeekCount>,
     /// Over the same weeks; `None` when no session there has both check-ins.
     pub tension: Option<TensionChange>,
+    /// The level of the newest session (1 without sessions).
+    pub level: u8,
 }
 
 impl Summary {
@@ -83,6 +131,8 @@ pub struct Tally {
     change_sum: i64,
     change_count: u32,
     all_sessions: usize,
+    /// When the newest session started, and its level.
+    newest: Option<(DateTime<FixedOffset>, u8)>,
 }
 
 impl Tally {
@@ -92,11 +142,7 @@ impl Tally {
         let mut weeks = Vec::with_capacity(CHART_WEEKS);
         let mut week = current;
         for _ in 0..CHART_WEEKS {
-            weeks.push(WeekCount {
-                week,
-                sessions: 0,
-                finished: 0,
-            });
+            weeks.push(WeekCount::new(week));
             week = week.previous();
         }
         weeks.reverse();
@@ -109,13 +155,19 @@ impl Tally {
             change_sum: 0,
             change_count: 0,
             all_sessions: 0,
+            newest: None,
         }
     }
 
     pub fn add(&mut self, record: &Record) {
         self.all_sessions += 1;
+        if self.newest.is_none_or(|(at, _)| record.started_at >= at) {
+            self.newest = Some((record.started_at, record.level()));
+        }
         let week = Week::of(record.started_at);
+        let counts = record.counts();
         match &mut self.run {
+            _ if !counts => {}
             Some((w, n)) if *w == week => *n += 1,
             run => {
                 if let Some((w, n)) = run.replace((week, 1)) {
@@ -130,10 +182,15 @@ impl Tally {
         else {
             return;
         };
-        slot.sessions += 1;
-        slot.finished += u32::from(record.finished);
-        if let Some(change) = record.tension_change() {
-            self.change_sum += i64::from(change);
+        if counts {
+            slot.sessions += 1;
+            slot.finished += u32::from(record.finished);
+        } else {
+            slot.short += 1;
+        }
+        if let (Some(before), Some(after)) = (record.tension_before, record.tension_after) {
+            slot.tension.add(before, after);
+            self.change_sum += i64::from(after) - i64::from(before);
             self.change_count += 1;
         }
     }
@@ -153,6 +210,7 @@ impl Tally {
                 average: self.change_sum as f64 / f64::from(self.change_count),
                 sessions: self.change_count,
             }),
+            level: self.newest.map_or(1, |(_, level)| level),
         }
     }
 }
@@ -343,6 +401,62 @@ mod tests {
         records.swap(0, 5);
         assert_eq!(summarize(&records, now, 4), in_order);
         assert_eq!((in_order.this_week, in_order.streak_weeks), (4, 3));
+    }
+
+    #[test]
+    fn short_sessions_are_kept_apart_and_never_count() {
+        // Three previews-worth of nothing and one run with every hold skipped.
+        let mut records = at(&[
+            "2026-11-23T10:00:00+01:00",
+            "2026-11-23T11:00:00+01:00",
+            "2026-11-24T10:00:00+01:00",
+            "2026-11-24T11:00:00+01:00",
+            "2026-11-25T09:00:00+01:00",
+        ]);
+        for r in &mut records[..4] {
+            r.held_seconds = 0;
+        }
+        // Exactly half is enough.
+        records[4].held_seconds = 270;
+        let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!(s.all_sessions, 5);
+        assert_eq!(s.this_week, 1);
+        assert_eq!((s.weeks[11].sessions, s.weeks[11].short), (1, 4));
+        assert_eq!(s.streak_weeks, 0);
+        // Short weeks break a streak like empty ones.
+        let mut weeks = three_in(&["2026-11-09", "2026-11-16"]);
+        weeks[4].held_seconds = 10;
+        let s = summarize(&weeks, now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!(s.streak_weeks, 0);
+    }
+
+    #[test]
+    fn each_week_keeps_its_average_tension_before_and_after() {
+        let records = vec![
+            record("2026-11-16T10:00:00+01:00", Some(6), Some(3)),
+            record("2026-11-17T10:00:00+01:00", Some(5), Some(2)),
+            record("2026-11-18T10:00:00+01:00", Some(5), None),
+            record("2026-11-23T10:00:00+01:00", Some(4), Some(4)),
+        ];
+        let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
+        let last_week = s.weeks[10].tension;
+        assert_eq!(last_week.sessions, 2);
+        assert_eq!(
+            (last_week.before(), last_week.after()),
+            (Some(5.5), Some(2.5))
+        );
+        assert_eq!(s.weeks[11].tension.before(), Some(4.0));
+        assert_eq!(s.weeks[9].tension.before(), None);
+    }
+
+    #[test]
+    fn the_level_is_the_newest_sessions() {
+        let mut records = at(&["2026-11-24T10:00:00+01:00", "2026-11-23T10:00:00+01:00"]);
+        records[0].level = Some(2);
+        records[1].level = Some(3);
+        let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!(s.level, 2);
+        assert_eq!(summarize(&[], now("2026-11-25T12:00:00+01:00"), 3).level, 1);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! far as the time allows. The seconds each step takes come from the engine,
 //! which is the only place durations are computed.
 
-use crate::engine::step_seconds;
+use crate::engine::{Level, step_seconds};
 use crate::library::{Exercise, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
@@ -36,16 +36,18 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// How long steps take with one prep, asked of the engine.
+/// How long steps take with one prep at one level, asked of the engine.
 pub struct Clock {
     pub prep: u32,
+    pub level: Level,
 }
 
 impl Clock {
-    /// Seconds a step takes. Totals add up step by step, so a plan's total
-    /// is the sum of its steps'.
+    /// Seconds a step takes, its hold grown to the level. Totals add up step
+    /// by step, so a plan's total is the sum of its steps'.
     pub fn seconds(&self, draft: &Draft<'_>) -> u32 {
-        step_seconds(draft.exercise, Some(draft.hold), draft.repeat, self.prep)
+        let hold = self.level.hold(draft.exercise, draft.hold);
+        step_seconds(draft.exercise, Some(hold), draft.repeat, self.prep)
     }
 }
 

@@ -14,7 +14,7 @@ mod rng;
 #[cfg(test)]
 mod tests;
 
-use crate::engine::{self, Plan, PlanSettings};
+use crate::engine::{self, Level, Plan, PlanSettings};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
 pub use choose::AT_HAND;
@@ -35,6 +35,9 @@ pub struct PlanRequest {
     pub prep: u32,
     /// The id the routine gets (the name it is saved under).
     pub id: String,
+    /// The level the plan is run at: it fits its minutes with the holds grown
+    /// to this level, and its routine keeps the holds as written.
+    pub level: Level,
 }
 
 impl PlanRequest {
@@ -52,6 +55,7 @@ impl PlanRequest {
             seed: 0,
             prep: settings.default_prep,
             id: Self::UNSAVED_ID.to_string(),
+            level: settings.level,
         }
     }
 
@@ -108,7 +112,10 @@ fn max_minutes(planned: u32) -> u32 {
 /// Builds a routine for `request` from `library`.
 pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanError> {
     let target = request.target_seconds();
-    let clock = Clock { prep: request.prep };
+    let clock = Clock {
+        prep: request.prep,
+        level: request.level,
+    };
     let mut rng = SplitMix64::new(request.seed);
 
     let mut breathing = choose::breathing_candidates(library, request);
@@ -153,6 +160,10 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
         .hold
         .min(room_per_side.saturating_sub(request.prep))
         .max(finish_floor);
+    // A grown hold may not fit where the hold as written did.
+    while finish.hold > finish_floor && total + clock.seconds(&finish) > target {
+        finish.hold -= 1;
+    }
     total += clock.seconds(&finish);
 
     fit::fill(&clock, &mut body, &mut finish, &mut total, target);
@@ -168,7 +179,11 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     routine.summary = Some(summary(request, &body, finish_exercise));
 
     // The engine has the last word on the length.
-    let planned = Plan::build(&routine, library, &PlanSettings::default())?.total();
+    let at_level = PlanSettings {
+        level: request.level,
+        ..PlanSettings::default()
+    };
+    let planned = Plan::build(&routine, library, &at_level)?.total();
     debug_assert!(planned <= target, "{planned} s planned for {target} s");
     if planned > target || planned < request.least_seconds() {
         return Err(PlanError::TooLong {
@@ -225,6 +240,9 @@ fn command_line(request: &PlanRequest) -> String {
         line.push_str(&format!(" --condition {c}"));
     }
     line.push_str(&format!(" --seed {}", request.seed));
+    if request.level != Level::One {
+        line.push_str(&format!(" --level {}", request.level));
+    }
     line
 }
 

@@ -41,7 +41,11 @@ const ROOMY: &[&[Condition]] = &[
 /// Checks every rule of a plan, and returns its length in seconds.
 fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
     let context = format!("{request:?}");
-    let plan = Plan::build(routine, library, &PlanSettings::default()).unwrap();
+    let at_level = PlanSettings {
+        level: request.level,
+        ..PlanSettings::default()
+    };
+    let plan = Plan::build(routine, library, &at_level).unwrap();
     let total = plan.total();
     assert!(
         total <= request.target_seconds(),
@@ -104,6 +108,32 @@ fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
         }
     }
     total
+}
+
+#[test]
+fn every_length_fits_at_every_level() {
+    let library = builtin();
+    for level in [crate::engine::Level::Two, crate::engine::Level::Three] {
+        for seed in [0, 7] {
+            for minutes in 3..=60 {
+                let request = PlanRequest {
+                    level,
+                    ..request(minutes, seed, &[])
+                };
+                let routine =
+                    plan(&library, &request).unwrap_or_else(|e| panic!("{e}; {request:?}"));
+                check(&library, &request, &routine);
+                assert!(
+                    routine
+                        .summary
+                        .as_deref()
+                        .unwrap()
+                        .contains(&format!("--seed {seed} --level {level}`")),
+                    "the summary makes the plan again at its level"
+                );
+            }
+        }
+    }
 }
 
 #[test]

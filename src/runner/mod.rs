@@ -62,6 +62,7 @@ fn outcome(
         routine_id: plan.routine_id.clone(),
         routine_name: plan.routine_name.clone(),
         planned_seconds: plan.total(),
+        planned_hold_seconds: plan.holds().iter().map(|h| h.hold).sum(),
         spent_seconds: seconds(session.active()),
         held_seconds: seconds(session.held()),
         holds_done: session.holds_done() as u32,

@@ -42,6 +42,8 @@ pub struct RunOutcome {
     pub planned_seconds: u32,
     /// Plan seconds spent running, pauses left out.
     pub spent_seconds: u32,
+    /// Of the planned length, the seconds planned as holding.
+    pub planned_hold_seconds: u32,
     /// Plan seconds actually spent in holds.
     pub held_seconds: u32,
     pub holds_done: u32,

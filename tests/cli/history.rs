@@ -22,13 +22,15 @@ fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -
         routine_id: "daily".into(),
         routine_name: "Daily release".into(),
         planned_seconds: 600,
-        held_seconds: if finished { 600 } else { 250 },
+        planned_hold_seconds: 500,
+        held_seconds: if finished { 500 } else { 250 },
         holds_done: if finished { 10 } else { 4 },
         holds_skipped: 0,
         finished,
         tension_before: tension.0,
         tension_after: tension.1,
         note: None,
+        level: 1,
     })
 }
 
@@ -90,16 +92,16 @@ fn the_text_report_for_a_fixed_history() {
         text,
         "\
 Last 5 of 7 sessions, newest first:
-  Tue 2027-01-05 07:30  Daily release  10:00 of 10:00  finished    5 -> 5
-  Sun 2027-01-03 21:00  Daily release  10:00 of 10:00  finished
-  Fri 2027-01-01 10:15  Daily release  4:10 of 10:00   quit early  7 -> -  cut short
-  Mon 2026-12-28 07:30  Daily release  10:00 of 10:00  finished    4 -> 2
-  Thu 2026-12-24 18:00  Daily release  10:00 of 10:00  finished
+  Tue 2027-01-05 07:30  Daily release  8:20 of 8:20  finished    5 -> 5
+  Sun 2027-01-03 21:00  Daily release  8:20 of 8:20  finished
+  Fri 2027-01-01 10:15  Daily release  4:10 of 8:20  quit early  7 -> -  cut short
+  Mon 2026-12-28 07:30  Daily release  8:20 of 8:20  finished    4 -> 2
+  Thu 2026-12-24 18:00  Daily release  8:20 of 8:20  finished
 
 This week: 1 of 3 sessions, 2 to go.
 Streak: 2 weeks in a row meeting the goal; 2 more sessions this week would keep it going.
 
-Sessions a week, last 12 weeks (█ a session, · short of the goal):
+Sessions a week and average tension before → after (0-10), last 12 weeks (█ a session, · short of the goal):
   Oct 19  ···  0
   Oct 26  ···  0
   Nov  2  ···  0
@@ -109,13 +111,89 @@ Sessions a week, last 12 weeks (█ a session, · short of the goal):
   Nov 30  ···  0
   Dec  7  ···  0
   Dec 14  ···  0
-  Dec 21  ███  3 ✓
-  Dec 28  ███  3 ✓
-  Jan  4  █··  1  this week
+  Dec 21  ███  3 ✓  tension ▅ 5.5 → ▃ 3.5
+  Dec 28  ███  3 ✓  tension ▄ 4.0 → ▂ 2.0
+  Jan  4  █··  1    tension ▅ 5.0 → ▅ 5.0  this week
 
 Average tension change: -1.5 per session (4 sessions with both check-ins, last 12 weeks).
 "
     );
+}
+
+#[test]
+fn short_sessions_are_listed_as_short_and_not_counted() {
+    let env = Env::new();
+    // Three sessions with every hold skipped, then one held in full.
+    let mut records = Vec::new();
+    for hour in ["07", "08", "09"] {
+        let mut r = record(
+            &format!("2027-01-05T{hour}:00:00+01:00"),
+            true,
+            (None, None),
+        );
+        r.held_seconds = 0;
+        records.push(r);
+    }
+    records.push(record("2027-01-05T18:00:00+01:00", true, (None, None)));
+    write_history(&env, &records);
+    let text = stdout_of(env.psoas(&["history"]).env("PSOAS_NOW", NOW));
+    assert!(
+        text.contains("  Tue 2027-01-05 09:00  Daily release  0:00 of 8:20  finished, short\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "This week: 1 of 3 sessions, 2 to go (3 short sessions not counted: less than half the holding was held).\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Jan  4  █··  1    +3 short  this week\n"),
+        "{text}"
+    );
+    let json = history_json(&env, &[]);
+    assert_eq!(json["this_week"], 1);
+    assert_eq!(json["all_sessions"], 4);
+    let counted: Vec<bool> = json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["counted"].as_bool().unwrap())
+        .collect();
+    assert_eq!(counted, [true, false, false, false]);
+    assert_eq!(json["weeks"][11]["sessions"], 1);
+    assert_eq!(json["weeks"][11]["short"], 3);
+}
+
+#[test]
+fn three_good_weeks_suggest_a_longer_hold() {
+    let env = Env::new();
+    let mut records = Vec::new();
+    for monday in ["2026-12-14", "2026-12-21", "2026-12-28"] {
+        for hour in ["07", "12", "18"] {
+            records.push(record(
+                &format!("{monday}T{hour}:00:00+01:00"),
+                true,
+                (Some(5), Some(3)),
+            ));
+        }
+    }
+    write_history(&env, &records);
+    let text = stdout_of(env.psoas(&["history"]).env("PSOAS_NOW", NOW));
+    assert!(
+        text.ends_with(
+            "Level: 3 weeks in a row met the goal and tension is not rising, so your holds could grow: \
+             try level 2 (now 1) with `psoas run --level 2`, or `level = 2` in the config.\n"
+        ),
+        "{text}"
+    );
+    let json = history_json(&env, &[]);
+    assert_eq!(
+        (json["level"].as_u64(), json["suggested_level"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(json["weeks"][10]["tension_before"], 5.0);
+    assert_eq!(json["weeks"][10]["tension_after"], 3.0);
 }
 
 #[test]

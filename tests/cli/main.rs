@@ -4,8 +4,11 @@
 
 mod config;
 mod history;
+mod level;
 mod library;
 mod plan;
+#[cfg(unix)]
+mod remind;
 mod run;
 mod run_flow;
 mod safety;

@@ -114,6 +114,7 @@ fn plain_transcript_of_a_short_routine() {
 [00:54] Breathe out 6 s
 [00:55] Phase 2 of 2 (5 s): Rock slowly.
 [01:00] Routine complete: 1:00, 4 holds done, 0 skipped
+[01:00] Preview at 1000× speed: not recorded
 ";
     assert_eq!(out, expected);
     assert!(

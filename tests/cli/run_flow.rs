@@ -11,14 +11,28 @@ use crate::{Env, stdout_of};
 /// `--speed 200`.
 const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
 
+/// One hold of 5 seconds and no time to get into position: a session that
+/// is recorded must run in real time, as a `--speed` preview is not.
+const TINY: &str = "name = \"Tiny\"\nwarm_up = false\nprep = 0\n\n[[step]]\nexercise = \"still\"\n";
+const STILL: &str = "[[exercise]]\nid = \"still\"\nname = \"Stand still\"\nkind = \"stretch\"\nposition = \"standing\"\nhold = 5\nsetup = [\"Stand tall.\"]\n";
+
 fn quick_env() -> Env {
     let env = Env::new();
     env.write("config/psoas/routines/quick.toml", QUICK);
+    env.write("config/psoas/routines/tiny.toml", TINY);
+    env.write("config/psoas/routines/exercises/still.toml", STILL);
     env
 }
 
 fn run(env: &Env, extra: &[&str]) -> assert_cmd::Command {
     let mut args = vec!["run", "quick", "--plain", "--speed", "200"];
+    args.extend_from_slice(extra);
+    env.psoas(&args)
+}
+
+/// `tiny` in plain mode at real speed (5 seconds).
+fn run_tiny(env: &Env, extra: &[&str]) -> assert_cmd::Command {
+    let mut args = vec!["run", "tiny", "--plain"];
     args.extend_from_slice(extra);
     env.psoas(&args)
 }
@@ -36,20 +50,24 @@ fn history_lines(env: &Env) -> Vec<Value> {
 #[test]
 fn the_safety_notice_comes_first_and_only_once() {
     let env = quick_env();
+    // `--no-record` writes nothing, not even that the notice was shown.
     let first = stdout_of(&mut run(&env, &["--no-record"]));
     assert!(
         first.starts_with("[00:00] psoas is not medical advice."),
         "{first}"
     );
+    assert!(!env.state_dir().exists());
+    let again = stdout_of(&mut run(&env, &[]));
+    assert!(again.starts_with("[00:00] psoas is not medical advice."));
     assert!(env.state_dir().join("notice-shown").is_file());
-    let second = stdout_of(&mut run(&env, &["--no-record"]));
-    assert!(!second.contains("not medical advice"), "{second}");
+    let third = stdout_of(&mut run(&env, &[]));
+    assert!(!third.contains("not medical advice"), "{third}");
 }
 
 #[test]
 fn a_finished_run_is_recorded_with_its_check_ins_and_note() {
     let env = quick_env();
-    run(
+    let out = stdout_of(&mut run_tiny(
         &env,
         &[
             "--tension-before",
@@ -59,20 +77,29 @@ fn a_finished_run_is_recorded_with_its_check_ins_and_note() {
             "--note",
             "stiff morning",
         ],
-    )
-    .assert()
-    .success();
+    ));
+    // Under the summary: where the week stands and the change in tension.
+    assert!(
+        out.ends_with(
+            "[00:05] Routine complete: 0:05, 1 hold done, 0 skipped\n\
+             [00:05] This week: 1 of 3\n\
+             [00:05] Tension: 7 → 4, down 3\n"
+        ),
+        "{out}"
+    );
     let records = history_lines(&env);
     assert_eq!(records.len(), 1);
     let r = &records[0];
     assert_eq!(r["v"], 1);
-    assert_eq!(r["routine_id"], "quick");
-    assert_eq!(r["routine_name"], "Quick");
-    assert_eq!(r["planned_seconds"], 20);
-    assert_eq!(r["held_seconds"], 20);
+    assert_eq!(r["routine_id"], "tiny");
+    assert_eq!(r["routine_name"], "Tiny");
+    assert_eq!(r["planned_seconds"], 5);
+    assert_eq!(r["planned_hold_seconds"], 5);
+    assert_eq!(r["held_seconds"], 5);
+    assert_eq!(r["level"], 1);
     assert_eq!(
         (&r["holds_done"], &r["holds_skipped"]),
-        (&Value::from(2), &Value::from(0))
+        (&Value::from(1), &Value::from(0))
     );
     assert_eq!(r["finished"], true);
     assert_eq!(
@@ -87,9 +114,23 @@ fn a_finished_run_is_recorded_with_its_check_ins_and_note() {
 #[test]
 fn no_record_writes_nothing() {
     let env = quick_env();
-    run(&env, &["--no-record"]).assert().success();
+    run_tiny(&env, &["--no-record"]).assert().success();
+    assert!(!env.state_dir().exists(), "no state folder, no file in it");
+}
+
+#[test]
+fn a_preview_is_not_recorded_and_says_so() {
+    let env = quick_env();
+    env.write("state/psoas/notice-shown", "");
+    let out = stdout_of(&mut run(&env, &[]));
+    assert!(
+        out.ends_with(
+            "[00:20] Routine complete: 0:20, 2 holds done, 0 skipped\n\
+             [00:20] Preview at 200× speed: not recorded\n"
+        ),
+        "{out}"
+    );
     assert!(history_lines(&env).is_empty());
-    assert!(!env.state_dir().join("history.jsonl").exists());
 }
 
 #[test]
@@ -97,14 +138,14 @@ fn a_history_that_cannot_be_written_is_an_error_after_the_summary() {
     let env = quick_env();
     // A regular file where the state folder should be: not even root can write there.
     env.write("blocked", "");
-    let output = run(&env, &[])
+    let output = run_tiny(&env, &[])
         .env("PSOAS_STATE_DIR", env.root().join("blocked/psoas"))
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
-        stdout.ends_with("Routine complete: 0:20, 2 holds done, 0 skipped\n"),
+        stdout.ends_with("Routine complete: 0:05, 1 hold done, 0 skipped\n"),
         "{stdout}"
     );
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -228,7 +269,7 @@ fn make_executable(path: &std::path::Path) {
 fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     use crate::run::pty::Pty;
     let env = quick_env();
-    let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100"]);
+    let mut pty = Pty::spawn(&env, &["run", "tiny"]);
     // The notice is longer than the 12-row screen: its end is what stays in view.
     pty.wait_for(&[
         "or if it started with a fall.",
@@ -238,13 +279,15 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     pty.wait_for(&["Please type a whole number from 0 to 10, or press Enter to skip."]);
     pty.send(b"6\r");
     // The routine runs on the alternate screen, then the summary and the second question.
-    pty.wait_for(&["Holds: 2 done, 0 skipped.", "6\n"]);
-    let screen = pty.wait_for(&["Holds: 2 done, 0 skipped."]);
+    pty.wait_for(&["Holds: 1 done, 0 skipped.", "6\n"]);
+    let screen = pty.wait_for(&["Holds: 1 done, 0 skipped."]);
     assert!(
         screen.matches("Tension in your lower back").count() >= 1,
         "{screen}"
     );
     pty.send(b"2\r");
+    let screen = pty.wait_for(&["This week: 1 of 3", "Tension: 6 → 2, down 4"]);
+    assert!(!screen.contains("Preview"), "{screen}");
     assert_eq!(pty.wait_exit(), 0);
     let records = history_lines(&env);
     assert_eq!(records.len(), 1, "{records:?}");
@@ -259,7 +302,7 @@ fn no_check_in_asks_nothing() {
     use crate::run::pty::Pty;
     let env = quick_env();
     env.write("state/psoas/notice-shown", "");
-    let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100", "--no-check-in"]);
+    let mut pty = Pty::spawn(&env, &["run", "tiny", "--no-check-in"]);
     assert_eq!(pty.wait_exit(), 0);
     assert!(!pty.screen().contains("Tension"), "{}", pty.screen());
     assert_eq!(history_lines(&env)[0]["tension_before"], Value::Null);

@@ -1,0 +1,371 @@
+//! `psoas remind install|uninstall|status|now`: the desk nudge.
+//!
+//! The schedule is each flag, else the config's `remind` table, else the
+//! defaults. `install` writes the scheduler's files (or, for cron, prints the
+//! line to add) and enables them; the programs it runs (`systemctl`,
+//! `launchctl`) are looked up on `PATH` like any other. `now` reads the
+//! clock (or `PSOAS_NOW`), the history and the last nudge, and nudges only
+//! when [`decide`] says so.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+use anyhow::{Context as _, Result, bail};
+use chrono::{DateTime, FixedOffset};
+
+use crate::app::Context;
+use crate::cli::{RemindCommand, RemindInstallArgs, ScheduleArgs, SchedulerArgs};
+use crate::config::Config;
+use crate::diagnostic::sanitize;
+use crate::engine::Plan;
+use crate::history::History;
+use crate::now::now;
+use crate::remind::notify::{self, TITLE};
+use crate::remind::units::{self, UnitFile};
+use crate::remind::{
+    Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule, Scheduler, decide,
+    last_nudge, nudge_text,
+};
+
+pub fn execute(
+    context: &Context,
+    command: RemindCommand,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    match command {
+        RemindCommand::Install(args) => install(context, args, out),
+        RemindCommand::Uninstall(args) => uninstall(context, &args, out),
+        RemindCommand::Status(args) => status(context, &args, out),
+        RemindCommand::Now(args) => remind_now(context, &args, out),
+    }
+}
+
+/// Flags beat the config, the config beats the defaults.
+fn schedule(args: &ScheduleArgs, config: &Config) -> Result<Schedule> {
+    let c = config.remind();
+    let schedule = Schedule {
+        every: args.every.unwrap_or(c.every),
+        from: args.from.unwrap_or(c.from),
+        to: args.to.unwrap_or(c.to),
+        days: args.days.unwrap_or(c.days),
+    };
+    if let Some(problem) = schedule.problem() {
+        bail!("{problem}");
+    }
+    Ok(schedule)
+}
+
+fn scheduler(args: &SchedulerArgs) -> Scheduler {
+    args.scheduler
+        .unwrap_or_else(|| Scheduler::detect(std::env::var_os("PATH").as_deref()))
+}
+
+fn places(context: &Context) -> Result<Places> {
+    let home = etcetera::home_dir().context("cannot find your home folder")?;
+    // The config folder is `$XDG_CONFIG_HOME/psoas`; systemd's is beside it.
+    let config_home = context
+        .dirs
+        .config_dir
+        .parent()
+        .map_or_else(|| home.join(".config"), Path::to_path_buf);
+    Ok(Places { config_home, home })
+}
+
+/// The files a scheduler needs, none for cron.
+fn unit_files(scheduler: Scheduler, program: &Path, schedule: &Schedule) -> Vec<UnitFile> {
+    match scheduler {
+        Scheduler::Systemd => units::systemd(program, schedule).to_vec(),
+        Scheduler::Launchd => vec![units::launchd(program, schedule)],
+        Scheduler::Cron => Vec::new(),
+    }
+}
+
+fn install(context: &Context, args: RemindInstallArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let schedule = schedule(&args.schedule, &context.config)?;
+    let scheduler = scheduler(&args.scheduler);
+    let program = std::env::current_exe().context("cannot find the path of psoas itself")?;
+    let files = unit_files(scheduler, &program, &schedule);
+    if scheduler == Scheduler::Cron {
+        writeln!(
+            out,
+            "No systemd or launchd here: add these lines with `crontab -e` to be nudged {schedule}:"
+        )?;
+        write!(out, "{}", units::crontab(&program, &schedule))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let folder = scheduler
+        .folder(&places(context)?)
+        .expect("systemd and launchd have a folder");
+    if args.dry_run {
+        for file in &files {
+            writeln!(out, "# file: {}", folder.join(&file.name).display())?;
+            write!(out, "{}", file.text)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    fs::create_dir_all(&folder)
+        .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+    for file in &files {
+        let path = folder.join(&file.name);
+        fs::write(&path, &file.text).with_context(|| format!("cannot write {}", path.display()))?;
+        writeln!(out, "wrote {}", path.display())?;
+    }
+    match scheduler {
+        Scheduler::Systemd => {
+            let timer = format!("{}.timer", units::SYSTEMD_UNIT);
+            run(&["systemctl", "--user", "daemon-reload"])
+                .and_then(|()| run(&["systemctl", "--user", "enable", "--now", &timer]))
+                .with_context(|| {
+                    format!(
+                        "the files are written, but the timer is not enabled; in a session of \
+                         your own, run `systemctl --user daemon-reload && systemctl --user \
+                         enable --now {timer}`"
+                    )
+                })?;
+            writeln!(out, "enabled {timer} with systemctl --user")?;
+        }
+        Scheduler::Launchd => {
+            let path = folder.join(&files[0].name);
+            // Loading twice fails; an agent from an earlier install goes first.
+            let _ = run_quietly(&["launchctl", "unload", &path.display().to_string()]);
+            run(&["launchctl", "load", "-w", &path.display().to_string()])?;
+            writeln!(out, "loaded {} with launchctl", units::LAUNCHD_LABEL)?;
+        }
+        Scheduler::Cron => unreachable!("cron has no files"),
+    }
+    writeln!(out, "psoas will look for a chance to nudge you {schedule}.")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn uninstall(context: &Context, args: &SchedulerArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let scheduler = scheduler(args);
+    let Some(folder) = scheduler.folder(&places(context)?) else {
+        writeln!(
+            out,
+            "psoas cannot change your crontab: remove the lines with `psoas remind now` using `crontab -e`."
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let names = match scheduler {
+        Scheduler::Systemd => vec![
+            format!("{}.timer", units::SYSTEMD_UNIT),
+            format!("{}.service", units::SYSTEMD_UNIT),
+        ],
+        _ => vec![format!("{}.plist", units::LAUNCHD_LABEL)],
+    };
+    let present: Vec<PathBuf> = names
+        .iter()
+        .map(|n| folder.join(n))
+        .filter(|p| p.exists())
+        .collect();
+    if present.is_empty() {
+        writeln!(
+            out,
+            "Nothing to remove: no reminder is installed for {scheduler}."
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match scheduler {
+        Scheduler::Systemd => {
+            run(&["systemctl", "--user", "disable", "--now", &names[0]])?;
+        }
+        _ => {
+            let _ = run_quietly(&[
+                "launchctl",
+                "unload",
+                "-w",
+                &present[0].display().to_string(),
+            ]);
+        }
+    }
+    for path in &present {
+        fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+        writeln!(out, "removed {}", path.display())?;
+    }
+    if scheduler == Scheduler::Systemd {
+        run(&["systemctl", "--user", "daemon-reload"])?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn status(context: &Context, args: &SchedulerArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let scheduler = scheduler(args);
+    let now = now()?;
+    let Some(folder) = scheduler.folder(&places(context)?) else {
+        writeln!(
+            out,
+            "Scheduler: cron. psoas cannot read your crontab; `crontab -l | grep 'psoas remind'` shows its lines."
+        )?;
+        write_last_nudge(context, out)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let (file, enabled) = match scheduler {
+        Scheduler::Systemd => {
+            let timer = format!("{}.timer", units::SYSTEMD_UNIT);
+            let wants = folder.join("timers.target.wants").join(&timer);
+            (
+                folder.join(format!("{}.service", units::SYSTEMD_UNIT)),
+                Some(wants.exists()),
+            )
+        }
+        _ => (folder.join(format!("{}.plist", units::LAUNCHD_LABEL)), None),
+    };
+    let Ok(text) = fs::read_to_string(&file) else {
+        writeln!(
+            out,
+            "Not installed ({scheduler}): `psoas remind install` sets it up."
+        )?;
+        write_last_nudge(context, out)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    writeln!(out, "Installed for {scheduler}: {}", file.display())?;
+    if enabled == Some(false) {
+        writeln!(
+            out,
+            "The timer is not enabled: `systemctl --user enable --now {}.timer` turns it on.",
+            units::SYSTEMD_UNIT
+        )?;
+    }
+    match schedule_in(scheduler, &text) {
+        Some(schedule) => {
+            writeln!(out, "Schedule: {schedule}.")?;
+            if let Some(next) = schedule.next_fire(now) {
+                writeln!(out, "Next check: {}.", next.format("%a %Y-%m-%d %H:%M"))?;
+            }
+        }
+        None => writeln!(
+            out,
+            "Its schedule cannot be read; `psoas remind install` writes it again."
+        )?,
+    }
+    write_last_nudge(context, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The schedule written in an installed file.
+fn schedule_in(scheduler: Scheduler, text: &str) -> Option<Schedule> {
+    let words: Vec<String> = match scheduler {
+        Scheduler::Systemd => text
+            .lines()
+            .find_map(|l| l.strip_prefix("ExecStart="))?
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+        _ => text
+            .lines()
+            .filter_map(|l| {
+                let l = l.trim();
+                l.strip_prefix("<string>")?.strip_suffix("</string>")
+            })
+            .map(str::to_string)
+            .collect(),
+    };
+    units::schedule_of(&words)
+}
+
+fn write_last_nudge(context: &Context, out: &mut impl Write) -> Result<()> {
+    match last_nudge(&context.dirs.state_dir) {
+        Some(at) => writeln!(out, "Last nudge: {}.", at.format("%a %Y-%m-%d %H:%M"))?,
+        None => writeln!(out, "No nudge yet.")?,
+    }
+    Ok(())
+}
+
+fn remind_now(context: &Context, args: &ScheduleArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let schedule = schedule(args, &context.config)?;
+    let now = now()?;
+    let state = &context.dirs.state_dir;
+    let decision = decide(now, &schedule, last_session(context)?, last_nudge(state));
+    if let Some(reason) = decision.reason(&schedule) {
+        writeln!(out, "{reason}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    debug_assert_eq!(decision, Decision::Nudge);
+    let text = nudge_text(ROUTINE, routine_seconds(context));
+    let mut notifier = notify::from_config(context.config.notify_command.as_deref());
+    let shown = notifier.notify(TITLE, &text);
+    writeln!(out, "{text}")?;
+    remember_nudge(state, now)?;
+    match shown {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // The person chose this program; that it failed must not go unseen.
+        Err(error) if context.config.notify_command.is_some() => bail!("{error}"),
+        Err(error) => {
+            say_once_no_notifier(state, &error);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// When the newest recorded session started.
+fn last_session(context: &Context) -> Result<Option<DateTime<FixedOffset>>> {
+    let mut newest: Option<DateTime<FixedOffset>> = None;
+    History::at(&context.dirs.state_dir).scan(|record| {
+        if newest.is_none_or(|n| record.started_at > n) {
+            newest = Some(record.started_at);
+        }
+    })?;
+    Ok(newest)
+}
+
+/// How long the suggested routine takes at the person's level; the
+/// built-in library always has it.
+fn routine_seconds(context: &Context) -> u32 {
+    let settings = context.plan_settings(&[]);
+    context
+        .library_and_routine(Some(ROUTINE))
+        .ok()
+        .and_then(|(library, routine)| {
+            Plan::build(&routine, &library, &settings)
+                .ok()
+                .map(|p| p.total())
+        })
+        .unwrap_or(0)
+}
+
+fn remember_nudge(state_dir: &Path, at: DateTime<FixedOffset>) -> Result<()> {
+    fs::create_dir_all(state_dir)
+        .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
+    let path = state_dir.join(LAST_NUDGE_FILE);
+    fs::write(&path, format!("{}\n", at.to_rfc3339()))
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Says, the first time only, that no notifier answered.
+fn say_once_no_notifier(state_dir: &Path, error: &str) {
+    let marker = state_dir.join(NO_NOTIFIER_FILE);
+    if marker.exists() {
+        return;
+    }
+    let _ = writeln!(
+        io::stderr(),
+        "psoas: no desktop notification could be shown ({}); the nudge is printed instead. \
+         Set `notify_command` in the config to use a program of your own. This is said once.",
+        sanitize(error)
+    );
+    let _ = fs::write(&marker, format!("{error}\n"));
+}
+
+/// Runs a program with arguments; a failure names the command.
+fn run(words: &[&str]) -> Result<()> {
+    let status = Command::new(words[0])
+        .args(&words[1..])
+        .stdin(Stdio::null())
+        .status()
+        .with_context(|| format!("cannot run `{}`", words.join(" ")))?;
+    if !status.success() {
+        bail!("`{}` failed ({status})", words.join(" "));
+    }
+    Ok(())
+}
+
+fn run_quietly(words: &[&str]) -> io::Result<std::process::ExitStatus> {
+    Command::new(words[0])
+        .args(&words[1..])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+}

@@ -1,0 +1,170 @@
+//! Whether `psoas remind now` nudges: only on the set days, only between the
+//! set times, only when the last recorded session is older than the
+//! interval, and at most once in each interval of the day. Pure: the moment,
+//! the schedule, the last session and the last nudge in, a decision out.
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+
+use super::schedule::Schedule;
+
+/// What `remind now` does, and why not when it does nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Nudge,
+    /// Not one of the set days.
+    NotToday,
+    /// Before the start or after the end of the set hours.
+    OutsideHours,
+    /// A session started less than an interval ago.
+    RecentSession {
+        minutes_ago: i64,
+    },
+    /// A nudge already came in this interval.
+    AlreadyNudged,
+}
+
+pub fn decide(
+    now: DateTime<FixedOffset>,
+    schedule: &Schedule,
+    last_session: Option<DateTime<FixedOffset>>,
+    last_nudge: Option<DateTime<FixedOffset>>,
+) -> Decision {
+    if !schedule.is_day(now) {
+        return Decision::NotToday;
+    }
+    if !schedule.is_hour(now) {
+        return Decision::OutsideHours;
+    }
+    let every = TimeDelta::minutes(i64::from(schedule.every.minutes()));
+    if let Some(session) = last_session {
+        let ago = now - session;
+        // A session "in the future" (a clock set back) is as good as recent.
+        if ago < every {
+            return Decision::RecentSession {
+                minutes_ago: ago.num_minutes().max(0),
+            };
+        }
+    }
+    // The nudge's own wall clock decides its interval, as `now`'s does.
+    if let Some(nudge) = last_nudge {
+        let nudge = nudge.with_timezone(now.offset());
+        if schedule.slot(nudge) == schedule.slot(now) || nudge > now {
+            return Decision::AlreadyNudged;
+        }
+    }
+    Decision::Nudge
+}
+
+impl Decision {
+    /// Why no nudge came, for `remind now` to say; `None` for a nudge.
+    pub fn reason(self, schedule: &Schedule) -> Option<String> {
+        Some(match self {
+            Decision::Nudge => return None,
+            Decision::NotToday => format!("no nudge: today is not one of {}", schedule.days),
+            Decision::OutsideHours => {
+                format!("no nudge: outside {} to {}", schedule.from, schedule.to)
+            }
+            Decision::RecentSession { minutes_ago } => format!(
+                "no nudge: your last session started {minutes_ago} min ago, less than {}",
+                schedule.every
+            ),
+            Decision::AlreadyNudged => "no nudge: one came already in this interval".to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    /// Wednesday 2026-11-25, with the default schedule (every 60m, 09:00 to
+    /// 17:30, mon-fri).
+    fn decide_at(now: &str, session: Option<&str>, nudge: Option<&str>) -> Decision {
+        decide(
+            at(now),
+            &Schedule::default(),
+            session.map(at),
+            nudge.map(at),
+        )
+    }
+
+    #[test]
+    fn nudges_only_on_the_days_and_in_the_hours() {
+        assert_eq!(
+            decide_at("2026-11-25T10:00:00+01:00", None, None),
+            Decision::Nudge
+        );
+        assert_eq!(
+            decide_at("2026-11-28T10:00:00+01:00", None, None),
+            Decision::NotToday
+        );
+        assert_eq!(
+            decide_at("2026-11-25T08:00:00+01:00", None, None),
+            Decision::OutsideHours
+        );
+        assert_eq!(
+            decide_at("2026-11-25T18:00:00+01:00", None, None),
+            Decision::OutsideHours
+        );
+    }
+
+    #[test]
+    fn a_recent_session_holds_the_nudge_back() {
+        let session = Some("2026-11-25T09:30:00+01:00");
+        assert_eq!(
+            decide_at("2026-11-25T10:00:00+01:00", session, None),
+            Decision::RecentSession { minutes_ago: 30 }
+        );
+        assert_eq!(
+            decide_at("2026-11-25T10:30:00+01:00", session, None),
+            Decision::Nudge
+        );
+        // A session done in another time zone is compared as an instant.
+        assert_eq!(
+            decide_at(
+                "2026-11-25T10:00:00+01:00",
+                Some("2026-11-25T08:45:00Z"),
+                None
+            ),
+            Decision::RecentSession { minutes_ago: 15 }
+        );
+    }
+
+    #[test]
+    fn at_most_one_nudge_in_each_interval() {
+        let nudge = Some("2026-11-25T10:05:00+01:00");
+        assert_eq!(
+            decide_at("2026-11-25T10:40:00+01:00", None, nudge),
+            Decision::AlreadyNudged
+        );
+        // A scheduler that fires a little late or early is still in a new interval.
+        assert_eq!(
+            decide_at("2026-11-25T11:00:30+01:00", None, nudge),
+            Decision::Nudge
+        );
+        assert_eq!(
+            decide_at("2026-11-26T10:40:00+01:00", None, nudge),
+            Decision::Nudge
+        );
+    }
+
+    #[test]
+    fn reasons_name_the_setting() {
+        let s = Schedule::default();
+        assert_eq!(Decision::Nudge.reason(&s), None);
+        assert_eq!(
+            Decision::OutsideHours.reason(&s).unwrap(),
+            "no nudge: outside 09:00 to 17:30"
+        );
+        assert_eq!(
+            Decision::RecentSession { minutes_ago: 12 }
+                .reason(&s)
+                .unwrap(),
+            "no nudge: your last session started 12 min ago, less than 60m"
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! `psoas remind`: a nudge to stand up from the desk, at set times.
+//!
+//! `install` has the system's own scheduler run `psoas remind now` at every
+//! time the [`Schedule`] fires ([`units`] writes its files), and `now` decides
+//! whether to nudge ([`decide`]) and shows the nudge ([`notify`]). The last
+//! nudge is kept in the state folder, so that at most one comes in each
+//! interval however often `now` runs.
+
+pub mod decide;
+pub mod notify;
+pub mod schedule;
+pub mod units;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset};
+
+pub use decide::{Decision, decide};
+pub use schedule::{Days, Interval, Schedule, TimeOfDay};
+
+/// The routine a nudge suggests.
+pub const ROUTINE: &str = "desk-break";
+
+/// The file in the state folder that holds when the last nudge came.
+pub const LAST_NUDGE_FILE: &str = "remind-last-nudge";
+
+/// The file in the state folder whose presence means psoas has said that no
+/// notifier answered, so it is not said again.
+pub const NO_NOTIFIER_FILE: &str = "remind-no-notifier";
+
+/// "Time to stand up: `psoas run desk-break` (3 min)".
+pub fn nudge_text(routine: &str, seconds: u32) -> String {
+    let minutes = ((seconds + 30) / 60).max(1);
+    format!("Time to stand up: `psoas run {routine}` ({minutes} min)")
+}
+
+/// When the last nudge came, as kept in the state folder; none if the file
+/// is missing or unreadable (a nudge too many is better than none).
+pub fn last_nudge(state_dir: &Path) -> Option<DateTime<FixedOffset>> {
+    let text = std::fs::read_to_string(state_dir.join(LAST_NUDGE_FILE)).ok()?;
+    DateTime::parse_from_rfc3339(text.trim()).ok()
+}
+
+/// The system's scheduler that runs `remind now`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheduler {
+    /// A systemd user timer and service, enabled with `systemctl --user`.
+    Systemd,
+    /// A launchd agent, loaded with `launchctl`.
+    Launchd,
+    /// A crontab line, for the person to add.
+    Cron,
+}
+
+impl Scheduler {
+    pub const NAMES: [&str; 3] = ["systemd", "launchd", "cron"];
+
+    /// launchd on macOS; systemd where `systemctl` is on `path_var`; else cron.
+    pub fn detect(path_var: Option<&std::ffi::OsStr>) -> Scheduler {
+        if cfg!(target_os = "macos") {
+            return Scheduler::Launchd;
+        }
+        let has_systemctl = path_var
+            .map(|p| std::env::split_paths(p).any(|dir| dir.join("systemctl").is_file()))
+            .unwrap_or(false);
+        if has_systemctl {
+            Scheduler::Systemd
+        } else {
+            Scheduler::Cron
+        }
+    }
+
+    /// The folder its files go in, if it has files.
+    pub fn folder(self, places: &Places) -> Option<PathBuf> {
+        match self {
+            Scheduler::Systemd => Some(places.config_home.join("systemd").join("user")),
+            Scheduler::Launchd => Some(places.home.join("Library").join("LaunchAgents")),
+            Scheduler::Cron => None,
+        }
+    }
+}
+
+impl fmt::Display for Scheduler {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let i = *self as usize;
+        f.write_str(Scheduler::NAMES[i])
+    }
+}
+
+impl FromStr for Scheduler {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Scheduler, String> {
+        match s {
+            "systemd" => Ok(Scheduler::Systemd),
+            "launchd" => Ok(Scheduler::Launchd),
+            "cron" => Ok(Scheduler::Cron),
+            _ => Err(format!("one of {}", Scheduler::NAMES.join(", "))),
+        }
+    }
+}
+
+/// Where the schedulers' files live: `$XDG_CONFIG_HOME` (for systemd) and
+/// the home folder (for launchd).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Places {
+    pub config_home: PathBuf,
+    pub home: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nudge_names_the_routine_and_its_minutes() {
+        assert_eq!(
+            nudge_text("desk-break", 175),
+            "Time to stand up: `psoas run desk-break` (3 min)"
+        );
+        assert_eq!(
+            nudge_text("x", 10),
+            "Time to stand up: `psoas run x` (1 min)"
+        );
+        assert_eq!(
+            nudge_text("x", 89),
+            "Time to stand up: `psoas run x` (1 min)"
+        );
+        assert_eq!(
+            nudge_text("x", 90),
+            "Time to stand up: `psoas run x` (2 min)"
+        );
+    }
+
+    #[test]
+    fn the_scheduler_is_systemd_where_systemctl_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().as_os_str();
+        if !cfg!(target_os = "macos") {
+            assert_eq!(Scheduler::detect(Some(empty)), Scheduler::Cron);
+            std::fs::write(dir.path().join("systemctl"), "").unwrap();
+            assert_eq!(Scheduler::detect(Some(empty)), Scheduler::Systemd);
+        }
+        assert_eq!("cron".parse(), Ok(Scheduler::Cron));
+        assert_eq!(Scheduler::Launchd.to_string(), "launchd");
+        let places = Places {
+            config_home: "/c".into(),
+            home: "/h".into(),
+        };
+        assert_eq!(
+            Scheduler::Systemd.folder(&places),
+            Some(PathBuf::from("/c/systemd/user"))
+        );
+        assert_eq!(Scheduler::Cron.folder(&places), None);
+    }
+}

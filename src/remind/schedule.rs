@@ -1,0 +1,483 @@
+//! When nudges may come: every so many minutes, between two times of day, on
+//! some days of the week. Read from the command line (`--every 60m --from
+//! 09:00 --to 17:30 --days mon-fri`) and the config's `remind` table, in the
+//! same words. Pure: the times a scheduler fires, and whether a moment is
+//! inside the schedule and which interval it falls in.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike, Weekday};
+
+/// The time between nudges, in whole minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Interval {
+    minutes: u32,
+}
+
+impl Interval {
+    pub const MIN_MINUTES: u32 = 5;
+    pub const MAX_MINUTES: u32 = 12 * 60;
+    pub const DEFAULT: Interval = Interval { minutes: 60 };
+
+    pub fn minutes(self) -> u32 {
+        self.minutes
+    }
+
+    pub fn from_minutes(minutes: u32) -> Result<Interval, String> {
+        if (Self::MIN_MINUTES..=Self::MAX_MINUTES).contains(&minutes) {
+            Ok(Interval { minutes })
+        } else {
+            Err(Self::VALID.to_string())
+        }
+    }
+
+    const VALID: &str = "minutes or hours from 5m to 12h, like 60m, 90m, 1h or 1h30m";
+}
+
+/// `60m`, `1h`, `1h30m`, or a bare number of minutes.
+impl FromStr for Interval {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Interval, String> {
+        let text = s.trim().to_ascii_lowercase();
+        let bad = || Self::VALID.to_string();
+        if let Ok(minutes) = text.parse::<u32>() {
+            return Interval::from_minutes(minutes);
+        }
+        let (hours, rest) = match text.split_once('h') {
+            Some((h, rest)) => (h.parse::<u32>().map_err(|_| bad())?, rest),
+            None => (0, text.as_str()),
+        };
+        let minutes = match rest {
+            "" => 0,
+            m => m
+                .strip_suffix('m')
+                .and_then(|m| m.parse::<u32>().ok())
+                .ok_or_else(bad)?,
+        };
+        if rest.is_empty() && !text.contains('h') {
+            return Err(bad());
+        }
+        Interval::from_minutes(hours.saturating_mul(60).saturating_add(minutes))
+    }
+}
+
+/// `60m`, `1h30m` is written as `90m`: one spelling, read back the same.
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}m", self.minutes)
+    }
+}
+
+/// A time of day to the minute, `09:00`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TimeOfDay {
+    minute_of_day: u32,
+}
+
+impl TimeOfDay {
+    pub fn new(hour: u32, minute: u32) -> Option<TimeOfDay> {
+        (hour < 24 && minute < 60).then_some(TimeOfDay {
+            minute_of_day: hour * 60 + minute,
+        })
+    }
+
+    pub fn hour(self) -> u32 {
+        self.minute_of_day / 60
+    }
+
+    pub fn minute(self) -> u32 {
+        self.minute_of_day % 60
+    }
+
+    fn of(time: NaiveTime) -> TimeOfDay {
+        TimeOfDay {
+            minute_of_day: time.hour() * 60 + time.minute(),
+        }
+    }
+}
+
+impl FromStr for TimeOfDay {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<TimeOfDay, String> {
+        let bad = || "a time of day as HH:MM, from 00:00 to 23:59, like 09:00".to_string();
+        let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
+        if m.len() != 2 {
+            return Err(bad());
+        }
+        let hour = h.parse::<u32>().map_err(|_| bad())?;
+        let minute = m.parse::<u32>().map_err(|_| bad())?;
+        TimeOfDay::new(hour, minute).ok_or_else(bad)
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
+/// Days of the week, Monday first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Days {
+    /// Bit 0 is Monday.
+    bits: u8,
+}
+
+const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl Days {
+    pub const WORKDAYS: Days = Days { bits: 0b001_1111 };
+    pub const EVERY_DAY: Days = Days { bits: 0b111_1111 };
+
+    pub fn contains(self, day: Weekday) -> bool {
+        self.bits & (1 << day.num_days_from_monday()) != 0
+    }
+
+    /// The days, Monday first.
+    pub fn iter(self) -> impl Iterator<Item = Weekday> {
+        (0..7u8)
+            .filter(move |i| self.bits & (1 << i) != 0)
+            .map(|i| Weekday::try_from(i).expect("0 to 6 is a weekday"))
+    }
+
+    /// `Mon`, as systemd and people write it.
+    pub fn short_name(day: Weekday) -> &'static str {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.num_days_from_monday() as usize]
+    }
+
+    fn index(name: &str) -> Option<u8> {
+        let name = name.trim();
+        NAMES
+            .iter()
+            .position(|n| is_day(name) && name.get(..3) == Some(n))
+            .map(|i| i as u8)
+    }
+}
+
+/// `mon`, `monday`, `Mon`: a day name of at least three letters.
+fn is_day(name: &str) -> bool {
+    const FULL: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    FULL.iter().any(|full| full.starts_with(name))
+}
+
+/// `mon-fri`, `mon,wed,fri`, `sat-sun`, `every-day` (also `daily`); ranges
+/// may wrap (`fri-mon`).
+impl FromStr for Days {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Days, String> {
+        let text = s.trim().to_ascii_lowercase();
+        let bad = || {
+            "days of the week like mon-fri, mon,wed,fri or every-day (mon, tue, wed, thu, fri, sat, sun)"
+                .to_string()
+        };
+        if matches!(text.as_str(), "every-day" | "daily" | "all") {
+            return Ok(Days::EVERY_DAY);
+        }
+        let mut bits = 0u8;
+        for part in text.split(',') {
+            match part.split_once('-') {
+                Some((a, b)) => {
+                    let (a, b) = (
+                        Days::index(a).ok_or_else(bad)?,
+                        Days::index(b).ok_or_else(bad)?,
+                    );
+                    let mut i = a;
+                    loop {
+                        bits |= 1 << i;
+                        if i == b {
+                            break;
+                        }
+                        i = (i + 1) % 7;
+                    }
+                }
+                None => bits |= 1 << Days::index(part).ok_or_else(bad)?,
+            }
+        }
+        Ok(Days { bits })
+    }
+}
+
+/// The shortest spelling that reads back the same: `mon-fri`, `every-day`,
+/// `mon,wed,fri`.
+impl fmt::Display for Days {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if *self == Days::EVERY_DAY {
+            return f.write_str("every-day");
+        }
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while i < 7 {
+            if self.bits & (1 << i) == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i + 1 < 7 && self.bits & (1 << (i + 1)) != 0 {
+                i += 1;
+            }
+            parts.push(match i - start {
+                0 => NAMES[start].to_string(),
+                1 => format!("{},{}", NAMES[start], NAMES[i]),
+                _ => format!("{}-{}", NAMES[start], NAMES[i]),
+            });
+            i += 1;
+        }
+        f.write_str(&parts.join(","))
+    }
+}
+
+/// Every setting of a schedule, resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Schedule {
+    pub every: Interval,
+    pub from: TimeOfDay,
+    pub to: TimeOfDay,
+    pub days: Days,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Schedule {
+            every: Interval::DEFAULT,
+            from: TimeOfDay {
+                minute_of_day: 9 * 60,
+            },
+            to: TimeOfDay {
+                minute_of_day: 17 * 60 + 30,
+            },
+            days: Days::WORKDAYS,
+        }
+    }
+}
+
+/// Which interval of which day a moment falls in: nudges come at most once in
+/// each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    pub date: NaiveDate,
+    pub index: u32,
+}
+
+impl Schedule {
+    /// Why the schedule cannot be used, if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        (self.from >= self.to).then(|| {
+            format!(
+                "the reminders would start at {} and stop at {}: the start must come before the end",
+                self.from, self.to
+            )
+        })
+    }
+
+    /// The times of day a scheduler fires: `from`, then every interval up to
+    /// and including `to`.
+    pub fn times(&self) -> Vec<TimeOfDay> {
+        let step = self.every.minutes as usize;
+        (self.from.minute_of_day..=self.to.minute_of_day)
+            .step_by(step)
+            .map(|minute_of_day| TimeOfDay { minute_of_day })
+            .collect()
+    }
+
+    /// Whether `now`, on its own wall clock, is on one of the days and
+    /// between the two times (both included).
+    pub fn is_day(&self, now: DateTime<FixedOffset>) -> bool {
+        self.days.contains(now.weekday())
+    }
+
+    pub fn is_hour(&self, now: DateTime<FixedOffset>) -> bool {
+        let time = TimeOfDay::of(now.time());
+        self.from <= time && time <= self.to
+    }
+
+    /// The interval `time` falls in on its own wall clock.
+    pub fn slot(&self, time: DateTime<FixedOffset>) -> Slot {
+        let minute = TimeOfDay::of(time.time()).minute_of_day;
+        let since_start = minute.saturating_sub(self.from.minute_of_day);
+        Slot {
+            date: time.date_naive(),
+            index: since_start / self.every.minutes,
+        }
+    }
+
+    /// The first time the scheduler fires after `now`, on `now`'s wall clock.
+    pub fn next_fire(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        let times = self.times();
+        (0..8).find_map(|days_ahead| {
+            let date = now.date_naive() + chrono::Days::new(days_ahead);
+            if !self.days.contains(date.weekday()) {
+                return None;
+            }
+            times.iter().find_map(|t| {
+                let at = date.and_hms_opt(t.hour(), t.minute(), 0)?;
+                let at = at.and_local_timezone(*now.offset()).single()?;
+                (at > now).then_some(at)
+            })
+        })
+    }
+
+    /// The flags that give this schedule: `--every 60m --from 09:00 --to
+    /// 17:30 --days mon-fri`.
+    pub fn args(&self) -> Vec<String> {
+        vec![
+            "--every".into(),
+            self.every.to_string(),
+            "--from".into(),
+            self.from.to_string(),
+            "--to".into(),
+            self.to.to_string(),
+            "--days".into(),
+            self.days.to_string(),
+        ]
+    }
+}
+
+/// "every 60m, 09:00 to 17:30, mon-fri".
+impl fmt::Display for Schedule {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "every {}, {} to {}, {}",
+            self.every, self.from, self.to, self.days
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn intervals_read_minutes_and_hours() {
+        for (text, minutes) in [
+            ("60m", 60),
+            ("90", 90),
+            ("1h", 60),
+            ("1h30m", 90),
+            ("5m", 5),
+        ] {
+            assert_eq!(text.parse::<Interval>().map(Interval::minutes), Ok(minutes));
+        }
+        for bad in ["", "0m", "4m", "13h", "h", "1x", "m", "-5m", "1h30"] {
+            assert!(bad.parse::<Interval>().is_err(), "{bad}");
+        }
+        assert_eq!("1h30m".parse::<Interval>().unwrap().to_string(), "90m");
+    }
+
+    #[test]
+    fn times_of_day_are_hours_and_minutes() {
+        assert_eq!("09:00".parse::<TimeOfDay>().unwrap().to_string(), "09:00");
+        assert_eq!("7:05".parse::<TimeOfDay>().unwrap().to_string(), "07:05");
+        for bad in ["24:00", "9", "09:60", "09:5", "nine"] {
+            assert!(bad.parse::<TimeOfDay>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn days_read_ranges_and_lists_and_print_back_the_same() {
+        for (text, shown) in [
+            ("mon-fri", "mon-fri"),
+            ("Monday-Friday", "mon-fri"),
+            ("mon,wed,fri", "mon,wed,fri"),
+            ("sat-sun", "sat,sun"),
+            ("fri-mon", "mon,fri-sun"),
+            ("daily", "every-day"),
+            ("mon-sun", "every-day"),
+            ("tue-thu,sat", "tue-thu,sat"),
+        ] {
+            let days: Days = text.parse().unwrap();
+            assert_eq!(days.to_string(), shown, "{text}");
+            assert_eq!(shown.parse::<Days>().unwrap(), days);
+        }
+        for bad in ["", "mo", "weekdays", "mon-", "monx"] {
+            assert!(bad.parse::<Days>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_scheduler_fires_from_the_start_every_interval_to_the_end() {
+        let s = Schedule::default();
+        let times: Vec<String> = s.times().iter().map(|t| t.to_string()).collect();
+        assert_eq!(
+            times,
+            [
+                "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00", "17:00"
+            ]
+        );
+        let s = Schedule {
+            every: "45m".parse().unwrap(),
+            to: "11:15".parse().unwrap(),
+            ..s
+        };
+        let times: Vec<String> = s.times().iter().map(|t| t.to_string()).collect();
+        assert_eq!(times, ["09:00", "09:45", "10:30", "11:15"]);
+    }
+
+    #[test]
+    fn inside_the_days_and_hours_and_which_interval() {
+        let s = Schedule::default();
+        // Wednesday 2026-11-25.
+        assert!(s.is_day(at("2026-11-25T08:00:00+01:00")));
+        assert!(!s.is_day(at("2026-11-28T10:00:00+01:00")));
+        assert!(!s.is_hour(at("2026-11-25T08:59:00+01:00")));
+        assert!(s.is_hour(at("2026-11-25T09:00:00+01:00")));
+        assert!(s.is_hour(at("2026-11-25T17:30:00+01:00")));
+        assert!(!s.is_hour(at("2026-11-25T17:31:00+01:00")));
+        let slot = |t| s.slot(at(t)).index;
+        assert_eq!(slot("2026-11-25T09:00:00+01:00"), 0);
+        assert_eq!(slot("2026-11-25T09:59:59+01:00"), 0);
+        assert_eq!(slot("2026-11-25T10:00:00+01:00"), 1);
+        assert_ne!(
+            s.slot(at("2026-11-25T10:00:00+01:00")),
+            s.slot(at("2026-11-26T10:00:00+01:00"))
+        );
+    }
+
+    #[test]
+    fn the_next_fire_skips_to_the_next_day_in_the_schedule() {
+        let s = Schedule::default();
+        assert_eq!(
+            s.next_fire(at("2026-11-25T10:00:00+01:00")),
+            Some(at("2026-11-25T11:00:00+01:00"))
+        );
+        // Friday evening: next Monday at nine.
+        assert_eq!(
+            s.next_fire(at("2026-11-27T17:10:00+01:00")),
+            Some(at("2026-11-30T09:00:00+01:00"))
+        );
+    }
+
+    #[test]
+    fn the_start_must_come_before_the_end() {
+        let s = Schedule {
+            from: "18:00".parse().unwrap(),
+            ..Schedule::default()
+        };
+        assert!(
+            s.problem()
+                .unwrap()
+                .contains("start at 18:00 and stop at 17:30")
+        );
+        assert_eq!(Schedule::default().problem(), None);
+        assert_eq!(
+            Schedule::default().args().join(" "),
+            "--every 60m --from 09:00 --to 17:30 --days mon-fri"
+        );
+    }
+}

@@ -1,0 +1,409 @@
+//! Tests of `psoas remind`: `now` with a fixed clock and a notifier that
+//! records what it was given, and `install`, `status` and `uninstall` with
+//! the scheduler's files under the test's own folders and a stand-in
+//! `systemctl` that records its arguments. Nothing here touches the real
+//! home, the session bus or the machine's systemd.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::{Env, stdout_of};
+
+/// Wednesday, 25 November 2026, at 10:20 in Central Europe.
+const WEDNESDAY_MORNING: &str = "2026-11-25T10:20:00+01:00";
+
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A program that appends each of its arguments, one a line, then `--`, to
+/// the file `log`; returns its path.
+fn recorder(env: &Env, name: &str, log: &Path) -> PathBuf {
+    let program = env.write(
+        &format!("bin/{name}"),
+        &format!(
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '{log}'; done\necho -- >> '{log}'\n",
+            log = log.display()
+        ),
+    );
+    make_executable(&program);
+    program
+}
+
+/// An env whose config sends nudges to a recorder; returns it and the log.
+fn recording_env() -> (Env, PathBuf) {
+    let env = Env::new();
+    let log = env.root().join("nudges.txt");
+    let program = recorder(&env, "notifier", &log);
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "notify_command = [\"{}\", \"--urgency=low\"]\n",
+            program.display()
+        ),
+    );
+    (env, log)
+}
+
+fn remind_now(env: &Env, now: &str) -> assert_cmd::Command {
+    let mut cmd = env.psoas(&["remind", "now"]);
+    cmd.env("PSOAS_NOW", now)
+        // No session bus: a desktop notification can only fail.
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/psoas-test-bus",
+        );
+    cmd
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_default()
+}
+
+/// The nudge text for the built-in `desk-break`, from its planned length.
+fn expected_nudge(env: &Env) -> String {
+    let routines: Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["routines", "--format", "json"]),
+    ))
+    .unwrap();
+    let desk = routines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "desk-break")
+        .unwrap();
+    let minutes = (desk["total_seconds"].as_u64().unwrap() + 30) / 60;
+    format!(
+        "Time to stand up: `psoas run desk-break` ({} min)",
+        minutes.max(1)
+    )
+}
+
+fn history_line(started_at: &str) -> String {
+    format!(
+        "{{\"v\":1,\"started_at\":\"{started_at}\",\"routine_id\":\"desk-break\",\"routine_name\":\"Desk break\",\
+         \"planned_seconds\":175,\"planned_hold_seconds\":150,\"held_seconds\":150,\"holds_done\":5,\
+         \"holds_skipped\":0,\"finished\":true}}\n"
+    )
+}
+
+#[test]
+fn now_nudges_inside_the_hours_at_most_once_an_interval() {
+    let (env, log) = recording_env();
+    let text = expected_nudge(&env);
+    let out = stdout_of(&mut remind_now(&env, WEDNESDAY_MORNING));
+    assert_eq!(out, format!("{text}\n"));
+    assert_eq!(read(&log), format!("--urgency=low\npsoas\n{text}\n--\n"));
+
+    // Twice in one interval (10:00 to 11:00): once only.
+    let out = stdout_of(&mut remind_now(&env, "2026-11-25T10:55:00+01:00"));
+    assert_eq!(out, "no nudge: one came already in this interval\n");
+    assert_eq!(read(&log).matches("--\n").count(), 1);
+
+    // The next interval nudges again.
+    stdout_of(&mut remind_now(&env, "2026-11-25T11:00:05+01:00"));
+    assert_eq!(read(&log).matches("--\n").count(), 2);
+}
+
+#[test]
+fn now_is_quiet_outside_the_days_and_hours() {
+    let (env, log) = recording_env();
+    for (now, said) in [
+        (
+            "2026-11-25T08:59:00+01:00",
+            "no nudge: outside 09:00 to 17:30\n",
+        ),
+        (
+            "2026-11-25T17:31:00+01:00",
+            "no nudge: outside 09:00 to 17:30\n",
+        ),
+        (
+            "2026-11-28T10:20:00+01:00",
+            "no nudge: today is not one of mon-fri\n",
+        ),
+    ] {
+        assert_eq!(stdout_of(&mut remind_now(&env, now)), said, "{now}");
+    }
+    assert_eq!(read(&log), "");
+    // Flags beat the config's table, which beats the defaults.
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "{}remind = {{ from = \"07:00\", days = \"every-day\" }}\n",
+            read(&env.root().join("config/psoas/config.toml"))
+        ),
+    );
+    stdout_of(&mut remind_now(&env, "2026-11-28T07:30:00+01:00"));
+    assert_eq!(read(&log).matches("--\n").count(), 1);
+    let out = stdout_of(remind_now(&env, "2026-11-29T07:30:00+01:00").args(["--from", "08:00"]));
+    assert_eq!(out, "no nudge: outside 08:00 to 17:30\n");
+}
+
+#[test]
+fn now_waits_after_a_session() {
+    let (env, log) = recording_env();
+    env.write(
+        "state/psoas/history.jsonl",
+        &history_line("2026-11-25T09:45:00+01:00"),
+    );
+    let out = stdout_of(&mut remind_now(&env, WEDNESDAY_MORNING));
+    assert_eq!(
+        out,
+        "no nudge: your last session started 35 min ago, less than 60m\n"
+    );
+    assert_eq!(read(&log), "");
+    stdout_of(&mut remind_now(&env, "2026-11-25T10:46:00+01:00"));
+    assert_eq!(read(&log).matches("--\n").count(), 1);
+}
+
+#[test]
+fn without_a_notifier_the_nudge_is_printed_and_that_is_said_once() {
+    let env = Env::new();
+    let text = expected_nudge(&env);
+    remind_now(&env, WEDNESDAY_MORNING)
+        .assert()
+        .success()
+        .stdout(format!("{text}\n"))
+        .stderr(predicate::str::contains(
+            "no desktop notification could be shown",
+        ));
+    remind_now(&env, "2026-11-25T11:20:00+01:00")
+        .assert()
+        .success()
+        .stdout(format!("{text}\n"))
+        .stderr("");
+}
+
+#[test]
+fn a_failing_notify_command_is_an_error() {
+    let env = Env::new();
+    env.write(
+        "config/psoas/config.toml",
+        "notify_command = [\"/nonexistent/notifier\"]\n",
+    );
+    remind_now(&env, WEDNESDAY_MORNING)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "cannot run the notify_command `/nonexistent/notifier`",
+        ));
+}
+
+/// The files a dry run prints, by name.
+fn dry_run_files(out: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for line in out.lines() {
+        match line.strip_prefix("# file: ") {
+            Some(name) => files.push((name.to_string(), String::new())),
+            None => {
+                let (_, text) = files.last_mut().expect("a file line comes first");
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn install_dry_run_prints_systemd_units_that_verify() {
+    let env = Env::new();
+    let out = stdout_of(&mut env.psoas(&[
+        "remind",
+        "install",
+        "--scheduler",
+        "systemd",
+        "--every",
+        "45m",
+        "--to",
+        "11:00",
+        "--dry-run",
+    ]));
+    let files = dry_run_files(&out);
+    let units = env.root().join("config/systemd/user");
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            units.join("psoas-remind.service").display().to_string(),
+            units.join("psoas-remind.timer").display().to_string()
+        ]
+    );
+    let (_, service) = &files[0];
+    assert!(
+        service.contains(&format!(
+            "ExecStart={} remind now --every 45m --from 09:00 --to 11:00 --days mon-fri\n",
+            env!("CARGO_BIN_EXE_psoas")
+        )),
+        "{service}"
+    );
+    let (_, timer) = &files[1];
+    assert_eq!(
+        timer.matches("OnCalendar=").count(),
+        3,
+        "09:00, 09:45, 10:30"
+    );
+    assert!(!units.exists(), "a dry run writes nothing");
+
+    // Where systemd-analyze exists, systemd itself checks the units.
+    let Ok(path) = which("systemd-analyze") else {
+        eprintln!("systemd-analyze is not installed; the units were not verified");
+        return;
+    };
+    let dir = env.root().join("verify");
+    fs::create_dir_all(dir.join("runtime")).unwrap();
+    let mut paths = Vec::new();
+    for (name, text) in &files {
+        let file = dir.join(Path::new(name).file_name().unwrap());
+        fs::write(&file, text).unwrap();
+        paths.push(file);
+    }
+    let output = std::process::Command::new(path)
+        .args(["--user", "verify"])
+        .args(&paths)
+        .env("XDG_RUNTIME_DIR", dir.join("runtime"))
+        .env("HOME", env.root().join("home"))
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(stderr, "", "no warning either");
+}
+
+fn which(program: &str) -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+        .ok_or(())
+}
+
+#[test]
+fn install_dry_run_prints_a_launchd_agent_and_cron_lines() {
+    let env = Env::new();
+    let out = stdout_of(&mut env.psoas(&[
+        "remind",
+        "install",
+        "--scheduler",
+        "launchd",
+        "--days",
+        "mon,wed",
+        "--dry-run",
+    ]));
+    let files = dry_run_files(&out);
+    assert_eq!(files.len(), 1);
+    assert_eq!(
+        files[0].0,
+        env.root()
+            .join("home/Library/LaunchAgents/io.github.psoas.remind.plist")
+            .display()
+            .to_string()
+    );
+    assert_eq!(files[0].1.matches("<key>Weekday</key>").count(), 2 * 9);
+    assert!(files[0].1.contains("<string>mon,wed</string>"));
+
+    let out = stdout_of(&mut env.psoas(&["remind", "install", "--scheduler", "cron"]));
+    assert_eq!(
+        out,
+        format!(
+            "No systemd or launchd here: add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n\
+             0 9,10,11,12,13,14,15,16,17 * * 1,2,3,4,5 {} remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
+            env!("CARGO_BIN_EXE_psoas")
+        )
+    );
+}
+
+#[test]
+fn install_status_and_uninstall_with_systemd() {
+    let env = Env::new();
+    let log = env.root().join("systemctl.txt");
+    recorder(&env, "systemctl", &log);
+    let path = env.root().join("bin").display().to_string();
+    let psoas = |args: &[&str]| {
+        let mut cmd = env.psoas(args);
+        cmd.env("PATH", &path).env("PSOAS_NOW", WEDNESDAY_MORNING);
+        cmd
+    };
+    let units = env.root().join("config/systemd/user");
+
+    let out = stdout_of(&mut psoas(&["remind", "status"]));
+    assert_eq!(
+        out,
+        "Not installed (systemd): `psoas remind install` sets it up.\nNo nudge yet.\n"
+    );
+
+    let out = stdout_of(&mut psoas(&["remind", "install", "--every", "90m"]));
+    assert!(
+        out.ends_with(
+            "enabled psoas-remind.timer with systemctl --user\n\
+             psoas will look for a chance to nudge you every 90m, 09:00 to 17:30, mon-fri.\n"
+        ),
+        "{out}"
+    );
+    assert!(units.join("psoas-remind.service").is_file());
+    assert!(units.join("psoas-remind.timer").is_file());
+    assert_eq!(
+        read(&log),
+        "--user\ndaemon-reload\n--\n--user\nenable\n--now\npsoas-remind.timer\n--\n"
+    );
+
+    // The stand-in did not enable anything, so status says so.
+    let out = stdout_of(&mut psoas(&["remind", "status"]));
+    assert_eq!(
+        out,
+        format!(
+            "Installed for systemd: {}\n\
+             The timer is not enabled: `systemctl --user enable --now psoas-remind.timer` turns it on.\n\
+             Schedule: every 90m, 09:00 to 17:30, mon-fri.\n\
+             Next check: Wed 2026-11-25 10:30.\n\
+             No nudge yet.\n",
+            units.join("psoas-remind.service").display()
+        )
+    );
+
+    fs::write(&log, "").unwrap();
+    let out = stdout_of(&mut psoas(&["remind", "uninstall"]));
+    assert!(out.contains("removed "), "{out}");
+    assert!(!units.join("psoas-remind.service").exists());
+    assert!(!units.join("psoas-remind.timer").exists());
+    assert_eq!(
+        read(&log),
+        "--user\ndisable\n--now\npsoas-remind.timer\n--\n--user\ndaemon-reload\n--\n"
+    );
+    let out = stdout_of(&mut psoas(&["remind", "uninstall"]));
+    assert_eq!(
+        out,
+        "Nothing to remove: no reminder is installed for systemd.\n"
+    );
+}
+
+#[test]
+fn a_bad_schedule_is_refused_with_what_is_valid() {
+    let env = Env::new();
+    env.psoas(&["remind", "now", "--every", "3m"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("minutes or hours from 5m to 12h"));
+    env.psoas(&["remind", "now", "--from", "18:00"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("start at 18:00 and stop at 17:30"));
+    env.write(
+        "config/psoas/config.toml",
+        "remind = { every = \"often\", days = \"weekdays\" }\n",
+    );
+    env.psoas(&["remind", "now"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "`remind.every`: `often` is not valid here",
+        ))
+        .stderr(predicate::str::contains(
+            "`remind.days`: `weekdays` is not valid here",
+        ));
+}
