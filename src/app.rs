@@ -39,7 +39,8 @@ pub fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = io::stdout().flush();
-            eprintln!("psoas: {}", sanitize(&format!("{err:#}")));
+            // Never a panic, even when stderr is gone too.
+            let _ = writeln!(io::stderr(), "psoas: {}", sanitize(&format!("{err:#}")));
             ExitCode::from(exit::FAILURE)
         }
     }
@@ -62,15 +63,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Completions(args) => commands::completions::execute(args, &mut out)?,
         Command::Man => commands::man::execute(&mut out)?,
     };
-    out.flush()?;
-    Ok(code)
+    match out.flush() {
+        // Nobody is left to read the rest; the command's own status stands
+        // (a run cut off by a closed terminal is 129).
+        Err(error) if output_gone(&error) => Ok(code),
+        flushed => {
+            flushed?;
+            Ok(code)
+        }
+    }
 }
 
+/// Whether an error is the output going away: a closed pipe, or a terminal
+/// that has hung up (EIO).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
+    err.chain()
+        .any(|e| e.downcast_ref::<io::Error>().is_some_and(output_gone))
+}
+
+fn output_gone(error: &io::Error) -> bool {
+    error.kind() == io::ErrorKind::BrokenPipe || error.raw_os_error() == Some(libc::EIO)
 }
 
 /// What every command may need: where files live, the config, and the extra

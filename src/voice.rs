@@ -90,7 +90,9 @@ impl Voice {
     /// when there is none, warns once on stderr and stays silent.
     pub fn new(voice_command: Option<&[String]>) -> Voice {
         let path_var = std::env::var_os("PATH");
-        let warn: Warn = Box::new(|message| eprintln!("psoas: warning: {message}"));
+        let warn: Warn = Box::new(|message| {
+            let _ = writeln!(std::io::stderr(), "psoas: warning: {message}");
+        });
         Voice::open(voice_command, path_var.as_deref(), warn)
     }
 

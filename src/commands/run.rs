@@ -40,20 +40,30 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     let outcome = runner::run(plan, warm_up, &settings, speaker, out)?;
     // Stops anything still speaking before the summary.
     drop(voice);
-    print_summary(&outcome, &settings, out)?;
-
-    let asked_after =
-        ask && outcome.past_first_hold && matches!(outcome.ending, Ending::Finished | Ending::Quit);
-    let tension_after =
-        check_in::check_in(args.tension_after, asked_after, &mut stdin.lock(), out)?;
-    out.flush()?;
+    // The summary and the question after may meet a terminal or pipe that
+    // has gone; the session is recorded all the same.
+    let after = print_summary(&outcome, &settings, out).and_then(|()| {
+        let asked_after = ask
+            && outcome.past_first_hold
+            && matches!(outcome.ending, Ending::Finished | Ending::Quit);
+        let tension_after =
+            check_in::check_in(args.tension_after, asked_after, &mut stdin.lock(), out)?;
+        out.flush()?;
+        Ok(tension_after)
+    });
+    let tension_after = after.as_ref().ok().copied().flatten();
     let recorded = record(context, &args, &outcome, tension_before, tension_after);
     let code = outcome.ending.exit_code();
+    if let Err(error) = after
+        && !outcome.ending.output_gone()
+    {
+        return Err(error);
+    }
     match recorded {
         Ok(()) => Ok(ExitCode::from(code)),
         // The session is over and its summary shown; only the record is lost.
         Err(error) => {
-            writeln!(io::stderr(), "psoas: {error}")?;
+            let _ = writeln!(io::stderr(), "psoas: {error}");
             Ok(ExitCode::from(if code == 0 { exit::FAILURE } else { code }))
         }
     }
@@ -174,7 +184,7 @@ pub fn resolve(args: &RunArgs, context: &Context, env: &Environment) -> RunSetti
 /// printed to the normal screen. Plain mode has already said it as the last
 /// line of its transcript.
 fn print_summary(outcome: &RunOutcome, settings: &RunSettings, out: &mut impl Write) -> Result<()> {
-    if settings.plain || outcome.ending == Ending::OutputClosed {
+    if settings.plain || outcome.ending.output_gone() {
         return Ok(());
     }
     let how = if outcome.finished {

@@ -16,6 +16,7 @@ use crossterm::terminal;
 use super::clock::Clock;
 use super::cues;
 use super::hold_bar::HoldBar;
+use super::input::{self, Ready};
 use super::keys::{self, Command};
 use super::outcome::Ending;
 use super::painter::Painter;
@@ -42,9 +43,6 @@ pub fn run<'a>(
 ) -> Result<(Session<'a>, Ending)> {
     let mut terminal = Terminal::enter().context("cannot take over the terminal")?;
     let watch = SignalWatch::start(true)?;
-    // Start crossterm's input and SIGWINCH listening now, so a signal
-    // raised to wake `poll` is never missed.
-    let _ = event::poll(Duration::ZERO);
     let mut screen = Screen {
         painter: Painter::new(settings.colour, terminal::size()?),
         terminal: &mut terminal,
@@ -105,33 +103,61 @@ impl Screen<'_> {
         painted
             .and_then(|()| self.out.write_all(&frame))
             .and_then(|()| self.out.flush())
-            .map_err(|_| Ending::OutputClosed)
+            .map_err(|e| Ending::output_lost(&e))
     }
 
     fn ring(&mut self) -> Result<(), Ending> {
         self.out
             .write_all(BELL)
             .and_then(|()| self.out.flush())
-            .map_err(|_| Ending::OutputClosed)
+            .map_err(|e| Ending::output_lost(&e))
     }
 
-    /// Waits up to `timeout` for a key or a signal; a resize is handled here.
+    /// Waits up to `timeout` for a key or a signal; a resize is handled here,
+    /// and a terminal that has gone away is a hang-up.
     fn wait(&mut self, timeout: Duration) -> Result<Input> {
         if let Some(signal) = self.watch.try_next() {
-            return Ok(Input::Signal(signal));
+            return self.signal(signal);
         }
-        if !event::poll(timeout).context("cannot read the terminal")? {
-            return Ok(Input::Nothing);
+        // Keys crossterm has already read are taken first; it only reads a
+        // terminal that is still there.
+        if input::hung_up().context("cannot read the terminal")? {
+            return Ok(Input::Signal(Signal::HangUp));
         }
+        if event::poll(Duration::ZERO).context("cannot read the terminal")? {
+            return self.event();
+        }
+        match input::wait(self.watch, timeout).context("cannot read the terminal")? {
+            Ready::Timeout => Ok(Input::Nothing),
+            Ready::HungUp => Ok(Input::Signal(Signal::HangUp)),
+            Ready::Signal => match self.watch.try_next() {
+                Some(signal) => self.signal(signal),
+                None => Ok(Input::Nothing),
+            },
+            Ready::Terminal if event::poll(Duration::ZERO)? => self.event(),
+            Ready::Terminal => Ok(Input::Nothing),
+        }
+    }
+
+    /// The event crossterm has ready.
+    fn event(&mut self) -> Result<Input> {
         Ok(match event::read().context("cannot read the terminal")? {
             TermEvent::Key(key) => Input::Key(key),
-            // Also how a signal wakes the poll: look for one straight away.
             TermEvent::Resize(width, height) => {
                 self.painter.resize((width, height));
-                self.watch.try_next().map_or(Input::Nothing, Input::Signal)
+                Input::Nothing
             }
             _ => Input::Nothing,
         })
+    }
+
+    /// A signal; a resize is handled here.
+    fn signal(&mut self, signal: Signal) -> Result<Input> {
+        if signal == Signal::Resize {
+            self.painter.resize(terminal::size()?);
+            return Ok(Input::Nothing);
+        }
+        Ok(Input::Signal(signal))
     }
 
     /// Hands the terminal back until `fg`, then repaints.
@@ -301,10 +327,5 @@ impl Run<'_, '_> {
 
 /// The ending a signal brings, if it ends the run.
 fn signal_ending(signal: Signal) -> Option<Ending> {
-    match signal {
-        Signal::Interrupt => Some(Ending::Interrupted),
-        Signal::Terminate => Some(Ending::Terminated),
-        Signal::HangUp => Some(Ending::HangUp),
-        Signal::Stop | Signal::Continue => None,
-    }
+    signal.ending()
 }

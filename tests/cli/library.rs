@@ -559,11 +559,8 @@ fn control_characters_in_files_never_reach_the_terminal() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let env = Env::new();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("psoas"));
-    cmd.args(["list"])
-        .env("XDG_CONFIG_HOME", env.root().join("config"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut cmd = env.process(&["list"]);
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     // Read one byte, then close our end of the pipe before psoas is done.
     let mut stdout = child.stdout.take().unwrap();
