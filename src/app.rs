@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ConfigCommand};
 use crate::commands;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, sanitize};
@@ -33,7 +33,10 @@ pub mod exit {
 pub struct Reported(pub String);
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(usage) => return usage_or_help(&usage),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -46,8 +49,28 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `--help` and `--version` on stdout, a usage error on stderr; as clap
+/// would, except that a closed stdout is no error and a full disk is one.
+fn usage_or_help(usage: &clap::Error) -> ExitCode {
+    match usage.print() {
+        Ok(()) => ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(exit::USAGE)),
+        Err(error) if output_gone(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "psoas: cannot write the help: {error}");
+            ExitCode::from(exit::FAILURE)
+        }
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
-    let context = Context::new(cli.library)?;
+    // These never read the config: a broken one must not stop them.
+    let needs_config = !matches!(
+        cli.command,
+        Command::Completions(_)
+            | Command::Man
+            | Command::Config(ConfigCommand::Path | ConfigCommand::Init)
+    );
+    let context = Context::new(cli.library, needs_config)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
@@ -63,6 +86,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Completions(args) => commands::completions::execute(args, &mut out)?,
         Command::Man => commands::man::execute(&mut out)?,
     };
+    finish(out, code)
+}
+
+/// Writes out what is left of the output; the command's status stands.
+fn finish(mut out: impl Write, code: ExitCode) -> Result<ExitCode> {
     match out.flush() {
         // Nobody is left to read the rest; the command's own status stands
         // (a run cut off by a closed terminal is 129).
@@ -77,8 +105,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// Whether an error is the output going away: a closed pipe, or a terminal
 /// that has hung up (EIO).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .any(|e| e.downcast_ref::<io::Error>().is_some_and(output_gone))
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>().is_some_and(output_gone)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
+    })
 }
 
 fn output_gone(error: &io::Error) -> bool {
@@ -94,9 +125,15 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(library_dirs: Vec<PathBuf>) -> Result<Context> {
+    /// Without `needs_config`, the config file is not read and every
+    /// setting is its default.
+    pub fn new(library_dirs: Vec<PathBuf>, needs_config: bool) -> Result<Context> {
         let dirs = Dirs::from_env()?;
-        let config = Config::load(&dirs)?;
+        let config = if needs_config {
+            Config::load(&dirs)?
+        } else {
+            Config::default()
+        };
         Ok(Context {
             dirs,
             config,

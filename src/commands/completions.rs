@@ -12,6 +12,10 @@ use crate::cli::{Cli, CompletionsArgs};
 pub fn execute(args: CompletionsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let mut command = Cli::command();
     let name = command.get_name().to_string();
-    clap_complete::generate(args.shell, &mut command, name, out);
+    // clap_complete panics when its writer fails; it writes to memory, and a
+    // closed or full output is then an error like any other.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, name, &mut script);
+    out.write_all(&script)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@
 mod config;
 mod history;
 mod library;
+mod output;
 mod plan;
 mod run;
 mod run_flow;
