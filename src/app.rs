@@ -164,8 +164,13 @@ impl Context {
         let arg = arg.unwrap_or(self.config.default_routine());
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
-            if !path.is_file() {
-                bail!("no routine file at {}", path.display());
+            match std::fs::metadata(&path) {
+                Err(_) => bail!("no routine file at {}", path.display()),
+                Ok(meta) => {
+                    if let Some(what) = crate::files::odd_kind(&meta) {
+                        bail!("{} is {what}, not a routine file", path.display());
+                    }
+                }
             }
             let id = path
                 .file_stem()

@@ -59,6 +59,14 @@ impl Diagnostic {
         }
     }
 
+    /// A note about a whole file, such as one that was skipped.
+    pub fn file_note(path: &Path, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Note,
+            ..Self::file_error(path, message)
+        }
+    }
+
     pub fn note(file: &SourceText, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Note,

@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod dirs;
 pub mod engine;
+pub mod files;
 pub mod format;
 pub mod history;
 pub mod library;

@@ -27,9 +27,18 @@ pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Resu
     }
     let lib = &loaded.library;
     if errors == 0 {
+        let skipped = shown
+            .iter()
+            .filter(|d| d.position.is_none() && d.message.starts_with("skipped: "))
+            .count();
+        let skipped = match skipped {
+            0 => String::new(),
+            1 => " (1 file skipped, see above)".to_string(),
+            n => format!(" ({n} files skipped, see above)"),
+        };
         writeln!(
             out,
-            "ok: {} exercises and {} routines, no problems",
+            "ok: {} exercises and {} routines, no problems{skipped}",
             lib.exercises().len(),
             lib.routines().len()
         )?;

@@ -5,6 +5,7 @@
 mod config;
 mod history;
 mod library;
+mod odd_files;
 mod output;
 mod plan;
 mod run;
