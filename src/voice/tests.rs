@@ -200,7 +200,7 @@ fn make_executable(path: &Path) {
 fn a_program_there_but_not_executable_says_so() {
     let fake = Fake::new();
     let script = fake.path("speak.sh").display().to_string();
-    let found = SpeechProgram::find(Some(&[script.clone()]), None);
+    let found = SpeechProgram::find(Some(std::slice::from_ref(&script)), None);
     assert_eq!(
         found.unwrap_err().to_string(),
         format!(
