@@ -161,6 +161,7 @@ impl Context {
     /// Loads the library and finds the routine an argument names: a routine id,
     /// or the path of a routine file. No argument means the default routine.
     pub fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, Routine)> {
+        let from_config = arg.is_none();
         let arg = arg.unwrap_or(self.config.default_routine());
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
@@ -193,9 +194,22 @@ impl Context {
             let hint = did_you_mean(&library.closest_routine_ids(arg))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
-            bail!("no routine has the id `{arg}`{hint} (`psoas routines` lists them)");
+            let from = self.config_source("default_routine", from_config);
+            bail!("no routine has the id `{arg}`{from}{hint} (`psoas routines` lists them)");
         };
         Ok((library, routine))
+    }
+
+    /// ` (default_routine in PATH, line N)` when a value came from the config
+    /// file, so a bad one is found where it was set.
+    fn config_source(&self, key: &str, from_config: bool) -> String {
+        let origins = &self.config.origins;
+        match (&origins.file, origins.line(key)) {
+            (Some(file), Some(line)) if from_config => {
+                format!(" ({key} in {}, line {line})", file.display())
+            }
+            _ => String::new(),
+        }
     }
 
     /// How routines are expanded: personal defaults, plus conditions from

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::{Context, exit};
-use crate::cli::RunArgs;
+use crate::cli::{ColorWhen, RunArgs};
 use crate::engine::{Plan, PlanSettings};
 use crate::format::clock;
 use crate::history::{History, HistoryError, Record, RecordInput, check_in};
@@ -144,6 +144,10 @@ pub struct Environment {
     pub term: Option<String>,
     /// `NO_COLOR` is set to something other than the empty string.
     pub no_color: bool,
+    /// `CLICOLOR_FORCE` is set to something other than empty or `0`.
+    pub clicolor_force: bool,
+    /// `CLICOLOR` is `0`.
+    pub clicolor_off: bool,
 }
 
 impl Environment {
@@ -153,6 +157,9 @@ impl Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             term: std::env::var("TERM").ok(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            clicolor_force: std::env::var_os("CLICOLOR_FORCE")
+                .is_some_and(|v| !v.is_empty() && v != "0"),
+            clicolor_off: std::env::var_os("CLICOLOR").is_some_and(|v| v == "0"),
         }
     }
 }
@@ -175,8 +182,20 @@ pub fn resolve(args: &RunArgs, context: &Context, env: &Environment) -> RunSetti
         plain,
         speed: args.speed,
         bell: !args.no_bell && context.config.bell(),
-        colour: !env.no_color,
+        colour: colour(args.color, env),
         warm_up,
+    }
+}
+
+/// Whether the screen is in colour: `--color always` or `never` settle it;
+/// `auto` takes `NO_COLOR`, then `CLICOLOR_FORCE`, then `CLICOLOR=0`, as
+/// the conventions at no-color.org and bixense.com/clicolors order them.
+/// The screen is only drawn on a terminal, so auto means colour otherwise.
+fn colour(when: ColorWhen, env: &Environment) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => !env.no_color && (env.clicolor_force || !env.clicolor_off),
     }
 }
 
@@ -203,4 +222,26 @@ fn print_summary(outcome: &RunOutcome, settings: &RunSettings, out: &mut impl Wr
     )?;
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_the_flag_then_the_conventions() {
+        let env = |no_color, clicolor_force, clicolor_off| Environment {
+            no_color,
+            clicolor_force,
+            clicolor_off,
+            ..Environment::default()
+        };
+        assert!(colour(ColorWhen::Auto, &env(false, false, false)));
+        assert!(!colour(ColorWhen::Auto, &env(true, false, false)));
+        assert!(!colour(ColorWhen::Auto, &env(true, true, false)));
+        assert!(!colour(ColorWhen::Auto, &env(false, false, true)));
+        assert!(colour(ColorWhen::Auto, &env(false, true, true)));
+        assert!(colour(ColorWhen::Always, &env(true, false, true)));
+        assert!(!colour(ColorWhen::Never, &env(false, true, false)));
+    }
 }

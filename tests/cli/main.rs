@@ -3,6 +3,7 @@
 //! machine running the tests can leak in.
 
 mod config;
+mod conventions;
 mod history;
 mod library;
 mod odd_files;
