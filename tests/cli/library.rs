@@ -404,7 +404,7 @@ fn usage_errors_exit_2_and_name_what_is_valid() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "valid: standing, seated, kneeling, lying, prone",
+            "[possible values: standing, seated, kneeling, lying, prone]",
         ));
     env.psoas(&["frobnicate"]).assert().code(2);
 }
