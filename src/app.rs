@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use crate::cli::{Cli, Command, ConfigCommand};
 use crate::commands;
@@ -33,6 +33,9 @@ pub mod exit {
 pub struct Reported(pub String);
 
 pub fn main() -> ExitCode {
+    // `COMPLETE=SHELL psoas ...`: the shell asking for completions (see
+    // `psoas completions`); answers and exits before anything else runs.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(usage) => return usage_or_help(&usage),

@@ -4,6 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
+
+use crate::completion;
 
 use crate::library::{Condition, Equipment, Kind, Position};
 use crate::words::SAFETY_NOTICE;
@@ -104,6 +107,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The exercise id, as `psoas list` shows it
+    #[arg(add = ArgValueCandidates::new(completion::exercise_ids))]
     pub id: String,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
@@ -118,6 +122,7 @@ pub struct RoutinesArgs {
 #[derive(Debug, Args)]
 pub struct PrintArgs {
     /// A routine id or the path of a routine file (default: the default routine)
+    #[arg(add = ArgValueCandidates::new(completion::routine_ids))]
     pub routine: Option<String>,
     #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
     pub format: SheetFormat,
@@ -134,6 +139,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A routine id or the path of a routine file (default: the default routine)
+    #[arg(add = ArgValueCandidates::new(completion::routine_ids))]
     pub routine: Option<String>,
     /// Plan a routine of about this many minutes and run it
     #[arg(long, value_name = "N", conflicts_with = "routine", value_parser = minutes())]

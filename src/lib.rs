@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod completion;
 pub mod config;
 pub mod diagnostic;
 pub mod dirs;
