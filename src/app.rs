@@ -12,7 +12,7 @@ use clap::{CommandFactory, Parser};
 use crate::cli::{Cli, Command, ConfigCommand};
 use crate::commands;
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, sanitize};
+use crate::diagnostic::{Diagnostic, capped, left_out_line, sanitize};
 use crate::dirs::Dirs;
 use crate::engine::PlanSettings;
 use crate::format::did_you_mean;
@@ -255,8 +255,12 @@ pub fn fail_on_errors(loaded: Loaded) -> Result<Library> {
 /// command: "WHAT has N problems; fix them and try again" and `hint`.
 pub fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow::Error {
     let mut stderr = io::stderr().lock();
-    for diagnostic in diagnostics {
+    let (shown, left_out) = capped(diagnostics);
+    for diagnostic in shown {
         let _ = writeln!(stderr, "{diagnostic}");
+    }
+    if let Some(line) = left_out_line(left_out) {
+        let _ = writeln!(stderr, "{line}");
     }
     let n = diagnostics.len();
     let (problems, them) = if n == 1 {

@@ -162,9 +162,14 @@ fn read(path: &Path) -> Result<Option<String>> {
             path.display()
         );
     }
-    String::from_utf8(bytes)
-        .map(Some)
-        .with_context(|| format!("the config file {} is not UTF-8 text", path.display()))
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let (line, column) =
+            crate::diagnostic::bad_utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+        anyhow::anyhow!(
+            "the config file {} is not UTF-8 text (line {line}, column {column}): save it as UTF-8",
+            path.display()
+        )
+    })
 }
 
 #[cfg(test)]

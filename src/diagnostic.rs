@@ -144,6 +144,43 @@ impl SourceText {
     }
 }
 
+/// At most this many diagnostics of one file are shown...
+pub const MAX_SHOWN_PER_FILE: usize = 50;
+/// ...and this many in all; a file of garbage must not flood the screen.
+pub const MAX_SHOWN: usize = 200;
+
+/// The diagnostics to show, in order, within [`MAX_SHOWN_PER_FILE`] and
+/// [`MAX_SHOWN`], and how many were left out.
+pub fn capped<'a>(all: &[&'a Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
+    let mut per_file: std::collections::HashMap<&Path, usize> = Default::default();
+    let mut shown = Vec::new();
+    for &diagnostic in all {
+        let count = per_file.entry(diagnostic.path.as_path()).or_default();
+        if *count < MAX_SHOWN_PER_FILE && shown.len() < MAX_SHOWN {
+            *count += 1;
+            shown.push(diagnostic);
+        }
+    }
+    let left_out = all.len() - shown.len();
+    (shown, left_out)
+}
+
+/// "... and 12 more not shown", or nothing.
+pub fn left_out_line(left_out: usize) -> Option<String> {
+    (left_out > 0).then(|| {
+        format!(
+            "... and {left_out} more not shown (at most {MAX_SHOWN_PER_FILE} a file, {MAX_SHOWN} in all)"
+        )
+    })
+}
+
+/// The 1-based line and column of the first byte that is not UTF-8, in
+/// bytes whose first `valid_up_to` are.
+pub fn bad_utf8_position(bytes: &[u8], valid_up_to: usize) -> (usize, usize) {
+    let valid = std::str::from_utf8(&bytes[..valid_up_to.min(bytes.len())]).unwrap_or("");
+    SourceText::new("", valid).line_column(valid.len())
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -186,6 +223,41 @@ mod tests {
         // "ä" is two bytes but one column.
         assert_eq!(file.line_column(13), (2, 7));
         assert_eq!(file.line_column(999), (3, 1));
+    }
+
+    #[test]
+    fn at_most_50_a_file_and_200_in_all_are_shown() {
+        let many: Vec<Diagnostic> = (0..5)
+            .flat_map(|f| {
+                (0..60).map(move |i| {
+                    Diagnostic::file_error(Path::new(&format!("{f}.toml")), format!("{i}"))
+                })
+            })
+            .collect();
+        let all: Vec<&Diagnostic> = many.iter().collect();
+        let (shown, left_out) = capped(&all);
+        assert_eq!(shown.len(), 200);
+        assert_eq!(left_out, 100);
+        assert_eq!(
+            shown
+                .iter()
+                .filter(|d| d.path == Path::new("0.toml"))
+                .count(),
+            50
+        );
+        assert_eq!(shown[50].path, Path::new("1.toml"));
+        assert_eq!(
+            left_out_line(left_out).unwrap(),
+            "... and 100 more not shown (at most 50 a file, 200 in all)"
+        );
+        assert_eq!(left_out_line(0), None);
+    }
+
+    #[test]
+    fn bad_utf8_is_placed_by_line_and_column() {
+        let bytes = b"a = 1\nname = \"R\xff\"\n";
+        // Valid up to the 0xff byte.
+        assert_eq!(bad_utf8_position(bytes, 15), (2, 10));
     }
 
     #[test]

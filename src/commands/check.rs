@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use crate::app::{Context, exit};
 use crate::cli::CheckArgs;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, capped, left_out_line};
 use crate::library;
 
 pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -22,8 +22,12 @@ pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Resu
         .collect();
     let errors = shown.iter().filter(|d| d.is_error()).count();
     let mut stderr = std::io::stderr().lock();
-    for diagnostic in &shown {
+    let (printed, left_out) = capped(&shown);
+    for diagnostic in printed {
         writeln!(stderr, "{diagnostic}")?;
+    }
+    if let Some(line) = left_out_line(left_out) {
+        writeln!(stderr, "{line}")?;
     }
     let lib = &loaded.library;
     if errors == 0 {

@@ -169,10 +169,22 @@ pub fn document<'a>(
     }
     for error in errors {
         let message = first_line(error.message());
-        diagnostics.push(
-            Diagnostic::error(file, error.span(), format!("TOML syntax: {message}"))
+        let span = error.span();
+        // The parser does not say which key: it is the text it points at.
+        let duplicate = span
+            .clone()
+            .filter(|_| message.starts_with("duplicate key"))
+            .and_then(|span| file.text.get(span))
+            .map(|key| key.trim().trim_matches('"').to_string())
+            .filter(|key| !key.is_empty());
+        let diagnostic = match duplicate {
+            Some(key) => Diagnostic::error(file, span, format!("the key `{key}` is given twice"))
+                .with_key(key)
+                .with_help("keep one of them"),
+            None => Diagnostic::error(file, span, format!("TOML syntax: {message}"))
                 .with_help("see https://toml.io for the syntax; strings need double quotes"),
-        );
+        };
+        diagnostics.push(diagnostic);
     }
     None
 }
@@ -271,6 +283,9 @@ fn report(
         // A missing field points at the whole table.
         .or_else(|| (!prefix.is_empty()).then(|| prefix.to_string()));
     let mut diagnostic = Diagnostic::error(file, Some(span.clone()), friendly(error.message()));
+    if let Some(valid) = key.as_deref().and_then(super::validate::valid_value) {
+        diagnostic = diagnostic.with_help(valid);
+    }
     if let Some(key) = key {
         diagnostic = diagnostic.with_key(key);
     }
@@ -322,7 +337,21 @@ fn first_line(message: &str) -> &str {
 
 /// Serde's messages name Rust types; say what a person would write instead.
 fn friendly(message: &str) -> String {
-    first_line(message)
+    let mut message = first_line(message).to_string();
+    // Integer types: `integer `99…9` as i128`, `expected u8`.
+    for ty in [
+        "i128", "u128", "i64", "u64", "i32", "u32", "i16", "u16", "i8", "u8",
+    ] {
+        message = message
+            .replace(&format!(" as {ty}"), "")
+            .replace(&format!("expected {ty}"), "expected a whole number");
+    }
+    message
+        .replace(
+            "floating-point number overflowed",
+            "the number is too large to read",
+        )
+        .replace("invalid type: map,", "invalid type: a table or a date,")
         .replace("expected i64", "expected a whole number")
         .replace("expected a boolean", "expected true or false")
         .replace(
@@ -419,7 +448,7 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert_eq!(
             messages[0],
-            "x.toml:7:8: error: `exercise[1].hold`: invalid type: string \"long\", expected a whole number"
+            "x.toml:7:8: error: `exercise[1].hold`: invalid type: string \"long\", expected a whole number\n  help: a whole number of seconds from 5 to 600"
         );
         assert!(
             messages[1].starts_with(
@@ -437,7 +466,7 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "x.toml:7:36: error: `exercise[1].breathing.exhale`: invalid type: string \"6\", expected a whole number"
+                "x.toml:7:36: error: `exercise[1].breathing.exhale`: invalid type: string \"6\", expected a whole number\n  help: a whole number of seconds from 2 to 10"
             ]
         );
     }

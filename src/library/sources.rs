@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::embedded;
-use crate::diagnostic::{Diagnostic, SourceText};
+use crate::diagnostic::{Diagnostic, SourceText, bad_utf8_position};
 
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -204,14 +204,31 @@ fn is_readable_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
 pub fn read_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceText> {
     match read_limited(path) {
         Ok(text) => Some(SourceText::new(path, text)),
-        Err(message) => {
-            diagnostics.push(Diagnostic::file_error(path, message));
+        Err((message, position)) => {
+            diagnostics.push(Diagnostic {
+                position,
+                ..Diagnostic::file_error(path, message)
+            });
             None
         }
     }
 }
 
-fn read_limited(path: &Path) -> Result<String, String> {
+/// The text, or what is wrong and where when that is known.
+type Problem = (String, Option<(usize, usize)>);
+
+fn read_limited(path: &Path) -> Result<String, Problem> {
+    read_bytes(path)
+        .map_err(|message| (message, None))
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| {
+                let at = bad_utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+                ("is not UTF-8 text: save it as UTF-8".to_string(), Some(at))
+            })
+        })
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let file = crate::files::open_regular(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut bytes = Vec::new();
     // Read one byte past the limit so a file that grows while we read is caught too.
@@ -224,10 +241,5 @@ fn read_limited(path: &Path) -> Result<String, String> {
                 .into(),
         );
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not UTF-8 text (bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    Ok(bytes)
 }

@@ -452,13 +452,15 @@ fn check_reports_every_problem_with_place_key_and_help() {
   help: it is first defined at {e}:24:1; give one of them another id
 {r}:2:8: error: `prep`: -1 is out of range
   help: a whole number of seconds from 0 to 60
+{r}:4:12: error: `step[1].exercise`: no exercise has the id `knee-to-chst`
+  help: did you mean `knee-to-chest`? (`psoas list` shows every id)
 {r}:5:10: error: `step[1].repeat`: 21 is out of range
   help: a whole number of times from 1 to 20
 {m}:1:1: error: `step`: a routine needs at least one step
   help: add a `[[step]]` table with `exercise = \"some-exercise-id\"`
 {s}:1:17: error: TOML syntax: invalid basic string, expected `\"`
   help: see https://toml.io for the syntax; strings need double quotes
-10 problems found
+11 problems found
 ",
         lying_line = built_in_line("lying.toml", "knee-to-chest"),
     );

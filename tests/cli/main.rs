@@ -4,6 +4,7 @@
 
 mod config;
 mod conventions;
+mod diagnostics;
 mod history;
 mod library;
 mod odd_files;
