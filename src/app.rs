@@ -257,7 +257,7 @@ pub fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow
     let mut stderr = io::stderr().lock();
     let (shown, left_out) = capped(diagnostics);
     for diagnostic in shown {
-        let _ = writeln!(stderr, "{diagnostic}");
+        let _ = writeln!(stderr, "{}", diagnostic.render());
     }
     if let Some(line) = left_out_line(left_out) {
         let _ = writeln!(stderr, "{line}");

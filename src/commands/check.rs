@@ -24,7 +24,7 @@ pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Resu
     let mut stderr = std::io::stderr().lock();
     let (printed, left_out) = capped(&shown);
     for diagnostic in printed {
-        writeln!(stderr, "{diagnostic}")?;
+        writeln!(stderr, "{}", diagnostic.render())?;
     }
     if let Some(line) = left_out_line(left_out) {
         writeln!(stderr, "{line}")?;
