@@ -73,7 +73,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             | Command::Man
             | Command::Config(ConfigCommand::Path | ConfigCommand::Init)
     );
-    let context = Context::new(cli.library, needs_config)?;
+    let mut library_dirs = cli.library;
+    library_dirs.extend_from_slice(cli.command.library_dirs());
+    let context = Context::new(library_dirs, needs_config)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {

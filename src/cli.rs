@@ -23,8 +23,9 @@ use crate::words::SAFETY_NOTICE;
     after_long_help = SAFETY_NOTICE,
 )]
 pub struct Cli {
-    /// Also load routines from DIR (and exercises from DIR/exercises); repeatable
-    #[arg(long = "library", value_name = "DIR", global = true)]
+    /// `--library` before the command, as older versions took it; hidden, as
+    /// the commands that load the library take it themselves.
+    #[arg(long = "library", value_name = "DIR", hide = true)]
     pub library: Vec<PathBuf>,
 
     #[command(subcommand)]
@@ -79,6 +80,30 @@ pub enum SheetFormat {
     Json,
 }
 
+/// `--library DIR`, on the commands that load the library.
+#[derive(Debug, Args)]
+pub struct LibraryArgs {
+    /// Also load routines from DIR (and exercises from DIR/exercises); repeatable
+    #[arg(long = "library", value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+}
+
+impl Command {
+    /// The `--library` folders given after the command, if it takes them.
+    pub fn library_dirs(&self) -> &[PathBuf] {
+        match self {
+            Command::List(args) => &args.library.dirs,
+            Command::Show(args) => &args.library.dirs,
+            Command::Routines(args) => &args.library.dirs,
+            Command::Print(args) => &args.library.dirs,
+            Command::Check(args) => &args.library.dirs,
+            Command::Run(args) => &args.library.dirs,
+            Command::Plan(args) => &args.library.dirs,
+            _ => &[],
+        }
+    }
+}
+
 /// `--condition TAG`, shared by the commands that filter for safety.
 #[derive(Debug, Args)]
 pub struct ConditionArgs {
@@ -102,6 +127,8 @@ pub struct ListArgs {
     pub format: ListFormat,
     #[command(flatten)]
     pub conditions: ConditionArgs,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -111,12 +138,16 @@ pub struct ShowArgs {
     pub id: String,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct RoutinesArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -128,12 +159,16 @@ pub struct PrintArgs {
     pub format: SheetFormat,
     #[command(flatten)]
     pub conditions: ConditionArgs,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or folders to check (default: the built-in and user library)
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -185,6 +220,8 @@ pub struct RunArgs {
     pub no_record: bool,
     #[command(flatten)]
     pub conditions: ConditionArgs,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -226,6 +263,8 @@ pub struct PlanArgs {
     /// With --save, replace an existing routine file
     #[arg(long, requires = "save")]
     pub force: bool,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -88,3 +88,33 @@ fn help_lists_the_valid_values_of_every_named_option() {
     let said = usage_error(&env, &["list", "--position", "upside-down"]);
     assert!(said.contains("[possible values: standing, "), "{said}");
 }
+
+#[test]
+fn library_appears_only_where_it_is_used() {
+    let env = Env::new();
+    let help = |args: &[&str]| stdout_of(&mut env.psoas(args));
+    for command in ["list", "show", "routines", "print", "check", "run", "plan"] {
+        assert!(
+            help(&[command, "--help"]).contains("--library <DIR>"),
+            "{command}"
+        );
+    }
+    for command in ["history", "config", "completions", "man"] {
+        assert!(
+            !help(&[command, "--help"]).contains("--library"),
+            "{command}"
+        );
+    }
+    assert!(!help(&["--help"]).contains("--library"));
+    // Given after the command, as its help shows, or before it, as it was.
+    let dir = env.root().join("lib");
+    env.write(
+        "lib/mine.toml",
+        "name = \"Mine\"\n[[step]]\nexercise = \"standing-pelvic-tilt\"\n",
+    );
+    let dir = dir.display().to_string();
+    let after = help(&["routines", "--library", &dir]);
+    let before = help(&["--library", &dir, "routines"]);
+    assert!(after.contains("mine "), "{after}");
+    assert_eq!(after, before);
+}
