@@ -97,10 +97,26 @@ pub fn write_whole(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<
         .and_then(|()| file.sync_all())
         .and_then(|()| match existing {
             Existing::Replace => fs::rename(&temp.path, path),
-            Existing::Keep => fs::hard_link(&temp.path, path),
+            Existing::Keep => match fs::hard_link(&temp.path, path) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                    // A file system without links: create it in place, which
+                    // still never replaces a file that is there.
+                    create_new(path, bytes)
+                }
+                linked => linked,
+            },
         });
     drop(temp);
     written
+}
+
+fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o644)
+        .open(path)?;
+    file.write_all(bytes).and_then(|()| file.sync_all())
 }
 
 /// A temporary file that is removed when dropped (after a rename it no

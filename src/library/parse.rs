@@ -247,7 +247,7 @@ fn deserialize<'a, T: Deserialize<'a>>(
         };
         let top = table
             .iter()
-            .find(|(k, v)| contains(&k.span(), &span) || contains(&v.span(), &span))?;
+            .find(|(k, v)| contains(&k.span(), &span) || holds(v, &span))?;
         let top = top.0.get_ref().to_string();
         table.remove(top.as_str());
         set_aside.push(top);
@@ -297,6 +297,22 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end && *outer != (0..0)
 }
 
+/// Whether `span` lies within `value`. The span of a table in an array of
+/// tables (`[[exercise.phase]]`) covers only its header, so its keys and
+/// values are looked at too.
+fn holds(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> bool {
+    if contains(&value.span(), span) {
+        return true;
+    }
+    match value.get_ref() {
+        DeValue::Table(table) => table
+            .iter()
+            .any(|(key, value)| contains(&key.span(), span) || holds(value, span)),
+        DeValue::Array(array) => array.iter().any(|item| holds(item, span)),
+        _ => false,
+    }
+}
+
 /// The dotted path of the innermost key whose key or value holds `span`.
 fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
     match value.get_ref() {
@@ -304,7 +320,7 @@ fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
             if contains(&key.span(), span) {
                 return Some(key.get_ref().to_string());
             }
-            if !contains(&value.span(), span) {
+            if !holds(value, span) {
                 return None;
             }
             Some(match key_at(value, span) {
@@ -314,7 +330,7 @@ fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
             })
         }),
         DeValue::Array(array) => array.iter().enumerate().find_map(|(i, item)| {
-            contains(&item.span(), span).then(|| match key_at(item, span) {
+            holds(item, span).then(|| match key_at(item, span) {
                 Some(inner) => format!("[{}].{inner}", i + 1),
                 None => format!("[{}]", i + 1),
             })

@@ -132,3 +132,23 @@ fn at_most_fifty_problems_of_a_file_are_printed() {
         "{said}"
     );
 }
+
+#[test]
+fn a_key_inside_an_array_of_tables_is_named_in_full() {
+    let env = Env::new();
+    let text = HEAD.replace("\"stretch\"", "\"ball-release\"")
+        + "[[exercise.phase]]\ncue = \"Find a spot.\"\nhold = 20\n[[exercise.phase]]\ncue = \"Rock.\"\nhold = 1979-05-27\n";
+    let said = check(&env, "exercises/phases.toml", text.as_bytes());
+    assert_eq!(
+        said,
+        "F:12:8: error: `exercise[1].phase[2].hold`: invalid type: a table or a date, expected a whole number
+   |
+12 | hold = 1979-05-27
+   |        ^^^^^^^^^^
+   |
+   = help: a whole number of seconds from 5 to 600
+
+1 problem found
+"
+    );
+}
