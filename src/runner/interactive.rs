@@ -6,11 +6,12 @@
 //! (see [`screen::STEP`]); the loop wakes for exactly those moments and for
 //! cues, and writes only the rows that changed.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent};
 use crossterm::terminal;
 
 use super::clock::Clock;
@@ -48,6 +49,7 @@ pub fn run<'a>(
         terminal: &mut terminal,
         watch: &watch,
         out: io::stdout(),
+        typed: VecDeque::new(),
     };
 
     let ask = settings.warm_up == WarmUpChoice::Ask && plan.warm_up;
@@ -86,6 +88,8 @@ struct Screen<'t> {
     terminal: &'t mut Terminal,
     watch: &'t SignalWatch,
     out: io::Stdout,
+    /// Keys read but not yet handled.
+    typed: VecDeque<KeyEvent>,
 }
 
 /// What happened while waiting.
@@ -119,13 +123,8 @@ impl Screen<'_> {
         if let Some(signal) = self.watch.try_next() {
             return self.signal(signal);
         }
-        // Keys crossterm has already read are taken first; it only reads a
-        // terminal that is still there.
-        if input::hung_up().context("cannot read the terminal")? {
-            return Ok(Input::Signal(Signal::HangUp));
-        }
-        if event::poll(Duration::ZERO).context("cannot read the terminal")? {
-            return self.event();
+        if let Some(key) = self.typed.pop_front() {
+            return Ok(Input::Key(key));
         }
         match input::wait(self.watch, timeout).context("cannot read the terminal")? {
             Ready::Timeout => Ok(Input::Nothing),
@@ -134,21 +133,11 @@ impl Screen<'_> {
                 Some(signal) => self.signal(signal),
                 None => Ok(Input::Nothing),
             },
-            Ready::Terminal if event::poll(Duration::ZERO)? => self.event(),
-            Ready::Terminal => Ok(Input::Nothing),
-        }
-    }
-
-    /// The event crossterm has ready.
-    fn event(&mut self) -> Result<Input> {
-        Ok(match event::read().context("cannot read the terminal")? {
-            TermEvent::Key(key) => Input::Key(key),
-            TermEvent::Resize(width, height) => {
-                self.painter.resize((width, height));
-                Input::Nothing
+            Ready::Keys(keys) => {
+                self.typed.extend(keys);
+                Ok(self.typed.pop_front().map_or(Input::Nothing, Input::Key))
             }
-            _ => Input::Nothing,
-        })
+        }
     }
 
     /// A signal; a resize is handled here.
