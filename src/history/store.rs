@@ -4,9 +4,12 @@
 //! Appending never loses a record, even with several `psoas` processes at
 //! once: it takes an exclusive lock on the file (`File::lock`), writes the
 //! whole line with one `write_all` on a file opened for appending, and syncs
-//! the data before letting go. If the file does not end with a newline (a
-//! line cut off by a crash), the new record starts on a fresh line so it is
-//! not glued to the fragment. Reading takes a shared lock, so it never sees
+//! the data before letting go; a write that fails part-way is cut back. The
+//! file must be a regular file (a FIFO or device is refused before it can
+//! block), and a byte-order mark at its start is read past. When another
+//! process holds the lock, this one says it is waiting. If the file does not
+//! end with a newline (a line cut off by a crash), the new record starts on a
+//! fresh line so it is not glued to the fragment. Reading takes a shared lock, so it never sees
 //! half a line from a process that is appending, and never changes the file.
 
 use std::fs::{self, File, OpenOptions};
@@ -39,8 +42,8 @@ impl History {
     }
 
     /// Adds one record at the end of the file, creating the folder and the
-    /// file if needed. On error nothing has been written, or at most a part
-    /// of this one line that the next read skips.
+    /// file if needed. On error nothing has been written: a part of the line
+    /// that made it (a full disk) is cut off again.
     pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
         self.append_line(&record.to_line())
     }
@@ -185,6 +188,54 @@ mod tests {
 
     fn record(started_at: &str) -> Record {
         Record::new(input(started_at))
+    }
+
+    /// Set in the child process of the test below: the history to append to.
+    const CUT_CHILD: &str = "PSOAS_TEST_CUT_BACK_CHILD";
+
+    /// An append that fails part-way (here the file-size limit, as a full
+    /// disk would) leaves the file as it was. The limit is set in a child
+    /// process, this same test run again, so no other test is affected.
+    #[cfg(target_os = "linux")]
+    #[test]
+    #[allow(unsafe_code)]
+    fn an_append_that_fails_part_way_is_cut_back() {
+        if let Some(dir) = std::env::var_os(CUT_CHILD) {
+            let history = History::at(&dir);
+            let size = fs::metadata(history.path()).unwrap().len();
+            // Past the limit a write fails with EFBIG instead of the signal.
+            let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            signal_hook::flag::register(libc::SIGXFSZ, flag).unwrap();
+            let limit = libc::rlimit {
+                rlim_cur: size + 10,
+                rlim_max: libc::RLIM_INFINITY,
+            };
+            // SAFETY: a valid rlimit for this process only.
+            assert_eq!(unsafe { libc::setrlimit(libc::RLIMIT_FSIZE, &limit) }, 0);
+            let err = history.append(&record("2026-11-22T07:30:00+01:00"));
+            assert!(err.is_err(), "the append must fail");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path());
+        history
+            .append(&record("2026-11-21T07:30:00+01:00"))
+            .unwrap();
+        let before = fs::read_to_string(history.path()).unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "history::store::tests::an_append_that_fails_part_way_is_cut_back",
+                "--test-threads",
+                "1",
+            ])
+            .env(CUT_CHILD, dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "the child's append failed as it should");
+        assert_eq!(fs::read_to_string(history.path()).unwrap(), before);
     }
 
     #[test]
