@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ConfigCommand};
 use crate::commands;
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, sanitize};
+use crate::diagnostic::{Diagnostic, capped, left_out_line, sanitize};
 use crate::dirs::Dirs;
 use crate::engine::PlanSettings;
 use crate::format::did_you_mean;
@@ -33,20 +33,49 @@ pub mod exit {
 pub struct Reported(pub String);
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // `COMPLETE=SHELL psoas ...`: the shell asking for completions (see
+    // `psoas completions`); answers and exits before anything else runs.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(usage) => return usage_or_help(&usage),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = io::stdout().flush();
-            eprintln!("psoas: {}", sanitize(&format!("{err:#}")));
+            // Never a panic, even when stderr is gone too.
+            let _ = writeln!(io::stderr(), "psoas: {}", sanitize(&format!("{err:#}")));
+            ExitCode::from(exit::FAILURE)
+        }
+    }
+}
+
+/// `--help` and `--version` on stdout, a usage error on stderr; as clap
+/// would, except that a closed stdout is no error and a full disk is one.
+fn usage_or_help(usage: &clap::Error) -> ExitCode {
+    match usage.print() {
+        Ok(()) => ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(exit::USAGE)),
+        Err(error) if output_gone(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "psoas: cannot write the help: {error}");
             ExitCode::from(exit::FAILURE)
         }
     }
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let context = Context::new(cli.library)?;
+    // These never read the config: a broken one must not stop them.
+    let needs_config = !matches!(
+        cli.command,
+        Command::Completions(_)
+            | Command::Man
+            | Command::Config(ConfigCommand::Path | ConfigCommand::Init)
+    );
+    let mut library_dirs = cli.library;
+    library_dirs.extend_from_slice(cli.command.library_dirs());
+    let context = Context::new(library_dirs, needs_config)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
@@ -63,15 +92,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Completions(args) => commands::completions::execute(args, &mut out)?,
         Command::Man => commands::man::execute(&mut out)?,
     };
-    out.flush()?;
-    Ok(code)
+    finish(out, code)
 }
 
+/// Writes out what is left of the output; the command's status stands.
+fn finish(mut out: impl Write, code: ExitCode) -> Result<ExitCode> {
+    match out.flush() {
+        // Nobody is left to read the rest; the command's own status stands
+        // (a run cut off by a closed terminal is 129).
+        Err(error) if output_gone(&error) => Ok(code),
+        flushed => {
+            flushed?;
+            Ok(code)
+        }
+    }
+}
+
+/// Whether an error is the output going away: a closed pipe, or a terminal
+/// that has hung up (EIO).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<io::Error>().is_some_and(output_gone)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
+}
+
+fn output_gone(error: &io::Error) -> bool {
+    error.kind() == io::ErrorKind::BrokenPipe || error.raw_os_error() == Some(libc::EIO)
 }
 
 /// What every command may need: where files live, the config, and the extra
@@ -83,9 +131,15 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(library_dirs: Vec<PathBuf>) -> Result<Context> {
+    /// Without `needs_config`, the config file is not read and every
+    /// setting is its default.
+    pub fn new(library_dirs: Vec<PathBuf>, needs_config: bool) -> Result<Context> {
         let dirs = Dirs::from_env()?;
-        let config = Config::load(&dirs)?;
+        let config = if needs_config {
+            Config::load(&dirs)?
+        } else {
+            Config::default()
+        };
         Ok(Context {
             dirs,
             config,
@@ -113,11 +167,17 @@ impl Context {
     /// Loads the library and finds the routine an argument names: a routine id,
     /// or the path of a routine file. No argument means the default routine.
     pub fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, Routine)> {
+        let from_config = arg.is_none();
         let arg = arg.unwrap_or(self.config.default_routine());
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
-            if !path.is_file() {
-                bail!("no routine file at {}", path.display());
+            match std::fs::metadata(&path) {
+                Err(_) => bail!("no routine file at {}", path.display()),
+                Ok(meta) => {
+                    if let Some(what) = crate::files::odd_kind(&meta) {
+                        bail!("{} is {what}, not a routine file", path.display());
+                    }
+                }
             }
             let id = path
                 .file_stem()
@@ -140,9 +200,22 @@ impl Context {
             let hint = did_you_mean(&library.closest_routine_ids(arg))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
-            bail!("no routine has the id `{arg}`{hint} (`psoas routines` lists them)");
+            let from = self.config_source("default_routine", from_config);
+            bail!("no routine has the id `{arg}`{from}{hint} (`psoas routines` lists them)");
         };
         Ok((library, routine))
+    }
+
+    /// ` (default_routine in PATH, line N)` when a value came from the config
+    /// file, so a bad one is found where it was set.
+    fn config_source(&self, key: &str, from_config: bool) -> String {
+        let origins = &self.config.origins;
+        match (&origins.file, origins.line(key)) {
+            (Some(file), Some(line)) if from_config => {
+                format!(" ({key} in {}, line {line})", file.display())
+            }
+            _ => String::new(),
+        }
     }
 
     /// How routines are expanded: personal defaults, plus conditions from
@@ -186,8 +259,12 @@ pub fn fail_on_errors(loaded: Loaded) -> Result<Library> {
 /// command: "WHAT has N problems; fix them and try again" and `hint`.
 pub fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow::Error {
     let mut stderr = io::stderr().lock();
-    for diagnostic in diagnostics {
-        let _ = writeln!(stderr, "{diagnostic}");
+    let (shown, left_out) = capped(diagnostics);
+    for diagnostic in shown {
+        let _ = writeln!(stderr, "{}", diagnostic.render());
+    }
+    if let Some(line) = left_out_line(left_out) {
+        let _ = writeln!(stderr, "{line}");
     }
     let n = diagnostics.len();
     let (problems, them) = if n == 1 {

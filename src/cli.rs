@@ -4,6 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
+
+use crate::completion;
 
 use crate::engine::Level;
 use crate::library::{Condition, Equipment, Kind, Position};
@@ -22,8 +25,9 @@ use crate::words::SAFETY_NOTICE;
     after_long_help = SAFETY_NOTICE,
 )]
 pub struct Cli {
-    /// Also load routines from DIR (and exercises from DIR/exercises); repeatable
-    #[arg(long = "library", value_name = "DIR", global = true)]
+    /// `--library` before the command, as older versions took it; hidden, as
+    /// the commands that load the library take it themselves.
+    #[arg(long = "library", value_name = "DIR", hide = true)]
     pub library: Vec<PathBuf>,
 
     #[command(subcommand)]
@@ -66,6 +70,14 @@ pub enum ListFormat {
     Json,
 }
 
+/// `--color`: whether to use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SheetFormat {
     Text,
@@ -73,49 +85,80 @@ pub enum SheetFormat {
     Json,
 }
 
+/// `--library DIR`, on the commands that load the library.
+#[derive(Debug, Args)]
+pub struct LibraryArgs {
+    /// Also load routines from DIR (and exercises from DIR/exercises); repeatable
+    #[arg(long = "library", value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+}
+
+impl Command {
+    /// The `--library` folders given after the command, if it takes them.
+    pub fn library_dirs(&self) -> &[PathBuf] {
+        match self {
+            Command::List(args) => &args.library.dirs,
+            Command::Show(args) => &args.library.dirs,
+            Command::Routines(args) => &args.library.dirs,
+            Command::Print(args) => &args.library.dirs,
+            Command::Check(args) => &args.library.dirs,
+            Command::Run(args) => &args.library.dirs,
+            Command::Plan(args) => &args.library.dirs,
+            _ => &[],
+        }
+    }
+}
+
 /// `--condition TAG`, shared by the commands that filter for safety.
 #[derive(Debug, Args)]
 pub struct ConditionArgs {
     /// Leave out (or, for `list`, mark) exercises to avoid with this condition; repeatable
-    #[arg(long = "condition", value_name = "TAG", value_parser = parse_condition)]
+    #[arg(long = "condition", value_name = "TAG", value_parser = parse_condition())]
     pub conditions: Vec<Condition>,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only exercises done in this position
-    #[arg(long, value_parser = parse_position)]
+    #[arg(long, value_parser = parse_position())]
     pub position: Option<Position>,
     /// Only exercises of this kind
-    #[arg(long, value_parser = parse_kind)]
+    #[arg(long, value_parser = parse_kind())]
     pub kind: Option<Kind>,
     /// Only exercises that use this equipment
-    #[arg(long, value_parser = parse_equipment)]
+    #[arg(long, value_parser = parse_equipment())]
     pub equipment: Option<Equipment>,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
     #[command(flatten)]
     pub conditions: ConditionArgs,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The exercise id, as `psoas list` shows it
+    #[arg(add = ArgValueCandidates::new(completion::exercise_ids))]
     pub id: String,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct RoutinesArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 /// `--level N`, shared by the commands that lay out holds.
 #[derive(Debug, Args)]
 pub struct LevelArgs {
-    /// Stretch and breathing holds as written (1), x1.5 (2) or x2 (3) (default: the config's level, else 1)
+    /// How long stretch and breathing holds are: 1 as written, 2 one and a half times, 3 twice as long (default: the config's level, else 1)
     #[arg(long, value_name = "N", value_parser = parse_level)]
     pub level: Option<Level>,
 }
@@ -123,6 +166,7 @@ pub struct LevelArgs {
 #[derive(Debug, Args)]
 pub struct PrintArgs {
     /// A routine id or the path of a routine file (default: the default routine)
+    #[arg(add = ArgValueCandidates::new(completion::routine_ids))]
     pub routine: Option<String>,
     #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
     pub format: SheetFormat,
@@ -130,32 +174,40 @@ pub struct PrintArgs {
     pub level: LevelArgs,
     #[command(flatten)]
     pub conditions: ConditionArgs,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or folders to check (default: the built-in and user library)
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A routine id or the path of a routine file (default: the default routine)
+    #[arg(add = ArgValueCandidates::new(completion::routine_ids))]
     pub routine: Option<String>,
     /// Plan a routine of about this many minutes and run it
-    #[arg(long, value_name = "N", conflicts_with = "routine")]
+    #[arg(long, value_name = "N", conflicts_with = "routine", value_parser = minutes())]
     pub minutes: Option<u32>,
     /// One line per event, no escape codes and no keys (for pipes and screen readers)
     #[arg(long)]
     pub plain: bool,
+    /// Colour on the screen: auto follows NO_COLOR, CLICOLOR and CLICOLOR_FORCE
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
     /// Preview: run time this many times faster
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0, value_parser = parse_speed)]
     pub speed: f64,
     /// Do the guided warm-up without asking
-    #[arg(long, conflicts_with = "no_warm_up")]
+    #[arg(long, overrides_with = "no_warm_up")]
     pub warm_up: bool,
     /// Skip the warm-up without asking
-    #[arg(long)]
+    #[arg(long, overrides_with = "warm_up")]
     pub no_warm_up: bool,
     /// Make the guided warm-up brisk, with jogging and jumping jacks (the usual one is
     /// marching, step jacks and hip circles)
@@ -165,10 +217,10 @@ pub struct RunArgs {
     #[arg(long)]
     pub no_bell: bool,
     /// Speak each cue with a text-to-speech program
-    #[arg(long, conflicts_with = "no_voice")]
+    #[arg(long, overrides_with = "no_voice")]
     pub voice: bool,
     /// Do not speak cues, even if the config says to
-    #[arg(long)]
+    #[arg(long, overrides_with = "voice")]
     pub no_voice: bool,
     /// Tension in the lower back and hips before the session, 0-10
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
@@ -189,12 +241,14 @@ pub struct RunArgs {
     pub conditions: ConditionArgs,
     #[command(flatten)]
     pub level: LevelArgs,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// Only sessions on or after this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<chrono::NaiveDate>,
     /// Show at most this many recent sessions
     #[arg(long, value_name = "N", default_value_t = 10)]
@@ -209,13 +263,13 @@ pub struct HistoryArgs {
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     /// Planned length, in minutes: the plan fills at least 80% of it
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=180))]
+    #[arg(long, value_name = "N", value_parser = minutes())]
     pub minutes: u32,
     /// Positions to use (default: all); repeatable
-    #[arg(long = "position", value_name = "P", value_parser = parse_position)]
+    #[arg(long = "position", value_name = "P", value_parser = parse_position())]
     pub positions: Vec<Position>,
     /// Equipment at hand (default: none); repeatable
-    #[arg(long = "equipment", value_name = "E", value_parser = parse_equipment)]
+    #[arg(long = "equipment", value_name = "E", value_parser = parse_equipment())]
     pub equipment: Vec<Equipment>,
     #[command(flatten)]
     pub conditions: ConditionArgs,
@@ -232,6 +286,8 @@ pub struct PlanArgs {
     pub force: bool,
     #[command(flatten)]
     pub level: LevelArgs,
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -296,10 +352,20 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// A value parser for one of the library's named values (positions,
+/// kinds, equipment, conditions): the names come from the type itself, so
+/// `--help`, the error for a bad value and the completions list them all.
 macro_rules! name_parser {
     ($fn:ident, $ty:ty) => {
-        fn $fn(s: &str) -> Result<$ty, String> {
-            s.parse::<$ty>()
+        fn $fn() -> impl clap::builder::TypedValueParser<Value = $ty> {
+            use clap::builder::TypedValueParser as _;
+            clap::builder::PossibleValuesParser::new(<$ty>::ALL.iter().map(|v| v.name())).map(
+                |name| {
+                    // Only the names listed above get here.
+                    let found = <$ty>::ALL.iter().find(|v| v.name() == name);
+                    *found.unwrap_or(&<$ty>::ALL[0])
+                },
+            )
         }
     };
 }
@@ -307,11 +373,31 @@ name_parser!(parse_position, Position);
 name_parser!(parse_kind, Kind);
 name_parser!(parse_equipment, Equipment);
 name_parser!(parse_condition, Condition);
-name_parser!(parse_level, Level);
-name_parser!(parse_interval, Interval);
-name_parser!(parse_time_of_day, TimeOfDay);
-name_parser!(parse_days, Days);
-name_parser!(parse_scheduler, Scheduler);
+
+/// A value parser for a value with a form of its own (a level, an interval, a
+/// time of day, days of the week, a scheduler): its `FromStr` says what is valid.
+macro_rules! text_parser {
+    ($fn:ident, $ty:ty) => {
+        fn $fn(s: &str) -> Result<$ty, String> {
+            s.parse::<$ty>()
+        }
+    };
+}
+text_parser!(parse_level, Level);
+text_parser!(parse_interval, Interval);
+text_parser!(parse_time_of_day, TimeOfDay);
+text_parser!(parse_days, Days);
+text_parser!(parse_scheduler, Scheduler);
+
+/// The one range of `--minutes`, for `run` and `plan` alike.
+fn minutes() -> impl clap::builder::TypedValueParser<Value = u32> {
+    clap::value_parser!(u32).range(1..=180)
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| "expected a date as YYYY-MM-DD, like 2027-01-05".to_string())
+}
 
 fn parse_speed(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {

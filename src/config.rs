@@ -9,7 +9,6 @@ mod parse;
 mod template;
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -112,6 +111,12 @@ impl Config {
     pub fn load(dirs: &Dirs) -> Result<Config> {
         let path = &dirs.config_file;
         let Some(text) = read(path)? else {
+            if dirs.config_from_env {
+                anyhow::bail!(
+                    "PSOAS_CONFIG names {}, which does not exist; create it with `psoas config init`, or unset PSOAS_CONFIG",
+                    path.display()
+                );
+            }
             return Ok(Config::default());
         };
         Config::from_text(path, &text).map_err(|diagnostics| {
@@ -181,12 +186,12 @@ impl Config {
 
 /// The text of the config file, `None` if there is none.
 fn read(path: &Path) -> Result<Option<String>> {
-    let file = match File::open(path) {
+    let file = match crate::files::open_regular(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(e)
-                .with_context(|| format!("cannot open the config file {}", path.display()));
+                .with_context(|| format!("cannot read the config file {}", path.display()));
         }
     };
     let mut bytes = Vec::new();
@@ -200,9 +205,14 @@ fn read(path: &Path) -> Result<Option<String>> {
             path.display()
         );
     }
-    String::from_utf8(bytes)
-        .map(Some)
-        .with_context(|| format!("the config file {} is not UTF-8 text", path.display()))
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let (line, column) =
+            crate::diagnostic::bad_utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+        anyhow::anyhow!(
+            "the config file {} is not UTF-8 text (line {line}, column {column}): save it as UTF-8",
+            path.display()
+        )
+    })
 }
 
 #[cfg(test)]

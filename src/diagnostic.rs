@@ -29,6 +29,37 @@ pub struct Diagnostic {
     pub message: String,
     /// What would be valid, or how to fix it.
     pub help: Option<String>,
+    /// The line of the file the problem is on, to show with a caret.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// One line of a file and the part of it a diagnostic points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// 1-based.
+    pub line: usize,
+    /// The line, without its line break.
+    pub text: String,
+    /// Byte range within `text`; empty to point between two characters.
+    pub span: Range<usize>,
+}
+
+impl Excerpt {
+    /// The line of `file` that `span` starts on, and the part of `span` on it.
+    fn of(file: &SourceText, span: &Range<usize>) -> Option<Excerpt> {
+        let text = &file.text;
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[line_start..line_end].trim_end_matches('\r');
+        let end = floor_char_boundary(text, span.end.clamp(start, line_start + line.len()));
+        let (number, _) = file.line_column(start);
+        Some(Excerpt {
+            line: number,
+            text: line.to_string(),
+            span: start - line_start..end - line_start,
+        })
+    }
 }
 
 impl Diagnostic {
@@ -40,10 +71,15 @@ impl Diagnostic {
         Self {
             severity: Severity::Error,
             path: file.path.clone(),
-            position: span.map(|s| file.line_column(s.start)),
+            position: span.as_ref().map(|s| file.line_column(s.start)),
             key: None,
             message: message.into(),
             help: None,
+            // `0..0` stands for the whole file, which has no one place to show.
+            excerpt: span
+                .as_ref()
+                .filter(|s| **s != (0..0))
+                .and_then(|s| Excerpt::of(file, s)),
         }
     }
 
@@ -56,6 +92,15 @@ impl Diagnostic {
             key: None,
             message: message.into(),
             help: None,
+            excerpt: None,
+        }
+    }
+
+    /// A note about a whole file, such as one that was skipped.
+    pub fn file_note(path: &Path, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Note,
+            ..Self::file_error(path, message)
         }
     }
 
@@ -78,6 +123,43 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The diagnostic as shown to a person: its one-line form
+    /// (`path:line:column: error: `key`: message`, which editors and grep
+    /// understand), then, as cargo and rustc do, the line of the file with a
+    /// caret under the place, and the help. One without a line of the file
+    /// to show is just its one-line form ([`Display`](fmt::Display)).
+    /// Everything from the file is sanitized first.
+    pub fn render(&self) -> String {
+        use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+        let Some(excerpt) = self.excerpt.as_ref().filter(|_| self.position.is_some()) else {
+            return self.to_string();
+        };
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Note => Level::NOTE,
+        };
+        // Sanitizing may lengthen the line; the caret follows the characters.
+        let before = sanitize(&excerpt.text[..excerpt.span.start]);
+        let marked = sanitize(&excerpt.text[excerpt.span.clone()]);
+        let after = sanitize(&excerpt.text[excerpt.span.end..]);
+        let line = format!("{before}{marked}{after}");
+        let span = before.len()..before.len() + marked.len();
+        let snippet = Snippet::source(line.as_str())
+            .line_start(excerpt.line)
+            .annotation(AnnotationKind::Primary.span(span));
+        let help = self.help.as_deref().map(sanitize);
+        let mut group = Group::with_level(level).element(snippet);
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        let header = Diagnostic {
+            help: None,
+            ..self.clone()
+        };
+        // A blank line after each, as cargo leaves.
+        format!("{header}\n{}\n", Renderer::plain().render(&[group]))
     }
 }
 
@@ -136,6 +218,43 @@ impl SourceText {
     }
 }
 
+/// At most this many diagnostics of one file are shown...
+pub const MAX_SHOWN_PER_FILE: usize = 50;
+/// ...and this many in all; a file of garbage must not flood the screen.
+pub const MAX_SHOWN: usize = 200;
+
+/// The diagnostics to show, in order, within [`MAX_SHOWN_PER_FILE`] and
+/// [`MAX_SHOWN`], and how many were left out.
+pub fn capped<'a>(all: &[&'a Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
+    let mut per_file: std::collections::HashMap<&Path, usize> = Default::default();
+    let mut shown = Vec::new();
+    for &diagnostic in all {
+        let count = per_file.entry(diagnostic.path.as_path()).or_default();
+        if *count < MAX_SHOWN_PER_FILE && shown.len() < MAX_SHOWN {
+            *count += 1;
+            shown.push(diagnostic);
+        }
+    }
+    let left_out = all.len() - shown.len();
+    (shown, left_out)
+}
+
+/// "... and 12 more not shown", or nothing.
+pub fn left_out_line(left_out: usize) -> Option<String> {
+    (left_out > 0).then(|| {
+        format!(
+            "... and {left_out} more not shown (at most {MAX_SHOWN_PER_FILE} a file, {MAX_SHOWN} in all)"
+        )
+    })
+}
+
+/// The 1-based line and column of the first byte that is not UTF-8, in
+/// bytes whose first `valid_up_to` are.
+pub fn bad_utf8_position(bytes: &[u8], valid_up_to: usize) -> (usize, usize) {
+    let valid = std::str::from_utf8(&bytes[..valid_up_to.min(bytes.len())]).unwrap_or("");
+    SourceText::new("", valid).line_column(valid.len())
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -178,6 +297,71 @@ mod tests {
         // "ä" is two bytes but one column.
         assert_eq!(file.line_column(13), (2, 7));
         assert_eq!(file.line_column(999), (3, 1));
+    }
+
+    #[test]
+    fn render_shows_the_line_with_a_caret_under_the_place() {
+        let file = SourceText::new("r/x.toml", "name = \"A\"\nhold = 3\n");
+        let d = Diagnostic::error(&file, Some(18..19), "3 is out of range")
+            .with_key("hold")
+            .with_help("a whole number of seconds from 5 to 600");
+        assert_eq!(
+            d.render(),
+            "r/x.toml:2:8: error: `hold`: 3 is out of range
+  |
+2 | hold = 3
+  |        ^
+  |
+  = help: a whole number of seconds from 5 to 600
+"
+        );
+    }
+
+    #[test]
+    fn render_escapes_control_characters_and_the_caret_follows() {
+        let file = SourceText::new("x.toml", "name = \"\u{1b}[31mA\"\n");
+        let d = Diagnostic::error(&file, Some(7..15), "contains a control character");
+        let shown = d.render();
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        assert!(
+            shown.contains("1 | name = \"\\u{1b}[31mA\"\n  |        ^^^^^^^^^^^^^\n"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn at_most_50_a_file_and_200_in_all_are_shown() {
+        let many: Vec<Diagnostic> = (0..5)
+            .flat_map(|f| {
+                (0..60).map(move |i| {
+                    Diagnostic::file_error(Path::new(&format!("{f}.toml")), format!("{i}"))
+                })
+            })
+            .collect();
+        let all: Vec<&Diagnostic> = many.iter().collect();
+        let (shown, left_out) = capped(&all);
+        assert_eq!(shown.len(), 200);
+        assert_eq!(left_out, 100);
+        assert_eq!(
+            shown
+                .iter()
+                .filter(|d| d.path == Path::new("0.toml"))
+                .count(),
+            50
+        );
+        assert_eq!(shown[50].path, Path::new("1.toml"));
+        assert_eq!(
+            left_out_line(left_out).unwrap(),
+            "... and 100 more not shown (at most 50 a file, 200 in all)"
+        );
+        assert_eq!(left_out_line(0), None);
+    }
+
+    #[test]
+    fn bad_utf8_is_placed_by_line_and_column() {
+        let bytes = b"a = 1\nname = \"R\xff\"\n";
+        // Valid up to the 0xff byte.
+        assert_eq!(bad_utf8_position(bytes, 15), (2, 10));
     }
 
     #[test]

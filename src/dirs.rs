@@ -14,6 +14,9 @@ pub struct Dirs {
     pub config_dir: PathBuf,
     /// `$PSOAS_CONFIG`, else `config_dir/config.toml`.
     pub config_file: PathBuf,
+    /// Whether `config_file` came from `$PSOAS_CONFIG`, where a missing file
+    /// is a mistake rather than no config.
+    pub config_from_env: bool,
     /// `$PSOAS_STATE_DIR`, else `$XDG_STATE_HOME/psoas` (`~/.local/state/psoas`).
     pub state_dir: PathBuf,
 }
@@ -22,8 +25,9 @@ impl Dirs {
     pub fn from_env() -> Result<Dirs> {
         let strategy = etcetera::choose_base_strategy().context("cannot find your home folder")?;
         let config_dir = strategy.config_dir().join("psoas");
-        let config_file =
-            non_empty_env("PSOAS_CONFIG").unwrap_or_else(|| config_dir.join("config.toml"));
+        let from_env = non_empty_env("PSOAS_CONFIG");
+        let config_from_env = from_env.is_some();
+        let config_file = from_env.unwrap_or_else(|| config_dir.join("config.toml"));
         let state_dir = non_empty_env("PSOAS_STATE_DIR").unwrap_or_else(|| {
             strategy
                 .state_dir()
@@ -33,6 +37,7 @@ impl Dirs {
         Ok(Dirs {
             config_dir,
             config_file,
+            config_from_env,
             state_dir,
         })
     }

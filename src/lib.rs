@@ -7,12 +7,14 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod completion;
 pub mod config;
 #[cfg(test)]
 mod content_rules;
 pub mod diagnostic;
 pub mod dirs;
 pub mod engine;
+pub mod files;
 pub mod format;
 pub mod history;
 pub mod library;

@@ -3,8 +3,9 @@
 //!
 //! The text never reaches a shell or the program's command line, so a cue
 //! such as `$(touch x)` or `-o x` is only ever spoken. The program never
-//! touches the terminal: its input is a pipe and its output is discarded. A
-//! cue still being spoken when the next one comes is cut off, and nothing is
+//! touches the terminal: it runs in a session of its own, its input is a
+//! pipe and its output is discarded. A cue still being spoken when the next
+//! one comes is cut off with everything the program started, and nothing is
 //! left running once the [`Voice`] is dropped. When no program can be found,
 //! there is one warning and the routine carries on in silence.
 
@@ -44,6 +45,10 @@ pub enum VoiceError {
         "no text-to-speech program found (looked for espeak-ng, espeak, spd-say and say); cues will not be spoken: install one, or set voice_command in the config"
     )]
     NoneFound,
+    #[error(
+        "the voice program `{0}` (voice_command in the config) is there but cannot be run: {1}; cues will not be spoken"
+    )]
+    CannotRun(String, &'static str),
     #[error("cannot start the voice program {0}: {1}; cues will not be spoken")]
     Spawn(String, std::io::Error),
 }
@@ -61,7 +66,10 @@ impl SpeechProgram {
                     path,
                     args: args.to_vec(),
                 })
-                .ok_or_else(|| VoiceError::NotFound(program.clone()));
+                .ok_or_else(|| match why_not_runnable(program, path_var) {
+                    Some(why) => VoiceError::CannotRun(program.clone(), why),
+                    None => VoiceError::NotFound(program.clone()),
+                });
         }
         FALLBACK_PROGRAMS
             .iter()
@@ -90,7 +98,9 @@ impl Voice {
     /// when there is none, warns once on stderr and stays silent.
     pub fn new(voice_command: Option<&[String]>) -> Voice {
         let path_var = std::env::var_os("PATH");
-        let warn: Warn = Box::new(|message| eprintln!("psoas: warning: {message}"));
+        let warn: Warn = Box::new(|message| {
+            let _ = writeln!(std::io::stderr(), "psoas: warning: {message}");
+        });
         Voice::open(voice_command, path_var.as_deref(), warn)
     }
 
@@ -127,12 +137,14 @@ impl Voice {
         let Some(program) = &self.program else {
             return;
         };
-        let spawned = Command::new(&program.path)
+        let mut command = Command::new(&program.path);
+        command
             .args(&program.args)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
+            .stderr(Stdio::null());
+        in_own_session(&mut command);
+        let spawned = command.spawn();
         let mut child = match spawned {
             Ok(child) => child,
             Err(error) => {
@@ -152,12 +164,14 @@ impl Voice {
         self.child = Some(child);
     }
 
-    /// Stops the cue being spoken, if any, and reaps the program.
+    /// Stops the cue being spoken, if any, with everything the program
+    /// started, and reaps the program.
     pub fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
-            if let Ok(None) = child.try_wait() {
-                let _ = child.kill();
-            }
+            // The program leads its own process group, so this reaches a
+            // wrapper script's children too. Until it is reaped its id cannot
+            // be reused, so the group is still its own even if it has ended.
+            kill_group(child.id());
             let _ = child.wait();
         }
     }
@@ -172,6 +186,41 @@ impl Voice {
 impl Drop for Voice {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// Starts the program in a session of its own: it has no terminal to draw
+/// on or read keys from (a program that opened the terminal would take the
+/// person's keys), and it leads a process group of its own, which
+/// [`kill_group`] ends as one.
+#[allow(unsafe_code)]
+fn in_own_session(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs in the child between fork and exec and only
+    // calls `setsid`, which is async-signal-safe and touches no memory.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setsid() == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Ends the process group `leader` leads, with SIGKILL.
+#[allow(unsafe_code)]
+fn kill_group(leader: u32) {
+    let Ok(group) = libc::pid_t::try_from(leader) else {
+        return;
+    };
+    if group <= 1 {
+        return;
+    }
+    // SAFETY: `killpg` takes plain integers; a positive group id other than
+    // 1 never reaches beyond that group.
+    unsafe {
+        libc::killpg(group, libc::SIGKILL);
     }
 }
 
@@ -210,6 +259,29 @@ fn find_executable(name: &str, path_var: Option<&OsStr>) -> Option<PathBuf> {
             [plain, exe]
         })
         .find(|path| is_executable(path))
+}
+
+/// Why `name`, found where [`find_executable`] looks but not taken, cannot
+/// be run; `None` when there is nothing of that name.
+fn why_not_runnable(name: &str, path_var: Option<&OsStr>) -> Option<&'static str> {
+    let candidates: Vec<PathBuf> = if Path::new(name).components().count() > 1 {
+        vec![PathBuf::from(name)]
+    } else {
+        std::env::split_paths(path_var?)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map(|dir| dir.join(name))
+            .collect()
+    };
+    candidates.iter().find_map(|path| {
+        let meta = path.metadata().ok()?;
+        Some(if meta.is_dir() {
+            "it is a folder"
+        } else if !meta.is_file() {
+            "it is not a regular file"
+        } else {
+            "it is not executable (`chmod +x` makes it so)"
+        })
+    })
 }
 
 #[cfg(unix)]

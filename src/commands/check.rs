@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use crate::app::{Context, exit};
 use crate::cli::CheckArgs;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, capped, left_out_line};
 use crate::library;
 
 pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -22,14 +22,27 @@ pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Resu
         .collect();
     let errors = shown.iter().filter(|d| d.is_error()).count();
     let mut stderr = std::io::stderr().lock();
-    for diagnostic in &shown {
-        writeln!(stderr, "{diagnostic}")?;
+    let (printed, left_out) = capped(&shown);
+    for diagnostic in printed {
+        writeln!(stderr, "{}", diagnostic.render())?;
+    }
+    if let Some(line) = left_out_line(left_out) {
+        writeln!(stderr, "{line}")?;
     }
     let lib = &loaded.library;
     if errors == 0 {
+        let skipped = shown
+            .iter()
+            .filter(|d| d.position.is_none() && d.message.starts_with("skipped: "))
+            .count();
+        let skipped = match skipped {
+            0 => String::new(),
+            1 => " (1 file skipped, see above)".to_string(),
+            n => format!(" ({n} files skipped, see above)"),
+        };
         writeln!(
             out,
-            "ok: {} exercises and {} routines, no problems",
+            "ok: {} exercises and {} routines, no problems{skipped}",
             lib.exercises().len(),
             lib.routines().len()
         )?;

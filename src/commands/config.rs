@@ -1,7 +1,6 @@
 //! `psoas config path|show|init`: where the config file is, every setting in
 //! effect with where it came from, and a commented file to start from.
 
-use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -10,6 +9,8 @@ use anyhow::{Context as _, Result, bail};
 use crate::app::Context;
 use crate::cli::ConfigCommand;
 use crate::config::{Config, KEYS, template};
+use crate::diagnostic::sanitize;
+use crate::files::{Existing, write_whole};
 use crate::format::table;
 use crate::voice::{FALLBACK_PROGRAMS, SpeechProgram};
 
@@ -34,7 +35,11 @@ fn show(context: &Context, out: &mut impl Write) -> Result<()> {
     } else {
         " (not there: every value is a default)"
     };
-    writeln!(out, "config file: {}{found}", path.display())?;
+    writeln!(
+        out,
+        "config file: {}{found}",
+        sanitize(&path.display().to_string())
+    )?;
     let rows: Vec<[String; 3]> = KEYS
         .iter()
         .map(|&key| {
@@ -121,18 +126,17 @@ fn init(context: &Context, out: &mut impl Write) -> Result<()> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the folder {}", dir.display()))?;
     }
-    // `create_new` refuses an existing file even if one appears meanwhile.
-    let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
-        Ok(file) => file,
+    // Linked into place only if nothing is there, even if a file appears
+    // meanwhile; a reader never sees it half written.
+    match write_whole(path, template().as_bytes(), Existing::Keep) {
+        Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => bail!(
             "{} already exists, so it was left as it is; edit it, or move it away and run `psoas config init` again",
             path.display()
         ),
         Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
-    };
-    file.write_all(template().as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    writeln!(out, "wrote {}", path.display())?;
+    }
+    writeln!(out, "wrote {}", sanitize(&path.display().to_string()))?;
     writeln!(
         out,
         "every key is commented out at its default; remove the `#` to set one"

@@ -43,7 +43,9 @@ pub fn execute(context: &Context, args: HistoryArgs, out: &mut impl Write) -> Re
     let (sessions, matched) = newest.finish();
     let text = match args.format {
         ListFormat::Json => json(&file, &skipped, &sessions, &summary)?,
-        ListFormat::Text if summary.all_sessions == 0 => report::no_sessions(&file, summary.goal),
+        ListFormat::Text if summary.all_sessions == 0 => {
+            report::no_sessions(&sanitize(&file), summary.goal)
+        }
         ListFormat::Text => report::text(
             &sessions,
             Selection {

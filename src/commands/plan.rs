@@ -2,7 +2,6 @@
 //! sheet, and with `--save NAME` kept as a routine file that `psoas run NAME`
 //! runs.
 
-use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -11,7 +10,9 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
 use crate::cli::PlanArgs;
+use crate::diagnostic::sanitize;
 use crate::engine::{LeftOut, Plan};
+use crate::files::{Existing, write_whole};
 use crate::library::{Layer, Library, Routine, is_kebab_case, routine_file};
 use crate::planner::{self, PlanRequest};
 use crate::render::sheet;
@@ -78,30 +79,28 @@ fn save(
             format!(" (it takes the place of the built-in routine `{name}`)")
         });
     // Stdout holds the sheet, which may be JSON for a program to read.
-    eprintln!(
+    let _ = writeln!(
+        io::stderr(),
         "saved as {}{replaces}; `psoas run {name}` runs it",
-        path.display()
+        sanitize(&path.display().to_string())
     );
     Ok(())
 }
 
 fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
+    // Through a temporary file and a rename: whatever runs at the same time,
+    // the routine file is whole, and a link there is replaced, not followed.
+    let existing = if force {
+        Existing::Replace
     } else {
-        // `create_new` refuses an existing file even if one appears meanwhile.
-        options.create_new(true);
-    }
-    let mut file = match options.open(path) {
-        Ok(file) => file,
+        Existing::Keep
+    };
+    match write_whole(path, text.as_bytes(), existing) {
+        Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => bail!(
             "{} already exists; add --force to replace it, or choose another name",
             path.display()
         ),
-        Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
-    };
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))
+        Err(e) => Err(e).with_context(|| format!("cannot write {}", path.display())),
+    }
 }

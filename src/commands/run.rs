@@ -13,7 +13,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::app::{Context, exit};
-use crate::cli::RunArgs;
+use crate::cli::{ColorWhen, RunArgs};
 use crate::engine::{Plan, PlanSettings};
 use crate::format::clock;
 use crate::history::{History, HistoryError, Record, RecordInput, Tally, after_session, check_in};
@@ -48,25 +48,29 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     let outcome = runner::run(plan, warm_up, &settings, speaker, out)?;
     // Stops anything still speaking before the summary.
     drop(voice);
-    print_summary(&outcome, &settings, out)?;
     let preview = settings.speed != 1.0;
-    let shown = outcome.ending != Ending::OutputClosed;
-    if preview && shown && outcome.past_first_hold && !args.no_record {
-        say(
-            &outcome,
-            &settings,
-            &after_session::preview_line(settings.speed),
-            out,
-        )?;
-    }
-
-    let asked_after = ask
-        && !preview
-        && outcome.past_first_hold
-        && matches!(outcome.ending, Ending::Finished | Ending::Quit);
-    let tension_after =
-        check_in::check_in(args.tension_after, asked_after, &mut stdin.lock(), out)?;
-    out.flush()?;
+    let shown = !outcome.ending.output_gone();
+    // The summary and the question after may meet a terminal or pipe that
+    // has gone; the session is recorded all the same.
+    let after = print_summary(&outcome, &settings, out).and_then(|()| {
+        if preview && shown && outcome.past_first_hold && !args.no_record {
+            say(
+                &outcome,
+                &settings,
+                &after_session::preview_line(settings.speed),
+                out,
+            )?;
+        }
+        let asked_after = ask
+            && !preview
+            && outcome.past_first_hold
+            && matches!(outcome.ending, Ending::Finished | Ending::Quit);
+        let tension_after =
+            check_in::check_in(args.tension_after, asked_after, &mut stdin.lock(), out)?;
+        out.flush()?;
+        Ok(tension_after)
+    });
+    let tension_after = after.as_ref().ok().copied().flatten();
     let recorded = if preview {
         Ok(None)
     } else {
@@ -81,15 +85,21 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     };
     if let Ok(Some(record)) = &recorded
         && shown
+        && after.is_ok()
     {
         where_the_week_stands(context, record, &outcome, &settings, out)?;
     }
     let code = outcome.ending.exit_code();
+    if let Err(error) = after
+        && !outcome.ending.output_gone()
+    {
+        return Err(error);
+    }
     match recorded {
         Ok(_) => Ok(ExitCode::from(code)),
         // The session is over and its summary shown; only the record is lost.
         Err(error) => {
-            writeln!(io::stderr(), "psoas: {error}")?;
+            let _ = writeln!(io::stderr(), "psoas: {error}");
             Ok(ExitCode::from(if code == 0 { exit::FAILURE } else { code }))
         }
     }
@@ -240,6 +250,10 @@ pub struct Environment {
     pub term: Option<String>,
     /// `NO_COLOR` is set to something other than the empty string.
     pub no_color: bool,
+    /// `CLICOLOR_FORCE` is set to something other than empty or `0`.
+    pub clicolor_force: bool,
+    /// `CLICOLOR` is `0`.
+    pub clicolor_off: bool,
 }
 
 impl Environment {
@@ -249,6 +263,9 @@ impl Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             term: std::env::var("TERM").ok(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            clicolor_force: std::env::var_os("CLICOLOR_FORCE")
+                .is_some_and(|v| !v.is_empty() && v != "0"),
+            clicolor_off: std::env::var_os("CLICOLOR").is_some_and(|v| v == "0"),
         }
     }
 }
@@ -271,8 +288,20 @@ pub fn resolve(args: &RunArgs, context: &Context, env: &Environment) -> RunSetti
         plain,
         speed: args.speed,
         bell: !args.no_bell && context.config.bell(),
-        colour: !env.no_color,
+        colour: colour(args.color, env),
         warm_up,
+    }
+}
+
+/// Whether the screen is in colour: `--color always` or `never` settle it;
+/// `auto` takes `NO_COLOR`, then `CLICOLOR_FORCE`, then `CLICOLOR=0`, as
+/// the conventions at no-color.org and bixense.com/clicolors order them.
+/// The screen is only drawn on a terminal, so auto means colour otherwise.
+fn colour(when: ColorWhen, env: &Environment) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => !env.no_color && (env.clicolor_force || !env.clicolor_off),
     }
 }
 
@@ -280,7 +309,7 @@ pub fn resolve(args: &RunArgs, context: &Context, env: &Environment) -> RunSetti
 /// printed to the normal screen. Plain mode has already said it as the last
 /// line of its transcript.
 fn print_summary(outcome: &RunOutcome, settings: &RunSettings, out: &mut impl Write) -> Result<()> {
-    if settings.plain || outcome.ending == Ending::OutputClosed {
+    if settings.plain || outcome.ending.output_gone() {
         return Ok(());
     }
     let how = if outcome.finished {
@@ -299,4 +328,26 @@ fn print_summary(outcome: &RunOutcome, settings: &RunSettings, out: &mut impl Wr
     )?;
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_the_flag_then_the_conventions() {
+        let env = |no_color, clicolor_force, clicolor_off| Environment {
+            no_color,
+            clicolor_force,
+            clicolor_off,
+            ..Environment::default()
+        };
+        assert!(colour(ColorWhen::Auto, &env(false, false, false)));
+        assert!(!colour(ColorWhen::Auto, &env(true, false, false)));
+        assert!(!colour(ColorWhen::Auto, &env(true, true, false)));
+        assert!(!colour(ColorWhen::Auto, &env(false, false, true)));
+        assert!(colour(ColorWhen::Auto, &env(false, true, true)));
+        assert!(colour(ColorWhen::Always, &env(true, false, true)));
+        assert!(!colour(ColorWhen::Never, &env(false, true, false)));
+    }
 }

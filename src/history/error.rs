@@ -50,7 +50,8 @@ impl fmt::Display for HistoryError {
             Action::Record => "record this session in",
             Action::Read => "read the history in",
         };
-        write!(f, "cannot {doing} {}: ", self.path.display())?;
+        let path = crate::diagnostic::sanitize(&self.path.display().to_string());
+        write!(f, "cannot {doing} {path}: ")?;
         match explain(self.error.kind(), self.action) {
             Some(what) => write!(f, "{what} ({})", self.error)?,
             None => write!(f, "{}", self.error)?,

@@ -4,9 +4,12 @@
 //! Appending never loses a record, even with several `psoas` processes at
 //! once: it takes an exclusive lock on the file (`File::lock`), writes the
 //! whole line with one `write_all` on a file opened for appending, and syncs
-//! the data before letting go. If the file does not end with a newline (a
-//! line cut off by a crash), the new record starts on a fresh line so it is
-//! not glued to the fragment. Reading takes a shared lock, so it never sees
+//! the data before letting go; a write that fails part-way is cut back. The
+//! file must be a regular file (a FIFO or device is refused before it can
+//! block), and a byte-order mark at its start is read past. When another
+//! process holds the lock, this one says it is waiting. If the file does not
+//! end with a newline (a line cut off by a crash), the new record starts on a
+//! fresh line so it is not glued to the fragment. Reading takes a shared lock, so it never sees
 //! half a line from a process that is appending, and never changes the file.
 
 use std::fs::{self, File, OpenOptions};
@@ -39,8 +42,8 @@ impl History {
     }
 
     /// Adds one record at the end of the file, creating the folder and the
-    /// file if needed. On error nothing has been written, or at most a part
-    /// of this one line that the next read skips.
+    /// file if needed. On error nothing has been written: a part of the line
+    /// that made it (a full disk) is cut off again.
     pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
         self.append_line(&record.to_line())
     }
@@ -50,20 +53,24 @@ impl History {
             fs::create_dir_all(dir).map_err(|e| HistoryError::new(Action::CreateFolder, dir, e))?;
         }
         let failed = |e| HistoryError::new(Action::Record, &self.path, e);
-        let mut file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(&self.path)
-            .map_err(failed)?;
-        file.lock().map_err(failed)?;
+        let mut file = crate::files::open_checked(
+            OpenOptions::new().read(true).append(true).create(true),
+            &self.path,
+        )
+        .map_err(failed)?;
+        lock(&file, &self.path, Lock::Exclusive).map_err(failed)?;
         let mut bytes = Vec::with_capacity(line.len() + 1);
         if !ends_with_newline(&mut file).map_err(failed)? {
             bytes.push(b'\n');
         }
         bytes.extend_from_slice(line.as_bytes());
-        file.write_all(&bytes).map_err(failed)?;
-        file.sync_data().map_err(failed)?;
+        let length = file.metadata().map_err(failed)?.len();
+        if let Err(error) = file.write_all(&bytes).and_then(|()| file.sync_data()) {
+            // A part of the line may be there (a full disk): cut it off, so no
+            // fragment is left for the next record to be glued to.
+            let _ = file.set_len(length);
+            return Err(failed(error));
+        }
         // Closing the file releases the lock as well; unlocking first keeps
         // the critical section as short as the write.
         file.unlock().map_err(failed)
@@ -81,15 +88,16 @@ impl History {
     /// memory does not grow with the history. A missing file has no records.
     pub fn scan(&self, mut on_record: impl FnMut(Record)) -> Result<Skipped, HistoryError> {
         let failed = |e| HistoryError::new(Action::Read, &self.path, e);
-        let mut file = match File::open(&self.path) {
+        let mut file = match crate::files::open_regular(&self.path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Skipped::default()),
             Err(e) => return Err(failed(e)),
         };
-        file.lock_shared().map_err(failed)?;
+        lock(&file, &self.path, Lock::Shared).map_err(failed)?;
         let mut reader = LineReader::default();
         let mut buffer = vec![0u8; READ_SIZE];
         let mut filled = 0;
+        let mut at_start = true;
         loop {
             if filled == buffer.len() {
                 // One line longer than the buffer.
@@ -103,6 +111,18 @@ impl History {
             };
             let start = filled;
             filled += read;
+            if at_start && filled >= BOM.len() {
+                // A byte-order mark, as some editors write, is not part of
+                // the first record.
+                at_start = false;
+                if buffer.starts_with(BOM) {
+                    buffer.copy_within(BOM.len()..filled, 0);
+                    filled -= BOM.len();
+                    if filled == 0 {
+                        continue;
+                    }
+                }
+            }
             let Some(last_newline) = buffer[start..filled].iter().rposition(|&b| b == b'\n') else {
                 continue;
             };
@@ -112,6 +132,38 @@ impl History {
             filled -= end;
         }
         Ok(reader.finish(&buffer[..filled], &mut on_record))
+    }
+}
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lock {
+    Shared,
+    Exclusive,
+}
+
+/// Takes the lock on the history; if another psoas holds it, says that this
+/// one is waiting for it, then waits.
+fn lock(file: &File, path: &Path, kind: Lock) -> io::Result<()> {
+    let tried = match kind {
+        Lock::Shared => file.try_lock_shared(),
+        Lock::Exclusive => file.try_lock(),
+    };
+    match tried {
+        Ok(()) => return Ok(()),
+        Err(fs::TryLockError::WouldBlock) => {}
+        Err(fs::TryLockError::Error(error)) => return Err(error),
+    }
+    let _ = writeln!(
+        io::stderr(),
+        "psoas: waiting for another psoas to finish with the history ({})",
+        crate::diagnostic::sanitize(&path.display().to_string())
+    );
+    match kind {
+        Lock::Shared => file.lock_shared(),
+        Lock::Exclusive => file.lock(),
     }
 }
 
@@ -136,6 +188,54 @@ mod tests {
 
     fn record(started_at: &str) -> Record {
         Record::new(input(started_at))
+    }
+
+    /// Set in the child process of the test below: the history to append to.
+    const CUT_CHILD: &str = "PSOAS_TEST_CUT_BACK_CHILD";
+
+    /// An append that fails part-way (here the file-size limit, as a full
+    /// disk would) leaves the file as it was. The limit is set in a child
+    /// process, this same test run again, so no other test is affected.
+    #[cfg(target_os = "linux")]
+    #[test]
+    #[allow(unsafe_code)]
+    fn an_append_that_fails_part_way_is_cut_back() {
+        if let Some(dir) = std::env::var_os(CUT_CHILD) {
+            let history = History::at(&dir);
+            let size = fs::metadata(history.path()).unwrap().len();
+            // Past the limit a write fails with EFBIG instead of the signal.
+            let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            signal_hook::flag::register(libc::SIGXFSZ, flag).unwrap();
+            let limit = libc::rlimit {
+                rlim_cur: size + 10,
+                rlim_max: libc::RLIM_INFINITY,
+            };
+            // SAFETY: a valid rlimit for this process only.
+            assert_eq!(unsafe { libc::setrlimit(libc::RLIMIT_FSIZE, &limit) }, 0);
+            let err = history.append(&record("2026-11-22T07:30:00+01:00"));
+            assert!(err.is_err(), "the append must fail");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path());
+        history
+            .append(&record("2026-11-21T07:30:00+01:00"))
+            .unwrap();
+        let before = fs::read_to_string(history.path()).unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "history::store::tests::an_append_that_fails_part_way_is_cut_back",
+                "--test-threads",
+                "1",
+            ])
+            .env(CUT_CHILD, dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "the child's append failed as it should");
+        assert_eq!(fs::read_to_string(history.path()).unwrap(), before);
     }
 
     #[test]
@@ -241,16 +341,28 @@ mod tests {
         );
     }
 
-    #[cfg(target_os = "linux")]
     #[test]
     fn a_full_disk_is_named() {
+        let full = io::Error::from_raw_os_error(libc::ENOSPC);
+        let err = HistoryError::new(Action::Record, "history.jsonl", full);
+        assert!(err.to_string().contains(": the disk is full ("), "{err}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_device_in_place_of_the_history_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let history = History::at(dir.path());
         std::os::unix::fs::symlink("/dev/full", history.path()).unwrap();
         let err = history
             .append(&record("2026-11-21T07:30:00+01:00"))
             .unwrap_err();
-        assert!(err.to_string().contains(": the disk is full ("), "{err}");
+        assert!(
+            err.to_string()
+                .ends_with(": it is a device, not a regular file"),
+            "{err}"
+        );
+        assert!(history.read().is_err());
     }
 
     #[cfg(unix)]

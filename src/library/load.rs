@@ -2,7 +2,7 @@
 //! (a later layer replaces an earlier item with the same id, and says so), and
 //! finally checks each routine's steps against the exercises that exist.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -48,10 +48,14 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
     let mut library = Library::default();
     // The layer each id was last defined in, to tell a duplicate from a replacement.
     let mut exercise_layers: HashMap<String, Layer> = HashMap::new();
+    // Exercises with problems of their own: a step naming one is not also
+    // told the id is unknown.
+    let mut broken_exercises: HashSet<String> = HashSet::new();
     for (file, items) in files.iter().zip(&mut read) {
-        let FileItems::Exercises(exercises) = items else {
+        let FileItems::Exercises(exercises, broken) = items else {
             continue;
         };
+        broken_exercises.extend(broken.drain(..));
         for (exercise, span) in exercises.drain(..) {
             let id = exercise.id.clone();
             let source = &file.source;
@@ -77,6 +81,10 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
         let FileItems::Routine(Some(pending)) = items else {
             continue;
         };
+        if !pending.valid {
+            // Its own problems are reported; its steps are checked below.
+            continue;
+        }
         let routine = &pending.routine;
         if let Some(&old) = kept.get(&routine.id) {
             let old_origin = &files[old].source.path;
@@ -101,6 +109,19 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
         kept.insert(routine.id.clone(), index);
     }
 
+    for (file, items) in files.iter().zip(&read) {
+        if let FileItems::Routine(Some(pending)) = items
+            && !pending.valid
+        {
+            check_steps(
+                &file.source,
+                pending,
+                &library,
+                &broken_exercises,
+                &mut diagnostics,
+            );
+        }
+    }
     let mut kept: Vec<usize> = kept.into_values().collect();
     kept.sort_unstable();
     for index in kept {
@@ -109,7 +130,13 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
         else {
             continue;
         };
-        if check_steps(&files[index].source, &pending, &library, &mut diagnostics) {
+        if check_steps(
+            &files[index].source,
+            &pending,
+            &library,
+            &broken_exercises,
+            &mut diagnostics,
+        ) {
             library.put_routine(pending.routine);
         }
     }
@@ -134,8 +161,9 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
 
 /// What one file holds once parsed and validated, before the layers are merged.
 enum FileItems {
-    /// Each valid exercise, with the span of its table.
-    Exercises(Vec<(Exercise, Range<usize>)>),
+    /// Each valid exercise, with the span of its table, and the ids of those
+    /// that had problems (reported already).
+    Exercises(Vec<(Exercise, Range<usize>)>, Vec<String>),
     /// The routine, if it is valid apart from its references to exercises.
     Routine(Option<PendingRoutine>),
 }
@@ -146,7 +174,9 @@ fn read_file(file: &LibraryFile) -> (FileItems, Vec<Diagnostic>) {
     let items = match file.role {
         FileRole::Exercises => {
             let mut exercises = Vec::new();
+            let mut broken = Vec::new();
             for entry in parse::exercise_file(source, &mut diagnostics) {
+                let id = entry.value.id.as_ref().map(|id| id.get_ref().clone());
                 let (line, column) = source.line_column(entry.span.start);
                 let origin = Origin {
                     layer: file.layer,
@@ -158,9 +188,11 @@ fn read_file(file: &LibraryFile) -> (FileItems, Vec<Diagnostic>) {
                 if let Some(exercise) = validate::exercise(source, entry, origin, &mut diagnostics)
                 {
                     exercises.push((exercise, span));
+                } else {
+                    broken.extend(id);
                 }
             }
-            FileItems::Exercises(exercises)
+            FileItems::Exercises(exercises, broken)
         }
         FileRole::Routine => {
             let origin = Origin {
@@ -237,18 +269,16 @@ fn check_steps(
     source: &SourceText,
     pending: &PendingRoutine,
     library: &Library,
+    broken: &HashSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut ok = true;
-    for (i, (step, (exercise_span, hold_span))) in pending
-        .routine
-        .steps
-        .iter()
-        .zip(&pending.step_spans)
-        .enumerate()
+    for (step, (index, exercise_span, hold_span)) in
+        pending.routine.steps.iter().zip(&pending.step_spans)
     {
-        let key = format!("step[{}]", i + 1);
+        let key = format!("step[{index}]");
         match library.exercise(&step.exercise) {
+            None if broken.contains(&step.exercise) => ok = false,
             None => {
                 let help = match did_you_mean(&library.closest_exercise_ids(&step.exercise)) {
                     Some(hint) => format!("{hint} (`psoas list` shows every id)"),
@@ -376,6 +406,8 @@ hold = 30
                 "lib/r.toml:1:8: error: `name`: is empty\n  help: write a few words here",
                 "lib/r.toml:2:8: error: `prep`: 90 is out of range\n  help: a whole number of seconds from 0 to 60",
                 "lib/r.toml:3:11: error: `warm_up`: invalid type: string \"yes\", expected true or false",
+                "lib/r.toml:5:12: error: `step[1].exercise`: no exercise has the id `knee-to-chst`\n  help: did you mean `knee-to-chest`? (`psoas list` shows every id)",
+                "lib/r.toml:8:8: error: `step[2].hold`: `ball-back` is a timed sequence of phases\n  help: remove `hold` from this step: its length is the sum of the exercise's phases",
                 "lib/r.toml:11:10: error: `step[3].repeat`: 0 is out of range\n  help: a whole number of times from 1 to 20",
             ]
         );

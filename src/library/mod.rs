@@ -71,12 +71,19 @@ impl Library {
         &self.routines
     }
 
+    /// The exercise with this id, whatever the case it is typed in (ids are
+    /// lowercase).
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
-        self.exercise_index.get(id).map(|&i| &self.exercises[i])
+        let index = self.exercise_index.get(id);
+        let index = index.or_else(|| self.exercise_index.get(&id.to_lowercase()));
+        index.map(|&i| &self.exercises[i])
     }
 
+    /// The routine with this id, whatever the case it is typed in.
     pub fn routine(&self, id: &str) -> Option<&Routine> {
-        self.routine_index.get(id).map(|&i| &self.routines[i])
+        let index = self.routine_index.get(id);
+        let index = index.or_else(|| self.routine_index.get(&id.to_lowercase()));
+        index.map(|&i| &self.routines[i])
     }
 
     /// Up to three known exercise ids close to `id`, for "did you mean".

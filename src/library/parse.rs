@@ -169,10 +169,22 @@ pub fn document<'a>(
     }
     for error in errors {
         let message = first_line(error.message());
-        diagnostics.push(
-            Diagnostic::error(file, error.span(), format!("TOML syntax: {message}"))
+        let span = error.span();
+        // The parser does not say which key: it is the text it points at.
+        let duplicate = span
+            .clone()
+            .filter(|_| message.starts_with("duplicate key"))
+            .and_then(|span| file.text.get(span))
+            .map(|key| key.trim().trim_matches('"').to_string())
+            .filter(|key| !key.is_empty());
+        let diagnostic = match duplicate {
+            Some(key) => Diagnostic::error(file, span, format!("the key `{key}` is given twice"))
+                .with_key(key)
+                .with_help("keep one of them"),
+            None => Diagnostic::error(file, span, format!("TOML syntax: {message}"))
                 .with_help("see https://toml.io for the syntax; strings need double quotes"),
-        );
+        };
+        diagnostics.push(diagnostic);
     }
     None
 }
@@ -235,7 +247,7 @@ fn deserialize<'a, T: Deserialize<'a>>(
         };
         let top = table
             .iter()
-            .find(|(k, v)| contains(&k.span(), &span) || contains(&v.span(), &span))?;
+            .find(|(k, v)| contains(&k.span(), &span) || holds(v, &span))?;
         let top = top.0.get_ref().to_string();
         table.remove(top.as_str());
         set_aside.push(top);
@@ -271,6 +283,9 @@ fn report(
         // A missing field points at the whole table.
         .or_else(|| (!prefix.is_empty()).then(|| prefix.to_string()));
     let mut diagnostic = Diagnostic::error(file, Some(span.clone()), friendly(error.message()));
+    if let Some(valid) = key.as_deref().and_then(super::validate::valid_value) {
+        diagnostic = diagnostic.with_help(valid);
+    }
     if let Some(key) = key {
         diagnostic = diagnostic.with_key(key);
     }
@@ -282,6 +297,22 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end && *outer != (0..0)
 }
 
+/// Whether `span` lies within `value`. The span of a table in an array of
+/// tables (`[[exercise.phase]]`) covers only its header, so its keys and
+/// values are looked at too.
+fn holds(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> bool {
+    if contains(&value.span(), span) {
+        return true;
+    }
+    match value.get_ref() {
+        DeValue::Table(table) => table
+            .iter()
+            .any(|(key, value)| contains(&key.span(), span) || holds(value, span)),
+        DeValue::Array(array) => array.iter().any(|item| holds(item, span)),
+        _ => false,
+    }
+}
+
 /// The dotted path of the innermost key whose key or value holds `span`.
 fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
     match value.get_ref() {
@@ -289,7 +320,7 @@ fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
             if contains(&key.span(), span) {
                 return Some(key.get_ref().to_string());
             }
-            if !contains(&value.span(), span) {
+            if !holds(value, span) {
                 return None;
             }
             Some(match key_at(value, span) {
@@ -299,7 +330,7 @@ fn key_at(value: &Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<String> {
             })
         }),
         DeValue::Array(array) => array.iter().enumerate().find_map(|(i, item)| {
-            contains(&item.span(), span).then(|| match key_at(item, span) {
+            holds(item, span).then(|| match key_at(item, span) {
                 Some(inner) => format!("[{}].{inner}", i + 1),
                 None => format!("[{}]", i + 1),
             })
@@ -322,7 +353,21 @@ fn first_line(message: &str) -> &str {
 
 /// Serde's messages name Rust types; say what a person would write instead.
 fn friendly(message: &str) -> String {
-    first_line(message)
+    let mut message = first_line(message).to_string();
+    // Integer types: `integer `99…9` as i128`, `expected u8`.
+    for ty in [
+        "i128", "u128", "i64", "u64", "i32", "u32", "i16", "u16", "i8", "u8",
+    ] {
+        message = message
+            .replace(&format!(" as {ty}"), "")
+            .replace(&format!("expected {ty}"), "expected a whole number");
+    }
+    message
+        .replace(
+            "floating-point number overflowed",
+            "the number is too large to read",
+        )
+        .replace("invalid type: map,", "invalid type: a table or a date,")
         .replace("expected i64", "expected a whole number")
         .replace("expected a boolean", "expected true or false")
         .replace(
@@ -419,7 +464,7 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert_eq!(
             messages[0],
-            "x.toml:7:8: error: `exercise[1].hold`: invalid type: string \"long\", expected a whole number"
+            "x.toml:7:8: error: `exercise[1].hold`: invalid type: string \"long\", expected a whole number\n  help: a whole number of seconds from 5 to 600"
         );
         assert!(
             messages[1].starts_with(
@@ -437,7 +482,7 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "x.toml:7:36: error: `exercise[1].breathing.exhale`: invalid type: string \"6\", expected a whole number"
+                "x.toml:7:36: error: `exercise[1].breathing.exhale`: invalid type: string \"6\", expected a whole number\n  help: a whole number of seconds from 2 to 10"
             ]
         );
     }

@@ -3,12 +3,11 @@
 //! the command line. A later layer's exercise or routine replaces an earlier
 //! one with the same id.
 
-use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::embedded;
-use crate::diagnostic::{Diagnostic, SourceText};
+use crate::diagnostic::{Diagnostic, SourceText, bad_utf8_position};
 
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -173,25 +172,64 @@ fn toml_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| is_readable_file(p, diagnostics))
         .collect();
     paths.sort();
     paths
+}
+
+/// Whether a `.toml` entry of a folder is a file to read. One that is not
+/// (a dangling link, a loop of links, a FIFO, a folder) is skipped with a
+/// note, so `check` says what it left out.
+fn is_readable_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    let skipped = match std::fs::metadata(path) {
+        Ok(meta) => match crate::files::odd_kind(&meta) {
+            None => return true,
+            Some(what) => format!("skipped: it is {what}, not a regular file"),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            "skipped: it is a link to a file that does not exist".to_string()
+        }
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            "skipped: it is a link that leads back to itself".to_string()
+        }
+        Err(e) => format!("skipped: {e}"),
+    };
+    diagnostics.push(Diagnostic::file_note(path, skipped));
+    false
 }
 
 /// Reads a UTF-8 file of at most [`MAX_FILE_BYTES`].
 pub fn read_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceText> {
     match read_limited(path) {
         Ok(text) => Some(SourceText::new(path, text)),
-        Err(message) => {
-            diagnostics.push(Diagnostic::file_error(path, message));
+        Err((message, position)) => {
+            diagnostics.push(Diagnostic {
+                position,
+                ..Diagnostic::file_error(path, message)
+            });
             None
         }
     }
 }
 
-fn read_limited(path: &Path) -> Result<String, String> {
-    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+/// The text, or what is wrong and where when that is known.
+type Problem = (String, Option<(usize, usize)>);
+
+fn read_limited(path: &Path) -> Result<String, Problem> {
+    read_bytes(path)
+        .map_err(|message| (message, None))
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| {
+                let at = bad_utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+                ("is not UTF-8 text: save it as UTF-8".to_string(), Some(at))
+            })
+        })
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let file = crate::files::open_regular(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut bytes = Vec::new();
     // Read one byte past the limit so a file that grows while we read is caught too.
     file.take(MAX_FILE_BYTES + 1)
@@ -203,10 +241,5 @@ fn read_limited(path: &Path) -> Result<String, String> {
                 .into(),
         );
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not UTF-8 text (bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    Ok(bytes)
 }

@@ -15,8 +15,13 @@ use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
 /// A routine whose steps still have to be checked against the whole library.
 pub struct PendingRoutine {
     pub routine: Routine,
-    /// For each step: the span of its `exercise` value and of its `hold`, if any.
-    pub step_spans: Vec<(Range<usize>, Option<Range<usize>>)>,
+    /// For each step: its 1-based place in the file, the span of its
+    /// `exercise` value and of its `hold`, if any.
+    pub step_spans: Vec<(usize, Range<usize>, Option<Range<usize>>)>,
+    /// Whether it had no problems of its own. One that had is never kept, but
+    /// its steps are still checked against the exercises, so that every
+    /// problem is reported at once.
+    pub valid: bool,
 }
 
 /// Collects the problems of one entry while it is being converted.
@@ -103,6 +108,22 @@ impl Checker<'_> {
     }
 }
 
+/// What a key takes, for a value of the wrong type or too large to read at
+/// all (`hold = "long"`, `hold = 9223372036854775808`, `hold = 1e400`), so
+/// the message says what would be valid as a range check does.
+pub fn valid_value(key: &str) -> Option<String> {
+    let last = key.rsplit('.').next().unwrap_or(key);
+    let last = last.split('[').next().unwrap_or(last);
+    let seconds = |min: u32, max: u32| format!("a whole number of seconds from {min} to {max}");
+    Some(match last {
+        "hold" => seconds(Exercise::MIN_HOLD, Exercise::MAX_HOLD),
+        "prep" => seconds(0, Routine::MAX_PREP),
+        "inhale" | "exhale" => seconds(Breathing::MIN_SECONDS, Breathing::MAX_SECONDS),
+        "repeat" => format!("a whole number of times from 1 to {}", Routine::MAX_REPEAT),
+        _ => return None,
+    })
+}
+
 /// What is wrong with a piece of text from a file, and how to fix it.
 fn text_problem(text: &str) -> Option<(String, &'static str)> {
     // Printable ASCII needs no closer look, and it is nearly all text.
@@ -112,6 +133,15 @@ fn text_problem(text: &str) -> Option<(String, &'static str)> {
     }
     if plain_ascii {
         return None;
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+    {
+        return Some((
+            format!("breaks the line ({})", c.escape_unicode()),
+            "use plain one-line text; put each instruction in its own string of the array",
+        ));
     }
     let c = text.chars().find(|&c| is_unsafe_char(c))?;
     Some((
@@ -350,10 +380,15 @@ pub fn routine(
             hold,
             repeat,
         });
-        step_spans.push((exercise.span(), step.hold.as_ref().map(|h| h.span())));
+        step_spans.push((
+            entry.index,
+            exercise.span(),
+            step.hold.as_ref().map(|h| h.span()),
+        ));
     }
 
-    (!c.failed).then_some(PendingRoutine {
+    Some(PendingRoutine {
+        valid: !c.failed,
         routine: Routine {
             id: id.to_string(),
             name,

@@ -6,16 +6,18 @@
 //! (see [`screen::STEP`]); the loop wakes for exactly those moments and for
 //! cues, and writes only the rows that changed.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent};
 use crossterm::terminal;
 
 use super::clock::Clock;
 use super::cues;
 use super::hold_bar::HoldBar;
+use super::input::{self, Ready};
 use super::keys::{self, Command};
 use super::outcome::Ending;
 use super::painter::Painter;
@@ -42,14 +44,12 @@ pub fn run<'a>(
 ) -> Result<(Session<'a>, Ending)> {
     let mut terminal = Terminal::enter().context("cannot take over the terminal")?;
     let watch = SignalWatch::start(true)?;
-    // Start crossterm's input and SIGWINCH listening now, so a signal
-    // raised to wake `poll` is never missed.
-    let _ = event::poll(Duration::ZERO);
     let mut screen = Screen {
         painter: Painter::new(settings.colour, terminal::size()?),
         terminal: &mut terminal,
         watch: &watch,
         out: io::stdout(),
+        typed: VecDeque::new(),
     };
 
     let ask = settings.warm_up == WarmUpChoice::Ask && plan.warm_up;
@@ -88,6 +88,8 @@ struct Screen<'t> {
     terminal: &'t mut Terminal,
     watch: &'t SignalWatch,
     out: io::Stdout,
+    /// Keys read but not yet handled.
+    typed: VecDeque<KeyEvent>,
 }
 
 /// What happened while waiting.
@@ -105,33 +107,46 @@ impl Screen<'_> {
         painted
             .and_then(|()| self.out.write_all(&frame))
             .and_then(|()| self.out.flush())
-            .map_err(|_| Ending::OutputClosed)
+            .map_err(|e| Ending::output_lost(&e))
     }
 
     fn ring(&mut self) -> Result<(), Ending> {
         self.out
             .write_all(BELL)
             .and_then(|()| self.out.flush())
-            .map_err(|_| Ending::OutputClosed)
+            .map_err(|e| Ending::output_lost(&e))
     }
 
-    /// Waits up to `timeout` for a key or a signal; a resize is handled here.
+    /// Waits up to `timeout` for a key or a signal; a resize is handled here,
+    /// and a terminal that has gone away is a hang-up.
     fn wait(&mut self, timeout: Duration) -> Result<Input> {
         if let Some(signal) = self.watch.try_next() {
-            return Ok(Input::Signal(signal));
+            return self.signal(signal);
         }
-        if !event::poll(timeout).context("cannot read the terminal")? {
+        if let Some(key) = self.typed.pop_front() {
+            return Ok(Input::Key(key));
+        }
+        match input::wait(self.watch, timeout).context("cannot read the terminal")? {
+            Ready::Timeout => Ok(Input::Nothing),
+            Ready::HungUp => Ok(Input::Signal(Signal::HangUp)),
+            Ready::Signal => match self.watch.try_next() {
+                Some(signal) => self.signal(signal),
+                None => Ok(Input::Nothing),
+            },
+            Ready::Keys(keys) => {
+                self.typed.extend(keys);
+                Ok(self.typed.pop_front().map_or(Input::Nothing, Input::Key))
+            }
+        }
+    }
+
+    /// A signal; a resize is handled here.
+    fn signal(&mut self, signal: Signal) -> Result<Input> {
+        if signal == Signal::Resize {
+            self.painter.resize(terminal::size()?);
             return Ok(Input::Nothing);
         }
-        Ok(match event::read().context("cannot read the terminal")? {
-            TermEvent::Key(key) => Input::Key(key),
-            // Also how a signal wakes the poll: look for one straight away.
-            TermEvent::Resize(width, height) => {
-                self.painter.resize((width, height));
-                self.watch.try_next().map_or(Input::Nothing, Input::Signal)
-            }
-            _ => Input::Nothing,
-        })
+        Ok(Input::Signal(signal))
     }
 
     /// Hands the terminal back until `fg`, then repaints.
@@ -301,10 +316,5 @@ impl Run<'_, '_> {
 
 /// The ending a signal brings, if it ends the run.
 fn signal_ending(signal: Signal) -> Option<Ending> {
-    match signal {
-        Signal::Interrupt => Some(Ending::Interrupted),
-        Signal::Terminate => Some(Ending::Terminated),
-        Signal::HangUp => Some(Ending::HangUp),
-        Signal::Stop | Signal::Continue => None,
-    }
+    signal.ending()
 }

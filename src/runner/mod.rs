@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod cues;
 pub mod hold_bar;
+pub mod input;
 pub mod interactive;
 pub mod keys;
 pub mod outcome;

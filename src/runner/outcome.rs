@@ -12,8 +12,10 @@ pub enum Ending {
     Interrupted,
     /// SIGTERM.
     Terminated,
-    /// SIGHUP: the terminal went away.
+    /// SIGHUP, or the terminal went away.
     HangUp,
+    /// Another signal that ends a process (SIGQUIT, SIGUSR1, ...), by number.
+    Fatal(i32),
     /// Whatever read the output stopped reading (a closed pipe or terminal).
     OutputClosed,
 }
@@ -27,6 +29,24 @@ impl Ending {
             Ending::Interrupted => 130,
             Ending::Terminated => 143,
             Ending::HangUp => 129,
+            Ending::Fatal(number) => u8::try_from(128 + number).unwrap_or(255),
+        }
+    }
+
+    /// Whether the run ended because its output went away, so nothing more
+    /// can be shown.
+    pub fn output_gone(self) -> bool {
+        matches!(self, Ending::HangUp | Ending::OutputClosed)
+    }
+
+    /// How a run ends when writing its output failed: a terminal that has
+    /// gone away answers with EIO, which is a hang-up; anything else (a
+    /// closed pipe) means nobody is reading.
+    pub fn output_lost(error: &std::io::Error) -> Ending {
+        if error.raw_os_error() == Some(libc::EIO) {
+            Ending::HangUp
+        } else {
+            Ending::OutputClosed
         }
     }
 }
@@ -66,5 +86,14 @@ mod tests {
         assert_eq!(Ending::Interrupted.exit_code(), 128 + 2);
         assert_eq!(Ending::HangUp.exit_code(), 128 + 1);
         assert_eq!(Ending::Terminated.exit_code(), 128 + 15);
+        assert_eq!(Ending::Fatal(3).exit_code(), 128 + 3);
+    }
+
+    #[test]
+    fn a_terminal_gone_is_a_hang_up_and_a_closed_pipe_is_not() {
+        let eio = std::io::Error::from_raw_os_error(libc::EIO);
+        assert_eq!(Ending::output_lost(&eio), Ending::HangUp);
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert_eq!(Ending::output_lost(&pipe), Ending::OutputClosed);
     }
 }

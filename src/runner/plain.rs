@@ -42,11 +42,9 @@ pub fn run<'a>(
     };
     let clock = Clock::start(settings.speed);
     if remind
-        && run
-            .write(Duration::ZERO, &format!("Warm up first: {WARM_UP_REASON}"))
-            .is_err()
+        && let Err(error) = run.write(Duration::ZERO, &format!("Warm up first: {WARM_UP_REASON}"))
     {
-        return Ok((run.session, Ending::OutputClosed));
+        return Ok((run.session, Ending::output_lost(&error)));
     }
     let ending = run.follow(&clock, &watch);
     Ok((run.session, ending))
@@ -63,8 +61,8 @@ impl Transcript<'_, '_, '_> {
     fn follow(&mut self, clock: &Clock, watch: &SignalWatch) -> Ending {
         loop {
             let cues = self.session.advance(clock.now());
-            if self.show(&cues).is_err() {
-                return Ending::OutputClosed;
+            if let Err(error) = self.show(&cues) {
+                return Ending::output_lost(&error);
             }
             if self.session.is_over() {
                 return Ending::Finished;
@@ -75,13 +73,15 @@ impl Transcript<'_, '_, '_> {
                 Some(Signal::Interrupt) => Ending::Interrupted,
                 Some(Signal::Terminate) => Ending::Terminated,
                 Some(Signal::HangUp) => Ending::HangUp,
+                Some(Signal::Fatal(number)) => Ending::Fatal(number),
+                Some(Signal::Resize) => continue,
                 Some(Signal::Stop) => {
                     let paused = self.session.apply(Action::Pause, clock.now());
                     let shown = self.show(&paused);
                     stop_self();
                     let resumed = self.session.apply(Action::Resume, clock.now());
-                    if shown.and_then(|()| self.show(&resumed)).is_err() {
-                        return Ending::OutputClosed;
+                    if let Err(error) = shown.and_then(|()| self.show(&resumed)) {
+                        return Ending::output_lost(&error);
                     }
                     continue;
                 }

@@ -21,7 +21,7 @@ pub struct RunSettings {
     pub speed: f64,
     /// Ring the terminal bell at the start and end of each hold.
     pub bell: bool,
-    /// Colour on the interactive screen (off with `NO_COLOR`).
+    /// Colour on the interactive screen (`--color`, `NO_COLOR`, `CLICOLOR`).
     pub colour: bool,
     pub warm_up: WarmUpChoice,
 }

@@ -2,17 +2,22 @@
 //! and hands them to the event loop over a channel, so the loop decides what
 //! to do between two frames, never inside a signal handler.
 //!
-//! The interactive loop sleeps in crossterm's `poll`, which a channel cannot
-//! wake; there the thread also raises SIGWINCH, which crossterm already
-//! listens for, so the loop wakes at once and reads the channel.
+//! Every signal that would end the process and can be caught is taken, so a
+//! run always ends through the same path that hands the terminal back and
+//! records the session. The interactive loop waits on the terminal and on
+//! [`SignalWatch::waker`] together: the thread writes a byte there for each
+//! signal, so the loop wakes at once and reads the channel.
 
-use std::io;
+use std::io::{self, Write};
+use std::os::unix::net::UnixStream;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::consts::signal::*;
 use signal_hook::iterator::{Handle, Signals};
+
+use super::outcome::Ending;
 
 /// A signal the run reacts to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,50 +29,81 @@ pub enum Signal {
     Stop,
     /// SIGCONT: the process went on after being stopped.
     Continue,
+    /// SIGWINCH: the terminal changed size.
+    Resize,
+    /// Any other signal whose default is to end the process (SIGQUIT,
+    /// SIGUSR1, SIGALRM, ...), by number.
+    Fatal(i32),
 }
+
+/// Signals whose default action ends the process and that a program may
+/// catch, besides SIGINT, SIGTERM and SIGHUP. SIGPIPE is left out: Rust
+/// ignores it and reports a closed pipe as a write error instead; so are
+/// SIGTRAP and SIGSYS, which belong to debuggers and sandboxes.
+const FATAL: &[i32] = &[
+    SIGQUIT,
+    SIGALRM,
+    SIGUSR1,
+    SIGUSR2,
+    SIGVTALRM,
+    SIGPROF,
+    SIGXCPU,
+    SIGXFSZ,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGPWR,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    SIGIO,
+];
 
 /// The listening thread; dropping it stops listening.
 pub struct SignalWatch {
     handle: Handle,
     thread: Option<JoinHandle<()>>,
     received: Receiver<Signal>,
+    waker: UnixStream,
 }
 
 impl SignalWatch {
-    /// Starts listening. With `wake_poll`, each signal also raises SIGWINCH.
-    pub fn start(wake_poll: bool) -> io::Result<SignalWatch> {
-        let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
+    /// Starts listening. With `resize`, terminal size changes are reported
+    /// too (the interactive screen wants them; plain mode does not).
+    pub fn start(resize: bool) -> io::Result<SignalWatch> {
+        let mut numbers = vec![SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT];
+        numbers.extend_from_slice(FATAL);
+        if resize {
+            numbers.push(SIGWINCH);
+        }
+        let mut signals = Signals::new(numbers)?;
         let handle = signals.handle();
         let (send, received) = mpsc::channel();
+        let (waker, mut wake) = UnixStream::pair()?;
+        waker.set_nonblocking(true)?;
+        wake.set_nonblocking(true)?;
         let thread = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
                 for number in signals.forever() {
-                    let signal = match number {
-                        SIGINT => Signal::Interrupt,
-                        SIGTERM => Signal::Terminate,
-                        SIGHUP => Signal::HangUp,
-                        SIGTSTP => Signal::Stop,
-                        _ => Signal::Continue,
-                    };
-                    if send.send(signal).is_err() {
+                    if send.send(signal_of(number)).is_err() {
                         break;
                     }
-                    if wake_poll {
-                        let _ = signal_hook::low_level::raise(SIGWINCH);
-                    }
+                    // A full socket already wakes the loop.
+                    let _ = wake.write_all(&[1]);
                 }
             })?;
         Ok(SignalWatch {
             handle,
             thread: Some(thread),
             received,
+            waker,
         })
     }
 
     /// A signal that has arrived, if any.
     pub fn try_next(&self) -> Option<Signal> {
-        self.received.try_recv().ok()
+        let signal = self.received.try_recv().ok();
+        if signal.is_none() {
+            self.drain_waker();
+        }
+        signal
     }
 
     /// Waits up to `timeout` for a signal.
@@ -83,6 +119,19 @@ impl SignalWatch {
             }
         }
     }
+
+    /// Becomes readable when a signal arrives; wait on it beside the
+    /// terminal, then take the signals with [`SignalWatch::try_next`].
+    pub fn waker(&self) -> &UnixStream {
+        &self.waker
+    }
+
+    /// Empties the waker once every signal is taken, so it does not stay
+    /// readable and spin the wait.
+    fn drain_waker(&self) {
+        let mut buf = [0u8; 64];
+        while matches!(io::Read::read(&mut &self.waker, &mut buf), Ok(n) if n > 0) {}
+    }
 }
 
 impl Drop for SignalWatch {
@@ -94,8 +143,66 @@ impl Drop for SignalWatch {
     }
 }
 
-/// Stops this process as Ctrl-Z would; returns once it is continued (`fg`).
+impl Signal {
+    /// The ending this signal brings, if it ends the run.
+    pub fn ending(self) -> Option<Ending> {
+        match self {
+            Signal::Interrupt => Some(Ending::Interrupted),
+            Signal::Terminate => Some(Ending::Terminated),
+            Signal::HangUp => Some(Ending::HangUp),
+            Signal::Fatal(number) => Some(Ending::Fatal(number)),
+            Signal::Stop | Signal::Continue | Signal::Resize => None,
+        }
+    }
+}
+
+fn signal_of(number: i32) -> Signal {
+    match number {
+        SIGINT => Signal::Interrupt,
+        SIGTERM => Signal::Terminate,
+        SIGHUP => Signal::HangUp,
+        SIGTSTP => Signal::Stop,
+        SIGCONT => Signal::Continue,
+        SIGWINCH => Signal::Resize,
+        other => Signal::Fatal(other),
+    }
+}
+
+/// Stops this process as Ctrl-Z does for any program, with SIGTSTP, so the
+/// shell reports a stop by Ctrl-Z; returns once it is continued (`fg`).
+///
+/// The watch catches SIGTSTP, so its action is set back to the default for
+/// the moment of the stop and put back after.
+#[allow(unsafe_code)]
 pub fn stop_self() {
-    // SIGSTOP rather than SIGTSTP, which would only come back to the watch.
-    let _ = signal_hook::low_level::raise(SIGSTOP);
+    // SAFETY: `sigaction` is given a zeroed struct holding SIG_DFL and an
+    // empty mask, and a valid place for the old action, which is put back
+    // unchanged; no Rust code runs in between but `raise`.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        libc::sigemptyset(&mut default.sa_mask);
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut previous) != 0 {
+            // Could not stop by SIGTSTP: stop all the same.
+            let _ = signal_hook::low_level::raise(SIGSTOP);
+            return;
+        }
+        libc::raise(libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &previous, std::ptr::null_mut());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_map_to_what_the_run_does() {
+        assert_eq!(signal_of(SIGHUP), Signal::HangUp);
+        assert_eq!(signal_of(SIGWINCH), Signal::Resize);
+        assert_eq!(signal_of(SIGQUIT), Signal::Fatal(SIGQUIT));
+        assert_eq!(Signal::Fatal(SIGQUIT).ending(), Some(Ending::Fatal(3)));
+        assert_eq!(Signal::Resize.ending(), None);
+    }
 }

@@ -148,9 +148,10 @@ fn a_missing_program_warns_once_and_stays_silent() {
 #[test]
 fn a_program_that_fails_to_start_warns_once() {
     let fake = Fake::new();
-    // Executable by its mode, but not a program the system can start.
+    // Executable by its mode, but not a program the system can start: its
+    // interpreter is missing.
     let broken = fake.path("broken");
-    std::fs::write(&broken, "\0\0\0\0").unwrap();
+    std::fs::write(&broken, "#!/no/such/interpreter\n").unwrap();
     make_executable(&broken);
     let warnings = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&warnings);
@@ -193,4 +194,105 @@ fn cue_text_is_one_bounded_line() {
 fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn a_program_there_but_not_executable_says_so() {
+    let fake = Fake::new();
+    let script = fake.path("speak.sh").display().to_string();
+    let found = SpeechProgram::find(Some(std::slice::from_ref(&script)), None);
+    assert_eq!(
+        found.unwrap_err().to_string(),
+        format!(
+            "the voice program `{script}` (voice_command in the config) is there but cannot be run: it is not executable (`chmod +x` makes it so); cues will not be spoken"
+        )
+    );
+    let on_path = SpeechProgram::find(
+        Some(&["speak.sh".to_string()]),
+        Some(fake.dir.path().as_os_str()),
+    );
+    assert!(matches!(on_path, Err(VoiceError::CannotRun(_, _))));
+    let folder = fake.dir.path().display().to_string();
+    let found = SpeechProgram::find(Some(&[folder]), None);
+    assert!(found.unwrap_err().to_string().contains("it is a folder"));
+}
+
+/// Fields of `/proc/PID/stat` after the command name: state, parent,
+/// process group, session, terminal.
+#[cfg(target_os = "linux")]
+fn stat(pid: u32) -> Vec<i64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let after_name = &text[text.rfind(')').unwrap() + 2..];
+    after_name
+        .split(' ')
+        .skip(1)
+        .take(4)
+        .map(|f| f.parse().unwrap())
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_program_runs_in_its_own_session_without_a_terminal() {
+    let fake = Fake::new();
+    let (mut voice, _) = fake.voice();
+    voice.say("Hold.");
+    fake.wait_for_lines(1);
+    let pid = voice.child_id().unwrap();
+    let [_, group, session, terminal] = stat(pid)[..] else {
+        panic!("four fields");
+    };
+    assert_eq!(group, i64::from(pid), "leads its own process group");
+    assert_eq!(session, i64::from(pid), "leads its own session");
+    assert_eq!(terminal, 0, "has no controlling terminal");
+}
+
+#[test]
+fn cutting_a_cue_off_ends_everything_the_program_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    // A wrapper that starts a helper in the background, as real speech
+    // wrappers do, and says where it is.
+    let script =
+        format!("#!/bin/sh\nsleep 30 &\necho $! > '{d}/helper'\ncat > '{d}/said'\nexec sleep 30\n");
+    std::fs::write(dir.path().join("wrap.sh"), script).unwrap();
+    let command = vec![
+        "sh".to_string(),
+        dir.path().join("wrap.sh").display().to_string(),
+    ];
+    let mut voice = Voice::open(
+        Some(&command),
+        std::env::var_os("PATH").as_deref(),
+        Box::new(|_| {}),
+    );
+    voice.say("Hold.");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let helper = loop {
+        let text = std::fs::read_to_string(dir.path().join("helper")).unwrap_or_default();
+        if text.ends_with('\n') {
+            break text.trim().parse::<u32>().unwrap();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the wrapper never started its helper"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let leader = voice.child_id().unwrap();
+    assert!(is_running(helper));
+    drop(voice);
+    assert!(!is_running(leader));
+    // The helper is not our child: it is gone once its parent shell reaps it
+    // or init does; wait for that rather than a fixed time.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while is_running(helper) && !is_zombie(helper) {
+        assert!(Instant::now() < deadline, "the helper is still running");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn is_zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|t| t[t.rfind(')').unwrap() + 2..].starts_with('Z'))
+        .unwrap_or(true)
 }

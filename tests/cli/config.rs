@@ -164,10 +164,12 @@ fn config_values_apply_and_flags_add_to_them() {
 #[test]
 fn a_default_routine_that_does_not_exist_is_a_clear_error() {
     let env = Env::new();
-    env.write(CONFIG, "default_routine = \"dayly\"\n");
+    let path = env.write(CONFIG, "bell = true\ndefault_routine = \"dayly\"\n");
+    let from = format!("(default_routine in {}, line 2)", path.display());
     env.psoas(&["print"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no routine has the id `dayly`"))
+        .stderr(predicate::str::contains(from))
         .stderr(predicate::str::contains("did you mean `daily`?"));
 }

@@ -388,7 +388,10 @@ fn a_user_routine_replaces_a_built_in_and_check_says_so() {
         .assert()
         .success()
         .stdout("ok: 43 exercises and 10 routines, no problems\n")
-        .stderr(format!("{}/daily.toml:1:1: note: this routine `daily` replaces the one at <built-in>/daily.toml:1:1\n", routines.display()));
+        .stderr(format!(
+            "{}/daily.toml:1:1: note: this routine `daily` replaces the one at <built-in>/daily.toml:1:1\n",
+            routines.display()
+        ));
 }
 
 #[test]
@@ -407,7 +410,7 @@ fn usage_errors_exit_2_and_name_what_is_valid() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "valid: standing, seated, kneeling, lying, prone",
+            "[possible values: standing, seated, kneeling, lying, prone]",
         ));
     env.psoas(&["frobnicate"]).assert().code(2);
 }
@@ -443,25 +446,79 @@ fn check_reports_every_problem_with_place_key_and_help() {
     );
     let expected = format!(
         "{e}:2:6: error: `exercise[1].id`: `Bad_Id` is not a valid id
-  help: lowercase letters, digits and single dashes, like `kneeling-lunge`
+  |
+2 | id = \"Bad_Id\"
+  |      ^^^^^^^^
+  |
+  = help: lowercase letters, digits and single dashes, like `kneeling-lunge`
+
 {e}:4:8: error: `exercise[1].kind`: unknown variant `stretching`, expected one of `stretch`, `movement`, `transfer`, `ball-release`, `warm-up`, `breathing`
+  |
+4 | kind = \"stretching\"
+  |        ^^^^^^^^^^^^
+
 {e}:13:8: error: `exercise[2].hold`: 3 is out of range
-  help: a whole number of seconds from 5 to 600
+   |
+13 | hold = 3
+   |        ^
+   |
+   = help: a whole number of seconds from 5 to 600
+
 {e}:14:9: error: `exercise[2].setup`: is empty
-  help: at least one instruction on how to get into position
+   |
+14 | setup = []
+   |         ^^
+   |
+   = help: at least one instruction on how to get into position
+
 {e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`
+   |
+15 | colour = \"red\"
+   | ^^^^^^
+
 {e}:17:1: note: this exercise `knee-to-chest` replaces the one at <built-in>/exercises/lying.toml:{lying_line}:1
+   |
+17 | [[exercise]]
+   | ^^^^^^^^^^^^
+
 {e}:31:1: error: `id`: the exercise id `dup` is defined twice
-  help: it is first defined at {e}:24:1; give one of them another id
+   |
+31 | [[exercise]]
+   | ^^^^^^^^^^^^
+   |
+   = help: it is first defined at {e}:24:1; give one of them another id
+
 {r}:2:8: error: `prep`: -1 is out of range
-  help: a whole number of seconds from 0 to 60
+  |
+2 | prep = -1
+  |        ^^
+  |
+  = help: a whole number of seconds from 0 to 60
+
+{r}:4:12: error: `step[1].exercise`: no exercise has the id `knee-to-chst`
+  |
+4 | exercise = \"knee-to-chst\"
+  |            ^^^^^^^^^^^^^^
+  |
+  = help: did you mean `knee-to-chest`? (`psoas list` shows every id)
+
 {r}:5:10: error: `step[1].repeat`: 21 is out of range
-  help: a whole number of times from 1 to 20
+  |
+5 | repeat = 21
+  |          ^^
+  |
+  = help: a whole number of times from 1 to 20
+
 {m}:1:1: error: `step`: a routine needs at least one step
   help: add a `[[step]]` table with `exercise = \"some-exercise-id\"`
 {s}:1:17: error: TOML syntax: invalid basic string, expected `\"`
-  help: see https://toml.io for the syntax; strings need double quotes
-10 problems found
+  |
+1 | name = \"Unclosed
+  |                 ^
+  |
+  = help: see https://toml.io for the syntax; strings need double quotes
+
+11 problems found
 ",
         lying_line = built_in_line("lying.toml", "knee-to-chest"),
     );
@@ -504,8 +561,15 @@ fn check_given_files_reports_only_those_and_resolves_against_the_library() {
         .success()
         .stderr("");
     env.psoas(&["check", "bad.toml"]).assert().code(1).stderr(
-        "bad.toml:3:12: error: `step[1].exercise`: no exercise has the id `knee-to-chst`\n  \
-         help: did you mean `knee-to-chest`? (`psoas list` shows every id)\n1 problem found\n",
+        "bad.toml:3:12: error: `step[1].exercise`: no exercise has the id `knee-to-chst`
+  |
+3 | exercise = \"knee-to-chst\"
+  |            ^^^^^^^^^^^^^^
+  |
+  = help: did you mean `knee-to-chest`? (`psoas list` shows every id)
+
+1 problem found
+",
     );
     let _ = (good, bad);
 }
@@ -562,11 +626,8 @@ fn control_characters_in_files_never_reach_the_terminal() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let env = Env::new();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("psoas"));
-    cmd.args(["list"])
-        .env("XDG_CONFIG_HOME", env.root().join("config"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut cmd = env.process(&["list"]);
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     // Read one byte, then close our end of the pipe before psoas is done.
     let mut stdout = child.stdout.take().unwrap();

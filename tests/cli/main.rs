@@ -3,9 +3,13 @@
 //! machine running the tests can leak in.
 
 mod config;
+mod conventions;
+mod diagnostics;
 mod history;
 mod level;
 mod library;
+mod odd_files;
+mod output;
 mod plan;
 #[cfg(unix)]
 mod remind;
@@ -67,7 +71,13 @@ impl Env {
 
     /// `psoas ARGS` in the working folder, with only this env's variables.
     pub fn psoas(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("psoas").unwrap();
+        Command::from_std(self.process(args))
+    }
+
+    /// The same as [`Env::psoas`], as a standard command, for tests that
+    /// start the process and talk to it while it runs.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_psoas"));
         cmd.args(args)
             .current_dir(self.work())
             .env_clear()

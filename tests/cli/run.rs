@@ -157,11 +157,8 @@ fn plain_mode_follows_the_warm_up_flags() {
 #[test]
 fn plain_mode_ends_quietly_when_the_reader_goes_away() {
     let env = mini();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_psoas"))
-        .args(["--library", &lib(&env), "run", "mini", "--speed", "20"])
-        .env("TERM", "dumb")
-        .env("XDG_CONFIG_HOME", env.root().join("config"))
-        .current_dir(env.work())
+    let mut child = env
+        .process(&["--library", &lib(&env), "run", "mini", "--speed", "20"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -179,11 +176,8 @@ fn plain_mode_ends_quietly_when_the_reader_goes_away() {
 #[test]
 fn plain_mode_sigterm_exits_143() {
     let env = mini();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_psoas"))
-        .args(["--library", &lib(&env), "run", "mini", "--no-warm-up"])
-        .env("TERM", "dumb")
-        .env("XDG_CONFIG_HOME", env.root().join("config"))
-        .current_dir(env.work())
+    let mut child = env
+        .process(&["--library", &lib(&env), "run", "mini", "--no-warm-up"])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -338,6 +332,16 @@ fn sighup_exits_129_and_hands_the_terminal_back() {
     assert_handed_back(&pty);
 }
 
+#[test]
+fn sigquit_and_other_fatal_signals_hand_the_terminal_back() {
+    for (name, number) in [("QUIT", libc::SIGQUIT), ("USR1", libc::SIGUSR1)] {
+        let (_env, mut pty) = running_mini();
+        signal(pty.pid(), name);
+        assert_eq!(pty.wait_exit(), 128 + number as u32, "SIG{name}");
+        assert_handed_back(&pty);
+    }
+}
+
 /// Set in the child of [`a_panic_hands_the_terminal_back_before_its_message`].
 const PANIC_CHILD: &str = "PSOAS_TEST_PANIC_CHILD";
 
@@ -390,39 +394,71 @@ fn routine_left(screen: &str) -> u32 {
     m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap()
 }
 
-#[test]
-fn ctrl_z_hands_the_terminal_back_and_the_clock_waits() {
-    let env = mini();
-    let mut pty = Pty::spawn(
-        &env,
-        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+/// The screen as it was drawn up to byte `end` of the output.
+fn screen_up_to(output: &[u8], end: usize) -> String {
+    let mut parser = vt100::Parser::new(
+        pty::ROWS.try_into().unwrap(),
+        pty::COLS.try_into().unwrap(),
+        0,
     );
-    let left = routine_left(&pty.wait_for(&["Pelvic tilt", "0:5"]));
+    parser.process(&output[..end]);
+    parser.screen().contents()
+}
+
+#[test]
+fn ctrl_z_stops_with_sigtstp_hands_the_terminal_back_and_the_clock_waits() {
+    let env = mini();
+    let lib = lib(&env);
+    // A shell with job control, as a person's: it reports how psoas
+    // stopped, then on Enter `fg` continues it.
+    let script = r#""$0" "$@"; echo "stopped with $?"; read line; fg"#;
+    let psoas = env!("CARGO_BIN_EXE_psoas");
+    let args = [
+        "-mc",
+        script,
+        psoas,
+        "--library",
+        &lib,
+        "run",
+        "mini",
+        "--no-warm-up",
+    ];
+    let mut pty = Pty::spawn_program(&env, "sh".as_ref(), &args, &[]);
+    pty.wait_for(&["Pelvic tilt", "0:5"]);
     pty.send(b"\x1a");
-    let start = std::time::Instant::now();
-    while !pty.line_settings().is_cooked() || pty.modes() != (false, false) {
-        assert!(
-            start.elapsed().as_secs() < 30,
-            "after Ctrl-Z: {:?}, cursor hidden and alternate screen: {:?}",
-            pty.line_settings(),
-            pty.modes()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    assert_eq!(&pty.line_settings(), pty.initial_line_settings());
+    // 128 + SIGTSTP (20 on Linux); a stop by SIGSTOP would be 147.
+    let stopped = format!("stopped with {}", 128 + libc::SIGTSTP);
+    pty.wait_for(&[&stopped]);
+    assert_eq!(pty.modes(), (false, false), "the normal screen is back");
+    // The last frame drawn before the terminal was handed back.
+    let output = pty.output();
+    let leave = find(&output, b"\x1b[?1049l").expect("the screen is left");
+    let before = routine_left(&screen_up_to(&output, leave));
     // Stopped for three seconds: none of them count.
     std::thread::sleep(std::time::Duration::from_secs(3));
-    signal(pty.pid(), "CONT");
+    pty.send(b"\n");
     let screen = pty.wait_for(&["Pelvic tilt", "Step 1 of 3"]);
     assert_eq!(pty.modes(), (true, true), "back on the screen");
-    let after = routine_left(&screen);
+    // The first frame drawn after coming back.
+    let output = pty.output();
+    let back = leave + find(&output[leave..], b"Step 1 of 3").unwrap();
+    let end = back + find(&output[back..], b" left").unwrap() + 5;
+    let after = routine_left(&screen_up_to(&output, end));
+    // Both frames are psoas's own, drawn just before the stop and just after
+    // it, so no time the test takes counts. The screen shows whole seconds:
+    // the stop may fall just after a second ticks over, before that frame is
+    // drawn, so the two may differ by that one tick, never by the three
+    // seconds stopped.
     assert!(
-        left >= after && left - after <= 1,
-        "{left} s left before, {after} s after"
+        before == after || before == after + 1,
+        "the clock stood still while stopped: {before} s left before, {after} s after:\n{screen}"
     );
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 130);
-    assert_handed_back(&pty);
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[test]
@@ -440,4 +476,63 @@ fn resizing_redraws_to_fit() {
     ]);
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 130);
+}
+
+/// The history's lines, as text.
+fn history_of(env: &Env) -> String {
+    std::fs::read_to_string(env.state_dir().join("history.jsonl")).unwrap_or_default()
+}
+
+/// Closes the terminal under a run past its first hold; the run must end
+/// within two seconds with 129 and be recorded.
+/// Only a session at real speed is recorded, so this is the shortest routine
+/// that gets past its first hold: two 5-second holds with no time between.
+const BRIEF: &str = r#"
+name = "Brief"
+prep = 0
+
+[[step]]
+exercise = "tilt"
+hold = 5
+
+[[step]]
+exercise = "tilt"
+hold = 5
+"#;
+
+fn assert_hang_up_ends_and_records(extra: &[&str]) {
+    let env = mini();
+    env.write("lib/brief.toml", BRIEF);
+    let lib = lib(&env);
+    let mut args = vec!["--library", &lib, "run", "brief", "--no-warm-up"];
+    args.extend_from_slice(extra);
+    let mut pty = Pty::spawn(&env, &args);
+    pty.wait_for(&["Step 2 of 2"]);
+    pty.hang_up();
+    let closed = std::time::Instant::now();
+    let code = loop {
+        if let Some(code) = pty.has_exited() {
+            break code;
+        }
+        assert!(
+            closed.elapsed() < std::time::Duration::from_secs(2),
+            "still running 2 s after the terminal closed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    assert_eq!(code, 129);
+    let history = history_of(&env);
+    assert_eq!(history.lines().count(), 1, "{history}");
+    assert!(history.contains(r#""routine_id":"brief""#), "{history}");
+    assert!(history.contains(r#""finished":false"#), "{history}");
+}
+
+#[test]
+fn closing_the_terminal_ends_the_screen_with_129_and_records() {
+    assert_hang_up_ends_and_records(&[]);
+}
+
+#[test]
+fn closing_the_terminal_ends_plain_mode_with_129_and_records() {
+    assert_hang_up_ends_and_records(&["--plain"]);
 }

@@ -3,7 +3,9 @@
 //! keys into it.
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -34,11 +36,17 @@ impl LineSettings {
 }
 
 pub struct Pty {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// The terminal side the test holds; `None` once hung up.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// Takes in everything the program writes; it ends when the terminal
+    /// closes on the program's side, or after a hang-up.
+    reader: Option<JoinHandle<()>>,
+    /// Tells the reader to close its end of the terminal at its next read.
+    hang_up: Arc<AtomicBool>,
     /// The line settings before the program started.
     initial: LineSettings,
 }
@@ -89,10 +97,12 @@ impl Pty {
         let screen = Arc::clone(&parser);
         let output = Arc::new(Mutex::new(Vec::new()));
         let written = Arc::clone(&output);
-        std::thread::spawn(move || {
+        let hang_up = Arc::new(AtomicBool::new(false));
+        let hanging_up = Arc::clone(&hang_up);
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || hanging_up.load(Ordering::SeqCst) {
                     break;
                 }
                 screen.lock().unwrap().process(&buf[..n]);
@@ -101,13 +111,51 @@ impl Pty {
         });
         let writer = pair.master.take_writer().unwrap();
         Pty {
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             child,
             parser,
             output,
+            reader: Some(reader),
+            hang_up,
             initial,
         }
+    }
+
+    /// Closes the terminal's master side, as closing a terminal window or
+    /// losing an ssh connection does. The reader holds the last copy of it and
+    /// lets go at its next read, so the program must be writing (a running
+    /// hold redraws every second). Returns once the terminal is closed.
+    pub fn hang_up(&mut self) {
+        self.hang_up.store(true, Ordering::SeqCst);
+        self.writer = None;
+        self.master = None;
+        self.join_reader();
+    }
+
+    /// Waits for the reader to end, up to [`PATIENCE`].
+    fn join_reader(&mut self) {
+        let Some(reader) = self.reader.take() else {
+            return;
+        };
+        let start = Instant::now();
+        while !reader.is_finished() {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the terminal is still open; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        reader.join().unwrap();
+    }
+
+    /// Whether the program has ended, without waiting.
+    pub fn has_exited(&mut self) -> Option<u32> {
+        self.child
+            .try_wait()
+            .unwrap()
+            .map(|status| status.exit_code())
     }
 
     /// Every byte the program wrote so far, escape codes and all.
@@ -122,7 +170,10 @@ impl Pty {
 
     /// The line settings now.
     pub fn line_settings(&self) -> LineSettings {
-        line_settings(&*self.master)
+        match &self.master {
+            Some(master) => line_settings(&**master),
+            None => panic!("the terminal was hung up"),
+        }
     }
 
     pub fn pid(&self) -> u32 {
@@ -149,6 +200,8 @@ impl Pty {
             .unwrap()
             .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
         self.master
+            .as_ref()
+            .expect("a terminal")
             .resize(PtySize {
                 rows,
                 cols,
@@ -159,8 +212,9 @@ impl Pty {
     }
 
     pub fn send(&mut self, keys: &[u8]) {
-        self.writer.write_all(keys).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("a terminal");
+        writer.write_all(keys).unwrap();
+        writer.flush().unwrap();
     }
 
     /// Waits until the screen shows every one of `texts`; returns the screen.
@@ -184,8 +238,9 @@ impl Pty {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader take in the last bytes written.
-                std::thread::sleep(Duration::from_millis(200));
+                // The reader has taken in the last bytes written once it
+                // reads the end of the terminal.
+                self.join_reader();
                 return status.exit_code();
             }
             assert!(
