@@ -161,3 +161,37 @@ fn the_guided_warm_up_jogs_only_when_asked_to_be_brisk() {
     env.write("config/psoas/config.toml", "brisk_warm_up = true\n");
     assert_eq!(warm_up(&[]), brisk);
 }
+
+#[test]
+fn the_warm_up_reminder_fits_the_conditions_given() {
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    let reminder = |extra: &[&str]| {
+        let mut args = vec!["run", "daily", "--plain", "--speed", "1000", "--no-record"];
+        args.extend_from_slice(extra);
+        let out = stdout_of(&mut env.psoas(&args));
+        let reminders: Vec<String> = out
+            .lines()
+            .filter(|l| l.contains("Warm up first"))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(reminders.len(), 1, "{out}");
+        reminders[0].clone()
+    };
+    assert_eq!(
+        reminder(&[]),
+        "[00:00] Warm up first: Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first."
+    );
+    assert_eq!(
+        reminder(&["--condition", "hip-replacement"]),
+        "[00:00] Warm up first: Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first. After a hip replacement, lift each knee no higher than your hip, and use your walking aid if you still need one."
+    );
+    let sheet = stdout_of(&mut env.psoas(&["print", "daily", "--condition", "recent-surgery"]));
+    assert!(
+        sheet.contains(
+            "Warm up first. Soon after surgery, warm up only as your surgeon allows: a few minutes of gentle walking if you are allowed to walk about, and otherwise none. `psoas run` offers a guided warm-up."
+        ),
+        "{sheet}"
+    );
+    assert!(!sheet.contains("march gently"), "{sheet}");
+}
