@@ -2,7 +2,8 @@
 //! exercise or a routine cannot quietly break a promise made to someone with
 //! a condition: which movements each condition tag leaves out, what equipment
 //! an exercise needs, set-up lines that work by ear and are short enough to
-//! say, cues that name no side, how far to stretch in pregnancy, movements
+//! say, cues that name no side, how far to stretch in pregnancy, what to do
+//! when a stretch pinches with stenosis, getting up after breathing, movements
 //! paced as short efforts, what is left of every routine under every condition
 //! and pair of conditions and how it ends, the warm-up's impact, and why an
 //! exercise is in no routine.
@@ -279,6 +280,41 @@ fn stretches_kept_in_pregnancy_say_how_far() {
                     .iter()
                     .any(|c| c.starts_with("In pregnancy") && c.contains("mild pull")),
                 "{} has no pregnancy caution",
+                e.id
+            );
+        }
+    }
+}
+
+/// Spinal stenosis narrows when the low back arches: every hip-flexor
+/// stretch the tag leaves in says what to do if it pinches there.
+#[test]
+fn stretches_kept_with_stenosis_say_what_to_do_if_they_pinch() {
+    for e in builtin().exercises() {
+        if e.kind == Kind::Stretch
+            && movements(e).contains(&HipExtension)
+            && !e.avoid_if.contains(&Condition::SpinalStenosis)
+        {
+            assert!(
+                e.cautions
+                    .iter()
+                    .any(|c| c.contains("pinches your low back")),
+                "{} does not say what to do if it pinches the low back",
+                e.id
+            );
+        }
+    }
+}
+
+/// Slow breathing lying down can leave a person light-headed: a breathing
+/// exercise on the floor says how to get up from it.
+#[test]
+fn breathing_on_the_floor_says_how_to_get_up() {
+    for e in builtin().exercises() {
+        if e.kind == Kind::Breathing && matches!(e.position, Position::Lying | Position::Prone) {
+            assert!(
+                e.cautions.iter().any(|c| c.contains("up slowly")),
+                "{} does not say how to get up",
                 e.id
             );
         }
