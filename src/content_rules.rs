@@ -68,7 +68,7 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("seated-side-reach", &[SideBend]),
     ("getting-down-to-the-floor", &[]),
     ("kneeling-psoas-stretch", &[HipExtension]),
-    ("low-lunge", &[HipExtension, BackBend]),
+    ("low-lunge", &[HipExtension, BackBend, DeepHipFlexion]),
     ("kneeling-reach-side-bend", &[HipExtension, SideBend]),
     ("kneeling-quad-hip-flexor", &[HipExtension]),
     ("all-fours-arm-leg-reach", &[]),
