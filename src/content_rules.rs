@@ -2,7 +2,8 @@
 //! exercise or a routine cannot quietly break a promise made to someone with
 //! a condition: which movements each condition tag leaves out, what equipment
 //! an exercise needs, set-up lines that work by ear and are short enough to
-//! say, cues that name no side, how far to stretch in pregnancy, what to do
+//! say, cues that name no side, nothing said that a kept-for condition rules
+//! out, how far to stretch in pregnancy, what to do
 //! when a stretch pinches with stenosis, getting up after breathing, movements
 //! paced as short efforts, what is left of every routine under every condition
 //! and pair of conditions and how it ends, the warm-up's impact, and why an
@@ -282,6 +283,46 @@ fn stretches_kept_in_pregnancy_say_how_far() {
                 "{} has no pregnancy caution",
                 e.id
             );
+        }
+    }
+}
+
+/// What an exercise says to do never asks for what a condition it is kept
+/// for rules out: no lying on the back or face down in pregnancy, no
+/// kneeling with knee pain, no impact for anyone the tags protect from it.
+#[test]
+fn exercises_kept_for_a_condition_never_ask_for_what_it_rules_out() {
+    use Condition::*;
+    let rules: &[(Condition, &[&str])] = &[
+        (
+            Pregnancy,
+            &["on your back", "onto your back", "face down", "jump", "jog"],
+        ),
+        (KneePain, &["kneel", "on your knee"]),
+        (RecentSurgery, &["jump", "jog"]),
+        (Osteoporosis, &["jump", "jog"]),
+        (HipReplacement, &["jump", "jog"]),
+    ];
+    for e in builtin().exercises() {
+        let said = e
+            .setup
+            .iter()
+            .chain(&e.cues)
+            .chain(e.phases.iter().map(|p| &p.cue))
+            .map(|s| s.to_lowercase());
+        for line in said {
+            for (condition, words) in rules {
+                if e.avoid_if.contains(condition) {
+                    continue;
+                }
+                for word in *words {
+                    assert!(
+                        !line.contains(word),
+                        "{} is kept with {condition} but says `{line}`",
+                        e.id
+                    );
+                }
+            }
         }
     }
 }
