@@ -2,11 +2,11 @@
 //! exercise or a routine cannot quietly break a promise made to someone with
 //! a condition: which movements each condition tag leaves out, what equipment
 //! an exercise needs, set-up lines that work by ear and are short enough to
-//! say, cues that name no side, nothing said that a kept-for condition rules
-//! out, how far to stretch in pregnancy, what to do
-//! when a stretch pinches with stenosis, getting up after breathing, movements
-//! paced as short efforts, what is left of every routine under every condition
-//! and pair of conditions and how it ends, the warm-up's impact, and why an
+//! say, cues that name no side, nothing said that a condition an exercise is
+//! kept for rules out, how far to stretch in pregnancy, what to do when a
+//! stretch pinches with stenosis, getting up after breathing, movements paced
+//! as short efforts, what is left of every routine under every condition and
+//! pair of conditions and how it ends, the warm-up's impact, and why an
 //! exercise is in no routine.
 //!
 //! Tags follow movements, so every built-in exercise is classified below by
