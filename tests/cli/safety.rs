@@ -195,3 +195,48 @@ fn the_warm_up_reminder_fits_the_conditions_given() {
     );
     assert!(!sheet.contains("march gently"), "{sheet}");
 }
+
+/// Every built-in routine prints under every condition (none is left
+/// empty, which would exit 1), each step left out is named with that
+/// condition, and the sheet ends with the notice.
+#[test]
+fn every_routine_prints_under_every_condition() {
+    let env = Env::new();
+    let routines: serde_json::Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["routines", "--format", "json"]),
+    ))
+    .unwrap();
+    let tags = [
+        ("herniated-disc", "a herniated or bulging disc"),
+        ("pregnancy", "pregnancy"),
+        ("recent-surgery", "recent abdominal, hip or back surgery"),
+        ("hip-replacement", "a hip replacement"),
+        ("osteoporosis", "osteoporosis"),
+        ("knee-pain", "knee pain"),
+        ("spinal-stenosis", "spinal stenosis"),
+    ];
+    let routines = routines.as_array().unwrap();
+    assert!(routines.len() >= 9, "{routines:?}");
+    for routine in routines {
+        let id = routine["id"].as_str().unwrap();
+        for (tag, said) in tags {
+            let sheet = stdout_of(&mut env.psoas(&["print", id, "--condition", tag]));
+            for line in sheet.lines().filter(|l| l.starts_with("Left out: ")) {
+                assert!(
+                    line.contains(&format!("to avoid with {said}")),
+                    "{id} with {tag}: {line}"
+                );
+            }
+            assert!(
+                sheet.contains("1. "),
+                "{id} with {tag} has no step:\n{sheet}"
+            );
+            assert!(
+                sheet.trim_end().ends_with(
+                    "a fever or weight loss you cannot explain, or if it started with a fall."
+                ),
+                "{id} with {tag} does not end with the notice"
+            );
+        }
+    }
+}
