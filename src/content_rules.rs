@@ -615,6 +615,7 @@ fn the_routines_keep_their_promises() {
         ("chair", Condition::KneePain),
         ("rest-and-breathe", Condition::RecentSurgery),
         ("rest-and-breathe", Condition::HipReplacement),
+        ("hip-replacement", Condition::HipReplacement),
     ] {
         let plan = Plan::build(routine(id), &library, &settings(&[condition])).unwrap();
         assert!(plan.left_out.is_empty(), "{id} with {condition}");
@@ -631,6 +632,13 @@ fn the_routines_keep_their_promises() {
             e.id
         );
     }
+    // After a hip replacement: never on the floor, where getting down
+    // would take the hip past a right angle; lying work is on a bed.
+    assert!(
+        exercises("hip-replacement")
+            .iter()
+            .all(|e| !matches!(e.position, Position::Kneeling | Position::Prone))
+    );
     // After surgery: rest and breathing only.
     assert!(
         exercises("rest-and-breathe")
