@@ -16,8 +16,9 @@ trouble passing urine or holding in urine or stools, numbness around the \
 genitals, buttocks or inner thighs, weakness in a leg that is getting worse, \
 a fever or weight loss you cannot explain, or if it started with a fall.";
 
-/// Why to warm up, in one line. Walking and marching suit every condition the
-/// library knows; jogging is only for those who ask for a brisk warm-up.
+/// Why to warm up, in one line, for everyone not just out of surgery: a walk
+/// or a gentle march, nothing with impact; jogging is only for those who ask
+/// for a brisk warm-up.
 const WARM_UP_REASON: &str = "\
 Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first.";
 
@@ -27,7 +28,8 @@ const AFTER_SURGERY: &str = "\
 Soon after surgery, warm up only as your surgeon allows: a few minutes of gentle walking if you are allowed to walk about, and otherwise none.";
 
 /// The words a condition adds to the warm-up reminder, when walking or
-/// marching needs care with it.
+/// marching needs care with it. None suggests a march, so each fits after
+/// surgery's walk-only opening too.
 fn warm_up_care(condition: Condition) -> Option<&'static str> {
     Some(match condition {
         Condition::Pregnancy => {
@@ -37,13 +39,13 @@ fn warm_up_care(condition: Condition) -> Option<&'static str> {
             "After a hip replacement, lift each knee no higher than your hip, and use your walking aid if you still need one."
         }
         Condition::KneePain => {
-            "With knee pain, walk on a level floor rather than stairs, and march only if it does not hurt."
+            "With knee pain, walk on a level floor rather than stairs, with short, easy steps."
         }
         Condition::Osteoporosis => {
             "With osteoporosis, walk on an even floor with a support within reach, and leave out jogging and jumping."
         }
         Condition::SpinalStenosis => {
-            "With spinal stenosis, if walking upright brings on leg pain, march holding a chair back and lean a little forward."
+            "With spinal stenosis, if walking upright brings on leg pain, rest leaning forward on a chair back until it passes."
         }
         Condition::HerniatedDisc => {
             "With a disc problem, keep your steps smooth, and stop if walking sends pain further down a leg."
@@ -111,11 +113,11 @@ mod tests {
     }
 
     #[test]
-    fn with_knee_pain_level_ground_and_a_march_only_if_painless() {
+    fn with_knee_pain_level_ground_and_easy_steps() {
         assert_eq!(
             reminder(&[KneePain]),
             format!(
-                "{WARM_UP_REASON} With knee pain, walk on a level floor rather than stairs, and march only if it does not hurt."
+                "{WARM_UP_REASON} With knee pain, walk on a level floor rather than stairs, with short, easy steps."
             )
         );
     }
@@ -145,7 +147,7 @@ mod tests {
     fn with_stenosis_lean_forward_on_a_support_if_walking_hurts() {
         assert!(
             reminder(&[SpinalStenosis])
-                .ends_with("march holding a chair back and lean a little forward.")
+                .ends_with("rest leaning forward on a chair back until it passes.")
         );
     }
 
@@ -154,6 +156,16 @@ mod tests {
         assert!(
             reminder(&[HerniatedDisc]).ends_with("stop if walking sends pain further down a leg.")
         );
+    }
+
+    /// After surgery, whatever else the person has, nothing suggests a march.
+    #[test]
+    fn after_surgery_no_condition_adds_a_march() {
+        for &condition in Condition::ALL {
+            let words = reminder(&[RecentSurgery, condition]);
+            assert!(words.starts_with(AFTER_SURGERY), "{words}");
+            assert!(!words.contains("march"), "with {condition}: {words}");
+        }
     }
 
     /// Several conditions: surgery's opening, then each condition's care in
