@@ -240,3 +240,18 @@ fn every_routine_prints_under_every_condition() {
         }
     }
 }
+
+/// On the screen, the warm-up question carries the words for the person's
+/// conditions.
+#[test]
+fn the_warm_up_question_on_the_screen_fits_the_conditions() {
+    use crate::run::pty::Pty;
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    env.write("config/psoas/config.toml", "check_in = false\n");
+    let mut pty = Pty::spawn(&env, &["run", "daily", "--condition", "recent-surgery"]);
+    let screen = pty.wait_for(&["Warm up first", "Soon after surgery", "already warm"]);
+    assert!(!screen.contains("march gently"), "{screen}");
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+}
