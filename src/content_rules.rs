@@ -1,9 +1,13 @@
 //! The rules the built-in library keeps, as tests, so that an edit to an
 //! exercise or a routine cannot quietly break a promise made to someone with
 //! a condition: which movements each condition tag leaves out, what equipment
-//! an exercise needs, set-up lines that work by ear, movements paced as short
-//! efforts, what is left of every routine under every condition and how it
-//! ends, the warm-up's impact, and why an exercise is in no routine.
+//! an exercise needs, set-up lines that work by ear and are short enough to
+//! say, cues that name no side, nothing said that a condition an exercise is
+//! kept for rules out, how far to stretch in pregnancy, what to do when a
+//! stretch pinches with stenosis, getting up after breathing, movements paced
+//! as short efforts, what is left of every routine under every condition and
+//! pair of conditions and how it ends, the warm-up's impact, and why an
+//! exercise is in no routine.
 //!
 //! Tags follow movements, so every built-in exercise is classified below by
 //! the movements it asks for; a new exercise must be classified before these
@@ -33,6 +37,8 @@ enum Movement {
     SideBend,
     /// Both feet leave the floor: jogging and jumping.
     Impact,
+    /// A ball pressed against the back, beside the spine.
+    BallOnBack,
     /// Lying on the side, which pregnancy allows.
     SideLying,
     /// Resting or breathing, gentle enough soon after surgery.
@@ -63,7 +69,7 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("seated-side-reach", &[SideBend]),
     ("getting-down-to-the-floor", &[]),
     ("kneeling-psoas-stretch", &[HipExtension]),
-    ("low-lunge", &[HipExtension, BackBend]),
+    ("low-lunge", &[HipExtension, BackBend, DeepHipFlexion]),
     ("kneeling-reach-side-bend", &[HipExtension, SideBend]),
     ("kneeling-quad-hip-flexor", &[HipExtension]),
     ("all-fours-arm-leg-reach", &[]),
@@ -79,9 +85,9 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("side-lying-hip-flexor-stretch", &[HipExtension, SideLying]),
     ("sphinx", &[BackBend]),
     ("prone-rest", &[Rest]),
-    ("ball-back-beside-spine", &[]),
-    ("ball-back-knee-open", &[]),
-    ("ball-back-hips-hover", &[]),
+    ("ball-back-beside-spine", &[BallOnBack]),
+    ("ball-back-knee-open", &[BallOnBack]),
+    ("ball-back-hips-hover", &[BallOnBack]),
     ("ball-belly-kneeling", &[LumbarFlexion, DeepHipFlexion]),
     ("ball-belly-sphinx", &[BackBend]),
     ("foam-roller-front-hip", &[BackBend]),
@@ -191,6 +197,10 @@ fn tags_follow_movements() {
                 ]),
             ));
         }
+        // A fragile vertebra is no place for a ball's pressure.
+        if does(BallOnBack) {
+            rules.push(("ball on the back", missing(&[Osteoporosis])));
+        }
         // Kneeling loads the knee.
         if e.position == Position::Kneeling {
             rules.push(("kneeling", missing(&[KneePain])));
@@ -225,6 +235,13 @@ fn tags_follow_movements() {
         if e.avoid_if.contains(&SpinalStenosis) {
             assert!(does(BackBend), "{} is tagged spinal-stenosis", e.id);
         }
+        if e.avoid_if.contains(&Osteoporosis) {
+            assert!(
+                does(LumbarFlexion) || does(Impact) || does(BallOnBack),
+                "{} is tagged osteoporosis",
+                e.id
+            );
+        }
         assert_eq!(
             e.impact == Impact::High,
             does(Impact),
@@ -242,6 +259,104 @@ fn deep_hip_flexion_is_said() {
             assert!(
                 e.cautions.iter().any(|c| c.contains("past a right angle")),
                 "{} does not say it bends the hip past a right angle",
+                e.id
+            );
+        }
+    }
+}
+
+/// Joints loosen in pregnancy: every stretch that pregnancy leaves in and
+/// that takes a joint toward the end of its range says how far to go.
+#[test]
+fn stretches_kept_in_pregnancy_say_how_far() {
+    for e in builtin().exercises() {
+        let moves = movements(e);
+        let toward_the_end = [HipExtension, DeepHipFlexion, SideBend]
+            .iter()
+            .any(|m| moves.contains(m));
+        if e.kind == Kind::Stretch && toward_the_end && !e.avoid_if.contains(&Condition::Pregnancy)
+        {
+            assert!(
+                e.cautions
+                    .iter()
+                    .any(|c| c.starts_with("In pregnancy") && c.contains("mild pull")),
+                "{} has no pregnancy caution",
+                e.id
+            );
+        }
+    }
+}
+
+/// What an exercise says to do never asks for what a condition it is kept
+/// for rules out: no lying on the back or face down in pregnancy, no
+/// kneeling with knee pain, no impact for anyone the tags protect from it.
+#[test]
+fn exercises_kept_for_a_condition_never_ask_for_what_it_rules_out() {
+    use Condition::*;
+    let rules: &[(Condition, &[&str])] = &[
+        (
+            Pregnancy,
+            &["on your back", "onto your back", "face down", "jump", "jog"],
+        ),
+        (KneePain, &["kneel", "on your knee"]),
+        (RecentSurgery, &["jump", "jog"]),
+        (Osteoporosis, &["jump", "jog"]),
+        (HipReplacement, &["jump", "jog"]),
+    ];
+    for e in builtin().exercises() {
+        let said = e
+            .setup
+            .iter()
+            .chain(&e.cues)
+            .chain(e.phases.iter().map(|p| &p.cue))
+            .map(|s| s.to_lowercase());
+        for line in said {
+            for (condition, words) in rules {
+                if e.avoid_if.contains(condition) {
+                    continue;
+                }
+                for word in *words {
+                    assert!(
+                        !line.contains(word),
+                        "{} is kept with {condition} but says `{line}`",
+                        e.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Spinal stenosis narrows when the low back arches: every hip-flexor
+/// stretch and face-down position the tag leaves in says what to do if it
+/// pinches there.
+#[test]
+fn what_stenosis_keeps_says_what_to_do_if_it_pinches() {
+    for e in builtin().exercises() {
+        let stretch = e.kind == Kind::Stretch && movements(e).contains(&HipExtension);
+        if (stretch || e.position == Position::Prone)
+            && !e.avoid_if.contains(&Condition::SpinalStenosis)
+        {
+            assert!(
+                e.cautions
+                    .iter()
+                    .any(|c| c.contains("pinches your low back")),
+                "{} does not say what to do if it pinches the low back",
+                e.id
+            );
+        }
+    }
+}
+
+/// Slow breathing lying down can leave a person light-headed: a breathing
+/// exercise on the floor says how to get up from it.
+#[test]
+fn breathing_on_the_floor_says_how_to_get_up() {
+    for e in builtin().exercises() {
+        if e.kind == Kind::Breathing && matches!(e.position, Position::Lying | Position::Prone) {
+            assert!(
+                e.cautions.iter().any(|c| c.contains("up slowly")),
+                "{} does not say how to get up",
                 e.id
             );
         }
@@ -306,33 +421,80 @@ fn every_exercise_lists_what_it_needs() {
     }
 }
 
+/// The words of a line, lower case and without punctuation.
+fn words(line: &str) -> Vec<String> {
+    line.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Set-up lines are said while the person gets into position: each is
+/// short, and all of them together take no longer to say than that time,
+/// about 15 seconds at a speech program's usual pace of some 175 words a
+/// minute.
+const MOST_WORDS_A_LINE: usize = 22;
+const MOST_SETUP_WORDS: usize = 45;
+
 /// By ear, the first set-up line is often all there is time to hear: it
-/// names the side and where a ball goes, and is short enough to say.
+/// names the working side, and for a ball or roller where it goes.
 #[test]
 fn the_first_setup_line_works_by_ear() {
     for e in builtin().exercises() {
-        let first = e.setup[0].to_lowercase();
-        let words = first.split_whitespace().count();
-        assert!(words <= 22, "{}: {words} words in `{first}`", e.id);
+        let first = words(&e.setup[0]);
+        let has = |w: &str| first.iter().any(|f| f == w);
         if e.each_side {
-            assert!(first.contains("left"), "{}: no side in `{first}`", e.id);
+            assert!(has("left"), "{}: no side in `{}`", e.id, e.setup[0]);
         }
         if e.equipment.contains(&Equipment::Ball) {
-            assert!(first.contains("ball"), "{}: no ball in `{first}`", e.id);
+            assert!(has("ball"), "{}: no ball in `{}`", e.id, e.setup[0]);
+            assert!(
+                has("spine") || has("navel"),
+                "{}: no place for the ball in `{}`",
+                e.id,
+                e.setup[0]
+            );
         }
         if e.equipment.contains(&Equipment::FoamRoller) {
-            assert!(first.contains("roller"), "{}: no roller in `{first}`", e.id);
+            assert!(
+                has("roller") && has("thigh"),
+                "{}: no roller or place in `{}`",
+                e.id,
+                e.setup[0]
+            );
         }
-        // Phases are said on both sides, so they name neither.
-        if e.each_side {
-            for p in &e.phases {
-                let cue = p.cue.to_lowercase();
-                assert!(
-                    !cue.contains("left") && !cue.contains("right"),
-                    "{}: `{cue}` names a side",
-                    e.id
-                );
-            }
+    }
+}
+
+#[test]
+fn setup_lines_are_short_enough_to_say() {
+    for e in builtin().exercises() {
+        let mut total = 0;
+        for line in &e.setup {
+            let n = words(line).len();
+            assert!(n <= MOST_WORDS_A_LINE, "{}: {n} words in `{line}`", e.id);
+            total += n;
+        }
+        assert!(
+            total <= MOST_SETUP_WORDS,
+            "{}: {total} words of set-up",
+            e.id
+        );
+    }
+}
+
+/// Cues and phases are said on both sides, so for a two-sided exercise they
+/// name neither: "the back knee", never "the left knee".
+#[test]
+fn what_is_said_on_both_sides_names_no_side() {
+    for e in builtin().exercises().iter().filter(|e| e.each_side) {
+        for line in e.cues.iter().chain(e.phases.iter().map(|p| &p.cue)) {
+            let said = words(line);
+            assert!(
+                !said.iter().any(|w| w == "left" || w == "right"),
+                "{}: `{line}` names a side",
+                e.id
+            );
         }
     }
 }
@@ -360,8 +522,15 @@ fn movements_are_short_paced_efforts() {
 #[test]
 fn every_routine_under_every_condition_ends_with_breathing() {
     let library = builtin();
+    // No condition, each one, and each pair.
+    let all = Condition::ALL;
     let sets: Vec<Vec<Condition>> = std::iter::once(Vec::new())
-        .chain(Condition::ALL.iter().map(|c| vec![*c]))
+        .chain(all.iter().map(|c| vec![*c]))
+        .chain(
+            all.iter()
+                .enumerate()
+                .flat_map(|(i, a)| all[i + 1..].iter().map(move |b| vec![*a, *b])),
+        )
         .collect();
     for routine in library.routines() {
         for conditions in &sets {
@@ -436,14 +605,23 @@ fn the_routines_keep_their_promises() {
             .any(|e| e.position == Position::Seated && e.kind == Kind::Stretch)
     );
     assert!(total("chair", &[]) >= 5 * 60);
-    // Each routine made for a condition loses nothing to it.
+    // Each routine the README offers for a condition loses nothing to it,
+    // lasts eight minutes or more, and ends with breathing.
     for (id, condition) in [
         ("pregnancy", Condition::Pregnancy),
         ("gentle-back", Condition::HerniatedDisc),
+        ("gentle-back", Condition::Osteoporosis),
+        ("gentle-back", Condition::SpinalStenosis),
+        ("chair", Condition::KneePain),
         ("rest-and-breathe", Condition::RecentSurgery),
+        ("rest-and-breathe", Condition::HipReplacement),
+        ("hip-replacement", Condition::HipReplacement),
     ] {
         let plan = Plan::build(routine(id), &library, &settings(&[condition])).unwrap();
         assert!(plan.left_out.is_empty(), "{id} with {condition}");
+        assert!(plan.total() >= 8 * 60, "{id} lasts {}", plan.total());
+        let last = plan.holds().last().unwrap().exercise;
+        assert_eq!(last.kind, Kind::Breathing, "{id}");
     }
     // The disc-friendly routine bends the back neither way.
     for e in exercises("gentle-back") {
@@ -454,6 +632,13 @@ fn the_routines_keep_their_promises() {
             e.id
         );
     }
+    // After a hip replacement: never on the floor, where getting down
+    // would take the hip past a right angle; lying work is on a bed.
+    assert!(
+        exercises("hip-replacement")
+            .iter()
+            .all(|e| !matches!(e.position, Position::Kneeling | Position::Prone))
+    );
     // After surgery: rest and breathing only.
     assert!(
         exercises("rest-and-breathe")
@@ -498,6 +683,10 @@ fn the_warm_up_is_low_impact_unless_asked_to_be_brisk() {
         ids(&[], Impact::High),
         ["march-in-place", "jog-in-place", "jumping-jacks"]
     );
+    // Soon after surgery the guided warm-up is a walk, as the reminder says.
+    for impact in [Impact::Low, Impact::High] {
+        assert_eq!(ids(&[Condition::RecentSurgery], impact), ["walking-break"]);
+    }
     for &condition in Condition::ALL {
         for impact in [Impact::Low, Impact::High] {
             for id in ids(&[condition], impact) {

@@ -1,6 +1,8 @@
 //! Fixed sentences the program says in more than one place: the safety notice
-//! and the warm-up reminder. Keeping them here keeps the sheet, the runner and
-//! the README saying the same thing.
+//! and the warm-up reminder, whose words fit the person's conditions. Keeping
+//! them here keeps the sheet, the runner and the README saying the same thing.
+
+use crate::library::Condition;
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
 /// The red flags are the signs that back pain needs a doctor the same day.
@@ -14,7 +16,181 @@ trouble passing urine or holding in urine or stools, numbness around the \
 genitals, buttocks or inner thighs, weakness in a leg that is getting worse, \
 a fever or weight loss you cannot explain, or if it started with a fall.";
 
-/// Why to warm up, in one line. Walking and marching suit every condition the
-/// library knows; jogging is only for those who ask for a brisk warm-up.
-pub const WARM_UP_REASON: &str = "\
+/// Why to warm up, in one line, for everyone not just out of surgery: a walk
+/// or a gentle march, nothing with impact; jogging is only for those who ask
+/// for a brisk warm-up.
+const WARM_UP_REASON: &str = "\
 Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first.";
+
+/// The warm-up reminder after surgery, in place of [`WARM_UP_REASON`]: in the
+/// first weeks even marching may be more than the surgeon allows.
+const AFTER_SURGERY: &str = "\
+Soon after surgery, warm up only as your surgeon allows: a few minutes of gentle walking if you are allowed to walk about, and otherwise none.";
+
+/// The words a condition adds to the warm-up reminder, when walking or
+/// marching needs care with it. None suggests a march, so each fits after
+/// surgery's walk-only opening too.
+fn warm_up_care(condition: Condition) -> Option<&'static str> {
+    Some(match condition {
+        Condition::Pregnancy => {
+            "In pregnancy, keep to a pace at which you can still talk, and leave out jogging and jumping."
+        }
+        Condition::HipReplacement => {
+            "After a hip replacement, lift each knee no higher than your hip, and use your walking aid if you still need one."
+        }
+        Condition::KneePain => {
+            "With knee pain, walk on a level floor rather than stairs, with short, easy steps."
+        }
+        Condition::Osteoporosis => {
+            "With osteoporosis, walk on an even floor with a support within reach, and leave out jogging and jumping."
+        }
+        Condition::SpinalStenosis => {
+            "With spinal stenosis, if walking upright brings on leg pain, rest leaning forward on a chair back until it passes."
+        }
+        Condition::HerniatedDisc => {
+            "With a disc problem, keep your steps smooth, and stop if walking sends pain further down a leg."
+        }
+        Condition::RecentSurgery => return None,
+    })
+}
+
+/// The warm-up reminder fitted to the person's conditions: how to warm up,
+/// then a sentence of care for each condition that changes how to walk or
+/// march, in the library's order of conditions.
+pub fn warm_up_reminder(conditions: &[Condition]) -> String {
+    let opening = if conditions.contains(&Condition::RecentSurgery) {
+        AFTER_SURGERY
+    } else {
+        WARM_UP_REASON
+    };
+    let care = Condition::ALL
+        .iter()
+        .filter(|c| conditions.contains(c))
+        .filter_map(|c| warm_up_care(*c));
+    std::iter::once(opening)
+        .chain(care)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Condition::*;
+
+    fn reminder(conditions: &[Condition]) -> String {
+        warm_up_reminder(conditions)
+    }
+
+    #[test]
+    fn with_no_condition_the_reminder_is_a_walk_or_a_gentle_march() {
+        assert_eq!(
+            reminder(&[]),
+            "Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first."
+        );
+    }
+
+    /// Soon after surgery the reminder offers no march, only the walk the
+    /// surgeon allows, or nothing.
+    #[test]
+    fn after_surgery_only_a_walk_the_surgeon_allows() {
+        let words = reminder(&[RecentSurgery]);
+        assert_eq!(
+            words,
+            "Soon after surgery, warm up only as your surgeon allows: a few minutes of gentle walking if you are allowed to walk about, and otherwise none."
+        );
+        assert!(!words.contains("march"));
+    }
+
+    #[test]
+    fn in_pregnancy_a_pace_you_can_talk_at_and_no_impact() {
+        assert_eq!(
+            reminder(&[Pregnancy]),
+            format!(
+                "{WARM_UP_REASON} In pregnancy, keep to a pace at which you can still talk, and leave out jogging and jumping."
+            )
+        );
+    }
+
+    #[test]
+    fn with_knee_pain_level_ground_and_easy_steps() {
+        assert_eq!(
+            reminder(&[KneePain]),
+            format!(
+                "{WARM_UP_REASON} With knee pain, walk on a level floor rather than stairs, with short, easy steps."
+            )
+        );
+    }
+
+    /// The posterior approach's limit: the hip bent no further than a
+    /// right angle, which a high march passes.
+    #[test]
+    fn after_a_hip_replacement_knees_no_higher_than_the_hip() {
+        assert_eq!(
+            reminder(&[HipReplacement]),
+            format!(
+                "{WARM_UP_REASON} After a hip replacement, lift each knee no higher than your hip, and use your walking aid if you still need one."
+            )
+        );
+    }
+
+    #[test]
+    fn with_thin_bones_steady_footing_and_no_impact() {
+        assert!(reminder(&[Osteoporosis]).ends_with(
+            "With osteoporosis, walk on an even floor with a support within reach, and leave out jogging and jumping."
+        ));
+    }
+
+    /// Walking upright can bring on leg pain with stenosis; leaning forward
+    /// on a support opens the space the nerves run through.
+    #[test]
+    fn with_stenosis_lean_forward_on_a_support_if_walking_hurts() {
+        assert!(
+            reminder(&[SpinalStenosis])
+                .ends_with("rest leaning forward on a chair back until it passes.")
+        );
+    }
+
+    #[test]
+    fn with_a_disc_problem_stop_if_pain_spreads_down_a_leg() {
+        assert!(
+            reminder(&[HerniatedDisc]).ends_with("stop if walking sends pain further down a leg.")
+        );
+    }
+
+    /// After surgery, whatever else the person has, nothing suggests a march.
+    #[test]
+    fn after_surgery_no_condition_adds_a_march() {
+        for &condition in Condition::ALL {
+            let words = reminder(&[RecentSurgery, condition]);
+            assert!(words.starts_with(AFTER_SURGERY), "{words}");
+            assert!(!words.contains("march"), "with {condition}: {words}");
+        }
+    }
+
+    /// Several conditions: surgery's opening, then each condition's care in
+    /// the library's order, whatever order they were given in.
+    #[test]
+    fn conditions_add_up_in_a_fixed_order() {
+        let words = reminder(&[KneePain, RecentSurgery, Pregnancy]);
+        assert!(words.starts_with(AFTER_SURGERY), "{words}");
+        let pregnancy = words.find("In pregnancy").unwrap();
+        let knees = words.find("With knee pain").unwrap();
+        assert!(pregnancy < knees, "{words}");
+        assert_eq!(words, reminder(&[Pregnancy, RecentSurgery, KneePain]));
+    }
+
+    /// Whatever the conditions, the reminder never suggests anything with
+    /// impact: jogging and jumping are named only to be left out.
+    #[test]
+    fn no_reminder_suggests_impact() {
+        for &condition in Condition::ALL {
+            let words = reminder(&[condition])
+                .to_lowercase()
+                .replace("leave out jogging and jumping", "");
+            for word in ["jog", "jump", "run", "hop"] {
+                assert!(!words.contains(word), "`{word}` with {condition}: {words}");
+            }
+        }
+    }
+}

@@ -129,6 +129,8 @@ pub struct Plan<'a> {
     pub routine_name: String,
     /// Whether the routine asks for a warm-up reminder before the first hold.
     pub warm_up: bool,
+    /// The reminder's words, fitted to the person's conditions.
+    pub warm_up_reminder: String,
     pub segments: Vec<Segment<'a>>,
     /// How many steps each stage has: `[warm-up, main]`.
     step_counts: [usize; 2],
@@ -206,6 +208,7 @@ impl<'a> Plan<'a> {
             routine_id: routine.id.clone(),
             routine_name: routine.name.clone(),
             warm_up: routine.warm_up,
+            warm_up_reminder: crate::words::warm_up_reminder(&settings.conditions),
             step_counts: [0, routine.steps.len() - left_out.len()],
             segments: builder.segments,
             left_out,
@@ -250,6 +253,7 @@ impl<'a> Plan<'a> {
             routine_id: "warm-up".into(),
             routine_name: "Warm-up".into(),
             warm_up: false,
+            warm_up_reminder: crate::words::warm_up_reminder(&settings.conditions),
             segments: builder.segments,
             step_counts: [steps, 0],
             left_out: Vec::new(),

@@ -55,6 +55,10 @@ pub const FILES: &[(&str, &str)] = &[
         "rest-and-breathe.toml",
         include_str!("../../routines/rest-and-breathe.toml"),
     ),
+    (
+        "hip-replacement.toml",
+        include_str!("../../routines/hip-replacement.toml"),
+    ),
 ];
 
 /// The prefix under which built-in files are named in messages.

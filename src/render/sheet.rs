@@ -13,7 +13,7 @@ use crate::format::{clock, count, hold_text};
 use crate::library::{Condition, Equipment, Exercise, Phase, Side};
 use crate::render::needs;
 use crate::safety::{adapted_line, left_out_line};
-use crate::words::{SAFETY_NOTICE, WARM_UP_REASON};
+use crate::words::SAFETY_NOTICE;
 
 pub fn write(
     plan: &Plan<'_>,
@@ -125,7 +125,8 @@ fn write_document(
     if plan.warm_up {
         writeln!(
             out,
-            "Warm up first. {WARM_UP_REASON} `psoas run` offers a guided warm-up.\n"
+            "Warm up first. {} `psoas run` offers a guided warm-up.\n",
+            plan.warm_up_reminder
         )?;
     }
     for left in &plan.left_out {

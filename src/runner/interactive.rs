@@ -27,7 +27,6 @@ use super::signals::{Signal, SignalWatch};
 use super::speaker::Speaker;
 use super::terminal::Terminal;
 use crate::engine::{Action, Cue, Event, Plan, Session};
-use crate::words::WARM_UP_REASON;
 
 /// The shortest real time between two frames that nothing but the clock
 /// asked for; it only matters at a high `--speed`.
@@ -59,7 +58,7 @@ pub fn run<'a>(
         WarmUpChoice::Ask if !ask => false,
         WarmUpChoice::Ask => {
             let length = warm_up.as_ref().map(Plan::total);
-            match screen.ask_warm_up(&plan.routine_name, length)? {
+            match screen.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, length)? {
                 Ok(guided) => guided,
                 Err(ending) => return Ok((Session::new(plan), ending)),
             }
@@ -161,10 +160,15 @@ impl Screen<'_> {
 
     /// The warm-up question: `Ok(Ok(true))` for the guided warm-up,
     /// `Ok(Ok(false))` for none, `Ok(Err(ending))` to stop here.
-    fn ask_warm_up(&mut self, routine: &str, length: Option<u32>) -> Result<Result<bool, Ending>> {
+    fn ask_warm_up(
+        &mut self,
+        routine: &str,
+        reminder: &str,
+        length: Option<u32>,
+    ) -> Result<Result<bool, Ending>> {
         loop {
             let (width, height) = self.painter.size();
-            let rows = screen::warm_up_question(routine, WARM_UP_REASON, length, width, height);
+            let rows = screen::warm_up_question(routine, reminder, length, width, height);
             if let Err(ending) = self.show(&rows) {
                 return Ok(Err(ending));
             }

@@ -16,7 +16,6 @@ use super::signals::{Signal, SignalWatch, stop_self};
 use super::speaker::Speaker;
 use crate::engine::{Action, Cue, Event, Plan, Session};
 use crate::format::clock;
-use crate::words::WARM_UP_REASON;
 
 /// How long to sleep when nothing is due (while stopped, say); a signal
 /// wakes the loop sooner.
@@ -30,7 +29,8 @@ pub fn run<'a>(
     out: &mut dyn Write,
 ) -> io::Result<(Session<'a>, Ending)> {
     let watch = SignalWatch::start(false)?;
-    let remind = settings.warm_up == WarmUpChoice::Ask && plan.warm_up;
+    let remind = (settings.warm_up == WarmUpChoice::Ask && plan.warm_up)
+        .then(|| format!("Warm up first: {}", plan.warm_up_reminder));
     let plan = match (settings.warm_up, warm_up) {
         (WarmUpChoice::Guided, Some(warm_up)) => plan.with_warm_up(warm_up),
         _ => plan,
@@ -41,8 +41,8 @@ pub fn run<'a>(
         speaker,
     };
     let clock = Clock::start(settings.speed);
-    if remind
-        && let Err(error) = run.write(Duration::ZERO, &format!("Warm up first: {WARM_UP_REASON}"))
+    if let Some(remind) = remind
+        && let Err(error) = run.write(Duration::ZERO, &remind)
     {
         return Ok((run.session, Ending::output_lost(&error)));
     }

@@ -161,3 +161,97 @@ fn the_guided_warm_up_jogs_only_when_asked_to_be_brisk() {
     env.write("config/psoas/config.toml", "brisk_warm_up = true\n");
     assert_eq!(warm_up(&[]), brisk);
 }
+
+#[test]
+fn the_warm_up_reminder_fits_the_conditions_given() {
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    let reminder = |extra: &[&str]| {
+        let mut args = vec!["run", "daily", "--plain", "--speed", "1000", "--no-record"];
+        args.extend_from_slice(extra);
+        let out = stdout_of(&mut env.psoas(&args));
+        let reminders: Vec<String> = out
+            .lines()
+            .filter(|l| l.contains("Warm up first"))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(reminders.len(), 1, "{out}");
+        reminders[0].clone()
+    };
+    assert_eq!(
+        reminder(&[]),
+        "[00:00] Warm up first: Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first."
+    );
+    assert_eq!(
+        reminder(&["--condition", "hip-replacement"]),
+        "[00:00] Warm up first: Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first. After a hip replacement, lift each knee no higher than your hip, and use your walking aid if you still need one."
+    );
+    let sheet = stdout_of(&mut env.psoas(&["print", "daily", "--condition", "recent-surgery"]));
+    assert!(
+        sheet.contains(
+            "Warm up first. Soon after surgery, warm up only as your surgeon allows: a few minutes of gentle walking if you are allowed to walk about, and otherwise none. `psoas run` offers a guided warm-up."
+        ),
+        "{sheet}"
+    );
+    assert!(!sheet.contains("march gently"), "{sheet}");
+}
+
+/// Every built-in routine prints under every condition (none is left
+/// empty, which would exit 1), each step left out is named with that
+/// condition, and the sheet ends with the notice.
+#[test]
+fn every_routine_prints_under_every_condition() {
+    let env = Env::new();
+    let routines: serde_json::Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["routines", "--format", "json"]),
+    ))
+    .unwrap();
+    let tags = [
+        ("herniated-disc", "a herniated or bulging disc"),
+        ("pregnancy", "pregnancy"),
+        ("recent-surgery", "recent abdominal, hip or back surgery"),
+        ("hip-replacement", "a hip replacement"),
+        ("osteoporosis", "osteoporosis"),
+        ("knee-pain", "knee pain"),
+        ("spinal-stenosis", "spinal stenosis"),
+    ];
+    let routines = routines.as_array().unwrap();
+    assert!(routines.len() >= 9, "{routines:?}");
+    for routine in routines {
+        let id = routine["id"].as_str().unwrap();
+        for (tag, said) in tags {
+            let sheet = stdout_of(&mut env.psoas(&["print", id, "--condition", tag]));
+            for line in sheet.lines().filter(|l| l.starts_with("Left out: ")) {
+                assert!(
+                    line.contains(&format!("to avoid with {said}")),
+                    "{id} with {tag}: {line}"
+                );
+            }
+            assert!(
+                sheet.contains("1. "),
+                "{id} with {tag} has no step:\n{sheet}"
+            );
+            assert!(
+                sheet.trim_end().ends_with(
+                    "a fever or weight loss you cannot explain, or if it started with a fall."
+                ),
+                "{id} with {tag} does not end with the notice"
+            );
+        }
+    }
+}
+
+/// On the screen, the warm-up question carries the words for the person's
+/// conditions.
+#[test]
+fn the_warm_up_question_on_the_screen_fits_the_conditions() {
+    use crate::run::pty::Pty;
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    env.write("config/psoas/config.toml", "check_in = false\n");
+    let mut pty = Pty::spawn(&env, &["run", "daily", "--condition", "recent-surgery"]);
+    let screen = pty.wait_for(&["Warm up first", "Soon after surgery", "already warm"]);
+    assert!(!screen.contains("march gently"), "{screen}");
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+}
