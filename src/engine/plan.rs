@@ -1,19 +1,24 @@
 //! A plan: the ordered, timed segments a routine expands into.
 //!
-//! Each hold (one exercise, one repeat, one side) is a get-into-position
-//! segment of `prep` seconds followed by one hold segment, or one per phase
-//! for a self-massage sequence. Start offsets are exact whole seconds, and the
-//! total is the sum over steps of `repeat × sides × (prep + hold)`.
+//! Each hold (one exercise, one repeat, one side) is a get-ready segment
+//! followed by one hold segment, or one per phase for a self-massage sequence.
+//! The get-ready lasts `transition` seconds before the first hold and whenever
+//! the position changes from the hold before (standing to kneeling, say), and
+//! `prep` seconds otherwise (a repeat, the second side, the next exercise in
+//! the same position); [`get_ready`] is that rule. Start offsets are exact
+//! whole seconds, and the total is the sum over holds of (get-ready + hold).
 
 use serde::Serialize;
 
-use crate::library::{Breathing, Condition, Exercise, Kind, Library, Routine, Side};
+use crate::library::{Breathing, Condition, Exercise, Kind, Library, Position, Routine, Side};
 
 /// Personal defaults that fill in what a routine leaves unsaid, and the
 /// conditions whose exercises are left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanSettings {
     pub default_prep: u32,
+    /// Never less than `default_prep` once applied (see [`get_ready`]).
+    pub default_transition: u32,
     pub default_breathing: Breathing,
     pub conditions: Vec<Condition>,
 }
@@ -22,6 +27,7 @@ impl Default for PlanSettings {
     fn default() -> Self {
         Self {
             default_prep: Routine::DEFAULT_PREP,
+            default_transition: Routine::DEFAULT_TRANSITION,
             default_breathing: Breathing::DEFAULT,
             conditions: Vec::new(),
         }
@@ -68,6 +74,9 @@ pub struct Segment<'a> {
     pub into_hold: u32,
     pub exercise: &'a Exercise,
     pub breathing: Breathing,
+    /// Whether this segment's hold is the first of its exercise in the plan:
+    /// the set-up and cautions are said then, once per run.
+    pub introduces: bool,
 }
 
 impl Segment<'_> {
@@ -131,16 +140,42 @@ pub struct Plan<'a> {
     pub left_out: Vec<LeftOut<'a>>,
 }
 
-/// Seconds one routine step takes: `repeat × sides × (prep + hold)`, where a
-/// phased exercise's hold is the sum of its phases. It is the sum `Plan::build`
-/// lays out as segments, for planning a routine before it exists.
-pub fn step_seconds(exercise: &Exercise, hold: Option<u32>, repeat: u32, prep: u32) -> u32 {
+/// The get-ready time before a hold in `position`, after a hold in
+/// `previous` (`None` for the first hold): `transition` at the first hold and
+/// at a change of position, else `prep`. A transition is never shorter than
+/// the prep.
+pub fn get_ready(
+    previous: Option<Position>,
+    position: Position,
+    prep: u32,
+    transition: u32,
+) -> u32 {
+    if previous == Some(position) {
+        prep
+    } else {
+        transition.max(prep)
+    }
+}
+
+/// Seconds one routine step takes when its first hold is preceded by
+/// `first_ready` seconds (from [`get_ready`]) and the others by `prep`:
+/// `first_ready + hold + (repeat × sides − 1) × (prep + hold)`, where a phased
+/// exercise's hold is the sum of its phases. It is the sum `Plan::build` lays
+/// out as segments, for planning a routine before it exists.
+pub fn step_seconds(
+    exercise: &Exercise,
+    hold: Option<u32>,
+    repeat: u32,
+    first_ready: u32,
+    prep: u32,
+) -> u32 {
     let hold = if exercise.has_phases() {
         exercise.hold
     } else {
         hold.unwrap_or(exercise.hold)
     };
-    repeat * exercise.sides() * (prep + hold)
+    let holds = repeat * exercise.sides();
+    first_ready + hold + holds.saturating_sub(1) * (prep + hold)
 }
 
 /// Roughly how long the guided warm-up lasts, in seconds.
@@ -155,8 +190,9 @@ impl<'a> Plan<'a> {
         settings: &PlanSettings,
     ) -> Result<Plan<'a>, PlanError> {
         let prep = routine.prep.unwrap_or(settings.default_prep);
+        let transition = routine.transition.unwrap_or(settings.default_transition);
         let routine_breathing = routine.breathing.unwrap_or(settings.default_breathing);
-        let mut builder = Builder::default();
+        let mut builder = Builder::new(prep, transition);
         let mut left_out = Vec::new();
         for (step_index, step) in routine.steps.iter().enumerate() {
             let exercise =
@@ -186,7 +222,6 @@ impl<'a> Plan<'a> {
                 kept_index,
                 exercise,
                 step.repeat,
-                prep,
                 hold,
                 breathing,
             );
@@ -210,7 +245,7 @@ impl<'a> Plan<'a> {
     /// in library order, each once, until the target is reached. Warm-ups to
     /// avoid with a condition are passed over. `None` if there are none.
     pub fn warm_up(library: &'a Library, settings: &PlanSettings) -> Option<Plan<'a>> {
-        let mut builder = Builder::default();
+        let mut builder = Builder::new(settings.default_prep, settings.default_transition);
         let mut steps = 0;
         let suitable = library.exercises().iter().filter(|e| {
             e.kind == Kind::WarmUp && !e.avoid_if.iter().any(|c| settings.conditions.contains(c))
@@ -220,15 +255,7 @@ impl<'a> Plan<'a> {
                 break;
             }
             let breathing = exercise.breathing.unwrap_or(settings.default_breathing);
-            builder.add(
-                Stage::WarmUp,
-                steps,
-                exercise,
-                1,
-                settings.default_prep,
-                exercise.hold,
-                breathing,
-            );
+            builder.add(Stage::WarmUp, steps, exercise, 1, exercise.hold, breathing);
             steps += 1;
         }
         (steps > 0).then(|| Plan {
@@ -251,6 +278,7 @@ impl<'a> Plan<'a> {
             s.hold += holds;
             s
         }));
+        mark_introductions(&mut segments);
         Plan {
             segments,
             step_counts: [warm_up.step_counts[0], self.step_counts[1]],
@@ -336,26 +364,51 @@ impl PlannedHold<'_> {
     }
 }
 
+/// Marks the segments of each exercise's first hold, after plans are joined.
+fn mark_introductions(segments: &mut [Segment<'_>]) {
+    let mut met = std::collections::HashSet::new();
+    let mut current = None;
+    let mut introduces = false;
+    for s in segments {
+        if current != Some(s.hold) {
+            current = Some(s.hold);
+            introduces = met.insert(s.exercise.id.as_str());
+        }
+        s.introduces = introduces;
+    }
+}
+
 /// Appends segments with running offsets.
-#[derive(Default)]
 struct Builder<'a> {
     segments: Vec<Segment<'a>>,
     holds: usize,
+    prep: u32,
+    transition: u32,
+    /// Every exercise met so far, for [`Segment::introduces`].
+    met: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> Builder<'a> {
+    fn new(prep: u32, transition: u32) -> Builder<'a> {
+        Builder {
+            segments: Vec::new(),
+            holds: 0,
+            prep,
+            transition,
+            met: std::collections::HashSet::new(),
+        }
+    }
+
     fn end(&self) -> u32 {
         self.segments.last().map_or(0, Segment::end)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
         stage: Stage,
         step: usize,
         exercise: &'a Exercise,
         repeat: u32,
-        prep: u32,
         hold: u32,
         breathing: Breathing,
     ) {
@@ -366,6 +419,8 @@ impl<'a> Builder<'a> {
         };
         for round in 1..=repeat {
             for &side in sides {
+                let previous = self.segments.last().map(|s| s.exercise.position);
+                let prep = get_ready(previous, exercise.position, self.prep, self.transition);
                 let base = Segment {
                     start: self.end(),
                     duration: prep,
@@ -379,6 +434,7 @@ impl<'a> Builder<'a> {
                     into_hold: 0,
                     exercise,
                     breathing,
+                    introduces: self.met.insert(exercise.id.as_str()),
                 };
                 // A prep of zero seconds is no segment at all.
                 if prep > 0 {
@@ -463,6 +519,8 @@ mod tests {
             summary: None,
             warm_up: true,
             prep,
+            // As short as the prep, unless a test says otherwise.
+            transition: Some(prep.unwrap_or(Routine::DEFAULT_PREP)),
             breathing: None,
             steps: steps
                 .iter()
@@ -621,7 +679,7 @@ mod tests {
             let sum: u32 = steps
                 .iter()
                 .map(|&(id, hold, repeat)| {
-                    step_seconds(lib.exercise(id).unwrap(), hold, repeat, prep)
+                    step_seconds(lib.exercise(id).unwrap(), hold, repeat, prep, prep)
                 })
                 .sum();
             assert_eq!(sum, plan.total());
@@ -719,15 +777,17 @@ mod tests {
         let lib = library();
         let settings = PlanSettings::default();
         let warm = Plan::warm_up(&lib, &settings).unwrap();
-        // march ends at 65 and jog at 115, short of 120 (80% of the target), so circles follow.
-        assert_eq!(warm.total(), 165);
-        assert_eq!(warm.step_count(Stage::WarmUp), 3);
+        // march, after the 15 s transition of a first hold, ends at 75, and
+        // jog at 125, past 120 (80% of the target), so no more follow.
+        assert_eq!(warm.total(), 125);
+        assert_eq!(warm.step_count(Stage::WarmUp), 2);
         let main = Plan::build(&routine(&[("bridge", None, 1)], None), &lib, &settings).unwrap();
         let both = main.with_warm_up(warm);
-        assert_eq!(both.total(), 165 + 45);
-        assert_eq!(both.segments[6].stage, Stage::Main);
-        assert_eq!((both.segments[6].start, both.segments[6].hold), (165, 3));
+        assert_eq!(both.total(), 125 + 45);
+        assert_eq!(both.segments[4].stage, Stage::Main);
+        assert_eq!((both.segments[4].start, both.segments[4].hold), (125, 2));
         assert_eq!(both.step_count(Stage::Main), 1);
+        assert!(both.segments[4].introduces);
     }
 
     #[test]
@@ -754,6 +814,53 @@ mod tests {
         assert_eq!(plan.hold(1).as_ref(), Some(&holds[1]));
         assert_eq!((holds[1].hold_start(), holds[1].end()), (40, 70));
         assert_eq!(plan.hold(2), None);
+    }
+
+    #[test]
+    fn a_transition_comes_first_and_at_each_change_of_position() {
+        let mut lib_exercises = vec![
+            exercise("stand", Kind::Stretch, true, 30, &[]),
+            exercise("stand2", Kind::Stretch, false, 20, &[]),
+            exercise("kneel", Kind::Stretch, false, 20, &[]),
+        ];
+        lib_exercises[0].position = Position::Standing;
+        lib_exercises[1].position = Position::Standing;
+        lib_exercises[2].position = Position::Kneeling;
+        let lib = Library::from_parts(lib_exercises, vec![]);
+        let mut r = routine(
+            &[("stand", None, 1), ("stand2", None, 2), ("kneel", None, 1)],
+            Some(4),
+        );
+        r.transition = None;
+        let settings = PlanSettings {
+            default_transition: 12,
+            ..PlanSettings::default()
+        };
+        let plan = Plan::build(&r, &lib, &settings).unwrap();
+        let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
+        // First hold, second side, next exercise in the same position, its
+        // repeat, then a change of position.
+        assert_eq!(readies, [12, 4, 4, 4, 12]);
+        let holds: u32 = plan.holds().iter().map(|h| h.prep + h.hold).sum();
+        assert_eq!(plan.total(), holds);
+        assert_eq!(plan.total(), 12 + 30 + 4 + 30 + 2 * (4 + 20) + 12 + 20);
+        // A transition is never shorter than the prep.
+        let settings = PlanSettings {
+            default_transition: 2,
+            ..PlanSettings::default()
+        };
+        let plan = Plan::build(&r, &lib, &settings).unwrap();
+        assert!(plan.holds().iter().all(|h| h.prep == 4));
+        assert_eq!(get_ready(None, Position::Lying, 4, 2), 4);
+        assert_eq!(get_ready(Some(Position::Lying), Position::Lying, 4, 20), 4);
+        assert_eq!(get_ready(Some(Position::Prone), Position::Lying, 4, 20), 20);
+        // Set-up is said with an exercise's first hold only.
+        let introduces: Vec<bool> = plan
+            .holds()
+            .iter()
+            .map(|h| plan.segments[plan.first_segment_of_hold(h.index).unwrap()].introduces)
+            .collect();
+        assert_eq!(introduces, [true, false, true, false, true]);
     }
 
     #[test]

@@ -14,7 +14,6 @@ use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent};
 use crossterm::terminal;
 
 use super::clock::Clock;
-use super::cues;
 use super::hold_bar::HoldBar;
 use super::keys::{self, Command};
 use super::outcome::Ending;
@@ -22,7 +21,7 @@ use super::painter::Painter;
 use super::screen::{self, Overlay, Row};
 use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
-use super::speaker::Speaker;
+use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::terminal::Terminal;
 use crate::engine::{Action, Cue, Event, Plan, Session};
 use crate::words::WARM_UP_REASON;
@@ -189,6 +188,7 @@ impl Run<'_, '_> {
     fn follow(&mut self, screen: &mut Screen<'_>) -> Result<Ending> {
         loop {
             let now = self.clock.now();
+            speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session);
             let cues = self.session.advance(now);
             if let Err(ending) = self.announce(&cues, screen) {
                 return Ok(ending);
@@ -201,10 +201,13 @@ impl Run<'_, '_> {
             if let Err(ending) = screen.show(&rows) {
                 return Ok(ending);
             }
-            let due = self
-                .session
-                .next_due()
-                .map_or(IDLE, |d| self.clock.until(d));
+            let due = if speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session) {
+                SPEECH_POLL
+            } else {
+                self.session
+                    .next_due()
+                    .map_or(IDLE, |d| self.clock.until(d))
+            };
             // Sleep until a cue is due or the screen would change, whichever
             // comes first; the help hides everything that moves.
             let change = screen::next_change(&self.session)
@@ -290,11 +293,7 @@ impl Run<'_, '_> {
         if self.bell && cues.iter().any(|c| c.event == Event::Bell) {
             screen.ring()?;
         }
-        if let Some(speaker) = self.speaker.as_deref_mut()
-            && let Some(words) = cues::spoken_together(self.session.plan(), cues)
-        {
-            speaker.say(&words);
-        }
+        speaker::announce(self.speaker.as_deref_mut(), &self.session, cues);
         Ok(())
     }
 }

@@ -7,7 +7,6 @@
 //! in the clock, never in the engine.
 
 pub mod clock;
-pub mod cues;
 pub mod hold_bar;
 pub mod interactive;
 pub mod keys;
@@ -20,6 +19,7 @@ pub mod settings;
 pub mod signals;
 pub mod speaker;
 pub mod terminal;
+pub mod wording;
 
 use std::io::Write;
 

@@ -9,11 +9,11 @@
 
 use std::time::Duration;
 
-use super::cues::{breath_words, side_name, step_label};
 use super::hold_bar::HoldBar;
 use super::keys;
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
+use super::wording::{breath_words, side_name, step_label};
 use crate::engine::{Plan, SegmentKind, Session, breath_at};
 use crate::format::clock;
 use crate::library::Side;

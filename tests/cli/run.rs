@@ -17,7 +17,8 @@ kind = "stretch"
 position = "standing"
 hold = 10
 setup = ["Stand tall.", "Hands on hips."]
-cues = ["Tilt gently."]
+cues = ["Tilt gently.", "Keep breathing."]
+cautions = ["Keep it small."]
 
 [[exercise]]
 id = "lunge"
@@ -28,6 +29,7 @@ each_side = true
 hold = 10
 setup = ["Kneel on the left knee."]
 cues = ["Sink forward."]
+cautions = ["Pad the knee.", "Stop if it pinches."]
 
 [[exercise]]
 id = "ball"
@@ -35,6 +37,7 @@ name = "Ball release"
 kind = "ball-release"
 position = "lying"
 setup = ["Lie on the ball."]
+cues = ["Press lightly."]
 
 [[exercise.phase]]
 cue = "Find a spot."
@@ -75,6 +78,10 @@ fn lib(env: &Env) -> String {
     env.root().join("lib").display().to_string()
 }
 
+/// Every set-up line, cue and caution, each where it belongs: set-up and
+/// cautions while getting ready for an exercise's first hold, the stop rule
+/// once, cues spread over each hold, and a transition of 15 s at the start
+/// and at each change of position.
 #[test]
 fn plain_transcript_of_a_short_routine() {
     let env = mini();
@@ -83,37 +90,54 @@ fn plain_transcript_of_a_short_routine() {
         stdout_of(&mut env.psoas(&["--library", &lib(&env), "run", &routine, "--speed", "1000"]));
     let expected = "\
 [00:00] Warm up first: Warm muscles stretch further and more safely: march or jog gently on the spot for two or three minutes first.
-[00:00] Step 1 of 3: Pelvic tilt. Get into position (5 s): Stand tall.
-[00:02] 3
-[00:03] 2
-[00:04] 1
-[00:05] Hold 10 s
-[00:05] Breathe in 4 s
-[00:09] Breathe out 6 s
-[00:15] Step 2 of 3: Lunge, left side. Get into position (5 s): Kneel on the left knee.
-[00:17] 3
-[00:18] 2
-[00:19] 1
-[00:20] Left side: hold 10 s
-[00:20] Breathe in 4 s
-[00:24] Breathe out 6 s
-[00:30] Switch sides: right side. Get into position (5 s).
-[00:32] 3
-[00:33] 2
-[00:34] 1
-[00:35] Right side: hold 10 s
-[00:35] Breathe in 4 s
-[00:39] Breathe out 6 s
-[00:45] Step 3 of 3: Ball release. Get into position (5 s): Lie on the ball.
-[00:47] 3
-[00:48] 2
-[00:49] 1
-[00:50] Hold 10 s
-[00:50] Phase 1 of 2 (5 s): Find a spot.
-[00:50] Breathe in 4 s
-[00:54] Breathe out 6 s
-[00:55] Phase 2 of 2 (5 s): Rock slowly.
-[01:00] Routine complete: 1:00, 4 holds done, 0 skipped
+[00:00] Step 1 of 3: Pelvic tilt. Get into position (15 s).
+[00:00] Stand tall.
+[00:00] Hands on hips.
+[00:00] Caution: Keep it small.
+[00:00] Throughout, move gently and never bounce; stop at once on sharp, shooting or radiating pain, numbness or tingling.
+[00:12] 3
+[00:13] 2
+[00:14] 1
+[00:15] Hold 10 s
+[00:15] Tilt gently.
+[00:15] Breathe in 4 s
+[00:19] Breathe out 6 s
+[00:20] Keep breathing.
+[00:25] Time: ease out of the position slowly.
+[00:25] Step 2 of 3: Lunge, left side. Get into position (15 s).
+[00:25] Kneel on the left knee.
+[00:25] Caution: Pad the knee.
+[00:25] Caution: Stop if it pinches.
+[00:37] 3
+[00:38] 2
+[00:39] 1
+[00:40] Left side: hold 10 s
+[00:40] Sink forward.
+[00:40] Breathe in 4 s
+[00:44] Breathe out 6 s
+[00:50] Time: ease out of the position slowly.
+[00:50] Switch sides: right side (5 s). Mirror the position on the other side.
+[00:52] 3
+[00:53] 2
+[00:54] 1
+[00:55] Right side: hold 10 s
+[00:55] Sink forward.
+[00:55] Breathe in 4 s
+[00:59] Breathe out 6 s
+[01:05] Time: ease out of the position slowly.
+[01:05] Step 3 of 3: Ball release. Get into position (15 s).
+[01:05] Lie on the ball.
+[01:17] 3
+[01:18] 2
+[01:19] 1
+[01:20] Hold 10 s
+[01:20] Phase 1 of 2 (5 s): Find a spot.
+[01:20] Press lightly.
+[01:20] Breathe in 4 s
+[01:24] Breathe out 6 s
+[01:25] Phase 2 of 2 (5 s): Rock slowly.
+[01:30] Time: ease out of the position slowly.
+[01:30] Routine complete: 1:30, 4 holds done, 0 skipped
 ";
     assert_eq!(out, expected);
     assert!(
@@ -396,7 +420,7 @@ fn ctrl_z_hands_the_terminal_back_and_the_clock_waits() {
         &env,
         &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
     );
-    let left = routine_left(&pty.wait_for(&["Pelvic tilt", "0:5"]));
+    let left = routine_left(&pty.wait_for(&["Pelvic tilt", "1:2"]));
     pty.send(b"\x1a");
     let start = std::time::Instant::now();
     while !pty.line_settings().is_cooked() || pty.modes() != (false, false) {

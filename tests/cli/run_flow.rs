@@ -9,7 +9,7 @@ use crate::{Env, stdout_of};
 
 /// A two-hold routine that takes 20 plan seconds: well under a second at
 /// `--speed 200`.
-const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
+const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
 
 fn quick_env() -> Env {
     let env = Env::new();
