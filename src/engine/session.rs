@@ -170,16 +170,26 @@ impl<'a> Session<'a> {
     }
 
     /// With `true`, the session stops at the next count-in (a `Ready` cue)
-    /// until told `false`; the time spent there is taken, not planned.
-    pub fn set_waiting(&mut self, waiting: bool) {
+    /// until told `false` at `now`; the time spent there up to `now` is taken,
+    /// not planned, so the count-in starts from `now`.
+    pub fn set_waiting(&mut self, waiting: bool, now: Duration) {
+        if !waiting && self.is_waiting() {
+            let held = self.advance(now);
+            debug_assert!(held.is_empty(), "nothing passes a count-in while waiting");
+        }
         self.waiting = waiting;
     }
 
     /// Whether the session stands at a count-in, waiting to be let go on.
     pub fn is_waiting(&self) -> bool {
-        // A count-in passed in the same step as the hold before it was made
-        // is behind the position by that step's lateness.
-        self.ready_ahead().is_some_and(|at| at <= self.position)
+        // Every cue before the count-in has been handed out. It may lie
+        // behind the position by a step's lateness, when it was reached in
+        // the same step as the end of the hold before.
+        self.waiting
+            && self
+                .cues
+                .get(self.next_cue)
+                .is_some_and(|c| matches!(c.event, Event::Ready { .. }) && c.at <= self.position)
     }
 
     /// While waiting, the time of the next `Ready` cue.

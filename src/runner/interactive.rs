@@ -188,7 +188,7 @@ impl Run<'_, '_> {
     fn follow(&mut self, screen: &mut Screen<'_>) -> Result<Ending> {
         loop {
             let now = self.clock.now();
-            speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session);
+            speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session, now);
             let cues = self.session.advance(now);
             if let Err(ending) = self.announce(&cues, screen) {
                 return Ok(ending);
@@ -201,7 +201,12 @@ impl Run<'_, '_> {
             if let Err(ending) = screen.show(&rows) {
                 return Ok(ending);
             }
-            let due = if speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session) {
+            let speaking = speaker::hold_for_speech(
+                self.speaker.as_deref_mut(),
+                &mut self.session,
+                self.clock.now(),
+            );
+            let due = if speaking {
                 SPEECH_POLL
             } else {
                 self.session

@@ -62,15 +62,21 @@ impl Transcript<'_, '_, '_> {
     /// Runs until the end, a signal, or nobody reading.
     fn follow(&mut self, clock: &Clock, watch: &SignalWatch) -> Ending {
         loop {
-            speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session);
-            let cues = self.session.advance(clock.now());
+            let now = clock.now();
+            speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session, now);
+            let cues = self.session.advance(now);
             if self.show(&cues).is_err() {
                 return Ending::OutputClosed;
             }
             if self.session.is_over() {
                 return Ending::Finished;
             }
-            let wait = if speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session) {
+            let speaking = speaker::hold_for_speech(
+                self.speaker.as_deref_mut(),
+                &mut self.session,
+                clock.now(),
+            );
+            let wait = if speaking {
                 SPEECH_POLL
             } else {
                 self.session.next_due().map_or(IDLE, |due| clock.until(due))

@@ -54,14 +54,15 @@ pub fn announce(speaker: Option<&mut (dyn Speaker + '_)>, session: &Session<'_>,
 pub fn hold_for_speech(
     speaker: Option<&mut (dyn Speaker + '_)>,
     session: &mut Session<'_>,
+    now: Duration,
 ) -> bool {
     let Some(speaker) = speaker else {
-        session.set_waiting(false);
+        session.set_waiting(false, now);
         return false;
     };
-    session.set_waiting(true);
+    session.set_waiting(true, now);
     if session.is_waiting() && !speaker.is_speaking() {
-        session.set_waiting(false);
+        session.set_waiting(false, now);
     }
     session.is_waiting()
 }

@@ -219,6 +219,63 @@ fn cues_are_spoken_through_the_voice_command() {
     assert!(!log.exists());
 }
 
+#[test]
+fn a_hold_waits_until_the_get_ready_words_are_said() {
+    use std::io::{BufRead, BufReader};
+    let env = quick_env();
+    let log = env.root().join("spoken.txt");
+    // A voice that takes a second to say anything, then notes what it said.
+    let speaker = env.write(
+        "bin/slow-speak",
+        &format!(
+            "#!/bin/sh\ntext=$(cat)\nsleep 1\nprintf '%s\\n' \"$text\" >> '{}'\n",
+            log.display()
+        ),
+    );
+    make_executable(&speaker);
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "voice = true\nvoice_command = [\"{}\"]\n",
+            speaker.display()
+        ),
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_psoas"))
+        .args(["run", "quick", "--plain", "--speed", "1000", "--no-record"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.root().join("home"))
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .env("XDG_STATE_HOME", env.root().join("state"))
+        .current_dir(env.work())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap());
+    let mut holds = 0;
+    for line in lines.lines() {
+        let line = line.unwrap();
+        if line.contains("side: hold 10 s") {
+            holds += 1;
+            // By the time the hold starts, the words of its get-ready have
+            // been said in full (at this speed, without waiting, the hold
+            // would start long before the voice is done).
+            let spoken = std::fs::read_to_string(&log).unwrap_or_default();
+            let expected = if holds == 1 {
+                "Left side. Lie face up on a mat"
+            } else {
+                "Switch sides: right side. Mirror the position on the other side."
+            };
+            assert!(
+                spoken.contains(expected),
+                "{line}: only {spoken:?} was said"
+            );
+        }
+    }
+    assert_eq!(holds, 2);
+    assert!(child.wait().unwrap().success());
+}
+
 fn make_executable(path: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();

@@ -226,14 +226,15 @@ fn paused_time_does_not_count() {
 fn waiting_stops_at_the_count_in_and_counts_as_time_taken() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
-    session.set_waiting(true);
+    session.set_waiting(true, Duration::ZERO);
     assert_eq!(session.advance(Duration::ZERO).len(), 5);
     assert!(!session.is_waiting());
     assert!(session.advance(s(10)).is_empty());
     assert!(session.is_waiting());
     assert_eq!(session.position(), s(2));
     assert_eq!(session.next_due(), None);
-    session.set_waiting(false);
+    // Let go at 10 s, the count-in starts then, whenever the next look is.
+    session.set_waiting(false, s(10));
     assert_eq!(
         events(&session.advance(s(10))),
         vec![
