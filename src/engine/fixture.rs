@@ -31,6 +31,15 @@ setup = ["Kneel on the left knee."]
 cues = ["Sink forward."]
 
 [[exercise]]
+id = "march"
+name = "March"
+kind = "warm-up"
+position = "standing"
+hold = 20
+setup = ["Stand tall."]
+cues = ["Lift the knees."]
+
+[[exercise]]
 id = "ball"
 name = "Ball release"
 kind = "ball-release"

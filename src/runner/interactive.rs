@@ -97,10 +97,14 @@ enum Input {
 }
 
 impl Screen<'_> {
-    /// Shows rows; a terminal that cannot be written to ends the run.
-    fn show(&mut self, rows: &[Row]) -> Result<(), Ending> {
+    /// Shows rows and the title; a terminal that cannot be written to ends
+    /// the run.
+    fn show(&mut self, rows: &[Row], title: &str) -> Result<(), Ending> {
         let mut frame = Vec::with_capacity(256);
-        let painted = self.painter.paint(rows, &mut frame);
+        let painted = self
+            .painter
+            .set_title(title, &mut frame)
+            .and_then(|()| self.painter.paint(rows, &mut frame));
         painted
             .and_then(|()| self.out.write_all(&frame))
             .and_then(|()| self.out.flush())
@@ -149,7 +153,7 @@ impl Screen<'_> {
         loop {
             let (width, height) = self.painter.size();
             let rows = screen::warm_up_question(routine, WARM_UP_REASON, length, width, height);
-            if let Err(ending) = self.show(&rows) {
+            if let Err(ending) = self.show(&rows, &format!("{routine} · psoas")) {
                 return Ok(Err(ending));
             }
             match self.wait(IDLE)? {
@@ -179,7 +183,8 @@ struct Run<'a, 's> {
     bell: bool,
     speaker: Option<&'s mut dyn Speaker>,
     overlay: Overlay,
-    /// Whether asking "Quit?" paused the clock, to resume it on "no".
+    /// Whether asking "Quit?" or showing the help paused the clock, to
+    /// resume it when the overlay goes.
     paused_to_ask: bool,
     bar: HoldBar,
 }
@@ -198,7 +203,8 @@ impl Run<'_, '_> {
             }
             let (width, height) = screen.painter.size();
             let rows = screen::frame(&self.session, self.overlay, &self.bar, width, height);
-            if let Err(ending) = screen.show(&rows) {
+            let title = screen::title(&self.session);
+            if let Err(ending) = screen.show(&rows, &title) {
                 return Ok(ending);
             }
             let speaking = speaker::hold_for_speech(
@@ -257,23 +263,34 @@ impl Run<'_, '_> {
             }
             Overlay::Help => {
                 self.overlay = Overlay::None;
+                if std::mem::take(&mut self.paused_to_ask) {
+                    self.act(Action::Resume, screen);
+                }
                 return Ok(None);
             }
             Overlay::None => {}
         }
         match command {
             Some(Command::Act(action)) => self.act(action, screen),
-            Some(Command::Help) => self.overlay = Overlay::Help,
+            Some(Command::Help) => {
+                self.overlay = Overlay::Help;
+                self.pause_for_overlay(screen);
+            }
             Some(Command::AskQuit) => {
                 self.overlay = Overlay::ConfirmQuit;
-                if !self.session.is_paused() {
-                    self.paused_to_ask = true;
-                    self.act(Action::Pause, screen);
-                }
+                self.pause_for_overlay(screen);
             }
             Some(Command::Interrupt | Command::Suspend) | None => {}
         }
         Ok(None)
+    }
+
+    /// The clock stands still while an overlay is open.
+    fn pause_for_overlay(&mut self, screen: &mut Screen<'_>) {
+        if !self.session.is_paused() {
+            self.paused_to_ask = true;
+            self.act(Action::Pause, screen);
+        }
     }
 
     fn act(&mut self, action: Action, screen: &mut Screen<'_>) {

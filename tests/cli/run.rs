@@ -253,9 +253,9 @@ fn the_screen_follows_the_keys() {
     );
     pty.wait_for(&["Mini", "Step 1 of 3", "Pelvic tilt", "Get into position"]);
     // During the hold: the exercise and a breathing cue together.
-    let screen = pty.wait_for(&["Pelvic tilt", "Hold ·", "breathe"]);
+    let screen = pty.wait_for(&["Pelvic tilt", "Hold ·", "BREATHE"]);
     assert!(
-        screen.contains("breathe in") || screen.contains("breathe out"),
+        screen.contains("BREATHE IN") || screen.contains("BREATHE OUT"),
         "{screen}"
     );
     pty.send(b" ");
@@ -461,6 +461,65 @@ fn resizing_redraws_to_fit() {
         "Pelvic tilt",
         "space pause · n next · b back · ? help · q quit",
     ]);
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+}
+
+#[test]
+fn on_80_by_24_the_seconds_are_big_and_the_title_says_where_you_are() {
+    let env = mini();
+    let mut pty = Pty::spawn_sized(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+        (24, 80),
+    );
+    // The get-ready counts down from 15 in digits five rows high.
+    let screen = pty.wait_for(&["Get into position · 1"]);
+    let big_one = "  ██  ";
+    assert!(
+        screen.lines().filter(|l| l.contains("████")).count() >= 2,
+        "{screen}"
+    );
+    assert!(screen.contains(big_one), "{screen}");
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+    assert_handed_back(&pty);
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    // The title was pushed before it was set, and popped on the way out.
+    let push = output.find("\x1b[22;0t").expect("the title is kept");
+    let pop = output.rfind("\x1b[23;0t").expect("the title is given back");
+    let set = output
+        .find("\x1b]0;Step 1 of 3 · 1:")
+        .expect("the title names the step and the time left");
+    assert!(push < set && set < pop, "{push} {set} {pop}");
+}
+
+#[test]
+fn the_clock_waits_while_the_help_is_open() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &[
+            "--library",
+            &lib(&env),
+            "run",
+            "mini",
+            "--no-warm-up",
+            "--speed",
+            "10",
+        ],
+    );
+    let before = routine_left(&pty.wait_for(&["Step 1 of 3", " left"]));
+    pty.send(b"?");
+    pty.wait_for(&["clock is paused"]);
+    // Twenty plan seconds at this speed, were the clock running.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    pty.send(b"x");
+    let after = routine_left(&pty.wait_for(&["Step 1 of 3", " left"]));
+    assert!(
+        before >= after && before - after <= 4,
+        "{before} s left before the help, {after} s after"
+    );
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 130);
 }
