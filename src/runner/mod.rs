@@ -6,6 +6,7 @@
 //! [`Clock`](clock::Clock), so their timing is the same; `--speed` is applied
 //! in the clock, never in the engine.
 
+pub mod answer;
 pub mod big_digits;
 pub mod clock;
 pub mod hold_bar;

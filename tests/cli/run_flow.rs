@@ -286,20 +286,33 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     use crate::run::pty::Pty;
     let env = quick_env();
     let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100"]);
+    // The notice has a screen of its own, wrapped at word boundaries, and
+    // waits for Enter.
+    let notice = pty.wait_for(&["Before you start", "Press Enter to go on."]);
+    assert!(!notice.contains("How tense"), "{notice}");
+    for word in ["physiotherapist", "radiating", "tingling."] {
+        assert!(
+            notice.lines().any(|l| l.split(' ').any(|w| w == word)),
+            "{word} is cut in\n{notice}"
+        );
+    }
+    assert!(notice.lines().all(|l| l.chars().count() < 40), "{notice}");
+    pty.send(b"\r");
     pty.wait_for(&[
-        "not medical advice",
-        "Tension in your lower back and hips, 0-10 (Enter to skip):",
+        "0 is no tension",
+        "the worst you can imagine",
+        "(Enter to skip):",
     ]);
     pty.send(b"eleven\r");
     pty.wait_for(&["Please type a whole number from 0 to 10, or press Enter to skip."]);
     pty.send(b"6\r");
     // The routine runs on the alternate screen, then the summary and the second question.
-    pty.wait_for(&["Holds: 2 done, 0 skipped.", "6\n"]);
-    let screen = pty.wait_for(&["Holds: 2 done, 0 skipped."]);
-    assert!(
-        screen.matches("Tension in your lower back").count() >= 1,
-        "{screen}"
-    );
+    pty.wait_for(&[
+        "Holds: 2 done, 0 skipped.",
+        "Before the routine you said 6.",
+    ]);
+    let screen = pty.wait_for(&["Holds: 2 done, 0 skipped.", "(Enter to skip):"]);
+    assert!(screen.contains("the worst you can imagine"), "{screen}");
     pty.send(b"2\r");
     assert_eq!(pty.wait_exit(), 0);
     let records = history_lines(&env);
@@ -319,4 +332,36 @@ fn no_check_in_asks_nothing() {
     assert_eq!(pty.wait_exit(), 0);
     assert!(!pty.screen().contains("Tension"), "{}", pty.screen());
     assert_eq!(history_lines(&env)[0]["tension_before"], Value::Null);
+}
+
+#[test]
+fn signals_at_the_questions_end_the_program_and_keep_the_session() {
+    use crate::run::pty::Pty;
+    let env = quick_env();
+    env.write("state/psoas/notice-shown", "");
+    let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100"]);
+    pty.wait_for(&["(Enter to skip):"]);
+    pty.send(b"6\r");
+    pty.wait_for(&["Before the routine you said 6.", "(Enter to skip):"]);
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+    let records = history_lines(&env);
+    assert_eq!(records.len(), 1, "recorded before the program ended");
+    assert_eq!(
+        (&records[0]["tension_before"], &records[0]["tension_after"]),
+        (&Value::from(6), &Value::Null)
+    );
+
+    // Before the routine, nothing is recorded.
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100"]);
+        pty.wait_for(&["(Enter to skip):"]);
+        let status = std::process::Command::new("kill")
+            .args(["-s", signal, &pty.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(pty.wait_exit(), code, "SIG{signal}");
+    }
+    assert_eq!(history_lines(&env).len(), 1);
 }
