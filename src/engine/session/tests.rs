@@ -411,3 +411,23 @@ proptest! {
         prop_assert!(session.is_over());
     }
 }
+
+#[test]
+fn only_the_running_hold_has_its_cues_made() {
+    let library = fixture::library();
+    let mut routine = library.routine("mini").unwrap().clone();
+    let step = routine.steps[1].clone();
+    routine.steps = vec![step; 2_000];
+    let plan = Plan::build(&routine, &library, &crate::engine::PlanSettings::default()).unwrap();
+    assert_eq!(plan.hold_count(), 4_000);
+    let mut session = Session::new(plan);
+    // A hold's get-ready, count-in, cues and breaths: a few dozen at most,
+    // however long the routine.
+    assert!(session.cues.len() < 30, "{}", session.cues.len());
+    session.advance(s(30_000));
+    assert!(session.cues.len() < 30, "{}", session.cues.len());
+    assert_eq!(
+        session.plan().segments[session.segment().unwrap()].hold,
+        30_000 / 15
+    );
+}
