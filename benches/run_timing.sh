@@ -34,10 +34,25 @@ cat > "$work/lib/hold60.toml" <<'TOML'
 name = "One minute hold"
 warm_up = false
 prep = 0
+transition = 0
 
 [[step]]
 exercise = "bench-hold"
 TOML
+
+# Routines of 10, 1,000 and 20,000 one-minute holds, for start-up and memory
+# by routine length; outside the library, so that each run loads only its own.
+mkdir -p "$work/long"
+for n in 10 1000 20000; do
+  {
+    printf 'name = "%s holds"\nwarm_up = false\nprep = 0\ntransition = 0\n' "$n"
+    for _ in $(seq "$n"); do printf '[[step]]\nexercise = "bench-hold"\n'; done
+  } > "$work/long/steps$n.toml"
+done
+# Nobody answers questions during a benchmark.
+mkdir -p "$work/config/psoas" "$work/state/psoas"
+printf 'check_in = false\n' > "$work/config/psoas/config.toml"
+: > "$work/state/psoas/notice-shown"
 
 full=0
 [[ "${1:-}" == "--full" ]] && full=1
@@ -108,6 +123,21 @@ def interactive(args, planned):
     assert os.waitstatus_to_exitcode(status) == 0, status
     return (wall - planned) * 1000, cpu_ms(ru), peak
 
+def first_hold(args):
+    """Runs in plain mode until the first hold starts; returns (ms from
+    launch to the hold's line, peak RSS KB by then)."""
+    start = time.monotonic()
+    proc = subprocess.Popen([BIN, "--library", f"{WORK}/lib", "run", *args, "--plain"],
+                            stdout=subprocess.PIPE, env=ENV, cwd=WORK)
+    for line in proc.stdout:
+        if b"] Hold " in line:
+            break
+    took = (time.monotonic() - start) * 1000
+    peak = peak_kb(proc.pid)
+    proc.kill()
+    proc.wait()
+    return took, peak
+
 def runs(measure, args, planned):
     results = []
     for _ in range(RUNS):
@@ -123,6 +153,11 @@ def report(name, results, late_words):
           f"peak RSS {max(rss):.1f} MB   [median of {len(results)}]")
 
 print(f"psoas run, release build, {os.cpu_count()} cores")
+for n in (10, 1000, 20000):
+    results = [first_hold([f"{WORK}/long/steps{n}.toml", "--no-bell"]) for _ in range(RUNS)]
+    took = statistics.median(r[0] for r in results)
+    rss = max(r[1] for r in results) / 1024
+    print(f"{n:>6} holds: first hold after {took:.1f} ms; peak RSS {rss:.1f} MB   [median of {RUNS}]")
 # The two modes run side by side; each is asleep nearly all the time.
 both = {}
 threads = [

@@ -227,6 +227,7 @@ impl Context {
         all.dedup();
         PlanSettings {
             default_prep: self.config.prep(),
+            default_transition: self.config.transition(),
             default_breathing: self.config.breathing(),
             conditions: all,
             level: self.config.level(),

@@ -28,6 +28,7 @@ pub use template::template;
 pub const KEYS: &[&str] = &[
     "default_routine",
     "prep",
+    "transition",
     "breathing",
     "bell",
     "voice",
@@ -46,6 +47,7 @@ pub const KEYS: &[&str] = &[
 pub struct Config {
     pub default_routine: Option<String>,
     pub prep: Option<u32>,
+    pub transition: Option<u32>,
     pub breathing: Option<Breathing>,
     pub bell: Option<bool>,
     pub voice: Option<bool>,
@@ -141,6 +143,14 @@ impl Config {
 
     pub fn prep(&self) -> u32 {
         self.prep.unwrap_or(Routine::DEFAULT_PREP)
+    }
+
+    /// Seconds to get ready at the first hold and at a change of position,
+    /// never less than `prep`.
+    pub fn transition(&self) -> u32 {
+        self.transition
+            .unwrap_or(Routine::DEFAULT_TRANSITION)
+            .max(self.prep())
     }
 
     pub fn breathing(&self) -> Breathing {

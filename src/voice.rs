@@ -164,6 +164,13 @@ impl Voice {
         self.child = Some(child);
     }
 
+    /// Whether the program is still saying the last cue.
+    pub fn is_speaking(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|child| matches!(child.try_wait(), Ok(None)))
+    }
+
     /// Stops the cue being spoken, if any, with everything the program
     /// started, and reaps the program.
     pub fn stop(&mut self) {

@@ -57,6 +57,7 @@ fn effective(config: &Config, key: &str) -> (String, String) {
     let value = match key {
         "default_routine" => quote(config.default_routine()),
         "prep" => config.prep().to_string(),
+        "transition" => config.transition().to_string(),
         "breathing" => {
             let b = config.breathing();
             format!("{{ inhale = {}, exhale = {} }}", b.inhale, b.exhale)

@@ -6,7 +6,7 @@
 //! summary it says where the week stands and how tension changed, or why the
 //! session was not recorded (a `--speed` preview) or not counted (too short).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -20,7 +20,9 @@ use crate::history::{History, HistoryError, Record, RecordInput, Tally, after_se
 use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
 use crate::render::needs;
+use crate::runner::answer::{self, Answer};
 use crate::runner::plain::stamp;
+use crate::runner::rows::wrap;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker, WarmUpChoice};
 use crate::safety;
 use crate::voice::Voice;
@@ -35,11 +37,25 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(context, &args));
 
-    before_start(context, &plan, &settings, !args.no_record, out)?;
     let ask = check_in::should_ask(!settings.plain, args.no_check_in, context.config.check_in);
-    let stdin = io::stdin();
-    let tension_before = check_in::check_in(args.tension_before, ask, &mut stdin.lock(), out)?;
+    let mut answers = typed_answers(&settings)?;
+    if let Err(ending) = before_start(
+        context,
+        &plan,
+        &settings,
+        !args.no_record,
+        answers.as_mut(),
+        out,
+    )? {
+        return Ok(ExitCode::from(ending.exit_code()));
+    }
+    let tension_before = match ask_tension(args.tension_before, ask, answers.as_mut(), out)? {
+        Ok(score) => score,
+        Err(ending) => return Ok(ExitCode::from(ending.exit_code())),
+    };
     out.flush()?;
+    // The runner watches for signals itself.
+    drop(answers);
 
     // The voice is found before the screen is taken over, as it may warn.
     let wants_voice = args.voice || (!args.no_voice && context.config.voice());
@@ -65,12 +81,30 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
             && !preview
             && outcome.past_first_hold
             && matches!(outcome.ending, Ending::Finished | Ending::Quit);
-        let tension_after =
-            check_in::check_in(args.tension_after, asked_after, &mut stdin.lock(), out)?;
+        let mut answers = if asked_after {
+            typed_answers(&settings)?
+        } else {
+            None
+        };
+        if asked_after && let Some(before) = tension_before {
+            writeln!(out, "Before the routine you said {before}.")?;
+        }
+        // A signal at the question ends the program, with the session recorded.
+        let (tension_after, ending) =
+            match ask_tension(args.tension_after, asked_after, answers.as_mut(), out)? {
+                Ok(score) => (score, outcome.ending),
+                Err(ending) => {
+                    writeln!(out)?;
+                    (None, ending)
+                }
+            };
         out.flush()?;
-        Ok(tension_after)
+        Ok((tension_after, ending))
     });
-    let tension_after = after.as_ref().ok().copied().flatten();
+    let (tension_after, ending) = match &after {
+        Ok(answered) => *answered,
+        Err(_) => (None, outcome.ending),
+    };
     let recorded = if preview {
         Ok(None)
     } else {
@@ -85,11 +119,12 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     };
     if let Ok(Some(record)) = &recorded
         && shown
+        && ending == outcome.ending
         && after.is_ok()
     {
         where_the_week_stands(context, record, &outcome, &settings, out)?;
     }
-    let code = outcome.ending.exit_code();
+    let code = ending.exit_code();
     if let Err(error) = after
         && !outcome.ending.output_gone()
     {
@@ -114,6 +149,37 @@ fn warm_up_impact(context: &Context, args: &RunArgs) -> Impact {
     }
 }
 
+/// The typed answers, read while watching for signals.
+type Answers = BufReader<Answer>;
+
+/// Where typed answers come from: only on a terminal, as plain mode never
+/// asks, and read watching for signals.
+fn typed_answers(settings: &RunSettings) -> Result<Option<Answers>> {
+    Ok((!settings.plain)
+        .then(|| Answer::start().map(BufReader::new))
+        .transpose()?)
+}
+
+/// One tension check-in: `Ok(Err(ending))` when a signal ended the question.
+fn ask_tension(
+    given: Option<u8>,
+    ask: bool,
+    answers: Option<&mut Answers>,
+    out: &mut impl Write,
+) -> Result<Result<Option<u8>, Ending>> {
+    let asked = match answers {
+        Some(answers) => check_in::check_in(given, ask, answers, out),
+        None => check_in::check_in(given, false, &mut io::empty(), out),
+    };
+    match asked {
+        Ok(score) => Ok(Ok(score)),
+        Err(error) => match answer::ending_of(&error) {
+            Some(ending) => Ok(Err(ending)),
+            None => Err(error.into()),
+        },
+    }
+}
+
 /// The routine named, the default one, or with `--minutes`, one planned to fit.
 fn choose_routine(
     context: &Context,
@@ -128,21 +194,52 @@ fn choose_routine(
     context.library_and_routine(args.routine.as_deref())
 }
 
+/// Plain mode's lines are wrapped to this width (the notice is the only
+/// line long enough to need it).
+const PLAIN_WIDTH: usize = 72;
+
 /// What is said before the first hold: the safety notice on the very first
 /// run, each exercise left out for a condition, and what to have at hand. In
-/// plain mode these are transcript lines like any other.
+/// plain mode these are transcript lines like any other, the notice wrapped.
+/// On a terminal the notice has a screen of its own, wrapped to its width, and
+/// waits for Enter; `Ok(Err(ending))` when a signal ended the wait.
 fn before_start(
     context: &Context,
     plan: &Plan<'_>,
     settings: &RunSettings,
     may_write: bool,
+    answers: Option<&mut Answers>,
     out: &mut impl Write,
-) -> Result<()> {
+) -> Result<Result<(), Ending>> {
     let prefix = if settings.plain { "[00:00] " } else { "" };
     if let Some(notice) = safety::first_run_notice(&context.dirs.state_dir) {
-        writeln!(out, "{prefix}{notice}")?;
-        if !settings.plain {
-            writeln!(out)?;
+        match answers {
+            Some(answers) if !settings.plain => {
+                let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+                // A screen of its own: cleared, the notice, and a wait.
+                write!(out, "\x1b[2J\x1b[H")?;
+                writeln!(out, "Before you start\n")?;
+                for line in wrap(notice, width.saturating_sub(1).clamp(20, 100)) {
+                    writeln!(out, "{line}")?;
+                }
+                write!(out, "\nPress Enter to go on. ")?;
+                out.flush()?;
+                let mut line = Vec::new();
+                if let Err(error) = answers.read_until(b'\n', &mut line) {
+                    return match answer::ending_of(&error) {
+                        Some(ending) => Ok(Err(ending)),
+                        None => Err(error.into()),
+                    };
+                }
+                writeln!(out)?;
+            }
+            _ => {
+                let indent = " ".repeat(prefix.len());
+                for (i, line) in wrap(notice, PLAIN_WIDTH).iter().enumerate() {
+                    let lead = if i == 0 { prefix } else { indent.as_str() };
+                    writeln!(out, "{lead}{line}")?;
+                }
+            }
         }
         // `--no-record` writes nothing at all, so the notice comes again.
         if may_write && let Err(error) = safety::mark_notice_shown(&context.dirs.state_dir) {
@@ -155,7 +252,7 @@ fn before_start(
     if let Some(needs) = needs::line(plan) {
         writeln!(out, "{prefix}{needs}")?;
     }
-    Ok(())
+    Ok(Ok(()))
 }
 
 /// Appends the session to the history, unless `--no-record` or it ended

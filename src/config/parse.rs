@@ -80,6 +80,9 @@ impl Reader<'_> {
         match key {
             "default_routine" => config.default_routine = self.routine_id(key, value),
             "prep" => config.prep = self.int(key, value, 0, Routine::MAX_PREP, "seconds"),
+            "transition" => {
+                config.transition = self.int(key, value, 0, Routine::MAX_TRANSITION, "seconds")
+            }
             "breathing" => config.breathing = self.breathing(value),
             "bell" => config.bell = self.value(key, value),
             "voice" => config.voice = self.value(key, value),

@@ -29,6 +29,11 @@ pub fn template() -> String {
 # that do not set their own.
 # prep = {prep}
 
+# Seconds to get ready before a routine's first hold and whenever the position
+# changes (standing to kneeling, say), 0 to {max_transition}, never less than
+# prep, for routines that do not set their own.
+# transition = {transition}
+
 # Breath pacing during holds, whole seconds from {min_b} to {max_b} each.
 # breathing = {{ inhale = {inhale}, exhale = {exhale} }}
 
@@ -74,6 +79,8 @@ pub fn template() -> String {
 ",
         max_prep = Routine::MAX_PREP,
         prep = Routine::DEFAULT_PREP,
+        max_transition = Routine::MAX_TRANSITION,
+        transition = Routine::DEFAULT_TRANSITION,
         min_b = Breathing::MIN_SECONDS,
         max_b = Breathing::MAX_SECONDS,
         inhale = b.inhale,

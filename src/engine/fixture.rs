@@ -1,5 +1,6 @@
 //! A small library for unit tests: a plain hold, an each-side stretch and a
-//! two-phase ball release, in one routine with 5 seconds to get into position.
+//! two-phase ball release, in one routine with 5 seconds to get ready before
+//! every hold (its `transition` is as short as its `prep`).
 //!
 //! Its plan, in seconds: tilt prep 0-5, hold 5-15; lunge left prep 15-20,
 //! hold 20-30; right prep 30-35, hold 35-45; ball prep 45-50, phases 50-55 and
@@ -17,6 +18,7 @@ position = "standing"
 hold = 10
 setup = ["Stand tall.", "Hands on hips."]
 cues = ["Tilt gently.", "Breathe."]
+cautions = ["Keep the movement small."]
 
 [[exercise]]
 id = "lunge"
@@ -29,11 +31,21 @@ setup = ["Kneel on the left knee."]
 cues = ["Sink forward."]
 
 [[exercise]]
+id = "march"
+name = "March"
+kind = "warm-up"
+position = "standing"
+hold = 20
+setup = ["Stand tall."]
+cues = ["Lift the knees."]
+
+[[exercise]]
 id = "ball"
 name = "Ball release"
 kind = "ball-release"
 position = "lying"
 setup = ["Lie on the ball."]
+cues = ["Keep the pressure light."]
 
 [[exercise.phase]]
 cue = "Find a spot."
@@ -47,6 +59,7 @@ hold = 5
 pub const ROUTINE: &str = r#"
 name = "Mini"
 prep = 5
+transition = 5
 
 [[step]]
 exercise = "tilt"

@@ -16,7 +16,8 @@ mod timeline;
 pub use breathing::{Breath, BreathDirection, breath_at};
 pub use level::Level;
 pub use plan::{
-    LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage, step_seconds,
+    LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage, get_ready,
+    step_seconds,
 };
 pub use session::{Action, Session};
-pub use timeline::{Cue, Event, timeline};
+pub use timeline::{COUNT_FROM, Cue, Event, hold_cues, keeps_moving, timeline};

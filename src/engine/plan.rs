@@ -1,20 +1,27 @@
 //! A plan: the ordered, timed segments a routine expands into.
 //!
-//! Each hold (one exercise, one repeat, one side) is a get-into-position
-//! segment of `prep` seconds followed by one hold segment, or one per phase
-//! for a self-massage sequence. Start offsets are exact whole seconds, and the
-//! total is the sum over steps of `repeat × sides × (prep + hold)`.
+//! Each hold (one exercise, one repeat, one side) is a get-ready segment
+//! followed by one hold segment, or one per phase for a self-massage sequence.
+//! The get-ready lasts `transition` seconds before the first hold and whenever
+//! the position changes from the hold before (standing to kneeling, say), and
+//! `prep` seconds otherwise (a repeat, the second side, the next exercise in
+//! the same position); [`get_ready`] is that rule. Start offsets are exact
+//! whole seconds, and the total is the sum over holds of (get-ready + hold).
 
 use serde::Serialize;
 
 use super::level::Level;
-use crate::library::{Breathing, Condition, Exercise, Impact, Kind, Library, Routine, Side};
+use crate::library::{
+    Breathing, Condition, Exercise, Impact, Kind, Library, Position, Routine, Side,
+};
 
 /// Personal defaults that fill in what a routine leaves unsaid, and the
 /// conditions whose exercises are left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanSettings {
     pub default_prep: u32,
+    /// Never less than `default_prep` once applied (see [`get_ready`]).
+    pub default_transition: u32,
     pub default_breathing: Breathing,
     pub conditions: Vec<Condition>,
     /// How much stretch and breathing holds grow (see [`Level`]).
@@ -25,6 +32,7 @@ impl Default for PlanSettings {
     fn default() -> Self {
         Self {
             default_prep: Routine::DEFAULT_PREP,
+            default_transition: Routine::DEFAULT_TRANSITION,
             default_breathing: Breathing::DEFAULT,
             conditions: Vec::new(),
             level: Level::One,
@@ -72,6 +80,9 @@ pub struct Segment<'a> {
     pub into_hold: u32,
     pub exercise: &'a Exercise,
     pub breathing: Breathing,
+    /// Whether this segment's hold is the first of its exercise in the plan:
+    /// the set-up and cautions are said then, once per run.
+    pub introduces: bool,
 }
 
 impl Segment<'_> {
@@ -137,16 +148,42 @@ pub struct Plan<'a> {
     pub left_out: Vec<LeftOut<'a>>,
 }
 
-/// Seconds one routine step takes: `repeat × sides × (prep + hold)`, where a
-/// phased exercise's hold is the sum of its phases. It is the sum `Plan::build`
-/// lays out as segments, for planning a routine before it exists.
-pub fn step_seconds(exercise: &Exercise, hold: Option<u32>, repeat: u32, prep: u32) -> u32 {
+/// The get-ready time before a hold in `position`, after a hold in
+/// `previous` (`None` for the first hold): `transition` at the first hold and
+/// at a change of position, else `prep`. A transition is never shorter than
+/// the prep.
+pub fn get_ready(
+    previous: Option<Position>,
+    position: Position,
+    prep: u32,
+    transition: u32,
+) -> u32 {
+    if previous == Some(position) {
+        prep
+    } else {
+        transition.max(prep)
+    }
+}
+
+/// Seconds one routine step takes when its first hold is preceded by
+/// `first_ready` seconds (from [`get_ready`]) and the others by `prep`:
+/// `first_ready + hold + (repeat × sides − 1) × (prep + hold)`, where a phased
+/// exercise's hold is the sum of its phases. It is the sum `Plan::build` lays
+/// out as segments, for planning a routine before it exists.
+pub fn step_seconds(
+    exercise: &Exercise,
+    hold: Option<u32>,
+    repeat: u32,
+    first_ready: u32,
+    prep: u32,
+) -> u32 {
     let hold = if exercise.has_phases() {
         exercise.hold
     } else {
         hold.unwrap_or(exercise.hold)
     };
-    repeat * exercise.sides() * (prep + hold)
+    let holds = repeat * exercise.sides();
+    first_ready + hold + holds.saturating_sub(1) * (prep + hold)
 }
 
 /// Roughly how long the guided warm-up lasts, in seconds.
@@ -161,8 +198,9 @@ impl<'a> Plan<'a> {
         settings: &PlanSettings,
     ) -> Result<Plan<'a>, PlanError> {
         let prep = routine.prep.unwrap_or(settings.default_prep);
+        let transition = routine.transition.unwrap_or(settings.default_transition);
         let routine_breathing = routine.breathing.unwrap_or(settings.default_breathing);
-        let mut builder = Builder::default();
+        let mut builder = Builder::new(prep, transition);
         let mut left_out = Vec::new();
         for (step_index, step) in routine.steps.iter().enumerate() {
             let exercise =
@@ -194,7 +232,6 @@ impl<'a> Plan<'a> {
                 kept_index,
                 exercise,
                 step.repeat,
-                prep,
                 hold,
                 breathing,
             );
@@ -226,27 +263,23 @@ impl<'a> Plan<'a> {
         settings: &PlanSettings,
         impact: Impact,
     ) -> Option<Plan<'a>> {
-        let mut builder = Builder::default();
+        let mut builder = Builder::new(settings.default_prep, settings.default_transition);
         let mut steps = 0;
+        // The time spent moving counts toward the target, not the time to
+        // get ready, so a longer transition does not cut a move.
+        let mut moving = 0;
         let suitable = library.exercises().iter().filter(|e| {
             e.kind == Kind::WarmUp
                 && e.impact <= impact
                 && !e.avoid_if.iter().any(|c| settings.conditions.contains(c))
         });
         for exercise in suitable {
-            if builder.end() >= WARM_UP_TARGET - WARM_UP_TARGET / 5 {
+            if moving >= WARM_UP_TARGET - WARM_UP_TARGET / 5 {
                 break;
             }
             let breathing = exercise.breathing.unwrap_or(settings.default_breathing);
-            builder.add(
-                Stage::WarmUp,
-                steps,
-                exercise,
-                1,
-                settings.default_prep,
-                exercise.hold,
-                breathing,
-            );
+            builder.add(Stage::WarmUp, steps, exercise, 1, exercise.hold, breathing);
+            moving += exercise.hold;
             steps += 1;
         }
         (steps > 0).then(|| Plan {
@@ -270,6 +303,7 @@ impl<'a> Plan<'a> {
             s.hold += holds;
             s
         }));
+        mark_introductions(&mut segments);
         Plan {
             segments,
             step_counts: [warm_up.step_counts[0], self.step_counts[1]],
@@ -355,26 +389,51 @@ impl PlannedHold<'_> {
     }
 }
 
+/// Marks the segments of each exercise's first hold, after plans are joined.
+fn mark_introductions(segments: &mut [Segment<'_>]) {
+    let mut met = std::collections::HashSet::new();
+    let mut current = None;
+    let mut introduces = false;
+    for s in segments {
+        if current != Some(s.hold) {
+            current = Some(s.hold);
+            introduces = met.insert(s.exercise.id.as_str());
+        }
+        s.introduces = introduces;
+    }
+}
+
 /// Appends segments with running offsets.
-#[derive(Default)]
 struct Builder<'a> {
     segments: Vec<Segment<'a>>,
     holds: usize,
+    prep: u32,
+    transition: u32,
+    /// Every exercise met so far, for [`Segment::introduces`].
+    met: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> Builder<'a> {
+    fn new(prep: u32, transition: u32) -> Builder<'a> {
+        Builder {
+            segments: Vec::new(),
+            holds: 0,
+            prep,
+            transition,
+            met: std::collections::HashSet::new(),
+        }
+    }
+
     fn end(&self) -> u32 {
         self.segments.last().map_or(0, Segment::end)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
         stage: Stage,
         step: usize,
         exercise: &'a Exercise,
         repeat: u32,
-        prep: u32,
         hold: u32,
         breathing: Breathing,
     ) {
@@ -385,6 +444,8 @@ impl<'a> Builder<'a> {
         };
         for round in 1..=repeat {
             for &side in sides {
+                let previous = self.segments.last().map(|s| s.exercise.position);
+                let prep = get_ready(previous, exercise.position, self.prep, self.transition);
                 let base = Segment {
                     start: self.end(),
                     duration: prep,
@@ -398,6 +459,7 @@ impl<'a> Builder<'a> {
                     into_hold: 0,
                     exercise,
                     breathing,
+                    introduces: self.met.insert(exercise.id.as_str()),
                 };
                 // A prep of zero seconds is no segment at all.
                 if prep > 0 {
@@ -483,6 +545,8 @@ mod tests {
             summary: None,
             warm_up: true,
             prep,
+            // As short as the prep, unless a test says otherwise.
+            transition: Some(prep.unwrap_or(Routine::DEFAULT_PREP)),
             breathing: None,
             steps: steps
                 .iter()
@@ -643,7 +707,7 @@ mod tests {
             let sum: u32 = steps
                 .iter()
                 .map(|&(id, hold, repeat)| {
-                    step_seconds(lib.exercise(id).unwrap(), hold, repeat, prep)
+                    step_seconds(lib.exercise(id).unwrap(), hold, repeat, prep, prep)
                 })
                 .sum();
             assert_eq!(sum, plan.total());
@@ -741,15 +805,18 @@ mod tests {
         let lib = library();
         let settings = PlanSettings::default();
         let warm = Plan::warm_up(&lib, &settings, Impact::High).unwrap();
-        // march ends at 65 and jog at 115, short of 120 (80% of the target), so circles follow.
-        assert_eq!(warm.total(), 165);
+        // 60 s of march and 45 of jog are short of 120 (80% of the target)
+        // in time spent moving, so circles follow; march starts after the
+        // 15 s transition of a first hold.
+        assert_eq!(warm.total(), 175);
         assert_eq!(warm.step_count(Stage::WarmUp), 3);
         let main = Plan::build(&routine(&[("bridge", None, 1)], None), &lib, &settings).unwrap();
         let both = main.with_warm_up(warm);
-        assert_eq!(both.total(), 165 + 45);
+        assert_eq!(both.total(), 175 + 45);
         assert_eq!(both.segments[6].stage, Stage::Main);
-        assert_eq!((both.segments[6].start, both.segments[6].hold), (165, 3));
+        assert_eq!((both.segments[6].start, both.segments[6].hold), (175, 3));
         assert_eq!(both.step_count(Stage::Main), 1);
+        assert!(both.segments[6].introduces);
     }
 
     #[test]
@@ -791,6 +858,53 @@ mod tests {
         assert_eq!(plan.hold(1).as_ref(), Some(&holds[1]));
         assert_eq!((holds[1].hold_start(), holds[1].end()), (40, 70));
         assert_eq!(plan.hold(2), None);
+    }
+
+    #[test]
+    fn a_transition_comes_first_and_at_each_change_of_position() {
+        let mut lib_exercises = vec![
+            exercise("stand", Kind::Stretch, true, 30, &[]),
+            exercise("stand2", Kind::Stretch, false, 20, &[]),
+            exercise("kneel", Kind::Stretch, false, 20, &[]),
+        ];
+        lib_exercises[0].position = Position::Standing;
+        lib_exercises[1].position = Position::Standing;
+        lib_exercises[2].position = Position::Kneeling;
+        let lib = Library::from_parts(lib_exercises, vec![]);
+        let mut r = routine(
+            &[("stand", None, 1), ("stand2", None, 2), ("kneel", None, 1)],
+            Some(4),
+        );
+        r.transition = None;
+        let settings = PlanSettings {
+            default_transition: 12,
+            ..PlanSettings::default()
+        };
+        let plan = Plan::build(&r, &lib, &settings).unwrap();
+        let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
+        // First hold, second side, next exercise in the same position, its
+        // repeat, then a change of position.
+        assert_eq!(readies, [12, 4, 4, 4, 12]);
+        let holds: u32 = plan.holds().iter().map(|h| h.prep + h.hold).sum();
+        assert_eq!(plan.total(), holds);
+        assert_eq!(plan.total(), 12 + 30 + 4 + 30 + 2 * (4 + 20) + 12 + 20);
+        // A transition is never shorter than the prep.
+        let settings = PlanSettings {
+            default_transition: 2,
+            ..PlanSettings::default()
+        };
+        let plan = Plan::build(&r, &lib, &settings).unwrap();
+        assert!(plan.holds().iter().all(|h| h.prep == 4));
+        assert_eq!(get_ready(None, Position::Lying, 4, 2), 4);
+        assert_eq!(get_ready(Some(Position::Lying), Position::Lying, 4, 20), 4);
+        assert_eq!(get_ready(Some(Position::Prone), Position::Lying, 4, 20), 20);
+        // Set-up is said with an exercise's first hold only.
+        let introduces: Vec<bool> = plan
+            .holds()
+            .iter()
+            .map(|h| plan.segments[plan.first_segment_of_hold(h.index).unwrap()].introduces)
+            .collect();
+        assert_eq!(introduces, [true, false, true, false, true]);
     }
 
     #[test]

@@ -6,11 +6,17 @@
 //! Paused time is dropped: the position only moves while running. Because
 //! positions come from `now` rather than from summed waits, lateness in one
 //! wake-up never carries into the next.
+//!
+//! The session holds the cues of one hold at a time, made when the run
+//! reaches it, so a routine of any length starts at once in little memory.
+//! While a speaker is still saying a get-ready's words, the session can be
+//! told to wait ([`Session::set_waiting`]): it stops at the count-in, and the
+//! time spent there counts as time taken, not as plan time.
 
 use std::time::Duration;
 
 use super::plan::{Plan, SegmentKind};
-use super::timeline::{Cue, Event, timeline};
+use super::timeline::{Cue, Event, hold_cues};
 
 /// What a person can ask of a running session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,9 +54,15 @@ enum State {
 #[derive(Debug)]
 pub struct Session<'a> {
     plan: Plan<'a>,
+    /// The cues of hold `chunk` (past the last hold, only `Finished`).
     cues: Vec<Cue>,
+    chunk: usize,
     /// The first cue not yet handed out.
     next_cue: usize,
+    /// Whether to stop at the next `Ready` cue, and wait there.
+    waiting: bool,
+    /// The latest cue or phase of the hold running now, for the screen.
+    instruction: Option<Event>,
     /// Plan time reached, as of `last_now`.
     position: Duration,
     last_now: Duration,
@@ -58,15 +70,23 @@ pub struct Session<'a> {
     holds: Vec<HoldStatus>,
     /// The furthest hold the session has been in.
     furthest_hold: usize,
+    /// The furthest hold whose `Begin` was handed out, if any.
+    begun: Option<usize>,
     /// Plan time spent running, and the part of it spent in holds.
     active: Duration,
     held: Duration,
+    /// Time spent waiting at a count-in for the speaker.
+    waited: Duration,
 }
 
 impl<'a> Session<'a> {
     pub fn new(plan: Plan<'a>) -> Session<'a> {
         Session {
-            cues: timeline(&plan),
+            cues: hold_cues(&plan, 0),
+            chunk: 0,
+            waiting: false,
+            instruction: None,
+            waited: Duration::ZERO,
             holds: vec![HoldStatus::Pending; plan.hold_count()],
             plan,
             next_cue: 0,
@@ -74,6 +94,7 @@ impl<'a> Session<'a> {
             last_now: Duration::ZERO,
             state: State::Running,
             furthest_hold: 0,
+            begun: None,
             active: Duration::ZERO,
             held: Duration::ZERO,
         }
@@ -87,7 +108,12 @@ impl<'a> Session<'a> {
         if self.state != State::Running {
             return Vec::new();
         }
-        let target = (self.position + elapsed).min(self.total());
+        let mut target = (self.position + elapsed).min(self.total());
+        if let Some(ready) = self.ready_ahead().filter(|&at| at < target) {
+            let at = ready.max(self.position);
+            self.waited += target - at;
+            target = at;
+        }
         self.held += self.hold_time_between(self.position, target);
         self.active += target - self.position;
         self.position = target;
@@ -133,14 +159,53 @@ impl<'a> Session<'a> {
         cues
     }
 
-    /// The `now` at which the next cue falls due, or `None` while paused or
-    /// once over.
+    /// The `now` at which the next cue falls due, or `None` while paused,
+    /// waiting at a count-in, or once over.
     pub fn next_due(&self) -> Option<Duration> {
-        if self.state != State::Running {
+        if self.state != State::Running || self.is_waiting() {
             return None;
         }
         let cue = self.cues.get(self.next_cue)?;
         Some(self.last_now + cue.at.saturating_sub(self.position))
+    }
+
+    /// With `true`, the session stops at the next count-in (a `Ready` cue)
+    /// until told `false` at `now`; the time spent there up to `now` is taken,
+    /// not planned, so the count-in starts from `now`.
+    pub fn set_waiting(&mut self, waiting: bool, now: Duration) {
+        if !waiting && self.is_waiting() {
+            let held = self.advance(now);
+            debug_assert!(held.is_empty(), "nothing passes a count-in while waiting");
+        }
+        self.waiting = waiting;
+    }
+
+    /// Whether the session stands at a count-in, waiting to be let go on.
+    pub fn is_waiting(&self) -> bool {
+        // Every cue before the count-in has been handed out. It may lie
+        // behind the position by a step's lateness, when it was reached in
+        // the same step as the end of the hold before.
+        self.waiting
+            && self
+                .cues
+                .get(self.next_cue)
+                .is_some_and(|c| matches!(c.event, Event::Ready { .. }) && c.at <= self.position)
+    }
+
+    /// While waiting, the time of the next `Ready` cue.
+    fn ready_ahead(&self) -> Option<Duration> {
+        if !self.waiting {
+            return None;
+        }
+        self.cues[self.next_cue.min(self.cues.len())..]
+            .iter()
+            .find(|c| matches!(c.event, Event::Ready { .. }))
+            .map(|c| c.at)
+    }
+
+    /// The latest cue or phase of the running hold, if any has come yet.
+    pub fn instruction(&self) -> Option<Event> {
+        self.instruction
     }
 
     pub fn plan(&self) -> &Plan<'a> {
@@ -192,9 +257,10 @@ impl<'a> Session<'a> {
         self.count(HoldStatus::Skipped)
     }
 
-    /// Plan time spent running (not paused), across every jump.
+    /// Time spent running (not paused), across every jump, with the time
+    /// spent waiting for the speaker at a count-in.
     pub fn active(&self) -> Duration {
-        self.active
+        self.active + self.waited
     }
 
     /// Plan time spent running inside holds.
@@ -220,36 +286,57 @@ impl<'a> Session<'a> {
     fn take_due(&mut self) -> Vec<Cue> {
         let mut due = Vec::new();
         while let Some(&cue) = self.cues.get(self.next_cue) {
-            if cue.at > self.position {
+            if cue.at > self.position || (self.waiting && matches!(cue.event, Event::Ready { .. }))
+            {
                 break;
             }
             self.next_cue += 1;
             match cue.event {
-                Event::HoldDone { hold } => self.holds[hold] = HoldStatus::Done,
+                Event::HoldDone { hold, .. } => self.holds[hold] = HoldStatus::Done,
                 Event::Begin { segment } => {
-                    self.furthest_hold = self.furthest_hold.max(self.plan.segments[segment].hold);
+                    let hold = self.plan.segments[segment].hold;
+                    self.furthest_hold = self.furthest_hold.max(hold);
+                    self.begun = self.begun.max(Some(hold));
+                    self.instruction = None;
                 }
+                Event::HoldCue { .. } | Event::Phase { .. } => self.instruction = Some(cue.event),
                 Event::Finished => self.state = State::Finished,
                 _ => {}
             }
             due.push(cue);
+            if self.next_cue == self.cues.len() && self.chunk + 1 < self.plan.hold_count() {
+                self.load(self.chunk + 1);
+            }
         }
         due
+    }
+
+    /// Makes the cues of `hold` the ones to hand out next. Back at a hold
+    /// already begun, its set-up, cautions and stop rule are not said again:
+    /// they come once a run.
+    fn load(&mut self, hold: usize) {
+        self.chunk = hold;
+        self.cues = hold_cues(&self.plan, hold);
+        if self.begun.is_some_and(|begun| hold <= begun) {
+            self.cues.retain(|c| {
+                !matches!(
+                    c.event,
+                    Event::Setup { .. } | Event::Caution { .. } | Event::StopRule
+                )
+            });
+        }
+        self.next_cue = 0;
     }
 
     /// Moves to the start of `hold`, or to the end if there is no such hold.
     fn jump_to_hold(&mut self, hold: usize) -> Vec<Cue> {
         let Some(segment) = self.plan.first_segment_of_hold(hold) else {
             self.position = self.total();
-            self.next_cue = self.cues.len() - 1;
+            self.load(hold);
             return self.take_due();
         };
         self.position = Duration::from_secs(self.plan.segments[segment].start.into());
-        self.next_cue = self
-            .cues
-            .iter()
-            .position(|c| c.event == Event::Begin { segment })
-            .expect("every hold has a Begin cue");
+        self.load(hold);
         self.take_due()
     }
 

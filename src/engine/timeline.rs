@@ -1,27 +1,51 @@
-//! The cue timeline of a plan: every moment at which something should be
-//! shown, said or rung while it runs, in the order a person meets them.
+//! The timeline of a plan: every moment at which something should be shown,
+//! said or rung while it runs, in the order a person meets them. It is the one
+//! source of what happens when and of what is said; the front ends only put
+//! these events into words (see `runner::wording`) and onto the screen.
 //!
-//! The timeline is built once from the plan, so a running session only walks
-//! it forward; jumps (skip, back, restart) land on the `Begin` cue of a hold.
+//! The timeline is made one hold at a time ([`hold_cues`]), as the run reaches
+//! it, so memory and start-up stay the same whatever the routine's length.
+//! Jumps (skip, back, restart) land on the `Begin` cue of a hold.
 
 use std::time::Duration;
 
 use super::breathing::BreathDirection;
-use super::plan::{Plan, SegmentKind};
+use super::plan::{Plan, Segment, SegmentKind};
+use crate::library::Kind;
 
 /// Something that happens while a routine runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
-    /// A hold begins with its first segment (usually the get-into-position
-    /// time): introduce the step, the side and the setup.
+    /// A hold begins with its first segment (usually the get-ready time):
+    /// introduce the step, the exercise and the side; before a right side,
+    /// switch sides.
     Begin {
+        segment: usize,
+    },
+    /// Set-up line `line` of the exercise, during the get-ready before its
+    /// first hold in the run.
+    Setup {
+        segment: usize,
+        line: usize,
+    },
+    /// Caution `index` of the exercise, after its set-up lines.
+    Caution {
+        segment: usize,
+        index: usize,
+    },
+    /// The generic stop rule, once, before the first hold.
+    StopRule,
+    /// The get-ready's words are said: the count-in may start. With a voice,
+    /// the runner waits here until the speaker is done.
+    Ready {
         segment: usize,
     },
     /// Whole seconds left before a hold starts: 3, 2, 1.
     Count {
         seconds: u32,
     },
-    /// A hold starts; `seconds` is its whole length, across every phase.
+    /// A hold starts (or, for a warm-up move, the moving); `seconds` is its
+    /// whole length, across every phase.
     Hold {
         segment: usize,
         seconds: u32,
@@ -32,6 +56,11 @@ pub enum Event {
         index: usize,
         of: usize,
     },
+    /// Cue `index` of the exercise, at its share of the hold.
+    HoldCue {
+        segment: usize,
+        index: usize,
+    },
     /// Breathe in or out for `seconds`; `cycle` counts breaths within the hold.
     Breath {
         direction: BreathDirection,
@@ -40,9 +69,10 @@ pub enum Event {
     },
     /// Ring the bell: at the start and at the end of every hold.
     Bell,
-    /// A hold ran to its end.
+    /// A hold ran to its end; `segment` is its last segment.
     HoldDone {
         hold: usize,
+        segment: usize,
     },
     /// The clock stopped or went on (from the pause and resume actions).
     Paused,
@@ -59,11 +89,36 @@ pub struct Cue {
 }
 
 /// How many seconds of count-down lead into each hold.
-const COUNT_FROM: u32 = 3;
+pub const COUNT_FROM: u32 = 3;
 
-/// Every cue of a plan, ordered by time; cues due at the same moment come in
-/// the order they should be shown (a hold's end before the next hold's start).
+/// Whether a segment is a "keep moving" warm-up move rather than a hold:
+/// no paced breathing, and the words say to keep moving.
+pub fn keeps_moving(segment: &Segment<'_>) -> bool {
+    segment.exercise.kind == Kind::WarmUp
+}
+
+/// Every cue of a plan, ordered by time: the cues of each hold in turn, then
+/// `Finished`. Only for tests and printing; a run takes them hold by hold.
 pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
+    (0..plan.hold_count())
+        .flat_map(|hold| hold_cues(plan, hold))
+        .collect()
+}
+
+/// The cues of one hold, from its `Begin` to its `HoldDone` and closing bell;
+/// after the last hold, `Finished` too. Cues due at the same moment come in
+/// the order they should be shown and said.
+pub fn hold_cues(plan: &Plan<'_>, hold: usize) -> Vec<Cue> {
+    let Some(first) = plan.first_segment_of_hold(hold) else {
+        return finished(plan);
+    };
+    let segments = &plan.segments;
+    let last = segments[first..]
+        .iter()
+        .take_while(|s| s.hold == hold)
+        .count()
+        + first
+        - 1;
     let mut cues = Vec::new();
     let mut push = |second: u32, event| {
         cues.push(Cue {
@@ -71,69 +126,114 @@ pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
             event,
         })
     };
-    let segments = &plan.segments;
-    for (i, seg) in segments.iter().enumerate() {
-        let first_of_hold = i == 0 || segments[i - 1].hold != seg.hold;
-        let last_of_hold = segments.get(i + 1).is_none_or(|next| next.hold != seg.hold);
-        if first_of_hold {
-            push(seg.start, Event::Begin { segment: i });
+    let begin = &segments[first];
+    push(begin.start, Event::Begin { segment: first });
+    if begin.introduces {
+        for line in 0..begin.exercise.setup.len() {
+            push(
+                begin.start,
+                Event::Setup {
+                    segment: first,
+                    line,
+                },
+            );
         }
-        match seg.kind {
-            SegmentKind::Prep => {
-                // The count-down only runs inside the prep, so a hold with no
-                // get-into-position time starts without one.
-                for seconds in (1..=COUNT_FROM.min(seg.duration)).rev() {
-                    push(seg.end() - seconds, Event::Count { seconds });
-                }
+        for index in 0..begin.exercise.cautions.len() {
+            push(
+                begin.start,
+                Event::Caution {
+                    segment: first,
+                    index,
+                },
+            );
+        }
+    }
+    if hold == 0 {
+        push(begin.start, Event::StopRule);
+    }
+    let hold_start = segments[first..=last]
+        .iter()
+        .find(|s| s.kind == SegmentKind::Hold)
+        .map_or(begin.start, |s| s.start);
+    let hold_end = segments[last].end();
+    // The count-down only runs inside the get-ready, so a hold with none
+    // starts without one.
+    let count_from = COUNT_FROM.min(hold_start - begin.start);
+    push(hold_start - count_from, Event::Ready { segment: first });
+    for seconds in (1..=count_from).rev() {
+        push(hold_start - seconds, Event::Count { seconds });
+    }
+    let moving = keeps_moving(begin);
+    for (i, seg) in segments.iter().enumerate().take(last + 1).skip(first) {
+        if seg.kind != SegmentKind::Hold {
+            continue;
+        }
+        if seg.start == hold_start {
+            push(seg.start, Event::Bell);
+            push(
+                seg.start,
+                Event::Hold {
+                    segment: i,
+                    seconds: hold_end - hold_start,
+                },
+            );
+        }
+        if let Some(index) = seg.phase {
+            let of = seg.exercise.phases.len();
+            push(
+                seg.start,
+                Event::Phase {
+                    segment: i,
+                    index,
+                    of,
+                },
+            );
+        }
+        // The exercise's cues are spread evenly over the whole hold, each at
+        // the start of its share, so the first comes as the hold starts.
+        let cues = seg.exercise.cues.len() as u32;
+        for index in 0..cues {
+            let at = hold_start + index * (hold_end - hold_start) / cues;
+            if (seg.start..seg.end()).contains(&at) {
+                push(
+                    at,
+                    Event::HoldCue {
+                        segment: i,
+                        index: index as usize,
+                    },
+                );
             }
-            SegmentKind::Hold => {
-                let hold_start = seg.start - seg.into_hold;
-                if seg.into_hold == 0 {
-                    let seconds = segments[i..]
-                        .iter()
-                        .take_while(|s| s.hold == seg.hold)
-                        .map(|s| s.duration)
-                        .sum();
-                    push(seg.start, Event::Bell);
-                    push(
-                        seg.start,
-                        Event::Hold {
-                            segment: i,
-                            seconds,
-                        },
-                    );
-                }
-                if let Some(index) = seg.phase {
-                    let of = seg.exercise.phases.len();
-                    push(
-                        seg.start,
-                        Event::Phase {
-                            segment: i,
-                            index,
-                            of,
-                        },
-                    );
-                }
-                let hold_end = segments[i..]
-                    .iter()
-                    .take_while(|s| s.hold == seg.hold)
-                    .last()
-                    .map_or(seg.end(), |s| s.end());
-                for (second, event) in breaths(hold_start, hold_end, seg.breathing) {
-                    if (seg.start..seg.end()).contains(&second) {
-                        push(second, event);
-                    }
-                }
-                if last_of_hold {
-                    push(seg.end(), Event::HoldDone { hold: seg.hold });
-                    push(seg.end(), Event::Bell);
+        }
+        if !moving {
+            for (second, event) in breaths(hold_start, hold_end, seg.breathing) {
+                if (seg.start..seg.end()).contains(&second) {
+                    push(second, event);
                 }
             }
         }
     }
-    push(plan.total(), Event::Finished);
-    debug_assert!(cues.windows(2).all(|w| w[0].at <= w[1].at));
+    push(
+        hold_end,
+        Event::HoldDone {
+            hold,
+            segment: last,
+        },
+    );
+    push(hold_end, Event::Bell);
+    // The get-ready's count and each segment's cues were pushed in turn; a
+    // stable sort by time keeps the order of those due together.
+    cues.sort_by_key(|c| c.at);
+    if hold + 1 == plan.hold_count() {
+        cues.extend(finished(plan));
+    }
     cues
+}
+
+fn finished(plan: &Plan<'_>) -> Vec<Cue> {
+    vec![Cue {
+        at: Duration::from_secs(plan.total().into()),
+        event: Event::Finished,
+    }]
 }
 
 /// The breath cues of one hold, the last one cut short by the hold's end.

@@ -12,7 +12,8 @@ use std::io::{self, BufRead, Write};
 use super::record::MAX_TENSION;
 
 /// The question, ending where the answer is typed.
-pub const PROMPT: &str = "Tension in your lower back and hips, 0-10 (Enter to skip): ";
+pub const PROMPT: &str = "How tense do your lower back and hips feel? \
+0 is no tension, 10 the worst you can imagine.\nYour score, 0-10 (Enter to skip): ";
 
 /// Said after an answer that is not a score.
 pub const RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";

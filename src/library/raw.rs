@@ -67,6 +67,7 @@ pub struct RawRoutineHead {
     #[serde(default = "yes")]
     pub warm_up: bool,
     pub prep: Option<Spanned<i64>>,
+    pub transition: Option<Spanned<i64>>,
     pub breathing: Option<RawBreathing>,
     /// Read here when the whole file is read in one go; otherwise set apart
     /// and read one step at a time.

@@ -26,6 +26,10 @@ pub struct Routine {
     pub warm_up: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prep: Option<u32>,
+    /// Seconds to get ready before the first hold and at a change of
+    /// position; never less than `prep`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transition: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub breathing: Option<Breathing>,
     #[serde(rename = "step")]
@@ -37,5 +41,7 @@ pub struct Routine {
 impl Routine {
     pub const DEFAULT_PREP: u32 = 5;
     pub const MAX_PREP: u32 = 60;
+    pub const DEFAULT_TRANSITION: u32 = 15;
+    pub const MAX_TRANSITION: u32 = 120;
     pub const MAX_REPEAT: u32 = 20;
 }

@@ -351,6 +351,15 @@ pub fn routine(
         .prep
         .as_ref()
         .map(|p| c.int(p, "prep", 0, Routine::MAX_PREP, "seconds"));
+    let transition = head.transition.as_ref().map(|t| {
+        let least = prep.unwrap_or(0);
+        let help = if least > 0 {
+            "seconds, at least `prep`,"
+        } else {
+            "seconds"
+        };
+        c.int(t, "transition", least, Routine::MAX_TRANSITION, help)
+    });
     let breathing = c.breathing(&head.breathing);
 
     let mut steps = Vec::with_capacity(raw.steps.len());
@@ -395,6 +404,7 @@ pub fn routine(
             summary,
             warm_up: head.warm_up,
             prep,
+            transition,
             breathing,
             steps,
             origin,

@@ -14,6 +14,8 @@ struct RoutineFile<'a> {
     warm_up: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     prep: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transition: Option<u32>,
     step: Vec<StepFile<'a>>,
 }
 
@@ -37,6 +39,7 @@ pub fn routine_file(routine: &Routine) -> String {
         summary: routine.summary.as_deref(),
         warm_up: routine.warm_up,
         prep: routine.prep,
+        transition: routine.transition,
         step: routine
             .steps
             .iter()

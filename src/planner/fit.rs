@@ -3,8 +3,8 @@
 //! far as the time allows. The seconds each step takes come from the engine,
 //! which is the only place durations are computed.
 
-use crate::engine::{Level, step_seconds};
-use crate::library::{Exercise, Layer, Origin, Routine, Step};
+use crate::engine::{Level, get_ready, step_seconds};
+use crate::library::{Exercise, Layer, Origin, Position, Routine, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -36,30 +36,58 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// How long steps take with one prep at one level, asked of the engine.
+/// How long steps take with one prep, one transition and one level, asked of
+/// the engine.
 pub struct Clock {
     pub prep: u32,
+    pub transition: u32,
     pub level: Level,
 }
 
 impl Clock {
-    /// Seconds a step takes, its hold grown to the level. Totals add up step
-    /// by step, so a plan's total is the sum of its steps'.
+    /// Seconds a step takes, its hold grown to the level, when its first hold
+    /// follows one in the same position. Totals add up step by step, so a
+    /// plan's total is the sum of its steps' and [`Clock::transitions`].
     pub fn seconds(&self, draft: &Draft<'_>) -> u32 {
         let hold = self.level.hold(draft.exercise, draft.hold);
-        step_seconds(draft.exercise, Some(hold), draft.repeat, self.prep)
+        step_seconds(
+            draft.exercise,
+            Some(hold),
+            draft.repeat,
+            self.prep,
+            self.prep,
+        )
+    }
+
+    /// What a transition adds to a step that starts in a new position.
+    pub fn extra(&self) -> u32 {
+        get_ready(None, Position::Standing, self.prep, self.transition) - self.prep
+    }
+
+    /// The seconds the transitions add to steps done in this order: the
+    /// engine's rule for each step's first hold, less the prep
+    /// [`Clock::seconds`] counted.
+    pub fn transitions<'a>(&self, order: impl IntoIterator<Item = &'a Exercise>) -> u32 {
+        let mut previous = None;
+        let mut sum = 0;
+        for exercise in order {
+            sum += get_ready(previous, exercise.position, self.prep, self.transition) - self.prep;
+            previous = Some(exercise.position);
+        }
+        sum
     }
 }
 
-/// A routine with an explicit prep, so that it lasts as long as planned
-/// whatever the config says later.
-pub fn routine(id: &str, name: &str, prep: u32, steps: Vec<Step>) -> Routine {
+/// A routine with an explicit prep and transition, so that it lasts as long
+/// as planned whatever the config says later.
+pub fn routine(id: &str, name: &str, clock: &Clock, steps: Vec<Step>) -> Routine {
     Routine {
         id: id.to_string(),
         name: name.to_string(),
         summary: None,
         warm_up: true,
-        prep: Some(prep),
+        prep: Some(clock.prep),
+        transition: Some(clock.transition.max(clock.prep)),
         breathing: None,
         steps,
         origin: Origin {

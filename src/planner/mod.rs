@@ -33,6 +33,9 @@ pub struct PlanRequest {
     pub seed: u64,
     /// Seconds to get into position before each hold; written into the routine.
     pub prep: u32,
+    /// Seconds to get ready before the first hold and at a change of
+    /// position; written into the routine.
+    pub transition: u32,
     /// The id the routine gets (the name it is saved under).
     pub id: String,
     /// The level the plan is run at: it fits its minutes with the holds grown
@@ -54,6 +57,7 @@ impl PlanRequest {
             conditions: settings.conditions.clone(),
             seed: 0,
             prep: settings.default_prep,
+            transition: settings.default_transition,
             id: Self::UNSAVED_ID.to_string(),
             level: settings.level,
         }
@@ -114,8 +118,10 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     let target = request.target_seconds();
     let clock = Clock {
         prep: request.prep,
+        transition: request.transition,
         level: request.level,
     };
+    let ready = request.prep + clock.extra();
     let mut rng = SplitMix64::new(request.seed);
 
     let mut breathing = choose::breathing_candidates(library, request);
@@ -128,20 +134,21 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
 
     // Keep room for a minute of breathing at the end, or what there is.
     let finish_floor = Exercise::MIN_HOLD;
-    let shortest_finish = request.prep + finish_floor;
+    let shortest_finish = ready + finish_floor;
     if target < shortest_finish {
         return Err(PlanError::TooShort {
             minutes: request.minutes,
-            prep: request.prep,
+            prep: ready,
         });
     }
-    let reserve = (request.prep + 60).min(target);
+    let reserve = (ready + 60).min(target);
 
     let mut body: Vec<Draft<'_>> = Vec::new();
     let mut total = 0;
     for exercise in pool.iter().copied() {
         let draft = Draft::new(exercise);
-        let seconds = clock.seconds(&draft);
+        // As if it came in a new position: the order is not known yet.
+        let seconds = clock.seconds(&draft) + clock.extra();
         if total + seconds + reserve <= target {
             body.push(draft);
             total += seconds;
@@ -155,6 +162,10 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     let finish_exercise =
         choose::finish(&breathing, request, last_level).ok_or(PlanError::NoBreathing)?;
     let mut finish = Draft::new(finish_exercise);
+    // Now the order is known, the transitions are exact; growing holds and
+    // rounds below never changes them.
+    let order = body.iter().map(|d| d.exercise).chain([finish_exercise]);
+    total = body.iter().map(|d| clock.seconds(d)).sum::<u32>() + clock.transitions(order);
     let room_per_side = (target - total) / finish_exercise.sides();
     finish.hold = finish
         .hold
@@ -175,7 +186,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
         request.minutes,
         plural(request.minutes)
     );
-    let mut routine = fit::routine(&request.id, &name, request.prep, steps);
+    let mut routine = fit::routine(&request.id, &name, &clock, steps);
     routine.summary = Some(summary(request, &body, finish_exercise));
 
     // The engine has the last word on the length.

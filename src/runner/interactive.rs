@@ -15,7 +15,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 use crossterm::terminal;
 
 use super::clock::Clock;
-use super::cues;
 use super::hold_bar::HoldBar;
 use super::input::{self, Ready};
 use super::keys::{self, Command};
@@ -24,7 +23,7 @@ use super::painter::Painter;
 use super::screen::{self, Overlay, Row};
 use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
-use super::speaker::Speaker;
+use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::terminal::Terminal;
 use crate::engine::{Action, Cue, Event, Plan, Session};
 
@@ -99,10 +98,14 @@ enum Input {
 }
 
 impl Screen<'_> {
-    /// Shows rows; a terminal that cannot be written to ends the run.
-    fn show(&mut self, rows: &[Row]) -> Result<(), Ending> {
+    /// Shows rows and the title; a terminal that cannot be written to ends
+    /// the run.
+    fn show(&mut self, rows: &[Row], title: &str) -> Result<(), Ending> {
         let mut frame = Vec::with_capacity(256);
-        let painted = self.painter.paint(rows, &mut frame);
+        let painted = self
+            .painter
+            .set_title(title, &mut frame)
+            .and_then(|()| self.painter.paint(rows, &mut frame));
         painted
             .and_then(|()| self.out.write_all(&frame))
             .and_then(|()| self.out.flush())
@@ -169,7 +172,7 @@ impl Screen<'_> {
         loop {
             let (width, height) = self.painter.size();
             let rows = screen::warm_up_question(routine, reminder, length, width, height);
-            if let Err(ending) = self.show(&rows) {
+            if let Err(ending) = self.show(&rows, &format!("{routine} · psoas")) {
                 return Ok(Err(ending));
             }
             match self.wait(IDLE)? {
@@ -199,7 +202,8 @@ struct Run<'a, 's> {
     bell: bool,
     speaker: Option<&'s mut dyn Speaker>,
     overlay: Overlay,
-    /// Whether asking "Quit?" paused the clock, to resume it on "no".
+    /// Whether asking "Quit?" or showing the help paused the clock, to
+    /// resume it when the overlay goes.
     paused_to_ask: bool,
     bar: HoldBar,
 }
@@ -208,6 +212,7 @@ impl Run<'_, '_> {
     fn follow(&mut self, screen: &mut Screen<'_>) -> Result<Ending> {
         loop {
             let now = self.clock.now();
+            speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session, now);
             let cues = self.session.advance(now);
             if let Err(ending) = self.announce(&cues, screen) {
                 return Ok(ending);
@@ -217,13 +222,22 @@ impl Run<'_, '_> {
             }
             let (width, height) = screen.painter.size();
             let rows = screen::frame(&self.session, self.overlay, &self.bar, width, height);
-            if let Err(ending) = screen.show(&rows) {
+            let title = screen::title(&self.session);
+            if let Err(ending) = screen.show(&rows, &title) {
                 return Ok(ending);
             }
-            let due = self
-                .session
-                .next_due()
-                .map_or(IDLE, |d| self.clock.until(d));
+            let speaking = speaker::hold_for_speech(
+                self.speaker.as_deref_mut(),
+                &mut self.session,
+                self.clock.now(),
+            );
+            let due = if speaking {
+                SPEECH_POLL
+            } else {
+                self.session
+                    .next_due()
+                    .map_or(IDLE, |d| self.clock.until(d))
+            };
             // Sleep until a cue is due or the screen would change, whichever
             // comes first; the help hides everything that moves.
             let change = screen::next_change(&self.session)
@@ -268,23 +282,34 @@ impl Run<'_, '_> {
             }
             Overlay::Help => {
                 self.overlay = Overlay::None;
+                if std::mem::take(&mut self.paused_to_ask) {
+                    self.act(Action::Resume, screen);
+                }
                 return Ok(None);
             }
             Overlay::None => {}
         }
         match command {
             Some(Command::Act(action)) => self.act(action, screen),
-            Some(Command::Help) => self.overlay = Overlay::Help,
+            Some(Command::Help) => {
+                self.overlay = Overlay::Help;
+                self.pause_for_overlay(screen);
+            }
             Some(Command::AskQuit) => {
                 self.overlay = Overlay::ConfirmQuit;
-                if !self.session.is_paused() {
-                    self.paused_to_ask = true;
-                    self.act(Action::Pause, screen);
-                }
+                self.pause_for_overlay(screen);
             }
             Some(Command::Interrupt | Command::Suspend) | None => {}
         }
         Ok(None)
+    }
+
+    /// The clock stands still while an overlay is open.
+    fn pause_for_overlay(&mut self, screen: &mut Screen<'_>) {
+        if !self.session.is_paused() {
+            self.paused_to_ask = true;
+            self.act(Action::Pause, screen);
+        }
     }
 
     fn act(&mut self, action: Action, screen: &mut Screen<'_>) {
@@ -309,11 +334,7 @@ impl Run<'_, '_> {
         if self.bell && cues.iter().any(|c| c.event == Event::Bell) {
             screen.ring()?;
         }
-        if let Some(speaker) = self.speaker.as_deref_mut()
-            && let Some(words) = cues::spoken_together(self.session.plan(), cues)
-        {
-            speaker.say(&words);
-        }
+        speaker::announce(self.speaker.as_deref_mut(), &self.session, cues);
         Ok(())
     }
 }

@@ -27,7 +27,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("b  ←", "back to the previous hold"),
     ("r", "restart this hold"),
     ("q  Esc", "quit (press q again)"),
-    ("?", "this help"),
+    ("?", "this help (the clock waits)"),
     ("Ctrl-C", "quit at once"),
     ("Ctrl-Z", "suspend (fg to go on)"),
 ];

@@ -6,8 +6,9 @@
 //! [`Clock`](clock::Clock), so their timing is the same; `--speed` is applied
 //! in the clock, never in the engine.
 
+pub mod answer;
+pub mod big_digits;
 pub mod clock;
-pub mod cues;
 pub mod hold_bar;
 pub mod input;
 pub mod interactive;
@@ -21,6 +22,7 @@ pub mod settings;
 pub mod signals;
 pub mod speaker;
 pub mod terminal;
+pub mod wording;
 
 use std::io::Write;
 

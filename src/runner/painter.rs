@@ -18,6 +18,8 @@ pub struct Painter {
     height: u16,
     /// What is on the terminal now; empty when it must be repainted whole.
     shown: Vec<Row>,
+    /// The terminal's title as last set.
+    title: String,
 }
 
 impl Painter {
@@ -27,7 +29,18 @@ impl Painter {
             width,
             height,
             shown: Vec::new(),
+            title: String::new(),
         }
+    }
+
+    /// Sets the terminal's title, if it changed. The terminal module saves
+    /// the title before the screen is taken and puts it back after.
+    pub fn set_title(&mut self, title: &str, out: &mut impl Write) -> io::Result<()> {
+        if self.title != title {
+            queue!(out, terminal::SetTitle(title))?;
+            self.title = title.to_string();
+        }
+        Ok(())
     }
 
     pub fn size(&self) -> (u16, u16) {
@@ -46,6 +59,7 @@ impl Painter {
     /// Whatever is on the terminal is unknown (after a suspend): repaint.
     pub fn invalidate(&mut self) {
         self.shown.clear();
+        self.title.clear();
     }
 
     /// Writes the rows that differ from what is shown.

@@ -39,7 +39,8 @@ impl Row {
 pub type Priority = u8;
 
 /// Keeps the rows that matter most for `height`, in order, each cut to
-/// `width` characters, padded with empty rows to exactly `height`.
+/// `width` characters (ending with "…" where text was cut), padded with empty
+/// rows to exactly `height`.
 pub fn fit(rows: Vec<(Priority, Row)>, width: u16, height: u16) -> Vec<Row> {
     let height = usize::from(height);
     let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -54,12 +55,25 @@ pub fn fit(rows: Vec<(Priority, Row)>, width: u16, height: u16) -> Vec<Row> {
         .zip(keep)
         .filter(|(_, k)| *k)
         .map(|((_, mut row), _)| {
-            row.text = row.text.chars().take(width.into()).collect();
+            row.text = cut(&row.text, width.into());
             row
         })
         .collect();
     out.resize(height, Row::new("", Style::Plain));
     out
+}
+
+/// `text` in at most `width` characters; cut text ends with "…" so that
+/// nobody takes it for the whole.
+pub fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        short.push('…');
+    }
+    short
 }
 
 /// Words wrapped to `width` characters; a word longer than a line is cut.
@@ -101,6 +115,8 @@ mod tests {
         ];
         let fitted = fit(rows, 6, 2);
         let texts: Vec<&str> = fitted.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(texts, ["side", "a long"]);
+        assert_eq!(texts, ["side", "a lon…"]);
+        assert_eq!(cut("exactly", 7), "exactly");
+        assert_eq!(cut("", 0), "");
     }
 }

@@ -4,17 +4,22 @@
 //! colours them (or not).
 //!
 //! The layout is built for 40×12 and grows from there: rows that matter least
-//! are dropped first on a smaller terminal, and a taller one gives the extra
-//! lines to the instructions.
+//! are dropped first on a smaller terminal, a taller one gives the extra
+//! lines to the instructions, and from 80×24 the seconds left are shown in
+//! big digits. What the screen says comes from the wording module and the
+//! session's events; the screen only lays it out.
 
 use std::time::Duration;
 
-use super::cues::{breath_words, side_name, step_label};
+use super::big_digits;
 use super::hold_bar::HoldBar;
 use super::keys;
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
-use crate::engine::{Plan, SegmentKind, Session, breath_at};
+use super::wording::{
+    SWITCH_HINT, breath_words, get_ready_words, hold_word, instruction, side_name, step_label,
+};
+use crate::engine::{COUNT_FROM, Plan, SegmentKind, Session, breath_at, keeps_moving};
 use crate::format::clock;
 use crate::library::Side;
 
@@ -33,9 +38,6 @@ pub enum Overlay {
 /// is what keeps a long hold cheap.)
 pub const STEP: Duration = Duration::from_millis(1000);
 
-/// How many cells the breathing visual has at most.
-const BREATH_CELLS: usize = 16;
-
 /// Plan time until the screen next changes by itself; `None` while nothing
 /// moves (paused, or over).
 pub fn next_change(session: &Session<'_>) -> Option<Duration> {
@@ -53,8 +55,32 @@ fn on_step(d: Duration) -> Duration {
     Duration::from_nanos((d.as_nanos() / step * step) as u64)
 }
 
+/// Whether a terminal is large enough for the seconds in big digits.
+pub fn has_room_for_big_digits(width: u16, height: u16) -> bool {
+    width >= 80 && height >= 24
+}
+
+/// The terminal's title while a routine runs: the step and the time left.
+pub fn title(session: &Session<'_>) -> String {
+    let plan = session.plan();
+    match session.segment() {
+        Some(index) => format!(
+            "{} · {} left · psoas",
+            step_label(plan, &plan.segments[index]),
+            clock(ceil_secs(session.remaining()))
+        ),
+        None => "Routine complete · psoas".into(),
+    }
+}
+
 /// The screen for a running session, `height` rows of at most `width`
 /// characters.
+///
+/// Every row has its place whatever the step, so nothing jumps from one
+/// exercise to the next: the side band's row stays (empty) for an exercise
+/// without sides, and the breathing row says what to do in the get-ready or
+/// while moving. From 80×24 up, the seconds left are five rows high, placed
+/// toward the side being worked.
 pub fn frame(
     session: &Session<'_>,
     overlay: Overlay,
@@ -74,6 +100,7 @@ pub fn frame(
     let pos = session.position();
     let span = HoldSpan::of(plan, s.hold);
     let text_width = usize::from(width.saturating_sub(1)).max(1);
+    let big = has_room_for_big_digits(width, height);
 
     let mut info = format!(
         "{} · {} left",
@@ -85,12 +112,13 @@ pub fn frame(
     }
     let mut top = vec![
         (3, Row::new(plan.routine_name.clone(), Style::Title)),
-        (6, Row::new(info, Style::Dim)),
+        (6, Row::new(info, Style::Plain)),
         (8, Row::new(s.exercise.name.clone(), Style::Strong)),
     ];
-    // Only a sided exercise has a side band, so that lines are not spent on
-    // an empty one.
-    top.extend(s.side.map(|side| (9, side_banner(side))));
+    match s.side {
+        Some(side) => top.push((9, side_banner(side, width))),
+        None => top.push((2, Row::new("", Style::Plain))),
+    }
     top.push((1, Row::new("", Style::Plain)));
     if overlay == Overlay::Help {
         top.truncate(1);
@@ -99,31 +127,59 @@ pub fn frame(
                 .iter()
                 .map(|(key, what)| (7, Row::new(format!("{key:<8}{what}"), Style::Plain))),
         );
-        top.push((9, Row::new("any key: back to the routine", Style::Dim)));
+        top.push((
+            9,
+            Row::new("The clock is paused while this help is open.", Style::Plain),
+        ));
+        top.push((9, Row::new("any key: back to the routine", Style::Plain)));
         return fit(top, width, height);
     }
 
     let in_prep = s.kind == SegmentKind::Prep;
+    let moving = keeps_moving(s);
     let hold_left = ceil_secs(span.hold_end.saturating_sub(pos.max(span.hold_start)));
+    let prep_left = ceil_secs(span.hold_start.saturating_sub(pos));
     let status = if session.is_paused() {
         Row::new("PAUSED · space to resume", Style::Alert)
     } else if in_prep {
-        let left = ceil_secs(span.hold_start.saturating_sub(pos));
-        if left <= 3 {
-            Row::new(format!("Hold in {left}…"), Style::Count)
+        let then = hold_word(s);
+        if prep_left <= COUNT_FROM {
+            Row::new(format!("{then} in {prep_left}…"), Style::Count)
         } else if s.is_side_switch() {
-            Row::new(format!("SWITCH SIDES · {left} s"), Style::Count)
+            Row::new(format!("SWITCH SIDES · {prep_left} s"), Style::Count)
         } else {
-            Row::new(format!("Get into position · {left} s"), Style::Strong)
+            Row::new(
+                format!("{} · {prep_left} s", get_ready_words(s)),
+                Style::Strong,
+            )
         }
     } else {
         let total = (span.hold_end - span.hold_start).as_secs();
         Row::new(
-            format!("Hold · {hold_left} s left of {total}"),
+            format!("{} · {hold_left} s left of {total}", hold_word(s)),
             Style::Strong,
         )
     };
     top.push((10, status));
+    if big {
+        let seconds = if in_prep { prep_left } else { hold_left };
+        let style = if in_prep { Style::Count } else { Style::Strong };
+        let digits = big_digits::render(seconds);
+        let room = usize::from(width).saturating_sub(big_digits::width(seconds) + 2);
+        // Toward the side being worked: the number's place says the side
+        // even without colour.
+        let indent = match s.side {
+            Some(Side::Left) => 2,
+            Some(Side::Right) => room,
+            None => room / 2 + 1,
+        };
+        top.push((1, Row::new("", Style::Plain)));
+        top.extend(
+            digits
+                .into_iter()
+                .map(|row| (6, Row::new(format!("{}{row}", " ".repeat(indent)), style))),
+        );
+    }
     let shown = on_step(pos);
     let held = shown.saturating_sub(span.hold_start).as_secs_f64();
     let fraction = held / (span.hold_end - span.hold_start).as_secs_f64().max(1.0);
@@ -134,44 +190,51 @@ pub fn frame(
     ));
 
     let breathing = s.breathing;
-    if in_prep {
+    let breath_rows = if big { 2 } else { 1 };
+    if in_prep && !moving {
         let pace = format!(
             "Breathing: in {} s, out {} s",
             breathing.inhale, breathing.exhale
         );
-        top.push((4, Row::new(pace, Style::Dim)));
+        top.push((8, Row::new(pace, Style::Plain)));
+        top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
+    } else if moving {
+        top.push((8, Row::new("Move at an easy, steady pace", Style::Plain)));
+        top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
     } else {
         let into_hold =
             Duration::from_secs(s.into_hold.into()) + shown.saturating_sub(secs(s.start));
         let breath = breath_at(breathing, into_hold);
-        let label = format!("{:<12}", breath_words(breath.direction).to_lowercase());
-        let cells = usize::from(width)
-            .saturating_sub(label.chars().count() + 1)
-            .min(BREATH_CELLS);
+        let label = format!("{:<12}", breath_words(breath.direction).to_uppercase());
+        // The breath fills the whole line, so it can be followed at a glance.
+        let cells = usize::from(width).saturating_sub(label.chars().count() + 1);
         let full = (breath.fullness * cells as f64).round() as usize;
         let visual = format!("{}{}", "█".repeat(full), "░".repeat(cells - full));
         top.push((8, Row::new(format!("{label}{visual}"), Style::Breath)));
+        top.extend((1..breath_rows).map(|_| {
+            (
+                1,
+                Row::new(format!("{}{visual}", " ".repeat(12)), Style::Breath),
+            )
+        }));
     }
+    top.push((1, Row::new("", Style::Plain)));
 
     let mut words: Vec<String> = Vec::new();
     if in_prep {
         if s.is_side_switch() {
-            words.push("Change to the other side, mirroring the position.".into());
+            words.push(SWITCH_HINT.into());
         } else {
             words.extend(s.exercise.setup.iter().cloned());
+            if s.introduces {
+                words.extend(s.exercise.cautions.iter().map(|c| format!("Caution: {c}")));
+            }
         }
-    } else if let (Some(cue), Some(phase)) = (s.phase_cue(), s.phase) {
-        words.push(format!(
-            "Phase {} of {}: {cue}",
-            phase + 1,
-            s.exercise.phases.len()
-        ));
-    } else if !s.exercise.cues.is_empty() {
-        // One cue after another, each for an equal share of the hold.
-        let cues = &s.exercise.cues;
-        let share = (span.hold_end - span.hold_start).as_secs_f64() / cues.len() as f64;
-        let i = ((held / share.max(0.001)) as usize).min(cues.len() - 1);
-        words.push(cues[i].clone());
+    } else if let Some(text) = session
+        .instruction()
+        .and_then(|event| instruction(plan, &event))
+    {
+        words.push(text);
     }
     let mut middle: Vec<(Priority, Row)> = Vec::new();
     for (n, paragraph) in words.iter().enumerate() {
@@ -199,7 +262,7 @@ pub fn frame(
         ),
         _ => Row::new("space pause  n next  b back  ?  q quit", Style::Dim),
     };
-    let bottom = vec![(4, Row::new(next, Style::Dim)), (10, hints)];
+    let bottom = vec![(4, Row::new(next, Style::Plain)), (10, hints)];
 
     // The instructions take every line the other rows leave, and on a short
     // terminal the rows that matter least give way to them (see `fit`).
@@ -253,10 +316,17 @@ impl HoldSpan {
     }
 }
 
-fn side_banner(side: Side) -> Row {
+/// The side band: the left side's words and arrows at the left edge, the
+/// right side's at the right edge, so the side shows by shape as well as by
+/// colour.
+fn side_banner(side: Side, width: u16) -> Row {
     match side {
-        Side::Left => Row::new("◀◀  LEFT SIDE", Style::Left),
-        Side::Right => Row::new("RIGHT SIDE  ▶▶", Style::Right),
+        Side::Left => Row::new("◀◀◀  LEFT SIDE", Style::Left),
+        Side::Right => {
+            let text = "RIGHT SIDE  ▶▶▶";
+            let pad = usize::from(width).saturating_sub(text.chars().count());
+            Row::new(format!("{}{text}", " ".repeat(pad)), Style::Right)
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! The terminal, borrowed for the interactive screen and always handed back.
 //!
 //! [`Terminal::enter`] turns on raw mode, switches to the alternate screen and
-//! hides the cursor. Every way out goes through the one [`restore`]: the
+//! hides the cursor, keeping the terminal's title to give back. Every way out
+//! goes through the one [`restore`]: the
 //! guard's `Drop` (finishing, quitting, an error, a signal the loop turned
 //! into an ending), a panic hook chained in front of the previous one (so the
 //! message prints on a usable screen), and a suspend with Ctrl-Z. Restoring
@@ -48,11 +49,17 @@ impl Drop for Terminal {
     }
 }
 
+/// Asks the terminal to keep its title on its stack (xterm's "push title"),
+/// and to take it back from there: the screen sets its own title while it runs.
+const PUSH_TITLE: &str = "\x1b[22;0t";
+const POP_TITLE: &str = "\x1b[23;0t";
+
 fn take() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     TAKEN.store(true, Ordering::SeqCst);
     execute!(
         io::stdout(),
+        style::Print(PUSH_TITLE),
         terminal::EnterAlternateScreen,
         cursor::Hide,
         terminal::Clear(terminal::ClearType::All)
@@ -75,7 +82,8 @@ pub fn restore() {
         style::ResetColor,
         style::SetAttribute(style::Attribute::Reset),
         terminal::LeaveAlternateScreen,
-        cursor::Show
+        cursor::Show,
+        style::Print(POP_TITLE)
     );
     let _ = out.flush();
 }

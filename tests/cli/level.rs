@@ -47,7 +47,7 @@ hold = 400
 setup = ["Lie down."]
 "#;
 
-const ROUTINE: &str = "name = \"Grow\"\nwarm_up = false\nprep = 5\n\n[[step]]\nexercise = \"march\"\n\n[[step]]\nexercise = \"reach\"\n\n[[step]]\nexercise = \"ball\"\n\n[[step]]\nexercise = \"calm\"\n";
+const ROUTINE: &str = "name = \"Grow\"\nwarm_up = false\nprep = 5\ntransition = 5\n\n[[step]]\nexercise = \"march\"\n\n[[step]]\nexercise = \"reach\"\n\n[[step]]\nexercise = \"ball\"\n\n[[step]]\nexercise = \"calm\"\n";
 
 fn env() -> Env {
     let env = Env::new();

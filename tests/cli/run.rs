@@ -17,7 +17,8 @@ kind = "stretch"
 position = "standing"
 hold = 10
 setup = ["Stand tall.", "Hands on hips."]
-cues = ["Tilt gently."]
+cues = ["Tilt gently.", "Keep breathing."]
+cautions = ["Keep it small."]
 
 [[exercise]]
 id = "lunge"
@@ -28,6 +29,7 @@ each_side = true
 hold = 10
 setup = ["Kneel on the left knee."]
 cues = ["Sink forward."]
+cautions = ["Pad the knee.", "Stop if it pinches."]
 
 [[exercise]]
 id = "ball"
@@ -35,6 +37,7 @@ name = "Ball release"
 kind = "ball-release"
 position = "lying"
 setup = ["Lie on the ball."]
+cues = ["Press lightly."]
 
 [[exercise.phase]]
 cue = "Find a spot."
@@ -75,6 +78,10 @@ fn lib(env: &Env) -> String {
     env.root().join("lib").display().to_string()
 }
 
+/// Every set-up line, cue and caution, each where it belongs: set-up and
+/// cautions while getting ready for an exercise's first hold, the stop rule
+/// once, cues spread over each hold, and a transition of 15 s at the start
+/// and at each change of position.
 #[test]
 fn plain_transcript_of_a_short_routine() {
     let env = mini();
@@ -83,38 +90,55 @@ fn plain_transcript_of_a_short_routine() {
         stdout_of(&mut env.psoas(&["--library", &lib(&env), "run", &routine, "--speed", "1000"]));
     let expected = "\
 [00:00] Warm up first: Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first.
-[00:00] Step 1 of 3: Pelvic tilt. Get into position (5 s): Stand tall.
-[00:02] 3
-[00:03] 2
-[00:04] 1
-[00:05] Hold 10 s
-[00:05] Breathe in 4 s
-[00:09] Breathe out 6 s
-[00:15] Step 2 of 3: Lunge, left side. Get into position (5 s): Kneel on the left knee.
-[00:17] 3
-[00:18] 2
-[00:19] 1
-[00:20] Left side: hold 10 s
-[00:20] Breathe in 4 s
-[00:24] Breathe out 6 s
-[00:30] Switch sides: right side. Get into position (5 s).
-[00:32] 3
-[00:33] 2
-[00:34] 1
-[00:35] Right side: hold 10 s
-[00:35] Breathe in 4 s
-[00:39] Breathe out 6 s
-[00:45] Step 3 of 3: Ball release. Get into position (5 s): Lie on the ball.
-[00:47] 3
-[00:48] 2
-[00:49] 1
-[00:50] Hold 10 s
-[00:50] Phase 1 of 2 (5 s): Find a spot.
-[00:50] Breathe in 4 s
-[00:54] Breathe out 6 s
-[00:55] Phase 2 of 2 (5 s): Rock slowly.
-[01:00] Routine complete: 1:00, 4 holds done, 0 skipped
-[01:00] Preview at 1000× speed: not recorded
+[00:00] Step 1 of 3: Pelvic tilt. Get into position (15 s).
+[00:00] Stand tall.
+[00:00] Hands on hips.
+[00:00] Caution: Keep it small.
+[00:00] Throughout, move gently and never bounce; stop at once on sharp, shooting or radiating pain, numbness or tingling.
+[00:12] 3
+[00:13] 2
+[00:14] 1
+[00:15] Hold 10 s
+[00:15] Tilt gently.
+[00:15] Breathe in 4 s
+[00:19] Breathe out 6 s
+[00:20] Keep breathing.
+[00:25] Time: ease out of the position slowly.
+[00:25] Step 2 of 3: Lunge, left side. Get into position (15 s).
+[00:25] Kneel on the left knee.
+[00:25] Caution: Pad the knee.
+[00:25] Caution: Stop if it pinches.
+[00:37] 3
+[00:38] 2
+[00:39] 1
+[00:40] Left side: hold 10 s
+[00:40] Sink forward.
+[00:40] Breathe in 4 s
+[00:44] Breathe out 6 s
+[00:50] Time: ease out of the position slowly.
+[00:50] Switch sides: right side (5 s). Mirror the position on the other side.
+[00:52] 3
+[00:53] 2
+[00:54] 1
+[00:55] Right side: hold 10 s
+[00:55] Sink forward.
+[00:55] Breathe in 4 s
+[00:59] Breathe out 6 s
+[01:05] Time: ease out of the position slowly.
+[01:05] Step 3 of 3: Ball release. Get into position (15 s).
+[01:05] Lie on the ball.
+[01:17] 3
+[01:18] 2
+[01:19] 1
+[01:20] Hold 10 s
+[01:20] Phase 1 of 2 (5 s): Find a spot.
+[01:20] Press lightly.
+[01:20] Breathe in 4 s
+[01:24] Breathe out 6 s
+[01:25] Phase 2 of 2 (5 s): Rock slowly.
+[01:30] Time: ease out of the position slowly.
+[01:30] Routine complete: 1:30, 4 holds done, 0 skipped
+[01:30] Preview at 1000× speed: not recorded
 ";
     assert_eq!(out, expected);
     assert!(
@@ -224,9 +248,9 @@ fn the_screen_follows_the_keys() {
     );
     pty.wait_for(&["Mini", "Step 1 of 3", "Pelvic tilt", "Get into position"]);
     // During the hold: the exercise and a breathing cue together.
-    let screen = pty.wait_for(&["Pelvic tilt", "Hold ·", "breathe"]);
+    let screen = pty.wait_for(&["Pelvic tilt", "Hold ·", "BREATHE"]);
     assert!(
-        screen.contains("breathe in") || screen.contains("breathe out"),
+        screen.contains("BREATHE IN") || screen.contains("BREATHE OUT"),
         "{screen}"
     );
     pty.send(b" ");
@@ -388,7 +412,7 @@ fn routine_left(screen: &str) -> u32 {
     let line = screen
         .lines()
         .find(|l| l.contains(" left"))
-        .expect("a time left");
+        .unwrap_or_else(|| panic!("a time left in {screen}"));
     let time = line.split(" · ").nth(1).unwrap().trim_end_matches(" left");
     let (m, s) = time.split_once(':').unwrap();
     m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap()
@@ -424,7 +448,7 @@ fn ctrl_z_stops_with_sigtstp_hands_the_terminal_back_and_the_clock_waits() {
         "--no-warm-up",
     ];
     let mut pty = Pty::spawn_program(&env, "sh".as_ref(), &args, &[]);
-    pty.wait_for(&["Pelvic tilt", "0:5"]);
+    pty.wait_for(&["Pelvic tilt", "1:2"]);
     pty.send(b"\x1a");
     // 128 + SIGTSTP (20 on Linux); a stop by SIGSTOP would be 147.
     let stopped = format!("stopped with {}", 128 + libc::SIGTSTP);
@@ -441,9 +465,16 @@ fn ctrl_z_stops_with_sigtstp_hands_the_terminal_back_and_the_clock_waits() {
     assert_eq!(pty.modes(), (true, true), "back on the screen");
     // The first frame drawn after coming back.
     let output = pty.output();
-    let back = leave + find(&output[leave..], b"Step 1 of 3").unwrap();
-    let end = back + find(&output[back..], b" left").unwrap() + 5;
-    let after = routine_left(&screen_up_to(&output, end));
+    // The title names the step and the time left too, so the frame is the
+    // first point after coming back at which the screen itself shows both.
+    let back = leave + find(&output[leave..], b"\x1b[?1049h").expect("the screen is back");
+    let after = (back..output.len())
+        .map(|end| screen_up_to(&output, end))
+        .find(|screen| {
+            screen.contains("Step 1 of 3") && screen.lines().any(|l| l.ends_with(" left"))
+        })
+        .map(|screen| routine_left(&screen))
+        .expect("a frame after coming back");
     // Both frames are psoas's own, drawn just before the stop and just after
     // it, so no time the test takes counts. The screen shows whole seconds:
     // the stop may fall just after a second ticks over, before that frame is
@@ -490,6 +521,7 @@ fn history_of(env: &Env) -> String {
 const BRIEF: &str = r#"
 name = "Brief"
 prep = 0
+transition = 0
 
 [[step]]
 exercise = "tilt"
@@ -535,4 +567,63 @@ fn closing_the_terminal_ends_the_screen_with_129_and_records() {
 #[test]
 fn closing_the_terminal_ends_plain_mode_with_129_and_records() {
     assert_hang_up_ends_and_records(&["--plain"]);
+}
+
+#[test]
+fn on_80_by_24_the_seconds_are_big_and_the_title_says_where_you_are() {
+    let env = mini();
+    let mut pty = Pty::spawn_sized(
+        &env,
+        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+        (24, 80),
+    );
+    // The get-ready counts down from 15 in digits five rows high.
+    let screen = pty.wait_for(&["Get into position · 1"]);
+    let big_one = "  ██  ";
+    assert!(
+        screen.lines().filter(|l| l.contains("████")).count() >= 2,
+        "{screen}"
+    );
+    assert!(screen.contains(big_one), "{screen}");
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+    assert_handed_back(&pty);
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    // The title was pushed before it was set, and popped on the way out.
+    let push = output.find("\x1b[22;0t").expect("the title is kept");
+    let pop = output.rfind("\x1b[23;0t").expect("the title is given back");
+    let set = output
+        .find("\x1b]0;Step 1 of 3 · 1:")
+        .expect("the title names the step and the time left");
+    assert!(push < set && set < pop, "{push} {set} {pop}");
+}
+
+#[test]
+fn the_clock_waits_while_the_help_is_open() {
+    let env = mini();
+    let mut pty = Pty::spawn(
+        &env,
+        &[
+            "--library",
+            &lib(&env),
+            "run",
+            "mini",
+            "--no-warm-up",
+            "--speed",
+            "10",
+        ],
+    );
+    let before = routine_left(&pty.wait_for(&["Step 1 of 3", " left"]));
+    pty.send(b"?");
+    pty.wait_for(&["clock is paused"]);
+    // Twenty plan seconds at this speed, were the clock running.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    pty.send(b"x");
+    let after = routine_left(&pty.wait_for(&["Step 1 of 3", " left"]));
+    assert!(
+        before >= after && before - after <= 4,
+        "{before} s left before the help, {after} s after"
+    );
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
 }

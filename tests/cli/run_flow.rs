@@ -9,11 +9,11 @@ use crate::{Env, stdout_of};
 
 /// A two-hold routine that takes 20 plan seconds: well under a second at
 /// `--speed 200`.
-const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
+const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
 
 /// One hold of 5 seconds and no time to get into position: a session that
 /// is recorded must run in real time, as a `--speed` preview is not.
-const TINY: &str = "name = \"Tiny\"\nwarm_up = false\nprep = 0\n\n[[step]]\nexercise = \"still\"\n";
+const TINY: &str = "name = \"Tiny\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"still\"\n";
 const STILL: &str = "[[exercise]]\nid = \"still\"\nname = \"Stand still\"\nkind = \"stretch\"\nposition = \"standing\"\nhold = 5\nsetup = [\"Stand tall.\"]\n";
 
 fn quick_env() -> Env {
@@ -260,6 +260,63 @@ fn cues_are_spoken_through_the_voice_command() {
     assert!(!log.exists());
 }
 
+#[test]
+fn a_hold_waits_until_the_get_ready_words_are_said() {
+    use std::io::{BufRead, BufReader};
+    let env = quick_env();
+    let log = env.root().join("spoken.txt");
+    // A voice that takes a second to say anything, then notes what it said.
+    let speaker = env.write(
+        "bin/slow-speak",
+        &format!(
+            "#!/bin/sh\ntext=$(cat)\nsleep 1\nprintf '%s\\n' \"$text\" >> '{}'\n",
+            log.display()
+        ),
+    );
+    make_executable(&speaker);
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "voice = true\nvoice_command = [\"{}\"]\n",
+            speaker.display()
+        ),
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_psoas"))
+        .args(["run", "quick", "--plain", "--speed", "1000", "--no-record"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.root().join("home"))
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .env("XDG_STATE_HOME", env.root().join("state"))
+        .current_dir(env.work())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap());
+    let mut holds = 0;
+    for line in lines.lines() {
+        let line = line.unwrap();
+        if line.contains("side: hold 10 s") {
+            holds += 1;
+            // By the time the hold starts, the words of its get-ready have
+            // been said in full (at this speed, without waiting, the hold
+            // would start long before the voice is done).
+            let spoken = std::fs::read_to_string(&log).unwrap_or_default();
+            let expected = if holds == 1 {
+                "Left side. On your back with knees bent"
+            } else {
+                "Switch sides: right side. Mirror the position on the other side."
+            };
+            assert!(
+                spoken.contains(expected),
+                "{line}: only {spoken:?} was said"
+            );
+        }
+    }
+    assert_eq!(holds, 2);
+    assert!(child.wait().unwrap().success());
+}
+
 fn make_executable(path: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -269,22 +326,35 @@ fn make_executable(path: &std::path::Path) {
 fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     use crate::run::pty::Pty;
     let env = quick_env();
-    let mut pty = Pty::spawn(&env, &["run", "tiny"]);
-    // The notice is longer than the 12-row screen: its end is what stays in view.
+    // Tall enough for the whole notice, narrow enough to wrap it often.
+    let mut pty = Pty::spawn_sized(&env, &["run", "tiny"], (30, 40));
+    // The notice has a screen of its own, wrapped at word boundaries, and
+    // waits for Enter.
+    let notice = pty.wait_for(&["Before you start", "Press Enter to go on."]);
+    assert!(!notice.contains("How tense"), "{notice}");
+    for word in ["physiotherapist", "radiating", "tingling."] {
+        assert!(
+            notice.lines().any(|l| l.split(' ').any(|w| w == word)),
+            "{word} is cut in\n{notice}"
+        );
+    }
+    assert!(notice.lines().all(|l| l.chars().count() < 40), "{notice}");
+    pty.send(b"\r");
     pty.wait_for(&[
-        "or if it started with a fall.",
-        "Tension in your lower back and hips, 0-10 (Enter to skip):",
+        "0 is no tension",
+        "the worst you can imagine",
+        "(Enter to skip):",
     ]);
     pty.send(b"eleven\r");
     pty.wait_for(&["Please type a whole number from 0 to 10, or press Enter to skip."]);
     pty.send(b"6\r");
     // The routine runs on the alternate screen, then the summary and the second question.
-    pty.wait_for(&["Holds: 1 done, 0 skipped.", "6\n"]);
-    let screen = pty.wait_for(&["Holds: 1 done, 0 skipped."]);
-    assert!(
-        screen.matches("Tension in your lower back").count() >= 1,
-        "{screen}"
-    );
+    pty.wait_for(&[
+        "Holds: 1 done, 0 skipped.",
+        "Before the routine you said 6.",
+    ]);
+    let screen = pty.wait_for(&["Holds: 1 done, 0 skipped.", "(Enter to skip):"]);
+    assert!(screen.contains("the worst you can imagine"), "{screen}");
     pty.send(b"2\r");
     let screen = pty.wait_for(&["This week: 1 of 3", "Tension: 6 → 2, down 4"]);
     assert!(!screen.contains("Preview"), "{screen}");
@@ -306,4 +376,37 @@ fn no_check_in_asks_nothing() {
     assert_eq!(pty.wait_exit(), 0);
     assert!(!pty.screen().contains("Tension"), "{}", pty.screen());
     assert_eq!(history_lines(&env)[0]["tension_before"], Value::Null);
+}
+
+#[test]
+fn signals_at_the_questions_end_the_program_and_keep_the_session() {
+    use crate::run::pty::Pty;
+    let env = quick_env();
+    env.write("state/psoas/notice-shown", "");
+    // Only a session at real speed asks the question after.
+    let mut pty = Pty::spawn(&env, &["run", "tiny"]);
+    pty.wait_for(&["(Enter to skip):"]);
+    pty.send(b"6\r");
+    pty.wait_for(&["Before the routine you said 6.", "(Enter to skip):"]);
+    pty.send(b"\x03");
+    assert_eq!(pty.wait_exit(), 130);
+    let records = history_lines(&env);
+    assert_eq!(records.len(), 1, "recorded before the program ended");
+    assert_eq!(
+        (&records[0]["tension_before"], &records[0]["tension_after"]),
+        (&Value::from(6), &Value::Null)
+    );
+
+    // Before the routine, nothing is recorded.
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let mut pty = Pty::spawn(&env, &["run", "quick", "--speed", "100"]);
+        pty.wait_for(&["(Enter to skip):"]);
+        let status = std::process::Command::new("kill")
+            .args(["-s", signal, &pty.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(pty.wait_exit(), code, "SIG{signal}");
+    }
+    assert_eq!(history_lines(&env).len(), 1);
 }

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::engine::BreathDirection;
-use crate::engine::fixture;
+use crate::engine::{fixture, timeline};
 
 fn s(seconds: u64) -> Duration {
     Duration::from_secs(seconds)
@@ -29,91 +29,123 @@ fn the_timeline_of_a_plan() {
         cycle,
     };
     use BreathDirection::{In, Out};
-    let expected = vec![
-        (0, Event::Begin { segment: 0 }),
-        (2, Event::Count { seconds: 3 }),
-        (3, Event::Count { seconds: 2 }),
-        (4, Event::Count { seconds: 1 }),
-        (5, Event::Bell),
+    use Event::*;
+    let hold = |segment, seconds| Hold { segment, seconds };
+    let cue = |segment, index| HoldCue { segment, index };
+    let done = |hold, segment| HoldDone { hold, segment };
+    let count_in = |at: u64, segment| {
+        vec![
+            (at, Ready { segment }),
+            (at, Count { seconds: 3 }),
+            (at + 1, Count { seconds: 2 }),
+            (at + 2, Count { seconds: 1 }),
+        ]
+    };
+    let mut expected = vec![
+        (0, Begin { segment: 0 }),
         (
-            5,
-            Event::Hold {
-                segment: 1,
-                seconds: 10,
+            0,
+            Setup {
+                segment: 0,
+                line: 0,
             },
         ),
+        (
+            0,
+            Setup {
+                segment: 0,
+                line: 1,
+            },
+        ),
+        (
+            0,
+            Caution {
+                segment: 0,
+                index: 0,
+            },
+        ),
+        (0, StopRule),
+    ];
+    expected.extend(count_in(2, 0));
+    expected.extend([
+        (5, Bell),
+        (5, hold(1, 10)),
+        (5, cue(1, 0)),
         (5, breath(In, 4, 0)),
         (9, breath(Out, 6, 0)),
-        (15, Event::HoldDone { hold: 0 }),
-        (15, Event::Bell),
-        (15, Event::Begin { segment: 2 }),
-        (17, Event::Count { seconds: 3 }),
-        (18, Event::Count { seconds: 2 }),
-        (19, Event::Count { seconds: 1 }),
-        (20, Event::Bell),
+        // The second of two cues comes halfway through the hold.
+        (10, cue(1, 1)),
+        (15, done(0, 1)),
+        (15, Bell),
+        // Set-up lines come only with an exercise's first hold in the run.
+        (15, Begin { segment: 2 }),
         (
-            20,
-            Event::Hold {
-                segment: 3,
-                seconds: 10,
+            15,
+            Setup {
+                segment: 2,
+                line: 0,
             },
         ),
+    ]);
+    expected.extend(count_in(17, 2));
+    expected.extend([
+        (20, Bell),
+        (20, hold(3, 10)),
+        (20, cue(3, 0)),
         (20, breath(In, 4, 0)),
         (24, breath(Out, 6, 0)),
-        (30, Event::HoldDone { hold: 1 }),
-        (30, Event::Bell),
-        (30, Event::Begin { segment: 4 }),
-        (32, Event::Count { seconds: 3 }),
-        (33, Event::Count { seconds: 2 }),
-        (34, Event::Count { seconds: 1 }),
-        (35, Event::Bell),
-        (
-            35,
-            Event::Hold {
-                segment: 5,
-                seconds: 10,
-            },
-        ),
+        (30, done(1, 3)),
+        (30, Bell),
+        (30, Begin { segment: 4 }),
+    ]);
+    expected.extend(count_in(32, 4));
+    expected.extend([
+        (35, Bell),
+        (35, hold(5, 10)),
+        (35, cue(5, 0)),
         (35, breath(In, 4, 0)),
         (39, breath(Out, 6, 0)),
-        (45, Event::HoldDone { hold: 2 }),
-        (45, Event::Bell),
-        (45, Event::Begin { segment: 6 }),
-        (47, Event::Count { seconds: 3 }),
-        (48, Event::Count { seconds: 2 }),
-        (49, Event::Count { seconds: 1 }),
-        (50, Event::Bell),
+        (45, done(2, 5)),
+        (45, Bell),
+        (45, Begin { segment: 6 }),
         (
-            50,
-            Event::Hold {
-                segment: 7,
-                seconds: 10,
+            45,
+            Setup {
+                segment: 6,
+                line: 0,
             },
         ),
+    ]);
+    expected.extend(count_in(47, 6));
+    expected.extend([
+        (50, Bell),
+        (50, hold(7, 10)),
         (
             50,
-            Event::Phase {
+            Phase {
                 segment: 7,
                 index: 0,
                 of: 2,
             },
         ),
+        // The exercise's own cues come with the phases of a sequence.
+        (50, cue(7, 0)),
         (50, breath(In, 4, 0)),
         // The breath runs on across phases, and the last one is cut short by
         // the hold's end.
         (54, breath(Out, 6, 0)),
         (
             55,
-            Event::Phase {
+            Phase {
                 segment: 8,
                 index: 1,
                 of: 2,
             },
         ),
-        (60, Event::HoldDone { hold: 3 }),
-        (60, Event::Bell),
-        (60, Event::Finished),
-    ];
+        (60, done(3, 8)),
+        (60, Bell),
+        (60, Finished),
+    ]);
     assert_eq!(cues, expected);
 }
 
@@ -141,14 +173,17 @@ fn cues_come_when_due_and_not_before() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     assert_eq!(
-        events(&session.advance(Duration::ZERO)),
-        vec![(0, Event::Begin { segment: 0 })]
+        events(&session.advance(Duration::ZERO))[0],
+        (0, Event::Begin { segment: 0 })
     );
     assert_eq!(session.next_due(), Some(s(2)));
     assert!(session.advance(ms(1_999)).is_empty());
     assert_eq!(
         events(&session.advance(s(2))),
-        vec![(2, Event::Count { seconds: 3 })]
+        vec![
+            (2, Event::Ready { segment: 0 }),
+            (2, Event::Count { seconds: 3 })
+        ]
     );
     assert_eq!(session.segment(), Some(0));
     session.advance(s(5));
@@ -163,7 +198,11 @@ fn paused_time_does_not_count() {
     let cues = session.apply(Action::Pause, ms(2_500));
     assert_eq!(
         events(&cues),
-        vec![(2, Event::Count { seconds: 3 }), (2, Event::Paused)]
+        vec![
+            (2, Event::Ready { segment: 0 }),
+            (2, Event::Count { seconds: 3 }),
+            (2, Event::Paused)
+        ]
     );
     assert!(session.is_paused());
     assert_eq!(session.next_due(), None);
@@ -184,12 +223,68 @@ fn paused_time_does_not_count() {
 }
 
 #[test]
+fn waiting_stops_at_the_count_in_and_counts_as_time_taken() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.set_waiting(true, Duration::ZERO);
+    assert_eq!(session.advance(Duration::ZERO).len(), 5);
+    assert!(!session.is_waiting());
+    assert!(session.advance(s(10)).is_empty());
+    assert!(session.is_waiting());
+    assert_eq!(session.position(), s(2));
+    assert_eq!(session.next_due(), None);
+    // Let go at 10 s, the count-in starts then, whenever the next look is.
+    session.set_waiting(false, s(10));
+    assert_eq!(
+        events(&session.advance(s(10))),
+        vec![
+            (2, Event::Ready { segment: 0 }),
+            (2, Event::Count { seconds: 3 })
+        ]
+    );
+    assert_eq!(session.next_due(), Some(s(11)));
+    let cues = session.advance(s(13));
+    assert!(cues.contains(&Cue {
+        at: s(5),
+        event: Event::Hold {
+            segment: 1,
+            seconds: 10
+        }
+    }));
+    assert_eq!(session.position(), s(5));
+    assert_eq!(session.active(), s(13));
+}
+
+#[test]
+fn back_does_not_say_the_set_up_again() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(25));
+    let cues = session.apply(Action::Back, s(25));
+    assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
+    let cues = session.apply(Action::Skip, s(25));
+    assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
+}
+
+#[test]
 fn skip_marks_the_hold_skipped_and_starts_the_next() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(7));
     let cues = session.apply(Action::Skip, s(7));
-    assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
+    assert_eq!(
+        events(&cues),
+        vec![
+            (15, Event::Begin { segment: 2 }),
+            (
+                15,
+                Event::Setup {
+                    segment: 2,
+                    line: 0
+                }
+            )
+        ]
+    );
     assert_eq!(session.position(), s(15));
     assert_eq!((session.holds_done(), session.holds_skipped()), (0, 1));
     assert_eq!(session.held(), s(2));
@@ -197,7 +292,10 @@ fn skip_marks_the_hold_skipped_and_starts_the_next() {
     // Plan time goes on from the new position.
     assert_eq!(
         events(&session.advance(s(9))),
-        vec![(17, Event::Count { seconds: 3 })]
+        vec![
+            (17, Event::Ready { segment: 2 }),
+            (17, Event::Count { seconds: 3 })
+        ]
     );
 }
 
@@ -312,4 +410,24 @@ proptest! {
         session.advance(now + s(10_000));
         prop_assert!(session.is_over());
     }
+}
+
+#[test]
+fn only_the_running_hold_has_its_cues_made() {
+    let library = fixture::library();
+    let mut routine = library.routine("mini").unwrap().clone();
+    let step = routine.steps[1].clone();
+    routine.steps = vec![step; 2_000];
+    let plan = Plan::build(&routine, &library, &crate::engine::PlanSettings::default()).unwrap();
+    assert_eq!(plan.hold_count(), 4_000);
+    let mut session = Session::new(plan);
+    // A hold's get-ready, count-in, cues and breaths: a few dozen at most,
+    // however long the routine.
+    assert!(session.cues.len() < 30, "{}", session.cues.len());
+    session.advance(s(30_000));
+    assert!(session.cues.len() < 30, "{}", session.cues.len());
+    assert_eq!(
+        session.plan().segments[session.segment().unwrap()].hold,
+        30_000 / 15
+    );
 }

@@ -32,7 +32,7 @@ fn a_hold_on_the_smallest_supported_terminal() {
         "Lunge\n",
         "◀◀  LEFT SIDE\n",
         "Hold · 8 s left of 10\n",
-        "breathe in  ",
+        "BREATHE IN  ",
         " Sink forward.\n",
         "Next: right side\n",
         "space pause  n next  b back  ?  q quit\n",
@@ -68,7 +68,7 @@ fn the_prep_shows_the_setup_and_counts_into_the_hold() {
 fn phases_and_breathing_out() {
     let screen = text(&at(56.0, Overlay::None, 60, 14));
     assert!(screen.contains(" Phase 2 of 2: Rock slowly."), "{screen}");
-    assert!(screen.contains("breathe out "), "{screen}");
+    assert!(screen.contains("BREATHE OUT "), "{screen}");
     assert!(screen.contains("Next: the end"), "{screen}");
 }
 
@@ -125,4 +125,96 @@ fn the_screen_moves_in_steps_of_a_second() {
     assert_ne!(frame(&session, Overlay::None, &bar, 40, 12), early);
     session.apply(Action::Pause, Duration::from_millis(8_100));
     assert_eq!(next_change(&session), None);
+}
+
+#[test]
+fn from_80_by_24_the_seconds_are_big_and_on_the_side_worked() {
+    let digits = crate::runner::big_digits::render(8);
+    let find = |rows: &[Row]| {
+        rows.iter()
+            .position(|r| r.text.trim() == digits[0].trim())
+            .unwrap_or_else(|| panic!("no big 8 in\n{}", text(rows)))
+    };
+    // Tilt (no side), the lunge's left side and its right side, each with
+    // 8 s of the hold left.
+    let none = at(7.0, Overlay::None, 80, 24);
+    let left = at(22.0, Overlay::None, 80, 24);
+    let right = at(37.0, Overlay::None, 80, 24);
+    assert_fits(&left, 80, 24);
+    let row = find(&left);
+    for (i, line) in digits.iter().enumerate() {
+        assert_eq!(left[row + i].text, format!("  {line}"));
+        assert_eq!(
+            right[row + i].text,
+            format!("{}{line}", " ".repeat(80 - 6 - 2))
+        );
+    }
+    assert_eq!(find(&none), row, "the digits stay in their place");
+    let middle = none[row].text.find('█').unwrap();
+    assert!((30..45).contains(&middle), "{middle}");
+    // Every row stays in its place whether or not the exercise has sides.
+    for rows in [&none, &right] {
+        for (a, b) in rows.iter().zip(left.iter()).take(row + 8) {
+            assert_eq!(a.style == Style::Bar, b.style == Style::Bar);
+        }
+    }
+    let band = right.iter().find(|r| r.style == Style::Right).unwrap();
+    assert!(band.text.ends_with("RIGHT SIDE  ▶▶▶"), "{band:?}");
+    assert_eq!(band.text.chars().count(), 80);
+    // Smaller terminals keep the one-row count.
+    let small = at(22.0, Overlay::None, 79, 24);
+    assert!(!text(&small).contains(&digits[1]), "{}", text(&small));
+}
+
+#[test]
+fn cut_text_ends_with_an_ellipsis() {
+    let rows = at(1.0, Overlay::None, 12, 14);
+    let info = rows.iter().find(|r| r.text.starts_with("Step 1")).unwrap();
+    assert_eq!(info.text, "Step 1 of 3…");
+}
+
+#[test]
+fn the_title_names_the_step_and_the_time_left() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(Duration::from_secs(22));
+    assert_eq!(title(&session), "Step 2 of 3 · 0:38 left · psoas");
+}
+
+#[test]
+fn a_warm_up_move_keeps_moving_with_no_paced_breathing() {
+    let library = fixture::library();
+    let settings = crate::engine::PlanSettings::default();
+    let warm_up =
+        crate::engine::Plan::warm_up(&library, &settings, crate::library::Impact::Low).unwrap();
+    let mut session = Session::new(fixture::plan(&library).with_warm_up(warm_up));
+    let cues = session.advance(Duration::from_secs(20));
+    assert!(
+        !cues
+            .iter()
+            .any(|c| matches!(c.event, crate::engine::Event::Breath { .. })),
+        "{cues:?}"
+    );
+    let screen = text(&frame(&session, Overlay::None, &HoldBar::new(), 60, 14));
+    assert!(screen.contains("Keep moving · 15 s left of 20"), "{screen}");
+    assert!(screen.contains("Move at an easy, steady pace"), "{screen}");
+    assert!(!screen.contains("BREATHE"), "{screen}");
+    let lines: Vec<String> = cues
+        .iter()
+        .filter_map(|c| crate::runner::wording::line(session.plan(), &c.event))
+        .collect();
+    assert!(lines.contains(&"Keep moving 20 s".to_string()), "{lines:?}");
+    assert!(
+        lines[0].starts_with("Warm-up 1 of 1: March. Get ready (15 s)."),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn the_help_says_the_clock_waits() {
+    let screen = text(&at(7.0, Overlay::Help, 60, 14));
+    assert!(
+        screen.contains("The clock is paused while this help is open."),
+        "{screen}"
+    );
 }

@@ -57,6 +57,12 @@ impl Pty {
         Pty::spawn_program(env, env!("CARGO_BIN_EXE_psoas").as_ref(), args, &[])
     }
 
+    /// `psoas ARGS` in `env`, on a terminal of `rows`×`cols`.
+    pub fn spawn_sized(env: &Env, args: &[&str], (rows, cols): (u16, u16)) -> Pty {
+        let program = env!("CARGO_BIN_EXE_psoas").as_ref();
+        Pty::spawn_program_sized(env, program, args, &[], (rows, cols))
+    }
+
     /// Any program, with `vars` set besides the env's own.
     pub fn spawn_program(
         env: &Env,
@@ -64,10 +70,20 @@ impl Pty {
         args: &[&str],
         vars: &[(&str, &str)],
     ) -> Pty {
+        Pty::spawn_program_sized(env, program, args, vars, (ROWS, COLS))
+    }
+
+    fn spawn_program_sized(
+        env: &Env,
+        program: &std::path::Path,
+        args: &[&str],
+        vars: &[(&str, &str)],
+        (rows, cols): (u16, u16),
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -89,8 +105,8 @@ impl Pty {
         // Only the child keeps the terminal end open, so reading ends with it.
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            ROWS.try_into().unwrap(),
-            COLS.try_into().unwrap(),
+            rows.try_into().unwrap(),
+            cols.try_into().unwrap(),
             0,
         )));
         let mut reader = pair.master.try_clone_reader().unwrap();

@@ -1,0 +1,332 @@
+//! The words of a run: for each event of the engine's timeline, the line
+//! plain mode prints after its time stamp, the sentence the voice says, and
+//! the labels the screen shows. The screen, the transcript and the voice all
+//! read them here, from the same plan, so they never disagree and none of them
+//! decides on its own what is said.
+
+use crate::engine::{BreathDirection, Cue, Event, Plan, Segment, SegmentKind, Stage, keeps_moving};
+use crate::library::Side;
+
+/// The rule that holds for every exercise, said once before the first hold.
+pub const STOP_RULE: &str = "Throughout, move gently and never bounce; stop at once on sharp, \
+shooting or radiating pain, numbness or tingling.";
+
+/// What to do before the second side.
+pub const SWITCH_HINT: &str = "Mirror the position on the other side.";
+
+/// "Step 2 of 9", or "Warm-up 1 of 3" for a warm-up step.
+pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
+    let stage = match segment.stage {
+        Stage::WarmUp => "Warm-up",
+        Stage::Main => "Step",
+    };
+    let of = plan.step_count(segment.stage);
+    format!("{stage} {} of {of}", segment.step + 1)
+}
+
+pub fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Left => "Left side",
+        Side::Right => "Right side",
+    }
+}
+
+/// "Hold", or "Keep moving" for a warm-up move.
+pub fn hold_word(segment: &Segment<'_>) -> &'static str {
+    if keeps_moving(segment) {
+        "Keep moving"
+    } else {
+        "Hold"
+    }
+}
+
+/// "Get into position", or "Get ready" before a warm-up move.
+pub fn get_ready_words(segment: &Segment<'_>) -> &'static str {
+    if keeps_moving(segment) {
+        "Get ready"
+    } else {
+        "Get into position"
+    }
+}
+
+/// The phase of a sequence as the screen and the transcript show it.
+pub fn phase_words(segment: &Segment<'_>, index: usize, of: usize) -> String {
+    format!(
+        "Phase {} of {of}: {}",
+        index + 1,
+        segment.phase_cue().unwrap_or_default()
+    )
+}
+
+/// The text of a cue or phase for the screen (see `Session::instruction`).
+pub fn instruction(plan: &Plan<'_>, event: &Event) -> Option<String> {
+    match *event {
+        Event::HoldCue { segment, index } => {
+            Some(plan.segments[segment].exercise.cues[index].clone())
+        }
+        Event::Phase { segment, index, of } => {
+            Some(phase_words(&plan.segments[segment], index, of))
+        }
+        _ => None,
+    }
+}
+
+/// The line plain mode prints for an event, if the event has words.
+pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
+    let segment = |i: usize| &plan.segments[i];
+    Some(match *event {
+        Event::Begin { segment: i } => begin_line(plan, segment(i)),
+        Event::Setup { segment: i, line } => segment(i).exercise.setup[line].clone(),
+        Event::Caution { segment: i, index } => {
+            format!("Caution: {}", segment(i).exercise.cautions[index])
+        }
+        Event::StopRule => STOP_RULE.to_string(),
+        Event::Count { seconds } => seconds.to_string(),
+        Event::Hold {
+            segment: i,
+            seconds,
+        } => {
+            let s = segment(i);
+            match s.side {
+                Some(side) => format!(
+                    "{}: {} {seconds} s",
+                    side_name(side),
+                    hold_word(s).to_lowercase()
+                ),
+                None => format!("{} {seconds} s", hold_word(s)),
+            }
+        }
+        Event::Phase {
+            segment: i,
+            index,
+            of,
+        } => {
+            let s = segment(i);
+            format!(
+                "Phase {} of {of} ({} s): {}",
+                index + 1,
+                s.duration,
+                s.phase_cue().unwrap_or_default()
+            )
+        }
+        Event::HoldCue { .. } => instruction(plan, event)?,
+        Event::Breath {
+            direction, seconds, ..
+        } => format!("{} {seconds} s", breath_words(direction)),
+        Event::HoldDone { segment: i, .. } => hold_done_words(segment(i)).to_string(),
+        Event::Paused => "Paused".into(),
+        Event::Resumed => "Resumed".into(),
+        Event::Ready { .. } | Event::Bell | Event::Finished => return None,
+    })
+}
+
+fn begin_line(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
+    let ready = (segment.kind == SegmentKind::Prep).then_some(segment.duration);
+    if segment.side == Some(Side::Right) {
+        let mut line = "Switch sides: right side".to_string();
+        if let Some(seconds) = ready {
+            line.push_str(&format!(" ({seconds} s)"));
+        }
+        return format!("{line}. {SWITCH_HINT}");
+    }
+    let mut line = format!("{}: {}", step_label(plan, segment), segment.exercise.name);
+    if segment.round > 1 {
+        line.push_str(&format!(", round {}", segment.round));
+    }
+    if segment.side == Some(Side::Left) {
+        line.push_str(", left side");
+    }
+    line.push('.');
+    if let Some(seconds) = ready {
+        line.push_str(&format!(" {} ({seconds} s).", get_ready_words(segment)));
+    }
+    line
+}
+
+/// What is said as a hold ends.
+fn hold_done_words(segment: &Segment<'_>) -> &'static str {
+    if keeps_moving(segment) {
+        "Time: slow down and stop."
+    } else {
+        "Time: ease out of the position slowly."
+    }
+}
+
+/// "Breathe in" or "Breathe out".
+pub fn breath_words(direction: BreathDirection) -> &'static str {
+    match direction {
+        BreathDirection::In => "Breathe in",
+        BreathDirection::Out => "Breathe out",
+    }
+}
+
+/// Breath cues are spoken only for the first breaths of a hold: enough to set
+/// the rhythm without talking over the whole hold.
+const SPOKEN_BREATH_CYCLES: u32 = 2;
+
+/// What a speaker says for cues that fall due together, as one utterance: a
+/// speaker cuts off a cue still being spoken when the next comes, so cues said
+/// one by one at the same moment would leave only the last one heard.
+pub fn spoken_together(plan: &Plan<'_>, cues: &[Cue]) -> Option<String> {
+    let sentences: Vec<String> = cues
+        .iter()
+        .filter_map(|cue| spoken(plan, &cue.event))
+        .map(|words| {
+            let words = words.trim_end().to_string();
+            if words.ends_with(['.', '!', '?']) {
+                words
+            } else {
+                format!("{words}.")
+            }
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+/// Whether every cue that has words is a breath: such an utterance gives way
+/// to words still being spoken rather than cut them off.
+pub fn only_breaths(cues: &[Cue]) -> bool {
+    cues.iter()
+        .all(|c| matches!(c.event, Event::Breath { .. } | Event::Bell))
+}
+
+/// What a speaker says for an event, if anything.
+pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
+    let segment = |i: usize| &plan.segments[i];
+    match *event {
+        Event::Begin { segment: i } => {
+            let s = segment(i);
+            if s.side == Some(Side::Right) {
+                return Some(format!("Switch sides: right side. {SWITCH_HINT}"));
+            }
+            let mut words = match s.side {
+                Some(side) => format!("{}. {}.", s.exercise.name, side_name(side)),
+                None => format!("{}.", s.exercise.name),
+            };
+            if s.kind == SegmentKind::Prep {
+                words.push_str(&format!(" {}.", get_ready_words(s)));
+            }
+            Some(words)
+        }
+        Event::Setup { .. } | Event::Caution { .. } | Event::StopRule => line(plan, event),
+        Event::Count { seconds } => Some(seconds.to_string()),
+        Event::Hold {
+            segment: i,
+            seconds,
+        } => Some(format!("{} for {seconds} seconds", hold_word(segment(i)))),
+        Event::Phase { segment: i, .. } => segment(i).phase_cue().map(str::to_string),
+        Event::HoldCue { .. } => instruction(plan, event),
+        Event::Breath {
+            direction, cycle, ..
+        } if cycle < SPOKEN_BREATH_CYCLES => Some(breath_words(direction).to_string()),
+        Event::HoldDone { segment: i, .. } => Some(hold_done_words(segment(i)).to_string()),
+        Event::Finished => Some("Routine complete".into()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Session, fixture};
+
+    fn all(f: fn(&Plan<'_>, &Event) -> Option<String>) -> Vec<String> {
+        let library = fixture::library();
+        let mut session = Session::new(fixture::plan(&library));
+        let cues = session.advance(std::time::Duration::from_secs(600));
+        cues.iter()
+            .filter_map(|c| f(session.plan(), &c.event))
+            .collect()
+    }
+
+    #[test]
+    fn spoken_cues() {
+        assert_eq!(
+            all(spoken),
+            [
+                "Pelvic tilt. Get into position.",
+                "Stand tall.",
+                "Hands on hips.",
+                "Caution: Keep the movement small.",
+                STOP_RULE,
+                "3",
+                "2",
+                "1",
+                "Hold for 10 seconds",
+                "Tilt gently.",
+                "Breathe in",
+                "Breathe out",
+                "Breathe.",
+                "Time: ease out of the position slowly.",
+                "Lunge. Left side. Get into position.",
+                "Kneel on the left knee.",
+                "3",
+                "2",
+                "1",
+                "Hold for 10 seconds",
+                "Sink forward.",
+                "Breathe in",
+                "Breathe out",
+                "Time: ease out of the position slowly.",
+                "Switch sides: right side. Mirror the position on the other side.",
+                "3",
+                "2",
+                "1",
+                "Hold for 10 seconds",
+                "Sink forward.",
+                "Breathe in",
+                "Breathe out",
+                "Time: ease out of the position slowly.",
+                "Ball release. Get into position.",
+                "Lie on the ball.",
+                "3",
+                "2",
+                "1",
+                "Hold for 10 seconds",
+                "Find a spot.",
+                "Keep the pressure light.",
+                "Breathe in",
+                "Breathe out",
+                "Rock slowly.",
+                "Time: ease out of the position slowly.",
+                "Routine complete",
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_lines_name_the_step_and_side() {
+        let lines = all(line);
+        assert_eq!(
+            lines[0],
+            "Step 1 of 3: Pelvic tilt. Get into position (5 s)."
+        );
+        assert_eq!(lines[1..3], ["Stand tall.", "Hands on hips."]);
+        assert!(
+            lines.contains(&"Step 2 of 3: Lunge, left side. Get into position (5 s).".to_string())
+        );
+        assert!(lines.contains(
+            &"Switch sides: right side (5 s). Mirror the position on the other side.".to_string()
+        ));
+        assert!(lines.contains(&"Right side: hold 10 s".to_string()));
+        assert!(lines.contains(&"Phase 2 of 2 (5 s): Rock slowly.".to_string()));
+    }
+
+    #[test]
+    fn only_breaths_give_way() {
+        let breath = Cue {
+            at: std::time::Duration::ZERO,
+            event: Event::Breath {
+                direction: BreathDirection::Out,
+                seconds: 6,
+                cycle: 0,
+            },
+        };
+        assert!(only_breaths(&[breath]));
+        let count = Cue {
+            event: Event::Count { seconds: 1 },
+            ..breath
+        };
+        assert!(!only_breaths(&[breath, count]));
+    }
+}
