@@ -16,11 +16,12 @@ use crate::app::{Context, exit};
 use crate::cli::{ColorWhen, RunArgs};
 use crate::engine::{Plan, PlanSettings};
 use crate::format::clock;
-use crate::history::{History, HistoryError, Record, RecordInput, Tally, after_session, check_in};
+use crate::history::{History, HistoryError, Record, SessionNotes, Tally, after_session};
 use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
 use crate::render::needs;
 use crate::runner::answer::{self, Answer};
+use crate::runner::check_in;
 use crate::runner::plain::stamp;
 use crate::runner::rows::wrap;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker, WarmUpChoice};
@@ -268,22 +269,13 @@ fn record(
     if args.no_record || !outcome.past_first_hold {
         return Ok(None);
     }
-    let input = RecordInput {
-        started_at: outcome.started_at.fixed_offset(),
-        routine_id: outcome.routine_id.clone(),
-        routine_name: outcome.routine_name.clone(),
-        planned_seconds: outcome.planned_seconds,
-        planned_hold_seconds: outcome.planned_hold_seconds,
-        held_seconds: outcome.held_seconds,
-        holds_done: outcome.holds_done,
-        holds_skipped: outcome.holds_skipped,
-        finished: outcome.finished,
+    let notes = SessionNotes {
         tension_before,
         tension_after,
         note: args.note.clone(),
         level,
     };
-    let record = Record::new(input);
+    let record = Record::new(outcome, notes);
     History::at(&context.dirs.state_dir).append(&record)?;
     Ok(Some(record))
 }

@@ -56,11 +56,11 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::history::record::tests::input;
+    use crate::history::record::tests::sample;
     use crate::history::summarize;
 
     fn summary(days: &[&str], now: &str) -> Summary {
-        let records: Vec<Record> = days.iter().map(|d| Record::new(input(d))).collect();
+        let records: Vec<Record> = days.iter().map(|d| sample(d)).collect();
         summarize(&records, DateTime::parse_from_rfc3339(now).unwrap(), 3)
     }
 
@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn short_and_preview_lines() {
-        let mut record = Record::new(input("2026-11-25T08:00:00+01:00"));
+        let mut record = sample("2026-11-25T08:00:00+01:00");
         assert_eq!(short_line(&record), None);
         record.held_seconds = 70;
         assert_eq!(

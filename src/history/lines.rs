@@ -195,10 +195,10 @@ fn json_reason(error: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::record::tests::input;
+    use crate::history::record::tests::sample;
 
     fn line(started_at: &str) -> String {
-        Record::new(input(started_at)).to_line()
+        sample(started_at).to_line()
     }
 
     #[test]

@@ -1,15 +1,15 @@
 //! Session history: one record per session in `history.jsonl` in the state
 //! folder, and what it adds up to.
 //!
-//! The run command asks for tension with [`check_in`], builds a [`Record`]
-//! from a [`RecordInput`] and appends it with [`History::append`]. `psoas
+//! The run command builds a [`Record`] from the runner's
+//! [`RunOutcome`](crate::runner::RunOutcome) and [`SessionNotes`] and appends
+//! it with [`History::append`]. `psoas
 //! history` reads with [`History::scan`], adds up with a [`Tally`], picks the
 //! sessions to list with [`Newest`] and prints with [`report`] and [`chart`];
 //! [`progress`] says when to suggest another level.
 
 pub mod after_session;
 pub mod chart;
-pub mod check_in;
 mod error;
 mod lines;
 mod newest;
@@ -23,7 +23,7 @@ mod week;
 pub use error::{Action, HistoryError};
 pub use lines::{BadLine, Contents, Skipped};
 pub use newest::Newest;
-pub use record::{FORMAT_VERSION, MAX_TENSION, Record, RecordInput};
+pub use record::{FORMAT_VERSION, MAX_TENSION, Record, SessionNotes};
 pub use stats::{
     CHART_WEEKS, Summary, Tally, TensionChange, WeekCount, WeekTension, streak, summarize,
 };

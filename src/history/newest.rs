@@ -77,12 +77,12 @@ fn newest_first(a: &(usize, Record), b: &(usize, Record)) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::record::tests::input;
+    use crate::history::record::tests::sample;
 
     fn pick(days: &[&str], since: Option<&str>, limit: usize) -> (Vec<String>, usize) {
         let mut newest = Newest::new(since.map(|s| s.parse().unwrap()), limit);
         for (i, time) in days.iter().enumerate() {
-            let mut record = Record::new(input(time));
+            let mut record = sample(time);
             record.note = Some(i.to_string());
             newest.offer(record);
         }

@@ -92,7 +92,7 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::history::record::tests::input;
+    use crate::history::record::tests::sample;
     use crate::history::{Record, summarize};
 
     /// Three sessions in each of the weeks of these Mondays, with the tension
@@ -102,10 +102,10 @@ mod tests {
             .iter()
             .flat_map(|&(monday, tension)| {
                 ["08:00", "12:00", "18:00"].map(|h| {
-                    let mut i = input(&format!("{monday}T{h}:00+01:00"));
+                    let mut i = sample(&format!("{monday}T{h}:00+01:00"));
                     (i.tension_before, i.tension_after) = tension.unzip();
-                    i.level = level;
-                    Record::new(i)
+                    i.level = Some(level);
+                    i
                 })
             })
             .collect()

@@ -12,9 +12,11 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, Timelike};
+use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::runner::RunOutcome;
 
 /// The format version this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -57,59 +59,35 @@ pub struct Record {
     pub level: Option<u8>,
 }
 
-/// What the run command knows at the end of a session; [`Record::new`] turns
-/// it into a record.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RecordInput {
-    /// When the session started: `chrono::Local::now().into()` taken at the
-    /// start keeps the local offset.
-    pub started_at: DateTime<FixedOffset>,
-    pub routine_id: String,
-    pub routine_name: String,
-    pub planned_seconds: u32,
-    pub planned_hold_seconds: u32,
-    pub held_seconds: u32,
-    pub holds_done: u32,
-    pub holds_skipped: u32,
-    pub finished: bool,
+/// What the person adds to a finished run for its record: the check-in
+/// scores, a note, and the level the holds were run at.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SessionNotes {
     pub tension_before: Option<u8>,
     pub tension_after: Option<u8>,
     pub note: Option<String>,
     pub level: u8,
 }
 
-impl RecordInput {
-    /// Whether the session got past its first hold (done or skipped), the
-    /// point from which a session is recorded.
-    pub fn got_past_first_hold(&self) -> bool {
-        self.holds_done + self.holds_skipped > 0
-    }
-}
-
 impl Record {
-    /// A record of the current format. The start time is kept to the whole
-    /// second, tension scores above 10 are taken as 10, and an empty note is
-    /// no note.
-    pub fn new(input: RecordInput) -> Record {
-        let started_at = input
-            .started_at
-            .with_nanosecond(0)
-            .unwrap_or(input.started_at);
+    /// A record of the current format for a finished run. Tension scores
+    /// above 10 are taken as 10, and an empty note is no note.
+    pub fn new(outcome: &RunOutcome, notes: SessionNotes) -> Record {
         Record {
             v: FORMAT_VERSION,
-            started_at,
-            routine_id: input.routine_id,
-            routine_name: input.routine_name,
-            planned_seconds: input.planned_seconds,
-            planned_hold_seconds: Some(input.planned_hold_seconds),
-            held_seconds: input.held_seconds,
-            holds_done: input.holds_done,
-            holds_skipped: input.holds_skipped,
-            finished: input.finished,
-            tension_before: input.tension_before.map(|t| t.min(MAX_TENSION)),
-            tension_after: input.tension_after.map(|t| t.min(MAX_TENSION)),
-            note: input.note.filter(|n| !n.trim().is_empty()),
-            level: Some(input.level),
+            started_at: outcome.started_at,
+            routine_id: outcome.routine_id.clone(),
+            routine_name: outcome.routine_name.clone(),
+            planned_seconds: outcome.planned_seconds,
+            planned_hold_seconds: Some(outcome.planned_hold_seconds),
+            held_seconds: outcome.held_seconds,
+            holds_done: outcome.holds_done,
+            holds_skipped: outcome.holds_skipped,
+            finished: outcome.finished,
+            tension_before: notes.tension_before.map(|t| t.min(MAX_TENSION)),
+            tension_after: notes.tension_after.map(|t| t.min(MAX_TENSION)),
+            note: notes.note.filter(|n| !n.trim().is_empty()),
+            level: Some(notes.level),
         }
     }
 
@@ -193,18 +171,28 @@ fn read_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::runner::Ending;
 
-    pub(crate) fn input(started_at: &str) -> RecordInput {
-        RecordInput {
+    /// A finished run of the daily routine started at `started_at`.
+    pub(crate) fn outcome(started_at: &str) -> RunOutcome {
+        RunOutcome {
             started_at: DateTime::parse_from_rfc3339(started_at).unwrap(),
             routine_id: "daily".into(),
             routine_name: "Daily release".into(),
             planned_seconds: 600,
+            spent_seconds: 600,
             planned_hold_seconds: 540,
             held_seconds: 540,
             holds_done: 9,
             holds_skipped: 1,
             finished: true,
+            past_first_hold: true,
+            ending: Ending::Finished,
+        }
+    }
+
+    fn notes() -> SessionNotes {
+        SessionNotes {
             tension_before: Some(6),
             tension_after: Some(3),
             note: Some("tight after the drive".into()),
@@ -212,9 +200,14 @@ pub(crate) mod tests {
         }
     }
 
+    /// The record of [`outcome`] with check-ins of 6 and 3 and a note.
+    pub(crate) fn sample(started_at: &str) -> Record {
+        Record::new(&outcome(started_at), notes())
+    }
+
     #[test]
     fn a_record_is_one_line_with_the_local_offset() {
-        let record = Record::new(input("2026-11-21T07:30:00.750+01:00"));
+        let record = sample("2026-11-21T07:30:00+01:00");
         assert_eq!(
             record.to_line(),
             "{\"v\":1,\"started_at\":\"2026-11-21T07:30:00+01:00\",\"routine_id\":\"daily\",\
@@ -227,7 +220,7 @@ pub(crate) mod tests {
 
     #[test]
     fn records_round_trip_and_keep_the_instant_and_the_offset() {
-        let record = Record::new(input("2026-03-29T03:30:00+02:00"));
+        let record = sample("2026-03-29T03:30:00+02:00");
         let back: Record = serde_json::from_str(&record.to_line()).unwrap();
         assert_eq!(back, record);
         assert_eq!(back.started_at.offset().local_minus_utc(), 7200);
@@ -239,7 +232,7 @@ pub(crate) mod tests {
 
     #[test]
     fn utc_is_written_as_an_offset_of_zero() {
-        let record = Record::new(input("2026-01-01T00:00:00Z"));
+        let record = sample("2026-01-01T00:00:00Z");
         assert!(record.to_line().contains("\"2026-01-01T00:00:00+00:00\""));
     }
 
@@ -257,10 +250,12 @@ pub(crate) mod tests {
 
     #[test]
     fn new_clamps_tension_and_drops_an_empty_note() {
-        let mut i = input("2026-11-21T07:30:00+01:00");
-        i.tension_before = Some(12);
-        i.note = Some("  ".into());
-        let record = Record::new(i);
+        let notes = SessionNotes {
+            tension_before: Some(12),
+            note: Some("  ".into()),
+            ..notes()
+        };
+        let record = Record::new(&outcome("2026-11-21T07:30:00+01:00"), notes);
         assert_eq!(record.tension_before, Some(10));
         assert_eq!(record.note, None);
         assert_eq!(record.tension_change(), Some(-7));
@@ -268,7 +263,7 @@ pub(crate) mod tests {
 
     #[test]
     fn problems_name_the_version_or_the_field() {
-        let mut record = Record::new(input("2026-11-21T07:30:00+01:00"));
+        let mut record = sample("2026-11-21T07:30:00+01:00");
         record.tension_after = Some(11);
         assert_eq!(
             record.problem().unwrap(),
@@ -279,18 +274,8 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_session_is_recorded_from_its_first_hold_on() {
-        let mut i = input("2026-11-21T07:30:00+01:00");
-        assert!(i.got_past_first_hold());
-        i.holds_done = 0;
-        assert!(i.got_past_first_hold());
-        i.holds_skipped = 0;
-        assert!(!i.got_past_first_hold());
-    }
-
-    #[test]
     fn a_session_counts_when_half_its_planned_holding_was_held() {
-        let mut record = Record::new(input("2026-11-21T07:30:00+01:00"));
+        let mut record = sample("2026-11-21T07:30:00+01:00");
         record.held_seconds = 270;
         assert!(record.counts());
         record.held_seconds = 269;

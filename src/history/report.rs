@@ -206,14 +206,14 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::history::record::tests::input;
+    use crate::history::record::tests::sample;
     use crate::history::stats::summarize;
 
     fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -> Record {
-        let mut i = input(started_at);
+        let mut i = sample(started_at);
         i.finished = finished;
         (i.tension_before, i.tension_after) = tension;
-        Record::new(i)
+        i
     }
 
     #[test]

@@ -239,13 +239,13 @@ pub fn streak(per_week: &HashMap<Week, u32>, current: Week, goal: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::record::tests::input;
+    use crate::history::record::tests::sample;
 
     fn record(started_at: &str, before: Option<u8>, after: Option<u8>) -> Record {
-        let mut i = input(started_at);
+        let mut i = sample(started_at);
         i.tension_before = before;
         i.tension_after = after;
-        Record::new(i)
+        i
     }
 
     fn at(times: &[&str]) -> Vec<Record> {

@@ -184,10 +184,10 @@ fn ends_with_newline(file: &mut File) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::record::tests::input;
+    use crate::history::record::tests::sample;
 
     fn record(started_at: &str) -> Record {
-        Record::new(input(started_at))
+        sample(started_at)
     }
 
     /// Set in the child process of the test below: the history to append to.

@@ -8,6 +8,7 @@
 
 pub mod answer;
 pub mod big_digits;
+pub mod check_in;
 pub mod clock;
 pub mod hold_bar;
 pub mod input;
@@ -32,7 +33,7 @@ pub use outcome::{Ending, RunOutcome};
 pub use settings::{RunSettings, WarmUpChoice};
 pub use speaker::Speaker;
 
-use crate::engine::{Plan, Session};
+use crate::engine::Plan;
 
 /// Runs `plan`, with `warm_up` first if the settings or the person choose it.
 /// Plain mode writes its transcript to `out`; the interactive screen draws on
@@ -50,28 +51,5 @@ pub fn run<'a>(
     } else {
         interactive::run(plan, warm_up, settings, speaker)?
     };
-    Ok(outcome(started_at, &session, ending))
-}
-
-fn outcome(
-    started_at: chrono::DateTime<chrono::Local>,
-    session: &Session<'_>,
-    ending: Ending,
-) -> RunOutcome {
-    let seconds = |d: std::time::Duration| d.as_secs_f64().round() as u32;
-    let plan = session.plan();
-    RunOutcome {
-        started_at,
-        routine_id: plan.routine_id.clone(),
-        routine_name: plan.routine_name.clone(),
-        planned_seconds: plan.total(),
-        planned_hold_seconds: plan.holds().iter().map(|h| h.hold).sum(),
-        spent_seconds: seconds(session.active()),
-        held_seconds: seconds(session.held()),
-        holds_done: session.holds_done() as u32,
-        holds_skipped: session.holds_skipped() as u32,
-        finished: session.is_finished(),
-        past_first_hold: session.past_first_hold(),
-        ending,
-    }
+    Ok(RunOutcome::of(started_at.fixed_offset(), &session, ending))
 }

@@ -1,5 +1,13 @@
 //! What a run leaves behind: when it started, how much of it was done and how
-//! it ended, for the summary and the session history.
+//! it ended, for the summary and the session history. [`RunOutcome`] is the
+//! one description of a finished session: the history's record is made from
+//! it, and every second in it is rounded here, once.
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Timelike};
+
+use crate::engine::Session;
 
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,8 +62,9 @@ impl Ending {
 /// The record of one run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunOutcome {
-    /// Wall-clock time the run started, read once.
-    pub started_at: chrono::DateTime<chrono::Local>,
+    /// Wall-clock time the run started, read once, to the whole second, with
+    /// the UTC offset that was local then.
+    pub started_at: DateTime<FixedOffset>,
     pub routine_id: String,
     pub routine_name: String,
     /// Planned length in plan seconds, warm-up included when it was done.
@@ -74,6 +83,41 @@ pub struct RunOutcome {
     pub ending: Ending,
 }
 
+impl RunOutcome {
+    /// How far `session` got, started at `started_at` and ended by `ending`.
+    pub fn of(
+        started_at: DateTime<FixedOffset>,
+        session: &Session<'_>,
+        ending: Ending,
+    ) -> RunOutcome {
+        let plan = session.plan();
+        RunOutcome {
+            started_at: to_the_second(started_at),
+            routine_id: plan.routine_id.clone(),
+            routine_name: plan.routine_name.clone(),
+            planned_seconds: plan.total(),
+            planned_hold_seconds: plan.holds().iter().map(|h| h.hold).sum(),
+            spent_seconds: whole_seconds(session.active()),
+            held_seconds: whole_seconds(session.held()),
+            holds_done: session.holds_done() as u32,
+            holds_skipped: session.holds_skipped() as u32,
+            finished: session.is_finished(),
+            past_first_hold: session.past_first_hold(),
+            ending,
+        }
+    }
+}
+
+/// A time with its fraction of a second dropped, as the history keeps it.
+fn to_the_second(time: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    time.with_nanosecond(0).unwrap_or(time)
+}
+
+/// A length of plan time to the nearest second.
+fn whole_seconds(duration: Duration) -> u32 {
+    duration.as_secs_f64().round() as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +131,17 @@ mod tests {
         assert_eq!(Ending::HangUp.exit_code(), 128 + 1);
         assert_eq!(Ending::Terminated.exit_code(), 128 + 15);
         assert_eq!(Ending::Fatal(3).exit_code(), 128 + 3);
+    }
+
+    #[test]
+    fn the_start_is_kept_to_the_second_and_lengths_to_the_nearest_second() {
+        let start = DateTime::parse_from_rfc3339("2026-11-21T07:30:00.750+01:00").unwrap();
+        assert_eq!(
+            to_the_second(start).to_rfc3339(),
+            "2026-11-21T07:30:00+01:00"
+        );
+        assert_eq!(whole_seconds(Duration::from_millis(59_499)), 59);
+        assert_eq!(whole_seconds(Duration::from_millis(59_500)), 60);
     }
 
     #[test]

@@ -8,7 +8,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use chrono::DateTime;
-use psoas_coach::history::{History, Record, RecordInput};
+use psoas_coach::history::{History, Record, SessionNotes};
+use psoas_coach::runner::{Ending, RunOutcome};
 use serde_json::Value;
 
 use crate::{Env, stdout_of};
@@ -17,21 +18,31 @@ use crate::{Env, stdout_of};
 const NOW: &str = "2027-01-06T12:00:00+01:00";
 
 fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -> Record {
-    Record::new(RecordInput {
+    let outcome = RunOutcome {
         started_at: DateTime::parse_from_rfc3339(started_at).unwrap(),
         routine_id: "daily".into(),
         routine_name: "Daily release".into(),
         planned_seconds: 600,
+        spent_seconds: if finished { 600 } else { 300 },
         planned_hold_seconds: 500,
         held_seconds: if finished { 500 } else { 250 },
         holds_done: if finished { 10 } else { 4 },
         holds_skipped: 0,
         finished,
+        past_first_hold: true,
+        ending: if finished {
+            Ending::Finished
+        } else {
+            Ending::Quit
+        },
+    };
+    let notes = SessionNotes {
         tension_before: tension.0,
         tension_after: tension.1,
         note: None,
         level: 1,
-    })
+    };
+    Record::new(&outcome, notes)
 }
 
 /// Writes `records` as the env's history file; returns its path.

@@ -8,7 +8,8 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::DateTime;
-use psoas_coach::history::{Record, RecordInput};
+use psoas_coach::history::{Record, SessionNotes};
+use psoas_coach::runner::{Ending, RunOutcome};
 
 use crate::{Env, stdout_of};
 
@@ -202,21 +203,25 @@ fn a_save_replaces_a_link_and_never_writes_through_it() {
 }
 
 fn a_record() -> Record {
-    Record::new(RecordInput {
+    let outcome = RunOutcome {
         started_at: DateTime::parse_from_rfc3339("2027-01-05T07:30:00+01:00").unwrap(),
         routine_id: "daily".into(),
         routine_name: "Daily release".into(),
         planned_seconds: 600,
+        spent_seconds: 600,
         planned_hold_seconds: 600,
         held_seconds: 600,
         holds_done: 10,
         holds_skipped: 0,
         finished: true,
-        tension_before: None,
-        tension_after: None,
-        note: None,
+        past_first_hold: true,
+        ending: Ending::Finished,
+    };
+    let notes = SessionNotes {
         level: 1,
-    })
+        ..SessionNotes::default()
+    };
+    Record::new(&outcome, notes)
 }
 
 #[test]

@@ -9,7 +9,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::record::MAX_TENSION;
+use crate::history::MAX_TENSION;
 
 /// The question, ending where the answer is typed.
 pub const PROMPT: &str = "How tense do your lower back and hips feel? \
