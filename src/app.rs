@@ -268,13 +268,10 @@ pub fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow
         let _ = writeln!(stderr, "{line}");
     }
     let n = diagnostics.len();
-    let (problems, them) = if n == 1 {
-        ("problem", "it")
-    } else {
-        ("problems", "them")
-    };
+    let them = if n == 1 { "it" } else { "them" };
     Reported(format!(
-        "{what} has {n} {problems}; fix {them} and try again{hint}"
+        "{what} has {}; fix {them} and try again{hint}",
+        crate::format::count(n, "problem")
     ))
     .into()
 }

@@ -101,7 +101,8 @@ pub fn write_whole(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<
                 Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
                     // A file system without links: create it in place, which
                     // still never replaces a file that is there.
-                    create_new(path, bytes)
+                    create_new(path)
+                        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
                 }
                 linked => linked,
             },
@@ -110,13 +111,14 @@ pub fn write_whole(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<
     written
 }
 
-fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new()
+/// A new file at `path`, to write, readable by all; fails with
+/// `AlreadyExists` if anything is there, a link included.
+fn create_new(path: &Path) -> io::Result<File> {
+    OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o644)
-        .open(path)?;
-    file.write_all(bytes).and_then(|()| file.sync_all())
+        .open(path)
 }
 
 /// A temporary file that is removed when dropped (after a rename it no
@@ -144,12 +146,7 @@ fn temporary_beside(path: &Path) -> io::Result<(Temporary, File)> {
         temp_name.push(name);
         temp_name.push(format!(".{}.{n}.tmp", std::process::id()));
         let temp = dir.join(temp_name);
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o644)
-            .open(&temp)
-        {
+        match create_new(&temp) {
             Ok(file) => return Ok((Temporary { path: temp }, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),

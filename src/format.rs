@@ -20,10 +20,16 @@ pub fn did_you_mean(close: &[&str]) -> Option<String> {
 
 /// "1 step", "2 steps".
 pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {}", plural(n, noun))
+}
+
+/// The noun for `n` of it: "step" for one, "steps" otherwise. Every noun the
+/// program counts takes a plain "s".
+pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
+        noun.to_string()
     } else {
-        format!("{n} {noun}s")
+        format!("{noun}s")
     }
 }
 

@@ -48,11 +48,7 @@ pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Resu
         )?;
         Ok(ExitCode::SUCCESS)
     } else {
-        writeln!(
-            stderr,
-            "{errors} problem{} found",
-            if errors == 1 { "" } else { "s" }
-        )?;
+        writeln!(stderr, "{} found", crate::format::count(errors, "problem"))?;
         Ok(ExitCode::from(exit::FAILURE))
     }
 }

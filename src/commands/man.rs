@@ -1,7 +1,8 @@
 //! `psoas man`: the whole manual in one page, in roff. The commands and
 //! options come from the same definition as the parser and help; the keys of
-//! `run` from the table the screen's help shows; files, environment and exit
-//! statuses are written here. It names no other page, as there is none.
+//! `run` from the table the screen's help shows; the numbers of the exit
+//! statuses from where they are decided; files and environment are written
+//! here. It names no other page, as there is none.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -9,8 +10,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::CommandFactory;
 
+use crate::app::exit;
 use crate::cli::Cli;
-use crate::runner::keys;
+use crate::runner::{Ending, keys};
 
 pub fn execute(out: &mut impl Write) -> Result<ExitCode> {
     out.write_all(&page()?)?;
@@ -37,14 +39,20 @@ pub fn page() -> io::Result<Vec<u8>> {
     for (key, what) in keys::HELP {
         writeln!(page, ".TP\n\\fB{}\\fR\n{}", escape(key), escape(what))?;
     }
+    let listed = |entries: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
+        entries
+            .iter()
+            .map(|&(term, text)| (term.to_string(), text))
+            .collect()
+    };
     for (title, entries) in [
-        ("FILES", FILES),
-        ("ENVIRONMENT", ENVIRONMENT),
-        ("EXIT STATUS", EXIT_STATUS),
+        ("FILES", listed(FILES)),
+        ("ENVIRONMENT", listed(ENVIRONMENT)),
+        ("EXIT STATUS", exit_status()),
     ] {
         writeln!(page, ".SH \"{title}\"")?;
         for (term, text) in entries {
-            writeln!(page, ".TP\n\\fB{}\\fR\n{}", escape(term), escape(text))?;
+            writeln!(page, ".TP\n\\fB{}\\fR\n{}", escape(&term), escape(text))?;
         }
     }
     man.render_extra_section(&mut page)?;
@@ -162,27 +170,37 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
 ];
 
-const EXIT_STATUS: &[(&str, &str)] = &[
-    (
-        "0",
-        "Success; also when whoever read the output stopped reading.",
-    ),
-    (
-        "1",
-        "A problem with a file, an id, the history or the output (such as a full disk); a failed check.",
-    ),
-    ("2", "The command line was not understood."),
-    (
-        "129",
-        "The terminal went away (SIGHUP) during a run; the session is recorded if it got past its first hold.",
-    ),
-    ("130", "Interrupted with Ctrl-C (SIGINT)."),
-    ("143", "Ended by SIGTERM."),
-    (
-        "128 + N",
-        "Ended by another signal N (131 for SIGQUIT); the terminal is handed back first.",
-    ),
-];
+/// The exit statuses, their numbers taken from where they are decided.
+fn exit_status() -> Vec<(String, &'static str)> {
+    let signal = |ending: Ending| ending.exit_code().to_string();
+    vec![
+        (
+            signal(Ending::Finished),
+            "Success; also when whoever read the output stopped reading.",
+        ),
+        (
+            exit::FAILURE.to_string(),
+            "A problem with a file, an id, the history or the output (such as a full disk); a failed check.",
+        ),
+        (
+            exit::USAGE.to_string(),
+            "The command line was not understood.",
+        ),
+        (
+            signal(Ending::HangUp),
+            "The terminal went away (SIGHUP) during a run; the session is recorded if it got past its first hold.",
+        ),
+        (
+            signal(Ending::Interrupted),
+            "Interrupted with Ctrl-C (SIGINT).",
+        ),
+        (signal(Ending::Terminated), "Ended by SIGTERM."),
+        (
+            "128 + N".to_string(),
+            "Ended by another signal N (131 for SIGQUIT); the terminal is handed back first.",
+        ),
+    ]
+}
 
 #[cfg(test)]
 mod tests {

@@ -114,8 +114,8 @@ impl Skipped {
         if !self.unreadable.is_empty() {
             let count = self.unreadable.len();
             let mut text = format!(
-                "{file}: {count} line{} could not be read and {} skipped (the file is left as it is):",
-                if count == 1 { "" } else { "s" },
+                "{file}: {} could not be read and {} skipped (the file is left as it is):",
+                crate::format::count(count, "line"),
                 if count == 1 { "is" } else { "are" },
             );
             for bad in self.unreadable.iter().take(NAMED_LINES) {

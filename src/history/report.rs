@@ -193,12 +193,9 @@ fn cell(text: &str) -> String {
     sanitize(text).replace('\n', " ")
 }
 
+/// [`format::plural`] for the counts of the history, kept as `u32`.
 fn plural(n: u32, word: &str) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
-    }
+    crate::format::plural(n as usize, word)
 }
 
 #[cfg(test)]

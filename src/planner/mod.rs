@@ -80,16 +80,16 @@ pub enum PlanError {
     )]
     NoBreathing,
     #[error(
-        "{minutes} minute{} is too short for even one breathing exercise with {prep} s to get into position",
-        plural(*.minutes)
+        "{minutes} {} is too short for even one breathing exercise with {prep} s to get into position",
+        plural(*.minutes, "minute")
     )]
     TooShort { minutes: u32, prep: u32 },
     #[error(
-        "only {} of the {minutes} minutes asked for can be filled with the {exercises} exercise{} that suit these positions, equipment and conditions; ask for {} minute{} or fewer, or allow more positions or equipment",
+        "only {} of the {minutes} minutes asked for can be filled with the {exercises} {} that suit these positions, equipment and conditions; ask for {} {} or fewer, or allow more positions or equipment",
         clock(*.planned),
-        plural(*.exercises as u32),
+        plural(*.exercises as u32, "exercise"),
         max_minutes(*.planned),
-        plural(max_minutes(*.planned))
+        plural(max_minutes(*.planned), "minute")
     )]
     TooLong {
         minutes: u32,
@@ -100,8 +100,8 @@ pub enum PlanError {
     Engine(#[from] engine::PlanError),
 }
 
-fn plural(n: u32) -> &'static str {
-    if n == 1 { "" } else { "s" }
+fn plural(n: u32, noun: &str) -> String {
+    crate::format::plural(n as usize, noun)
 }
 
 fn clock(seconds: u32) -> String {
@@ -182,9 +182,9 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     let mut steps: Vec<_> = body.iter().map(Draft::step).collect();
     steps.push(finish.step());
     let name = format!(
-        "Planned routine, {} minute{}",
+        "Planned routine, {} {}",
         request.minutes,
-        plural(request.minutes)
+        plural(request.minutes, "minute")
     );
     let mut routine = fit::routine(&request.id, &name, &clock, steps);
     routine.summary = Some(summary(request, &body, finish_exercise));

@@ -55,17 +55,11 @@ impl Read for Answer {
         });
         loop {
             if let Some(signal) = self.watch.try_next() {
-                match signal {
-                    Signal::Interrupt => {
-                        return Err(io::Error::other(Stopped(Ending::Interrupted)));
-                    }
-                    Signal::Terminate => return Err(io::Error::other(Stopped(Ending::Terminated))),
-                    Signal::HangUp => return Err(io::Error::other(Stopped(Ending::HangUp))),
-                    Signal::Stop => super::signals::stop_self(),
-                    Signal::Continue | Signal::Resize => {}
-                    Signal::Fatal(number) => {
-                        return Err(io::Error::other(Stopped(Ending::Fatal(number))));
-                    }
+                if let Some(ending) = signal.ending() {
+                    return Err(io::Error::other(Stopped(ending)));
+                }
+                if signal == Signal::Stop {
+                    super::signals::stop_self();
                 }
             }
             match received.recv_timeout(SIGNAL_POLL) {

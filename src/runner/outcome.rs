@@ -32,13 +32,14 @@ impl Ending {
     /// The process exit status: 128 plus the signal number for a signal, as
     /// shells report it; a closed output is no failure, just nobody listening.
     pub fn exit_code(self) -> u8 {
-        match self {
-            Ending::Finished | Ending::Quit | Ending::OutputClosed => 0,
-            Ending::Interrupted => 130,
-            Ending::Terminated => 143,
-            Ending::HangUp => 129,
-            Ending::Fatal(number) => u8::try_from(128 + number).unwrap_or(255),
-        }
+        let signal = match self {
+            Ending::Finished | Ending::Quit | Ending::OutputClosed => return 0,
+            Ending::Interrupted => libc::SIGINT,
+            Ending::Terminated => libc::SIGTERM,
+            Ending::HangUp => libc::SIGHUP,
+            Ending::Fatal(number) => number,
+        };
+        u8::try_from(128 + signal).unwrap_or(255)
     }
 
     /// Whether the run ended because its output went away, so nothing more

@@ -79,23 +79,20 @@ impl Transcript<'_, '_, '_> {
             } else {
                 self.session.next_due().map_or(IDLE, |due| clock.until(due))
             };
-            let ending = match watch.wait(wait) {
-                None | Some(Signal::Continue) => continue,
-                Some(Signal::Interrupt) => Ending::Interrupted,
-                Some(Signal::Terminate) => Ending::Terminated,
-                Some(Signal::HangUp) => Ending::HangUp,
-                Some(Signal::Fatal(number)) => Ending::Fatal(number),
-                Some(Signal::Resize) => continue,
-                Some(Signal::Stop) => {
-                    let paused = self.session.apply(Action::Pause, clock.now());
-                    let shown = self.show(&paused);
-                    stop_self();
-                    let resumed = self.session.apply(Action::Resume, clock.now());
-                    if let Err(error) = shown.and_then(|()| self.show(&resumed)) {
-                        return Ending::output_lost(&error);
-                    }
-                    continue;
+            let Some(signal) = watch.wait(wait) else {
+                continue;
+            };
+            if signal == Signal::Stop {
+                let paused = self.session.apply(Action::Pause, clock.now());
+                let shown = self.show(&paused);
+                stop_self();
+                let resumed = self.session.apply(Action::Resume, clock.now());
+                if let Err(error) = shown.and_then(|()| self.show(&resumed)) {
+                    return Ending::output_lost(&error);
                 }
+            }
+            let Some(ending) = signal.ending() else {
+                continue;
             };
             self.session.apply(Action::Quit, clock.now());
             let line = format!("Stopped: {}", self.tally());
@@ -123,9 +120,9 @@ impl Transcript<'_, '_, '_> {
     fn tally(&self) -> String {
         let done = self.session.holds_done();
         format!(
-            "{}, {done} hold{} done, {} skipped",
+            "{}, {} done, {} skipped",
             clock(self.session.active().as_secs() as u32),
-            if done == 1 { "" } else { "s" },
+            crate::format::count(done, "hold"),
             self.session.holds_skipped()
         )
     }
