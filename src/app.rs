@@ -79,17 +79,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
-        Command::List(args) => commands::list::execute(&context, args, &mut out)?,
-        Command::Show(args) => commands::show::execute(&context, args, &mut out)?,
-        Command::Routines(args) => commands::routines::execute(&context, args, &mut out)?,
-        Command::Print(args) => commands::print::execute(&context, args, &mut out)?,
-        Command::Check(args) => commands::check::execute(&context, args, &mut out)?,
-        Command::Run(args) => commands::run::execute(&context, args, &mut out)?,
-        Command::History(args) => commands::history::execute(&context, args, &mut out)?,
-        Command::Plan(args) => commands::plan::execute(&context, args, &mut out)?,
-        Command::Config(command) => commands::config::execute(&context, command, &mut out)?,
-        Command::Remind(command) => commands::remind::execute(&context, command, &mut out)?,
-        Command::Completions(args) => commands::completions::execute(args, &mut out)?,
+        Command::List(args) => commands::list::execute(&context, args.into(), &mut out)?,
+        Command::Show(args) => commands::show::execute(&context, args.into(), &mut out)?,
+        Command::Routines(args) => commands::routines::execute(&context, args.into(), &mut out)?,
+        Command::Print(args) => commands::print::execute(&context, args.into(), &mut out)?,
+        Command::Check(args) => commands::check::execute(&context, args.into(), &mut out)?,
+        Command::Run(args) => commands::run::execute(&context, args.into(), &mut out)?,
+        Command::History(args) => commands::history::execute(&context, args.into(), &mut out)?,
+        Command::Plan(args) => commands::plan::execute(&context, args.into(), &mut out)?,
+        Command::Config(command) => commands::config::execute(&context, command.into(), &mut out)?,
+        Command::Remind(command) => commands::remind::execute(&context, command.into(), &mut out)?,
+        Command::Completions(args) => commands::completions::execute(args.shell, &mut out)?,
         Command::Man => commands::man::execute(&mut out)?,
     };
     finish(out, code)

@@ -1,17 +1,22 @@
-//! The command line as clap sees it. Only this file and `app` know these
-//! structs; `app` turns them into each command's plain settings.
+//! The command line as clap sees it. Only this file, [`resolve`] and `app`
+//! know these structs: [`resolve`] turns each command's arguments into its
+//! plain settings, and `app` hands those to the command.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use clap_complete::ArgValueCandidates;
 
+use crate::commands::run::ColorWhen;
 use crate::completion;
 
 use crate::engine::Level;
 use crate::library::{Condition, Equipment, Kind, Position};
 use crate::remind::{Days, Interval, Scheduler, TimeOfDay};
+use crate::render::{ListFormat, SheetFormat};
 use crate::words::SAFETY_NOTICE;
+
+mod resolve;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,27 +69,6 @@ pub enum Command {
     Man,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Text,
-    Json,
-}
-
-/// `--color`: whether to use colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SheetFormat {
-    Text,
-    Markdown,
-    Json,
-}
-
 /// `--library DIR`, on the commands that load the library.
 #[derive(Debug, Args)]
 pub struct LibraryArgs {
@@ -128,7 +112,7 @@ pub struct ListArgs {
     /// Only exercises that use this equipment
     #[arg(long, value_parser = parse_equipment())]
     pub equipment: Option<Equipment>,
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, value_parser = parse_list_format(), default_value = "text")]
     pub format: ListFormat,
     #[command(flatten)]
     pub conditions: ConditionArgs,
@@ -141,7 +125,7 @@ pub struct ShowArgs {
     /// The exercise id, as `psoas list` shows it
     #[arg(add = ArgValueCandidates::new(completion::exercise_ids))]
     pub id: String,
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, value_parser = parse_list_format(), default_value = "text")]
     pub format: ListFormat,
     #[command(flatten)]
     pub library: LibraryArgs,
@@ -149,7 +133,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct RoutinesArgs {
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, value_parser = parse_list_format(), default_value = "text")]
     pub format: ListFormat,
     #[command(flatten)]
     pub library: LibraryArgs,
@@ -168,7 +152,7 @@ pub struct PrintArgs {
     /// A routine id or the path of a routine file (default: the default routine)
     #[arg(add = ArgValueCandidates::new(completion::routine_ids))]
     pub routine: Option<String>,
-    #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
+    #[arg(long, value_parser = parse_sheet_format(), default_value = "text")]
     pub format: SheetFormat,
     #[command(flatten)]
     pub level: LevelArgs,
@@ -198,7 +182,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub plain: bool,
     /// Colour on the screen: auto follows NO_COLOR, CLICOLOR and CLICOLOR_FORCE
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
+    #[arg(long, value_name = "WHEN", value_parser = parse_color_when(), default_value = "auto")]
     pub color: ColorWhen,
     /// Preview: run time this many times faster
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0, value_parser = parse_speed)]
@@ -256,7 +240,7 @@ pub struct HistoryArgs {
     /// Sessions a week to aim for (default: the config's weekly_goal, else 3)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50))]
     pub goal: Option<u32>,
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, value_parser = parse_list_format(), default_value = "text")]
     pub format: ListFormat,
 }
 
@@ -276,7 +260,7 @@ pub struct PlanArgs {
     /// Vary the choice of exercises; the same seed gives the same routine
     #[arg(long, value_name = "S", default_value_t = 0)]
     pub seed: u64,
-    #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
+    #[arg(long, value_parser = parse_sheet_format(), default_value = "text")]
     pub format: SheetFormat,
     /// Save the plan as a routine NAME in your routines folder
     #[arg(long, value_name = "NAME")]
@@ -352,8 +336,8 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// A value parser for one of the library's named values (positions,
-/// kinds, equipment, conditions): the names come from the type itself, so
+/// A value parser for one of the named values (positions, kinds, equipment,
+/// conditions, formats, colour): the names come from the type itself, so
 /// `--help`, the error for a bad value and the completions list them all.
 macro_rules! name_parser {
     ($fn:ident, $ty:ty) => {
@@ -373,6 +357,9 @@ name_parser!(parse_position, Position);
 name_parser!(parse_kind, Kind);
 name_parser!(parse_equipment, Equipment);
 name_parser!(parse_condition, Condition);
+name_parser!(parse_list_format, ListFormat);
+name_parser!(parse_sheet_format, SheetFormat);
+name_parser!(parse_color_when, ColorWhen);
 
 /// A value parser for a value with a form of its own (a level, an interval, a
 /// time of day, days of the week, a scheduler): its `FromStr` says what is valid.

@@ -8,11 +8,17 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::{Context, exit};
-use crate::cli::CheckArgs;
 use crate::diagnostic::{Diagnostic, capped, left_out_line};
 use crate::library;
 
-pub fn execute(context: &Context, args: CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
+/// What `psoas check` checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Files or folders to check and report on; none is the whole library.
+    pub paths: Vec<PathBuf>,
+}
+
+pub fn execute(context: &Context, args: CheckOptions, out: &mut impl Write) -> Result<ExitCode> {
     let only_given = !args.paths.is_empty();
     let loaded = library::load(&context.sources(args.paths.clone()));
     let shown: Vec<&Diagnostic> = loaded

@@ -8,15 +8,14 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
+use clap_complete::Shell;
 use clap_complete::env::Shells;
-
-use crate::cli::CompletionsArgs;
 
 /// The variable that asks `psoas` for completions (clap_complete's default).
 const VAR: &str = "COMPLETE";
 
-pub fn execute(args: CompletionsArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let name = args.shell.to_string();
+pub fn execute(shell: Shell, out: &mut impl Write) -> Result<ExitCode> {
+    let name = shell.to_string();
     let shells = Shells::builtins();
     let shell = shells
         .completer(&name)

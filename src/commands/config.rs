@@ -7,22 +7,35 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
-use crate::cli::ConfigCommand;
 use crate::config::{Config, KEYS, template};
 use crate::diagnostic::sanitize;
 use crate::files::{Existing, write_whole};
 use crate::format::table;
 use crate::voice::{FALLBACK_PROGRAMS, SpeechProgram};
 
-pub fn execute(
-    context: &Context,
-    command: ConfigCommand,
-    out: &mut impl Write,
-) -> Result<ExitCode> {
-    match command {
-        ConfigCommand::Path => writeln!(out, "{}", context.dirs.config_file.display())?,
-        ConfigCommand::Show => show(context, out)?,
-        ConfigCommand::Init => init(context, out)?,
+/// What `psoas config` is asked to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfigTask {
+    /// Print the config file's path.
+    Path,
+    /// Print every setting in effect and where it came from.
+    Show,
+    /// Write a commented config file, never over one.
+    Init,
+}
+
+impl ConfigTask {
+    /// Whether the task reads the config: a broken one must not stop the others.
+    pub fn reads_config(self) -> bool {
+        self == ConfigTask::Show
+    }
+}
+
+pub fn execute(context: &Context, task: ConfigTask, out: &mut impl Write) -> Result<ExitCode> {
+    match task {
+        ConfigTask::Path => writeln!(out, "{}", context.dirs.config_file.display())?,
+        ConfigTask::Show => show(context, out)?,
+        ConfigTask::Init => init(context, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

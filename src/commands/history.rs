@@ -16,14 +16,26 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::app::Context;
-use crate::cli::{HistoryArgs, ListFormat};
 use crate::diagnostic::sanitize;
 use crate::history::progress::{self, Suggestion};
 use crate::history::report::{self, Selection};
 use crate::history::{History, Newest, Record, Skipped, Summary, Tally};
 use crate::now::now;
+use crate::render::ListFormat;
 
-pub fn execute(context: &Context, args: HistoryArgs, out: &mut impl Write) -> Result<ExitCode> {
+/// Which sessions `psoas history` lists, the goal, and how it prints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryOptions {
+    /// Only sessions on or after this date are listed.
+    pub since: Option<NaiveDate>,
+    /// At most this many recent sessions are listed.
+    pub limit: usize,
+    /// Sessions a week to aim for; none is the config's.
+    pub goal: Option<u32>,
+    pub format: ListFormat,
+}
+
+pub fn execute(context: &Context, args: HistoryOptions, out: &mut impl Write) -> Result<ExitCode> {
     let now = now()?;
     let goal = args.goal.unwrap_or_else(|| context.config.weekly_goal());
     let history = History::at(&context.dirs.state_dir);

@@ -7,15 +7,27 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::Context;
-use crate::cli::{ListArgs, ListFormat};
 use crate::format::{hold_text, table};
-use crate::library::{Condition, Exercise, Position};
+use crate::library::{Condition, Equipment, Exercise, Kind, Position};
+use crate::render::ListFormat;
 
-pub fn execute(context: &Context, args: ListArgs, out: &mut impl Write) -> Result<ExitCode> {
+/// What `psoas list` shows, and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListOptions {
+    /// Only exercises done in this position.
+    pub position: Option<Position>,
+    /// Only exercises of this kind.
+    pub kind: Option<Kind>,
+    /// Only exercises that use this equipment.
+    pub equipment: Option<Equipment>,
+    /// Conditions to mark exercises for, besides the config's.
+    pub conditions: Vec<Condition>,
+    pub format: ListFormat,
+}
+
+pub fn execute(context: &Context, args: ListOptions, out: &mut impl Write) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;
-    let conditions = context
-        .plan_settings(&args.conditions.conditions)
-        .conditions;
+    let conditions = context.plan_settings(&args.conditions).conditions;
     let chosen: Vec<&Exercise> = library
         .exercises()
         .iter()

@@ -9,15 +9,38 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
-use crate::cli::PlanArgs;
 use crate::diagnostic::sanitize;
-use crate::engine::{LeftOut, Plan};
+use crate::engine::{LeftOut, Level, Plan};
 use crate::files::{Existing, write_whole};
-use crate::library::{Layer, Library, Routine, is_kebab_case, routine_file};
+use crate::library::{
+    Condition, Equipment, Layer, Library, Position, Routine, is_kebab_case, routine_file,
+};
 use crate::planner::{self, PlanRequest};
-use crate::render::sheet;
+use crate::render::{SheetFormat, sheet};
 
-pub fn execute(context: &Context, args: PlanArgs, out: &mut impl Write) -> Result<ExitCode> {
+/// What `psoas plan` is asked to build, and what to do with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanOptions {
+    /// The length to fill, in minutes.
+    pub minutes: u32,
+    /// Positions to choose from; none is all of them.
+    pub positions: Vec<Position>,
+    /// Equipment at hand; none is no equipment.
+    pub equipment: Vec<Equipment>,
+    /// Conditions to leave exercises out for, besides the config's.
+    pub conditions: Vec<Condition>,
+    /// Varies the choice; the same seed gives the same routine.
+    pub seed: u64,
+    pub format: SheetFormat,
+    /// Save the plan as a routine of this name.
+    pub save: Option<String>,
+    /// Replace an existing routine file when saving.
+    pub force: bool,
+    /// The level to lay the holds out at; none is the config's.
+    pub level: Option<Level>,
+}
+
+pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Result<ExitCode> {
     if let Some(name) = &args.save
         && !is_kebab_case(name)
     {
@@ -26,8 +49,8 @@ pub fn execute(context: &Context, args: PlanArgs, out: &mut impl Write) -> Resul
         );
     }
     let library = context.library(Vec::new())?;
-    let mut settings = context.plan_settings(&args.conditions.conditions);
-    if let Some(level) = args.level.level {
+    let mut settings = context.plan_settings(&args.conditions);
+    if let Some(level) = args.level {
         settings.level = level;
     }
     let mut request = PlanRequest {

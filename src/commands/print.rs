@@ -7,14 +7,26 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::Context;
-use crate::cli::PrintArgs;
-use crate::engine::Plan;
-use crate::render::sheet;
+use crate::engine::{Level, Plan};
+use crate::library::Condition;
+use crate::render::{SheetFormat, sheet};
 
-pub fn execute(context: &Context, args: PrintArgs, out: &mut impl Write) -> Result<ExitCode> {
+/// Which routine `psoas print` prints, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintOptions {
+    /// A routine id or the path of a routine file; none is the default routine.
+    pub routine: Option<String>,
+    pub format: SheetFormat,
+    /// The level to lay the holds out at; none is the config's.
+    pub level: Option<Level>,
+    /// Conditions to leave exercises out for, besides the config's.
+    pub conditions: Vec<Condition>,
+}
+
+pub fn execute(context: &Context, args: PrintOptions, out: &mut impl Write) -> Result<ExitCode> {
     let (library, routine) = context.library_and_routine(args.routine.as_deref())?;
-    let mut settings = context.plan_settings(&args.conditions.conditions);
-    if let Some(level) = args.level.level {
+    let mut settings = context.plan_settings(&args.conditions);
+    if let Some(level) = args.level {
         settings.level = level;
     }
     let plan = Plan::build(&routine, &library, &settings)?;

@@ -16,7 +16,6 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::Context;
-use crate::cli::{RemindCommand, RemindInstallArgs, ScheduleArgs, SchedulerArgs};
 use crate::config::Config;
 use crate::diagnostic::sanitize;
 use crate::engine::Plan;
@@ -25,25 +24,58 @@ use crate::now::now;
 use crate::remind::notify::{self, TITLE};
 use crate::remind::units::{self, UnitFile};
 use crate::remind::{
-    Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule, Scheduler, decide,
-    last_nudge, nudge_text,
+    Days, Decision, Interval, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule,
+    Scheduler, TimeOfDay, decide, last_nudge, nudge_text,
 };
 
-pub fn execute(
-    context: &Context,
-    command: RemindCommand,
-    out: &mut impl Write,
-) -> Result<ExitCode> {
-    match command {
-        RemindCommand::Install(args) => install(context, args, out),
-        RemindCommand::Uninstall(args) => uninstall(context, &args, out),
-        RemindCommand::Status(args) => status(context, &args, out),
-        RemindCommand::Now(args) => remind_now(context, &args, out),
+/// What `psoas remind` is asked to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RemindTask {
+    /// Have the scheduler run `psoas remind now` on this schedule.
+    Install {
+        schedule: ScheduleOptions,
+        /// The scheduler to use; none is the one found here.
+        scheduler: Option<Scheduler>,
+        /// Print what would be written and change nothing.
+        dry_run: bool,
+    },
+    /// Remove what `install` set up.
+    Uninstall { scheduler: Option<Scheduler> },
+    /// Say what is installed and when it fires.
+    Status { scheduler: Option<Scheduler> },
+    /// Nudge now, if the schedule and the history say so.
+    Now { schedule: ScheduleOptions },
+}
+
+/// When nudges may come, as given on the command line; each one given beats
+/// the config's `remind` table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScheduleOptions {
+    /// Time between nudges.
+    pub every: Option<Interval>,
+    /// Earliest time of day.
+    pub from: Option<TimeOfDay>,
+    /// Latest time of day.
+    pub to: Option<TimeOfDay>,
+    /// Days of the week.
+    pub days: Option<Days>,
+}
+
+pub fn execute(context: &Context, task: RemindTask, out: &mut impl Write) -> Result<ExitCode> {
+    match task {
+        RemindTask::Install {
+            schedule,
+            scheduler,
+            dry_run,
+        } => install(context, &schedule, scheduler, dry_run, out),
+        RemindTask::Uninstall { scheduler } => uninstall(context, scheduler, out),
+        RemindTask::Status { scheduler } => status(context, scheduler, out),
+        RemindTask::Now { schedule } => remind_now(context, &schedule, out),
     }
 }
 
 /// Flags beat the config, the config beats the defaults.
-fn schedule(args: &ScheduleArgs, config: &Config) -> Result<Schedule> {
+fn schedule(args: &ScheduleOptions, config: &Config) -> Result<Schedule> {
     let c = config.remind();
     let schedule = Schedule {
         every: args.every.unwrap_or(c.every),
@@ -57,9 +89,8 @@ fn schedule(args: &ScheduleArgs, config: &Config) -> Result<Schedule> {
     Ok(schedule)
 }
 
-fn scheduler(args: &SchedulerArgs) -> Scheduler {
-    args.scheduler
-        .unwrap_or_else(|| Scheduler::detect(std::env::var_os("PATH").as_deref()))
+fn scheduler(chosen: Option<Scheduler>) -> Scheduler {
+    chosen.unwrap_or_else(|| Scheduler::detect(std::env::var_os("PATH").as_deref()))
 }
 
 fn places(context: &Context) -> Result<Places> {
@@ -82,9 +113,15 @@ fn unit_files(scheduler: Scheduler, program: &Path, schedule: &Schedule) -> Vec<
     }
 }
 
-fn install(context: &Context, args: RemindInstallArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let schedule = schedule(&args.schedule, &context.config)?;
-    let scheduler = scheduler(&args.scheduler);
+fn install(
+    context: &Context,
+    schedule_given: &ScheduleOptions,
+    scheduler_given: Option<Scheduler>,
+    dry_run: bool,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let schedule = schedule(schedule_given, &context.config)?;
+    let scheduler = scheduler(scheduler_given);
     let program = std::env::current_exe().context("cannot find the path of psoas itself")?;
     let files = unit_files(scheduler, &program, &schedule);
     if scheduler == Scheduler::Cron {
@@ -98,7 +135,7 @@ fn install(context: &Context, args: RemindInstallArgs, out: &mut impl Write) -> 
     let folder = scheduler
         .folder(&places(context)?)
         .expect("systemd and launchd have a folder");
-    if args.dry_run {
+    if dry_run {
         for file in &files {
             writeln!(out, "# file: {}", folder.join(&file.name).display())?;
             write!(out, "{}", file.text)?;
@@ -139,8 +176,12 @@ fn install(context: &Context, args: RemindInstallArgs, out: &mut impl Write) -> 
     Ok(ExitCode::SUCCESS)
 }
 
-fn uninstall(context: &Context, args: &SchedulerArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let scheduler = scheduler(args);
+fn uninstall(
+    context: &Context,
+    scheduler_given: Option<Scheduler>,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let scheduler = scheduler(scheduler_given);
     let Some(folder) = scheduler.folder(&places(context)?) else {
         writeln!(
             out,
@@ -190,8 +231,12 @@ fn uninstall(context: &Context, args: &SchedulerArgs, out: &mut impl Write) -> R
     Ok(ExitCode::SUCCESS)
 }
 
-fn status(context: &Context, args: &SchedulerArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let scheduler = scheduler(args);
+fn status(
+    context: &Context,
+    scheduler_given: Option<Scheduler>,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let scheduler = scheduler(scheduler_given);
     let now = now()?;
     let Some(folder) = scheduler.folder(&places(context)?) else {
         writeln!(
@@ -273,7 +318,7 @@ fn write_last_nudge(context: &Context, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-fn remind_now(context: &Context, args: &ScheduleArgs, out: &mut impl Write) -> Result<ExitCode> {
+fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -> Result<ExitCode> {
     let schedule = schedule(args, &context.config)?;
     let now = now()?;
     let state = &context.dirs.state_dir;

@@ -7,9 +7,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::app::Context;
-use crate::cli::{ListFormat, RoutinesArgs};
 use crate::engine::{Plan, PlanSettings, Stage};
 use crate::format::{clock, count, table};
+use crate::render::ListFormat;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -23,7 +23,13 @@ struct Row<'a> {
     source: String,
 }
 
-pub fn execute(context: &Context, args: RoutinesArgs, out: &mut impl Write) -> Result<ExitCode> {
+/// How `psoas routines` lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoutinesOptions {
+    pub format: ListFormat,
+}
+
+pub fn execute(context: &Context, args: RoutinesOptions, out: &mut impl Write) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;
     // Lengths of the routines as written, whatever conditions are set.
     let settings = PlanSettings {

@@ -13,11 +13,10 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::app::{Context, exit};
-use crate::cli::{ColorWhen, RunArgs};
-use crate::engine::{Plan, PlanSettings};
+use crate::engine::{Level, Plan, PlanSettings};
 use crate::format::clock;
 use crate::history::{History, HistoryError, Record, SessionNotes, Tally, after_session};
-use crate::library::{Impact, Library, Routine};
+use crate::library::{Condition, Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
 use crate::render::needs;
 use crate::runner::answer::{self, Answer};
@@ -28,23 +27,83 @@ use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker, WarmUpChoice
 use crate::safety;
 use crate::voice::Voice;
 
-pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result<ExitCode> {
+/// What `psoas run` is asked to do; flags not given are `None` or `false`,
+/// and the config and the defaults fill them in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunOptions {
+    /// A routine id or the path of a routine file; none is the default routine.
+    pub routine: Option<String>,
+    /// Plan a routine of about this many minutes and run that instead.
+    pub minutes: Option<u32>,
+    /// A plain transcript even on a terminal.
+    pub plain: bool,
+    /// Colour on the screen.
+    pub color: ColorWhen,
+    /// How many times faster than real time the run goes (a preview when not 1).
+    pub speed: f64,
+    /// Whether to do the guided warm-up, skip it, or ask.
+    pub warm_up: WarmUpChoice,
+    /// A brisk warm-up even if the config does not ask for one.
+    pub brisk_warm_up: bool,
+    /// The bell may ring (the config may still turn it off); false never rings it.
+    pub bell: bool,
+    /// Speak cues (`Some(true)`) or not (`Some(false)`); none is the config's choice.
+    pub voice: Option<bool>,
+    /// The tension score before the session, so it is not asked for.
+    pub tension_before: Option<u8>,
+    /// The tension score after the session, so it is not asked for.
+    pub tension_after: Option<u8>,
+    /// Check-ins may be asked (the config may still say no); false never asks.
+    pub check_in: bool,
+    /// A note for the session's record.
+    pub note: Option<String>,
+    /// Write the session to the history (and mark the safety notice shown).
+    pub record: bool,
+    /// Conditions to leave exercises out for, besides the config's.
+    pub conditions: Vec<Condition>,
+    /// The level to lay the holds out at; none is the config's.
+    pub level: Option<Level>,
+}
+
+/// `--color`: whether the screen uses colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorWhen {
+    /// Colour unless the environment's conventions say otherwise.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    pub const ALL: &'static [ColorWhen] = &[ColorWhen::Auto, ColorWhen::Always, ColorWhen::Never];
+
+    /// The spelling on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColorWhen::Auto => "auto",
+            ColorWhen::Always => "always",
+            ColorWhen::Never => "never",
+        }
+    }
+}
+
+pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Result<ExitCode> {
     let settings = resolve(&args, context, &Environment::of_process());
-    let mut plan_settings = context.plan_settings(&args.conditions.conditions);
-    if let Some(level) = args.level.level {
+    let mut plan_settings = context.plan_settings(&args.conditions);
+    if let Some(level) = args.level {
         plan_settings.level = level;
     }
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(context, &args));
 
-    let ask = check_in::should_ask(!settings.plain, args.no_check_in, context.config.check_in);
+    let ask = check_in::should_ask(!settings.plain, !args.check_in, context.config.check_in);
     let mut answers = typed_answers(&settings)?;
     if let Err(ending) = before_start(
         context,
         &plan,
         &settings,
-        !args.no_record,
+        args.record,
         answers.as_mut(),
         out,
     )? {
@@ -59,7 +118,7 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     drop(answers);
 
     // The voice is found before the screen is taken over, as it may warn.
-    let wants_voice = args.voice || (!args.no_voice && context.config.voice());
+    let wants_voice = args.voice.unwrap_or_else(|| context.config.voice());
     let mut voice = wants_voice.then(|| Voice::new(context.config.voice_command.as_deref()));
     let speaker = voice.as_mut().map(|v| v as &mut dyn Speaker);
     let outcome = runner::run(plan, warm_up, &settings, speaker, out)?;
@@ -70,7 +129,7 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
     // The summary and the question after may meet a terminal or pipe that
     // has gone; the session is recorded all the same.
     let after = print_summary(&outcome, &settings, out).and_then(|()| {
-        if preview && shown && outcome.past_first_hold && !args.no_record {
+        if preview && shown && outcome.past_first_hold && args.record {
             say(
                 &outcome,
                 &settings,
@@ -142,7 +201,7 @@ pub fn execute(context: &Context, args: RunArgs, out: &mut impl Write) -> Result
 }
 
 /// Jogging and jumping only when the person asks for a brisk warm-up.
-fn warm_up_impact(context: &Context, args: &RunArgs) -> Impact {
+fn warm_up_impact(context: &Context, args: &RunOptions) -> Impact {
     if args.brisk_warm_up || context.config.brisk_warm_up() {
         Impact::High
     } else {
@@ -184,7 +243,7 @@ fn ask_tension(
 /// The routine named, the default one, or with `--minutes`, one planned to fit.
 fn choose_routine(
     context: &Context,
-    args: &RunArgs,
+    args: &RunOptions,
     settings: &PlanSettings,
 ) -> Result<(Library, Routine)> {
     if let Some(minutes) = args.minutes {
@@ -260,13 +319,13 @@ fn before_start(
 /// before its first hold was over; returns what was recorded.
 fn record(
     context: &Context,
-    args: &RunArgs,
+    args: &RunOptions,
     outcome: &RunOutcome,
     tension_before: Option<u8>,
     tension_after: Option<u8>,
     level: u8,
 ) -> Result<Option<Record>, HistoryError> {
-    if args.no_record || !outcome.past_first_hold {
+    if !args.record || !outcome.past_first_hold {
         return Ok(None);
     }
     let notes = SessionNotes {
@@ -361,24 +420,17 @@ impl Environment {
 
 /// Flags beat the config, the config beats the defaults; plain mode whenever
 /// keys cannot be read or escape codes would not be understood.
-pub fn resolve(args: &RunArgs, context: &Context, env: &Environment) -> RunSettings {
+pub fn resolve(args: &RunOptions, context: &Context, env: &Environment) -> RunSettings {
     let plain = args.plain
         || !env.stdin_is_terminal
         || !env.stdout_is_terminal
         || env.term.as_deref() == Some("dumb");
-    let warm_up = if args.warm_up {
-        WarmUpChoice::Guided
-    } else if args.no_warm_up {
-        WarmUpChoice::Skip
-    } else {
-        WarmUpChoice::Ask
-    };
     RunSettings {
         plain,
         speed: args.speed,
-        bell: !args.no_bell && context.config.bell(),
+        bell: args.bell && context.config.bell(),
         colour: colour(args.color, env),
-        warm_up,
+        warm_up: args.warm_up,
     }
 }
 

@@ -6,11 +6,19 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::app::Context;
-use crate::cli::{ListFormat, ShowArgs};
 use crate::format::{did_you_mean, hold_text};
 use crate::library::Exercise;
+use crate::render::ListFormat;
 
-pub fn execute(context: &Context, args: ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
+/// Which exercise `psoas show` shows, and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShowOptions {
+    /// The exercise's id.
+    pub id: String,
+    pub format: ListFormat,
+}
+
+pub fn execute(context: &Context, args: ShowOptions, out: &mut impl Write) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;
     let Some(exercise) = library.exercise(&args.id) else {
         let hint = did_you_mean(&library.closest_exercise_ids(&args.id))

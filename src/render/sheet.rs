@@ -7,11 +7,10 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::SheetFormat;
 use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
 use crate::library::{Condition, Equipment, Exercise, Phase, Side};
-use crate::render::needs;
+use crate::render::{SheetFormat, needs};
 use crate::safety::{adapted_line, left_out_line};
 use crate::words::SAFETY_NOTICE;
 
