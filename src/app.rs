@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser};
 
-use crate::cli::{Cli, Command, ConfigCommand};
+use std::cell::OnceCell;
+
+use crate::cli::{Cli, Command};
 use crate::commands;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, capped, left_out_line, sanitize};
@@ -66,16 +68,9 @@ fn usage_or_help(usage: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    // These never read the config: a broken one must not stop them.
-    let needs_config = !matches!(
-        cli.command,
-        Command::Completions(_)
-            | Command::Man
-            | Command::Config(ConfigCommand::Path | ConfigCommand::Init)
-    );
     let mut library_dirs = cli.library;
     library_dirs.extend_from_slice(cli.command.library_dirs());
-    let context = Context::new(library_dirs, needs_config)?;
+    let context = Context::new(library_dirs)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
@@ -122,29 +117,33 @@ fn output_gone(error: &io::Error) -> bool {
     error.kind() == io::ErrorKind::BrokenPipe || error.raw_os_error() == Some(libc::EIO)
 }
 
-/// What every command may need: where files live, the config, and the extra
-/// library folders from `--library`.
+/// What every command may need: where files live, the extra library folders
+/// from `--library`, the config and the library. The folders are found at
+/// once; the config is read the first time a command asks for it, and the
+/// library loaded each time one does, so a command that needs neither (such
+/// as `completions` or `config init`) is never stopped by a broken one.
 pub struct Context {
     pub dirs: Dirs,
-    pub config: Config,
     pub library_dirs: Vec<PathBuf>,
+    config: OnceCell<Config>,
 }
 
 impl Context {
-    /// Without `needs_config`, the config file is not read and every
-    /// setting is its default.
-    pub fn new(library_dirs: Vec<PathBuf>, needs_config: bool) -> Result<Context> {
-        let dirs = Dirs::from_env()?;
-        let config = if needs_config {
-            Config::load(&dirs)?
-        } else {
-            Config::default()
-        };
+    pub fn new(library_dirs: Vec<PathBuf>) -> Result<Context> {
         Ok(Context {
-            dirs,
-            config,
+            dirs: Dirs::from_env()?,
             library_dirs,
+            config: OnceCell::new(),
         })
+    }
+
+    /// The config, read from its file the first time it is asked for.
+    pub fn config(&self) -> Result<&Config> {
+        if let Some(config) = self.config.get() {
+            return Ok(config);
+        }
+        let config = Config::load(&self.dirs)?;
+        Ok(self.config.get_or_init(|| config))
     }
 
     /// The built-in library, the user's folder and every `--library` folder,
@@ -167,8 +166,9 @@ impl Context {
     /// Loads the library and finds the routine an argument names: a routine id,
     /// or the path of a routine file. No argument means the default routine.
     pub fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, Routine)> {
+        let config = self.config()?;
         let from_config = arg.is_none();
-        let arg = arg.unwrap_or(self.config.default_routine());
+        let arg = arg.unwrap_or(config.default_routine());
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
             match std::fs::metadata(&path) {
@@ -200,38 +200,39 @@ impl Context {
             let hint = did_you_mean(&library.closest_routine_ids(arg))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
-            let from = self.config_source("default_routine", from_config);
+            let from = config_source(config, "default_routine", from_config);
             bail!("no routine has the id `{arg}`{from}{hint} (`psoas routines` lists them)");
         };
         Ok((library, routine))
     }
 
-    /// ` (default_routine in PATH, line N)` when a value came from the config
-    /// file, so a bad one is found where it was set.
-    fn config_source(&self, key: &str, from_config: bool) -> String {
-        let origins = &self.config.origins;
-        match (&origins.file, origins.line(key)) {
-            (Some(file), Some(line)) if from_config => {
-                format!(" ({key} in {}, line {line})", file.display())
-            }
-            _ => String::new(),
-        }
-    }
-
     /// How routines are expanded: personal defaults, plus conditions from
     /// the config and the command line.
-    pub fn plan_settings(&self, conditions: &[Condition]) -> PlanSettings {
-        let mut all = self.config.conditions.clone();
+    pub fn plan_settings(&self, conditions: &[Condition]) -> Result<PlanSettings> {
+        let config = self.config()?;
+        let mut all = config.conditions.clone();
         all.extend_from_slice(conditions);
         all.sort();
         all.dedup();
-        PlanSettings {
-            default_prep: self.config.prep(),
-            default_transition: self.config.transition(),
-            default_breathing: self.config.breathing(),
+        Ok(PlanSettings {
+            default_prep: config.prep(),
+            default_transition: config.transition(),
+            default_breathing: config.breathing(),
             conditions: all,
-            level: self.config.level(),
+            level: config.level(),
+        })
+    }
+}
+
+/// ` (default_routine in PATH, line N)` when a value came from the config
+/// file, so a bad one is found where it was set.
+fn config_source(config: &Config, key: &str, from_config: bool) -> String {
+    let origins = &config.origins;
+    match (&origins.file, origins.line(key)) {
+        (Some(file), Some(line)) if from_config => {
+            format!(" ({key} in {}, line {line})", file.display())
         }
+        _ => String::new(),
     }
 }
 

@@ -24,13 +24,6 @@ pub enum ConfigTask {
     Init,
 }
 
-impl ConfigTask {
-    /// Whether the task reads the config: a broken one must not stop the others.
-    pub fn reads_config(self) -> bool {
-        self == ConfigTask::Show
-    }
-}
-
 pub fn execute(context: &Context, task: ConfigTask, out: &mut impl Write) -> Result<ExitCode> {
     match task {
         ConfigTask::Path => writeln!(out, "{}", context.dirs.config_file.display())?,
@@ -41,7 +34,7 @@ pub fn execute(context: &Context, task: ConfigTask, out: &mut impl Write) -> Res
 }
 
 fn show(context: &Context, out: &mut impl Write) -> Result<()> {
-    let config = &context.config;
+    let config = context.config()?;
     let path = &context.dirs.config_file;
     let found = if config.origins.file.is_some() {
         ""

@@ -36,8 +36,9 @@ pub struct HistoryOptions {
 }
 
 pub fn execute(context: &Context, args: HistoryOptions, out: &mut impl Write) -> Result<ExitCode> {
+    let config = context.config()?;
     let now = now()?;
-    let goal = args.goal.unwrap_or_else(|| context.config.weekly_goal());
+    let goal = args.goal.unwrap_or_else(|| config.weekly_goal());
     let history = History::at(&context.dirs.state_dir);
     let mut tally = Tally::new(now, goal);
     let mut newest = Newest::new(args.since, args.limit);

@@ -27,7 +27,7 @@ pub struct ListOptions {
 
 pub fn execute(context: &Context, args: ListOptions, out: &mut impl Write) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;
-    let conditions = context.plan_settings(&args.conditions).conditions;
+    let conditions = context.plan_settings(&args.conditions)?.conditions;
     let chosen: Vec<&Exercise> = library
         .exercises()
         .iter()

@@ -49,7 +49,7 @@ pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Re
         );
     }
     let library = context.library(Vec::new())?;
-    let mut settings = context.plan_settings(&args.conditions);
+    let mut settings = context.plan_settings(&args.conditions)?;
     if let Some(level) = args.level {
         settings.level = level;
     }

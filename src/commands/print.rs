@@ -25,7 +25,7 @@ pub struct PrintOptions {
 
 pub fn execute(context: &Context, args: PrintOptions, out: &mut impl Write) -> Result<ExitCode> {
     let (library, routine) = context.library_and_routine(args.routine.as_deref())?;
-    let mut settings = context.plan_settings(&args.conditions);
+    let mut settings = context.plan_settings(&args.conditions)?;
     if let Some(level) = args.level {
         settings.level = level;
     }

@@ -120,7 +120,7 @@ fn install(
     dry_run: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let schedule = schedule(schedule_given, &context.config)?;
+    let schedule = schedule(schedule_given, context.config()?)?;
     let scheduler = scheduler(scheduler_given);
     let program = std::env::current_exe().context("cannot find the path of psoas itself")?;
     let files = unit_files(scheduler, &program, &schedule);
@@ -319,7 +319,8 @@ fn write_last_nudge(context: &Context, out: &mut impl Write) -> Result<()> {
 }
 
 fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -> Result<ExitCode> {
-    let schedule = schedule(args, &context.config)?;
+    let config = context.config()?;
+    let schedule = schedule(args, config)?;
     let now = now()?;
     let state = &context.dirs.state_dir;
     let decision = decide(now, &schedule, last_session(context)?, last_nudge(state));
@@ -328,15 +329,15 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
         return Ok(ExitCode::SUCCESS);
     }
     debug_assert_eq!(decision, Decision::Nudge);
-    let text = nudge_text(ROUTINE, routine_seconds(context));
-    let mut notifier = notify::from_config(context.config.notify_command.as_deref());
+    let text = nudge_text(ROUTINE, routine_seconds(context)?);
+    let mut notifier = notify::from_config(config.notify_command.as_deref());
     let shown = notifier.notify(TITLE, &text);
     writeln!(out, "{text}")?;
     remember_nudge(state, now)?;
     match shown {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // The person chose this program; that it failed must not go unseen.
-        Err(error) if context.config.notify_command.is_some() => bail!("{error}"),
+        Err(error) if config.notify_command.is_some() => bail!("{error}"),
         Err(error) => {
             say_once_no_notifier(state, &error);
             Ok(ExitCode::SUCCESS)
@@ -357,9 +358,9 @@ fn last_session(context: &Context) -> Result<Option<DateTime<FixedOffset>>> {
 
 /// How long the suggested routine takes at the person's level; the
 /// built-in library always has it.
-fn routine_seconds(context: &Context) -> u32 {
-    let settings = context.plan_settings(&[]);
-    context
+fn routine_seconds(context: &Context) -> Result<u32> {
+    let settings = context.plan_settings(&[])?;
+    Ok(context
         .library_and_routine(Some(ROUTINE))
         .ok()
         .and_then(|(library, routine)| {
@@ -367,7 +368,7 @@ fn routine_seconds(context: &Context) -> u32 {
                 .ok()
                 .map(|p| p.total())
         })
-        .unwrap_or(0)
+        .unwrap_or(0))
 }
 
 fn remember_nudge(state_dir: &Path, at: DateTime<FixedOffset>) -> Result<()> {

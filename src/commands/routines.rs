@@ -34,7 +34,7 @@ pub fn execute(context: &Context, args: RoutinesOptions, out: &mut impl Write) -
     // Lengths of the routines as written, whatever conditions are set.
     let settings = PlanSettings {
         conditions: Vec::new(),
-        ..context.plan_settings(&[])
+        ..context.plan_settings(&[])?
     };
     let mut rows = Vec::new();
     for routine in library.routines() {
@@ -56,7 +56,7 @@ pub fn execute(context: &Context, args: RoutinesOptions, out: &mut impl Write) -
             writeln!(out)?;
         }
         ListFormat::Text => {
-            let default = context.config.default_routine();
+            let default = context.config()?.default_routine();
             let cells: Vec<[String; 4]> = rows
                 .iter()
                 .map(|r| {

@@ -13,6 +13,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::app::{Context, exit};
+use crate::config::Config;
 use crate::engine::{Level, Plan, PlanSettings};
 use crate::format::clock;
 use crate::history::{History, HistoryError, Record, SessionNotes, Tally, after_session};
@@ -88,16 +89,17 @@ impl ColorWhen {
 }
 
 pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Result<ExitCode> {
-    let settings = resolve(&args, context, &Environment::of_process());
-    let mut plan_settings = context.plan_settings(&args.conditions);
+    let config = context.config()?;
+    let settings = resolve(&args, config, &Environment::of_process());
+    let mut plan_settings = context.plan_settings(&args.conditions)?;
     if let Some(level) = args.level {
         plan_settings.level = level;
     }
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
-    let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(context, &args));
+    let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));
 
-    let ask = check_in::should_ask(!settings.plain, !args.check_in, context.config.check_in);
+    let ask = check_in::should_ask(!settings.plain, !args.check_in, config.check_in);
     let mut answers = typed_answers(&settings)?;
     if let Err(ending) = before_start(
         context,
@@ -118,8 +120,8 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     drop(answers);
 
     // The voice is found before the screen is taken over, as it may warn.
-    let wants_voice = args.voice.unwrap_or_else(|| context.config.voice());
-    let mut voice = wants_voice.then(|| Voice::new(context.config.voice_command.as_deref()));
+    let wants_voice = args.voice.unwrap_or_else(|| config.voice());
+    let mut voice = wants_voice.then(|| Voice::new(config.voice_command.as_deref()));
     let speaker = voice.as_mut().map(|v| v as &mut dyn Speaker);
     let outcome = runner::run(plan, warm_up, &settings, speaker, out)?;
     // Stops anything still speaking before the summary.
@@ -201,8 +203,8 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
 }
 
 /// Jogging and jumping only when the person asks for a brisk warm-up.
-fn warm_up_impact(context: &Context, args: &RunOptions) -> Impact {
-    if args.brisk_warm_up || context.config.brisk_warm_up() {
+fn warm_up_impact(config: &Config, args: &RunOptions) -> Impact {
+    if args.brisk_warm_up || config.brisk_warm_up() {
         Impact::High
     } else {
         Impact::Low
@@ -353,7 +355,7 @@ fn where_the_week_stands(
         say(outcome, settings, &line, out)?;
     }
     if let Ok(now) = crate::now::now() {
-        let mut tally = Tally::new(now, context.config.weekly_goal());
+        let mut tally = Tally::new(now, context.config()?.weekly_goal());
         if History::at(&context.dirs.state_dir)
             .scan(|r| tally.add(&r))
             .is_ok()
@@ -420,7 +422,7 @@ impl Environment {
 
 /// Flags beat the config, the config beats the defaults; plain mode whenever
 /// keys cannot be read or escape codes would not be understood.
-pub fn resolve(args: &RunOptions, context: &Context, env: &Environment) -> RunSettings {
+pub fn resolve(args: &RunOptions, config: &Config, env: &Environment) -> RunSettings {
     let plain = args.plain
         || !env.stdin_is_terminal
         || !env.stdout_is_terminal
@@ -428,7 +430,7 @@ pub fn resolve(args: &RunOptions, context: &Context, env: &Environment) -> RunSe
     RunSettings {
         plain,
         speed: args.speed,
-        bell: args.bell && context.config.bell(),
+        bell: args.bell && config.bell(),
         colour: colour(args.color, env),
         warm_up: args.warm_up,
     }

@@ -85,6 +85,8 @@ fn a_broken_config_stops_only_the_commands_that_read_it() {
     let config = env.write("config/psoas/config.toml", "prep = \"soon\"\n");
     for args in [
         &["config", "path"][..],
+        &["check"],
+        &["show", "march-in-place"],
         &["man"],
         &["completions", "fish"],
         &["--help"],
@@ -102,7 +104,13 @@ fn a_broken_config_stops_only_the_commands_that_read_it() {
         std::fs::read_to_string(&config).unwrap(),
         "prep = \"soon\"\n"
     );
-    for args in [&["list"][..], &["config", "show"]] {
+    for args in [
+        &["list"][..],
+        &["routines"],
+        &["history"],
+        &["run", "--plain", "--no-record"],
+        &["config", "show"],
+    ] {
         env.psoas(args).assert().code(1);
     }
 }
