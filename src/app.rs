@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 
 use crate::cli::{Cli, Command};
 use crate::commands;
-use crate::config::Config;
+use crate::config::{Config, Key};
 use crate::diagnostic::{Diagnostic, capped, left_out_line, sanitize};
 use crate::dirs::Dirs;
 use crate::engine::PlanSettings;
@@ -200,7 +200,7 @@ impl Context {
             let hint = did_you_mean(&library.closest_routine_ids(arg))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
-            let from = config_source(config, "default_routine", from_config);
+            let from = config_source(config, Key::DefaultRoutine, from_config);
             bail!("no routine has the id `{arg}`{from}{hint} (`psoas routines` lists them)");
         };
         Ok((library, routine))
@@ -226,7 +226,7 @@ impl Context {
 
 /// ` (default_routine in PATH, line N)` when a value came from the config
 /// file, so a bad one is found where it was set.
-fn config_source(config: &Config, key: &str, from_config: bool) -> String {
+fn config_source(config: &Config, key: Key, from_config: bool) -> String {
     let origins = &config.origins;
     match (&origins.file, origins.line(key)) {
         (Some(file), Some(line)) if from_config => {

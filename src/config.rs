@@ -5,6 +5,7 @@
 //! missing file is no error; a bad one is reported like a bad library file,
 //! every problem at once, and stops the program.
 
+mod key;
 mod parse;
 mod template;
 
@@ -21,26 +22,9 @@ use crate::engine::Level;
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, MAX_FILE_BYTES, Routine};
 use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 
+pub use key::Key;
 pub use parse::{MAX_WEEKLY_GOAL, parse};
 pub use template::template;
-
-/// Every key a config file may hold, in the order `config show` lists them.
-pub const KEYS: &[&str] = &[
-    "default_routine",
-    "prep",
-    "transition",
-    "breathing",
-    "bell",
-    "voice",
-    "voice_command",
-    "weekly_goal",
-    "check_in",
-    "brisk_warm_up",
-    "conditions",
-    "level",
-    "remind",
-    "notify_command",
-];
 
 /// The settings a config file can hold; `None` means "not set".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -80,17 +64,17 @@ pub struct RemindConfig {
 pub struct Origins {
     /// The config file, when there was one.
     pub file: Option<PathBuf>,
-    lines: BTreeMap<&'static str, usize>,
+    lines: BTreeMap<Key, usize>,
 }
 
 impl Origins {
     /// The line of the config file that set `key`, if it did.
-    pub fn line(&self, key: &str) -> Option<usize> {
-        self.lines.get(key).copied()
+    pub fn line(&self, key: Key) -> Option<usize> {
+        self.lines.get(&key).copied()
     }
 
     /// `config.toml:3` for a key the file set, else `default`.
-    pub fn describe(&self, key: &str) -> String {
+    pub fn describe(&self, key: Key) -> String {
         match (&self.file, self.line(key)) {
             (Some(file), Some(line)) => {
                 let name = file.file_name().unwrap_or(file.as_os_str());

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
-use crate::config::{Config, KEYS, template};
+use crate::config::{Config, Key, template};
 use crate::diagnostic::sanitize;
 use crate::files::{Existing, write_whole};
 use crate::format::table;
@@ -46,7 +46,7 @@ fn show(context: &Context, out: &mut impl Write) -> Result<()> {
         "config file: {}{found}",
         sanitize(&path.display().to_string())
     )?;
-    let rows: Vec<[String; 3]> = KEYS
+    let rows: Vec<[String; 3]> = Key::ALL
         .iter()
         .map(|&key| {
             let (value, origin) = effective(config, key);
@@ -58,25 +58,25 @@ fn show(context: &Context, out: &mut impl Write) -> Result<()> {
 }
 
 /// A key's value in effect, as TOML, and where it came from.
-fn effective(config: &Config, key: &str) -> (String, String) {
+fn effective(config: &Config, key: Key) -> (String, String) {
     let origin = config.origins.describe(key);
     let value = match key {
-        "default_routine" => quote(config.default_routine()),
-        "prep" => config.prep().to_string(),
-        "transition" => config.transition().to_string(),
-        "breathing" => {
+        Key::DefaultRoutine => quote(config.default_routine()),
+        Key::Prep => config.prep().to_string(),
+        Key::Transition => config.transition().to_string(),
+        Key::Breathing => {
             let b = config.breathing();
             format!("{{ inhale = {}, exhale = {} }}", b.inhale, b.exhale)
         }
-        "bell" => config.bell().to_string(),
-        "voice" => config.voice().to_string(),
-        "voice_command" => return voice_command(config, origin),
-        "weekly_goal" => config.weekly_goal().to_string(),
-        "check_in" => config.check_in().to_string(),
-        "brisk_warm_up" => config.brisk_warm_up().to_string(),
-        "conditions" => array(config.conditions.iter().map(|c| c.name())),
-        "level" => config.level().to_string(),
-        "remind" => {
+        Key::Bell => config.bell().to_string(),
+        Key::Voice => config.voice().to_string(),
+        Key::VoiceCommand => return voice_command(config, origin),
+        Key::WeeklyGoal => config.weekly_goal().to_string(),
+        Key::CheckIn => config.check_in().to_string(),
+        Key::BriskWarmUp => config.brisk_warm_up().to_string(),
+        Key::Conditions => array(config.conditions.iter().map(|c| c.name())),
+        Key::Level => config.level().to_string(),
+        Key::Remind => {
             let r = config.remind();
             format!(
                 "{{ every = {}, from = {}, to = {}, days = {} }}",
@@ -86,11 +86,10 @@ fn effective(config: &Config, key: &str) -> (String, String) {
                 quote(&r.days.to_string())
             )
         }
-        "notify_command" => match &config.notify_command {
+        Key::NotifyCommand => match &config.notify_command {
             Some(command) => array(command.iter().map(String::as_str)),
             None => "none: desktop notifications".to_string(),
         },
-        _ => unreachable!("every key has a value"),
     };
     (value, origin)
 }

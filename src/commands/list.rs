@@ -42,16 +42,6 @@ pub fn execute(context: &Context, args: ListOptions, out: &mut impl Write) -> Re
     Ok(ExitCode::SUCCESS)
 }
 
-/// The conditions of `conditions` that an exercise should be avoided with.
-pub fn avoided_with(exercise: &Exercise, conditions: &[Condition]) -> Vec<Condition> {
-    exercise
-        .avoid_if
-        .iter()
-        .copied()
-        .filter(|c| conditions.contains(c))
-        .collect()
-}
-
 fn write_text(
     exercises: &[&Exercise],
     conditions: &[Condition],
@@ -84,7 +74,7 @@ fn write_text(
                     .map(|q| q.name())
                     .collect::<Vec<_>>()
                     .join(", ");
-                let avoid = avoided_with(e, conditions);
+                let avoid: Vec<Condition> = e.avoided_with(conditions).collect();
                 let mark = if avoid.is_empty() {
                     String::new()
                 } else {
@@ -131,7 +121,8 @@ fn write_json(
         .map(|e| {
             let mut value = serde_json::to_value(e)?;
             if !conditions.is_empty() {
-                value["avoid"] = serde_json::to_value(avoided_with(e, conditions))?;
+                let avoid: Vec<Condition> = e.avoided_with(conditions).collect();
+                value["avoid"] = serde_json::to_value(avoid)?;
             }
             Ok(value)
         })

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::{Config, KEYS, RemindConfig};
+use super::{Config, Key, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
 use crate::library::parse::{deserialize_value, document};
 use crate::library::{Breathing, Condition, Routine, is_kebab_case};
@@ -52,7 +52,7 @@ pub fn parse(file: &SourceText) -> (Config, Vec<Diagnostic>) {
     };
     for (key, value) in doc.get_ref() {
         let name = key.get_ref().as_ref();
-        let Some(&known) = KEYS.iter().find(|k| **k == name) else {
+        let Some(known) = Key::named(name) else {
             reader.unknown_key(name, key.span());
             continue;
         };
@@ -76,31 +76,31 @@ struct Reader<'f> {
 }
 
 impl Reader<'_> {
-    fn read(&mut self, config: &mut Config, key: &'static str, value: &Spanned<DeValue<'_>>) {
-        match key {
-            "default_routine" => config.default_routine = self.routine_id(key, value),
-            "prep" => config.prep = self.int(key, value, 0, Routine::MAX_PREP, "seconds"),
-            "transition" => {
+    fn read(&mut self, config: &mut Config, known: Key, value: &Spanned<DeValue<'_>>) {
+        let key = known.name();
+        match known {
+            Key::DefaultRoutine => config.default_routine = self.routine_id(key, value),
+            Key::Prep => config.prep = self.int(key, value, 0, Routine::MAX_PREP, "seconds"),
+            Key::Transition => {
                 config.transition = self.int(key, value, 0, Routine::MAX_TRANSITION, "seconds")
             }
-            "breathing" => config.breathing = self.breathing(value),
-            "bell" => config.bell = self.value(key, value),
-            "voice" => config.voice = self.value(key, value),
-            "voice_command" => config.voice_command = self.command(key, value, VOICE_HELP),
-            "weekly_goal" => {
+            Key::Breathing => config.breathing = self.breathing(value),
+            Key::Bell => config.bell = self.value(key, value),
+            Key::Voice => config.voice = self.value(key, value),
+            Key::VoiceCommand => config.voice_command = self.command(key, value, VOICE_HELP),
+            Key::WeeklyGoal => {
                 config.weekly_goal = self.int(key, value, 1, MAX_WEEKLY_GOAL, "sessions")
             }
-            "check_in" => config.check_in = self.value(key, value),
-            "brisk_warm_up" => config.brisk_warm_up = self.value(key, value),
-            "conditions" => config.conditions = self.conditions(key, value),
-            "level" => {
+            Key::CheckIn => config.check_in = self.value(key, value),
+            Key::BriskWarmUp => config.brisk_warm_up = self.value(key, value),
+            Key::Conditions => config.conditions = self.conditions(key, value),
+            Key::Level => {
                 config.level = self
                     .int(key, value, 1, 3, "levels")
                     .and_then(|n| crate::engine::Level::from_number(n as u8))
             }
-            "remind" => config.remind = self.remind(value),
-            "notify_command" => config.notify_command = self.command(key, value, NOTIFY_HELP),
-            _ => unreachable!("every name in KEYS is read"),
+            Key::Remind => config.remind = self.remind(value),
+            Key::NotifyCommand => config.notify_command = self.command(key, value, NOTIFY_HELP),
         }
     }
 
@@ -113,7 +113,8 @@ impl Reader<'_> {
     }
 
     fn unknown_key(&mut self, name: &str, span: Range<usize>) {
-        let close = KEYS
+        let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+        let close = names
             .iter()
             .filter(|k| strsim::levenshtein(name, k) <= 3)
             .min_by_key(|k| strsim::levenshtein(name, k));
@@ -122,7 +123,7 @@ impl Reader<'_> {
             span,
             name,
             format!("unknown key `{name}` in the config file"),
-            format!("{hint}valid keys: {}", KEYS.join(", ")),
+            format!("{hint}valid keys: {}", names.join(", ")),
         );
     }
 

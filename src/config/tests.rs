@@ -33,7 +33,7 @@ fn an_empty_file_is_all_defaults() {
     assert_eq!((c.bell(), c.voice(), c.check_in()), (true, false, true));
     assert_eq!(c.weekly_goal(), 3);
     assert!(c.conditions.is_empty() && c.voice_command.is_none());
-    for key in KEYS {
+    for &key in Key::ALL {
         assert_eq!(c.origins.describe(key), "default");
     }
 }
@@ -61,15 +61,15 @@ fn every_key_is_read_with_its_line() {
     );
     assert_eq!(c.weekly_goal(), 5);
     assert_eq!(c.conditions, [Condition::Pregnancy, Condition::KneePain]);
-    assert_eq!(c.origins.describe("default_routine"), "config.toml:1");
-    assert_eq!(c.origins.describe("conditions"), "config.toml:9");
+    assert_eq!(c.origins.describe(Key::DefaultRoutine), "config.toml:1");
+    assert_eq!(c.origins.describe(Key::Conditions), "config.toml:9");
 }
 
 #[test]
 fn a_breathing_table_is_read_too() {
     let c = config("weekly_goal = 2\n\n[breathing]\ninhale = 5\nexhale = 5\n");
     assert_eq!(c.breathing().inhale, 5);
-    assert_eq!(c.origins.line("breathing"), Some(3));
+    assert_eq!(c.origins.line(Key::Breathing), Some(3));
 }
 
 #[test]
@@ -146,13 +146,19 @@ fn the_template_is_valid_and_every_key_in_it_is_the_default() {
     let uncommented: String = text
         .lines()
         .map(|l| match l.strip_prefix("# ") {
-            Some(rest) if KEYS.iter().any(|k| rest.starts_with(&format!("{k} = "))) => rest,
+            Some(rest)
+                if Key::ALL
+                    .iter()
+                    .any(|k| rest.starts_with(&format!("{k} = "))) =>
+            {
+                rest
+            }
             _ => l,
         })
         .map(|l| format!("{l}\n"))
         .collect();
     let c = config(&uncommented);
-    for key in KEYS {
+    for &key in Key::ALL {
         assert!(c.origins.line(key).is_some(), "`{key}` is in the template");
     }
     assert_eq!(c.prep(), Routine::DEFAULT_PREP);

@@ -210,11 +210,7 @@ impl<'a> Plan<'a> {
                         routine: routine.id.clone(),
                         exercise: step.exercise.clone(),
                     })?;
-            if let Some(&condition) = exercise
-                .avoid_if
-                .iter()
-                .find(|c| settings.conditions.contains(c))
-            {
+            if let Some(condition) = exercise.avoided_with(&settings.conditions).next() {
                 left_out.push(LeftOut {
                     step: step_index,
                     exercise,
@@ -271,7 +267,7 @@ impl<'a> Plan<'a> {
         let suitable = library.exercises().iter().filter(|e| {
             e.kind == Kind::WarmUp
                 && e.impact <= impact
-                && !e.avoid_if.iter().any(|c| settings.conditions.contains(c))
+                && e.avoided_with(&settings.conditions).next().is_none()
         });
         for exercise in suitable {
             if moving >= WARM_UP_TARGET - WARM_UP_TARGET / 5 {

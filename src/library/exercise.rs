@@ -143,6 +143,19 @@ impl Exercise {
     pub fn has_phases(&self) -> bool {
         !self.phases.is_empty()
     }
+
+    /// The conditions of `conditions` this exercise is to be avoided with, in
+    /// the order of its `avoid_if`: the one rule for leaving an exercise out
+    /// (the plan, the warm-up, the planner) or marking it (`list`).
+    pub fn avoided_with<'c>(
+        &'c self,
+        conditions: &'c [Condition],
+    ) -> impl Iterator<Item = Condition> + 'c {
+        self.avoid_if
+            .iter()
+            .copied()
+            .filter(|c| conditions.contains(c))
+    }
 }
 
 macro_rules! names {
@@ -226,6 +239,23 @@ impl Equipment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exercise_is_avoided_with_the_conditions_it_lists() {
+        let library = crate::engine::fixture::library();
+        let mut exercise = library.exercise("tilt").unwrap().clone();
+        exercise.avoid_if = vec![Condition::Pregnancy, Condition::HerniatedDisc];
+        let avoided = |given: &[Condition]| exercise.avoided_with(given).collect::<Vec<_>>();
+        assert_eq!(
+            avoided(&[Condition::HerniatedDisc, Condition::Pregnancy]),
+            [Condition::Pregnancy, Condition::HerniatedDisc]
+        );
+        assert_eq!(
+            avoided(&[Condition::HerniatedDisc]),
+            [Condition::HerniatedDisc]
+        );
+        assert_eq!(avoided(&[]), []);
+    }
 
     #[test]
     fn names_round_trip_and_match_serde() {

@@ -22,11 +22,7 @@ pub fn level(position: Position) -> u8 {
 
 /// Why an exercise is not used, if it is not.
 fn excluded(exercise: &Exercise, request: &PlanRequest) -> Option<Exclusion> {
-    if let Some(&c) = exercise
-        .avoid_if
-        .iter()
-        .find(|c| request.conditions.contains(c))
-    {
+    if let Some(c) = exercise.avoided_with(&request.conditions).next() {
         return Some(Exclusion::Condition(c));
     }
     let has = |q: &Equipment| AT_HAND.contains(q) || request.equipment.contains(q);
