@@ -13,15 +13,13 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::app::Context;
 use crate::diagnostic::sanitize;
-use crate::history::progress::{self, Suggestion};
-use crate::history::report::{self, Selection};
-use crate::history::{History, Newest, Record, Skipped, Summary, Tally};
+use crate::history::{History, Newest, Tally};
 use crate::now::now;
 use crate::render::ListFormat;
+use crate::render::history::{Selection, json, report};
 
 /// Which sessions `psoas history` lists, the goal, and how it prints.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +53,7 @@ pub fn execute(context: &Context, args: HistoryOptions, out: &mut impl Write) ->
     let summary = tally.finish();
     let (sessions, matched) = newest.finish();
     let text = match args.format {
-        ListFormat::Json => json(&file, &skipped, &sessions, &summary)?,
+        ListFormat::Json => json::text(&file, &skipped, &sessions, &summary)?,
         ListFormat::Text if summary.all_sessions == 0 => {
             report::no_sessions(&sanitize(&file), summary.goal)
         }
@@ -71,98 +69,4 @@ pub fn execute(context: &Context, args: HistoryOptions, out: &mut impl Write) ->
     // One write; an error (such as a closed pipe) goes back to `app`.
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
-}
-
-#[derive(Serialize)]
-struct Json<'a> {
-    file: &'a str,
-    /// Every readable session in the file.
-    all_sessions: usize,
-    sessions: Vec<JsonSession<'a>>,
-    this_week: u32,
-    goal: u32,
-    goal_met: bool,
-    streak_weeks: u32,
-    weeks: Vec<JsonWeek>,
-    /// Rounded to two decimals; `null` without sessions that have both check-ins.
-    average_tension_change: Option<f64>,
-    tension_sessions: u32,
-    /// The level of the newest session.
-    level: u8,
-    /// The level worth trying next, when a change is worth suggesting.
-    suggested_level: Option<u8>,
-    unreadable_lines: usize,
-    cut_off_last_line: bool,
-}
-
-/// A session as the file keeps it, and whether it counted toward the goal.
-#[derive(Serialize)]
-struct JsonSession<'a> {
-    #[serde(flatten)]
-    record: &'a Record,
-    counted: bool,
-}
-
-#[derive(Serialize)]
-struct JsonWeek {
-    week: String,
-    start: NaiveDate,
-    /// Sessions that count toward the goal.
-    sessions: u32,
-    finished: u32,
-    /// Sessions too short to count.
-    short: u32,
-    goal_met: bool,
-    /// Averages over the week's sessions with both check-ins, to two decimals.
-    tension_before: Option<f64>,
-    tension_after: Option<f64>,
-}
-
-fn two_decimals(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
-}
-
-fn json(file: &str, skipped: &Skipped, sessions: &[Record], summary: &Summary) -> Result<String> {
-    let weeks = summary
-        .weeks
-        .iter()
-        .map(|w| JsonWeek {
-            week: w.week.to_string(),
-            start: w.week.monday(),
-            sessions: w.sessions,
-            finished: w.finished,
-            short: w.short,
-            goal_met: w.sessions >= summary.goal,
-            tension_before: w.tension.before().map(two_decimals),
-            tension_after: w.tension.after().map(two_decimals),
-        })
-        .collect();
-    let sessions = sessions
-        .iter()
-        .map(|record| JsonSession {
-            record,
-            counted: record.counts(),
-        })
-        .collect();
-    let value = Json {
-        file,
-        all_sessions: summary.all_sessions,
-        sessions,
-        this_week: summary.this_week,
-        goal: summary.goal,
-        goal_met: summary.goal_met(),
-        streak_weeks: summary.streak_weeks,
-        weeks,
-        average_tension_change: summary.tension.map(|t| two_decimals(t.average)),
-        tension_sessions: summary.tension.map_or(0, |t| t.sessions),
-        level: summary.level,
-        suggested_level: progress::suggest(summary).map(|s| match s {
-            Suggestion::Up { to, .. } | Suggestion::Down { to, .. } => to,
-        }),
-        unreadable_lines: skipped.unreadable.len(),
-        cut_off_last_line: skipped.cut_off_line.is_some(),
-    };
-    let mut text = serde_json::to_string_pretty(&value)?;
-    text.push('\n');
-    Ok(text)
 }

@@ -1,27 +1,17 @@
-//! `psoas routines`: every routine with its step count and planned length.
+//! `psoas routines`: plans every routine to measure it; [`render::routines`]
+//! prints each with its step count and planned length.
+//!
+//! [`render::routines`]: crate::render::routines
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use serde::Serialize;
 
 use crate::app::Context;
 use crate::engine::{Plan, PlanSettings, Stage};
-use crate::format::{clock, count, table};
 use crate::render::ListFormat;
-
-#[derive(Serialize)]
-struct Row<'a> {
-    id: &'a str,
-    name: &'a str,
-    summary: Option<&'a str>,
-    steps: usize,
-    holds: usize,
-    total_seconds: u32,
-    warm_up: bool,
-    source: String,
-}
+use crate::render::routines::{self, Row};
 
 /// How `psoas routines` lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,31 +40,7 @@ pub fn execute(context: &Context, args: RoutinesOptions, out: &mut impl Write) -
             source: routine.origin.to_string(),
         });
     }
-    match args.format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)?;
-        }
-        ListFormat::Text => {
-            let default = context.config()?.default_routine();
-            let cells: Vec<[String; 4]> = rows
-                .iter()
-                .map(|r| {
-                    let id = if r.id == default {
-                        format!("{} (default)", r.id)
-                    } else {
-                        r.id.to_string()
-                    };
-                    [
-                        id,
-                        r.name.to_string(),
-                        count(r.steps, "step"),
-                        clock(r.total_seconds),
-                    ]
-                })
-                .collect();
-            write!(out, "{}", table(&cells, ""))?;
-        }
-    }
+    let default = context.config()?.default_routine();
+    routines::write(&rows, default, args.format, out)?;
     Ok(ExitCode::SUCCESS)
 }

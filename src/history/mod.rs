@@ -3,19 +3,17 @@
 //!
 //! The run command builds a [`Record`] from the runner's
 //! [`RunOutcome`](crate::runner::RunOutcome) and [`SessionNotes`] and appends
-//! it with [`History::append`]. `psoas
-//! history` reads with [`History::scan`], adds up with a [`Tally`], picks the
-//! sessions to list with [`Newest`] and prints with [`report`] and [`chart`];
-//! [`progress`] says when to suggest another level.
+//! it with [`History::append`]. `psoas history` reads with [`History::scan`],
+//! adds up with a [`Tally`] and picks the sessions to list with [`Newest`];
+//! [`progress`] says when to suggest another level. The printers are in
+//! [`render::history`](crate::render::history).
 
 pub mod after_session;
-pub mod chart;
 mod error;
 mod lines;
 mod newest;
 pub mod progress;
 mod record;
-pub mod report;
 mod stats;
 mod store;
 mod week;
@@ -29,3 +27,6 @@ pub use stats::{
 };
 pub use store::{FILE_NAME, History};
 pub use week::Week;
+
+#[cfg(test)]
+pub(crate) use record::tests::sample;

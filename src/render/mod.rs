@@ -1,7 +1,16 @@
-//! Turning plans into documents.
+//! Every printer: what a command writes, from the values it has gathered.
+//! The routine sheet (`print`, `plan`) and what to have at hand, the
+//! exercise listing (`list`), one exercise (`show`), the routines
+//! (`routines`), the settings (`config show`) and the history report, chart
+//! and JSON (`history`). The output formats `--format` chooses are here too.
 
+pub mod config_show;
 pub mod format;
+pub mod history;
+pub mod list;
 pub mod needs;
+pub mod routines;
 pub mod sheet;
+pub mod show;
 
 pub use format::{ListFormat, SheetFormat};

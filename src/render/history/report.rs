@@ -13,9 +13,7 @@ use crate::diagnostic::sanitize;
 use crate::format::{clock, table};
 
 use super::chart::{is_scaled, week_chart};
-use super::progress;
-use super::record::Record;
-use super::stats::{CHART_WEEKS, Summary};
+use crate::history::{CHART_WEEKS, Record, Summary, progress};
 
 /// Which sessions the table shows, out of how many.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,8 +201,7 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::history::record::tests::sample;
-    use crate::history::stats::summarize;
+    use crate::history::{sample, summarize};
 
     fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -> Record {
         let mut i = sample(started_at);

@@ -4,7 +4,7 @@
 //! short to count, and the week's average tension before and after as two
 //! little gauges with their scores. Pure: weeks in, lines out.
 
-use super::stats::{WeekCount, WeekTension};
+use crate::history::{WeekCount, WeekTension};
 
 /// The longest bar, in characters; longer weeks are scaled down to it.
 pub const MAX_BAR: u32 = 30;
@@ -112,7 +112,7 @@ fn pad(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::week::Week;
+    use crate::history::Week;
 
     /// Weeks with these counts, the last one starting on `last_monday`.
     fn weeks(last_monday: &str, counts: &[u32]) -> Vec<WeekCount> {

@@ -1,0 +1,118 @@
+//! What `psoas config show` prints: the config file's path, then every key
+//! with its value in effect, written as TOML, and where it came from.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::config::{Config, Key};
+use crate::diagnostic::sanitize;
+use crate::format::table;
+use crate::voice::{FALLBACK_PROGRAMS, SpeechProgram};
+
+/// Writes the config file's path, then each key with its value in effect and
+/// where it came from. `fallback_voice` is the program cues would be spoken
+/// with when the config names none, if one is found.
+pub fn write(
+    config: &Config,
+    path: &Path,
+    fallback_voice: Option<&SpeechProgram>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let found = if config.origins.file.is_some() {
+        ""
+    } else {
+        " (not there: every value is a default)"
+    };
+    writeln!(
+        out,
+        "config file: {}{found}",
+        sanitize(&path.display().to_string())
+    )?;
+    let rows: Vec<[String; 3]> = Key::ALL
+        .iter()
+        .map(|&key| {
+            let (value, origin) = effective(config, key, fallback_voice);
+            [key.to_string(), value, origin]
+        })
+        .collect();
+    write!(out, "{}", table(&rows, ""))?;
+    Ok(())
+}
+
+/// A key's value in effect, as TOML, and where it came from.
+fn effective(
+    config: &Config,
+    key: Key,
+    fallback_voice: Option<&SpeechProgram>,
+) -> (String, String) {
+    let origin = config.origins.describe(key);
+    let value = match key {
+        Key::DefaultRoutine => quote(config.default_routine()),
+        Key::Prep => config.prep().to_string(),
+        Key::Transition => config.transition().to_string(),
+        Key::Breathing => {
+            let b = config.breathing();
+            format!("{{ inhale = {}, exhale = {} }}", b.inhale, b.exhale)
+        }
+        Key::Bell => config.bell().to_string(),
+        Key::Voice => config.voice().to_string(),
+        Key::VoiceCommand => return voice_command(config, fallback_voice, origin),
+        Key::WeeklyGoal => config.weekly_goal().to_string(),
+        Key::CheckIn => config.check_in().to_string(),
+        Key::BriskWarmUp => config.brisk_warm_up().to_string(),
+        Key::Conditions => array(config.conditions.iter().map(|c| c.name())),
+        Key::Level => config.level().to_string(),
+        Key::Remind => {
+            let r = config.remind();
+            format!(
+                "{{ every = {}, from = {}, to = {}, days = {} }}",
+                quote(&r.every.to_string()),
+                quote(&r.from.to_string()),
+                quote(&r.to.to_string()),
+                quote(&r.days.to_string())
+            )
+        }
+        Key::NotifyCommand => match &config.notify_command {
+            Some(command) => array(command.iter().map(String::as_str)),
+            None => "none: desktop notifications".to_string(),
+        },
+    };
+    (value, origin)
+}
+
+/// The program cues would be spoken with: the configured one, else the
+/// fallback found on `PATH`.
+fn voice_command(
+    config: &Config,
+    fallback: Option<&SpeechProgram>,
+    origin: String,
+) -> (String, String) {
+    if let Some(command) = &config.voice_command {
+        return (array(command.iter().map(String::as_str)), origin);
+    }
+    match fallback {
+        Some(program) => {
+            let path = program.path.display().to_string();
+            let words =
+                std::iter::once(path.as_str()).chain(program.args.iter().map(String::as_str));
+            (array(words), "default: first found on PATH".into())
+        }
+        None => {
+            let names: Vec<&str> = FALLBACK_PROGRAMS.iter().map(|(p, _)| *p).collect();
+            (
+                format!("none found ({})", names.join(", ")),
+                "default".into(),
+            )
+        }
+    }
+}
+
+fn quote(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+fn array<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    format!("[{}]", items.map(quote).collect::<Vec<_>>().join(", "))
+}

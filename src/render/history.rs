@@ -1,0 +1,9 @@
+//! What `psoas history` prints: the text report with its chart, or JSON.
+//! Pure: records and a summary in, text out; `history` keeps the file and
+//! the arithmetic.
+
+pub mod chart;
+pub mod json;
+pub mod report;
+
+pub use report::Selection;
