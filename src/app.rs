@@ -11,7 +11,7 @@ use clap::{CommandFactory, Parser};
 
 use std::cell::OnceCell;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{self, Cli, Command};
 use crate::commands;
 use crate::config::{Config, Key};
 use crate::diagnostic::{Diagnostic, capped, left_out_line, sanitize};
@@ -84,8 +84,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Plan(args) => commands::plan::execute(&context, args.into(), &mut out)?,
         Command::Config(command) => commands::config::execute(&context, command.into(), &mut out)?,
         Command::Remind(command) => commands::remind::execute(&context, command.into(), &mut out)?,
-        Command::Completions(args) => commands::completions::execute(args.shell, &mut out)?,
-        Command::Man => commands::man::execute(&mut out)?,
+        Command::Completions(args) => cli::completions::execute(args.shell, &mut out)?,
+        Command::Man => cli::man::execute(&mut out)?,
     };
     finish(out, code)
 }

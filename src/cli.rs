@@ -1,6 +1,8 @@
-//! The command line as clap sees it. Only this file, [`resolve`] and `app`
-//! know these structs: [`resolve`] turns each command's arguments into its
-//! plain settings, and `app` hands those to the command.
+//! The command line as clap sees it. Only this module and `app` know these
+//! structs: [`resolve`] turns each command's arguments into its plain
+//! options, and `app` hands those to the command. The commands that print the
+//! command line itself, [`man`] and [`completions`], are here too, with the
+//! ids [`completion`] offers as the shell completes.
 
 use std::path::PathBuf;
 
@@ -8,7 +10,6 @@ use clap::{Args, Parser, Subcommand};
 use clap_complete::ArgValueCandidates;
 
 use crate::commands::run::ColorWhen;
-use crate::completion;
 
 use crate::engine::Level;
 use crate::library::{Condition, Equipment, Kind, Position};
@@ -16,6 +17,9 @@ use crate::remind::{Days, Interval, Scheduler, TimeOfDay};
 use crate::render::{ListFormat, SheetFormat};
 use crate::words::SAFETY_NOTICE;
 
+mod completion;
+pub mod completions;
+pub mod man;
 mod resolve;
 
 #[derive(Debug, Parser)]

@@ -7,7 +7,6 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
-pub mod completion;
 pub mod config;
 #[cfg(test)]
 mod content_rules;

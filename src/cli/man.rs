@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::CommandFactory;
 
+use super::Cli;
 use crate::app::exit;
-use crate::cli::Cli;
 use crate::runner::{Ending, keys};
 
 pub fn execute(out: &mut impl Write) -> Result<ExitCode> {
