@@ -13,11 +13,10 @@
 //! told to wait ([`Session::set_waiting`]): it stops at the count-in, and the
 //! time spent there counts as time taken, not as plan time.
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use super::plan::{Plan, SegmentKind};
-use std::collections::HashSet;
-
 use super::timeline::{Cue, Event, Introduce, hold_cues};
 use crate::library::Exercise;
 
