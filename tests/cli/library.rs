@@ -685,11 +685,22 @@ fn a_transition_is_checked_against_its_range_and_the_prep() {
         .assert()
         .code(1)
         .stderr(
-            "short.toml:3:14: error: `transition`: 5 is out of range\n  \
-             help: a whole number of seconds, at least `prep`, from 10 to 120\n\
-             long.toml:2:14: error: `transition`: 121 is out of range\n  \
-             help: a whole number of seconds from 0 to 120\n\
-             2 problems found\n",
+            "short.toml:3:14: error: `transition`: 5 is out of range
+  |
+3 | transition = 5
+  |              ^
+  |
+  = help: a whole number of seconds, at least `prep`, from 10 to 120
+
+long.toml:2:14: error: `transition`: 121 is out of range
+  |
+2 | transition = 121
+  |              ^^^
+  |
+  = help: a whole number of seconds from 0 to 120
+
+2 problems found
+",
         );
     // A routine's own transition is the get-ready before its first hold.
     env.write(
