@@ -24,5 +24,6 @@ pub mod remind;
 pub mod render;
 pub mod runner;
 pub mod safety;
+pub mod toml_input;
 pub mod voice;
 pub mod words;

@@ -40,7 +40,7 @@ pub fn load(sources: &Sources) -> Loaded {
 /// met while reading them.
 pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Loaded {
     let mut read: Vec<FileItems> = Vec::with_capacity(files.len());
-    for (items, problems) in map_files(files, read_file) {
+    for (items, problems) in files.iter().map(read_file) {
         read.push(items);
         diagnostics.extend(problems);
     }
@@ -176,7 +176,7 @@ fn read_file(file: &LibraryFile) -> (FileItems, Vec<Diagnostic>) {
             let mut exercises = Vec::new();
             let mut broken = Vec::new();
             for entry in parse::exercise_file(source, &mut diagnostics) {
-                let id = entry.value.id.as_ref().map(|id| id.get_ref().clone());
+                let id = entry.value.id.as_ref().map(|id| id.get_ref().0.clone());
                 let (line, column) = source.line_column(entry.span.start);
                 let origin = Origin {
                     layer: file.layer,
@@ -214,48 +214,6 @@ fn read_file(file: &LibraryFile) -> (FileItems, Vec<Diagnostic>) {
         }
     };
     (items, diagnostics)
-}
-
-/// Below this much text, threads cost more than they save.
-const PARALLEL_BYTES: usize = 256 * 1024;
-
-/// `files.iter().map(f)`, spread over the machine's cores when there is
-/// enough text. Files are dealt out in turn so big and small ones mix.
-fn map_files<T: Send>(files: &[LibraryFile], f: impl Fn(&LibraryFile) -> T + Sync) -> Vec<T> {
-    let bytes: usize = files.iter().map(|file| file.source.text.len()).sum();
-    let threads = if bytes < PARALLEL_BYTES {
-        1
-    } else {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(files.len())
-    };
-    if threads <= 1 {
-        return files.iter().map(f).collect();
-    }
-    let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None).take(files.len()).collect();
-    std::thread::scope(|scope| {
-        let f = &f;
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    (t..files.len())
-                        .step_by(threads)
-                        .map(|i| (i, f(&files[i])))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for worker in workers {
-            let done = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, result) in done {
-                results[i] = Some(result);
-            }
-        }
-    });
-    results.into_iter().flatten().collect()
 }
 
 /// A routine's id is its file name without `.toml`.

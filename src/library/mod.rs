@@ -7,7 +7,7 @@
 mod embedded;
 mod exercise;
 mod load;
-pub(crate) mod parse;
+mod parse;
 mod raw;
 mod routine;
 mod sources;
@@ -25,7 +25,7 @@ pub use exercise::{
 };
 pub use load::{Loaded, load, load_files};
 pub use routine::{Routine, Step};
-pub use sources::{Layer, LibraryFile, MAX_FILE_BYTES, Sources};
+pub use sources::{Layer, LibraryFile, Sources};
 pub use validate::is_kebab_case;
 pub use write::routine_file;
 
