@@ -82,7 +82,7 @@ impl Sources {
     pub fn read(&self, diagnostics: &mut Vec<Diagnostic>) -> Vec<LibraryFile> {
         let mut files = Vec::new();
         if self.builtin {
-            for (path, text) in embedded::FILES {
+            for (path, text) in embedded::files() {
                 let path = Path::new(embedded::PREFIX).join(path);
                 let role = if path
                     .parent()
@@ -96,7 +96,7 @@ impl Sources {
                 files.push(LibraryFile {
                     layer: Layer::BuiltIn,
                     role,
-                    source: SourceText::new(path, *text),
+                    source: SourceText::new(path, text),
                 });
             }
         }
