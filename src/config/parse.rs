@@ -11,23 +11,11 @@ use toml::de::DeValue;
 
 use super::{Config, KEYS, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
-use crate::library::{Breathing, Condition, Routine, is_kebab_case};
+use crate::library::{Breathing, Condition, RawBreathing, Routine, is_kebab_case};
 use crate::toml_input::{Flag, List, Text, WholeNumber, deserialize_value, document, out_of_range};
 
 /// The most sessions a week `weekly_goal` may ask for.
 pub const MAX_WEEKLY_GOAL: u32 = 50;
-
-/// `breathing = { inhale = 4, exhale = 6 }` as serde sees it, worded as the
-/// library's own so that its error messages read the same.
-#[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a table like { inhale = 4, exhale = 6 }"
-)]
-struct RawBreathing {
-    inhale: Spanned<WholeNumber>,
-    exhale: Spanned<WholeNumber>,
-}
 
 /// `remind = { every = "60m", from = "09:00", to = "17:30", days = "mon-fri" }`.
 #[derive(Deserialize)]
