@@ -25,6 +25,6 @@ pub mod remind;
 pub mod render;
 pub mod runner;
 pub mod safety;
-pub mod toml_input;
+pub(crate) mod toml_input;
 pub mod voice;
 pub mod words;

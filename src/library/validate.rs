@@ -1,6 +1,7 @@
-//! The rules of the file format that serde cannot express: ranges, id
-//! spelling, one-line text, and the rule that a phased exercise takes its hold
-//! from its phases. Each rule that fails adds a diagnostic; an entry with any
+//! The rules of the file format that serde cannot express: ranges and
+//! one-line text (checked as [`toml_input`](crate::toml_input) checks them),
+//! id spelling, required keys, and the rule that a phased exercise takes its
+//! hold from its phases. Each rule that fails adds a diagnostic; an entry with any
 //! problem is left out of the library.
 
 use std::ops::Range;

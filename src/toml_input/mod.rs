@@ -7,14 +7,14 @@
 //! Every problem becomes a [`Diagnostic`](crate::diagnostic::Diagnostic),
 //! which is shown with the line of the file and a caret.
 
-pub mod checks;
-pub mod document;
-pub mod entry;
-pub mod read;
-pub mod value;
+mod checks;
+mod document;
+mod entry;
+mod read;
+mod value;
 
 pub use checks::{out_of_range, text_problem};
 pub use document::document;
-pub use entry::{Entry, KeyHelp, deserialize_entry, deserialize_value, tables_in};
-pub use read::{MAX_FILE_BYTES, ReadError, read_text};
+pub use entry::{Entry, deserialize_entry, deserialize_value, tables_in};
+pub use read::{ReadError, read_text};
 pub use value::{Flag, List, Text, WholeNumber};
