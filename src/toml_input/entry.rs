@@ -71,9 +71,11 @@ pub fn deserialize_entry<'a, T: Deserialize<'a>>(
     help: KeyHelp,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Entry<T>> {
-    let mut entry = item.clone();
+    // A copy to take bad keys out of, made at the first error only.
+    let mut trimmed: Option<Spanned<DeValue<'a>>> = None;
     let mut set_aside: Vec<String> = Vec::new();
     loop {
+        let entry = trimmed.as_ref().unwrap_or(item);
         let error = match T::deserialize(ValueDeserializer::from(entry.clone())) {
             Ok(value) => {
                 return Some(Entry {
@@ -85,8 +87,8 @@ pub fn deserialize_entry<'a, T: Deserialize<'a>>(
             }
             Err(error) => error,
         };
-        let span = report(file, prefix, &entry, &error, help, diagnostics);
-        let DeValue::Table(table) = entry.get_mut() else {
+        let span = report(file, prefix, entry, &error, help, diagnostics);
+        let DeValue::Table(table) = trimmed.get_or_insert_with(|| item.clone()).get_mut() else {
             return None;
         };
         let top = table
