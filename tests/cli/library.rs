@@ -100,16 +100,16 @@ fn routines_json_carries_ids_names_and_totals() {
     assert_eq!(
         ids,
         [
+            "ball-release",
+            "chair",
             "daily",
             "desk-break",
             "floor",
-            "ball-release",
-            "gentle-back",
             "full",
-            "chair",
+            "gentle-back",
+            "hip-replacement",
             "pregnancy",
             "rest-and-breathe",
-            "hip-replacement",
             "mine"
         ]
     );
