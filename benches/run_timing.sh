@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Timing, CPU and memory of `psoas run`, measured on the release binary.
 #
-#   benches/run_timing.sh           # one-minute hold, plain and interactive, 3 runs each (~3 min)
+#   benches/run_timing.sh           # long routines to their first hold, then a one-minute
+#                                   # hold, plain and interactive, 3 runs each (~4 min)
 #   benches/run_timing.sh --full    # also the default routine at real speed (~11 min more)
 #
+# - start-up: for routines of 10, 1,000 and 20,000 holds, the time from
+#   launch to the line that starts the first hold, and the peak memory by then;
 # - lateness: when the "Routine complete" line arrives, measured from the
 #   "[00:00]" line, minus the planned length (plain mode, real speed);
 # - CPU: user + system time of the whole process (getrusage of the child, in

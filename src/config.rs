@@ -10,7 +10,7 @@ mod parse;
 mod template;
 
 use std::collections::BTreeMap;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -19,8 +19,9 @@ use crate::app::report_all;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
 use crate::engine::Level;
-use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, MAX_FILE_BYTES, Routine};
+use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
 use crate::remind::{Days, Interval, Schedule, TimeOfDay};
+use crate::toml_input::{ReadError, read_text};
 
 pub use key::Key;
 pub use parse::{MAX_WEEKLY_GOAL, parse};
@@ -180,33 +181,21 @@ impl Config {
 
 /// The text of the config file, `None` if there is none.
 fn read(path: &Path) -> Result<Option<String>> {
-    let file = match crate::files::open_regular(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(e)
-                .with_context(|| format!("cannot read the config file {}", path.display()));
+    match read_text(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) => {
+            Err(e).with_context(|| format!("cannot read the config file {}", path.display()))
         }
-    };
-    let mut bytes = Vec::new();
-    // One byte past the limit tells a file that is too large.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read the config file {}", path.display()))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        anyhow::bail!(
+        Err(ReadError::TooLarge) => anyhow::bail!(
             "the config file {} is larger than 1 MiB; a config file is a few lines of text",
             path.display()
-        );
-    }
-    String::from_utf8(bytes).map(Some).map_err(|e| {
-        let (line, column) =
-            crate::diagnostic::bad_utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
-        anyhow::anyhow!(
+        ),
+        Err(ReadError::NotUtf8 { line, column }) => anyhow::bail!(
             "the config file {} is not UTF-8 text (line {line}, column {column}): save it as UTF-8",
             path.display()
-        )
-    })
+        ),
+    }
 }
 
 #[cfg(test)]

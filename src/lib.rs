@@ -1,6 +1,7 @@
 //! `psoas`: a command-line coach for psoas and lower-back self-care.
 //!
-//! The data flows one way: TOML files -> [`library`] (validated once) ->
+//! The data flows one way: TOML files -> [`toml_input`] (read, parsed, every
+//! problem named by key) -> [`library`] (validated once) ->
 //! [`engine`] (a plan of timed segments) -> the front ends in [`commands`].
 //! [`app`] parses the command line and runs one command.
 
@@ -23,5 +24,6 @@ pub mod remind;
 pub mod render;
 pub mod runner;
 pub mod safety;
+pub(crate) mod toml_input;
 pub mod voice;
 pub mod words;

@@ -249,23 +249,19 @@ fn cue_text(text: &str) -> String {
 }
 
 /// `name` itself when it holds a path separator, else the first executable
-/// file of that name in the folders of `path_var`.
+/// file of that name in the folders of `path_var`. An empty folder in
+/// `path_var` is skipped rather than taken as the working folder, so a
+/// program lying there is never run by accident.
 fn find_executable(name: &str, path_var: Option<&OsStr>) -> Option<PathBuf> {
     if name.is_empty() {
         return None;
     }
-    if Path::new(name).components().count() > 1 {
-        let path = PathBuf::from(name);
-        return is_executable(&path).then_some(path);
-    }
-    std::env::split_paths(path_var?)
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .flat_map(|dir| {
-            let plain = dir.join(name);
-            let exe = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-            [plain, exe]
-        })
-        .find(|path| is_executable(path))
+    let folders = path_var.and_then(|paths| {
+        std::env::join_paths(std::env::split_paths(paths).filter(|d| !d.as_os_str().is_empty()))
+            .ok()
+    });
+    let cwd = std::env::current_dir().ok()?;
+    which::which_in(name, folders, cwd).ok()
 }
 
 /// Why `name`, found where [`find_executable`] looks but not taken, cannot
@@ -289,18 +285,6 @@ fn why_not_runnable(name: &str, path_var: Option<&OsStr>) -> Option<&'static str
             "it is not executable (`chmod +x` makes it so)"
         })
     })
-}
-
-#[cfg(unix)]
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    path.metadata()
-        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_executable(path: &Path) -> bool {
-    path.is_file()
 }
 
 #[cfg(all(test, unix))]

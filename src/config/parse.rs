@@ -11,29 +11,35 @@ use toml::de::DeValue;
 
 use super::{Config, Key, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
-use crate::library::parse::{deserialize_value, document};
-use crate::library::{Breathing, Condition, Routine, is_kebab_case};
+use crate::library::{Breathing, Condition, RawBreathing, Routine, is_kebab_case};
+use crate::toml_input::{Flag, List, Text, WholeNumber, deserialize_value, document, out_of_range};
 
 /// The most sessions a week `weekly_goal` may ask for.
 pub const MAX_WEEKLY_GOAL: u32 = 50;
 
-/// `breathing = { inhale = 4, exhale = 6 }` as serde sees it. Named like the
-/// library's own so that its error messages read the same.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBreathing {
-    inhale: Spanned<i64>,
-    exhale: Spanned<i64>,
-}
-
 /// `remind = { every = "60m", from = "09:00", to = "17:30", days = "mon-fri" }`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table like { every = \"60m\", from = \"09:00\", to = \"17:30\", days = \"mon-fri\" }"
+)]
 struct RawRemind {
-    every: Option<Spanned<String>>,
-    from: Option<Spanned<String>>,
-    to: Option<Spanned<String>>,
-    days: Option<Spanned<String>>,
+    every: Option<Spanned<Text>>,
+    from: Option<Spanned<Text>>,
+    to: Option<Spanned<Text>>,
+    days: Option<Spanned<Text>>,
+}
+
+/// What a key takes, for a value of the wrong type or too large to read.
+fn valid_value(key: &str) -> Option<String> {
+    let seconds = |min: u32, max: u32| format!("a whole number of seconds from {min} to {max}");
+    Some(match key {
+        "prep" => seconds(0, Routine::MAX_PREP),
+        "breathing.inhale" | "breathing.exhale" => {
+            seconds(Breathing::MIN_SECONDS, Breathing::MAX_SECONDS)
+        }
+        _ => return None,
+    })
 }
 
 const VOICE_HELP: &str = "an array of the program and its arguments, like [\"espeak-ng\", \"--stdin\"]; the cue text goes on its standard input";
@@ -85,14 +91,14 @@ impl Reader<'_> {
                 config.transition = self.int(key, value, 0, Routine::MAX_TRANSITION, "seconds")
             }
             Key::Breathing => config.breathing = self.breathing(value),
-            Key::Bell => config.bell = self.value(key, value),
-            Key::Voice => config.voice = self.value(key, value),
+            Key::Bell => config.bell = self.flag(key, value),
+            Key::Voice => config.voice = self.flag(key, value),
             Key::VoiceCommand => config.voice_command = self.command(key, value, VOICE_HELP),
             Key::WeeklyGoal => {
                 config.weekly_goal = self.int(key, value, 1, MAX_WEEKLY_GOAL, "sessions")
             }
-            Key::CheckIn => config.check_in = self.value(key, value),
-            Key::BriskWarmUp => config.brisk_warm_up = self.value(key, value),
+            Key::CheckIn => config.check_in = self.flag(key, value),
+            Key::BriskWarmUp => config.brisk_warm_up = self.flag(key, value),
             Key::Conditions => config.conditions = self.conditions(key, value),
             Key::Level => {
                 config.level = self
@@ -132,7 +138,11 @@ impl Reader<'_> {
         key: &str,
         value: &Spanned<DeValue<'a>>,
     ) -> Option<T> {
-        deserialize_value(self.file, key, value, &mut self.diagnostics)
+        deserialize_value(self.file, key, value, valid_value, &mut self.diagnostics)
+    }
+
+    fn flag(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<bool> {
+        self.value::<Flag>(key, value).map(|flag| flag.0)
     }
 
     fn int(
@@ -143,43 +153,38 @@ impl Reader<'_> {
         max: u32,
         unit: &str,
     ) -> Option<u32> {
-        let n: Spanned<i64> = self.value(key, value)?;
+        let n: Spanned<WholeNumber> = self.value(key, value)?;
         self.in_range(&n, key, min, max, unit)
     }
 
     fn in_range(
         &mut self,
-        n: &Spanned<i64>,
+        n: &Spanned<WholeNumber>,
         key: &str,
         min: u32,
         max: u32,
         unit: &str,
     ) -> Option<u32> {
-        let value = *n.get_ref();
-        if value < i64::from(min) || value > i64::from(max) {
-            self.error(
-                n.span(),
-                key,
-                format!("{value} is out of range"),
-                format!("a whole number of {unit} from {min} to {max}"),
-            );
+        let value = n.get_ref().0;
+        if let Some((message, help)) = out_of_range(value, min, max, unit) {
+            self.error(n.span(), key, message, help);
             return None;
         }
         u32::try_from(value).ok()
     }
 
     fn routine_id(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
-        let id: Spanned<String> = self.value(key, value)?;
-        if !is_kebab_case(id.get_ref()) {
+        let id: Spanned<Text> = self.value(key, value)?;
+        if !is_kebab_case(&id.get_ref().0) {
             self.error(
                 id.span(),
                 key,
-                format!("`{}` is not a routine id", id.get_ref()),
+                format!("`{}` is not a routine id", id.get_ref().0),
                 "a routine id as `psoas routines` lists it: lowercase letters, digits and single dashes, like `daily`",
             );
             return None;
         }
-        Some(id.into_inner())
+        Some(id.into_inner().0)
     }
 
     fn breathing(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Breathing> {
@@ -224,16 +229,16 @@ impl Reader<'_> {
     fn parsed<T: std::str::FromStr<Err = String>>(
         &mut self,
         key: &str,
-        text: Option<Spanned<String>>,
+        text: Option<Spanned<Text>>,
     ) -> Option<T> {
         let text = text?;
-        match text.get_ref().parse::<T>() {
+        match text.get_ref().0.parse::<T>() {
             Ok(value) => Some(value),
             Err(valid) => {
                 self.error(
                     text.span(),
                     key,
-                    format!("`{}` is not valid here", text.get_ref()),
+                    format!("`{}` is not valid here", text.get_ref().0),
                     valid,
                 );
                 None
@@ -247,14 +252,14 @@ impl Reader<'_> {
         value: &Spanned<DeValue<'_>>,
         help: &str,
     ) -> Option<Vec<String>> {
-        let words: Spanned<Vec<Spanned<String>>> = self.value(key, value)?;
-        if words.get_ref().is_empty() {
+        let words: Spanned<List<Spanned<Text>>> = self.value(key, value)?;
+        if words.get_ref().0.is_empty() {
             self.error(words.span(), key, "is empty".into(), help);
             return None;
         }
         let mut ok = true;
-        for (i, word) in words.get_ref().iter().enumerate() {
-            let text = word.get_ref();
+        for (i, word) in words.get_ref().0.iter().enumerate() {
+            let text = &word.get_ref().0;
             let problem = if text.trim().is_empty() {
                 Some("is empty".to_string())
             } else {
@@ -270,24 +275,25 @@ impl Reader<'_> {
         ok.then(|| {
             words
                 .into_inner()
+                .0
                 .into_iter()
-                .map(Spanned::into_inner)
+                .map(|word| word.into_inner().0)
                 .collect()
         })
     }
 
     fn conditions(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Vec<Condition> {
-        let Some(tags) = self.value::<Vec<Spanned<String>>>(key, value) else {
+        let Some(tags) = self.value::<List<Spanned<Text>>>(key, value) else {
             return Vec::new();
         };
         let mut conditions = Vec::new();
-        for (i, tag) in tags.iter().enumerate() {
-            match tag.get_ref().parse::<Condition>() {
+        for (i, tag) in tags.0.iter().enumerate() {
+            match tag.get_ref().0.parse::<Condition>() {
                 Ok(condition) => conditions.push(condition),
                 Err(valid) => self.error(
                     tag.span(),
                     &format!("{key}[{}]", i + 1),
-                    format!("`{}` is not a condition tag", tag.get_ref()),
+                    format!("`{}` is not a condition tag", tag.get_ref().0),
                     valid,
                 ),
             }

@@ -177,3 +177,17 @@ fn a_missing_file_is_no_error() {
     assert_eq!(read(&dir.path().join("config.toml")).unwrap(), None);
     assert!(read(dir.path()).is_err(), "a folder is not a config file");
 }
+
+#[test]
+fn a_transition_is_never_shorter_than_the_prep() {
+    assert_eq!(config("").transition(), Routine::DEFAULT_TRANSITION);
+    assert_eq!(config("transition = 30\n").transition(), 30);
+    assert_eq!(config("prep = 20\ntransition = 10\n").transition(), 20);
+    assert_eq!(config("prep = 20\n").transition(), 20);
+    assert_eq!(
+        errors("transition = 121\n"),
+        [
+            "c/config.toml:1:14: error: `transition`: 121 is out of range\n  help: a whole number of seconds from 0 to 120"
+        ]
+    );
+}

@@ -20,4 +20,4 @@ pub use plan::{
     step_seconds,
 };
 pub use session::{Action, Session};
-pub use timeline::{COUNT_FROM, Cue, Event, hold_cues, keeps_moving, timeline};
+pub use timeline::{COUNT_FROM, Cue, Event, Introduce, hold_cues, keeps_moving, timeline};

@@ -13,10 +13,12 @@
 //! told to wait ([`Session::set_waiting`]): it stops at the count-in, and the
 //! time spent there counts as time taken, not as plan time.
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use super::plan::{Plan, SegmentKind};
-use super::timeline::{Cue, Event, hold_cues};
+use super::timeline::{Cue, Event, Introduce, hold_cues};
+use crate::library::Exercise;
 
 /// What a person can ask of a running session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,8 +72,10 @@ pub struct Session<'a> {
     holds: Vec<HoldStatus>,
     /// The furthest hold the session has been in.
     furthest_hold: usize,
-    /// The furthest hold whose `Begin` was handed out, if any.
-    begun: Option<usize>,
+    /// The exercises whose set-up and cautions were said, and whether the
+    /// stop rule was: each is said once a run, wherever the run goes.
+    introduced: HashSet<&'a str>,
+    stop_rule_said: bool,
     /// Plan time spent running, and the part of it spent in holds.
     active: Duration,
     held: Duration,
@@ -81,8 +85,8 @@ pub struct Session<'a> {
 
 impl<'a> Session<'a> {
     pub fn new(plan: Plan<'a>) -> Session<'a> {
-        Session {
-            cues: hold_cues(&plan, 0),
+        let mut session = Session {
+            cues: Vec::new(),
             chunk: 0,
             waiting: false,
             instruction: None,
@@ -94,10 +98,13 @@ impl<'a> Session<'a> {
             last_now: Duration::ZERO,
             state: State::Running,
             furthest_hold: 0,
-            begun: None,
+            introduced: HashSet::new(),
+            stop_rule_said: false,
             active: Duration::ZERO,
             held: Duration::ZERO,
-        }
+        };
+        session.load(0);
+        session
     }
 
     /// Moves the clock to `now` and returns the cues that fell due, in order.
@@ -294,12 +301,14 @@ impl<'a> Session<'a> {
             match cue.event {
                 Event::HoldDone { hold, .. } => self.holds[hold] = HoldStatus::Done,
                 Event::Begin { segment } => {
-                    let hold = self.plan.segments[segment].hold;
-                    self.furthest_hold = self.furthest_hold.max(hold);
-                    self.begun = self.begun.max(Some(hold));
+                    let begun = &self.plan.segments[segment];
+                    let exercise: &'a Exercise = begun.exercise;
+                    self.furthest_hold = self.furthest_hold.max(begun.hold);
+                    self.introduced.insert(exercise.id.as_str());
                     self.instruction = None;
                 }
                 Event::HoldCue { .. } | Event::Phase { .. } => self.instruction = Some(cue.event),
+                Event::StopRule => self.stop_rule_said = true,
                 Event::Finished => self.state = State::Finished,
                 _ => {}
             }
@@ -311,20 +320,21 @@ impl<'a> Session<'a> {
         due
     }
 
-    /// Makes the cues of `hold` the ones to hand out next. Back at a hold
-    /// already begun, its set-up, cautions and stop rule are not said again:
-    /// they come once a run.
+    /// Makes the cues of `hold` the ones to hand out next. An exercise's
+    /// set-up and cautions come with the first of its holds the run reaches
+    /// (by time or by a jump), the stop rule with the first hold reached;
+    /// neither is said again.
     fn load(&mut self, hold: usize) {
+        let exercise = self
+            .plan
+            .first_segment_of_hold(hold)
+            .map(|i| self.plan.segments[i].exercise.id.as_str());
+        let introduce = Introduce {
+            exercise: exercise.is_some_and(|id| !self.introduced.contains(id)),
+            stop_rule: !self.stop_rule_said,
+        };
         self.chunk = hold;
-        self.cues = hold_cues(&self.plan, hold);
-        if self.begun.is_some_and(|begun| hold <= begun) {
-            self.cues.retain(|c| {
-                !matches!(
-                    c.event,
-                    Event::Setup { .. } | Event::Caution { .. } | Event::StopRule
-                )
-            });
-        }
+        self.cues = hold_cues(&self.plan, hold, introduce);
         self.next_cue = 0;
     }
 

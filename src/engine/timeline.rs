@@ -97,18 +97,36 @@ pub fn keeps_moving(segment: &Segment<'_>) -> bool {
     segment.exercise.kind == Kind::WarmUp
 }
 
-/// Every cue of a plan, ordered by time: the cues of each hold in turn, then
-/// `Finished`. Only for tests and printing; a run takes them hold by hold.
+/// What a hold's get-ready says besides the step itself: each comes once a
+/// run, so the session decides from what was already said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Introduce {
+    /// The exercise's set-up lines and cautions.
+    pub exercise: bool,
+    /// The stop rule that holds throughout.
+    pub stop_rule: bool,
+}
+
+/// Every cue of a plan run straight through, ordered by time: the cues of
+/// each hold in turn, then `Finished`. Only for tests; a run takes them hold
+/// by hold.
 pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
     (0..plan.hold_count())
-        .flat_map(|hold| hold_cues(plan, hold))
+        .flat_map(|hold| {
+            let first = plan.first_segment_of_hold(hold);
+            let introduce = Introduce {
+                exercise: first.is_some_and(|i| plan.segments[i].introduces),
+                stop_rule: hold == 0,
+            };
+            hold_cues(plan, hold, introduce)
+        })
         .collect()
 }
 
 /// The cues of one hold, from its `Begin` to its `HoldDone` and closing bell;
 /// after the last hold, `Finished` too. Cues due at the same moment come in
 /// the order they should be shown and said.
-pub fn hold_cues(plan: &Plan<'_>, hold: usize) -> Vec<Cue> {
+pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue> {
     let Some(first) = plan.first_segment_of_hold(hold) else {
         return finished(plan);
     };
@@ -128,7 +146,7 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize) -> Vec<Cue> {
     };
     let begin = &segments[first];
     push(begin.start, Event::Begin { segment: first });
-    if begin.introduces {
+    if introduce.exercise {
         for line in 0..begin.exercise.setup.len() {
             push(
                 begin.start,
@@ -148,7 +166,7 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize) -> Vec<Cue> {
             );
         }
     }
-    if hold == 0 {
+    if introduce.stop_rule {
         push(begin.start, Event::StopRule);
     }
     let hold_start = segments[first..=last]

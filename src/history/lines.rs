@@ -1,10 +1,14 @@
-//! How the bytes of a history file become records, pure and forgiving.
+//! How the bytes of a history file become records, forgiving and a piece at
+//! a time, so memory does not grow with the history.
 //!
-//! Each line holds one record. A last line without its newline that does not
+//! Each line holds one record. A byte-order mark at the start, as some
+//! editors write, is read past. A last line without its newline that does not
 //! read as a record was cut off (a crash in the middle of a write): it is
 //! skipped with a warning. Any other line that does not read is counted and
 //! reported with its number and why. Blank lines are ignored. Nothing here
 //! changes the file; fixing a line by hand is always safe.
+
+use std::io::{self, BufRead};
 
 use serde::Deserialize;
 
@@ -42,54 +46,76 @@ impl Contents {
     /// Reads every line of a history file held in memory.
     pub fn parse(bytes: &[u8]) -> Contents {
         let mut records = Vec::new();
-        let mut reader = LineReader::default();
-        let complete = bytes.len() - bytes.iter().rev().take_while(|&&b| b != b'\n').count();
-        reader.complete_lines(&bytes[..complete], |r| records.push(r));
-        let skipped = reader.finish(&bytes[complete..], |r| records.push(r));
+        let skipped =
+            read_lines(bytes, |r| records.push(r)).expect("reading from memory cannot fail");
         Contents { records, skipped }
     }
 }
 
-/// Reads a history file piece by piece, in order, counting lines.
+/// Hands every record in `input` to `on_record`, in order, and says which
+/// lines were skipped. Lines are found with `memchr` in the reader's buffer;
+/// only a line that runs past the end of the buffer is copied.
+pub fn read_lines(
+    mut input: impl BufRead,
+    mut on_record: impl FnMut(Record),
+) -> io::Result<Skipped> {
+    let mut reader = LineReader::default();
+    // The start of a line whose end is not in the buffer yet.
+    let mut partial: Vec<u8> = Vec::new();
+    loop {
+        let buffer = match input.fill_buf() {
+            Ok([]) => break,
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', buffer) {
+            if partial.is_empty() {
+                reader.line(&buffer[start..end], false, &mut on_record);
+            } else {
+                partial.extend_from_slice(&buffer[start..end]);
+                reader.line(&partial, false, &mut on_record);
+                partial.clear();
+            }
+            start = end + 1;
+        }
+        partial.extend_from_slice(&buffer[start..]);
+        let length = buffer.len();
+        input.consume(length);
+    }
+    if !partial.is_empty() {
+        reader.line(&partial, true, &mut on_record);
+    }
+    Ok(reader.skipped)
+}
+
+/// Numbers the lines of a history file and keeps what was skipped.
 #[derive(Debug, Default)]
-pub struct LineReader {
+struct LineReader {
     lines: usize,
     skipped: Skipped,
 }
 
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 impl LineReader {
-    /// Reads whole lines: `bytes` is empty or ends with a newline.
-    pub fn complete_lines(&mut self, bytes: &[u8], mut on_record: impl FnMut(Record)) {
-        debug_assert!(bytes.is_empty() || bytes.ends_with(b"\n"));
-        // Checking the text once is faster than checking every string in it.
-        let text = std::str::from_utf8(bytes).ok();
-        let mut start = 0;
-        while let Some(length) = find_newline(&bytes[start..]) {
-            let end = start + length;
-            let line = Line {
-                bytes: &bytes[start..end],
-                text: text.map(|t| &t[start..end]),
-            };
-            self.line(line, false, &mut on_record);
-            start = end + 1;
-        }
-    }
-
-    /// Reads the last line, which has no newline (it may be empty), and says
-    /// which lines were skipped.
-    pub fn finish(mut self, last: &[u8], mut on_record: impl FnMut(Record)) -> Skipped {
-        if !last.is_empty() {
-            let text = std::str::from_utf8(last).ok();
-            self.line(Line { bytes: last, text }, true, &mut on_record);
-        }
-        self.skipped
-    }
-
-    fn line(&mut self, line: Line, unterminated: bool, on_record: &mut impl FnMut(Record)) {
+    /// Reads one line without its newline; `unterminated` for a last line
+    /// that has none.
+    fn line(&mut self, bytes: &[u8], unterminated: bool, on_record: &mut impl FnMut(Record)) {
         self.lines += 1;
-        if line.bytes.iter().all(u8::is_ascii_whitespace) {
+        let bytes = match bytes.strip_prefix(BOM) {
+            Some(rest) if self.lines == 1 => rest,
+            _ => bytes,
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             return;
         }
+        let line = Line {
+            bytes,
+            text: std::str::from_utf8(bytes).ok(),
+        };
         match read_line(line) {
             Ok(record) => on_record(record),
             Err(_) if unterminated => self.skipped.cut_off_line = Some(self.lines),
@@ -128,29 +154,6 @@ impl Skipped {
         }
         warnings
     }
-}
-
-/// The index of the first newline, eight bytes at a time: the scan for line
-/// ends is a good part of reading a long history.
-fn find_newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let mut chunks = bytes.chunks_exact(8);
-    for (i, chunk) in chunks.by_ref().enumerate() {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ NEWLINES;
-        // Sets the high bit of the first zero byte (and maybe of later ones).
-        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
-        if zeros != 0 {
-            return Some(i * 8 + zeros.trailing_zeros() as usize / 8);
-        }
-    }
-    let done = bytes.len() - chunks.remainder().len();
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|i| done + i)
 }
 
 /// One line, without its newline, and the same as text if it is valid UTF-8.
@@ -202,32 +205,33 @@ mod tests {
     }
 
     #[test]
-    fn newlines_are_found_anywhere_in_a_word() {
-        let text = b"0123456789abcdefghij";
-        for at in 0..text.len() {
-            let mut bytes = text.to_vec();
-            bytes[at] = b'\n';
-            assert_eq!(find_newline(&bytes), Some(at));
-            bytes.push(b'\n');
-            assert_eq!(find_newline(&bytes), Some(at));
+    fn lines_across_the_ends_of_the_buffer_are_numbered_in_order() {
+        let good = line("2026-11-21T07:30:00+01:00");
+        let text = format!("{good}bad\n\n{good}{}", &good[..20]);
+        // A buffer of 7 bytes cuts every line, and a newline falls at its end.
+        for capacity in [1, 7, 8, good.len(), good.len() + 1, 1 << 16] {
+            let input = io::BufReader::with_capacity(capacity, text.as_bytes());
+            let mut records = Vec::new();
+            let skipped = read_lines(input, |r| records.push(r)).unwrap();
+            assert_eq!(records.len(), 2, "capacity {capacity}");
+            assert_eq!(skipped.unreadable.len(), 1);
+            assert_eq!(skipped.unreadable[0].line, 2);
+            assert_eq!(skipped.cut_off_line, Some(5));
         }
-        assert_eq!(find_newline(text), None);
-        assert_eq!(find_newline(b""), None);
-        assert_eq!(find_newline("\u{8a}\u{10a}\n".as_bytes()), Some(4));
     }
 
     #[test]
-    fn lines_read_piece_by_piece_are_numbered_in_order() {
+    fn a_byte_order_mark_is_read_past_only_at_the_start() {
         let good = line("2026-11-21T07:30:00+01:00");
-        let mut records = Vec::new();
-        let mut reader = LineReader::default();
-        reader.complete_lines(good.as_bytes(), |r| records.push(r));
-        reader.complete_lines(b"bad\n", |r| records.push(r));
-        reader.complete_lines(b"", |r| records.push(r));
-        let skipped = reader.finish(&good.as_bytes()[..20], |r| records.push(r));
-        assert_eq!(records.len(), 1);
-        assert_eq!(skipped.unreadable[0].line, 2);
-        assert_eq!(skipped.cut_off_line, Some(3));
+        let text = format!("\u{feff}{good}\u{feff}{good}");
+        for capacity in [1, 2, 3, 4, 1 << 16] {
+            let input = io::BufReader::with_capacity(capacity, text.as_bytes());
+            let mut records = Vec::new();
+            let skipped = read_lines(input, |r| records.push(r)).unwrap();
+            assert_eq!(records.len(), 1, "capacity {capacity}");
+            assert_eq!(skipped.unreadable[0].line, 2);
+        }
+        assert_eq!(Contents::parse(BOM), Contents::default());
     }
 
     #[test]

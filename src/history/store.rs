@@ -17,7 +17,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::error::{Action, HistoryError};
-use super::lines::{Contents, LineReader, Skipped};
+use super::lines::{Contents, Skipped, read_lines};
 use super::record::Record;
 
 /// The name of the history file in the state folder.
@@ -86,57 +86,18 @@ impl History {
     /// Hands every record in the file to `on_record`, in file order, and
     /// says which lines were skipped. The file is read a piece at a time, so
     /// memory does not grow with the history. A missing file has no records.
-    pub fn scan(&self, mut on_record: impl FnMut(Record)) -> Result<Skipped, HistoryError> {
+    pub fn scan(&self, on_record: impl FnMut(Record)) -> Result<Skipped, HistoryError> {
         let failed = |e| HistoryError::new(Action::Read, &self.path, e);
-        let mut file = match crate::files::open_regular(&self.path) {
+        let file = match crate::files::open_regular(&self.path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Skipped::default()),
             Err(e) => return Err(failed(e)),
         };
         lock(&file, &self.path, Lock::Shared).map_err(failed)?;
-        let mut reader = LineReader::default();
-        let mut buffer = vec![0u8; READ_SIZE];
-        let mut filled = 0;
-        let mut at_start = true;
-        loop {
-            if filled == buffer.len() {
-                // One line longer than the buffer.
-                buffer.resize(buffer.len() * 2, 0);
-            }
-            let read = match file.read(&mut buffer[filled..]) {
-                Ok(0) => break,
-                Ok(read) => read,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(failed(e)),
-            };
-            let start = filled;
-            filled += read;
-            if at_start && filled >= BOM.len() {
-                // A byte-order mark, as some editors write, is not part of
-                // the first record.
-                at_start = false;
-                if buffer.starts_with(BOM) {
-                    buffer.copy_within(BOM.len()..filled, 0);
-                    filled -= BOM.len();
-                    if filled == 0 {
-                        continue;
-                    }
-                }
-            }
-            let Some(last_newline) = buffer[start..filled].iter().rposition(|&b| b == b'\n') else {
-                continue;
-            };
-            let end = start + last_newline + 1;
-            reader.complete_lines(&buffer[..end], &mut on_record);
-            buffer.copy_within(end..filled, 0);
-            filled -= end;
-        }
-        Ok(reader.finish(&buffer[..filled], &mut on_record))
+        let input = io::BufReader::with_capacity(READ_SIZE, &file);
+        read_lines(input, on_record).map_err(failed)
     }
 }
-
-/// The UTF-8 byte-order mark.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Lock {

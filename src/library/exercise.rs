@@ -5,12 +5,27 @@
 //! the program never sees TOML spelling.
 
 use serde::{Deserialize, Serialize};
+use strum::{IntoStaticStr, VariantArray};
 
 use super::Origin;
 
 /// What kind of work an exercise is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Kind {
     Stretch,
     /// Repeated short efforts paced by phases: a bridge, pelvic tilts.
@@ -26,9 +41,22 @@ pub enum Kind {
 /// How hard an exercise lands on the joints: jogging and jumping are high
 /// impact, and the guided warm-up uses them only when asked to be brisk.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Impact {
     #[default]
     Low,
@@ -36,8 +64,22 @@ pub enum Impact {
 }
 
 /// The body position an exercise is done in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Position {
     Standing,
     Seated,
@@ -47,8 +89,22 @@ pub enum Position {
 }
 
 /// Things a person may need at hand.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Equipment {
     Ball,
     FoamRoller,
@@ -61,8 +117,22 @@ pub enum Equipment {
 }
 
 /// Health conditions an exercise may be unsuitable for (`avoid_if`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Condition {
     HerniatedDisc,
     Pregnancy,
@@ -75,8 +145,11 @@ pub enum Condition {
 }
 
 /// Which side a hold is done on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray, IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Side {
     Left,
     Right,
@@ -158,14 +231,18 @@ impl Exercise {
     }
 }
 
+/// Every value in declaration order (`ALL`), its spelling in files and on
+/// the command line (`name`, which serde uses too), and reading it back
+/// (`FromStr`, whose error lists what is valid). The names come from strum,
+/// so adding a variant is the only edit.
 macro_rules! names {
-    ($ty:ty { $($variant:ident => $name:literal),+ $(,)? }) => {
+    ($($ty:ty),+) => {$(
         impl $ty {
-            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
+            pub const ALL: &'static [$ty] = <$ty as VariantArray>::VARIANTS;
 
             /// The spelling used in files and on the command line.
             pub fn name(self) -> &'static str {
-                match self { $(<$ty>::$variant => $name),+ }
+                self.into()
             }
         }
 
@@ -186,23 +263,10 @@ macro_rules! names {
                     .ok_or_else(|| format!("valid: {}", <$ty>::ALL.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ")))
             }
         }
-    };
+    )+};
 }
 
-names!(Kind { Stretch => "stretch", Movement => "movement", Transfer => "transfer", BallRelease => "ball-release", WarmUp => "warm-up", Breathing => "breathing" });
-names!(Position { Standing => "standing", Seated => "seated", Kneeling => "kneeling", Lying => "lying", Prone => "prone" });
-names!(Equipment { Ball => "ball", FoamRoller => "foam-roller", Wall => "wall", Chair => "chair", Cushion => "cushion", Strap => "strap", Bed => "bed" });
-names!(Impact { Low => "low", High => "high" });
-names!(Condition {
-    HerniatedDisc => "herniated-disc",
-    Pregnancy => "pregnancy",
-    RecentSurgery => "recent-surgery",
-    HipReplacement => "hip-replacement",
-    Osteoporosis => "osteoporosis",
-    KneePain => "knee-pain",
-    SpinalStenosis => "spinal-stenosis",
-});
-names!(Side { Left => "left", Right => "right" });
+names!(Kind, Position, Equipment, Impact, Condition, Side);
 
 impl Condition {
     /// What each tag stands for, for help texts and the README.
@@ -266,12 +330,22 @@ mod tests {
                 format!("\"{}\"", kind.name())
             );
         }
-        for c in Condition::ALL {
-            assert_eq!(
-                serde_json::to_string(c).unwrap(),
-                format!("\"{}\"", c.name())
-            );
+        fn same_as_serde<T: Serialize>(all: &[T], name: impl Fn(&T) -> &'static str) {
+            for v in all {
+                assert_eq!(
+                    serde_json::to_string(v).unwrap(),
+                    format!("\"{}\"", name(v))
+                );
+            }
         }
+        same_as_serde(Condition::ALL, |v| v.name());
+        same_as_serde(Position::ALL, |v| v.name());
+        same_as_serde(Equipment::ALL, |v| v.name());
+        same_as_serde(Impact::ALL, |v| v.name());
+        same_as_serde(Side::ALL, |v| v.name());
+        assert_eq!(Kind::BallRelease.name(), "ball-release");
+        assert_eq!(Equipment::FoamRoller.name(), "foam-roller");
+        assert_eq!(Side::ALL, [Side::Left, Side::Right]);
         assert_eq!(
             "sitting".parse::<Position>(),
             Err("valid: standing, seated, kneeling, lying, prone".to_string())

@@ -6,11 +6,14 @@
 
 mod embedded;
 mod exercise;
+mod items;
+mod layers;
 mod load;
-pub(crate) mod parse;
+mod parse;
 mod raw;
 mod routine;
 mod sources;
+mod steps;
 mod validate;
 mod write;
 
@@ -24,8 +27,9 @@ pub use exercise::{
     Breathing, Condition, Equipment, Exercise, Impact, Kind, Phase, Position, Side,
 };
 pub use load::{Loaded, load, load_files};
+pub(crate) use raw::RawBreathing;
 pub use routine::{Routine, Step};
-pub use sources::{Layer, LibraryFile, MAX_FILE_BYTES, Sources};
+pub use sources::{Layer, LibraryFile, Sources};
 pub use validate::is_kebab_case;
 pub use write::routine_file;
 

@@ -2,86 +2,78 @@
 //! with the spans needed to point at a bad value. Nothing here is validated;
 //! `validate` turns these into the library's types. Required keys are
 //! optional here so that their absence is reported by `validate`, beside the
-//! entry's other problems, rather than stopping serde at the first one.
+//! entry's other problems, rather than stopping serde at the first one. Each
+//! table says in a person's words what it is, for a value of the wrong type.
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Condition, Equipment, Impact, Kind, Position};
-
-/// An exercise file read in one go, which works when nothing in it is of the
-/// wrong type or unknown: the common case, and the quick one.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawExerciseFile {
-    #[serde(default)]
-    pub exercise: Vec<Spanned<RawExercise>>,
-}
+use crate::toml_input::{Flag, List, Text, WholeNumber};
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an `[[exercise]]` table")]
 pub struct RawExercise {
-    pub id: Option<Spanned<String>>,
-    pub name: Option<Spanned<String>>,
+    pub id: Option<Spanned<Text>>,
+    pub name: Option<Spanned<Text>>,
     pub kind: Option<Kind>,
     pub position: Option<Position>,
     #[serde(default)]
-    pub each_side: bool,
-    pub hold: Option<Spanned<i64>>,
+    pub each_side: Flag,
+    pub hold: Option<Spanned<WholeNumber>>,
     #[serde(default)]
-    pub equipment: Vec<Equipment>,
-    pub setup: Option<Spanned<Vec<Spanned<String>>>>,
+    pub equipment: List<Equipment>,
+    pub setup: Option<Spanned<List<Spanned<Text>>>>,
     #[serde(default)]
-    pub cues: Vec<Spanned<String>>,
+    pub cues: List<Spanned<Text>>,
     #[serde(default)]
-    pub cautions: Vec<Spanned<String>>,
+    pub cautions: List<Spanned<Text>>,
     #[serde(default)]
-    pub avoid_if: Vec<Condition>,
+    pub avoid_if: List<Condition>,
     #[serde(default)]
     pub impact: Impact,
     pub breathing: Option<RawBreathing>,
     #[serde(default)]
-    pub phase: Vec<RawPhase>,
+    pub phase: List<RawPhase>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a `[[exercise.phase]]` table with `cue` and `hold`"
+)]
 pub struct RawPhase {
-    pub cue: Spanned<String>,
-    pub hold: Spanned<i64>,
+    pub cue: Spanned<Text>,
+    pub hold: Spanned<WholeNumber>,
 }
 
+/// `breathing = { inhale = 4, exhale = 6 }`, in a library file or the config.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table like { inhale = 4, exhale = 6 }"
+)]
 pub struct RawBreathing {
-    pub inhale: Spanned<i64>,
-    pub exhale: Spanned<i64>,
+    pub inhale: Spanned<WholeNumber>,
+    pub exhale: Spanned<WholeNumber>,
 }
 
-/// A routine file: its top-level keys, and its steps.
+/// A routine file's top-level keys; its steps are read one at a time.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a routine table")]
 pub struct RawRoutineHead {
-    pub name: Option<Spanned<String>>,
-    pub summary: Option<Spanned<String>>,
-    #[serde(default = "yes")]
-    pub warm_up: bool,
-    pub prep: Option<Spanned<i64>>,
-    pub transition: Option<Spanned<i64>>,
+    pub name: Option<Spanned<Text>>,
+    pub summary: Option<Spanned<Text>>,
+    pub warm_up: Option<Flag>,
+    pub prep: Option<Spanned<WholeNumber>>,
+    pub transition: Option<Spanned<WholeNumber>>,
     pub breathing: Option<RawBreathing>,
-    /// Read here when the whole file is read in one go; otherwise set apart
-    /// and read one step at a time.
-    pub step: Option<Vec<Spanned<RawStep>>>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a `[[step]]` table")]
 pub struct RawStep {
-    pub exercise: Option<Spanned<String>>,
-    pub hold: Option<Spanned<i64>>,
-    pub repeat: Option<Spanned<i64>>,
-}
-
-fn yes() -> bool {
-    true
+    pub exercise: Option<Spanned<Text>>,
+    pub hold: Option<Spanned<WholeNumber>>,
+    pub repeat: Option<Spanned<WholeNumber>>,
 }

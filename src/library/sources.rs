@@ -3,14 +3,11 @@
 //! the command line. A later layer's exercise or routine replaces an earlier
 //! one with the same id.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::embedded;
-use crate::diagnostic::{Diagnostic, SourceText, bad_utf8_position};
-
-/// Files larger than this are refused rather than read.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::toml_input::{ReadError, read_text};
 
 /// Which layer a file belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,7 +82,7 @@ impl Sources {
     pub fn read(&self, diagnostics: &mut Vec<Diagnostic>) -> Vec<LibraryFile> {
         let mut files = Vec::new();
         if self.builtin {
-            for (path, text) in embedded::FILES {
+            for (path, text) in embedded::files() {
                 let path = Path::new(embedded::PREFIX).join(path);
                 let role = if path
                     .parent()
@@ -99,7 +96,7 @@ impl Sources {
                 files.push(LibraryFile {
                     layer: Layer::BuiltIn,
                     role,
-                    source: SourceText::new(path, *text),
+                    source: SourceText::new(path, text),
                 });
             }
         }
@@ -200,46 +197,24 @@ fn is_readable_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
     false
 }
 
-/// Reads a UTF-8 file of at most [`MAX_FILE_BYTES`].
+/// Reads a library file, or says why it cannot be read.
 pub fn read_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceText> {
-    match read_limited(path) {
-        Ok(text) => Some(SourceText::new(path, text)),
-        Err((message, position)) => {
-            diagnostics.push(Diagnostic {
-                position,
-                ..Diagnostic::file_error(path, message)
-            });
-            None
-        }
-    }
-}
-
-/// The text, or what is wrong and where when that is known.
-type Problem = (String, Option<(usize, usize)>);
-
-fn read_limited(path: &Path) -> Result<String, Problem> {
-    read_bytes(path)
-        .map_err(|message| (message, None))
-        .and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|e| {
-                let at = bad_utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
-                ("is not UTF-8 text: save it as UTF-8".to_string(), Some(at))
-            })
-        })
-}
-
-fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    let file = crate::files::open_regular(path).map_err(|e| format!("cannot read: {e}"))?;
-    let mut bytes = Vec::new();
-    // Read one byte past the limit so a file that grows while we read is caught too.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(
+    let (message, position) = match read_text(path) {
+        Ok(text) => return Some(SourceText::new(path, text)),
+        Err(ReadError::Io(e)) => (format!("cannot read: {e}"), None),
+        Err(ReadError::TooLarge) => (
             "is larger than 1 MiB; library files are small text files, so this one is refused"
-                .into(),
-        );
-    }
-    Ok(bytes)
+                .to_string(),
+            None,
+        ),
+        Err(ReadError::NotUtf8 { line, column }) => (
+            "is not UTF-8 text: save it as UTF-8".to_string(),
+            Some((line, column)),
+        ),
+    };
+    diagnostics.push(Diagnostic {
+        position,
+        ..Diagnostic::file_error(path, message)
+    });
+    None
 }

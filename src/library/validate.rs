@@ -1,16 +1,18 @@
-//! The rules of the file format that serde cannot express: ranges, id
-//! spelling, one-line text, and the rule that a phased exercise takes its hold
-//! from its phases. Each rule that fails adds a diagnostic; an entry with any
+//! The rules of the file format that serde cannot express: ranges and
+//! one-line text (checked as [`toml_input`](crate::toml_input) checks them),
+//! id spelling, required keys, and the rule that a phased exercise takes its
+//! hold from its phases. Each rule that fails adds a diagnostic; an entry with any
 //! problem is left out of the library.
 
 use std::ops::Range;
 
 use toml::Spanned;
 
-use super::parse::{Entry, RawRoutine};
+use super::parse::RawRoutine;
 use super::raw::{RawBreathing, RawExercise};
 use super::{Breathing, Exercise, Kind, Origin, Phase, Position, Routine, Step};
-use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::toml_input::{Entry, Text, WholeNumber, out_of_range, text_problem};
 
 /// A routine whose steps still have to be checked against the whole library.
 pub struct PendingRoutine {
@@ -64,36 +66,40 @@ impl Checker<'_> {
         );
     }
 
-    fn int(&mut self, value: &Spanned<i64>, key: &str, min: u32, max: u32, unit: &str) -> u32 {
-        let n = *value.get_ref();
-        if n < i64::from(min) || n > i64::from(max) {
-            self.error(
-                value.span(),
-                key,
-                format!("{n} is out of range"),
-                format!("a whole number of {unit} from {min} to {max}"),
-            );
+    fn int(
+        &mut self,
+        value: &Spanned<WholeNumber>,
+        key: &str,
+        min: u32,
+        max: u32,
+        unit: &str,
+    ) -> u32 {
+        let n = value.get_ref().0;
+        if let Some((message, help)) = out_of_range(n, min, max, unit) {
+            self.error(value.span(), key, message, help);
             return min;
         }
         n as u32
     }
 
-    fn text(&mut self, value: &Spanned<String>, key: &str) -> String {
-        if let Some((message, help)) = text_problem(value.get_ref()) {
+    fn text(&mut self, value: &Spanned<Text>, key: &str) -> String {
+        let text = &value.get_ref().0;
+        if let Some((message, help)) = text_problem(text) {
             self.error(value.span(), key, message, help);
         }
-        value.get_ref().trim().to_string()
+        text.trim().to_string()
     }
 
     /// Each string of an array; the key (`cues[2]`) is only spelt out for a
     /// string with a problem, as loading must be quick.
-    fn texts(&mut self, values: &[Spanned<String>], key: &str) -> Vec<String> {
+    fn texts(&mut self, values: &[Spanned<Text>], key: &str) -> Vec<String> {
         let mut texts = Vec::with_capacity(values.len());
         for (i, value) in values.iter().enumerate() {
-            if let Some((message, help)) = text_problem(value.get_ref()) {
+            let text = &value.get_ref().0;
+            if let Some((message, help)) = text_problem(text) {
                 self.error(value.span(), &format!("{key}[{}]", i + 1), message, help);
             }
-            texts.push(value.get_ref().trim().to_string());
+            texts.push(text.trim().to_string());
         }
         texts
     }
@@ -124,32 +130,6 @@ pub fn valid_value(key: &str) -> Option<String> {
     })
 }
 
-/// What is wrong with a piece of text from a file, and how to fix it.
-fn text_problem(text: &str) -> Option<(String, &'static str)> {
-    // Printable ASCII needs no closer look, and it is nearly all text.
-    let plain_ascii = text.bytes().all(|b| (b' '..=b'~').contains(&b));
-    if text.trim().is_empty() {
-        return Some(("is empty".into(), "write a few words here"));
-    }
-    if plain_ascii {
-        return None;
-    }
-    if let Some(c) = text
-        .chars()
-        .find(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
-    {
-        return Some((
-            format!("breaks the line ({})", c.escape_unicode()),
-            "use plain one-line text; put each instruction in its own string of the array",
-        ));
-    }
-    let c = text.chars().find(|&c| is_unsafe_char(c))?;
-    Some((
-        format!("contains the control character {}", c.escape_unicode()),
-        "use plain one-line text; put each instruction in its own string of the array",
-    ))
-}
-
 fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
     all.collect::<Vec<_>>().join(", ")
 }
@@ -165,16 +145,17 @@ pub fn is_kebab_case(id: &str) -> bool {
         })
 }
 
-fn check_id(checker: &mut Checker<'_>, id: &Spanned<String>) -> String {
-    if !is_kebab_case(id.get_ref()) {
+fn check_id(checker: &mut Checker<'_>, id: &Spanned<Text>) -> String {
+    let id_text = &id.get_ref().0;
+    if !is_kebab_case(id_text) {
         checker.error(
             id.span(),
             "id",
-            format!("`{}` is not a valid id", id.get_ref()),
+            format!("`{id_text}` is not a valid id"),
             "lowercase letters, digits and single dashes, like `kneeling-lunge`",
         );
     }
-    id.get_ref().clone()
+    id_text.clone()
 }
 
 pub fn exercise(
@@ -233,7 +214,7 @@ pub fn exercise(
             );
             Vec::new()
         }
-        Some(setup) if setup.get_ref().is_empty() => {
+        Some(setup) if setup.get_ref().0.is_empty() => {
             c.error(
                 setup.span(),
                 "setup",
@@ -242,14 +223,14 @@ pub fn exercise(
             );
             Vec::new()
         }
-        Some(setup) => c.texts(setup.get_ref(), "setup"),
+        Some(setup) => c.texts(&setup.get_ref().0, "setup"),
     };
-    let cues = c.texts(&raw.cues, "cues");
-    let cautions = c.texts(&raw.cautions, "cautions");
+    let cues = c.texts(&raw.cues.0, "cues");
+    let cautions = c.texts(&raw.cautions.0, "cautions");
     let breathing = c.breathing(&raw.breathing);
 
-    let mut phases = Vec::with_capacity(raw.phase.len());
-    for (i, phase) in raw.phase.iter().enumerate() {
+    let mut phases = Vec::with_capacity(raw.phase.0.len());
+    for (i, phase) in raw.phase.0.iter().enumerate() {
         let key = format!("phase[{}]", i + 1);
         phases.push(Phase {
             cue: c.text(&phase.cue, &format!("{key}.cue")),
@@ -283,10 +264,10 @@ pub fn exercise(
         (None, false) => phases.iter().map(|p| p.hold).sum(),
     };
 
-    let mut equipment = raw.equipment;
+    let mut equipment = raw.equipment.0;
     equipment.sort();
     equipment.dedup();
-    let mut avoid_if = raw.avoid_if;
+    let mut avoid_if = raw.avoid_if.0;
     avoid_if.sort();
     avoid_if.dedup();
 
@@ -298,7 +279,7 @@ pub fn exercise(
         name,
         kind,
         position,
-        each_side: raw.each_side,
+        each_side: raw.each_side.0,
         hold,
         equipment,
         setup,
@@ -385,7 +366,7 @@ pub fn routine(
             .as_ref()
             .map_or(1, |r| c.int(r, "repeat", 1, Routine::MAX_REPEAT, "times"));
         steps.push(Step {
-            exercise: exercise.get_ref().clone(),
+            exercise: exercise.get_ref().0.clone(),
             hold,
             repeat,
         });
@@ -402,7 +383,7 @@ pub fn routine(
             id: id.to_string(),
             name,
             summary,
-            warm_up: head.warm_up,
+            warm_up: head.warm_up.is_none_or(|flag| flag.0),
             prep,
             transition,
             breathing,

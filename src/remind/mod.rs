@@ -57,14 +57,14 @@ pub enum Scheduler {
 impl Scheduler {
     pub const NAMES: [&str; 3] = ["systemd", "launchd", "cron"];
 
-    /// launchd on macOS; systemd where `systemctl` is on `path_var`; else cron.
+    /// launchd on macOS; systemd where `systemctl` is a program on `path_var`;
+    /// else cron.
     pub fn detect(path_var: Option<&std::ffi::OsStr>) -> Scheduler {
         if cfg!(target_os = "macos") {
             return Scheduler::Launchd;
         }
-        let has_systemctl = path_var
-            .map(|p| std::env::split_paths(p).any(|dir| dir.join("systemctl").is_file()))
-            .unwrap_or(false);
+        let has_systemctl =
+            path_var.is_some_and(|p| which::which_in("systemctl", Some(p), ".").is_ok());
         if has_systemctl {
             Scheduler::Systemd
         } else {
@@ -140,8 +140,17 @@ mod tests {
         let empty = dir.path().as_os_str();
         if !cfg!(target_os = "macos") {
             assert_eq!(Scheduler::detect(Some(empty)), Scheduler::Cron);
-            std::fs::write(dir.path().join("systemctl"), "").unwrap();
-            assert_eq!(Scheduler::detect(Some(empty)), Scheduler::Systemd);
+            let systemctl = dir.path().join("systemctl");
+            std::fs::write(&systemctl, "").unwrap();
+            // A file that cannot be run is not a program.
+            assert_eq!(Scheduler::detect(Some(empty)), Scheduler::Cron);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let executable = std::fs::Permissions::from_mode(0o755);
+                std::fs::set_permissions(&systemctl, executable).unwrap();
+                assert_eq!(Scheduler::detect(Some(empty)), Scheduler::Systemd);
+            }
         }
         assert_eq!("cron".parse(), Ok(Scheduler::Cron));
         assert_eq!(Scheduler::Launchd.to_string(), "launchd");

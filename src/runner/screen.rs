@@ -141,6 +141,12 @@ pub fn frame(
     let prep_left = ceil_secs(span.hold_start.saturating_sub(pos));
     let status = if session.is_paused() {
         Row::new("PAUSED · space to resume", Style::Alert)
+    } else if session.is_waiting() {
+        // The count-in waits for the voice to finish the get-ready's words.
+        Row::new(
+            format!("{} · listen, then the count", get_ready_words(s)),
+            Style::Strong,
+        )
     } else if in_prep {
         let then = hold_word(s);
         if prep_left <= COUNT_FROM {

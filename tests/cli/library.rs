@@ -100,16 +100,16 @@ fn routines_json_carries_ids_names_and_totals() {
     assert_eq!(
         ids,
         [
+            "ball-release",
+            "chair",
             "daily",
             "desk-break",
             "floor",
-            "ball-release",
-            "gentle-back",
             "full",
-            "chair",
+            "gentle-back",
+            "hip-replacement",
             "pregnancy",
             "rest-and-breathe",
-            "hip-replacement",
             "mine"
         ]
     );
@@ -668,4 +668,52 @@ fn the_readme_examples_are_valid_files() {
         }
     }
     env.psoas(&["check"]).assert().success().stderr("");
+}
+
+#[test]
+fn a_transition_is_checked_against_its_range_and_the_prep() {
+    let env = Env::new();
+    env.write(
+        "work/short.toml",
+        "name = \"Short\"\nprep = 10\ntransition = 5\n[[step]]\nexercise = \"knee-to-chest\"\n",
+    );
+    env.write(
+        "work/long.toml",
+        "name = \"Long\"\ntransition = 121\n[[step]]\nexercise = \"knee-to-chest\"\n",
+    );
+    env.psoas(&["check", "short.toml", "long.toml"])
+        .assert()
+        .code(1)
+        .stderr(
+            "short.toml:3:14: error: `transition`: 5 is out of range
+  |
+3 | transition = 5
+  |              ^
+  |
+  = help: a whole number of seconds, at least `prep`, from 10 to 120
+
+long.toml:2:14: error: `transition`: 121 is out of range
+  |
+2 | transition = 121
+  |              ^^^
+  |
+  = help: a whole number of seconds from 0 to 120
+
+2 problems found
+",
+        );
+    // A routine's own transition is the get-ready before its first hold.
+    env.write(
+        "work/mine.toml",
+        "name = \"Mine\"\nprep = 3\ntransition = 40\n[[step]]\nexercise = \"knee-to-chest\"\n",
+    );
+    let json: Value = serde_json::from_str(&stdout_of(&mut env.psoas(&[
+        "print",
+        "mine.toml",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(json["steps"][0]["prep"], 40);
+    assert_eq!(json["steps"][1]["prep"], 3);
 }

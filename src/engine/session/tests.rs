@@ -256,13 +256,18 @@ fn waiting_stops_at_the_count_in_and_counts_as_time_taken() {
 }
 
 #[test]
-fn back_does_not_say_the_set_up_again() {
+fn set_up_comes_once_with_the_first_hold_reached() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(25));
     let cues = session.apply(Action::Back, s(25));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
     let cues = session.apply(Action::Skip, s(25));
+    assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
+    // Back from the right side to the left: the lunge was introduced there.
+    session.advance(s(42));
+    assert_eq!(session.segment(), Some(4));
+    let cues = session.apply(Action::Back, s(42));
     assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
 }
 

@@ -218,3 +218,18 @@ fn the_help_says_the_clock_waits() {
         "{screen}"
     );
 }
+
+#[test]
+fn while_the_voice_speaks_the_count_waits_and_says_so() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.set_waiting(true, Duration::ZERO);
+    session.advance(Duration::ZERO);
+    session.advance(Duration::from_secs(4));
+    assert!(session.is_waiting());
+    let screen = text(&frame(&session, Overlay::None, &HoldBar::new(), 60, 14));
+    assert!(
+        screen.contains("Get into position · listen, then the count"),
+        "{screen}"
+    );
+}

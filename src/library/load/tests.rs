@@ -1,0 +1,236 @@
+//! Loading whole libraries: every problem reported at once, layers that
+//! replace and duplicates that do not, and no panic on any text.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::diagnostic::SourceText;
+use crate::library::sources::{FileRole, Layer};
+
+fn load_texts(files: &[(&str, &str)]) -> Loaded {
+    let files: Vec<LibraryFile> = files
+        .iter()
+        .map(|(p, t)| LibraryFile::given(*p, *t))
+        .collect();
+    load_files(&files, Vec::new())
+}
+
+fn messages(loaded: &Loaded) -> Vec<String> {
+    loaded.diagnostics.iter().map(ToString::to_string).collect()
+}
+
+const EXERCISES: &str = r#"[[exercise]]
+id = "knee-to-chest"
+name = "Knee to chest"
+kind = "stretch"
+position = "lying"
+each_side = true
+setup = ["Lie on your back."]
+
+[[exercise]]
+id = "ball-back"
+name = "Ball on the back"
+kind = "ball-release"
+position = "lying"
+setup = ["Lie on the ball."]
+[[exercise.phase]]
+cue = "Settle."
+hold = 20
+[[exercise.phase]]
+cue = "Breathe."
+hold = 30
+"#;
+
+#[test]
+fn a_good_library_loads_with_no_diagnostics() {
+    let loaded = load_texts(&[
+        ("lib/exercises/a.toml", EXERCISES),
+        (
+            "lib/mine.toml",
+            "name = \"Mine\"\n[[step]]\nexercise = \"knee-to-chest\"\nrepeat = 2\n",
+        ),
+    ]);
+    assert_eq!(messages(&loaded), Vec::<String>::new());
+    let routine = loaded.library.routine("mine").unwrap();
+    assert_eq!(routine.steps[0].repeat, 2);
+    assert_eq!(loaded.library.exercise("ball-back").unwrap().hold, 50);
+}
+
+#[test]
+fn every_problem_in_a_routine_is_reported() {
+    let routine = "name = \"\"\nprep = 90\nwarm_up = \"yes\"\n[[step]]\nexercise = \"knee-to-chst\"\n[[step]]\nexercise = \"ball-back\"\nhold = 40\n[[step]]\nexercise = \"knee-to-chest\"\nrepeat = 0\n";
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", routine)]);
+    assert_eq!(
+        messages(&loaded),
+        [
+            "lib/r.toml:1:8: error: `name`: is empty\n  help: write a few words here",
+            "lib/r.toml:2:8: error: `prep`: 90 is out of range\n  help: a whole number of seconds from 0 to 60",
+            "lib/r.toml:3:11: error: `warm_up`: invalid type: string \"yes\", expected true or false",
+            "lib/r.toml:5:12: error: `step[1].exercise`: no exercise has the id `knee-to-chst`\n  help: did you mean `knee-to-chest`? (`psoas list` shows every id)",
+            "lib/r.toml:8:8: error: `step[2].hold`: `ball-back` is a timed sequence of phases\n  help: remove `hold` from this step: its length is the sum of the exercise's phases",
+            "lib/r.toml:11:10: error: `step[3].repeat`: 0 is out of range\n  help: a whole number of times from 1 to 20",
+        ]
+    );
+    let routine = routine
+        .replace("warm_up = \"yes\"", "warm_up = true")
+        .replace("name = \"\"", "name = \"R\"")
+        .replace("prep = 90", "prep = 9")
+        .replace("repeat = 0", "repeat = 1");
+    let loaded = load_texts(&[
+        ("lib/exercises/a.toml", EXERCISES),
+        ("lib/r.toml", &routine),
+    ]);
+    assert_eq!(
+        messages(&loaded),
+        [
+            "lib/r.toml:5:12: error: `step[1].exercise`: no exercise has the id `knee-to-chst`\n  help: did you mean `knee-to-chest`? (`psoas list` shows every id)",
+            "lib/r.toml:8:8: error: `step[2].hold`: `ball-back` is a timed sequence of phases\n  help: remove `hold` from this step: its length is the sum of the exercise's phases",
+        ]
+    );
+    assert!(loaded.library.routine("r").is_none());
+}
+
+#[test]
+fn missing_required_keys_are_reported_beside_other_problems() {
+    let text = "[[exercise]]\nid = \"x\"\nnam = \"X\"\nhold = 2\n";
+    let loaded = load_texts(&[("lib/exercises/a.toml", text)]);
+    assert_eq!(
+        messages(&loaded),
+        [
+            "lib/exercises/a.toml:1:1: error: `exercise[1].name`: is missing; it is required\n  help: the name shown to the person, like `name = \"Kneeling lunge\"`",
+            "lib/exercises/a.toml:1:1: error: `exercise[1].kind`: is missing; it is required\n  help: one of: stretch, movement, transfer, ball-release, warm-up, breathing",
+            "lib/exercises/a.toml:1:1: error: `exercise[1].position`: is missing; it is required\n  help: one of: standing, seated, kneeling, lying, prone",
+            "lib/exercises/a.toml:1:1: error: `exercise[1].setup`: is missing; it is required\n  help: an array of instructions on how to get into position",
+            "lib/exercises/a.toml:3:1: error: `exercise[1].nam`: unknown field `nam`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`",
+            "lib/exercises/a.toml:4:8: error: `exercise[1].hold`: 2 is out of range\n  help: a whole number of seconds from 5 to 600",
+        ]
+    );
+    assert!(loaded.library.exercises().is_empty());
+}
+
+#[test]
+fn duplicates_name_both_places_and_replacements_are_notes() {
+    let dup = EXERCISES.replace("ball-back", "knee-to-chest");
+    let loaded = load_texts(&[("lib/exercises/a.toml", &dup)]);
+    assert_eq!(
+        messages(&loaded),
+        [
+            "lib/exercises/a.toml:9:1: error: `id`: the exercise id `knee-to-chest` is defined twice\n  help: it is first defined at lib/exercises/a.toml:1:1; give one of them another id"
+        ]
+    );
+
+    let user = SourceText::new(
+        "user/exercises/b.toml",
+        EXERCISES.replace("Knee to chest", "My knee hug"),
+    );
+    let files = vec![
+        LibraryFile {
+            layer: Layer::BuiltIn,
+            role: FileRole::Exercises,
+            source: SourceText::new("<built-in>/a.toml", EXERCISES),
+        },
+        LibraryFile {
+            layer: Layer::User,
+            role: FileRole::Exercises,
+            source: user,
+        },
+    ];
+    let loaded = load_files(&files, Vec::new());
+    assert!(!loaded.has_errors());
+    assert_eq!(
+        loaded.library.exercise("knee-to-chest").unwrap().name,
+        "My knee hug"
+    );
+    assert_eq!(
+        messages(&loaded)[0],
+        "user/exercises/b.toml:1:1: note: this exercise `knee-to-chest` replaces the one at <built-in>/a.toml:1:1"
+    );
+}
+
+#[test]
+fn control_characters_are_refused_and_never_echoed() {
+    let text = EXERCISES.replace("Knee to chest", "Knee\\u001b[2J to chest");
+    let loaded = load_texts(&[("lib/exercises/a.toml", &text)]);
+    let shown = messages(&loaded).join("\n");
+    assert!(
+        shown.contains("`exercise[1].name`: contains the control character \\u{1b}"),
+        "{shown}"
+    );
+    assert!(!shown.contains('\u{1b}'));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC*", as_exercises in any::<bool>()) {
+        let path = if as_exercises { "lib/exercises/x.toml" } else { "lib/x.toml" };
+        let loaded = load_texts(&[(path, &text)]);
+        for d in &loaded.diagnostics {
+            prop_assert!(!d.to_string().chars().any(|c| c.is_control() && c != '\n'));
+        }
+    }
+
+    #[test]
+    fn toml_shaped_text_never_panics(lines in proptest::collection::vec(toml_line(), 0..24)) {
+        let text = lines.join("\n");
+        let _ = load_texts(&[("lib/exercises/x.toml", &text), ("lib/r.toml", &text)]);
+    }
+}
+
+/// Lines made of the format's own keys and tables with odd values.
+fn toml_line() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec![
+        "id",
+        "name",
+        "kind",
+        "position",
+        "each_side",
+        "hold",
+        "equipment",
+        "setup",
+        "cues",
+        "cautions",
+        "avoid_if",
+        "breathing",
+        "exercise",
+        "step",
+        "repeat",
+        "prep",
+        "warm_up",
+        "cue",
+        "inhale",
+    ]);
+    let value = prop::sample::select(vec![
+        "\"a\"",
+        "\"\"",
+        "0",
+        "-1",
+        "5",
+        "601",
+        "99999999999999999999",
+        "true",
+        "[]",
+        "[\"x\", 1]",
+        "{ inhale = 4, exhale = 6 }",
+        "{}",
+        "\"stretch\"",
+        "\"lying\"",
+        "1.5",
+        "1979-05-27",
+        "\"\\u0007\"",
+    ]);
+    let header = prop::sample::select(vec![
+        "[[exercise]]",
+        "[[step]]",
+        "[[exercise.phase]]",
+        "[breathing]",
+        "[[x]]",
+        "[exercise]",
+    ]);
+    prop_oneof![
+        (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
+        header.prop_map(str::to_string),
+        "\\PC{0,12}",
+    ]
+}
