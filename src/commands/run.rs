@@ -67,7 +67,8 @@ pub struct RunOptions {
 }
 
 /// `--color`: whether the screen uses colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum ColorWhen {
     /// Colour unless the environment's conventions say otherwise.
     Auto,
@@ -76,15 +77,11 @@ pub enum ColorWhen {
 }
 
 impl ColorWhen {
-    pub const ALL: &'static [ColorWhen] = &[ColorWhen::Auto, ColorWhen::Always, ColorWhen::Never];
+    pub const ALL: &'static [ColorWhen] = <ColorWhen as strum::VariantArray>::VARIANTS;
 
     /// The spelling on the command line.
     pub fn name(self) -> &'static str {
-        match self {
-            ColorWhen::Auto => "auto",
-            ColorWhen::Always => "always",
-            ColorWhen::Never => "never",
-        }
+        self.into()
     }
 }
 

@@ -2,8 +2,11 @@
 //! origin of each value match on [`Key`], so a key added here is a compile
 //! error until every one of them handles it.
 
-/// One key of the config file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+use strum::{IntoStaticStr, VariantArray};
+
+/// One key of the config file, in the order `config show` lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Key {
     DefaultRoutine,
     Prep,
@@ -23,41 +26,11 @@ pub enum Key {
 
 impl Key {
     /// Every key, in the order `config show` lists them.
-    pub const ALL: &'static [Key] = &[
-        Key::DefaultRoutine,
-        Key::Prep,
-        Key::Transition,
-        Key::Breathing,
-        Key::Bell,
-        Key::Voice,
-        Key::VoiceCommand,
-        Key::WeeklyGoal,
-        Key::CheckIn,
-        Key::BriskWarmUp,
-        Key::Conditions,
-        Key::Level,
-        Key::Remind,
-        Key::NotifyCommand,
-    ];
+    pub const ALL: &'static [Key] = Key::VARIANTS;
 
     /// The key as the file spells it.
     pub fn name(self) -> &'static str {
-        match self {
-            Key::DefaultRoutine => "default_routine",
-            Key::Prep => "prep",
-            Key::Transition => "transition",
-            Key::Breathing => "breathing",
-            Key::Bell => "bell",
-            Key::Voice => "voice",
-            Key::VoiceCommand => "voice_command",
-            Key::WeeklyGoal => "weekly_goal",
-            Key::CheckIn => "check_in",
-            Key::BriskWarmUp => "brisk_warm_up",
-            Key::Conditions => "conditions",
-            Key::Level => "level",
-            Key::Remind => "remind",
-            Key::NotifyCommand => "notify_command",
-        }
+        self.into()
     }
 
     /// The key a file spells `name`, if there is one.
@@ -82,6 +55,11 @@ mod tests {
             assert_eq!(Key::named(key.name()), Some(key));
         }
         assert_eq!(Key::named("voise"), None);
-        assert_eq!(Key::ALL.len(), 14);
+        let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(
+            names.join(" "),
+            "default_routine prep transition breathing bell voice voice_command weekly_goal \
+             check_in brisk_warm_up conditions level remind notify_command"
+        );
     }
 }

@@ -1,7 +1,10 @@
 //! The output formats the printers offer, named as `--format` spells them.
 
+use strum::{IntoStaticStr, VariantArray};
+
 /// How a listing is printed: `list`, `show`, `routines` and `history`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum ListFormat {
     /// Aligned text for people.
     Text,
@@ -10,7 +13,8 @@ pub enum ListFormat {
 }
 
 /// How a routine sheet is printed: `print` and `plan`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum SheetFormat {
     /// Plain text for the terminal or a printer.
     Text,
@@ -21,27 +25,33 @@ pub enum SheetFormat {
 }
 
 impl ListFormat {
-    pub const ALL: &'static [ListFormat] = &[ListFormat::Text, ListFormat::Json];
+    pub const ALL: &'static [ListFormat] = ListFormat::VARIANTS;
 
     /// The spelling on the command line.
     pub fn name(self) -> &'static str {
-        match self {
-            ListFormat::Text => "text",
-            ListFormat::Json => "json",
-        }
+        self.into()
     }
 }
 
 impl SheetFormat {
-    pub const ALL: &'static [SheetFormat] =
-        &[SheetFormat::Text, SheetFormat::Markdown, SheetFormat::Json];
+    pub const ALL: &'static [SheetFormat] = SheetFormat::VARIANTS;
 
     /// The spelling on the command line.
     pub fn name(self) -> &'static str {
-        match self {
-            SheetFormat::Text => "text",
-            SheetFormat::Markdown => "markdown",
-            SheetFormat::Json => "json",
-        }
+        self.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_spelled_as_the_command_line_takes_them() {
+        let names = |all: &[&'static str]| all.join(" ");
+        let list: Vec<&str> = ListFormat::ALL.iter().map(|f| f.name()).collect();
+        let sheet: Vec<&str> = SheetFormat::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names(&list), "text json");
+        assert_eq!(names(&sheet), "text markdown json");
     }
 }
