@@ -8,7 +8,6 @@
 //! [`progress`] says when to suggest another level. The printers are in
 //! [`render::history`](crate::render::history).
 
-pub mod after_session;
 mod error;
 mod lines;
 mod newest;

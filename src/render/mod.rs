@@ -2,8 +2,10 @@
 //! The routine sheet (`print`, `plan`) and what to have at hand, the
 //! exercise listing (`list`), one exercise (`show`), the routines
 //! (`routines`), the settings (`config show`) and the history report, chart
-//! and JSON (`history`). The output formats `--format` chooses are here too.
+//! and JSON (`history`), and the lines under a run's summary. The output
+//! formats `--format` chooses are here too.
 
+pub mod after_session;
 pub mod config_show;
 pub mod format;
 pub mod history;

@@ -6,8 +6,7 @@
 
 use crate::format::clock;
 
-use super::record::Record;
-use super::stats::Summary;
+use crate::history::{Record, Summary};
 
 /// "This week: 2 of 3 · 2 weeks in a row", with ", goal met" once it is.
 pub fn week_line(summary: &Summary) -> String {
@@ -56,8 +55,7 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::history::record::tests::sample;
-    use crate::history::summarize;
+    use crate::history::{sample, summarize};
 
     fn summary(days: &[&str], now: &str) -> Summary {
         let records: Vec<Record> = days.iter().map(|d| sample(d)).collect();
