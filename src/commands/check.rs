@@ -9,6 +9,7 @@ use anyhow::Result;
 
 use crate::app::{Context, exit};
 use crate::diagnostic::{Diagnostic, capped, left_out_line};
+use crate::format::count;
 use crate::library;
 
 /// What `psoas check` checks.
@@ -43,8 +44,7 @@ pub fn execute(context: &Context, args: CheckOptions, out: &mut impl Write) -> R
             .count();
         let skipped = match skipped {
             0 => String::new(),
-            1 => " (1 file skipped, see above)".to_string(),
-            n => format!(" ({n} files skipped, see above)"),
+            n => format!(" ({} skipped, see above)", count(n, "file")),
         };
         writeln!(
             out,
@@ -54,7 +54,7 @@ pub fn execute(context: &Context, args: CheckOptions, out: &mut impl Write) -> R
         )?;
         Ok(ExitCode::SUCCESS)
     } else {
-        writeln!(stderr, "{} found", crate::format::count(errors, "problem"))?;
+        writeln!(stderr, "{} found", count(errors, "problem"))?;
         Ok(ExitCode::from(exit::FAILURE))
     }
 }

@@ -4,7 +4,7 @@
 //! the run command prints them under its summary, on the screen or in the
 //! transcript.
 
-use crate::format::clock;
+use crate::format::{clock, count};
 
 use crate::history::{Record, Summary};
 
@@ -14,10 +14,9 @@ pub fn week_line(summary: &Summary) -> String {
     if summary.goal_met() {
         line.push_str(", goal met");
     }
-    match summary.streak_weeks {
-        0 => {}
-        1 => line.push_str(" · 1 week in a row"),
-        n => line.push_str(&format!(" · {n} weeks in a row")),
+    if summary.streak_weeks > 0 {
+        let weeks = count(summary.streak_weeks as usize, "week");
+        line.push_str(&format!(" · {weeks} in a row"));
     }
     line
 }
