@@ -65,6 +65,15 @@ mod tests {
     fn the_week_line_says_where_the_week_and_the_streak_stand() {
         let now = "2026-11-25T12:00:00+01:00";
         assert_eq!(week_line(&summary(&[], now)), "This week: 0 of 3");
+        let one_week = [
+            "2026-11-16T08:00:00+01:00",
+            "2026-11-17T08:00:00+01:00",
+            "2026-11-18T08:00:00+01:00",
+        ];
+        assert_eq!(
+            week_line(&summary(&one_week, now)),
+            "This week: 0 of 3 · 1 week in a row"
+        );
         let last_week_met = [
             "2026-11-16T08:00:00+01:00",
             "2026-11-17T08:00:00+01:00",
