@@ -16,7 +16,6 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::Context;
-use crate::config::Config;
 use crate::diagnostic::sanitize;
 use crate::engine::Plan;
 use crate::history::History;
@@ -24,42 +23,14 @@ use crate::now::now;
 use crate::remind::notify::{self, TITLE};
 use crate::remind::units::{self, UnitFile};
 use crate::remind::{
-    Days, Decision, Interval, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule,
-    Scheduler, TimeOfDay, decide, last_nudge, nudge_text,
+    Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule, Scheduler, decide,
+    last_nudge, nudge_text,
 };
 
-/// What `psoas remind` is asked to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RemindTask {
-    /// Have the scheduler run `psoas remind now` on this schedule.
-    Install {
-        schedule: ScheduleOptions,
-        /// The scheduler to use; none is the one found here.
-        scheduler: Option<Scheduler>,
-        /// Print what would be written and change nothing.
-        dry_run: bool,
-    },
-    /// Remove what `install` set up.
-    Uninstall { scheduler: Option<Scheduler> },
-    /// Say what is installed and when it fires.
-    Status { scheduler: Option<Scheduler> },
-    /// Nudge now, if the schedule and the history say so.
-    Now { schedule: ScheduleOptions },
-}
+mod options;
 
-/// When nudges may come, as given on the command line; each one given beats
-/// the config's `remind` table.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ScheduleOptions {
-    /// Time between nudges.
-    pub every: Option<Interval>,
-    /// Earliest time of day.
-    pub from: Option<TimeOfDay>,
-    /// Latest time of day.
-    pub to: Option<TimeOfDay>,
-    /// Days of the week.
-    pub days: Option<Days>,
-}
+pub use options::{RemindTask, ScheduleOptions};
+use options::{schedule, scheduler};
 
 pub fn execute(context: &Context, task: RemindTask, out: &mut impl Write) -> Result<ExitCode> {
     match task {
@@ -72,25 +43,6 @@ pub fn execute(context: &Context, task: RemindTask, out: &mut impl Write) -> Res
         RemindTask::Status { scheduler } => status(context, scheduler, out),
         RemindTask::Now { schedule } => remind_now(context, &schedule, out),
     }
-}
-
-/// Flags beat the config, the config beats the defaults.
-fn schedule(args: &ScheduleOptions, config: &Config) -> Result<Schedule> {
-    let c = config.remind();
-    let schedule = Schedule {
-        every: args.every.unwrap_or(c.every),
-        from: args.from.unwrap_or(c.from),
-        to: args.to.unwrap_or(c.to),
-        days: args.days.unwrap_or(c.days),
-    };
-    if let Some(problem) = schedule.problem() {
-        bail!("{problem}");
-    }
-    Ok(schedule)
-}
-
-fn scheduler(chosen: Option<Scheduler>) -> Scheduler {
-    chosen.unwrap_or_else(|| Scheduler::detect(std::env::var_os("PATH").as_deref()))
 }
 
 fn places(context: &Context) -> Result<Places> {

@@ -6,7 +6,7 @@
 //! summary it says where the week stands and how tension changed, or why the
 //! session was not recorded (a `--speed` preview) or not counted (too short).
 
-use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -14,76 +14,23 @@ use anyhow::Result;
 
 use crate::app::{Context, exit};
 use crate::config::Config;
-use crate::engine::{Level, Plan, PlanSettings};
+use crate::engine::{Plan, PlanSettings};
 use crate::format::clock;
 use crate::history::{History, HistoryError, Record, SessionNotes, Tally};
-use crate::library::{Condition, Impact, Library, Routine};
+use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
 use crate::render::{after_session, needs};
 use crate::runner::answer::{self, Answer};
 use crate::runner::check_in;
 use crate::runner::plain::stamp;
 use crate::runner::rows::wrap;
-use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker, WarmUpChoice};
+use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker};
 use crate::safety;
 use crate::voice::Voice;
 
-/// What `psoas run` is asked to do; flags not given are `None` or `false`,
-/// and the config and the defaults fill them in.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RunOptions {
-    /// A routine id or the path of a routine file; none is the default routine.
-    pub routine: Option<String>,
-    /// Plan a routine of about this many minutes and run that instead.
-    pub minutes: Option<u32>,
-    /// A plain transcript even on a terminal.
-    pub plain: bool,
-    /// Colour on the screen.
-    pub color: ColorWhen,
-    /// How many times faster than real time the run goes (a preview when not 1).
-    pub speed: f64,
-    /// Whether to do the guided warm-up, skip it, or ask.
-    pub warm_up: WarmUpChoice,
-    /// A brisk warm-up even if the config does not ask for one.
-    pub brisk_warm_up: bool,
-    /// The bell may ring (the config may still turn it off); false never rings it.
-    pub bell: bool,
-    /// Speak cues (`Some(true)`) or not (`Some(false)`); none is the config's choice.
-    pub voice: Option<bool>,
-    /// The tension score before the session, so it is not asked for.
-    pub tension_before: Option<u8>,
-    /// The tension score after the session, so it is not asked for.
-    pub tension_after: Option<u8>,
-    /// Check-ins may be asked (the config may still say no); false never asks.
-    pub check_in: bool,
-    /// A note for the session's record.
-    pub note: Option<String>,
-    /// Write the session to the history (and mark the safety notice shown).
-    pub record: bool,
-    /// Conditions to leave exercises out for, besides the config's.
-    pub conditions: Vec<Condition>,
-    /// The level to lay the holds out at; none is the config's.
-    pub level: Option<Level>,
-}
+mod options;
 
-/// `--color`: whether the screen uses colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
-#[strum(serialize_all = "lowercase")]
-pub enum ColorWhen {
-    /// Colour unless the environment's conventions say otherwise.
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorWhen {
-    pub const ALL: &'static [ColorWhen] = <ColorWhen as strum::VariantArray>::VARIANTS;
-
-    /// The spelling on the command line.
-    pub fn name(self) -> &'static str {
-        self.into()
-    }
-}
+pub use options::{ColorWhen, Environment, RunOptions, resolve};
 
 pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Result<ExitCode> {
     let config = context.config()?;
@@ -389,62 +336,6 @@ fn say(
     Ok(())
 }
 
-/// What the run needs to know about where it runs.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Environment {
-    pub stdin_is_terminal: bool,
-    pub stdout_is_terminal: bool,
-    pub term: Option<String>,
-    /// `NO_COLOR` is set to something other than the empty string.
-    pub no_color: bool,
-    /// `CLICOLOR_FORCE` is set to something other than empty or `0`.
-    pub clicolor_force: bool,
-    /// `CLICOLOR` is `0`.
-    pub clicolor_off: bool,
-}
-
-impl Environment {
-    pub fn of_process() -> Environment {
-        Environment {
-            stdin_is_terminal: std::io::stdin().is_terminal(),
-            stdout_is_terminal: std::io::stdout().is_terminal(),
-            term: std::env::var("TERM").ok(),
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            clicolor_force: std::env::var_os("CLICOLOR_FORCE")
-                .is_some_and(|v| !v.is_empty() && v != "0"),
-            clicolor_off: std::env::var_os("CLICOLOR").is_some_and(|v| v == "0"),
-        }
-    }
-}
-
-/// Flags beat the config, the config beats the defaults; plain mode whenever
-/// keys cannot be read or escape codes would not be understood.
-pub fn resolve(args: &RunOptions, config: &Config, env: &Environment) -> RunSettings {
-    let plain = args.plain
-        || !env.stdin_is_terminal
-        || !env.stdout_is_terminal
-        || env.term.as_deref() == Some("dumb");
-    RunSettings {
-        plain,
-        speed: args.speed,
-        bell: args.bell && config.bell(),
-        colour: colour(args.color, env),
-        warm_up: args.warm_up,
-    }
-}
-
-/// Whether the screen is in colour: `--color always` or `never` settle it;
-/// `auto` takes `NO_COLOR`, then `CLICOLOR_FORCE`, then `CLICOLOR=0`, as
-/// the conventions at no-color.org and bixense.com/clicolors order them.
-/// The screen is only drawn on a terminal, so auto means colour otherwise.
-fn colour(when: ColorWhen, env: &Environment) -> bool {
-    match when {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        ColorWhen::Auto => !env.no_color && (env.clicolor_force || !env.clicolor_off),
-    }
-}
-
 /// The interactive screen is gone once the run returns, so what was done is
 /// printed to the normal screen. Plain mode has already said it as the last
 /// line of its transcript.
@@ -468,26 +359,4 @@ fn print_summary(outcome: &RunOutcome, settings: &RunSettings, out: &mut impl Wr
     )?;
     out.flush()?;
     Ok(())
-}
-
-#[cfg(test)]
-mod colour_tests {
-    use super::*;
-
-    #[test]
-    fn colour_follows_the_flag_then_the_conventions() {
-        let env = |no_color, clicolor_force, clicolor_off| Environment {
-            no_color,
-            clicolor_force,
-            clicolor_off,
-            ..Environment::default()
-        };
-        assert!(colour(ColorWhen::Auto, &env(false, false, false)));
-        assert!(!colour(ColorWhen::Auto, &env(true, false, false)));
-        assert!(!colour(ColorWhen::Auto, &env(true, true, false)));
-        assert!(!colour(ColorWhen::Auto, &env(false, false, true)));
-        assert!(colour(ColorWhen::Auto, &env(false, true, true)));
-        assert!(colour(ColorWhen::Always, &env(true, false, true)));
-        assert!(!colour(ColorWhen::Never, &env(false, true, false)));
-    }
 }
