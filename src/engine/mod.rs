@@ -19,5 +19,5 @@ pub use plan::{
     LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage, get_ready,
     step_seconds,
 };
-pub use session::{Action, Session};
+pub use session::{Control, Session};
 pub use timeline::{COUNT_FROM, Cue, Event, hold_cues, keeps_moving, timeline};

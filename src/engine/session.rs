@@ -20,7 +20,7 @@ use super::timeline::{Cue, Event, hold_cues};
 
 /// What a person can ask of a running session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
+pub enum Control {
     Pause,
     Resume,
     /// Pause when running, resume when paused.
@@ -121,40 +121,40 @@ impl<'a> Session<'a> {
     }
 
     /// Does what was asked at `now`; returns the cues that fell due until
-    /// then, followed by those the action itself brings.
-    pub fn apply(&mut self, action: Action, now: Duration) -> Vec<Cue> {
+    /// then, followed by those the control itself brings.
+    pub fn apply(&mut self, control: Control, now: Duration) -> Vec<Cue> {
         let mut cues = self.advance(now);
         if self.is_over() {
             return cues;
         }
         let at = self.position;
         let paused = self.state == State::Paused;
-        match action {
-            Action::Pause | Action::TogglePause if !paused => {
+        match control {
+            Control::Pause | Control::TogglePause if !paused => {
                 self.state = State::Paused;
                 cues.push(Cue {
                     at,
                     event: Event::Paused,
                 });
             }
-            Action::Resume | Action::TogglePause if paused => {
+            Control::Resume | Control::TogglePause if paused => {
                 self.state = State::Running;
                 cues.push(Cue {
                     at,
                     event: Event::Resumed,
                 });
             }
-            Action::Pause | Action::Resume | Action::TogglePause => {}
-            Action::Skip => {
+            Control::Pause | Control::Resume | Control::TogglePause => {}
+            Control::Skip => {
                 let hold = self.current_hold();
                 if self.holds[hold] != HoldStatus::Done {
                     self.holds[hold] = HoldStatus::Skipped;
                 }
                 cues.extend(self.jump_to_hold(hold + 1));
             }
-            Action::Back => cues.extend(self.jump_to_hold(self.current_hold().saturating_sub(1))),
-            Action::Restart => cues.extend(self.jump_to_hold(self.current_hold())),
-            Action::Quit => self.state = State::Quit,
+            Control::Back => cues.extend(self.jump_to_hold(self.current_hold().saturating_sub(1))),
+            Control::Restart => cues.extend(self.jump_to_hold(self.current_hold())),
+            Control::Quit => self.state = State::Quit,
         }
         cues
     }

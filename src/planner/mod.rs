@@ -18,7 +18,7 @@ use crate::engine::{self, Level, Plan, PlanSettings};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
 pub use choose::AT_HAND;
-use fit::{Clock, Draft};
+use fit::{Draft, StepTiming};
 use rng::SplitMix64;
 
 /// What a person asks a plan for.
@@ -86,7 +86,7 @@ pub enum PlanError {
     TooShort { minutes: u32, prep: u32 },
     #[error(
         "only {} of the {minutes} minutes asked for can be filled with the {exercises} exercise{} that suit these positions, equipment and conditions; ask for {} minute{} or fewer, or allow more positions or equipment",
-        clock(*.planned),
+        crate::format::clock(*.planned),
         plural(*.exercises as u32),
         max_minutes(*.planned),
         plural(max_minutes(*.planned))
@@ -104,10 +104,6 @@ fn plural(n: u32) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn clock(seconds: u32) -> String {
-    crate::format::clock(seconds)
-}
-
 /// The most minutes a plan of `planned` seconds fills to 80%.
 fn max_minutes(planned: u32) -> u32 {
     planned * 5 / 4 / 60
@@ -116,12 +112,12 @@ fn max_minutes(planned: u32) -> u32 {
 /// Builds a routine for `request` from `library`.
 pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanError> {
     let target = request.target_seconds();
-    let clock = Clock {
+    let timing = StepTiming {
         prep: request.prep,
         transition: request.transition,
         level: request.level,
     };
-    let ready = request.prep + clock.extra();
+    let ready = request.prep + timing.extra();
     let mut rng = SplitMix64::new(request.seed);
 
     let mut breathing = choose::breathing_candidates(library, request);
@@ -148,7 +144,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     for exercise in pool.iter().copied() {
         let draft = Draft::new(exercise);
         // As if it came in a new position: the order is not known yet.
-        let seconds = clock.seconds(&draft) + clock.extra();
+        let seconds = timing.seconds(&draft) + timing.extra();
         if total + seconds + reserve <= target {
             body.push(draft);
             total += seconds;
@@ -165,19 +161,19 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     // Now the order is known, the transitions are exact; growing holds and
     // rounds below never changes them.
     let order = body.iter().map(|d| d.exercise).chain([finish_exercise]);
-    total = body.iter().map(|d| clock.seconds(d)).sum::<u32>() + clock.transitions(order);
+    total = body.iter().map(|d| timing.seconds(d)).sum::<u32>() + timing.transitions(order);
     let room_per_side = (target - total) / finish_exercise.sides();
     finish.hold = finish
         .hold
         .min(room_per_side.saturating_sub(request.prep))
         .max(finish_floor);
     // A grown hold may not fit where the hold as written did.
-    while finish.hold > finish_floor && total + clock.seconds(&finish) > target {
+    while finish.hold > finish_floor && total + timing.seconds(&finish) > target {
         finish.hold -= 1;
     }
-    total += clock.seconds(&finish);
+    total += timing.seconds(&finish);
 
-    fit::fill(&clock, &mut body, &mut finish, &mut total, target);
+    fit::fill(&timing, &mut body, &mut finish, &mut total, target);
 
     let mut steps: Vec<_> = body.iter().map(Draft::step).collect();
     steps.push(finish.step());
@@ -186,7 +182,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
         request.minutes,
         plural(request.minutes)
     );
-    let mut routine = fit::routine(&request.id, &name, &clock, steps);
+    let mut routine = fit::routine(&request.id, &name, &timing, steps);
     routine.summary = Some(summary(request, &body, finish_exercise));
 
     // The engine has the last word on the length.

@@ -3,13 +3,13 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::engine::Action;
+use crate::engine::Control;
 
 /// What a key asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Command {
+pub enum KeyAction {
     /// Something the session does.
-    Act(Action),
+    Control(Control),
     /// Show or hide the key help.
     Help,
     /// Quit, once confirmed with a second key.
@@ -32,24 +32,24 @@ pub const HELP: &[(&str, &str)] = &[
     ("Ctrl-Z", "suspend (fg to go on)"),
 ];
 
-pub fn command(key: KeyEvent) -> Option<Command> {
+pub fn action(key: KeyEvent) -> Option<KeyAction> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
-            KeyCode::Char('c') => Some(Command::Interrupt),
-            KeyCode::Char('z') => Some(Command::Suspend),
+            KeyCode::Char('c') => Some(KeyAction::Interrupt),
+            KeyCode::Char('z') => Some(KeyAction::Suspend),
             _ => None,
         };
     }
     Some(match key.code {
-        KeyCode::Char(' ') | KeyCode::Char('p') => Command::Act(Action::TogglePause),
-        KeyCode::Char('n') | KeyCode::Right => Command::Act(Action::Skip),
-        KeyCode::Char('b') | KeyCode::Left => Command::Act(Action::Back),
-        KeyCode::Char('r') => Command::Act(Action::Restart),
-        KeyCode::Char('q') | KeyCode::Esc => Command::AskQuit,
-        KeyCode::Char('?') => Command::Help,
+        KeyCode::Char(' ') | KeyCode::Char('p') => KeyAction::Control(Control::TogglePause),
+        KeyCode::Char('n') | KeyCode::Right => KeyAction::Control(Control::Skip),
+        KeyCode::Char('b') | KeyCode::Left => KeyAction::Control(Control::Back),
+        KeyCode::Char('r') => KeyAction::Control(Control::Restart),
+        KeyCode::Char('q') | KeyCode::Esc => KeyAction::AskQuit,
+        KeyCode::Char('?') => KeyAction::Help,
         _ => return None,
     })
 }
@@ -68,22 +68,22 @@ mod tests {
     }
 
     #[test]
-    fn keys_map_to_commands() {
+    fn keys_map_to_actions() {
         assert_eq!(
-            command(key(KeyCode::Char(' '))),
-            Some(Command::Act(Action::TogglePause))
+            action(key(KeyCode::Char(' '))),
+            Some(KeyAction::Control(Control::TogglePause))
         );
         assert_eq!(
-            command(key(KeyCode::Right)),
-            Some(Command::Act(Action::Skip))
+            action(key(KeyCode::Right)),
+            Some(KeyAction::Control(Control::Skip))
         );
         assert_eq!(
-            command(key(KeyCode::Char('b'))),
-            Some(Command::Act(Action::Back))
+            action(key(KeyCode::Char('b'))),
+            Some(KeyAction::Control(Control::Back))
         );
-        assert_eq!(command(key(KeyCode::Esc)), Some(Command::AskQuit));
+        assert_eq!(action(key(KeyCode::Esc)), Some(KeyAction::AskQuit));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(command(ctrl_c), Some(Command::Interrupt));
-        assert_eq!(command(key(KeyCode::Char('x'))), None);
+        assert_eq!(action(ctrl_c), Some(KeyAction::Interrupt));
+        assert_eq!(action(key(KeyCode::Char('x'))), None);
     }
 }

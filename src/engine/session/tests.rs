@@ -195,7 +195,7 @@ fn paused_time_does_not_count() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(1));
-    let cues = session.apply(Action::Pause, ms(2_500));
+    let cues = session.apply(Control::Pause, ms(2_500));
     assert_eq!(
         events(&cues),
         vec![
@@ -208,7 +208,7 @@ fn paused_time_does_not_count() {
     assert_eq!(session.next_due(), None);
     assert!(session.advance(s(100)).is_empty());
     assert_eq!(session.position(), ms(2_500));
-    let cues = session.apply(Action::TogglePause, s(100));
+    let cues = session.apply(Control::TogglePause, s(100));
     assert_eq!(events(&cues), vec![(2, Event::Resumed)]);
     // The count goes on from where it stood: half a second to the next one.
     assert_eq!(session.next_due(), Some(ms(100_500)));
@@ -260,9 +260,9 @@ fn back_does_not_say_the_set_up_again() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(25));
-    let cues = session.apply(Action::Back, s(25));
+    let cues = session.apply(Control::Back, s(25));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
-    let cues = session.apply(Action::Skip, s(25));
+    let cues = session.apply(Control::Skip, s(25));
     assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
 }
 
@@ -271,7 +271,7 @@ fn skip_marks_the_hold_skipped_and_starts_the_next() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(7));
-    let cues = session.apply(Action::Skip, s(7));
+    let cues = session.apply(Control::Skip, s(7));
     assert_eq!(
         events(&cues),
         vec![
@@ -304,12 +304,12 @@ fn skipping_the_last_hold_finishes() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(52));
-    let cues = session.apply(Action::Skip, s(52));
+    let cues = session.apply(Control::Skip, s(52));
     assert_eq!(events(&cues), vec![(60, Event::Finished)]);
     assert!(session.is_finished());
     assert_eq!((session.holds_done(), session.holds_skipped()), (3, 1));
-    assert!(session.apply(Action::Skip, s(53)).is_empty());
-    assert!(session.apply(Action::Back, s(53)).is_empty());
+    assert!(session.apply(Control::Skip, s(53)).is_empty());
+    assert!(session.apply(Control::Back, s(53)).is_empty());
 }
 
 #[test]
@@ -317,12 +317,12 @@ fn back_goes_to_the_previous_hold_and_at_the_first_to_its_start() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(3));
-    let cues = session.apply(Action::Back, s(3));
+    let cues = session.apply(Control::Back, s(3));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
     assert_eq!(session.position(), Duration::ZERO);
     assert!(!session.past_first_hold());
     session.advance(s(25));
-    let cues = session.apply(Action::Back, s(25));
+    let cues = session.apply(Control::Back, s(25));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
     assert_eq!(session.holds_done(), 1, "a hold once done stays done");
 }
@@ -332,7 +332,7 @@ fn restart_goes_back_to_the_start_of_this_hold() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(40));
-    let cues = session.apply(Action::Restart, s(40));
+    let cues = session.apply(Control::Restart, s(40));
     assert_eq!(events(&cues), vec![(30, Event::Begin { segment: 4 })]);
     assert_eq!(session.position(), s(30));
 }
@@ -342,7 +342,7 @@ fn quit_ends_without_finishing() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(10));
-    assert!(session.apply(Action::Quit, s(10)).is_empty());
+    assert!(session.apply(Control::Quit, s(10)).is_empty());
     assert!(session.is_over());
     assert!(!session.is_finished());
     assert!(!session.past_first_hold());
@@ -350,34 +350,34 @@ fn quit_ends_without_finishing() {
     assert_eq!(session.next_due(), None);
 }
 
-fn action() -> impl Strategy<Value = Option<Action>> {
+fn control() -> impl Strategy<Value = Option<Control>> {
     prop_oneof![
         3 => Just(None),
-        1 => Just(Some(Action::Pause)),
-        1 => Just(Some(Action::Resume)),
-        1 => Just(Some(Action::TogglePause)),
-        2 => Just(Some(Action::Skip)),
-        2 => Just(Some(Action::Back)),
-        1 => Just(Some(Action::Restart)),
-        1 => Just(Some(Action::Quit)),
+        1 => Just(Some(Control::Pause)),
+        1 => Just(Some(Control::Resume)),
+        1 => Just(Some(Control::TogglePause)),
+        2 => Just(Some(Control::Skip)),
+        2 => Just(Some(Control::Back)),
+        1 => Just(Some(Control::Restart)),
+        1 => Just(Some(Control::Quit)),
     ]
 }
 
 proptest! {
     #[test]
     fn any_sequence_of_actions_stays_in_bounds(
-        steps in prop::collection::vec((0u64..20_000, action()), 0..60),
+        steps in prop::collection::vec((0u64..20_000, control()), 0..60),
     ) {
         let library = fixture::library();
         let mut session = Session::new(fixture::plan(&library));
         let holds = session.plan().hold_count();
         let mut now = Duration::ZERO;
         let mut last_at = Duration::ZERO;
-        for (step_ms, action) in steps {
+        for (step_ms, control) in steps {
             now += ms(step_ms);
             let before = session.position();
-            let cues = match action {
-                Some(action) => session.apply(action, now),
+            let cues = match control {
+                Some(control) => session.apply(control, now),
                 None => session.advance(now),
             };
             prop_assert!(session.position() <= session.total());
@@ -391,7 +391,7 @@ proptest! {
                 prop_assert!(due >= now);
             }
             // Without a jump, cues come in time order and never ahead of time.
-            if action.is_none() {
+            if control.is_none() {
                 for cue in &cues {
                     prop_assert!(cue.at >= last_at && cue.at >= before);
                     prop_assert!(cue.at <= session.position());
@@ -406,7 +406,7 @@ proptest! {
             }
         }
         // Whatever happened, running on long enough ends the routine.
-        session.apply(Action::Resume, now);
+        session.apply(Control::Resume, now);
         session.advance(now + s(10_000));
         prop_assert!(session.is_over());
     }

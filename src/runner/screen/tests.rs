@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 use super::*;
-use crate::engine::{Action, fixture};
+use crate::engine::{Control, fixture};
 
 fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let library = fixture::library();
@@ -76,7 +76,7 @@ fn phases_and_breathing_out() {
 fn paused_says_so_plainly() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
-    session.apply(Action::Pause, Duration::from_secs(7));
+    session.apply(Control::Pause, Duration::from_secs(7));
     let rows = frame(&session, Overlay::None, &HoldBar::new(), 40, 12);
     let paused = rows.iter().find(|r| r.text.starts_with("PAUSED")).unwrap();
     assert_eq!(paused.style, Style::Alert);
@@ -123,7 +123,7 @@ fn the_screen_moves_in_steps_of_a_second() {
     assert_eq!(frame(&session, Overlay::None, &bar, 40, 12), early);
     session.advance(Duration::from_millis(8_000));
     assert_ne!(frame(&session, Overlay::None, &bar, 40, 12), early);
-    session.apply(Action::Pause, Duration::from_millis(8_100));
+    session.apply(Control::Pause, Duration::from_millis(8_100));
     assert_eq!(next_change(&session), None);
 }
 
