@@ -6,18 +6,23 @@
 //! program shows or waits for is computed here.
 
 mod breathing;
+mod durations;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod level;
 mod plan;
+mod plan_settings;
+mod planned_hold;
+mod segment;
 mod session;
 mod timeline;
 
 pub use breathing::{Breath, BreathDirection, breath_at};
+pub use durations::{get_ready, step_seconds};
 pub use level::Level;
-pub use plan::{
-    LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage, get_ready,
-    step_seconds,
-};
+pub use plan::{LeftOut, Plan, PlanError};
+pub use plan_settings::PlanSettings;
+pub use planned_hold::PlannedHold;
+pub use segment::{Segment, SegmentKind, Stage};
 pub use session::{Control, Session};
 pub use timeline::{COUNT_FROM, Cue, Event, hold_cues, keeps_moving, timeline};

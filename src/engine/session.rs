@@ -15,7 +15,8 @@
 
 use std::time::Duration;
 
-use super::plan::{Plan, SegmentKind};
+use super::plan::Plan;
+use super::segment::SegmentKind;
 use super::timeline::{Cue, Event, hold_cues};
 
 /// What a person can ask of a running session.

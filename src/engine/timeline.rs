@@ -10,7 +10,8 @@
 use std::time::Duration;
 
 use super::breathing::BreathDirection;
-use super::plan::{Plan, Segment, SegmentKind};
+use super::plan::Plan;
+use super::segment::{Segment, SegmentKind};
 use crate::library::Kind;
 
 /// Something that happens while a routine runs.
