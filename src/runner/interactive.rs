@@ -15,7 +15,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 use crossterm::terminal;
 
 use super::clock::Clock;
-use super::hold_bar::HoldBar;
 use super::input::{self, Ready};
 use super::keys::{self, KeyAction};
 use super::outcome::Ending;
@@ -74,7 +73,6 @@ pub fn run<'a>(
         speaker,
         overlay: Overlay::None,
         paused_to_ask: false,
-        bar: HoldBar::new(),
     };
     let ending = run.follow(&mut console)?;
     Ok((run.session, ending))
@@ -205,7 +203,6 @@ struct Run<'a, 's> {
     /// Whether asking "Quit?" or showing the help paused the clock, to
     /// resume it when the overlay goes.
     paused_to_ask: bool,
-    bar: HoldBar,
 }
 
 impl Run<'_, '_> {
@@ -221,7 +218,7 @@ impl Run<'_, '_> {
                 return Ok(Ending::Finished);
             }
             let (width, height) = console.painter.size();
-            let rows = screen::frame(&self.session, self.overlay, &self.bar, width, height);
+            let rows = screen::frame(&self.session, self.overlay, width, height);
             let title = screen::title(&self.session);
             if let Err(ending) = console.show(&rows, &title) {
                 return Ok(ending);

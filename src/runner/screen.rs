@@ -12,7 +12,7 @@
 use std::time::Duration;
 
 use super::big_digits;
-use super::hold_bar::HoldBar;
+use super::hold_bar::hold_bar;
 use super::keys;
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
@@ -81,13 +81,7 @@ pub fn title(session: &Session<'_>) -> String {
 /// without sides, and the breathing row says what to do in the get-ready or
 /// while moving. From 80×24 up, the seconds left are five rows high, placed
 /// toward the side being worked.
-pub fn frame(
-    session: &Session<'_>,
-    overlay: Overlay,
-    bar: &HoldBar,
-    width: u16,
-    height: u16,
-) -> Vec<Row> {
+pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let plan = session.plan();
     let Some(index) = session.segment() else {
         return fit(
@@ -186,7 +180,7 @@ pub fn frame(
     let bar_width = width.saturating_sub(2).max(1);
     top.push((
         7,
-        Row::new(format!(" {}", bar.render(fraction, bar_width)), Style::Bar),
+        Row::new(format!(" {}", hold_bar(fraction, bar_width)), Style::Bar),
     ));
 
     let breathing = s.breathing;

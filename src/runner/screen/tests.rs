@@ -7,7 +7,7 @@ fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(Duration::from_secs_f64(seconds));
-    frame(&session, overlay, &HoldBar::new(), width, height)
+    frame(&session, overlay, width, height)
 }
 
 fn text(rows: &[Row]) -> String {
@@ -77,10 +77,10 @@ fn paused_says_so_plainly() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.apply(Control::Pause, Duration::from_secs(7));
-    let rows = frame(&session, Overlay::None, &HoldBar::new(), 40, 12);
+    let rows = frame(&session, Overlay::None, 40, 12);
     let paused = rows.iter().find(|r| r.text.starts_with("PAUSED")).unwrap();
     assert_eq!(paused.style, Style::Alert);
-    let rows = frame(&session, Overlay::ConfirmQuit, &HoldBar::new(), 40, 12);
+    let rows = frame(&session, Overlay::ConfirmQuit, 40, 12);
     assert_eq!(rows[11].text, "Quit? q: yes · any other key: no");
 }
 
@@ -117,12 +117,11 @@ fn the_screen_moves_in_steps_of_a_second() {
     let mut session = Session::new(fixture::plan(&library));
     session.advance(Duration::from_millis(7_200));
     assert_eq!(next_change(&session), Some(Duration::from_millis(800)));
-    let bar = HoldBar::new();
-    let early = frame(&session, Overlay::None, &bar, 40, 12);
+    let early = frame(&session, Overlay::None, 40, 12);
     session.advance(Duration::from_millis(7_999));
-    assert_eq!(frame(&session, Overlay::None, &bar, 40, 12), early);
+    assert_eq!(frame(&session, Overlay::None, 40, 12), early);
     session.advance(Duration::from_millis(8_000));
-    assert_ne!(frame(&session, Overlay::None, &bar, 40, 12), early);
+    assert_ne!(frame(&session, Overlay::None, 40, 12), early);
     session.apply(Control::Pause, Duration::from_millis(8_100));
     assert_eq!(next_change(&session), None);
 }
@@ -195,7 +194,7 @@ fn a_warm_up_move_keeps_moving_with_no_paced_breathing() {
             .any(|c| matches!(c.event, crate::engine::Event::Breath { .. })),
         "{cues:?}"
     );
-    let screen = text(&frame(&session, Overlay::None, &HoldBar::new(), 60, 14));
+    let screen = text(&frame(&session, Overlay::None, 60, 14));
     assert!(screen.contains("Keep moving · 15 s left of 20"), "{screen}");
     assert!(screen.contains("Move at an easy, steady pace"), "{screen}");
     assert!(!screen.contains("BREATHE"), "{screen}");
