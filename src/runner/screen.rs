@@ -11,6 +11,8 @@
 
 use std::time::Duration;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::big_digits;
 use super::hold_bar::hold_bar;
 use super::keys;
@@ -201,7 +203,7 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
         let breath = breath_at(breathing, into_hold);
         let label = format!("{:<12}", breath_words(breath.direction).to_uppercase());
         // The breath fills the whole line, so it can be followed at a glance.
-        let cells = usize::from(width).saturating_sub(label.chars().count() + 1);
+        let cells = usize::from(width).saturating_sub(label.width() + 1);
         let full = (breath.fullness * cells as f64).round() as usize;
         let visual = format!("{}{}", "█".repeat(full), "░".repeat(cells - full));
         top.push((8, Row::new(format!("{label}{visual}"), Style::Breath)));
@@ -318,7 +320,7 @@ fn side_banner(side: Side, width: u16) -> Row {
         Side::Left => Row::new("◀◀◀  LEFT SIDE", Style::Left),
         Side::Right => {
             let text = "RIGHT SIDE  ▶▶▶";
-            let pad = usize::from(width).saturating_sub(text.chars().count());
+            let pad = usize::from(width).saturating_sub(text.width());
             Row::new(format!("{}{text}", " ".repeat(pad)), Style::Right)
         }
     }

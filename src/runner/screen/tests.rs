@@ -1,7 +1,10 @@
 use std::time::Duration;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::*;
 use crate::engine::{Control, fixture};
+use crate::library::{LibraryFile, load_files};
 
 fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let library = fixture::library();
@@ -17,7 +20,7 @@ fn text(rows: &[Row]) -> String {
 fn assert_fits(rows: &[Row], width: u16, height: u16) {
     assert_eq!(rows.len(), usize::from(height));
     for row in rows {
-        assert!(row.text.chars().count() <= usize::from(width), "{row:?}");
+        assert!(row.text.width() <= usize::from(width), "{row:?}");
     }
 }
 
@@ -214,6 +217,36 @@ fn the_help_says_the_clock_waits() {
     let screen = text(&at(7.0, Overlay::Help, 60, 14));
     assert!(
         screen.contains("The clock is paused while this help is open."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn japanese_words_are_cut_and_wrapped_in_columns() {
+    let exercises = fixture::EXERCISES
+        .replace("Pelvic tilt", "骨盤を後ろに傾けるゆっくりとしたストレッチ")
+        .replace(
+            "\"Stand tall.\", \"Hands on hips.\"",
+            "\"背筋を伸ばしてまっすぐに立ち、両足を腰幅に開きます。\"",
+        );
+    let files = [
+        LibraryFile::given("fixture/exercises/mini.toml", exercises),
+        LibraryFile::given("fixture/mini.toml", fixture::ROUTINE),
+    ];
+    let library = load_files(&files, Vec::new()).library;
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(Duration::from_secs(1));
+    let rows = frame(&session, Overlay::None, 40, 14);
+    assert_fits(&rows, 40, 14);
+    let screen = text(&rows);
+    // Two columns a character: 19 of them and the ellipsis fill 39 of 40.
+    assert!(
+        screen.contains("\n骨盤を後ろに傾けるゆっくりとしたストレ…\n"),
+        "{screen}"
+    );
+    // Lines of at most 39 columns (19 characters) after a one-space margin.
+    assert!(
+        screen.contains("\n 背筋を伸ばしてまっすぐに立ち、両足を腰\n 幅に開きます。\n"),
         "{screen}"
     );
 }
