@@ -99,7 +99,9 @@ pub fn keeps_moving(segment: &Segment<'_>) -> bool {
 }
 
 /// Every cue of a plan, ordered by time: the cues of each hold in turn, then
-/// `Finished`. Only for tests and printing; a run takes them hold by hold.
+/// `Finished`. A run takes them hold by hold; the tests check against the
+/// whole.
+#[cfg(test)]
 pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
     (0..plan.hold_count())
         .flat_map(|hold| hold_cues(plan, hold))

@@ -182,7 +182,7 @@ impl Console<'_> {
                     (_, KeyCode::Enter) => return Ok(Ok(false)),
                     _ => {}
                 },
-                Input::Signal(signal) => match signal_ending(signal) {
+                Input::Signal(signal) => match signal.ending() {
                     Some(ending) => return Ok(Err(ending)),
                     None if signal == Signal::Stop => self.suspend()?,
                     None => self.painter.invalidate(),
@@ -249,7 +249,7 @@ impl Run<'_, '_> {
                     console.painter.invalidate();
                     None
                 }
-                Input::Signal(signal) => signal_ending(signal),
+                Input::Signal(signal) => signal.ending(),
             };
             if let Some(ending) = ending {
                 self.session.apply(Control::Quit, self.clock.now());
@@ -334,9 +334,4 @@ impl Run<'_, '_> {
         speaker::announce(self.speaker.as_deref_mut(), &self.session, cues);
         Ok(())
     }
-}
-
-/// The ending a signal brings, if it ends the run.
-fn signal_ending(signal: Signal) -> Option<Ending> {
-    signal.ending()
 }

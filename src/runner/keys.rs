@@ -1,5 +1,5 @@
-//! Which key does what on the interactive screen. The same table drives the
-//! key handling and the help the `?` key shows.
+//! Which key does what on the interactive screen. One table ([`KEYS`])
+//! drives the key handling, the help the `?` key shows and the man page.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -20,38 +20,118 @@ pub enum KeyAction {
     Suspend,
 }
 
-/// The keys as the help shows them.
-pub const HELP: &[(&str, &str)] = &[
-    ("space", "pause / resume"),
-    ("n  →", "skip to the next hold"),
-    ("b  ←", "back to the previous hold"),
-    ("r", "restart this hold"),
-    ("q  Esc", "quit (press q again)"),
-    ("?", "this help (the clock waits)"),
-    ("Ctrl-C", "quit at once"),
-    ("Ctrl-Z", "suspend (fg to go on)"),
+/// One row of the key table: the keys, whether Control is held with them,
+/// what they ask for, and how the help shows them.
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    pub control: bool,
+    pub action: KeyAction,
+    pub label: &'static str,
+    pub what: &'static str,
+}
+
+const fn bind(
+    keys: &'static [KeyCode],
+    action: KeyAction,
+    label: &'static str,
+    what: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        control: false,
+        action,
+        label,
+        what,
+    }
+}
+
+/// Keys held with Control.
+const fn with_control(
+    keys: &'static [KeyCode],
+    action: KeyAction,
+    label: &'static str,
+    what: &'static str,
+) -> Binding {
+    Binding {
+        control: true,
+        ..bind(keys, action, label, what)
+    }
+}
+
+/// Every key of the screen, in the order the help lists them.
+pub const KEYS: [Binding; 8] = [
+    bind(
+        &[KeyCode::Char(' '), KeyCode::Char('p')],
+        KeyAction::Control(Control::TogglePause),
+        "space",
+        "pause / resume",
+    ),
+    bind(
+        &[KeyCode::Char('n'), KeyCode::Right],
+        KeyAction::Control(Control::Skip),
+        "n  →",
+        "skip to the next hold",
+    ),
+    bind(
+        &[KeyCode::Char('b'), KeyCode::Left],
+        KeyAction::Control(Control::Back),
+        "b  ←",
+        "back to the previous hold",
+    ),
+    bind(
+        &[KeyCode::Char('r')],
+        KeyAction::Control(Control::Restart),
+        "r",
+        "restart this hold",
+    ),
+    bind(
+        &[KeyCode::Char('q'), KeyCode::Esc],
+        KeyAction::AskQuit,
+        "q  Esc",
+        "quit (press q again)",
+    ),
+    bind(
+        &[KeyCode::Char('?')],
+        KeyAction::Help,
+        "?",
+        "this help (the clock waits)",
+    ),
+    with_control(
+        &[KeyCode::Char('c')],
+        KeyAction::Interrupt,
+        "Ctrl-C",
+        "quit at once",
+    ),
+    with_control(
+        &[KeyCode::Char('z')],
+        KeyAction::Suspend,
+        "Ctrl-Z",
+        "suspend (fg to go on)",
+    ),
 ];
 
+/// The keys as the help shows them: `(label, what it does)`.
+pub const HELP: [(&str, &str); KEYS.len()] = help();
+
+const fn help() -> [(&'static str, &'static str); KEYS.len()] {
+    let mut rows = [("", ""); KEYS.len()];
+    let mut i = 0;
+    while i < KEYS.len() {
+        rows[i] = (KEYS[i].label, KEYS[i].what);
+        i += 1;
+    }
+    rows
+}
+
+/// What a key asks for, by the table; `None` for a key that means nothing.
 pub fn action(key: KeyEvent) -> Option<KeyAction> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c') => Some(KeyAction::Interrupt),
-            KeyCode::Char('z') => Some(KeyAction::Suspend),
-            _ => None,
-        };
-    }
-    Some(match key.code {
-        KeyCode::Char(' ') | KeyCode::Char('p') => KeyAction::Control(Control::TogglePause),
-        KeyCode::Char('n') | KeyCode::Right => KeyAction::Control(Control::Skip),
-        KeyCode::Char('b') | KeyCode::Left => KeyAction::Control(Control::Back),
-        KeyCode::Char('r') => KeyAction::Control(Control::Restart),
-        KeyCode::Char('q') | KeyCode::Esc => KeyAction::AskQuit,
-        KeyCode::Char('?') => KeyAction::Help,
-        _ => return None,
-    })
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    KEYS.iter()
+        .find(|b| b.control == control && b.keys.contains(&key.code))
+        .map(|b| b.action)
 }
 
 /// Whether a key confirms the quit question.
@@ -85,5 +165,26 @@ mod tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action(ctrl_c), Some(KeyAction::Interrupt));
         assert_eq!(action(key(KeyCode::Char('x'))), None);
+        // Control changes what a key means.
+        assert_eq!(action(key(KeyCode::Char('c'))), None);
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(action(ctrl_q), None);
+        let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(action(question), Some(KeyAction::Help));
+        let mut release = key(KeyCode::Char('n'));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action(release), None);
+    }
+
+    #[test]
+    fn the_help_lists_every_key_of_the_table_in_order() {
+        let labels: Vec<&str> = HELP.iter().map(|(label, _)| *label).collect();
+        assert_eq!(
+            labels,
+            [
+                "space", "n  →", "b  ←", "r", "q  Esc", "?", "Ctrl-C", "Ctrl-Z"
+            ]
+        );
+        assert_eq!(HELP[1].1, "skip to the next hold");
     }
 }
