@@ -177,9 +177,9 @@ mod tests {
             speaker.said.first().map(String::as_str),
             Some(
                 "Pelvic tilt. Get into position. Stand tall. Hands on hips. \
-                 Caution: Keep the movement small. Throughout, move gently and never \
-                 bounce; stop at once on sharp, shooting or radiating pain, numbness \
-                 or tingling."
+                 Caution: Keep it small. Throughout, move gently and never bounce; \
+                 stop at once on sharp, shooting or radiating pain, numbness or \
+                 tingling."
             )
         );
         assert_eq!(

@@ -77,13 +77,28 @@ fn the_timeline_of_a_plan() {
         (10, cue(1, 1)),
         (15, done(0, 1)),
         (15, Bell),
-        // Set-up lines come only with an exercise's first hold in the run.
+        // Set-up lines and cautions come only with an exercise's first hold
+        // in the run.
         (15, Begin { segment: 2 }),
         (
             15,
             Setup {
                 segment: 2,
                 line: 0,
+            },
+        ),
+        (
+            15,
+            Caution {
+                segment: 2,
+                index: 0,
+            },
+        ),
+        (
+            15,
+            Caution {
+                segment: 2,
+                index: 1,
             },
         ),
     ]);
@@ -282,6 +297,20 @@ fn skip_marks_the_hold_skipped_and_starts_the_next() {
                     segment: 2,
                     line: 0
                 }
+            ),
+            (
+                15,
+                Event::Caution {
+                    segment: 2,
+                    index: 0
+                }
+            ),
+            (
+                15,
+                Event::Caution {
+                    segment: 2,
+                    index: 1
+                }
             )
         ]
     );
@@ -418,7 +447,7 @@ fn only_the_running_hold_has_its_cues_made() {
     let mut routine = library.routine("mini").unwrap().clone();
     let step = routine.steps[1].clone();
     routine.steps = vec![step; 2_000];
-    let plan = Plan::build(&routine, &library, &crate::engine::PlanSettings::default()).unwrap();
+    let plan = Plan::build(&routine, &library, &fixture::settings()).unwrap();
     assert_eq!(plan.hold_count(), 4_000);
     let mut session = Session::new(plan);
     // A hold's get-ready, count-in, cues and breaths: a few dozen at most,
