@@ -73,8 +73,9 @@ impl PlanRequest {
     }
 }
 
+/// Why no routine could be planned for the minutes and settings asked for.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum PlanError {
+pub enum PlannerError {
     #[error(
         "no breathing exercise suits these conditions and this equipment, and a plan ends with one; `psoas list --kind breathing` shows them"
     )]
@@ -110,7 +111,7 @@ fn max_minutes(planned: u32) -> u32 {
 }
 
 /// Builds a routine for `request` from `library`.
-pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanError> {
+pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlannerError> {
     let target = request.target_seconds();
     let timing = StepTiming {
         prep: request.prep,
@@ -122,7 +123,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
 
     let mut breathing = choose::breathing_candidates(library, request);
     if breathing.is_empty() {
-        return Err(PlanError::NoBreathing);
+        return Err(PlannerError::NoBreathing);
     }
     rng.shuffle(&mut breathing);
     let mut pool = choose::body_candidates(library, request);
@@ -132,7 +133,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     let finish_floor = Exercise::MIN_HOLD;
     let shortest_finish = ready + finish_floor;
     if target < shortest_finish {
-        return Err(PlanError::TooShort {
+        return Err(PlannerError::TooShort {
             minutes: request.minutes,
             prep: ready,
         });
@@ -156,7 +157,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
         .last()
         .map_or(0, |d| choose::level(d.exercise.position));
     let finish_exercise =
-        choose::finish(&breathing, request, last_level).ok_or(PlanError::NoBreathing)?;
+        choose::finish(&breathing, request, last_level).ok_or(PlannerError::NoBreathing)?;
     let mut finish = Draft::new(finish_exercise);
     // Now the order is known, the transitions are exact; growing holds and
     // rounds below never changes them.
@@ -193,7 +194,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     let planned = Plan::build(&routine, library, &at_level)?.total();
     debug_assert!(planned <= target, "{planned} s planned for {target} s");
     if planned > target || planned < request.least_seconds() {
-        return Err(PlanError::TooLong {
+        return Err(PlannerError::TooLong {
             minutes: request.minutes,
             planned,
             // The stretches and ball work that suit, and the one finish.
