@@ -1,3 +1,6 @@
+//! Tests of building plans: segments, get-ready times, repeats and sides,
+//! phases, breathing, conditions, the warm-up, and lookups by time and hold.
+
 use super::*;
 use crate::engine::{PlanSettings, get_ready, step_seconds};
 use crate::library::{Breathing, Kind, Layer, Origin, Phase, Position, Side, Step};

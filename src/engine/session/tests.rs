@@ -1,3 +1,6 @@
+//! Tests of a session: the timeline of the shared fixture, and how pause,
+//! skip, back, restart and quit move a run, checked without sleeping.
+
 use std::time::Duration;
 
 use proptest::prelude::*;

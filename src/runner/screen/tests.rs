@@ -1,3 +1,6 @@
+//! Tests of the screen as rows: what each moment of the fixture routine
+//! shows, at the smallest and larger terminal sizes, with overlays.
+
 use std::time::Duration;
 
 use unicode_width::UnicodeWidthStr;
