@@ -125,6 +125,7 @@ impl Voice {
     }
 
     /// Whether cues go nowhere: no program was found, or it failed to start.
+    #[cfg(test)]
     pub fn is_silent(&self) -> bool {
         self.program.is_none()
     }
@@ -185,6 +186,7 @@ impl Voice {
 
     /// The process id of the program speaking now, if one was started and has
     /// not been stopped.
+    #[cfg(test)]
     pub fn child_id(&self) -> Option<u32> {
         self.child.as_ref().map(Child::id)
     }

@@ -1,23 +1,33 @@
-//! The routine engine: pure functions from a validated routine to an exact,
-//! timed plan, and from a time offset to what should be happening then.
+//! The routine engine: a validated routine expanded into a timed plan
+//! ([`Plan`] of [`Segment`]s), the plan's timeline of cues saying what
+//! happens and what is said when ([`hold_cues`]), and a run's state
+//! ([`Session`]) handing those cues out as plan time passes.
 //!
 //! Nothing here reads a clock, a file or the terminal; time is always passed
-//! in, so every timing rule is tested without sleeping. Every duration the
-//! program shows or waits for is computed here.
+//! in, so every timing rule is tested without sleeping. The durations of a
+//! plan (get-ready, holds, totals) are computed here and nowhere else; the
+//! front ends render them and the planner asks for them.
 
 mod breathing;
+mod durations;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod level;
 mod plan;
+mod plan_settings;
+mod planned_hold;
+mod segment;
 mod session;
 mod timeline;
 
-pub use breathing::{Breath, BreathDirection, breath_at};
+pub use breathing::{BreathDirection, breath_at};
+pub use durations::{get_ready, step_seconds};
 pub use level::Level;
-pub use plan::{
-    LeftOut, Plan, PlanError, PlanSettings, PlannedHold, Segment, SegmentKind, Stage, get_ready,
-    step_seconds,
-};
-pub use session::{Action, Session};
-pub use timeline::{COUNT_FROM, Cue, Event, Introduce, hold_cues, keeps_moving, timeline};
+pub use plan::{LeftOut, Plan, PlanError};
+pub use plan_settings::PlanSettings;
+pub use planned_hold::PlannedHold;
+pub use segment::{Segment, SegmentKind, Stage};
+pub use session::{Control, Session};
+#[cfg(test)]
+pub use timeline::timeline;
+pub use timeline::{COUNT_FROM, Cue, Event, Introduce, hold_cues, keeps_moving};

@@ -16,13 +16,14 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use super::plan::{Plan, SegmentKind};
+use super::plan::Plan;
+use super::segment::SegmentKind;
 use super::timeline::{Cue, Event, Introduce, hold_cues};
 use crate::library::Exercise;
 
 /// What a person can ask of a running session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
+pub enum Control {
     Pause,
     Resume,
     /// Pause when running, resume when paused.
@@ -128,40 +129,40 @@ impl<'a> Session<'a> {
     }
 
     /// Does what was asked at `now`; returns the cues that fell due until
-    /// then, followed by those the action itself brings.
-    pub fn apply(&mut self, action: Action, now: Duration) -> Vec<Cue> {
+    /// then, followed by those the control itself brings.
+    pub fn apply(&mut self, control: Control, now: Duration) -> Vec<Cue> {
         let mut cues = self.advance(now);
         if self.is_over() {
             return cues;
         }
         let at = self.position;
         let paused = self.state == State::Paused;
-        match action {
-            Action::Pause | Action::TogglePause if !paused => {
+        match control {
+            Control::Pause | Control::TogglePause if !paused => {
                 self.state = State::Paused;
                 cues.push(Cue {
                     at,
                     event: Event::Paused,
                 });
             }
-            Action::Resume | Action::TogglePause if paused => {
+            Control::Resume | Control::TogglePause if paused => {
                 self.state = State::Running;
                 cues.push(Cue {
                     at,
                     event: Event::Resumed,
                 });
             }
-            Action::Pause | Action::Resume | Action::TogglePause => {}
-            Action::Skip => {
+            Control::Pause | Control::Resume | Control::TogglePause => {}
+            Control::Skip => {
                 let hold = self.current_hold();
                 if self.holds[hold] != HoldStatus::Done {
                     self.holds[hold] = HoldStatus::Skipped;
                 }
                 cues.extend(self.jump_to_hold(hold + 1));
             }
-            Action::Back => cues.extend(self.jump_to_hold(self.current_hold().saturating_sub(1))),
-            Action::Restart => cues.extend(self.jump_to_hold(self.current_hold())),
-            Action::Quit => self.state = State::Quit,
+            Control::Back => cues.extend(self.jump_to_hold(self.current_hold().saturating_sub(1))),
+            Control::Restart => cues.extend(self.jump_to_hold(self.current_hold())),
+            Control::Quit => self.state = State::Quit,
         }
         cues
     }

@@ -10,7 +10,8 @@
 use std::time::Duration;
 
 use super::breathing::BreathDirection;
-use super::plan::{Plan, Segment, SegmentKind};
+use super::plan::Plan;
+use super::segment::{Segment, SegmentKind};
 use crate::library::Kind;
 
 /// Something that happens while a routine runs.
@@ -107,9 +108,10 @@ pub struct Introduce {
     pub stop_rule: bool,
 }
 
-/// Every cue of a plan run straight through, ordered by time: the cues of
-/// each hold in turn, then `Finished`. Only for tests; a run takes them hold
-/// by hold.
+/// Every cue of a plan, ordered by time: the cues of each hold in turn, then
+/// `Finished`. A run takes them hold by hold; the tests check against the
+/// whole.
+#[cfg(test)]
 pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
     (0..plan.hold_count())
         .flat_map(|hold| {

@@ -38,16 +38,16 @@ impl<'a> Draft<'a> {
 
 /// How long steps take with one prep, one transition and one level, asked of
 /// the engine.
-pub struct Clock {
+pub struct StepTiming {
     pub prep: u32,
     pub transition: u32,
     pub level: Level,
 }
 
-impl Clock {
+impl StepTiming {
     /// Seconds a step takes, its hold grown to the level, when its first hold
     /// follows one in the same position. Totals add up step by step, so a
-    /// plan's total is the sum of its steps' and [`Clock::transitions`].
+    /// plan's total is the sum of its steps' and [`StepTiming::transitions`].
     pub fn seconds(&self, draft: &Draft<'_>) -> u32 {
         let hold = self.level.hold(draft.exercise, draft.hold);
         step_seconds(
@@ -66,7 +66,7 @@ impl Clock {
 
     /// The seconds the transitions add to steps done in this order: the
     /// engine's rule for each step's first hold, less the prep
-    /// [`Clock::seconds`] counted.
+    /// [`StepTiming::seconds`] counted.
     pub fn transitions<'a>(&self, order: impl IntoIterator<Item = &'a Exercise>) -> u32 {
         let mut previous = None;
         let mut sum = 0;
@@ -80,14 +80,14 @@ impl Clock {
 
 /// A routine with an explicit prep and transition, so that it lasts as long
 /// as planned whatever the config says later.
-pub fn routine(id: &str, name: &str, clock: &Clock, steps: Vec<Step>) -> Routine {
+pub fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> Routine {
     Routine {
         id: id.to_string(),
         name: name.to_string(),
         summary: None,
         warm_up: true,
-        prep: Some(clock.prep),
-        transition: Some(clock.transition.max(clock.prep)),
+        prep: Some(timing.prep),
+        transition: Some(timing.transition.max(timing.prep)),
         breathing: None,
         steps,
         origin: Origin {
@@ -128,27 +128,27 @@ const PASSES: [Caps; 2] = [
 /// Grows `body` and `finish` toward `target` seconds without passing it;
 /// `total` is their current length and is kept up to date.
 pub fn fill(
-    clock: &Clock,
+    timing: &StepTiming,
     body: &mut [Draft<'_>],
     finish: &mut Draft<'_>,
     total: &mut u32,
     target: u32,
 ) {
     for caps in PASSES {
-        grow(clock, body, total, target, |d| {
+        grow(timing, body, total, target, |d| {
             let adjustable = !d.exercise.has_phases() && d.hold < caps.hold;
             adjustable.then(|| Draft {
                 hold: (d.hold + HOLD_STEP).min(caps.hold),
                 ..*d
             })
         });
-        grow(clock, body, total, target, |d| {
+        grow(timing, body, total, target, |d| {
             (d.repeat < caps.repeat).then_some(Draft {
                 repeat: d.repeat + 1,
                 ..*d
             })
         });
-        grow_finish(clock, finish, total, target, caps.finish);
+        grow_finish(timing, finish, total, target, caps.finish);
         if *total >= target {
             return;
         }
@@ -158,7 +158,7 @@ pub fn fill(
 /// Applies `change` to each step in turn, round after round, keeping each
 /// change that fits, until none does.
 fn grow<'a>(
-    clock: &Clock,
+    timing: &StepTiming,
     drafts: &mut [Draft<'a>],
     total: &mut u32,
     target: u32,
@@ -169,8 +169,8 @@ fn grow<'a>(
         changed = false;
         for draft in drafts.iter_mut() {
             let Some(next) = change(draft) else { continue };
-            let now = clock.seconds(draft);
-            let then = clock.seconds(&next);
+            let now = timing.seconds(draft);
+            let then = timing.seconds(&next);
             let after = (*total - now).saturating_add(then);
             if after <= target {
                 *draft = next;
@@ -182,11 +182,17 @@ fn grow<'a>(
 }
 
 /// Lengthens the finish's hold by what is left, up to `cap` seconds.
-fn grow_finish(clock: &Clock, finish: &mut Draft<'_>, total: &mut u32, target: u32, cap: u32) {
+fn grow_finish(
+    timing: &StepTiming,
+    finish: &mut Draft<'_>,
+    total: &mut u32,
+    target: u32,
+    cap: u32,
+) {
     if finish.exercise.has_phases() || finish.hold >= cap {
         return;
     }
-    let now = clock.seconds(finish);
+    let now = timing.seconds(finish);
     let per_second = finish.exercise.sides() * finish.repeat;
     let room = (target - *total) / per_second;
     let mut next = Draft {
@@ -194,9 +200,9 @@ fn grow_finish(clock: &Clock, finish: &mut Draft<'_>, total: &mut u32, target: u
         ..*finish
     };
     // Checked against the engine; a step back is taken if the guess was long.
-    while next.hold > finish.hold && *total - now + clock.seconds(&next) > target {
+    while next.hold > finish.hold && *total - now + timing.seconds(&next) > target {
         next.hold -= 1;
     }
-    *total = *total - now + clock.seconds(&next);
+    *total = *total - now + timing.seconds(&next);
     *finish = next;
 }

@@ -18,7 +18,7 @@ use crate::engine::{self, Level, Plan, PlanSettings};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
 pub use choose::AT_HAND;
-use fit::{Clock, Draft};
+use fit::{Draft, StepTiming};
 use rng::SplitMix64;
 
 /// What a person asks a plan for.
@@ -73,8 +73,9 @@ impl PlanRequest {
     }
 }
 
+/// Why no routine could be planned for the minutes and settings asked for.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum PlanError {
+pub enum PlannerError {
     #[error(
         "no breathing exercise suits these conditions and this equipment, and a plan ends with one; `psoas list --kind breathing` shows them"
     )]
@@ -86,7 +87,7 @@ pub enum PlanError {
     TooShort { minutes: u32, prep: u32 },
     #[error(
         "only {} of the {minutes} minutes asked for can be filled with the {exercises} {} that suit these positions, equipment and conditions; ask for {} {} or fewer, or allow more positions or equipment",
-        clock(*.planned),
+        crate::format::clock(*.planned),
         plural(*.exercises as u32, "exercise"),
         max_minutes(*.planned),
         plural(max_minutes(*.planned), "minute")
@@ -104,29 +105,25 @@ fn plural(n: u32, noun: &str) -> String {
     crate::format::plural(n as usize, noun)
 }
 
-fn clock(seconds: u32) -> String {
-    crate::format::clock(seconds)
-}
-
 /// The most minutes a plan of `planned` seconds fills to 80%.
 fn max_minutes(planned: u32) -> u32 {
     planned * 5 / 4 / 60
 }
 
 /// Builds a routine for `request` from `library`.
-pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanError> {
+pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlannerError> {
     let target = request.target_seconds();
-    let clock = Clock {
+    let timing = StepTiming {
         prep: request.prep,
         transition: request.transition,
         level: request.level,
     };
-    let ready = request.prep + clock.extra();
+    let ready = request.prep + timing.extra();
     let mut rng = SplitMix64::new(request.seed);
 
     let mut breathing = choose::breathing_candidates(library, request);
     if breathing.is_empty() {
-        return Err(PlanError::NoBreathing);
+        return Err(PlannerError::NoBreathing);
     }
     rng.shuffle(&mut breathing);
     let mut pool = choose::body_candidates(library, request);
@@ -136,7 +133,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     let finish_floor = Exercise::MIN_HOLD;
     let shortest_finish = ready + finish_floor;
     if target < shortest_finish {
-        return Err(PlanError::TooShort {
+        return Err(PlannerError::TooShort {
             minutes: request.minutes,
             prep: ready,
         });
@@ -148,7 +145,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     for exercise in pool.iter().copied() {
         let draft = Draft::new(exercise);
         // As if it came in a new position: the order is not known yet.
-        let seconds = clock.seconds(&draft) + clock.extra();
+        let seconds = timing.seconds(&draft) + timing.extra();
         if total + seconds + reserve <= target {
             body.push(draft);
             total += seconds;
@@ -160,24 +157,24 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
         .last()
         .map_or(0, |d| choose::level(d.exercise.position));
     let finish_exercise =
-        choose::finish(&breathing, request, last_level).ok_or(PlanError::NoBreathing)?;
+        choose::finish(&breathing, request, last_level).ok_or(PlannerError::NoBreathing)?;
     let mut finish = Draft::new(finish_exercise);
     // Now the order is known, the transitions are exact; growing holds and
     // rounds below never changes them.
     let order = body.iter().map(|d| d.exercise).chain([finish_exercise]);
-    total = body.iter().map(|d| clock.seconds(d)).sum::<u32>() + clock.transitions(order);
+    total = body.iter().map(|d| timing.seconds(d)).sum::<u32>() + timing.transitions(order);
     let room_per_side = (target - total) / finish_exercise.sides();
     finish.hold = finish
         .hold
         .min(room_per_side.saturating_sub(request.prep))
         .max(finish_floor);
     // A grown hold may not fit where the hold as written did.
-    while finish.hold > finish_floor && total + clock.seconds(&finish) > target {
+    while finish.hold > finish_floor && total + timing.seconds(&finish) > target {
         finish.hold -= 1;
     }
-    total += clock.seconds(&finish);
+    total += timing.seconds(&finish);
 
-    fit::fill(&clock, &mut body, &mut finish, &mut total, target);
+    fit::fill(&timing, &mut body, &mut finish, &mut total, target);
 
     let mut steps: Vec<_> = body.iter().map(Draft::step).collect();
     steps.push(finish.step());
@@ -186,7 +183,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
         request.minutes,
         plural(request.minutes, "minute")
     );
-    let mut routine = fit::routine(&request.id, &name, &clock, steps);
+    let mut routine = fit::routine(&request.id, &name, &timing, steps);
     routine.summary = Some(summary(request, &body, finish_exercise));
 
     // The engine has the last word on the length.
@@ -197,7 +194,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlanErr
     let planned = Plan::build(&routine, library, &at_level)?.total();
     debug_assert!(planned <= target, "{planned} s planned for {target} s");
     if planned > target || planned < request.least_seconds() {
-        return Err(PlanError::TooLong {
+        return Err(PlannerError::TooLong {
             minutes: request.minutes,
             planned,
             // The stretches and ball work that suit, and the one finish.

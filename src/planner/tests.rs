@@ -239,7 +239,7 @@ fn few_suitable_exercises_fill_short_plans_and_refuse_long_ones() {
                 );
                 check(&library, &request(minutes, 0, &surgery), &routine);
             }
-            Err(PlanError::TooLong { .. }) => {
+            Err(PlannerError::TooLong { .. }) => {
                 refused_from.get_or_insert(minutes);
             }
             Err(e) => panic!("{e}"),
@@ -261,12 +261,12 @@ fn impossible_plans_say_why() {
     };
     assert!(matches!(
         plan(&library, &tight),
-        Err(PlanError::TooShort { .. })
+        Err(PlannerError::TooShort { .. })
     ));
     let empty = Library::default();
     assert_eq!(
         plan(&empty, &request(10, 0, &[])),
-        Err(PlanError::NoBreathing)
+        Err(PlannerError::NoBreathing)
     );
 }
 

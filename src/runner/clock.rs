@@ -28,11 +28,6 @@ impl Clock {
     pub fn until(&self, due: Duration) -> Duration {
         due.div_f64(self.speed).saturating_sub(self.start.elapsed())
     }
-
-    /// Real time since the start.
-    pub fn real_elapsed(&self) -> Duration {
-        self.start.elapsed()
-    }
 }
 
 /// The wall-clock time, read once when a run starts, for its record.

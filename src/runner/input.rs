@@ -6,7 +6,7 @@
 //! is hung up (its window closed, the ssh connection dropped), it reads as
 //! empty for ever, and crossterm's reader spins on it without returning. Here
 //! a hung-up terminal is an answer like any other. The keys come out as
-//! crossterm's [`KeyEvent`]s, which [`keys`](super::keys) maps to commands.
+//! crossterm's [`KeyEvent`]s, which [`keys`](super::keys) maps to actions.
 
 use std::io;
 use std::os::fd::AsRawFd;

@@ -15,9 +15,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 use crossterm::terminal;
 
 use super::clock::Clock;
-use super::hold_bar::HoldBar;
 use super::input::{self, Ready};
-use super::keys::{self, Command};
+use super::keys::{self, KeyAction};
 use super::outcome::Ending;
 use super::painter::Painter;
 use super::screen::{self, Overlay, Row};
@@ -25,7 +24,7 @@ use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::terminal::Terminal;
-use crate::engine::{Action, Cue, Event, Plan, Session};
+use crate::engine::{Control, Cue, Event, Plan, Session};
 
 /// The shortest real time between two frames that nothing but the clock
 /// asked for; it only matters at a high `--speed`.
@@ -42,7 +41,7 @@ pub fn run<'a>(
 ) -> Result<(Session<'a>, Ending)> {
     let mut terminal = Terminal::enter().context("cannot take over the terminal")?;
     let watch = SignalWatch::start(true)?;
-    let mut screen = Screen {
+    let mut console = Console {
         painter: Painter::new(settings.colour, terminal::size()?),
         terminal: &mut terminal,
         watch: &watch,
@@ -57,7 +56,7 @@ pub fn run<'a>(
         WarmUpChoice::Ask if !ask => false,
         WarmUpChoice::Ask => {
             let length = warm_up.as_ref().map(Plan::total);
-            match screen.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, length)? {
+            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, length)? {
                 Ok(guided) => guided,
                 Err(ending) => return Ok((Session::new(plan), ending)),
             }
@@ -74,14 +73,13 @@ pub fn run<'a>(
         speaker,
         overlay: Overlay::None,
         paused_to_ask: false,
-        bar: HoldBar::new(),
     };
-    let ending = run.follow(&mut screen)?;
+    let ending = run.follow(&mut console)?;
     Ok((run.session, ending))
 }
 
 /// The terminal side: painting, keys and signals.
-struct Screen<'t> {
+struct Console<'t> {
     painter: Painter,
     terminal: &'t mut Terminal,
     watch: &'t SignalWatch,
@@ -97,7 +95,7 @@ enum Input {
     Nothing,
 }
 
-impl Screen<'_> {
+impl Console<'_> {
     /// Shows rows and the title; a terminal that cannot be written to ends
     /// the run.
     fn show(&mut self, rows: &[Row], title: &str) -> Result<(), Ending> {
@@ -176,15 +174,15 @@ impl Screen<'_> {
                 return Ok(Err(ending));
             }
             match self.wait(IDLE)? {
-                Input::Key(key) => match (keys::command(key), key.code) {
-                    (Some(Command::Interrupt), _) => return Ok(Err(Ending::Interrupted)),
-                    (Some(Command::Suspend), _) => self.suspend()?,
-                    (Some(Command::AskQuit), _) => return Ok(Err(Ending::Quit)),
+                Input::Key(key) => match (keys::action(key), key.code) {
+                    (Some(KeyAction::Interrupt), _) => return Ok(Err(Ending::Interrupted)),
+                    (Some(KeyAction::Suspend), _) => self.suspend()?,
+                    (Some(KeyAction::AskQuit), _) => return Ok(Err(Ending::Quit)),
                     (_, KeyCode::Char('w')) if length.is_some() => return Ok(Ok(true)),
                     (_, KeyCode::Enter) => return Ok(Ok(false)),
                     _ => {}
                 },
-                Input::Signal(signal) => match signal_ending(signal) {
+                Input::Signal(signal) => match signal.ending() {
                     Some(ending) => return Ok(Err(ending)),
                     None if signal == Signal::Stop => self.suspend()?,
                     None => self.painter.invalidate(),
@@ -205,25 +203,24 @@ struct Run<'a, 's> {
     /// Whether asking "Quit?" or showing the help paused the clock, to
     /// resume it when the overlay goes.
     paused_to_ask: bool,
-    bar: HoldBar,
 }
 
 impl Run<'_, '_> {
-    fn follow(&mut self, screen: &mut Screen<'_>) -> Result<Ending> {
+    fn follow(&mut self, console: &mut Console<'_>) -> Result<Ending> {
         loop {
             let now = self.clock.now();
             speaker::hold_for_speech(self.speaker.as_deref_mut(), &mut self.session, now);
             let cues = self.session.advance(now);
-            if let Err(ending) = self.announce(&cues, screen) {
+            if let Err(ending) = self.announce(&cues, console) {
                 return Ok(ending);
             }
             if self.session.is_over() {
                 return Ok(Ending::Finished);
             }
-            let (width, height) = screen.painter.size();
-            let rows = screen::frame(&self.session, self.overlay, &self.bar, width, height);
+            let (width, height) = console.painter.size();
+            let rows = screen::frame(&self.session, self.overlay, width, height);
             let title = screen::title(&self.session);
-            if let Err(ending) = screen.show(&rows, &title) {
+            if let Err(ending) = console.show(&rows, &title) {
                 return Ok(ending);
             }
             let speaking = speaker::hold_for_speech(
@@ -244,29 +241,29 @@ impl Run<'_, '_> {
                 .filter(|_| self.overlay != Overlay::Help)
                 .map_or(IDLE, |d| self.clock.until(now + d).max(MIN_FRAME));
             let timeout = due.min(change);
-            let ending = match screen.wait(timeout)? {
+            let ending = match console.wait(timeout)? {
                 Input::Nothing => None,
-                Input::Key(key) => self.key(key, screen)?,
-                Input::Signal(Signal::Stop) => self.suspend(screen)?,
+                Input::Key(key) => self.key(key, console)?,
+                Input::Signal(Signal::Stop) => self.suspend(console)?,
                 Input::Signal(Signal::Continue) => {
-                    screen.painter.invalidate();
+                    console.painter.invalidate();
                     None
                 }
-                Input::Signal(signal) => signal_ending(signal),
+                Input::Signal(signal) => signal.ending(),
             };
             if let Some(ending) = ending {
-                self.session.apply(Action::Quit, self.clock.now());
+                self.session.apply(Control::Quit, self.clock.now());
                 return Ok(ending);
             }
         }
     }
 
-    fn key(&mut self, key: KeyEvent, screen: &mut Screen<'_>) -> Result<Option<Ending>> {
-        let command = keys::command(key);
+    fn key(&mut self, key: KeyEvent, console: &mut Console<'_>) -> Result<Option<Ending>> {
+        let action = keys::action(key);
         // Ctrl-C and Ctrl-Z work whatever is shown.
-        match command {
-            Some(Command::Interrupt) => return Ok(Some(Ending::Interrupted)),
-            Some(Command::Suspend) => return self.suspend(screen),
+        match action {
+            Some(KeyAction::Interrupt) => return Ok(Some(Ending::Interrupted)),
+            Some(KeyAction::Suspend) => return self.suspend(console),
             _ => {}
         }
         match self.overlay {
@@ -276,70 +273,65 @@ impl Run<'_, '_> {
                 }
                 self.overlay = Overlay::None;
                 if std::mem::take(&mut self.paused_to_ask) {
-                    self.act(Action::Resume, screen);
+                    self.act(Control::Resume, console);
                 }
                 return Ok(None);
             }
             Overlay::Help => {
                 self.overlay = Overlay::None;
                 if std::mem::take(&mut self.paused_to_ask) {
-                    self.act(Action::Resume, screen);
+                    self.act(Control::Resume, console);
                 }
                 return Ok(None);
             }
             Overlay::None => {}
         }
-        match command {
-            Some(Command::Act(action)) => self.act(action, screen),
-            Some(Command::Help) => {
+        match action {
+            Some(KeyAction::Control(control)) => self.act(control, console),
+            Some(KeyAction::Help) => {
                 self.overlay = Overlay::Help;
-                self.pause_for_overlay(screen);
+                self.pause_for_overlay(console);
             }
-            Some(Command::AskQuit) => {
+            Some(KeyAction::AskQuit) => {
                 self.overlay = Overlay::ConfirmQuit;
-                self.pause_for_overlay(screen);
+                self.pause_for_overlay(console);
             }
-            Some(Command::Interrupt | Command::Suspend) | None => {}
+            Some(KeyAction::Interrupt | KeyAction::Suspend) | None => {}
         }
         Ok(None)
     }
 
     /// The clock stands still while an overlay is open.
-    fn pause_for_overlay(&mut self, screen: &mut Screen<'_>) {
+    fn pause_for_overlay(&mut self, console: &mut Console<'_>) {
         if !self.session.is_paused() {
             self.paused_to_ask = true;
-            self.act(Action::Pause, screen);
+            self.act(Control::Pause, console);
         }
     }
 
-    fn act(&mut self, action: Action, screen: &mut Screen<'_>) {
-        let cues = self.session.apply(action, self.clock.now());
+    fn act(&mut self, control: Control, console: &mut Console<'_>) {
+        let cues = self.session.apply(control, self.clock.now());
         // A write error shows again on the next frame and ends the run there.
-        let _ = self.announce(&cues, screen);
+        let _ = self.announce(&cues, console);
     }
 
     /// Stops the clock while the process is stopped.
-    fn suspend(&mut self, screen: &mut Screen<'_>) -> Result<Option<Ending>> {
+    fn suspend(&mut self, console: &mut Console<'_>) -> Result<Option<Ending>> {
         let was_paused = self.session.is_paused();
-        self.session.apply(Action::Pause, self.clock.now());
-        screen.suspend()?;
+        self.session.apply(Control::Pause, self.clock.now());
+        console.suspend()?;
         if !was_paused {
-            self.session.apply(Action::Resume, self.clock.now());
+            self.session.apply(Control::Resume, self.clock.now());
         }
         Ok(None)
     }
 
     /// Rings and speaks what the cues call for; at most one bell per batch.
-    fn announce(&mut self, cues: &[Cue], screen: &mut Screen<'_>) -> Result<(), Ending> {
+    fn announce(&mut self, cues: &[Cue], console: &mut Console<'_>) -> Result<(), Ending> {
         if self.bell && cues.iter().any(|c| c.event == Event::Bell) {
-            screen.ring()?;
+            console.ring()?;
         }
         speaker::announce(self.speaker.as_deref_mut(), &self.session, cues);
         Ok(())
     }
-}
-
-/// The ending a signal brings, if it ends the run.
-fn signal_ending(signal: Signal) -> Option<Ending> {
-    signal.ending()
 }

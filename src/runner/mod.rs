@@ -2,9 +2,9 @@
 //! screen ([`interactive`]) or as a plain transcript ([`plain`]), and says
 //! how it went ([`RunOutcome`]).
 //!
-//! Both modes share the engine's [`Session`](crate::engine::Session) and
-//! [`Clock`](clock::Clock), so their timing is the same; `--speed` is applied
-//! in the clock, never in the engine.
+//! Both modes share the engine's [`Session`](crate::engine::Session) and the
+//! run's [`Clock`](clock::Clock), so their timing is the same; `--speed` is
+//! applied in the clock, never in the engine.
 
 pub mod answer;
 pub mod big_digits;

@@ -10,6 +10,8 @@ use crossterm::style::{
 };
 use crossterm::{cursor, queue, terminal};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::rows::{Row, Style};
 
 pub struct Painter {
@@ -76,7 +78,7 @@ impl Painter {
             let mut text = row.text.clone();
             if is_band(row.style) {
                 // A band fills the whole line, so it shows from across a room.
-                let short = usize::from(self.width).saturating_sub(text.chars().count());
+                let short = usize::from(self.width).saturating_sub(text.width());
                 text.extend(std::iter::repeat_n(' ', short));
             }
             queue!(
@@ -186,5 +188,20 @@ mod tests {
             assert!(!text.contains(code), "{code} in {text:?}");
         }
         assert!(text.contains("\x1b[7m"), "bands are reversed: {text:?}");
+    }
+
+    #[test]
+    fn a_band_of_wide_characters_fills_the_line_in_columns() {
+        let mut painter = Painter::new(false, (12, 1));
+        let mut out = Vec::new();
+        painter
+            .paint(&[row("左側", Style::Left)], &mut out)
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        // Two characters of two columns each, then eight spaces: 12 columns.
+        assert!(
+            text.contains(&format!("左側{}\x1b", " ".repeat(8))),
+            "{text:?}"
+        );
     }
 }

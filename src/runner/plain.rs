@@ -14,7 +14,7 @@ use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch, stop_self};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::wording;
-use crate::engine::{Action, Cue, Event, Plan, Session};
+use crate::engine::{Control, Cue, Event, Plan, Session};
 use crate::format::clock;
 
 /// How long to sleep when nothing is due (while stopped, say); a signal
@@ -83,10 +83,10 @@ impl Transcript<'_, '_, '_> {
                 continue;
             };
             if signal == Signal::Stop {
-                let paused = self.session.apply(Action::Pause, clock.now());
+                let paused = self.session.apply(Control::Pause, clock.now());
                 let shown = self.show(&paused);
                 stop_self();
-                let resumed = self.session.apply(Action::Resume, clock.now());
+                let resumed = self.session.apply(Control::Resume, clock.now());
                 if let Err(error) = shown.and_then(|()| self.show(&resumed)) {
                     return Ending::output_lost(&error);
                 }
@@ -94,7 +94,7 @@ impl Transcript<'_, '_, '_> {
             let Some(ending) = signal.ending() else {
                 continue;
             };
-            self.session.apply(Action::Quit, clock.now());
+            self.session.apply(Control::Quit, clock.now());
             let line = format!("Stopped: {}", self.tally());
             // Whoever sent the signal may have closed the output too.
             let _ = self.write(self.session.position(), &line);
@@ -188,9 +188,9 @@ mod tests {
         assert!(
             first.starts_with(
                 "Pelvic tilt. Get into position. Stand tall. Hands on hips. \
-                 Caution: Keep the movement small. Throughout, move gently and never \
-                 bounce; stop at once on sharp, shooting or radiating pain, numbness \
-                 or tingling."
+                 Caution: Keep it small. Throughout, move gently and never bounce; \
+                 stop at once on sharp, shooting or radiating pain, numbness or \
+                 tingling."
             ),
             "{first}"
         );

@@ -1,6 +1,9 @@
 //! The building blocks of a screen: rows of text with a named style, cut
 //! and wrapped to the terminal's width, and chosen by priority when the
-//! terminal is too short for all of them.
+//! terminal is too short for all of them. Widths are the columns text takes
+//! on a terminal, not its count of characters.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
@@ -39,7 +42,7 @@ impl Row {
 pub type Priority = u8;
 
 /// Keeps the rows that matter most for `height`, in order, each cut to
-/// `width` characters (ending with "…" where text was cut), padded with empty
+/// `width` columns (ending with "…" where text was cut), padded with empty
 /// rows to exactly `height`.
 pub fn fit(rows: Vec<(Priority, Row)>, width: u16, height: u16) -> Vec<Row> {
     let height = usize::from(height);
@@ -63,37 +66,40 @@ pub fn fit(rows: Vec<(Priority, Row)>, width: u16, height: u16) -> Vec<Row> {
     out
 }
 
-/// `text` in at most `width` characters; cut text ends with "…" so that
-/// nobody takes it for the whole.
+/// `text` in at most `width` columns of the terminal (a wide character, as
+/// in Japanese, takes two); cut text ends with "…" so that nobody takes it for
+/// the whole.
 pub fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if text.width() <= width {
         return text.to_string();
     }
-    let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
+    let mut short = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        short.push(c);
+        used += w;
+    }
     if width > 0 {
         short.push('…');
     }
     short
 }
 
-/// Words wrapped to `width` characters; a word longer than a line is cut.
+/// Words wrapped to `width` columns, any run of white space read as one
+/// space; a word longer than a line is broken across lines.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.is_empty() {
+        return Vec::new();
     }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    textwrap::wrap(&words, width.max(1))
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 #[cfg(test)]
@@ -104,6 +110,20 @@ mod tests {
     fn wrapping_keeps_words_whole() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
         assert_eq!(wrap("", 9), Vec::<String>::new());
+        assert_eq!(wrap("  one\n two  ", 9), ["one two"]);
+        assert_eq!(wrap("abcdefghijk", 4), ["abcd", "efgh", "ijk"]);
+    }
+
+    #[test]
+    fn wide_and_accented_text_is_measured_in_columns() {
+        // Each of these characters takes two columns.
+        assert_eq!(
+            wrap("腸腰筋のストレッチ", 8),
+            ["腸腰筋の", "ストレッ", "チ"]
+        );
+        assert_eq!(cut("腸腰筋のストレッチ", 7), "腸腰筋…");
+        assert_eq!(cut("Étirement du psoas", 8), "Étireme…");
+        assert_eq!(cut("Étirement", 9), "Étirement");
     }
 
     #[test]

@@ -11,8 +11,10 @@
 
 use std::time::Duration;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::big_digits;
-use super::hold_bar::HoldBar;
+use super::hold_bar::hold_bar;
 use super::keys;
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
@@ -81,13 +83,7 @@ pub fn title(session: &Session<'_>) -> String {
 /// without sides, and the breathing row says what to do in the get-ready or
 /// while moving. From 80×24 up, the seconds left are five rows high, placed
 /// toward the side being worked.
-pub fn frame(
-    session: &Session<'_>,
-    overlay: Overlay,
-    bar: &HoldBar,
-    width: u16,
-    height: u16,
-) -> Vec<Row> {
+pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let plan = session.plan();
     let Some(index) = session.segment() else {
         return fit(
@@ -192,7 +188,7 @@ pub fn frame(
     let bar_width = width.saturating_sub(2).max(1);
     top.push((
         7,
-        Row::new(format!(" {}", bar.render(fraction, bar_width)), Style::Bar),
+        Row::new(format!(" {}", hold_bar(fraction, bar_width)), Style::Bar),
     ));
 
     let breathing = s.breathing;
@@ -213,7 +209,7 @@ pub fn frame(
         let breath = breath_at(breathing, into_hold);
         let label = format!("{:<12}", breath_words(breath.direction).to_uppercase());
         // The breath fills the whole line, so it can be followed at a glance.
-        let cells = usize::from(width).saturating_sub(label.chars().count() + 1);
+        let cells = usize::from(width).saturating_sub(label.width() + 1);
         let full = (breath.fullness * cells as f64).round() as usize;
         let visual = format!("{}{}", "█".repeat(full), "░".repeat(cells - full));
         top.push((8, Row::new(format!("{label}{visual}"), Style::Breath)));
@@ -330,7 +326,7 @@ fn side_banner(side: Side, width: u16) -> Row {
         Side::Left => Row::new("◀◀◀  LEFT SIDE", Style::Left),
         Side::Right => {
             let text = "RIGHT SIDE  ▶▶▶";
-            let pad = usize::from(width).saturating_sub(text.chars().count());
+            let pad = usize::from(width).saturating_sub(text.width());
             Row::new(format!("{}{text}", " ".repeat(pad)), Style::Right)
         }
     }

@@ -69,6 +69,7 @@ pub fn hold_for_speech(
 
 /// Records what was said; for tests. With `busy` set, it claims to be still
 /// speaking that many times it is asked after each `say`.
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub struct Recorder {
     pub said: Vec<String>,
@@ -76,6 +77,7 @@ pub struct Recorder {
     pub asked: u32,
 }
 
+#[cfg(test)]
 impl Speaker for Recorder {
     fn say(&mut self, text: &str) {
         self.said.push(text.to_string());

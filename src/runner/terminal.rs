@@ -2,11 +2,11 @@
 //!
 //! [`Terminal::enter`] turns on raw mode, switches to the alternate screen and
 //! hides the cursor, keeping the terminal's title to give back. Every way out
-//! goes through the one [`restore`]: the
-//! guard's `Drop` (finishing, quitting, an error, a signal the loop turned
-//! into an ending), a panic hook chained in front of the previous one (so the
-//! message prints on a usable screen), and a suspend with Ctrl-Z. Restoring
-//! twice is harmless and restoring never panics.
+//! goes through the one [`restore`]: the guard's `Drop` (finishing, quitting,
+//! an error, a signal the loop turned into an ending), a panic hook chained in
+//! front of the previous one (so the message prints on a usable screen), and
+//! a suspend with Ctrl-Z. Restoring twice is harmless and restoring never
+//! panics.
 
 use std::io::{self, Write};
 use std::sync::Once;

@@ -9,58 +9,9 @@ use std::process::{Command, Stdio};
 use crate::{Env, stdout_of};
 use pty::Pty;
 
-const EXERCISES: &str = r#"
-[[exercise]]
-id = "tilt"
-name = "Pelvic tilt"
-kind = "stretch"
-position = "standing"
-hold = 10
-setup = ["Stand tall.", "Hands on hips."]
-cues = ["Tilt gently.", "Keep breathing."]
-cautions = ["Keep it small."]
-
-[[exercise]]
-id = "lunge"
-name = "Lunge"
-kind = "stretch"
-position = "kneeling"
-each_side = true
-hold = 10
-setup = ["Kneel on the left knee."]
-cues = ["Sink forward."]
-cautions = ["Pad the knee.", "Stop if it pinches."]
-
-[[exercise]]
-id = "ball"
-name = "Ball release"
-kind = "ball-release"
-position = "lying"
-setup = ["Lie on the ball."]
-cues = ["Press lightly."]
-
-[[exercise.phase]]
-cue = "Find a spot."
-hold = 5
-
-[[exercise.phase]]
-cue = "Rock slowly."
-hold = 5
-"#;
-
-const ROUTINE: &str = r#"
-name = "Mini"
-prep = 5
-
-[[step]]
-exercise = "tilt"
-
-[[step]]
-exercise = "lunge"
-
-[[step]]
-exercise = "ball"
-"#;
+/// The routine `mini` and its exercises, shared with the unit tests.
+const EXERCISES: &str = include_str!("../fixtures/mini/exercises/mini.toml");
+const ROUTINE: &str = include_str!("../fixtures/mini/mini.toml");
 
 /// An env with the three-step routine `mini` in `lib/`, for someone who has
 /// run psoas before (the safety notice is behind them) and has turned the

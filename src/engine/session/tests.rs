@@ -1,3 +1,6 @@
+//! Tests of a session: the timeline of the shared fixture, and how pause,
+//! skip, back, restart and quit move a run, checked without sleeping.
+
 use std::time::Duration;
 
 use proptest::prelude::*;
@@ -77,13 +80,28 @@ fn the_timeline_of_a_plan() {
         (10, cue(1, 1)),
         (15, done(0, 1)),
         (15, Bell),
-        // Set-up lines come only with an exercise's first hold in the run.
+        // Set-up lines and cautions come only with an exercise's first hold
+        // in the run.
         (15, Begin { segment: 2 }),
         (
             15,
             Setup {
                 segment: 2,
                 line: 0,
+            },
+        ),
+        (
+            15,
+            Caution {
+                segment: 2,
+                index: 0,
+            },
+        ),
+        (
+            15,
+            Caution {
+                segment: 2,
+                index: 1,
             },
         ),
     ]);
@@ -195,7 +213,7 @@ fn paused_time_does_not_count() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(1));
-    let cues = session.apply(Action::Pause, ms(2_500));
+    let cues = session.apply(Control::Pause, ms(2_500));
     assert_eq!(
         events(&cues),
         vec![
@@ -208,7 +226,7 @@ fn paused_time_does_not_count() {
     assert_eq!(session.next_due(), None);
     assert!(session.advance(s(100)).is_empty());
     assert_eq!(session.position(), ms(2_500));
-    let cues = session.apply(Action::TogglePause, s(100));
+    let cues = session.apply(Control::TogglePause, s(100));
     assert_eq!(events(&cues), vec![(2, Event::Resumed)]);
     // The count goes on from where it stood: half a second to the next one.
     assert_eq!(session.next_due(), Some(ms(100_500)));
@@ -260,14 +278,14 @@ fn set_up_comes_once_with_the_first_hold_reached() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(25));
-    let cues = session.apply(Action::Back, s(25));
+    let cues = session.apply(Control::Back, s(25));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
-    let cues = session.apply(Action::Skip, s(25));
+    let cues = session.apply(Control::Skip, s(25));
     assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
     // Back from the right side to the left: the lunge was introduced there.
     session.advance(s(42));
     assert_eq!(session.segment(), Some(4));
-    let cues = session.apply(Action::Back, s(42));
+    let cues = session.apply(Control::Back, s(42));
     assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
 }
 
@@ -276,7 +294,7 @@ fn skip_marks_the_hold_skipped_and_starts_the_next() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(7));
-    let cues = session.apply(Action::Skip, s(7));
+    let cues = session.apply(Control::Skip, s(7));
     assert_eq!(
         events(&cues),
         vec![
@@ -286,6 +304,20 @@ fn skip_marks_the_hold_skipped_and_starts_the_next() {
                 Event::Setup {
                     segment: 2,
                     line: 0
+                }
+            ),
+            (
+                15,
+                Event::Caution {
+                    segment: 2,
+                    index: 0
+                }
+            ),
+            (
+                15,
+                Event::Caution {
+                    segment: 2,
+                    index: 1
                 }
             )
         ]
@@ -309,12 +341,12 @@ fn skipping_the_last_hold_finishes() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(52));
-    let cues = session.apply(Action::Skip, s(52));
+    let cues = session.apply(Control::Skip, s(52));
     assert_eq!(events(&cues), vec![(60, Event::Finished)]);
     assert!(session.is_finished());
     assert_eq!((session.holds_done(), session.holds_skipped()), (3, 1));
-    assert!(session.apply(Action::Skip, s(53)).is_empty());
-    assert!(session.apply(Action::Back, s(53)).is_empty());
+    assert!(session.apply(Control::Skip, s(53)).is_empty());
+    assert!(session.apply(Control::Back, s(53)).is_empty());
 }
 
 #[test]
@@ -322,12 +354,12 @@ fn back_goes_to_the_previous_hold_and_at_the_first_to_its_start() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(3));
-    let cues = session.apply(Action::Back, s(3));
+    let cues = session.apply(Control::Back, s(3));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
     assert_eq!(session.position(), Duration::ZERO);
     assert!(!session.past_first_hold());
     session.advance(s(25));
-    let cues = session.apply(Action::Back, s(25));
+    let cues = session.apply(Control::Back, s(25));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
     assert_eq!(session.holds_done(), 1, "a hold once done stays done");
 }
@@ -337,7 +369,7 @@ fn restart_goes_back_to_the_start_of_this_hold() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(40));
-    let cues = session.apply(Action::Restart, s(40));
+    let cues = session.apply(Control::Restart, s(40));
     assert_eq!(events(&cues), vec![(30, Event::Begin { segment: 4 })]);
     assert_eq!(session.position(), s(30));
 }
@@ -347,7 +379,7 @@ fn quit_ends_without_finishing() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(10));
-    assert!(session.apply(Action::Quit, s(10)).is_empty());
+    assert!(session.apply(Control::Quit, s(10)).is_empty());
     assert!(session.is_over());
     assert!(!session.is_finished());
     assert!(!session.past_first_hold());
@@ -355,34 +387,34 @@ fn quit_ends_without_finishing() {
     assert_eq!(session.next_due(), None);
 }
 
-fn action() -> impl Strategy<Value = Option<Action>> {
+fn control() -> impl Strategy<Value = Option<Control>> {
     prop_oneof![
         3 => Just(None),
-        1 => Just(Some(Action::Pause)),
-        1 => Just(Some(Action::Resume)),
-        1 => Just(Some(Action::TogglePause)),
-        2 => Just(Some(Action::Skip)),
-        2 => Just(Some(Action::Back)),
-        1 => Just(Some(Action::Restart)),
-        1 => Just(Some(Action::Quit)),
+        1 => Just(Some(Control::Pause)),
+        1 => Just(Some(Control::Resume)),
+        1 => Just(Some(Control::TogglePause)),
+        2 => Just(Some(Control::Skip)),
+        2 => Just(Some(Control::Back)),
+        1 => Just(Some(Control::Restart)),
+        1 => Just(Some(Control::Quit)),
     ]
 }
 
 proptest! {
     #[test]
     fn any_sequence_of_actions_stays_in_bounds(
-        steps in prop::collection::vec((0u64..20_000, action()), 0..60),
+        steps in prop::collection::vec((0u64..20_000, control()), 0..60),
     ) {
         let library = fixture::library();
         let mut session = Session::new(fixture::plan(&library));
         let holds = session.plan().hold_count();
         let mut now = Duration::ZERO;
         let mut last_at = Duration::ZERO;
-        for (step_ms, action) in steps {
+        for (step_ms, control) in steps {
             now += ms(step_ms);
             let before = session.position();
-            let cues = match action {
-                Some(action) => session.apply(action, now),
+            let cues = match control {
+                Some(control) => session.apply(control, now),
                 None => session.advance(now),
             };
             prop_assert!(session.position() <= session.total());
@@ -396,7 +428,7 @@ proptest! {
                 prop_assert!(due >= now);
             }
             // Without a jump, cues come in time order and never ahead of time.
-            if action.is_none() {
+            if control.is_none() {
                 for cue in &cues {
                     prop_assert!(cue.at >= last_at && cue.at >= before);
                     prop_assert!(cue.at <= session.position());
@@ -411,7 +443,7 @@ proptest! {
             }
         }
         // Whatever happened, running on long enough ends the routine.
-        session.apply(Action::Resume, now);
+        session.apply(Control::Resume, now);
         session.advance(now + s(10_000));
         prop_assert!(session.is_over());
     }
@@ -423,7 +455,7 @@ fn only_the_running_hold_has_its_cues_made() {
     let mut routine = library.routine("mini").unwrap().clone();
     let step = routine.steps[1].clone();
     routine.steps = vec![step; 2_000];
-    let plan = Plan::build(&routine, &library, &crate::engine::PlanSettings::default()).unwrap();
+    let plan = Plan::build(&routine, &library, &fixture::settings()).unwrap();
     assert_eq!(plan.hold_count(), 4_000);
     let mut session = Session::new(plan);
     // A hold's get-ready, count-in, cues and breaths: a few dozen at most,

@@ -1,13 +1,19 @@
+//! Tests of the screen as rows: what each moment of the fixture routine
+//! shows, at the smallest and larger terminal sizes, with overlays.
+
 use std::time::Duration;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::*;
-use crate::engine::{Action, fixture};
+use crate::engine::{Control, fixture};
+use crate::library::{LibraryFile, load_files};
 
 fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(Duration::from_secs_f64(seconds));
-    frame(&session, overlay, &HoldBar::new(), width, height)
+    frame(&session, overlay, width, height)
 }
 
 fn text(rows: &[Row]) -> String {
@@ -17,7 +23,7 @@ fn text(rows: &[Row]) -> String {
 fn assert_fits(rows: &[Row], width: u16, height: u16) {
     assert_eq!(rows.len(), usize::from(height));
     for row in rows {
-        assert!(row.text.chars().count() <= usize::from(width), "{row:?}");
+        assert!(row.text.width() <= usize::from(width), "{row:?}");
     }
 }
 
@@ -76,11 +82,11 @@ fn phases_and_breathing_out() {
 fn paused_says_so_plainly() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
-    session.apply(Action::Pause, Duration::from_secs(7));
-    let rows = frame(&session, Overlay::None, &HoldBar::new(), 40, 12);
+    session.apply(Control::Pause, Duration::from_secs(7));
+    let rows = frame(&session, Overlay::None, 40, 12);
     let paused = rows.iter().find(|r| r.text.starts_with("PAUSED")).unwrap();
     assert_eq!(paused.style, Style::Alert);
-    let rows = frame(&session, Overlay::ConfirmQuit, &HoldBar::new(), 40, 12);
+    let rows = frame(&session, Overlay::ConfirmQuit, 40, 12);
     assert_eq!(rows[11].text, "Quit? q: yes · any other key: no");
 }
 
@@ -117,13 +123,12 @@ fn the_screen_moves_in_steps_of_a_second() {
     let mut session = Session::new(fixture::plan(&library));
     session.advance(Duration::from_millis(7_200));
     assert_eq!(next_change(&session), Some(Duration::from_millis(800)));
-    let bar = HoldBar::new();
-    let early = frame(&session, Overlay::None, &bar, 40, 12);
+    let early = frame(&session, Overlay::None, 40, 12);
     session.advance(Duration::from_millis(7_999));
-    assert_eq!(frame(&session, Overlay::None, &bar, 40, 12), early);
+    assert_eq!(frame(&session, Overlay::None, 40, 12), early);
     session.advance(Duration::from_millis(8_000));
-    assert_ne!(frame(&session, Overlay::None, &bar, 40, 12), early);
-    session.apply(Action::Pause, Duration::from_millis(8_100));
+    assert_ne!(frame(&session, Overlay::None, 40, 12), early);
+    session.apply(Control::Pause, Duration::from_millis(8_100));
     assert_eq!(next_change(&session), None);
 }
 
@@ -195,7 +200,7 @@ fn a_warm_up_move_keeps_moving_with_no_paced_breathing() {
             .any(|c| matches!(c.event, crate::engine::Event::Breath { .. })),
         "{cues:?}"
     );
-    let screen = text(&frame(&session, Overlay::None, &HoldBar::new(), 60, 14));
+    let screen = text(&frame(&session, Overlay::None, 60, 14));
     assert!(screen.contains("Keep moving · 15 s left of 20"), "{screen}");
     assert!(screen.contains("Move at an easy, steady pace"), "{screen}");
     assert!(!screen.contains("BREATHE"), "{screen}");
@@ -227,9 +232,39 @@ fn while_the_voice_speaks_the_count_waits_and_says_so() {
     session.advance(Duration::ZERO);
     session.advance(Duration::from_secs(4));
     assert!(session.is_waiting());
-    let screen = text(&frame(&session, Overlay::None, &HoldBar::new(), 60, 14));
+    let screen = text(&frame(&session, Overlay::None, 60, 14));
     assert!(
         screen.contains("Get into position · listen, then the count"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn japanese_words_are_cut_and_wrapped_in_columns() {
+    let exercises = fixture::EXERCISES
+        .replace("Pelvic tilt", "骨盤を後ろに傾けるゆっくりとしたストレッチ")
+        .replace(
+            "\"Stand tall.\", \"Hands on hips.\"",
+            "\"背筋を伸ばしてまっすぐに立ち、両足を腰幅に開きます。\"",
+        );
+    let files = [
+        LibraryFile::given("fixture/exercises/mini.toml", exercises),
+        LibraryFile::given("fixture/mini.toml", fixture::ROUTINE),
+    ];
+    let library = load_files(&files, Vec::new()).library;
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(Duration::from_secs(1));
+    let rows = frame(&session, Overlay::None, 40, 14);
+    assert_fits(&rows, 40, 14);
+    let screen = text(&rows);
+    // Two columns a character: 19 of them and the ellipsis fill 39 of 40.
+    assert!(
+        screen.contains("\n骨盤を後ろに傾けるゆっくりとしたストレ…\n"),
+        "{screen}"
+    );
+    // Lines of at most 39 columns (19 characters) after a one-space margin.
+    assert!(
+        screen.contains("\n 背筋を伸ばしてまっすぐに立ち、両足を腰\n 幅に開きます。\n"),
         "{screen}"
     );
 }

@@ -1,0 +1,104 @@
+//! Lays a plan out: appends the get-ready and hold segments of each step,
+//! round and side with running start times, choosing each get-ready by the
+//! position of the hold before.
+
+use std::collections::HashSet;
+
+use crate::engine::durations::get_ready;
+use crate::engine::segment::{Segment, SegmentKind, Stage};
+use crate::library::{Breathing, Exercise, Side};
+
+/// Appends segments with running offsets.
+pub(super) struct Builder<'a> {
+    pub(super) segments: Vec<Segment<'a>>,
+    holds: usize,
+    prep: u32,
+    transition: u32,
+    /// Every exercise met so far, for [`Segment::introduces`].
+    met: HashSet<&'a str>,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(prep: u32, transition: u32) -> Builder<'a> {
+        Builder {
+            segments: Vec::new(),
+            holds: 0,
+            prep,
+            transition,
+            met: HashSet::new(),
+        }
+    }
+
+    fn end(&self) -> u32 {
+        self.segments.last().map_or(0, Segment::end)
+    }
+
+    pub(super) fn add(
+        &mut self,
+        stage: Stage,
+        step: usize,
+        exercise: &'a Exercise,
+        repeat: u32,
+        hold: u32,
+        breathing: Breathing,
+    ) {
+        let sides: &[Option<Side>] = if exercise.each_side {
+            &[Some(Side::Left), Some(Side::Right)]
+        } else {
+            &[None]
+        };
+        for round in 1..=repeat {
+            for &side in sides {
+                let previous = self.segments.last().map(|s| s.exercise.position);
+                let prep = get_ready(previous, exercise.position, self.prep, self.transition);
+                let base = Segment {
+                    start: self.end(),
+                    duration: prep,
+                    kind: SegmentKind::Prep,
+                    stage,
+                    hold: self.holds,
+                    step,
+                    round,
+                    side,
+                    phase: None,
+                    into_hold: 0,
+                    exercise,
+                    breathing,
+                    introduces: self.met.insert(exercise.id.as_str()),
+                };
+                // A prep of zero seconds is no segment at all.
+                if prep > 0 {
+                    self.segments.push(base.clone());
+                }
+                if exercise.has_phases() {
+                    let mut into_hold = 0;
+                    for (p, phase) in exercise.phases.iter().enumerate() {
+                        self.push_hold(&base, phase.hold, Some(p), into_hold);
+                        into_hold += phase.hold;
+                    }
+                } else {
+                    self.push_hold(&base, hold, None, 0);
+                }
+                self.holds += 1;
+            }
+        }
+    }
+
+    fn push_hold(
+        &mut self,
+        base: &Segment<'a>,
+        duration: u32,
+        phase: Option<usize>,
+        into_hold: u32,
+    ) {
+        let start = self.end();
+        self.segments.push(Segment {
+            start,
+            duration,
+            kind: SegmentKind::Hold,
+            phase,
+            into_hold,
+            ..base.clone()
+        });
+    }
+}

@@ -1,0 +1,421 @@
+//! Tests of building plans: segments, get-ready times, repeats and sides,
+//! phases, breathing, conditions, the warm-up, and lookups by time and hold.
+
+use super::*;
+use crate::engine::{PlanSettings, get_ready, step_seconds};
+use crate::library::{Breathing, Kind, Layer, Origin, Phase, Position, Side, Step};
+
+fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) -> Exercise {
+    Exercise {
+        id: id.into(),
+        name: id.to_uppercase(),
+        kind,
+        position: Position::Lying,
+        each_side,
+        hold: if phases.is_empty() {
+            hold
+        } else {
+            phases.iter().sum()
+        },
+        equipment: vec![],
+        setup: vec!["set up".into()],
+        cues: vec![],
+        cautions: vec![],
+        avoid_if: vec![],
+        impact: Impact::Low,
+        breathing: None,
+        phases: phases
+            .iter()
+            .map(|&h| Phase {
+                cue: format!("phase {h}"),
+                hold: h,
+            })
+            .collect(),
+        origin: Origin {
+            layer: Layer::BuiltIn,
+            path: "t.toml".into(),
+            line: 1,
+            column: 1,
+        },
+    }
+}
+
+fn routine(steps: &[(&str, Option<u32>, u32)], prep: Option<u32>) -> Routine {
+    Routine {
+        id: "r".into(),
+        name: "R".into(),
+        summary: None,
+        warm_up: true,
+        prep,
+        // As short as the prep, unless a test says otherwise.
+        transition: Some(prep.unwrap_or(Routine::DEFAULT_PREP)),
+        breathing: None,
+        steps: steps
+            .iter()
+            .map(|&(e, hold, repeat)| Step {
+                exercise: e.into(),
+                hold,
+                repeat,
+            })
+            .collect(),
+        origin: Origin {
+            layer: Layer::BuiltIn,
+            path: "r.toml".into(),
+            line: 1,
+            column: 1,
+        },
+    }
+}
+
+fn library() -> Library {
+    let mut ball = exercise("ball", Kind::BallRelease, true, 0, &[20, 30]);
+    ball.avoid_if = vec![Condition::Pregnancy];
+    let mut jog = exercise("jog", Kind::WarmUp, false, 45, &[]);
+    jog.impact = Impact::High;
+    let mut calm = exercise("calm", Kind::Breathing, false, 60, &[]);
+    calm.breathing = Some(Breathing {
+        inhale: 4,
+        exhale: 8,
+    });
+    Library::from_parts(
+        vec![
+            exercise("lunge", Kind::Stretch, true, 30, &[]),
+            exercise("bridge", Kind::Stretch, false, 40, &[]),
+            ball,
+            calm,
+            exercise("march", Kind::WarmUp, false, 60, &[]),
+            jog,
+            exercise("circles", Kind::WarmUp, false, 45, &[]),
+        ],
+        vec![],
+    )
+}
+
+/// `(start, duration, kind, hold, side, phase)` of a segment.
+type Shape = (u32, u32, SegmentKind, usize, Option<Side>, Option<usize>);
+
+fn shape(plan: &Plan<'_>) -> Vec<Shape> {
+    plan.segments
+        .iter()
+        .map(|s| (s.start, s.duration, s.kind, s.hold, s.side, s.phase))
+        .collect()
+}
+
+use SegmentKind::{Hold as H, Prep as P};
+const L: Option<Side> = Some(Side::Left);
+const R: Option<Side> = Some(Side::Right);
+
+#[test]
+fn each_side_gives_a_left_and_a_right_hold_each_with_its_prep() {
+    let lib = library();
+    let plan = Plan::build(
+        &routine(&[("lunge", None, 1)], None),
+        &lib,
+        &PlanSettings::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        shape(&plan),
+        [
+            (0, 5, P, 0, L, None),
+            (5, 30, H, 0, L, None),
+            (35, 5, P, 1, R, None),
+            (40, 30, H, 1, R, None)
+        ]
+    );
+    assert!(plan.segments[2].is_side_switch());
+    assert!(!plan.segments[0].is_side_switch());
+    assert_eq!(plan.total(), 70);
+}
+
+#[test]
+fn repeats_overrides_and_routine_prep() {
+    let lib = library();
+    let plan = Plan::build(
+        &routine(&[("bridge", Some(20), 2)], Some(3)),
+        &lib,
+        &PlanSettings::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        shape(&plan),
+        [
+            (0, 3, P, 0, None, None),
+            (3, 20, H, 0, None, None),
+            (23, 3, P, 1, None, None),
+            (26, 20, H, 1, None, None)
+        ]
+    );
+    assert_eq!(plan.segments[3].round, 2);
+    assert_eq!(plan.step_count(Stage::Main), 1);
+}
+
+#[test]
+fn phases_are_consecutive_hold_segments_of_one_hold() {
+    let lib = library();
+    let plan = Plan::build(
+        &routine(&[("ball", None, 1)], Some(0)),
+        &lib,
+        &PlanSettings::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        shape(&plan),
+        [
+            (0, 20, H, 0, L, Some(0)),
+            (20, 30, H, 0, L, Some(1)),
+            (50, 20, H, 1, R, Some(0)),
+            (70, 30, H, 1, R, Some(1))
+        ]
+    );
+    assert_eq!(plan.segments[1].into_hold, 20);
+    assert_eq!(plan.segments[1].phase_cue(), Some("phase 30"));
+    assert_eq!(plan.hold_count(), 2);
+}
+
+#[test]
+fn total_is_the_documented_sum() {
+    let lib = library();
+    let r = routine(
+        &[
+            ("lunge", None, 2),
+            ("bridge", Some(25), 1),
+            ("ball", None, 3),
+            ("calm", None, 1),
+        ],
+        Some(7),
+    );
+    let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
+    let expected = 2 * 2 * (7 + 30) + (7 + 25) + 3 * 2 * (7 + 50) + (7 + 60);
+    assert_eq!(plan.total(), expected);
+    // Segments tile the plan with no gap or overlap.
+    for pair in plan.segments.windows(2) {
+        assert_eq!(pair[0].end(), pair[1].start);
+    }
+}
+
+#[test]
+fn step_seconds_add_up_to_the_plan() {
+    let lib = library();
+    let steps = [
+        ("lunge", None, 2),
+        ("bridge", Some(25), 1),
+        ("ball", None, 3),
+        ("calm", Some(70), 1),
+    ];
+    for prep in [0, 7] {
+        let plan =
+            Plan::build(&routine(&steps, Some(prep)), &lib, &PlanSettings::default()).unwrap();
+        let sum: u32 = steps
+            .iter()
+            .map(|&(id, hold, repeat)| {
+                step_seconds(lib.exercise(id).unwrap(), hold, repeat, prep, prep)
+            })
+            .sum();
+        assert_eq!(sum, plan.total());
+    }
+}
+
+#[test]
+fn breathing_comes_from_the_exercise_then_the_routine_then_the_settings() {
+    let lib = library();
+    let mut r = routine(&[("bridge", None, 1), ("calm", None, 1)], None);
+    let settings = PlanSettings {
+        default_breathing: Breathing {
+            inhale: 3,
+            exhale: 3,
+        },
+        ..Default::default()
+    };
+    let plan = Plan::build(&r, &lib, &settings).unwrap();
+    assert_eq!(
+        plan.segments[1].breathing,
+        Breathing {
+            inhale: 3,
+            exhale: 3
+        }
+    );
+    assert_eq!(
+        plan.segments[3].breathing,
+        Breathing {
+            inhale: 4,
+            exhale: 8
+        }
+    );
+    r.breathing = Some(Breathing {
+        inhale: 5,
+        exhale: 5,
+    });
+    let plan = Plan::build(&r, &lib, &settings).unwrap();
+    assert_eq!(
+        plan.segments[1].breathing,
+        Breathing {
+            inhale: 5,
+            exhale: 5
+        }
+    );
+}
+
+#[test]
+fn conditions_leave_steps_out_and_say_which() {
+    let lib = library();
+    let settings = PlanSettings {
+        conditions: vec![Condition::Pregnancy],
+        ..Default::default()
+    };
+    let plan = Plan::build(
+        &routine(&[("bridge", None, 1), ("ball", None, 1)], None),
+        &lib,
+        &settings,
+    )
+    .unwrap();
+    assert_eq!(plan.hold_count(), 1);
+    assert_eq!(plan.left_out.len(), 1);
+    assert_eq!(
+        (plan.left_out[0].step, plan.left_out[0].exercise.id.as_str()),
+        (1, "ball")
+    );
+    let err = Plan::build(&routine(&[("ball", None, 1)], None), &lib, &settings).unwrap_err();
+    assert_eq!(
+        err,
+        PlanError::NothingLeft {
+            routine: "r".into()
+        }
+    );
+}
+
+#[test]
+fn unknown_exercise_is_an_error_not_a_panic() {
+    let lib = library();
+    let err = Plan::build(
+        &routine(&[("nope", None, 1)], None),
+        &lib,
+        &PlanSettings::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        PlanError::UnknownExercise {
+            routine: "r".into(),
+            exercise: "nope".into()
+        }
+    );
+}
+
+#[test]
+fn warm_up_is_about_two_and_a_half_minutes_and_goes_first() {
+    let lib = library();
+    let settings = PlanSettings::default();
+    let warm = Plan::warm_up(&lib, &settings, Impact::High).unwrap();
+    // 60 s of march and 45 of jog are short of 120 (80% of the target)
+    // in time spent moving, so circles follow; march starts after the
+    // 15 s transition of a first hold.
+    assert_eq!(warm.total(), 175);
+    assert_eq!(warm.step_count(Stage::WarmUp), 3);
+    let main = Plan::build(&routine(&[("bridge", None, 1)], None), &lib, &settings).unwrap();
+    let both = main.with_warm_up(warm);
+    assert_eq!(both.total(), 175 + 45);
+    assert_eq!(both.segments[6].stage, Stage::Main);
+    assert_eq!((both.segments[6].start, both.segments[6].hold), (175, 3));
+    assert_eq!(both.step_count(Stage::Main), 1);
+    assert!(both.segments[6].introduces);
+}
+
+#[test]
+fn the_warm_up_passes_over_high_impact_unless_brisk() {
+    let lib = library();
+    let ids = |impact| {
+        let warm = Plan::warm_up(&lib, &PlanSettings::default(), impact).unwrap();
+        let holds = warm.holds();
+        holds
+            .iter()
+            .map(|h| h.exercise.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(Impact::Low), ["march", "circles"]);
+    assert_eq!(ids(Impact::High), ["march", "jog", "circles"]);
+}
+
+#[test]
+fn lookups_by_time_and_hold() {
+    let lib = library();
+    let plan = Plan::build(
+        &routine(&[("lunge", None, 1)], None),
+        &lib,
+        &PlanSettings::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.segment_at(0), Some(0));
+    assert_eq!(plan.segment_at(4), Some(0));
+    assert_eq!(plan.segment_at(5), Some(1));
+    assert_eq!(plan.segment_at(69), Some(3));
+    assert_eq!(plan.segment_at(70), None);
+    assert_eq!(plan.first_segment_of_hold(1), Some(2));
+    assert_eq!(plan.first_segment_of_hold(2), None);
+    let holds = plan.holds();
+    assert_eq!(
+        (holds[1].start, holds[1].prep, holds[1].hold, holds[1].side),
+        (35, 5, 30, R)
+    );
+    assert_eq!(plan.hold(1).as_ref(), Some(&holds[1]));
+    assert_eq!((holds[1].hold_start(), holds[1].end()), (40, 70));
+    assert_eq!(plan.hold(2), None);
+}
+
+#[test]
+fn a_transition_comes_first_and_at_each_change_of_position() {
+    let mut lib_exercises = vec![
+        exercise("stand", Kind::Stretch, true, 30, &[]),
+        exercise("stand2", Kind::Stretch, false, 20, &[]),
+        exercise("kneel", Kind::Stretch, false, 20, &[]),
+    ];
+    lib_exercises[0].position = Position::Standing;
+    lib_exercises[1].position = Position::Standing;
+    lib_exercises[2].position = Position::Kneeling;
+    let lib = Library::from_parts(lib_exercises, vec![]);
+    let mut r = routine(
+        &[("stand", None, 1), ("stand2", None, 2), ("kneel", None, 1)],
+        Some(4),
+    );
+    r.transition = None;
+    let settings = PlanSettings {
+        default_transition: 12,
+        ..PlanSettings::default()
+    };
+    let plan = Plan::build(&r, &lib, &settings).unwrap();
+    let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
+    // First hold, second side, next exercise in the same position, its
+    // repeat, then a change of position.
+    assert_eq!(readies, [12, 4, 4, 4, 12]);
+    let holds: u32 = plan.holds().iter().map(|h| h.prep + h.hold).sum();
+    assert_eq!(plan.total(), holds);
+    assert_eq!(plan.total(), 12 + 30 + 4 + 30 + 2 * (4 + 20) + 12 + 20);
+    // A transition is never shorter than the prep.
+    let settings = PlanSettings {
+        default_transition: 2,
+        ..PlanSettings::default()
+    };
+    let plan = Plan::build(&r, &lib, &settings).unwrap();
+    assert!(plan.holds().iter().all(|h| h.prep == 4));
+    assert_eq!(get_ready(None, Position::Lying, 4, 2), 4);
+    assert_eq!(get_ready(Some(Position::Lying), Position::Lying, 4, 20), 4);
+    assert_eq!(get_ready(Some(Position::Prone), Position::Lying, 4, 20), 20);
+    // Set-up is said with an exercise's first hold only.
+    let introduces: Vec<bool> = (0..plan.hold_count())
+        .map(|h| plan.segments[plan.first_segment_of_hold(h).unwrap()].introduces)
+        .collect();
+    assert_eq!(introduces, [true, false, true, false, true]);
+}
+
+#[test]
+fn zero_prep_has_no_prep_segments() {
+    let lib = library();
+    let plan = Plan::build(
+        &routine(&[("bridge", None, 1)], Some(0)),
+        &lib,
+        &PlanSettings::default(),
+    )
+    .unwrap();
+    assert_eq!(shape(&plan), [(0, 40, H, 0, None, None)]);
+    assert_eq!(plan.holds()[0].prep, 0);
+}

@@ -1,0 +1,30 @@
+//! The personal settings a plan is built with: the get-ready times and the
+//! breathing a routine may leave unsaid, the person's conditions and level.
+
+use super::level::Level;
+use crate::library::{Breathing, Condition, Routine};
+
+/// Personal defaults that fill in what a routine leaves unsaid, and the
+/// conditions whose exercises are left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanSettings {
+    pub default_prep: u32,
+    /// Never less than `default_prep` once applied (see [`get_ready`](super::get_ready)).
+    pub default_transition: u32,
+    pub default_breathing: Breathing,
+    pub conditions: Vec<Condition>,
+    /// How much stretch and breathing holds grow (see [`Level`]).
+    pub level: Level,
+}
+
+impl Default for PlanSettings {
+    fn default() -> Self {
+        Self {
+            default_prep: Routine::DEFAULT_PREP,
+            default_transition: Routine::DEFAULT_TRANSITION,
+            default_breathing: Breathing::DEFAULT,
+            conditions: Vec::new(),
+            level: Level::One,
+        }
+    }
+}
