@@ -26,8 +26,9 @@ pub struct ListOptions {
 }
 
 pub fn execute(context: &Context, args: ListOptions, out: &mut impl Write) -> Result<ExitCode> {
-    let library = context.library(Vec::new())?;
+    // The config first: its problems are reported before the library's.
     let conditions = context.plan_settings(&args.conditions)?.conditions;
+    let library = context.library(Vec::new())?;
     let chosen: Vec<&Exercise> = library
         .exercises()
         .iter()

@@ -41,6 +41,8 @@ pub struct PlanOptions {
 }
 
 pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Result<ExitCode> {
+    // The config first: its problems are reported before any other.
+    let mut settings = context.plan_settings(&args.conditions)?;
     if let Some(name) = &args.save
         && !is_kebab_case(name)
     {
@@ -49,7 +51,6 @@ pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Re
         );
     }
     let library = context.library(Vec::new())?;
-    let mut settings = context.plan_settings(&args.conditions)?;
     if let Some(level) = args.level {
         settings.level = level;
     }

@@ -20,12 +20,13 @@ pub struct RoutinesOptions {
 }
 
 pub fn execute(context: &Context, args: RoutinesOptions, out: &mut impl Write) -> Result<ExitCode> {
-    let library = context.library(Vec::new())?;
-    // Lengths of the routines as written, whatever conditions are set.
+    // Lengths of the routines as written, whatever conditions are set. The
+    // config first: its problems are reported before the library's.
     let settings = PlanSettings {
         conditions: Vec::new(),
         ..context.plan_settings(&[])?
     };
+    let library = context.library(Vec::new())?;
     let mut rows = Vec::new();
     for routine in library.routines() {
         let plan = Plan::build(routine, &library, &settings)?;
