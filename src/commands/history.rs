@@ -30,6 +30,7 @@ pub struct HistoryOptions {
     pub limit: usize,
     /// Sessions a week to aim for; none is the config's.
     pub goal: Option<u32>,
+    /// Text with a chart, or JSON.
     pub format: ListFormat,
 }
 

@@ -22,6 +22,7 @@ pub struct ListOptions {
     pub equipment: Option<Equipment>,
     /// Conditions to mark exercises for, besides the config's.
     pub conditions: Vec<Condition>,
+    /// Text or JSON.
     pub format: ListFormat,
 }
 

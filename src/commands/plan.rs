@@ -31,6 +31,7 @@ pub struct PlanOptions {
     pub conditions: Vec<Condition>,
     /// Varies the choice; the same seed gives the same routine.
     pub seed: u64,
+    /// Text, Markdown or JSON.
     pub format: SheetFormat,
     /// Save the plan as a routine of this name.
     pub save: Option<String>,

@@ -16,6 +16,7 @@ use crate::render::{SheetFormat, sheet};
 pub struct PrintOptions {
     /// A routine id or the path of a routine file; none is the default routine.
     pub routine: Option<String>,
+    /// Text, Markdown or JSON.
     pub format: SheetFormat,
     /// The level to lay the holds out at; none is the config's.
     pub level: Option<Level>,

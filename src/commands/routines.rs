@@ -16,6 +16,7 @@ use crate::render::routines::{self, Row};
 /// How `psoas routines` lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoutinesOptions {
+    /// Text or JSON.
     pub format: ListFormat,
 }
 

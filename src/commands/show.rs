@@ -15,6 +15,7 @@ use crate::render::{ListFormat, show};
 pub struct ShowOptions {
     /// The exercise's id.
     pub id: String,
+    /// Text or JSON.
     pub format: ListFormat,
 }
 

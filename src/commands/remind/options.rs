@@ -11,6 +11,7 @@ use crate::remind::{Days, Interval, Schedule, Scheduler, TimeOfDay};
 pub enum RemindTask {
     /// Have the scheduler run `psoas remind now` on this schedule.
     Install {
+        /// When nudges may come.
         schedule: ScheduleOptions,
         /// The scheduler to use; none is the one found here.
         scheduler: Option<Scheduler>,
@@ -18,11 +19,20 @@ pub enum RemindTask {
         dry_run: bool,
     },
     /// Remove what `install` set up.
-    Uninstall { scheduler: Option<Scheduler> },
+    Uninstall {
+        /// The scheduler to remove from; none is the one found here.
+        scheduler: Option<Scheduler>,
+    },
     /// Say what is installed and when it fires.
-    Status { scheduler: Option<Scheduler> },
+    Status {
+        /// The scheduler to ask; none is the one found here.
+        scheduler: Option<Scheduler>,
+    },
     /// Nudge now, if the schedule and the history say so.
-    Now { schedule: ScheduleOptions },
+    Now {
+        /// When nudges may come.
+        schedule: ScheduleOptions,
+    },
 }
 
 /// When nudges may come, as given on the command line; each one given beats

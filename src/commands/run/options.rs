@@ -54,7 +54,9 @@ pub struct RunOptions {
 pub enum ColorWhen {
     /// Colour unless the environment's conventions say otherwise.
     Auto,
+    /// Colour whatever the environment says.
     Always,
+    /// No colour.
     Never,
 }
 
