@@ -1,15 +1,15 @@
-//! The program's spine: parse the command line, resolve it against the
-//! environment and the config, run one command, and turn the outcome into an
+//! The program's spine: parse the command line, turn it into the command's
+//! plain options (`cli::resolve`), run the command with a [`Context`] that
+//! finds the config and the library when asked, and turn the outcome into an
 //! exit code.
 
+use std::cell::OnceCell;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser};
-
-use std::cell::OnceCell;
 
 use crate::cli::{self, Cli, Command};
 use crate::commands;
