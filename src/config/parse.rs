@@ -12,7 +12,9 @@ use toml::de::DeValue;
 use super::{Config, Key, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
 use crate::library::{Breathing, Condition, RawBreathing, Routine, is_kebab_case};
-use crate::toml_input::{Flag, List, Text, WholeNumber, deserialize_value, document, out_of_range};
+use crate::toml_input::{
+    Flag, List, Text, WholeNumber, deserialize_value, document, out_of_range, range_help,
+};
 
 /// The most sessions a week `weekly_goal` may ask for.
 pub const MAX_WEEKLY_GOAL: u32 = 50;
@@ -30,16 +32,52 @@ struct RawRemind {
     days: Option<Spanned<Text>>,
 }
 
+/// The valid values of a whole-number key: the range check and the help for
+/// a value of the wrong type or too large to read both come from here.
+#[derive(Clone, Copy)]
+struct Whole {
+    min: u32,
+    max: u32,
+    unit: &'static str,
+}
+
+const PREP: Whole = Whole {
+    min: 0,
+    max: Routine::MAX_PREP,
+    unit: "seconds",
+};
+const TRANSITION: Whole = Whole {
+    min: 0,
+    max: Routine::MAX_TRANSITION,
+    unit: "seconds",
+};
+const BREATH: Whole = Whole {
+    min: Breathing::MIN_SECONDS,
+    max: Breathing::MAX_SECONDS,
+    unit: "seconds",
+};
+const WEEKLY_GOAL: Whole = Whole {
+    min: 1,
+    max: MAX_WEEKLY_GOAL,
+    unit: "sessions",
+};
+const LEVEL: Whole = Whole {
+    min: 1,
+    max: 3,
+    unit: "levels",
+};
+
 /// What a key takes, for a value of the wrong type or too large to read.
 fn valid_value(key: &str) -> Option<String> {
-    let seconds = |min: u32, max: u32| format!("a whole number of seconds from {min} to {max}");
-    Some(match key {
-        "prep" => seconds(0, Routine::MAX_PREP),
-        "breathing.inhale" | "breathing.exhale" => {
-            seconds(Breathing::MIN_SECONDS, Breathing::MAX_SECONDS)
-        }
+    let whole = match key {
+        "prep" => PREP,
+        "transition" => TRANSITION,
+        "breathing.inhale" | "breathing.exhale" => BREATH,
+        "weekly_goal" => WEEKLY_GOAL,
+        "level" => LEVEL,
         _ => return None,
-    })
+    };
+    Some(range_help(whole.min, whole.max, whole.unit))
 }
 
 const VOICE_HELP: &str = "an array of the program and its arguments, like [\"espeak-ng\", \"--stdin\"]; the cue text goes on its standard input";
@@ -86,23 +124,19 @@ impl Reader<'_> {
         let key = known.name();
         match known {
             Key::DefaultRoutine => config.default_routine = self.routine_id(key, value),
-            Key::Prep => config.prep = self.int(key, value, 0, Routine::MAX_PREP, "seconds"),
-            Key::Transition => {
-                config.transition = self.int(key, value, 0, Routine::MAX_TRANSITION, "seconds")
-            }
+            Key::Prep => config.prep = self.int(key, value, PREP),
+            Key::Transition => config.transition = self.int(key, value, TRANSITION),
             Key::Breathing => config.breathing = self.breathing(value),
             Key::Bell => config.bell = self.flag(key, value),
             Key::Voice => config.voice = self.flag(key, value),
             Key::VoiceCommand => config.voice_command = self.command(key, value, VOICE_HELP),
-            Key::WeeklyGoal => {
-                config.weekly_goal = self.int(key, value, 1, MAX_WEEKLY_GOAL, "sessions")
-            }
+            Key::WeeklyGoal => config.weekly_goal = self.int(key, value, WEEKLY_GOAL),
             Key::CheckIn => config.check_in = self.flag(key, value),
             Key::BriskWarmUp => config.brisk_warm_up = self.flag(key, value),
             Key::Conditions => config.conditions = self.conditions(key, value),
             Key::Level => {
                 config.level = self
-                    .int(key, value, 1, 3, "levels")
+                    .int(key, value, LEVEL)
                     .and_then(|n| crate::engine::Level::from_number(n as u8))
             }
             Key::Remind => config.remind = self.remind(value),
@@ -145,28 +179,14 @@ impl Reader<'_> {
         self.value::<Flag>(key, value).map(|flag| flag.0)
     }
 
-    fn int(
-        &mut self,
-        key: &str,
-        value: &Spanned<DeValue<'_>>,
-        min: u32,
-        max: u32,
-        unit: &str,
-    ) -> Option<u32> {
+    fn int(&mut self, key: &str, value: &Spanned<DeValue<'_>>, whole: Whole) -> Option<u32> {
         let n: Spanned<WholeNumber> = self.value(key, value)?;
-        self.in_range(&n, key, min, max, unit)
+        self.in_range(&n, key, whole)
     }
 
-    fn in_range(
-        &mut self,
-        n: &Spanned<WholeNumber>,
-        key: &str,
-        min: u32,
-        max: u32,
-        unit: &str,
-    ) -> Option<u32> {
+    fn in_range(&mut self, n: &Spanned<WholeNumber>, key: &str, whole: Whole) -> Option<u32> {
         let value = n.get_ref().0;
-        if let Some((message, help)) = out_of_range(value, min, max, unit) {
+        if let Some((message, help)) = out_of_range(value, whole.min, whole.max, whole.unit) {
             self.error(n.span(), key, message, help);
             return None;
         }
@@ -189,9 +209,8 @@ impl Reader<'_> {
 
     fn breathing(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Breathing> {
         let raw: RawBreathing = self.value("breathing", value)?;
-        let (min, max) = (Breathing::MIN_SECONDS, Breathing::MAX_SECONDS);
-        let inhale = self.in_range(&raw.inhale, "breathing.inhale", min, max, "seconds");
-        let exhale = self.in_range(&raw.exhale, "breathing.exhale", min, max, "seconds");
+        let inhale = self.in_range(&raw.inhale, "breathing.inhale", BREATH);
+        let exhale = self.in_range(&raw.exhale, "breathing.exhale", BREATH);
         Some(Breathing {
             inhale: inhale?,
             exhale: exhale?,

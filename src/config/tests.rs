@@ -191,3 +191,24 @@ fn a_transition_is_never_shorter_than_the_prep() {
         ]
     );
 }
+
+#[test]
+fn a_value_of_the_wrong_type_or_too_large_says_the_range() {
+    let messages = errors(
+        "weekly_goal = \"x\"\nprep = 9223372036854775808\nlevel = 1e400\ntransition = 1979-05-27\n",
+    );
+    let helps: Vec<&str> = messages
+        .iter()
+        .map(|m| m.split_once("\n  help: ").map_or("", |(_, help)| help))
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "a whole number of sessions from 1 to 50",
+            "a whole number of seconds from 0 to 60",
+            "a whole number of levels from 1 to 3",
+            "a whole number of seconds from 0 to 120",
+        ],
+        "{messages:#?}"
+    );
+}

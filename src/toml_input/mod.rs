@@ -13,7 +13,7 @@ mod entry;
 mod read;
 mod value;
 
-pub use checks::{out_of_range, text_problem};
+pub use checks::{out_of_range, range_help, text_problem};
 pub use document::document;
 pub use entry::{Entry, deserialize_entry, deserialize_value, tables_in};
 pub use read::{ReadError, read_text};
