@@ -6,24 +6,24 @@
 //! [`app`] parses the command line and runs one command.
 
 pub mod app;
-pub mod cli;
-pub mod commands;
-pub mod config;
+pub(crate) mod cli;
+pub(crate) mod commands;
+pub(crate) mod config;
 #[cfg(test)]
 mod content_rules;
-pub mod diagnostic;
-pub mod dirs;
-pub mod engine;
-pub mod files;
-pub mod format;
+pub(crate) mod diagnostic;
+pub(crate) mod dirs;
+pub(crate) mod engine;
+pub(crate) mod files;
+pub(crate) mod format;
 pub mod history;
 pub mod library;
-pub mod now;
-pub mod planner;
-pub mod remind;
-pub mod render;
+pub(crate) mod now;
+pub(crate) mod planner;
+pub(crate) mod remind;
+pub(crate) mod render;
 pub mod runner;
-pub mod safety;
+pub(crate) mod safety;
 pub(crate) mod toml_input;
-pub mod voice;
-pub mod words;
+pub(crate) mod voice;
+pub(crate) mod words;

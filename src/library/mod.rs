@@ -23,18 +23,19 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use exercise::{
-    Breathing, Condition, Equipment, Exercise, Impact, Kind, Phase, Position, Side,
-};
-pub use load::{Loaded, load, load_files};
+pub(crate) use exercise::{Breathing, Exercise, Impact, Phase, Side};
+pub use exercise::{Condition, Equipment, Kind, Position};
+pub use load::load_files;
+pub(crate) use load::{Loaded, load};
 pub(crate) use raw::RawBreathing;
-pub use routine::{Routine, Step};
-pub use sources::{Layer, LibraryFile, Sources};
-pub use validate::is_kebab_case;
-pub use write::routine_file;
+pub(crate) use routine::{Routine, Step};
+pub use sources::LibraryFile;
+pub(crate) use sources::{Layer, Sources};
+pub(crate) use validate::is_kebab_case;
+pub(crate) use write::routine_file;
 
 /// The routine run when none is named.
-pub const DEFAULT_ROUTINE: &str = "daily";
+pub(crate) const DEFAULT_ROUTINE: &str = "daily";
 
 /// Where an exercise or routine was defined.
 #[derive(Clone, Debug, PartialEq, Eq)]
