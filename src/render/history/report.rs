@@ -230,6 +230,21 @@ mod tests {
     }
 
     #[test]
+    fn routine_names_in_japanese_or_with_accents_line_up() {
+        let mut wide = record("2026-11-24T07:30:00+01:00", true, (None, None));
+        wide.routine_name = "朝のストレッチ".into();
+        wide.note = None;
+        let mut accent = record("2026-11-23T07:30:00+01:00", true, (None, None));
+        accent.routine_name = "Détente".into();
+        accent.note = None;
+        assert_eq!(
+            sessions_table(&[wide, accent]),
+            "  Tue 2026-11-24 07:30  朝のストレッチ  9:00 of 9:00  finished\n  \
+             Mon 2026-11-23 07:30  Détente         9:00 of 9:00  finished\n"
+        );
+    }
+
+    #[test]
     fn the_streak_line_says_what_keeps_it_going() {
         assert_eq!(
             streak_line(0, 3),
