@@ -2,7 +2,7 @@
 //! then handed to the engine and the printers as plain, trusted values.
 //!
 //! `load` is the only way in. It reads every source (see [`sources`]), reports
-//! every problem it finds as a [`Diagnostic`], and keeps what is valid.
+//! every problem it finds as a [`Diagnostic`](crate::diagnostic::Diagnostic), and keeps what is valid.
 
 mod embedded;
 mod exercise;

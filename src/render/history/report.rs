@@ -191,7 +191,7 @@ fn cell(text: &str) -> String {
     sanitize(text).replace('\n', " ")
 }
 
-/// [`format::plural`] for the counts of the history, kept as `u32`.
+/// [`format::plural`](crate::format::plural) for the counts of the history, kept as `u32`.
 fn plural(n: u32, word: &str) -> String {
     crate::format::plural(n as usize, word)
 }
