@@ -120,7 +120,8 @@ impl Library {
         )
     }
 
-    /// A library of just these items, for tests and generated libraries.
+    /// A library of just these items, for tests.
+    #[cfg(test)]
     pub fn from_parts(exercises: Vec<Exercise>, routines: Vec<Routine>) -> Library {
         let mut library = Library::default();
         for e in exercises {
