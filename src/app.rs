@@ -21,18 +21,12 @@ use crate::format::did_you_mean;
 use crate::library::{self, Condition, Library, Loaded, Routine, Sources};
 
 /// Exit statuses beyond success.
-pub mod exit {
+pub(crate) mod exit {
     /// Bad input: a bad file, an unknown id, a failed check.
     pub const FAILURE: u8 = 1;
     /// Bad command-line usage (what clap uses).
     pub const USAGE: u8 = 2;
 }
-
-/// An error that has already been shown to the user in full, such as the
-/// diagnostics of a library that failed to load; `main` prints nothing more.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Reported(pub String);
 
 pub fn main() -> ExitCode {
     // `COMPLETE=SHELL psoas ...`: the shell asking for completions (see
@@ -122,7 +116,7 @@ fn output_gone(error: &io::Error) -> bool {
 /// once; the config is read the first time a command asks for it, and the
 /// library loaded each time one does, so a command that needs neither (such
 /// as `completions` or `config init`) is never stopped by a broken one.
-pub struct Context {
+pub(crate) struct Context {
     pub dirs: Dirs,
     pub library_dirs: Vec<PathBuf>,
     config: OnceCell<Config>,
@@ -245,7 +239,7 @@ fn looks_like_path(arg: &str) -> bool {
 }
 
 /// Prints every error of a load to stderr and fails, or returns the library.
-pub fn fail_on_errors(loaded: Loaded) -> Result<Library> {
+pub(crate) fn fail_on_errors(loaded: Loaded) -> Result<Library> {
     if !loaded.has_errors() {
         return Ok(loaded.library);
     }
@@ -259,7 +253,7 @@ pub fn fail_on_errors(loaded: Loaded) -> Result<Library> {
 
 /// Prints each diagnostic to stderr, then gives the error that ends the
 /// command: "WHAT has N problems; fix them and try again" and `hint`.
-pub fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow::Error {
+pub(crate) fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow::Error {
     let mut stderr = io::stderr().lock();
     let (shown, left_out) = capped(diagnostics);
     for diagnostic in shown {
@@ -270,9 +264,8 @@ pub fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow
     }
     let n = diagnostics.len();
     let them = if n == 1 { "it" } else { "them" };
-    Reported(format!(
+    anyhow::anyhow!(
         "{what} has {}; fix {them} and try again{hint}",
         crate::format::count(n, "problem")
-    ))
-    .into()
+    )
 }

@@ -1,4 +1,8 @@
 //! Small text helpers shared by the printers: clock times and padded columns.
+//! Columns are measured in display width (terminal cells), so a name in
+//! Japanese, with accents or with combining marks lines up.
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::library::Exercise;
 
@@ -42,20 +46,20 @@ pub fn hold_text(exercise: &Exercise, hold: u32) -> String {
     }
 }
 
-/// Pads `text` with spaces to `width` characters.
+/// Pads `text` with spaces to `width` terminal cells.
 pub fn pad(text: &str, width: usize) -> String {
-    let len = text.chars().count();
+    let len = text.width();
     let mut out = text.to_string();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
     out
 }
 
-/// Column widths (in characters) that fit every row.
+/// Column widths (in terminal cells) that fit every row.
 pub fn widths<const N: usize>(rows: &[[String; N]]) -> [usize; N] {
     let mut widths = [0; N];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(cell.width());
         }
     }
     widths
@@ -93,11 +97,25 @@ mod tests {
     }
 
     #[test]
-    fn tables_align_by_characters() {
+    fn tables_align_by_display_width() {
         let rows = [
             ["ä".to_string(), "x".to_string()],
             ["bbb".to_string(), "".to_string()],
         ];
         assert_eq!(table(&rows, "  "), "  ä    x\n  bbb\n");
+        // "e" and a combining acute accent: one cell.
+        let rows = [
+            ["cafe\u{301}".to_string(), "x".to_string()],
+            ["腸腰筋".to_string(), "y".to_string()],
+            ["hip".to_string(), "z".to_string()],
+        ];
+        assert_eq!(table(&rows, ""), "cafe\u{301}    x\n腸腰筋  y\nhip     z\n");
+    }
+
+    #[test]
+    fn pad_counts_wide_characters_as_two_cells() {
+        assert_eq!(pad("腸", 4), "腸  ");
+        assert_eq!(pad("é", 3), "é  ");
+        assert_eq!(pad("longer", 2), "longer");
     }
 }

@@ -1,29 +1,92 @@
 //! `psoas`: a command-line coach for psoas and lower-back self-care.
 //!
-//! The data flows one way: TOML files -> [`toml_input`] (read, parsed, every
-//! problem named by key) -> [`library`] (validated once) ->
-//! [`engine`] (a plan of timed segments) -> the front ends in [`commands`].
-//! [`app`] parses the command line and runs one command.
+//! # How the data flows
+//!
+//! ```text
+//! TOML files ──> toml_input ──> library ──> engine ──> runner (screen, transcript, voice)
+//! (library,      read, parse,   validated   plan and    render (sheets, tables, JSON)
+//!  config)       name each key  once        timeline    history (the record of a run)
+//! ```
+//!
+//! `main.rs` calls [`app::main`], which parses the command line (`cli`),
+//! turns it into a command's plain options (`cli/resolve.rs`) and runs the
+//! command (`commands`). A command asks the config and the library for what
+//! it needs, has the engine or the planner make a plan, and hands the result
+//! to a front end: the runner, a printer in `render`, or the history file.
+//! Nothing outside `cli` and `app` sees clap's types, and the engine reads
+//! no clock, terminal or file: time is passed in.
+//!
+//! # Where each concept lives
+//!
+//! - `app.rs`: the spine: parse, resolve, run, exit code; the lazy context
+//!   that finds the config and the library for the commands that need them.
+//! - `cli.rs`: the command line as clap sees it; `cli/resolve.rs` turns it
+//!   into plain options, `cli/man.rs`, `cli/completions.rs` and
+//!   `cli/completion.rs` print the manual and the shell completions.
+//! - `commands/`: one file per subcommand (`run.rs`, `plan.rs`, `print.rs`,
+//!   `list.rs`, `show.rs`, `routines.rs`, `check.rs`, `history.rs`,
+//!   `config.rs`, `remind.rs`), each with its plain options.
+//! - `toml_input/`: reading a file a person wrote (`read.rs`), parsing it
+//!   (`document.rs`), typed values key by key (`entry.rs`, `value.rs`) and the
+//!   shared range and text checks (`checks.rs`), for the library and the config.
+//! - `diagnostic.rs`: a problem in a file (file, line, column, key, what is
+//!   valid) and how it is shown.
+//! - `config.rs`: personal settings; `config/key.rs` the keys, `config/parse.rs`
+//!   reading the file, `config/template.rs` the file `config init` writes.
+//! - `library/`: exercises and routines. `sources.rs` says where files come
+//!   from, `embedded.rs` holds the built-in ones, `load.rs` reads and layers
+//!   them (`parse.rs`, `raw.rs`, `items.rs`, `validate.rs`, `steps.rs`,
+//!   `layers.rs`), `exercise.rs` and `routine.rs` are the validated types and
+//!   `write.rs` writes a routine back as a file.
+//! - `engine/`: pure timing. `plan.rs` expands a routine into timed
+//!   segments (`segment.rs`) by the rules of `durations.rs`, `level.rs` and
+//!   `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
+//!   `timeline.rs` says what happens and what is said when, `session.rs` is
+//!   a run's state as plan time passes and `breathing.rs` the breathing
+//!   rhythm.
+//! - `planner/`: a routine built to fit the minutes a person has.
+//! - `runner/`: the guided timer. `clock.rs` is the only place a run reads
+//!   the time; `interactive.rs` (with `screen.rs`, `rows.rs`, `painter.rs`,
+//!   `hold_bar.rs`, `big_digits.rs`, `keys.rs`, `input.rs`, `terminal.rs`,
+//!   `signals.rs`) runs the screen, `plain.rs` the transcript; `wording.rs`
+//!   says each event in words, `check_in.rs` asks the tension score,
+//!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
+//! - `voice.rs`: spoken cues through a text-to-speech program.
+//! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `needs.rs`,
+//!   `list.rs`, `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
+//!   chart, JSON), `after_session.rs`, and the `--format` choices in `format.rs`.
+//! - `history/`: the history file (`store.rs`, `lines.rs`), one session
+//!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
+//!   and when to suggest another level (`progress.rs`).
+//! - `remind/`: the desk nudge: its schedule, the scheduler's files, the nudge.
+//! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
+//!   more than one place; `content_rules.rs` holds the built-in library to
+//!   them, as tests.
+//! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing
+//!   them safely), `now.rs` (the wall-clock time, or `PSOAS_NOW`) and
+//!   `format.rs` (small text helpers: clock times, display-width columns).
+//!
+//! Only what the integration tests and the benchmarks use is public.
 
 pub mod app;
-pub mod cli;
-pub mod commands;
-pub mod config;
+pub(crate) mod cli;
+pub(crate) mod commands;
+pub(crate) mod config;
 #[cfg(test)]
 mod content_rules;
-pub mod diagnostic;
-pub mod dirs;
-pub mod engine;
-pub mod files;
-pub mod format;
+pub(crate) mod diagnostic;
+pub(crate) mod dirs;
+pub(crate) mod engine;
+pub(crate) mod files;
+pub(crate) mod format;
 pub mod history;
 pub mod library;
-pub mod now;
-pub mod planner;
-pub mod remind;
-pub mod render;
+pub(crate) mod now;
+pub(crate) mod planner;
+pub(crate) mod remind;
+pub(crate) mod render;
 pub mod runner;
-pub mod safety;
+pub(crate) mod safety;
 pub(crate) mod toml_input;
-pub mod voice;
-pub mod words;
+pub(crate) mod voice;
+pub(crate) mod words;

@@ -5,7 +5,7 @@
 //! line to add) and enables them; the programs it runs (`systemctl`,
 //! `launchctl`) are looked up on `PATH` like any other. `now` reads the
 //! clock (or `PSOAS_NOW`), the history and the last nudge, and nudges only
-//! when [`decide`] says so.
+//! when [`decide`](fn@decide) says so.
 
 use std::fs;
 use std::io::{self, Write};

@@ -1,6 +1,6 @@
 //! The routine engine: a validated routine expanded into a timed plan
 //! ([`Plan`] of [`Segment`]s), the plan's timeline of cues saying what
-//! happens and what is said when ([`hold_cues`]), and a run's state
+//! happens and what is said when ([`timeline::hold_cues`]), and a run's state
 //! ([`Session`]) handing those cues out as plan time passes.
 //!
 //! Nothing here reads a clock, a file or the terminal; time is always passed
@@ -30,4 +30,4 @@ pub use segment::{Segment, SegmentKind, Stage};
 pub use session::{Control, Session};
 #[cfg(test)]
 pub use timeline::timeline;
-pub use timeline::{COUNT_FROM, Cue, Event, Introduce, hold_cues, keeps_moving};
+pub use timeline::{COUNT_FROM, Cue, Event, keeps_moving};

@@ -44,6 +44,7 @@ const NAMED_LINES: usize = 3;
 
 impl Contents {
     /// Reads every line of a history file held in memory.
+    #[cfg(test)]
     pub fn parse(bytes: &[u8]) -> Contents {
         let mut records = Vec::new();
         let skipped =

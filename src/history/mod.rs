@@ -11,21 +11,23 @@
 mod error;
 mod lines;
 mod newest;
-pub mod progress;
+pub(crate) mod progress;
 mod record;
 mod stats;
 mod store;
 mod week;
 
-pub use error::{Action, HistoryError};
-pub use lines::{BadLine, Contents, Skipped};
-pub use newest::Newest;
-pub use record::{FORMAT_VERSION, MAX_TENSION, Record, SessionNotes};
-pub use stats::{
-    CHART_WEEKS, Summary, Tally, TensionChange, WeekCount, WeekTension, streak, summarize,
-};
-pub use store::{FILE_NAME, History};
-pub use week::Week;
+pub(crate) use error::HistoryError;
+pub(crate) use lines::Skipped;
+pub(crate) use newest::Newest;
+pub(crate) use record::MAX_TENSION;
+pub use record::{Record, SessionNotes};
+pub(crate) use stats::{CHART_WEEKS, Summary, Tally, WeekCount, WeekTension};
+pub use store::History;
+#[cfg(test)]
+pub(crate) use week::Week;
 
 #[cfg(test)]
 pub(crate) use record::tests::sample;
+#[cfg(test)]
+pub(crate) use stats::summarize;

@@ -125,11 +125,6 @@ impl Record {
         self.level.unwrap_or(1)
     }
 
-    /// After minus before, when both check-ins were answered.
-    pub fn tension_change(&self) -> Option<i32> {
-        Some(i32::from(self.tension_after?) - i32::from(self.tension_before?))
-    }
-
     /// The record as one line of JSON, ending in a newline.
     pub fn to_line(&self) -> String {
         let mut line = serde_json::to_string(self).expect("a record always serializes");
@@ -258,7 +253,7 @@ pub(crate) mod tests {
         let record = Record::new(&outcome("2026-11-21T07:30:00+01:00"), notes);
         assert_eq!(record.tension_before, Some(10));
         assert_eq!(record.note, None);
-        assert_eq!(record.tension_change(), Some(-7));
+        assert_eq!(record.tension_after, Some(3));
     }
 
     #[test]

@@ -109,6 +109,7 @@ impl Summary {
 }
 
 /// Adds up `records` as seen at `now`. A goal of 0 is taken as 1.
+#[cfg(test)]
 pub fn summarize(records: &[Record], now: DateTime<FixedOffset>, goal: u32) -> Summary {
     let mut tally = Tally::new(now, goal);
     for record in records {

@@ -2,7 +2,7 @@
 //! then handed to the engine and the printers as plain, trusted values.
 //!
 //! `load` is the only way in. It reads every source (see [`sources`]), reports
-//! every problem it finds as a [`Diagnostic`], and keeps what is valid.
+//! every problem it finds as a [`Diagnostic`](crate::diagnostic::Diagnostic), and keeps what is valid.
 
 mod embedded;
 mod exercise;
@@ -23,18 +23,19 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use exercise::{
-    Breathing, Condition, Equipment, Exercise, Impact, Kind, Phase, Position, Side,
-};
-pub use load::{Loaded, load, load_files};
+pub(crate) use exercise::{Breathing, Exercise, Impact, Phase, Side};
+pub use exercise::{Condition, Equipment, Kind, Position};
+pub use load::load_files;
+pub(crate) use load::{Loaded, load};
 pub(crate) use raw::RawBreathing;
-pub use routine::{Routine, Step};
-pub use sources::{Layer, LibraryFile, Sources};
-pub use validate::is_kebab_case;
-pub use write::routine_file;
+pub(crate) use routine::{Routine, Step};
+pub use sources::LibraryFile;
+pub(crate) use sources::{Layer, Sources};
+pub(crate) use validate::is_kebab_case;
+pub(crate) use write::routine_file;
 
 /// The routine run when none is named.
-pub const DEFAULT_ROUTINE: &str = "daily";
+pub(crate) const DEFAULT_ROUTINE: &str = "daily";
 
 /// Where an exercise or routine was defined.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,7 +120,8 @@ impl Library {
         )
     }
 
-    /// A library of just these items, for tests and generated libraries.
+    /// A library of just these items, for tests.
+    #[cfg(test)]
     pub fn from_parts(exercises: Vec<Exercise>, routines: Vec<Routine>) -> Library {
         let mut library = Library::default();
         for e in exercises {

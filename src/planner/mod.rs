@@ -17,7 +17,6 @@ mod tests;
 use crate::engine::{self, Level, Plan, PlanSettings};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
-pub use choose::AT_HAND;
 use fit::{Draft, StepTiming};
 use rng::SplitMix64;
 
@@ -27,7 +26,7 @@ pub struct PlanRequest {
     pub minutes: u32,
     /// Positions to use; empty means all.
     pub positions: Vec<Position>,
-    /// Equipment at hand besides [`AT_HAND`].
+    /// Equipment at hand besides [`choose::AT_HAND`].
     pub equipment: Vec<Equipment>,
     pub conditions: Vec<Condition>,
     pub seed: u64,
@@ -48,7 +47,7 @@ impl PlanRequest {
     pub const UNSAVED_ID: &'static str = "plan";
 
     /// A plan of `minutes` in any position, with no equipment beyond
-    /// [`AT_HAND`], seed 0, and the prep and conditions of `settings`.
+    /// [`choose::AT_HAND`], seed 0, and the prep and conditions of `settings`.
     pub fn new(minutes: u32, settings: &PlanSettings) -> PlanRequest {
         PlanRequest {
             minutes,

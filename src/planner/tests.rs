@@ -73,7 +73,7 @@ fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
             "{} is to be avoided; {context}",
             e.id
         );
-        let at_hand = |q: &Equipment| AT_HAND.contains(q) || request.equipment.contains(q);
+        let at_hand = |q: &Equipment| choose::AT_HAND.contains(q) || request.equipment.contains(q);
         assert!(
             e.equipment.iter().all(at_hand),
             "{} needs equipment; {context}",

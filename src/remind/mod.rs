@@ -2,7 +2,7 @@
 //!
 //! `install` has the system's own scheduler run `psoas remind now` at every
 //! time the [`Schedule`] fires ([`units`] writes its files), and `now` decides
-//! whether to nudge ([`decide`]) and shows the nudge ([`notify`]). The last
+//! whether to nudge ([`decide`](mod@decide)) and shows the nudge ([`notify`]). The last
 //! nudge is kept in the state folder, so that at most one comes in each
 //! interval however often `now` runs.
 

@@ -6,6 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
@@ -80,7 +81,7 @@ struct Style {
 }
 
 const TEXT: Style = Style {
-    title: |t| format!("{t}\n{}", "=".repeat(t.chars().count())),
+    title: |t| format!("{t}\n{}", "=".repeat(t.width())),
     step: |n, name, describe, start| format!("{n}. {name} — {describe}  [starts at {start}]"),
     label: |l| format!("   {l}:"),
     bullet: "     - ",

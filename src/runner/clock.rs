@@ -1,4 +1,5 @@
-//! The run's clock: the only place that reads the time. Plan time is real
+//! The run's clock: the only place a run reads the time, both the monotonic
+//! plan time and the wall-clock start its record keeps. Plan time is real
 //! monotonic time since the start, times the preview speed; every deadline is
 //! measured from the same start, so waking late once never shifts later cues.
 

@@ -6,39 +6,39 @@
 //! run's [`Clock`](clock::Clock), so their timing is the same; `--speed` is
 //! applied in the clock, never in the engine.
 
-pub mod answer;
-pub mod big_digits;
-pub mod check_in;
-pub mod clock;
-pub mod hold_bar;
-pub mod input;
-pub mod interactive;
-pub mod keys;
-pub mod outcome;
-pub mod painter;
-pub mod plain;
-pub mod rows;
-pub mod screen;
-pub mod settings;
-pub mod signals;
-pub mod speaker;
+pub(crate) mod answer;
+pub(crate) mod big_digits;
+pub(crate) mod check_in;
+pub(crate) mod clock;
+pub(crate) mod hold_bar;
+pub(crate) mod input;
+pub(crate) mod interactive;
+pub(crate) mod keys;
+pub(crate) mod outcome;
+pub(crate) mod painter;
+pub(crate) mod plain;
+pub(crate) mod rows;
+pub(crate) mod screen;
+pub(crate) mod settings;
+pub(crate) mod signals;
+pub(crate) mod speaker;
 pub mod terminal;
-pub mod wording;
+pub(crate) mod wording;
 
 use std::io::Write;
 
 use anyhow::Result;
 
 pub use outcome::{Ending, RunOutcome};
-pub use settings::{RunSettings, WarmUpChoice};
-pub use speaker::Speaker;
+pub(crate) use settings::{RunSettings, WarmUpChoice};
+pub(crate) use speaker::Speaker;
 
 use crate::engine::Plan;
 
 /// Runs `plan`, with `warm_up` first if the settings or the person choose it.
 /// Plain mode writes its transcript to `out`; the interactive screen draws on
 /// the terminal and hands it back before returning.
-pub fn run<'a>(
+pub(crate) fn run<'a>(
     plan: Plan<'a>,
     warm_up: Option<Plan<'a>>,
     settings: &RunSettings,

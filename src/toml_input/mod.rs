@@ -1,6 +1,6 @@
 //! Reading the TOML files a person writes, for the library and the config
 //! alike: reading a file safely ([`read`]), parsing it and reporting every
-//! syntax error ([`document`]), turning each entry or key into typed values
+//! syntax error ([`document`](mod@document)), turning each entry or key into typed values
 //! while naming the key of every value that does not fit ([`entry`]), the value
 //! types that say in plain words what they expect ([`value`]), and the checks
 //! on ranges and one-line text that both kinds of file share ([`checks`]).

@@ -68,6 +68,28 @@ fn show_lists_every_key_with_its_origin() {
 }
 
 #[test]
+fn show_lines_up_values_in_japanese_and_with_accents() {
+    let env = Env::new();
+    env.write(
+        "config/psoas/config.toml",
+        "voice_command = [\"say\", \"-v\", \"Kyōko\", \"声\"]\n",
+    );
+    let shown = stdout_of(&mut env.psoas(&["config", "show"]));
+    let voice = shown
+        .lines()
+        .find(|l| l.starts_with("voice_command"))
+        .unwrap();
+    assert!(voice.ends_with("  config.toml:1"), "{shown}");
+    // The origin column starts at the same place on screen on every line.
+    let origin_at = |line: &str| {
+        let at = line.rfind("  ").unwrap() + 2;
+        unicode_width::UnicodeWidthStr::width(&line[..at])
+    };
+    let prep = shown.lines().find(|l| l.starts_with("prep")).unwrap();
+    assert_eq!(origin_at(voice), origin_at(prep), "{shown}");
+}
+
+#[test]
 fn init_writes_a_commented_template_once() {
     let env = Env::new();
     let written = stdout_of(&mut env.psoas(&["config", "init"]));

@@ -220,6 +220,72 @@ fn list_groups_by_position_and_filters() {
     );
 }
 
+/// Exercises and routines named in Japanese and with accents, whose names
+/// are wider or narrower on screen than their count of characters.
+fn env_with_wide_names() -> Env {
+    let env = Env::new();
+    let exercise = |id: &str, name: &str| {
+        format!(
+            "[[exercise]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"stretch\"\n\
+             position = \"kneeling\"\nequipment = [\"wall\"]\nsetup = [\"Kneel.\"]\n\
+             cues = [\"Breathe.\"]\n\n"
+        )
+    };
+    env.write(
+        "config/psoas/routines/exercises/wide.toml",
+        &[
+            exercise("wide", "腸腰筋ストレッチ"),
+            exercise("accent", "Étirement à genoux"),
+            exercise("plain", "Hip"),
+        ]
+        .concat(),
+    );
+    let routine = |name: &str| format!("name = \"{name}\"\n[[step]]\nexercise = \"plain\"\n");
+    env.write(
+        "config/psoas/routines/wide.toml",
+        &routine("朝のストレッチ"),
+    );
+    env.write("config/psoas/routines/accent.toml", &routine("Détente"));
+    env
+}
+
+#[test]
+fn list_lines_up_names_in_japanese_and_with_accents() {
+    let env = env_with_wide_names();
+    let out = stdout_of(&mut env.psoas(&["list", "--position", "kneeling", "--equipment", "wall"]));
+    assert_eq!(
+        out,
+        "Kneeling (3)\n\
+         \x20 wide    腸腰筋ストレッチ    stretch  30 s  wall\n\
+         \x20 accent  Étirement à genoux  stretch  30 s  wall\n\
+         \x20 plain   Hip                 stretch  30 s  wall\n"
+    );
+}
+
+#[test]
+fn routines_lines_up_names_in_japanese_and_with_accents() {
+    let env = env_with_wide_names();
+    let out = stdout_of(&mut env.psoas(&["routines"]));
+    let mine: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("wide") || l.starts_with("accent"))
+        .collect();
+    assert_eq!(mine.len(), 2, "{out}");
+    let column = |line: &str| {
+        let at = line.find("1 step").unwrap();
+        unicode_width::UnicodeWidthStr::width(&line[..at])
+    };
+    let daily = out.lines().find(|l| l.starts_with("daily")).unwrap();
+    let steps_column = column(&daily.replace("10 steps", "1 step"));
+    assert_eq!(column(mine[0]), steps_column, "{out}");
+    assert_eq!(column(mine[1]), steps_column, "{out}");
+    assert!(mine[0].starts_with("accent            Détente  "), "{out}");
+    assert!(
+        mine[1].starts_with("wide              朝のストレッチ  "),
+        "{out}"
+    );
+}
+
 #[test]
 fn list_json_carries_every_field_under_the_file_format_names() {
     let env = env_with_my_library();

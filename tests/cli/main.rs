@@ -1,6 +1,8 @@
 //! End-to-end tests of the `psoas` binary: one test binary, one module per
-//! area. Every test runs in a fresh [`Env`], so no user file or setting of the
-//! machine running the tests can leak in.
+//! area. Every test that runs `psoas` runs it in a fresh [`Env`], so no user
+//! file or setting of the machine running the tests can leak in; the few
+//! that need a value the program writes (a history record, the terminal
+//! guard) take it from the crate's small public API.
 
 mod config;
 mod conventions;
@@ -23,7 +25,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-/// A throw-away home: config, state and working folders under one temp dir.
+/// A throw-away home: home, config, state and working folders under one temp
+/// dir.
 pub struct Env {
     dir: TempDir,
 }
@@ -69,7 +72,8 @@ impl Env {
         path
     }
 
-    /// `psoas ARGS` in the working folder, with only this env's variables.
+    /// `psoas ARGS` in the working folder, with only this env's folders,
+    /// `PATH` and a dumb terminal in its environment.
     pub fn psoas(&self, args: &[&str]) -> Command {
         Command::from_std(self.process(args))
     }

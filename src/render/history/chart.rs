@@ -4,6 +4,9 @@
 //! short to count, and the week's average tension before and after as two
 //! little gauges with their scores. Pure: weeks in, lines out.
 
+use unicode_width::UnicodeWidthStr;
+
+use crate::format::pad;
 use crate::history::{WeekCount, WeekTension};
 
 /// The longest bar, in characters; longer weeks are scaled down to it.
@@ -62,12 +65,12 @@ pub fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
             n => format!("  +{n} short"),
         })
         .collect();
-    let short_width = shorts.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    let short_width = shorts.iter().map(|s| s.width()).max().unwrap_or(0);
     let gauges: Vec<String> = weeks
         .iter()
         .map(|w| tension_gauges(&w.tension).map_or(String::new(), |g| format!("  tension {g}")))
         .collect();
-    let gauge_width = gauges.iter().map(|g| g.chars().count()).max().unwrap_or(0);
+    let gauge_width = gauges.iter().map(|g| g.width()).max().unwrap_or(0);
     weeks
         .iter()
         .enumerate()
@@ -102,11 +105,6 @@ pub fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
             line.trim_end().to_string()
         })
         .collect()
-}
-
-/// `text` with spaces after it to `width` characters.
-fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width - text.chars().count()))
 }
 
 #[cfg(test)]

@@ -191,7 +191,7 @@ fn cell(text: &str) -> String {
     sanitize(text).replace('\n', " ")
 }
 
-/// [`format::plural`] for the counts of the history, kept as `u32`.
+/// [`format::plural`](crate::format::plural) for the counts of the history, kept as `u32`.
 fn plural(n: u32, word: &str) -> String {
     crate::format::plural(n as usize, word)
 }
@@ -226,6 +226,21 @@ mod tests {
             "  Tue 2026-11-24 07:30  Daily release   9:00 of 9:00  finished                   tight after the drive\n  \
              Sat 2026-11-21 18:05  Hips\\u{1b}[31m  4:10 of 9:00  quit early, short  - -> 4  line break\n  \
              Sat 2026-11-21 17:00  Daily release   0:10 of 9:00  finished, short\n"
+        );
+    }
+
+    #[test]
+    fn routine_names_in_japanese_or_with_accents_line_up() {
+        let mut wide = record("2026-11-24T07:30:00+01:00", true, (None, None));
+        wide.routine_name = "朝のストレッチ".into();
+        wide.note = None;
+        let mut accent = record("2026-11-23T07:30:00+01:00", true, (None, None));
+        accent.routine_name = "Détente".into();
+        accent.note = None;
+        assert_eq!(
+            sessions_table(&[wide, accent]),
+            "  Tue 2026-11-24 07:30  朝のストレッチ  9:00 of 9:00  finished\n  \
+             Mon 2026-11-23 07:30  Détente         9:00 of 9:00  finished\n"
         );
     }
 
