@@ -1,8 +1,9 @@
-//! Fixed sentences the program says in more than one place: the safety notice
-//! and the warm-up reminder, whose words fit the person's conditions. Keeping
+//! Fixed sentences the program says in more than one place: the safety notice,
+//! the warm-up reminder, whose words fit the person's conditions, and what a
+//! routine needs at hand. Keeping
 //! them here keeps the sheet, the runner and the README saying the same thing.
 
-use crate::library::Condition;
+use crate::library::{Condition, Equipment};
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
 /// The red flags are the signs that back pain needs a doctor the same day.
@@ -71,6 +72,20 @@ pub fn warm_up_reminder(conditions: &[Condition]) -> String {
         .chain(care)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "You need a sturdy chair and a cushion or folded towel.", or `None` when
+/// nothing is needed; said by `print` at the top of a sheet and by `run`
+/// before the first hold.
+pub fn needs(equipment: &[Equipment]) -> Option<String> {
+    let things: Vec<&str> = equipment.iter().map(|e| e.describe()).collect();
+    let (last, rest) = things.split_last()?;
+    let list = if rest.is_empty() {
+        last.to_string()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    Some(format!("You need {list}."))
 }
 
 #[cfg(test)]
@@ -192,5 +207,47 @@ mod tests {
                 assert!(!words.contains(word), "`{word}` with {condition}: {words}");
             }
         }
+    }
+
+    fn plan_needs(routine: &str, conditions: &[Condition]) -> Option<String> {
+        use crate::engine::{Plan, PlanSettings};
+        use crate::library::{Sources, load};
+        let loaded = load(&Sources {
+            builtin: true,
+            ..Sources::default()
+        });
+        let library = &loaded.library;
+        let settings = PlanSettings {
+            conditions: conditions.to_vec(),
+            ..PlanSettings::default()
+        };
+        let plan = Plan::build(library.routine(routine).unwrap(), library, &settings).unwrap();
+        needs(&plan.equipment())
+    }
+
+    #[test]
+    fn a_routine_says_what_it_needs_and_conditions_take_it_away() {
+        assert_eq!(
+            plan_needs("chair", &[]).as_deref(),
+            Some("You need a sturdy chair.")
+        );
+        assert_eq!(
+            plan_needs("ball-release", &[]).as_deref(),
+            Some(
+                "You need a massage or tennis ball, a sturdy chair and a cushion or folded towel."
+            )
+        );
+        // The ball work is left out in pregnancy, and so is the ball.
+        assert_eq!(
+            plan_needs("ball-release", &[Pregnancy]).as_deref(),
+            Some("You need a sturdy chair and a cushion or folded towel.")
+        );
+        assert_eq!(
+            plan_needs("full", &[]).as_deref(),
+            Some(
+                "You need a massage or tennis ball, a foam roller, a clear stretch of wall, a sturdy chair and a cushion or folded towel."
+            )
+        );
+        assert_eq!(needs(&[]), None);
     }
 }

@@ -19,7 +19,7 @@ use crate::format::clock;
 use crate::history::{History, HistoryError, Record, SessionNotes, Tally};
 use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
-use crate::render::{after_session, needs};
+use crate::render::after_session;
 use crate::runner::answer::{self, Answer};
 use crate::runner::check_in;
 use crate::runner::plain::stamp;
@@ -45,14 +45,7 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
 
     let ask = check_in::should_ask(!settings.plain, !args.check_in, config.check_in);
     let mut answers = typed_answers(&settings)?;
-    if let Err(ending) = before_start(
-        context,
-        &plan,
-        &settings,
-        args.record,
-        answers.as_mut(),
-        out,
-    )? {
+    if let Err(ending) = before_start(context, &settings, args.record, answers.as_mut(), out)? {
         return Ok(ExitCode::from(ending.exit_code()));
     }
     let tension_before = match ask_tension(args.tension_before, ask, answers.as_mut(), out)? {
@@ -204,14 +197,13 @@ fn choose_routine(
 /// line long enough to need it).
 const PLAIN_WIDTH: usize = 72;
 
-/// What is said before the first hold: the safety notice on the very first
-/// run, each exercise left out for a condition, and what to have at hand. In
-/// plain mode these are transcript lines like any other, the notice wrapped.
-/// On a terminal the notice has a screen of its own, wrapped to its width, and
-/// waits for Enter; `Ok(Err(ending))` when a signal ended the wait.
+/// What comes before the run: the safety notice on the very first run. In
+/// plain mode it is transcript lines, wrapped; on a terminal it has a screen
+/// of its own, wrapped to its width, and waits for Enter; `Ok(Err(ending))`
+/// when a signal ended the wait. What is left out and what to have at hand
+/// come with the first hold, from the timeline.
 fn before_start(
     context: &Context,
-    plan: &Plan<'_>,
     settings: &RunSettings,
     may_write: bool,
     answers: Option<&mut Answers>,
@@ -251,12 +243,6 @@ fn before_start(
         if may_write && let Err(error) = safety::mark_notice_shown(&context.dirs.state_dir) {
             writeln!(io::stderr(), "psoas: warning: {error:#}")?;
         }
-    }
-    for left in &plan.left_out {
-        writeln!(out, "{prefix}{}", safety::left_out_line(left))?;
-    }
-    if let Some(needs) = needs::line(plan) {
-        writeln!(out, "{prefix}{needs}")?;
     }
     Ok(Ok(()))
 }

@@ -9,7 +9,7 @@
 //! 55-60. Four holds, 60 seconds.
 
 use crate::engine::{Plan, PlanSettings};
-use crate::library::{Library, LibraryFile, load_files};
+use crate::library::{Condition, Library, LibraryFile, load_files};
 
 /// The exercises, shared with the command-line tests.
 pub const EXERCISES: &str = include_str!("../../tests/fixtures/mini/exercises/mini.toml");
@@ -18,8 +18,36 @@ pub const EXERCISES: &str = include_str!("../../tests/fixtures/mini/exercises/mi
 pub const ROUTINE: &str = include_str!("../../tests/fixtures/mini/mini.toml");
 
 pub fn library() -> Library {
+    library_of(EXERCISES)
+}
+
+/// The fixture with the lunge on a cushion and the ball release to avoid in
+/// pregnancy: with [`pregnancy_plan`], a plan with something to have at hand
+/// and a step left out.
+pub fn needing_library() -> Library {
+    library_of(
+        &EXERCISES
+            .replace(
+                "id = \"lunge\"",
+                "id = \"lunge\"\nequipment = [\"cushion\"]",
+            )
+            .replace("id = \"ball\"", "id = \"ball\"\navoid_if = [\"pregnancy\"]"),
+    )
+}
+
+/// The fixture routine for someone pregnant.
+pub fn pregnancy_plan(library: &Library) -> Plan<'_> {
+    let routine = library.routine("mini").expect("the fixture routine");
+    let settings = PlanSettings {
+        conditions: vec![Condition::Pregnancy],
+        ..settings()
+    };
+    Plan::build(routine, library, &settings).expect("a plan")
+}
+
+fn library_of(exercises: &str) -> Library {
     let files = [
-        LibraryFile::given("fixture/exercises/mini.toml", EXERCISES),
+        LibraryFile::given("fixture/exercises/mini.toml", exercises),
         LibraryFile::given("fixture/mini.toml", ROUTINE),
     ];
     let loaded = load_files(&files, Vec::new());

@@ -17,7 +17,7 @@ use builder::Builder;
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
 use super::segment::{Segment, SegmentKind, Stage};
-use crate::library::{Condition, Exercise, Impact, Kind, Library, Routine};
+use crate::library::{Condition, Equipment, Exercise, Impact, Kind, Library, Routine};
 
 /// A step left out because its exercise should be avoided with a condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,6 +182,21 @@ impl<'a> Plan<'a> {
             Stage::WarmUp => self.step_counts[0],
             Stage::Main => self.step_counts[1],
         }
+    }
+
+    /// Every piece of equipment the routine's own steps use (the warm-up
+    /// needs none), in a fixed order, each once: what to have at hand before
+    /// the first hold, so that nobody is sent for a ball or a bed mid-routine.
+    pub fn equipment(&self) -> Vec<Equipment> {
+        let mut needs: Vec<Equipment> = self
+            .segments
+            .iter()
+            .filter(|s| s.stage == Stage::Main)
+            .flat_map(|s| s.exercise.equipment.iter().copied())
+            .collect();
+        needs.sort();
+        needs.dedup();
+        needs
     }
 
     pub fn hold_count(&self) -> usize {

@@ -76,7 +76,10 @@ pub struct Session<'a> {
     /// The exercises whose set-up and cautions were said, and whether the
     /// stop rule was: each is said once a run, wherever the run goes.
     introduced: HashSet<&'a str>,
-    stop_rule_said: bool,
+    /// Whether what is said once a run (see [`Introduce::run_start`]) has been.
+    run_start_said: bool,
+    /// The hold whose get-ready says it.
+    run_start_hold: Option<usize>,
     /// Plan time spent running, and the part of it spent in holds.
     active: Duration,
     held: Duration,
@@ -100,7 +103,8 @@ impl<'a> Session<'a> {
             state: State::Running,
             furthest_hold: 0,
             introduced: HashSet::new(),
-            stop_rule_said: false,
+            run_start_said: false,
+            run_start_hold: None,
             active: Duration::ZERO,
             held: Duration::ZERO,
         };
@@ -211,6 +215,12 @@ impl<'a> Session<'a> {
             .map(|c| c.at)
     }
 
+    /// The hold whose get-ready says what is said once a run: what the
+    /// routine needs and the stop rule.
+    pub fn run_start_hold(&self) -> Option<usize> {
+        self.run_start_hold
+    }
+
     /// The latest cue or phase of the running hold, if any has come yet.
     pub fn instruction(&self) -> Option<Event> {
         self.instruction
@@ -309,7 +319,7 @@ impl<'a> Session<'a> {
                     self.instruction = None;
                 }
                 Event::HoldCue { .. } | Event::Phase { .. } => self.instruction = Some(cue.event),
-                Event::StopRule => self.stop_rule_said = true,
+                Event::StopRule => self.run_start_said = true,
                 Event::Finished => self.state = State::Finished,
                 _ => {}
             }
@@ -332,8 +342,11 @@ impl<'a> Session<'a> {
             .map(|i| self.plan.segments[i].exercise.id.as_str());
         let introduce = Introduce {
             exercise: exercise.is_some_and(|id| !self.introduced.contains(id)),
-            stop_rule: !self.stop_rule_said,
+            run_start: !self.run_start_said,
         };
+        if introduce.run_start {
+            self.run_start_hold = Some(hold);
+        }
         self.chunk = hold;
         self.cues = hold_cues(&self.plan, hold, introduce);
         self.next_cue = 0;

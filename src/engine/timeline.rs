@@ -34,6 +34,14 @@ pub enum Event {
         segment: usize,
         index: usize,
     },
+    /// Step `index` of the plan's `left_out`, named once before the first
+    /// hold: an exercise left out for one of the person's conditions.
+    LeftOut {
+        index: usize,
+    },
+    /// What the routine needs at hand, once, before the first hold; only for
+    /// a routine that needs something.
+    Needs,
     /// The generic stop rule, once, before the first hold.
     StopRule,
     /// The get-ready's words are said: the count-in may start. With a voice,
@@ -104,8 +112,10 @@ pub fn keeps_moving(segment: &Segment<'_>) -> bool {
 pub struct Introduce {
     /// The exercise's set-up lines and cautions.
     pub exercise: bool,
-    /// The stop rule that holds throughout.
-    pub stop_rule: bool,
+    /// What is said once a run, with the first hold it reaches: the steps
+    /// left out for the person's conditions, what the routine needs at hand
+    /// and the stop rule that holds throughout.
+    pub run_start: bool,
 }
 
 /// Every cue of a plan, ordered by time: the cues of each hold in turn, then
@@ -118,7 +128,7 @@ pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
             let first = plan.first_segment_of_hold(hold);
             let introduce = Introduce {
                 exercise: first.is_some_and(|i| plan.segments[i].introduces),
-                stop_rule: hold == 0,
+                run_start: hold == 0,
             };
             hold_cues(plan, hold, introduce)
         })
@@ -147,6 +157,14 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
         })
     };
     let begin = &segments[first];
+    if introduce.run_start {
+        for index in 0..plan.left_out.len() {
+            push(begin.start, Event::LeftOut { index });
+        }
+        if !plan.equipment().is_empty() {
+            push(begin.start, Event::Needs);
+        }
+    }
     push(begin.start, Event::Begin { segment: first });
     if introduce.exercise {
         for line in 0..begin.exercise.setup.len() {
@@ -168,7 +186,7 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
             );
         }
     }
-    if introduce.stop_rule {
+    if introduce.run_start {
         push(begin.start, Event::StopRule);
     }
     let hold_start = segments[first..=last]

@@ -10,7 +10,6 @@ pub mod config_show;
 pub mod format;
 pub mod history;
 pub mod list;
-pub mod needs;
 pub mod routines;
 pub mod sheet;
 pub mod show;

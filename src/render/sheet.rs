@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
 use crate::library::{Condition, Equipment, Exercise, Phase, Side};
-use crate::render::{SheetFormat, needs};
+use crate::render::SheetFormat;
 use crate::safety::{adapted_line, left_out_line};
 use crate::words::SAFETY_NOTICE;
 
@@ -119,7 +119,7 @@ fn write_document(
     if let Some(adapted) = adapted_line(plan) {
         writeln!(out, "{adapted}\n")?;
     }
-    if let Some(needs) = needs::line(plan) {
+    if let Some(needs) = crate::words::needs(&plan.equipment()) {
         writeln!(out, "{needs}\n")?;
     }
     if plan.warm_up {
@@ -219,7 +219,7 @@ impl<'a> JsonSheet<'a> {
             summary,
             warm_up: plan.warm_up,
             total_seconds: plan.total(),
-            equipment: needs::equipment(plan),
+            equipment: plan.equipment(),
             left_out: plan
                 .left_out
                 .iter()

@@ -19,9 +19,9 @@ use super::keys;
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
 use super::wording::{
-    SWITCH_HINT, breath_words, get_ready_words, hold_word, instruction, side_name, step_label,
+    SWITCH_HINT, breath_words, get_ready_words, hold_word, instruction, line, side_name, step_label,
 };
-use crate::engine::{COUNT_FROM, Plan, SegmentKind, Session, breath_at, keeps_moving};
+use crate::engine::{COUNT_FROM, Event, Plan, SegmentKind, Session, breath_at, keeps_moving};
 use crate::format::clock;
 use crate::library::Side;
 
@@ -231,6 +231,16 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
             if s.introduces {
                 words.extend(s.exercise.cautions.iter().map(|c| format!("Caution: {c}")));
             }
+        }
+        // What is said once a run comes with the get-ready that says it: what
+        // is left out and what to have at hand first, the stop rule last.
+        if session.run_start_hold() == Some(s.hold) {
+            let first = (0..plan.left_out.len())
+                .map(|index| Event::LeftOut { index })
+                .chain([Event::Needs])
+                .filter_map(|event| line(plan, &event));
+            words.splice(0..0, first);
+            words.extend(line(plan, &Event::StopRule));
         }
     } else if let Some(text) = session
         .instruction()

@@ -80,6 +80,8 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Caution { segment: i, index } => {
             format!("Caution: {}", segment(i).exercise.cautions[index])
         }
+        Event::LeftOut { index } => crate::safety::left_out_line(&plan.left_out[index]),
+        Event::Needs => return crate::words::needs(&plan.equipment()),
         Event::StopRule => STOP_RULE.to_string(),
         Event::Count { seconds } => seconds.to_string(),
         Event::Hold {
@@ -208,7 +210,11 @@ pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
             }
             Some(words)
         }
-        Event::Setup { .. } | Event::Caution { .. } | Event::StopRule => line(plan, event),
+        Event::Setup { .. }
+        | Event::Caution { .. }
+        | Event::LeftOut { .. }
+        | Event::Needs
+        | Event::StopRule => line(plan, event),
         Event::Count { seconds } => Some(seconds.to_string()),
         Event::Hold {
             segment: i,

@@ -21,6 +21,38 @@ fn events(cues: &[Cue]) -> Vec<(u64, Event)> {
     cues.iter().map(|c| (c.at.as_secs(), c.event)).collect()
 }
 
+/// What is left out and what the routine needs come once a run, before its
+/// first hold, with the stop rule; a later hold says none of them again.
+#[test]
+fn what_is_left_out_and_what_is_needed_come_before_the_first_hold() {
+    use Event::*;
+    let library = fixture::needing_library();
+    let plan = fixture::pregnancy_plan(&library);
+    let run_start = |e: &Event| matches!(e, LeftOut { .. } | Needs | StopRule);
+    let cues = events(&timeline(&plan));
+    assert_eq!(
+        &cues[..3],
+        &[
+            (0, LeftOut { index: 0 }),
+            (0, Needs),
+            (0, Begin { segment: 0 })
+        ]
+    );
+    assert_eq!(cues.iter().filter(|(_, e)| run_start(e)).count(), 3);
+    let mut session = Session::new(fixture::pregnancy_plan(&library));
+    assert_eq!(session.run_start_hold(), Some(0));
+    let mut said = session.advance(Duration::from_secs(3));
+    // Back to the start of the first hold: none of it is said again.
+    said.extend(session.apply(Control::Restart, Duration::from_secs(3)));
+    said.extend(session.advance(Duration::from_secs(3600)));
+    assert!(session.is_finished());
+    assert_eq!(said.iter().filter(|c| run_start(&c.event)).count(), 3);
+    // A plan that needs nothing and leaves nothing out says only the rule.
+    let plain = fixture::library();
+    let cues = events(&timeline(&fixture::plan(&plain)));
+    assert_eq!(cues.iter().filter(|(_, e)| run_start(e)).count(), 1);
+}
+
 #[test]
 fn the_timeline_of_a_plan() {
     let library = fixture::library();

@@ -268,3 +268,31 @@ fn japanese_words_are_cut_and_wrapped_in_columns() {
         "{screen}"
     );
 }
+
+/// The first get-ready shows what is left out and what to have at hand
+/// first, and the stop rule last; the next get-ready shows none of them.
+#[test]
+fn the_first_get_ready_says_what_is_left_out_and_needed() {
+    let library = fixture::needing_library();
+    let mut session = Session::new(fixture::pregnancy_plan(&library));
+    session.advance(Duration::from_secs(1));
+    let screen = text(&frame(&session, Overlay::None, 100, 30));
+    let at = |words: &str| {
+        screen
+            .find(words)
+            .unwrap_or_else(|| panic!("{words:?} missing from\n{screen}"))
+    };
+    let left_out = at("Left out: Ball release (ball), to avoid with pregnancy.");
+    let needs = at("You need a cushion or folded towel.");
+    let setup = at("Stand tall.");
+    let rule = at("Throughout, move gently and never bounce");
+    assert!(
+        left_out < needs && needs < setup && setup < rule,
+        "{screen}"
+    );
+    session.advance(Duration::from_secs(16));
+    let screen = text(&frame(&session, Overlay::None, 100, 30));
+    assert!(screen.contains("Kneel on the left knee."), "{screen}");
+    assert!(!screen.contains("You need"), "{screen}");
+    assert!(!screen.contains("Throughout"), "{screen}");
+}
