@@ -52,16 +52,16 @@
 //!   says each event in words, `check_in.rs` asks the tension score,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
 //! - `voice.rs`: spoken cues through a text-to-speech program.
-//! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `needs.rs`,
-//!   `list.rs`, `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
+//! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
+//!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
 //!   chart, JSON), `after_session.rs`, and the `--format` choices in `format.rs`.
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
 //!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
 //!   and when to suggest another level (`progress.rs`).
 //! - `remind/`: the desk nudge: its schedule, the scheduler's files, the nudge.
 //! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
-//!   more than one place; `content_rules.rs` holds the built-in library to
-//!   them, as tests.
+//!   more than one place (the warm-up reminder, what a routine needs);
+//!   `content_rules.rs` holds the built-in library to them, as tests.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing
 //!   them safely), `now.rs` (the wall-clock time, or `PSOAS_NOW`) and
 //!   `format.rs` (small text helpers: clock times, display-width columns).
