@@ -1,7 +1,8 @@
 //! `psoas run`: a routine in real time. Resolves the flags and the
 //! environment into [`RunSettings`], builds the plan, shows the safety notice
-//! on the first run, asks for the tension check-in, hands the plan to the runner, prints a summary once the terminal
-//! is back to normal, and records the session in the history. Under the
+//! on the first run, asks for the tension check-in, hands the plan to the
+//! runner, prints a summary once the terminal is back to normal, and records
+//! the session in the history. Under the
 //! summary it says where the week stands and how tension changed, or why the
 //! session was not recorded (a `--speed` preview) or not counted (too short).
 
