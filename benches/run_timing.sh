@@ -4,6 +4,7 @@
 #   benches/run_timing.sh           # long routines to their first hold, then a one-minute
 #                                   # hold, plain and interactive, 3 runs each (~4 min)
 #   benches/run_timing.sh --full    # also the default routine at real speed (~11 min more)
+#   benches/run_timing.sh --start   # only the long routines to their first hold (seconds)
 #
 # - start-up: for routines of 10, 1,000 and 20,000 holds, the time from
 #   launch to the line that starts the first hold, and the peak memory by then;
@@ -57,13 +58,13 @@ mkdir -p "$work/config/psoas" "$work/state/psoas"
 printf 'check_in = false\n' > "$work/config/psoas/config.toml"
 : > "$work/state/psoas/notice-shown"
 
-full=0
-[[ "${1:-}" == "--full" ]] && full=1
+mode=${1:-}
 
-BIN="$bin" WORK="$work" FULL="$full" python3 - <<'PY'
+BIN="$bin" WORK="$work" MODE="$mode" python3 - <<'PY'
 import os, pty, statistics, subprocess, threading, time, fcntl, termios, struct
 
-BIN, WORK, FULL = os.environ["BIN"], os.environ["WORK"], os.environ["FULL"] == "1"
+BIN, WORK, MODE = os.environ["BIN"], os.environ["WORK"], os.environ["MODE"]
+FULL = MODE == "--full"
 RUNS = 3
 ENV = {
     "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -161,6 +162,8 @@ for n in (10, 1000, 20000):
     took = statistics.median(r[0] for r in results)
     rss = max(r[1] for r in results) / 1024
     print(f"{n:>6} holds: first hold after {took:.1f} ms; peak RSS {rss:.1f} MB   [median of {RUNS}]")
+if MODE == "--start":
+    raise SystemExit
 # The two modes run side by side; each is asleep nearly all the time.
 both = {}
 threads = [

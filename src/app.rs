@@ -157,7 +157,7 @@ impl Context {
         fail_on_errors(loaded)
     }
 
-    /// Loads the library and finds the routine an argument names: a routine id,
+    /// Loads the library and takes out of it the routine an argument names: a routine id,
     /// or the path of a routine file. No argument means the default routine.
     pub fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, Routine)> {
         let config = self.config()?;
@@ -177,11 +177,11 @@ impl Context {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let library = self.library(vec![path.clone()])?;
+            let mut library = self.library(vec![path.clone()])?;
             // The routine must come from that file: a file of `[[exercise]]`
             // tables loads fine, and another routine may have the same id.
-            let from_file = library.routine(&id).filter(|r| r.origin.path == path);
-            let Some(routine) = from_file.cloned() else {
+            let from_file = library.routine(&id).is_some_and(|r| r.origin.path == path);
+            let Some(routine) = from_file.then(|| library.take_routine(&id)).flatten() else {
                 bail!(
                     "{} holds exercises, not a routine; a routine file has `name` and `[[step]]` tables",
                     path.display()
@@ -189,8 +189,8 @@ impl Context {
             };
             return Ok((library, routine));
         }
-        let library = self.library(Vec::new())?;
-        let Some(routine) = library.routine(arg).cloned() else {
+        let mut library = self.library(Vec::new())?;
+        let Some(routine) = library.take_routine(arg) else {
             let hint = did_you_mean(&library.closest_routine_ids(arg))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();

@@ -176,6 +176,15 @@ impl<'a> Plan<'a> {
         self.segments.last().map_or(0, Segment::end)
     }
 
+    /// The planned seconds of holding, get-ready times left out.
+    pub fn hold_seconds(&self) -> u32 {
+        self.segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Hold)
+            .map(|s| s.duration)
+            .sum()
+    }
+
     /// The number of steps in a stage.
     pub fn step_count(&self, stage: Stage) -> usize {
         match stage {

@@ -91,6 +91,20 @@ impl Library {
         index.map(|&i| &self.routines[i])
     }
 
+    /// Takes the routine with this id out of the library (as [`routine`]
+    /// finds it), so that a run owns it without a copy of its steps.
+    ///
+    /// [`routine`]: Library::routine
+    pub fn take_routine(&mut self, id: &str) -> Option<Routine> {
+        let id = self.routine(id)?.id.clone();
+        let index = self.routine_index.remove(&id)?;
+        let routine = self.routines.remove(index);
+        for later in self.routine_index.values_mut().filter(|i| **i > index) {
+            *later -= 1;
+        }
+        Some(routine)
+    }
+
     /// Up to three known exercise ids close to `id`, for "did you mean".
     pub fn closest_exercise_ids(&self, id: &str) -> Vec<&str> {
         closest(id, self.exercises.iter().map(|e| e.id.as_str()))

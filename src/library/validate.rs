@@ -4,6 +4,7 @@
 //! hold from its phases. Each rule that fails adds a diagnostic; an entry with any
 //! problem is left out of the library.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -293,21 +294,22 @@ pub fn exercise(
     })
 }
 
+/// Checks a routine's head, then each of its steps as it is read, so that
+/// the parsed steps are never all held at once.
 pub fn routine(
     file: &SourceText,
     id: &str,
-    raw: RawRoutine,
+    raw: &mut RawRoutine<'_>,
     origin: Origin,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<PendingRoutine> {
-    let clean = raw.head.is_clean() && raw.steps.iter().all(|s| s.is_clean());
+) -> PendingRoutine {
     let mut c = Checker {
         file,
         prefix: String::new(),
         entry: 0..0,
         set_aside: raw.head.set_aside.clone(),
         diagnostics,
-        failed: !clean,
+        failed: !raw.head.is_clean(),
     };
     if !is_kebab_case(id) {
         c.diagnostics.push(
@@ -316,7 +318,7 @@ pub fn routine(
         );
         c.failed = true;
     }
-    let head = raw.head.value;
+    let head = &raw.head.value;
     let name = match &head.name {
         Some(name) => c.text(name, "name"),
         None => {
@@ -343,14 +345,16 @@ pub fn routine(
     });
     let breathing = c.breathing(&head.breathing);
 
-    let mut steps = Vec::with_capacity(raw.steps.len());
-    let mut step_spans = Vec::with_capacity(raw.steps.len());
-    for entry in &raw.steps {
-        c.prefix = format!("step[{}]", entry.index);
-        c.entry = entry.span.clone();
-        c.set_aside.clone_from(&entry.set_aside);
-        let step = &entry.value;
-        let Some(exercise) = &step.exercise else {
+    let mut steps = Vec::with_capacity(raw.steps.left());
+    let mut step_spans = Vec::with_capacity(raw.steps.left());
+    while let Some(entry) = raw.steps.next(c.diagnostics) {
+        c.failed |= !entry.is_clean();
+        c.prefix.clear();
+        write!(c.prefix, "step[{}]", entry.index).expect("writing to a String cannot fail");
+        c.entry = entry.span;
+        c.set_aside = entry.set_aside;
+        let step = entry.value;
+        let Some(exercise) = step.exercise else {
             c.missing(
                 "exercise",
                 "the id of an exercise, as `psoas list` shows it",
@@ -365,19 +369,19 @@ pub fn routine(
             .repeat
             .as_ref()
             .map_or(1, |r| c.int(r, "repeat", 1, Routine::MAX_REPEAT, "times"));
-        steps.push(Step {
-            exercise: exercise.get_ref().0.clone(),
-            hold,
-            repeat,
-        });
         step_spans.push((
             entry.index,
             exercise.span(),
             step.hold.as_ref().map(|h| h.span()),
         ));
+        steps.push(Step {
+            exercise: exercise.into_inner().0,
+            hold,
+            repeat,
+        });
     }
 
-    Some(PendingRoutine {
+    PendingRoutine {
         valid: !c.failed,
         routine: Routine {
             id: id.to_string(),
@@ -391,7 +395,7 @@ pub fn routine(
             origin,
         },
         step_spans,
-    })
+    }
 }
 
 #[cfg(test)]

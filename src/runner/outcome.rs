@@ -97,7 +97,7 @@ impl RunOutcome {
             routine_id: plan.routine_id.clone(),
             routine_name: plan.routine_name.clone(),
             planned_seconds: plan.total(),
-            planned_hold_seconds: plan.holds().iter().map(|h| h.hold).sum(),
+            planned_hold_seconds: plan.hold_seconds(),
             spent_seconds: whole_seconds(session.active()),
             held_seconds: whole_seconds(session.held()),
             holds_done: session.holds_done() as u32,

@@ -32,32 +32,33 @@ impl<T> Entry<T> {
     }
 }
 
-/// The tables of an array of tables, reporting anything else under that key.
-pub fn tables_in<'v, 'a>(
+/// The tables of an array of tables, each with its place (from 1), reporting
+/// anything else under that key.
+pub fn tables_in<'a>(
     file: &SourceText,
     key: &str,
-    value: &'v Spanned<DeValue<'a>>,
+    value: Spanned<DeValue<'a>>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(usize, &'v Spanned<DeValue<'a>>)> {
+) -> Vec<(usize, Spanned<DeValue<'a>>)> {
+    let span = value.span();
     // An empty array is no tables.
-    let items = match value.get_ref() {
-        DeValue::Array(array) => Some(array.iter().enumerate().collect::<Vec<_>>()),
-        _ => None,
-    };
-    let Some(items) = items.filter(|items| items.iter().all(|(_, item)| item.get_ref().is_table()))
-    else {
-        diagnostics.push(
-            Diagnostic::error(
-                file,
-                Some(value.span()),
-                format!("`{key}` must be an array of tables"),
-            )
-            .with_key(key)
-            .with_help(format!("write each one under its own `[[{key}]]` header")),
-        );
-        return Vec::new();
-    };
-    items.into_iter().map(|(i, item)| (i + 1, item)).collect()
+    match value.into_inner() {
+        DeValue::Array(array) if array.iter().all(|item| item.get_ref().is_table()) => {
+            (1..).zip(array).collect()
+        }
+        _ => {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    Some(span),
+                    format!("`{key}` must be an array of tables"),
+                )
+                .with_key(key)
+                .with_help(format!("write each one under its own `[[{key}]]` header")),
+            );
+            Vec::new()
+        }
+    }
 }
 
 /// Deserializes one entry, reporting every bad key: after each error the

@@ -24,7 +24,11 @@ pub enum ReadError {
 /// The text of the file at `path`.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let file = crate::files::open_regular(path).map_err(ReadError::Io)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file at once, rather than doubling past its size.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     // One byte past the limit tells a file that is too large, even one that
     // grows while it is read.
     file.take(MAX_FILE_BYTES + 1)

@@ -180,3 +180,135 @@ fn a_table_after_a_step_belongs_to_it_or_to_the_head() {
         ]
     );
 }
+
+/// What a routine file gives read in the pieces `Pieces::cut` makes (`None`
+/// if that cut does not stand) and read as one piece: the routine as checked
+/// so far, with its step spans, and every problem.
+#[allow(clippy::type_complexity)]
+fn cut_and_whole(
+    text: &str,
+) -> (
+    Option<(Option<String>, Vec<String>)>,
+    (Option<String>, Vec<String>),
+) {
+    let source = SourceText::new("lib/routines/r.toml", text);
+    let origin = Origin {
+        layer: crate::library::sources::Layer::Given,
+        path: source.path.clone(),
+        line: 1,
+        column: 1,
+    };
+    let read = |pieces: Pieces| {
+        let mut diagnostics = Vec::new();
+        let pending = super::routine(&source, "r", pieces, origin.clone(), &mut diagnostics)?;
+        let shown = pending.map(|p| format!("{} {:?} {:?}", p.valid, p.routine, p.step_spans));
+        Ok::<_, Uncut>((shown, diagnostics.iter().map(ToString::to_string).collect()))
+    };
+    let whole = read(Pieces::whole(text)).expect("one piece stands alone");
+    (read(Pieces::cut(text, "step")).ok(), whole)
+}
+
+#[test]
+fn a_routine_file_is_read_a_step_at_a_time_where_that_changes_nothing() {
+    for text in [
+        "# Evening\r\nname = \"R\"\r\nprep = 5\r\n[breathing]\r\ninhale = 4\r\nexhale = 6\r\n\r\n\
+         [[step]]\r\nexercise = \"a\" # first\r\nhold = 30\r\n  [[ step ]]\r\n\
+         exercise = \"b\"\r\nrepeat = 2\r\n[[step]]\r\nexercise = \"\"\"c\"\"\"\r\n",
+        // Problems of values, and tables of a step, are read in pieces too.
+        "name = \"R\"\nprep = 99\n[[step]]\nexercise = 7\n[[step]]\nhold = 2\n[step.x]\ny = 1\n",
+        "[[step]]\nexercise = \"a\"\n[[step.x]]\n",
+    ] {
+        let (cut, whole) = cut_and_whole(text);
+        assert_eq!(cut.as_ref(), Some(&whole), "{text:?}");
+    }
+}
+
+#[test]
+fn a_cut_that_does_not_stand_is_read_as_one_piece() {
+    for text in [
+        // The head given again after the steps, a key given twice in a step,
+        // steps both inline and as tables, and syntax errors.
+        "name = \"R\"\n[[step]]\nexercise = \"a\"\n[other]\ny = 1\n[[step]]\nexercise = \"b\"\n",
+        "name = \"R\"\n[[step]]\nexercise = \"a\"\nexercise = \"b\"\n",
+        "name = \"R\"\nstep = [{ exercise = \"a\" }]\n[[step]]\nexercise = \"b\"\n",
+        "name = \"R\"\nx = [1,\n[[step]]\nexercise = \"a\"\n",
+        "name = \"R\"\n[[step]]\nexercise = \"a\n[[step]]\nexercise = \"b\"\n",
+    ] {
+        let (cut, _) = cut_and_whole(text);
+        assert_eq!(cut, None, "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+    /// Wherever a cut stands, it gives exactly what reading the file as one
+    /// piece gives; loading takes the one or the other.
+    #[test]
+    fn a_cut_that_stands_changes_nothing(text in routine_text()) {
+        let (cut, whole) = cut_and_whole(&text);
+        if let Some(cut) = cut {
+            proptest::prop_assert_eq!(cut, whole);
+        }
+    }
+}
+
+/// Routine files that are mostly clean, with now and then a problem, a
+/// header written in a way that is not cut at, or a table that belongs to
+/// the head.
+fn routine_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let head = prop_oneof![
+        12 => prop::sample::select(vec![
+            "prep = 5",
+            "transition = 20",
+            "warm_up = false",
+            "summary = \"S\"",
+            "[breathing]\ninhale = 4\nexhale = 6",
+            "breathing = { inhale = 4, exhale = 6 }",
+            "# [[step]]",
+            "",
+        ]),
+        1 => prop::sample::select(vec!["prep = 99", "name = 1", "step = 1", "x = 1", "x = [1,"]),
+    ];
+    let header = prop_oneof![
+        20 => prop::sample::select(vec!["[[step]]", "  [[ step ]] # a step"]),
+        1 => prop::sample::select(vec!["[[\"step\"]]", "[step]", "[[step]"]),
+    ];
+    let exercise = prop_oneof![
+        20 => prop::sample::select(vec![
+            "exercise = \"a\"",
+            "exercise = \"b\" # a comment",
+            "exercise = \"\"\"a\\\n  [[step]]\\\n\"\"\"",
+        ]),
+        1 => prop::sample::select(vec![
+            "exercise = \"\\u0007\"",
+            "exercise = \"a",
+            "exercise = 1",
+            "exercise = [",
+            "",
+        ]),
+    ];
+    let extra = prop::sample::subsequence(vec!["hold = 30", "repeat = 2", "# [[step]]", ""], 0..=3);
+    let odd = prop_oneof![
+        12 => Just(""),
+        1 => prop::sample::select(vec![
+            "hold = 1",
+            "repeat = \"2\"",
+            "[step.x]",
+            "[other]",
+            "[breathing]\ninhale = 5\nexhale = 6",
+            "hold = 30",
+        ]),
+    ];
+    let step = (header, exercise, extra, odd).prop_map(|(header, exercise, extra, odd)| {
+        format!("{header}\n{exercise}\n{}\n{odd}", extra.join("\n"))
+    });
+    (
+        prop::collection::vec(head, 0..3),
+        prop::collection::vec(step, 0..6),
+    )
+        .prop_map(|(head, steps)| {
+            format!("name = \"R\"\n{}\n{}\n", head.join("\n"), steps.join("\n"))
+        })
+}
