@@ -706,7 +706,7 @@ fn no_exercise_is_in_no_routine_without_a_reason() {
     let used: BTreeSet<&str> = library
         .routines()
         .iter()
-        .flat_map(|r| r.steps.iter().map(|s| s.exercise.as_str()))
+        .flat_map(|r| r.steps.iter().map(|s| &*s.exercise))
         .collect();
     for e in library.exercises() {
         let reason = IN_NO_ROUTINE.iter().find(|(id, _)| *id == e.id);

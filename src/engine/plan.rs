@@ -72,7 +72,7 @@ impl<'a> Plan<'a> {
                     .exercise(&step.exercise)
                     .ok_or_else(|| PlanError::UnknownExercise {
                         routine: routine.id.clone(),
-                        exercise: step.exercise.clone(),
+                        exercise: step.exercise.to_string(),
                     })?;
             if let Some(condition) = exercise.avoided_with(&settings.conditions).next() {
                 left_out.push(LeftOut {

@@ -1,12 +1,15 @@
 //! A validated routine: an ordered list of steps, each naming an exercise that
 //! exists in the library.
 
+use std::sync::Arc;
+
 use super::{Breathing, Origin};
 
 /// One step of a routine. The exercise id is known to exist.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
-    pub exercise: String,
+    /// Shared by every step of the routine that names the same exercise.
+    pub exercise: Arc<str>,
     /// Overrides the exercise's hold (never set for a phased exercise).
     pub hold: Option<u32>,
     pub repeat: u32,

@@ -24,7 +24,7 @@ pub fn check_steps(
     {
         let key = format!("step[{index}]");
         match library.exercise(&step.exercise) {
-            None if broken.contains(&step.exercise) => ok = false,
+            None if broken.contains(&*step.exercise) => ok = false,
             None => {
                 let help = match did_you_mean(&library.closest_exercise_ids(&step.exercise)) {
                     Some(hint) => format!("{hint} (`psoas list` shows every id)"),

@@ -4,8 +4,10 @@
 //! hold from its phases. Each rule that fails adds a diagnostic; an entry with any
 //! problem is left out of the library.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml::Spanned;
 
@@ -345,6 +347,9 @@ pub fn routine(
     });
     let breathing = c.breathing(&head.breathing);
 
+    // Steps share one copy of each exercise id: thousands of steps name a
+    // few exercises.
+    let mut ids = HashSet::new();
     let mut steps = Vec::with_capacity(raw.steps.left());
     let mut step_spans = Vec::with_capacity(raw.steps.left());
     while let Some(entry) = raw.steps.next(c.diagnostics) {
@@ -375,7 +380,7 @@ pub fn routine(
             step.hold.as_ref().map(|h| h.span()),
         ));
         steps.push(Step {
-            exercise: exercise.into_inner().0,
+            exercise: shared_id(&mut ids, exercise.into_inner().0),
             hold,
             repeat,
         });
@@ -396,6 +401,16 @@ pub fn routine(
         },
         step_spans,
     }
+}
+
+/// The copy of `id` in `ids`, added if it is not there yet.
+fn shared_id(ids: &mut HashSet<Arc<str>>, id: String) -> Arc<str> {
+    if let Some(shared) = ids.get(id.as_str()) {
+        return Arc::clone(shared);
+    }
+    let shared: Arc<str> = id.into();
+    ids.insert(Arc::clone(&shared));
+    shared
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ impl<'a> Draft<'a> {
         let hold =
             (!self.exercise.has_phases() && self.hold != self.exercise.hold).then_some(self.hold);
         Step {
-            exercise: self.exercise.id.clone(),
+            exercise: self.exercise.id.as_str().into(),
             hold,
             repeat: self.repeat,
         }

@@ -390,6 +390,7 @@ fn a_transition_comes_first_and_at_each_change_of_position() {
     let holds: u32 = plan.holds().iter().map(|h| h.prep + h.hold).sum();
     assert_eq!(plan.total(), holds);
     assert_eq!(plan.total(), 12 + 30 + 4 + 30 + 2 * (4 + 20) + 12 + 20);
+    assert_eq!(plan.hold_seconds(), 30 + 30 + 2 * 20 + 20);
     // A transition is never shorter than the prep.
     let settings = PlanSettings {
         default_transition: 2,

@@ -57,6 +57,29 @@ fn a_good_library_loads_with_no_diagnostics() {
 }
 
 #[test]
+fn steps_share_their_exercise_ids_and_a_routine_can_be_taken_out() {
+    let step = "[[step]]\nexercise = \"knee-to-chest\"\n";
+    let loaded = load_texts(&[
+        ("lib/exercises/a.toml", EXERCISES),
+        ("lib/a.toml", &format!("name = \"A\"\n{step}")),
+        ("lib/b.toml", &format!("name = \"B\"\n{step}{step}")),
+        ("lib/c.toml", &format!("name = \"C\"\n{step}")),
+    ]);
+    assert_eq!(messages(&loaded), Vec::<String>::new());
+    let mut library = loaded.library;
+    let b = library.take_routine("B").unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &b.steps[0].exercise,
+        &b.steps[1].exercise
+    ));
+    assert!(library.routine("b").is_none());
+    let left: Vec<&str> = library.routines().iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(left, ["a", "c"]);
+    assert_eq!(library.routine("c").unwrap().name, "C");
+    assert_eq!(library.take_routine("b"), None);
+}
+
+#[test]
 fn every_problem_in_a_routine_is_reported() {
     let routine = "name = \"\"\nprep = 90\nwarm_up = \"yes\"\n[[step]]\nexercise = \"knee-to-chst\"\n[[step]]\nexercise = \"ball-back\"\nhold = 40\n[[step]]\nexercise = \"knee-to-chest\"\nrepeat = 0\n";
     let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", routine)]);
