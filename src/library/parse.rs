@@ -1,6 +1,8 @@
 //! Reads the text of a library file into raw entries, one `[[exercise]]` or
 //! `[[step]]` at a time, so that one bad entry does not hide the problems of
-//! the others. Every problem becomes a [`Diagnostic`] naming the key.
+//! the others. Every problem becomes a [`Diagnostic`] naming the key. A
+//! routine file is also parsed a `[[step]]` at a time wherever that changes
+//! nothing ([`Pieces`]), so that memory does not grow with its length.
 
 use toml::Spanned;
 use toml::de::DeValue;
@@ -61,8 +63,9 @@ pub fn exercise_file(
 }
 
 /// Parses a routine file in `pieces` (see [`Pieces`]): its top-level keys
-/// now, its `[[step]]` tables as they are taken. `Err(Uncut)` as soon as a
-/// piece does not stand alone; problems are reported only for what was read.
+/// now, its `[[step]]` tables as they are taken (see [`RawSteps`]).
+/// `Err(Uncut)` if the first piece does not stand alone; the problems of
+/// what was read are in `diagnostics` all the same, for the caller to drop.
 pub fn routine_file<'a>(
     file: &'a SourceText,
     pieces: Pieces,
@@ -103,18 +106,22 @@ pub fn routine_file<'a>(
             return Ok(None);
         }
     }
-    Ok(head.map(|head| RawRoutine {
-        head,
-        steps: RawSteps {
-            file,
-            pieces,
-            next_piece: 1,
-            tables: first_steps.into_iter(),
-            index: 0,
-            uncut: false,
-            failed: false,
-        },
-    }))
+    let mut steps = RawSteps {
+        file,
+        pieces,
+        next_piece: 1,
+        tables: first_steps.into_iter(),
+        index: 0,
+        uncut: false,
+        failed: false,
+    };
+    let Some(head) = head else {
+        // The steps are still read, so that every problem is reported at once.
+        while steps.next(diagnostics).is_some() {}
+        steps.finish()?;
+        return Ok(None);
+    };
+    Ok(Some(RawRoutine { head, steps }))
 }
 
 /// The `[[step]]` tables of a routine file, each parsed, when it is in
