@@ -363,6 +363,21 @@ fn breathing_on_the_floor_says_how_to_get_up() {
     }
 }
 
+/// The stop rule is said once before a run's first hold and written once on
+/// a sheet (`words::STOP_RULE`); an exercise repeating it as a caution would
+/// have it said again before every exercise, drowning its own cautions.
+#[test]
+fn no_exercise_repeats_the_stop_rule_as_a_caution() {
+    let generic = "Stop if you feel sharp, shooting or spreading pain, or numbness or tingling.";
+    for e in builtin().exercises() {
+        assert!(
+            !e.cautions.iter().any(|c| c == generic),
+            "{} repeats the stop rule",
+            e.id
+        );
+    }
+}
+
 #[test]
 fn the_belly_releases_name_every_contraindication() {
     for e in builtin()

@@ -1,5 +1,5 @@
 //! Fixed sentences the program says in more than one place: the safety notice,
-//! the warm-up reminder, whose words fit the person's conditions, and what a
+//! the rule that holds for every exercise, the warm-up reminder, whose words fit the person's conditions, and what a
 //! routine needs at hand. Keeping
 //! them here keeps the sheet, the runner and the README saying the same thing.
 
@@ -16,6 +16,12 @@ within a few weeks. Get urgent medical help if back pain comes with new \
 trouble passing urine or holding in urine or stools, numbness around the \
 genitals, buttocks or inner thighs, weakness in a leg that is getting worse, \
 a fever or weight loss you cannot explain, or if it started with a fall.";
+
+/// The rule that holds for every exercise: said once before a run's first
+/// hold, and printed once under an exercise's own cautions, rather than
+/// repeated as a caution of each.
+pub const STOP_RULE: &str = "Throughout, move gently and never bounce; stop at once on sharp, \
+shooting or radiating pain, numbness or tingling.";
 
 /// Why to warm up, in one line, for everyone not just out of surgery: a walk
 /// or a gentle march, nothing with impact; jogging is only for those who ask

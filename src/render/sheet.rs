@@ -13,7 +13,7 @@ use crate::format::{clock, count, hold_text};
 use crate::library::{Condition, Equipment, Exercise, Phase, Side};
 use crate::render::SheetFormat;
 use crate::safety::{adapted_line, left_out_line};
-use crate::words::SAFETY_NOTICE;
+use crate::words::{SAFETY_NOTICE, STOP_RULE};
 
 pub fn write(
     plan: &Plan<'_>,
@@ -135,6 +135,9 @@ fn write_document(
     if !plan.left_out.is_empty() {
         writeln!(out)?;
     }
+    // Said once before the first hold of a run, so written once before the
+    // first step, not under each.
+    writeln!(out, "{STOP_RULE}\n")?;
     for (i, step) in steps.iter().enumerate() {
         let e = step.exercise();
         writeln!(

@@ -7,6 +7,7 @@ use anyhow::Result;
 use crate::format::hold_text;
 use crate::library::Exercise;
 use crate::render::ListFormat;
+use crate::words::STOP_RULE;
 
 /// Writes `exercise` in `format`.
 pub fn write(exercise: &Exercise, format: ListFormat, out: &mut impl Write) -> Result<()> {
@@ -65,6 +66,8 @@ fn write_text(e: &Exercise, out: &mut impl Write) -> Result<()> {
         )?;
     }
     list(out, "Cautions", &e.cautions, false)?;
+    // The rule for every exercise, which the exercises do not each repeat.
+    writeln!(out, "\n{STOP_RULE}")?;
     writeln!(out, "\nDefined at {}", e.origin)?;
     Ok(())
 }

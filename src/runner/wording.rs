@@ -6,10 +6,7 @@
 
 use crate::engine::{BreathDirection, Cue, Event, Plan, Segment, SegmentKind, Stage, keeps_moving};
 use crate::library::Side;
-
-/// The rule that holds for every exercise, said once before the first hold.
-pub const STOP_RULE: &str = "Throughout, move gently and never bounce; stop at once on sharp, \
-shooting or radiating pain, numbness or tingling.";
+use crate::words::STOP_RULE;
 
 /// What to do before the second side.
 pub const SWITCH_HINT: &str = "Mirror the position on the other side.";
