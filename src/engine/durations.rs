@@ -1,12 +1,22 @@
-//! The two duration rules the plan and the planner share: how long to get
-//! ready before a hold, and how long one routine step takes in all.
+//! The duration rules the plan and the planner share: how long to get ready
+//! before a hold, which includes the time to say what that get-ready says,
+//! and how long one routine step takes in all.
 
-use crate::library::{Exercise, Position};
+use super::plan::LeftOut;
+use super::timeline::COUNT_FROM;
+use crate::library::{Equipment, Exercise, Position};
+
+/// The pace at which a get-ready's words are said and read: about 150 words a
+/// minute, an unhurried voice reading instructions aloud. Speech programs and
+/// screen readers speak at 150 to 180 words a minute unless told otherwise,
+/// so a get-ready timed at this pace leaves them room to finish.
+pub const WORDS_PER_MINUTE: usize = 150;
 
 /// The get-ready time before a hold in `position`, after a hold in
 /// `previous` (`None` for the first hold): `transition` at the first hold and
 /// at a change of position, else `prep`. A transition is never shorter than
-/// the prep.
+/// the prep. A get-ready that says something is then made long enough to say
+/// it ([`ready_to_say`]).
 pub fn get_ready(
     previous: Option<Position>,
     position: Position,
@@ -20,11 +30,57 @@ pub fn get_ready(
     }
 }
 
+/// A get-ready of `ready` seconds that says `words` words, lengthened where
+/// needed so that they are said (or read) in full before the count-in: a
+/// person hears how to get into position, and still has the count of 3, 2, 1.
+pub fn ready_to_say(ready: u32, words: usize) -> u32 {
+    if words == 0 {
+        return ready;
+    }
+    ready.max(seconds_to_say(words) + COUNT_FROM)
+}
+
+/// Whole seconds to say `words` words at [`WORDS_PER_MINUTE`], rounded up.
+pub fn seconds_to_say(words: usize) -> u32 {
+    u32::try_from((words * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(u32::MAX)
+}
+
+/// The words of `text`, as a voice says them.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// What the get-ready before an exercise's first hold in a run says, in
+/// words: its name, each set-up line, then each caution (with the word
+/// "Caution").
+pub fn introduction_words(exercise: &Exercise) -> usize {
+    word_count(&exercise.name)
+        + exercise.setup.iter().map(|l| word_count(l)).sum::<usize>()
+        + exercise
+            .cautions
+            .iter()
+            .map(|c| 1 + word_count(c))
+            .sum::<usize>()
+}
+
+/// What is said once a run, with the routine's first hold, in words: each
+/// step left out for a condition, what the routine needs at hand, and the
+/// rule that holds throughout.
+pub fn opening_words(left_out: &[LeftOut<'_>], equipment: &[Equipment]) -> usize {
+    left_out
+        .iter()
+        .map(|l| word_count(&crate::safety::left_out_line(l)))
+        .sum::<usize>()
+        + crate::words::needs(equipment).map_or(0, |n| word_count(&n))
+        + word_count(crate::words::STOP_RULE)
+}
+
 /// Seconds one routine step takes when its first hold is preceded by
-/// `first_ready` seconds (from [`get_ready`]) and the others by `prep`:
-/// `first_ready + hold + (repeat × sides − 1) × (prep + hold)`, where a phased
-/// exercise's hold is the sum of its phases. It is the sum `Plan::build` lays
-/// out as segments, for planning a routine before it exists.
+/// `first_ready` seconds (from [`get_ready`] and [`ready_to_say`]) and the
+/// others by `prep`: `first_ready + hold + (repeat × sides − 1) × (prep +
+/// hold)`, where a phased exercise's hold is the sum of its phases. It is the
+/// sum `Plan::build` lays out as segments, for planning a routine before it
+/// exists.
 pub fn step_seconds(
     exercise: &Exercise,
     hold: Option<u32>,
@@ -39,4 +95,32 @@ pub fn step_seconds(
     };
     let holds = repeat * exercise.sides();
     first_ready + hold + holds.saturating_sub(1) * (prep + hold)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_get_ready_lasts_until_its_words_are_said_and_counted_in() {
+        assert_eq!(seconds_to_say(0), 0);
+        assert_eq!(seconds_to_say(1), 1);
+        // 150 words a minute: five words in two seconds.
+        assert_eq!(seconds_to_say(5), 2);
+        assert_eq!(seconds_to_say(6), 3);
+        assert_eq!(seconds_to_say(150), 60);
+        // Nothing to say: the rule's time, even none.
+        assert_eq!(ready_to_say(0, 0), 0);
+        assert_eq!(ready_to_say(5, 0), 5);
+        // Words: never shorter than the rule's time.
+        assert_eq!(ready_to_say(15, 5), 15);
+        assert_eq!(ready_to_say(5, 25), 10 + COUNT_FROM);
+        assert_eq!(ready_to_say(0, 1), 1 + COUNT_FROM);
+    }
+
+    #[test]
+    fn words_are_counted_as_they_are_said() {
+        assert_eq!(word_count("  Kneel on  a cushion.\t"), 4);
+        assert_eq!(word_count(""), 0);
+    }
 }

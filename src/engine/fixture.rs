@@ -1,12 +1,14 @@
 //! A small library for unit tests: a plain hold, an each-side stretch and a
 //! two-phase ball release in one routine, and a warm-up move. The TOML is the
-//! command-line tests' too (tests/fixtures/mini). The plan has 5 seconds to
-//! get ready before every hold: the settings make the transition as short as
-//! the routine's prep.
+//! command-line tests' too (tests/fixtures/mini). The settings make the
+//! transition as short as the routine's prep, 5 seconds, so a get-ready is
+//! longer only to say what it says: the tilt's set-up and caution with the
+//! stop rule (29 words, 12 s, and the count of 3), the lunge's set-up and
+//! cautions (15 words, 6 s and the count), the ball's set-up (6 words).
 //!
-//! Its plan, in seconds: tilt prep 0-5, hold 5-15; lunge left prep 15-20,
-//! hold 20-30; right prep 30-35, hold 35-45; ball prep 45-50, phases 50-55 and
-//! 55-60. Four holds, 60 seconds.
+//! Its plan, in seconds: tilt prep 0-15, hold 15-25; lunge left prep 25-34,
+//! hold 34-44; right prep 44-49, hold 49-59; ball prep 59-65, phases 65-70
+//! and 70-75. Four holds, 75 seconds.
 
 use crate::engine::{Plan, PlanSettings};
 use crate::library::{Condition, Library, LibraryFile, load_files};

@@ -21,7 +21,10 @@ mod session;
 mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
-pub use durations::{get_ready, step_seconds};
+pub use durations::{
+    get_ready, introduction_words, opening_words, ready_to_say, seconds_to_say, step_seconds,
+    word_count,
+};
 pub use level::Level;
 pub use plan::{LeftOut, Plan, PlanError};
 pub use plan_settings::PlanSettings;

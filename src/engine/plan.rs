@@ -5,8 +5,13 @@
 //! The get-ready lasts `transition` seconds before the first hold and whenever
 //! the position changes from the hold before (standing to kneeling, say), and
 //! `prep` seconds otherwise (a repeat, the second side, the next exercise in
-//! the same position); [`get_ready`](super::get_ready) is that rule. Start offsets are exact
-//! whole seconds, and the total is the sum over holds of (get-ready + hold).
+//! the same position); [`get_ready`](super::get_ready) is that rule. A
+//! get-ready that says something lasts at least until it is said and counted
+//! in ([`ready_to_say`](super::ready_to_say)): before an exercise's first
+//! hold, its set-up lines and cautions; before the routine's first hold, also
+//! what is left out, what is needed at hand, and the stop rule. Start offsets
+//! are exact whole seconds, and the total is the sum over holds of (get-ready
+//! + hold).
 
 mod builder;
 #[cfg(test)]
@@ -14,6 +19,7 @@ mod tests;
 
 use builder::Builder;
 
+use super::durations::opening_words;
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
 use super::segment::{Segment, SegmentKind, Stage};
@@ -101,6 +107,7 @@ impl<'a> Plan<'a> {
                 routine: routine.id.clone(),
             });
         }
+        builder.open_with(opening_words(&left_out, &equipment(&builder.segments)));
         Ok(Plan {
             routine_id: routine.id.clone(),
             routine_name: routine.name.clone(),
@@ -197,15 +204,17 @@ impl<'a> Plan<'a> {
     /// needs none), in a fixed order, each once: what to have at hand before
     /// the first hold, so that nobody is sent for a ball or a bed mid-routine.
     pub fn equipment(&self) -> Vec<Equipment> {
-        let mut needs: Vec<Equipment> = self
-            .segments
+        equipment(&self.segments)
+    }
+
+    /// The routine's first hold, after any warm-up: its get-ready says what
+    /// is said once a run.
+    #[cfg(test)]
+    pub fn first_main_hold(&self) -> Option<usize> {
+        self.segments
             .iter()
-            .filter(|s| s.stage == Stage::Main)
-            .flat_map(|s| s.exercise.equipment.iter().copied())
-            .collect();
-        needs.sort();
-        needs.dedup();
-        needs
+            .find(|s| s.stage == Stage::Main)
+            .map(|s| s.hold)
     }
 
     pub fn hold_count(&self) -> usize {
@@ -258,6 +267,18 @@ impl<'a> Plan<'a> {
             .filter_map(|i| self.hold(i))
             .collect()
     }
+}
+
+/// Every piece of equipment the routine's own segments use, each once.
+fn equipment(segments: &[Segment<'_>]) -> Vec<Equipment> {
+    let mut needs: Vec<Equipment> = segments
+        .iter()
+        .filter(|s| s.stage == Stage::Main)
+        .flat_map(|s| s.exercise.equipment.iter().copied())
+        .collect();
+    needs.sort();
+    needs.dedup();
+    needs
 }
 
 /// Marks the segments of each exercise's first hold, after plans are joined.

@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use super::plan::Plan;
-use super::segment::SegmentKind;
+use super::segment::{SegmentKind, Stage};
 use super::timeline::{Cue, Event, Introduce, hold_cues};
 use crate::library::Exercise;
 
@@ -78,8 +78,6 @@ pub struct Session<'a> {
     introduced: HashSet<&'a str>,
     /// Whether what is said once a run (see [`Introduce::run_start`]) has been.
     run_start_said: bool,
-    /// The hold whose get-ready says it.
-    run_start_hold: Option<usize>,
     /// Plan time spent running, and the part of it spent in holds.
     active: Duration,
     held: Duration,
@@ -104,7 +102,6 @@ impl<'a> Session<'a> {
             furthest_hold: 0,
             introduced: HashSet::new(),
             run_start_said: false,
-            run_start_hold: None,
             active: Duration::ZERO,
             held: Duration::ZERO,
         };
@@ -215,10 +212,22 @@ impl<'a> Session<'a> {
             .map(|c| c.at)
     }
 
-    /// The hold whose get-ready says what is said once a run: what the
-    /// routine needs and the stop rule.
-    pub fn run_start_hold(&self) -> Option<usize> {
-        self.run_start_hold
+    /// What the get-ready of the hold running now says besides the step
+    /// itself, in the order it is said: what is left out and what is needed
+    /// (once a run), the exercise's set-up lines and cautions (the first time
+    /// it is reached), the stop rule (once a run). Empty for a get-ready that
+    /// says only the step.
+    pub fn introductions(&self) -> impl Iterator<Item = &Event> {
+        self.cues.iter().map(|c| &c.event).filter(|e| {
+            matches!(
+                e,
+                Event::LeftOut { .. }
+                    | Event::Needs
+                    | Event::Setup { .. }
+                    | Event::Caution { .. }
+                    | Event::StopRule
+            )
+        })
     }
 
     /// The latest cue or phase of the running hold, if any has come yet.
@@ -333,20 +342,20 @@ impl<'a> Session<'a> {
 
     /// Makes the cues of `hold` the ones to hand out next. An exercise's
     /// set-up and cautions come with the first of its holds the run reaches
-    /// (by time or by a jump), the stop rule with the first hold reached;
-    /// neither is said again.
+    /// (by time or by a jump), the stop rule with the first hold of the
+    /// routine reached (after any warm-up); neither is said again.
     fn load(&mut self, hold: usize) {
-        let exercise = self
+        let first = self
             .plan
             .first_segment_of_hold(hold)
-            .map(|i| self.plan.segments[i].exercise.id.as_str());
+            .map(|i| &self.plan.segments[i]);
         let introduce = Introduce {
-            exercise: exercise.is_some_and(|id| !self.introduced.contains(id)),
-            run_start: !self.run_start_said,
+            exercise: first.is_some_and(|s| !self.introduced.contains(s.exercise.id.as_str())),
+            // With the routine's own first hold, not the warm-up's: what it
+            // needs and leaves out belong to the routine, and its first
+            // get-ready has the time to say them.
+            run_start: !self.run_start_said && first.is_some_and(|s| s.stage == Stage::Main),
         };
-        if introduce.run_start {
-            self.run_start_hold = Some(hold);
-        }
         self.chunk = hold;
         self.cues = hold_cues(&self.plan, hold, introduce);
         self.next_cue = 0;

@@ -112,9 +112,10 @@ pub fn keeps_moving(segment: &Segment<'_>) -> bool {
 pub struct Introduce {
     /// The exercise's set-up lines and cautions.
     pub exercise: bool,
-    /// What is said once a run, with the first hold it reaches: the steps
-    /// left out for the person's conditions, what the routine needs at hand
-    /// and the stop rule that holds throughout.
+    /// What is said once a run, with the first hold of the routine it
+    /// reaches (after any warm-up): the steps left out for the person's
+    /// conditions, what the routine needs at hand and the stop rule that
+    /// holds throughout.
     pub run_start: bool,
 }
 
@@ -128,7 +129,7 @@ pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
             let first = plan.first_segment_of_hold(hold);
             let introduce = Introduce {
                 exercise: first.is_some_and(|i| plan.segments[i].introduces),
-                run_start: hold == 0,
+                run_start: Some(hold) == plan.first_main_hold(),
             };
             hold_cues(plan, hold, introduce)
         })

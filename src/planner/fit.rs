@@ -3,8 +3,14 @@
 //! far as the time allows. The seconds each step takes come from the engine,
 //! which is the only place durations are computed.
 
-use crate::engine::{Level, get_ready, step_seconds};
-use crate::library::{Exercise, Layer, Origin, Position, Routine, Step};
+use std::collections::HashSet;
+
+use strum::VariantArray;
+
+use crate::engine::{
+    Level, get_ready, introduction_words, opening_words, ready_to_say, seconds_to_say, step_seconds,
+};
+use crate::library::{Equipment, Exercise, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -46,8 +52,9 @@ pub struct StepTiming {
 
 impl StepTiming {
     /// Seconds a step takes, its hold grown to the level, when its first hold
-    /// follows one in the same position. Totals add up step by step, so a
-    /// plan's total is the sum of its steps' and [`StepTiming::transitions`].
+    /// follows one in the same position and says nothing. Totals add up step
+    /// by step, so a plan's total is the sum of its steps' and
+    /// [`StepTiming::transitions`].
     pub fn seconds(&self, draft: &Draft<'_>) -> u32 {
         let hold = self.level.hold(draft.exercise, draft.hold);
         step_seconds(
@@ -59,19 +66,45 @@ impl StepTiming {
         )
     }
 
-    /// What a transition adds to a step that starts in a new position.
-    pub fn extra(&self) -> u32 {
-        get_ready(None, Position::Standing, self.prep, self.transition) - self.prep
+    /// The most the first hold of `exercise` can add to
+    /// [`StepTiming::seconds`], before the order is known: a new position, and
+    /// the time to say its set-up and cautions. What is said once a run comes
+    /// on top, in [`StepTiming::opening`].
+    pub fn extra(&self, exercise: &Exercise) -> u32 {
+        let ready = get_ready(None, exercise.position, self.prep, self.transition);
+        ready_to_say(ready, introduction_words(exercise)) - self.prep
     }
 
-    /// The seconds the transitions add to steps done in this order: the
+    /// The most what is said once a run can add to the first hold's
+    /// get-ready: the stop rule and, at most, every piece of equipment named.
+    pub fn opening(&self) -> u32 {
+        // Said with the first hold's own words, the seconds can round up once
+        // more than they would alone.
+        seconds_to_say(opening_words(&[], Equipment::VARIANTS)) + 1
+    }
+
+    /// The seconds the get-ready times add to steps done in this order: the
     /// engine's rule for each step's first hold, less the prep
-    /// [`StepTiming::seconds`] counted.
-    pub fn transitions<'a>(&self, order: impl IntoIterator<Item = &'a Exercise>) -> u32 {
+    /// [`StepTiming::seconds`] counted. Exact, as `Plan::build` lays it out.
+    pub fn transitions<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
+        let mut equipment: Vec<Equipment> = order
+            .clone()
+            .into_iter()
+            .flat_map(|e| e.equipment.iter().copied())
+            .collect();
+        equipment.sort();
+        equipment.dedup();
+        let mut opening = opening_words(&[], &equipment);
+        let mut met = HashSet::new();
         let mut previous = None;
         let mut sum = 0;
         for exercise in order {
-            sum += get_ready(previous, exercise.position, self.prep, self.transition) - self.prep;
+            let ready = get_ready(previous, exercise.position, self.prep, self.transition);
+            let mut words = std::mem::take(&mut opening);
+            if met.insert(exercise.id.as_str()) {
+                words += introduction_words(exercise);
+            }
+            sum += ready_to_say(ready, words) - self.prep;
             previous = Some(exercise.position);
         }
         sum

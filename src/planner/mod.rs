@@ -117,13 +117,17 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
         transition: request.transition,
         level: request.level,
     };
-    let ready = request.prep + timing.extra();
     let mut rng = SplitMix64::new(request.seed);
 
     let mut breathing = choose::breathing_candidates(library, request);
     if breathing.is_empty() {
         return Err(PlannerError::NoBreathing);
     }
+    // The most any finish needs to get ready, with what is said once a run
+    // in case it is the only step.
+    let ready = request.prep
+        + breathing.iter().map(|e| timing.extra(e)).max().unwrap_or(0)
+        + timing.opening();
     rng.shuffle(&mut breathing);
     let mut pool = choose::body_candidates(library, request);
     rng.shuffle(&mut pool);
@@ -144,7 +148,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     for exercise in pool.iter().copied() {
         let draft = Draft::new(exercise);
         // As if it came in a new position: the order is not known yet.
-        let seconds = timing.seconds(&draft) + timing.extra();
+        let seconds = timing.seconds(&draft) + timing.extra(exercise);
         if total + seconds + reserve <= target {
             body.push(draft);
             total += seconds;

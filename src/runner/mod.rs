@@ -15,6 +15,7 @@ pub(crate) mod input;
 pub(crate) mod interactive;
 pub(crate) mod keys;
 pub(crate) mod outcome;
+pub(crate) mod pages;
 pub(crate) mod painter;
 pub(crate) mod plain;
 pub(crate) mod rows;

@@ -172,12 +172,12 @@ mod tests {
         // plan's.
         let last = out.lines().last().unwrap();
         let taken = last
-            .strip_prefix("[01:00] Routine complete: ")
+            .strip_prefix("[01:15] Routine complete: ")
             .and_then(|rest| rest.strip_suffix(", 4 holds done, 0 skipped"))
             .unwrap_or_else(|| panic!("{out}"));
         let (m, s) = taken.split_once(':').unwrap();
         assert!(
-            m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap() >= 60,
+            m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap() >= 75,
             "{out}"
         );
         // Cues due together are one utterance, so none cuts off another.

@@ -16,12 +16,13 @@ use unicode_width::UnicodeWidthStr;
 use super::big_digits;
 use super::hold_bar::hold_bar;
 use super::keys;
+use super::pages::page;
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
 use super::wording::{
     SWITCH_HINT, breath_words, get_ready_words, hold_word, instruction, line, side_name, step_label,
 };
-use crate::engine::{COUNT_FROM, Event, Plan, SegmentKind, Session, breath_at, keeps_moving};
+use crate::engine::{COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving};
 use crate::format::clock;
 use crate::library::Side;
 
@@ -222,45 +223,6 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     }
     top.push((1, Row::new("", Style::Plain)));
 
-    let mut words: Vec<String> = Vec::new();
-    if in_prep {
-        if s.is_side_switch() {
-            words.push(SWITCH_HINT.into());
-        } else {
-            words.extend(s.exercise.setup.iter().cloned());
-            if s.introduces {
-                words.extend(s.exercise.cautions.iter().map(|c| format!("Caution: {c}")));
-            }
-        }
-        // What is said once a run comes with the get-ready that says it: what
-        // is left out and what to have at hand first, the stop rule last.
-        if session.run_start_hold() == Some(s.hold) {
-            let first = (0..plan.left_out.len())
-                .map(|index| Event::LeftOut { index })
-                .chain([Event::Needs])
-                .filter_map(|event| line(plan, &event));
-            words.splice(0..0, first);
-            words.extend(line(plan, &Event::StopRule));
-        }
-    } else if let Some(text) = session
-        .instruction()
-        .and_then(|event| instruction(plan, &event))
-    {
-        words.push(text);
-    }
-    let mut middle: Vec<(Priority, Row)> = Vec::new();
-    for (n, paragraph) in words.iter().enumerate() {
-        for line in wrap(paragraph, text_width) {
-            // The first lines matter most; later ones give way first.
-            let priority = match (n, middle.len()) {
-                (0, 0..=1) => 5,
-                (0, _) => 3,
-                _ => 2,
-            };
-            middle.push((priority, Row::new(format!(" {line}"), Style::Plain)));
-        }
-    }
-
     let next = match plan.first_segment_of_hold(s.hold + 1) {
         Some(n) => next_words(plan, index, n),
         None => "Next: the end".into(),
@@ -275,6 +237,32 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
         _ => Row::new("space pause  n next  b back  ?  q quit", Style::Dim),
     };
     let bottom = vec![(4, Row::new(next, Style::Plain)), (10, hints)];
+
+    // The words take the rows that every other row but the blank ones leaves,
+    // a page at a time if they need more.
+    let words = if in_prep {
+        get_ready_words_shown(session, s)
+    } else {
+        session
+            .instruction()
+            .and_then(|event| instruction(plan, &event))
+            .into_iter()
+            .collect()
+    };
+    let room = usize::from(height).saturating_sub(
+        top.iter()
+            .chain(&bottom)
+            .filter(|(priority, _)| *priority >= WORDS)
+            .count(),
+    );
+    // On a tiny terminal two rows of words still outrank the title and what
+    // comes next.
+    let (room, priority) = if room >= 2 { (room, WORDS + 1) } else { (2, 5) };
+    let into_get_ready = pos.saturating_sub(span.ready_start);
+    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, into_get_ready)
+        .into_iter()
+        .map(|line| (priority, Row::new(format!(" {line}"), Style::Plain)))
+        .collect();
 
     // The instructions take every line the other rows leave, and on a short
     // terminal the rows that matter least give way to them (see `fit`).
@@ -312,8 +300,10 @@ pub fn warm_up_question(
     fit(rows, width, height)
 }
 
-/// When a hold itself starts and ends, as the plan has it.
+/// When a hold's get-ready starts, and when the hold itself starts and
+/// ends, as the plan has it.
 struct HoldSpan {
+    ready_start: Duration,
     hold_start: Duration,
     hold_end: Duration,
 }
@@ -322,9 +312,33 @@ impl HoldSpan {
     fn of(plan: &Plan<'_>, hold: usize) -> HoldSpan {
         let planned = plan.hold(hold);
         HoldSpan {
+            ready_start: secs(planned.as_ref().map_or(0, |h| h.start)),
             hold_start: secs(planned.as_ref().map_or(0, |h| h.hold_start())),
             hold_end: secs(planned.as_ref().map_or(0, |h| h.end())),
         }
+    }
+}
+
+/// The lowest priority of the rows that keep their place above and below
+/// the words: the words take what these leave, and only blank rows give way.
+const WORDS: Priority = 2;
+
+/// What a get-ready shows: what its timeline says besides the step, in the
+/// order said (what is left out and needed, the set-up lines and cautions,
+/// the stop rule). A get-ready that says nothing more shows the set-up lines
+/// again to glance at, or, before a second side, how to switch.
+fn get_ready_words_shown(session: &Session<'_>, segment: &Segment<'_>) -> Vec<String> {
+    let plan = session.plan();
+    let said: Vec<String> = session
+        .introductions()
+        .filter_map(|event| line(plan, event))
+        .collect();
+    if !said.is_empty() {
+        said
+    } else if segment.is_side_switch() {
+        vec![SWITCH_HINT.into()]
+    } else {
+        segment.exercise.setup.clone()
     }
 }
 

@@ -304,11 +304,11 @@ mod tests {
         let lines = all(line);
         assert_eq!(
             lines[0],
-            "Step 1 of 3: Pelvic tilt. Get into position (5 s)."
+            "Step 1 of 3: Pelvic tilt. Get into position (15 s)."
         );
         assert_eq!(lines[1..3], ["Stand tall.", "Hands on hips."]);
         assert!(
-            lines.contains(&"Step 2 of 3: Lunge, left side. Get into position (5 s).".to_string())
+            lines.contains(&"Step 2 of 3: Lunge, left side. Get into position (9 s).".to_string())
         );
         assert!(lines.contains(
             &"Switch sides: right side (5 s). Mirror the position on the other side.".to_string()

@@ -154,10 +154,12 @@ fn config_values_apply_and_flags_add_to_them() {
     let sheet = stdout_of(&mut env.psoas(&["print", "--format", "json"]));
     let json: serde_json::Value = serde_json::from_str(&sheet).unwrap();
     assert_eq!(json["id"], "desk-break");
-    // desk-break sets its own prep; the config's fills in for routines that
-    // do not. The first hold gets the transition.
-    assert_eq!(json["steps"][0]["prep"], 15);
-    assert_eq!(json["steps"][1]["prep"], 5);
+    // desk-break sets its own prep, which a second side gets; the config's
+    // fills in for routines that do not. The first hold gets the transition,
+    // or as long as its words take to say.
+    assert_eq!(json["steps"][2]["side"], "left");
+    assert_eq!(json["steps"][3]["prep"], 5);
+    assert!(json["steps"][0]["prep"].as_u64().unwrap() >= 15);
     assert_eq!(json["left_out"][0]["exercise"], "standing-side-reach");
 
     env.write(
@@ -182,7 +184,9 @@ fn config_values_apply_and_flags_add_to_them() {
         .collect();
     assert_eq!(left_out, ["herniated-disc", "knee-pain"]);
     assert_eq!(json["steps"][0]["exercise"], "lying-psoas-stretch");
-    assert_eq!(json["steps"][0]["prep"], 15);
+    // The first get-ready says the two steps left out, the set-up, the
+    // cautions and the stop rule, which take longer than the transition.
+    assert_eq!(json["steps"][0]["prep"], 60);
     assert_eq!(json["steps"][1]["prep"], 12);
 }
 

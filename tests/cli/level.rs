@@ -92,7 +92,9 @@ fn stretch_and_breathing_holds_grow_and_the_rest_stay_as_written() {
                 ("ball", 45),
                 ("calm", 400)
             ]),
-            5 * 5 + 40 + 35 + 35 + 45 + 400
+            // The first get-ready says the march's set-up and the stop rule:
+            // 21 words, 9 s, and the count of 3.
+            12 + 4 * 5 + 40 + 35 + 35 + 45 + 400
         )
     );
     // x1.5 to the nearest 5 seconds: 52.5 is 55; 600 s at most.
@@ -106,7 +108,7 @@ fn stretch_and_breathing_holds_grow_and_the_rest_stay_as_written() {
                 ("ball", 45),
                 ("calm", 600)
             ]),
-            5 * 5 + 40 + 55 + 55 + 45 + 600
+            12 + 4 * 5 + 40 + 55 + 55 + 45 + 600
         )
     );
     assert_eq!(

@@ -7,12 +7,14 @@ use serde_json::Value;
 
 use crate::{Env, stdout_of};
 
-/// A two-hold routine that takes 20 plan seconds: well under a second at
+/// A two-hold routine that takes 62 plan seconds (20 of holding, the rest
+/// to say the set-up, cautions and stop rule): well under a second at
 /// `--speed 200`.
 const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
 
-/// One hold of 5 seconds and no time to get into position: a session that
-/// is recorded must run in real time, as a `--speed` preview is not.
+/// One hold of 5 seconds, with no time to get into position but the 12
+/// seconds its words take to say: a session that is recorded must run in
+/// real time, as a `--speed` preview is not.
 const TINY: &str = "name = \"Tiny\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"still\"\n";
 const STILL: &str = "[[exercise]]\nid = \"still\"\nname = \"Stand still\"\nkind = \"stretch\"\nposition = \"standing\"\nhold = 5\nsetup = [\"Stand tall.\"]\n";
 
@@ -30,7 +32,7 @@ fn run(env: &Env, extra: &[&str]) -> assert_cmd::Command {
     env.psoas(&args)
 }
 
-/// `tiny` in plain mode at real speed (5 seconds).
+/// `tiny` in plain mode at real speed (17 seconds).
 fn run_tiny(env: &Env, extra: &[&str]) -> assert_cmd::Command {
     let mut args = vec!["run", "tiny", "--plain"];
     args.extend_from_slice(extra);
@@ -81,9 +83,9 @@ fn a_finished_run_is_recorded_with_its_check_ins_and_note() {
     // Under the summary: where the week stands and the change in tension.
     assert!(
         out.ends_with(
-            "[00:05] Routine complete: 0:05, 1 hold done, 0 skipped\n\
-             [00:05] This week: 1 of 3\n\
-             [00:05] Tension: 7 → 4, down 3\n"
+            "[00:17] Routine complete: 0:17, 1 hold done, 0 skipped\n\
+             [00:17] This week: 1 of 3\n\
+             [00:17] Tension: 7 → 4, down 3\n"
         ),
         "{out}"
     );
@@ -93,7 +95,7 @@ fn a_finished_run_is_recorded_with_its_check_ins_and_note() {
     assert_eq!(r["v"], 1);
     assert_eq!(r["routine_id"], "tiny");
     assert_eq!(r["routine_name"], "Tiny");
-    assert_eq!(r["planned_seconds"], 5);
+    assert_eq!(r["planned_seconds"], 17);
     assert_eq!(r["planned_hold_seconds"], 5);
     assert_eq!(r["held_seconds"], 5);
     assert_eq!(r["level"], 1);
@@ -125,8 +127,8 @@ fn a_preview_is_not_recorded_and_says_so() {
     let out = stdout_of(&mut run(&env, &[]));
     assert!(
         out.ends_with(
-            "[00:20] Routine complete: 0:20, 2 holds done, 0 skipped\n\
-             [00:20] Preview at 200× speed: not recorded\n"
+            "[01:02] Routine complete: 1:02, 2 holds done, 0 skipped\n\
+             [01:02] Preview at 200× speed: not recorded\n"
         ),
         "{out}"
     );
@@ -145,7 +147,7 @@ fn a_history_that_cannot_be_written_is_an_error_after_the_summary() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
-        stdout.ends_with("Routine complete: 0:05, 1 hold done, 0 skipped\n"),
+        stdout.ends_with("Routine complete: 0:17, 1 hold done, 0 skipped\n"),
         "{stdout}"
     );
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -303,7 +305,7 @@ fn a_hold_waits_until_the_get_ready_words_are_said() {
             // would start long before the voice is done).
             let spoken = std::fs::read_to_string(&log).unwrap_or_default();
             let expected = if holds == 1 {
-                "Left side. On your back with knees bent"
+                "Left side. Get into position. On your back with knees bent"
             } else {
                 "Switch sides: right side. Mirror the position on the other side."
             };

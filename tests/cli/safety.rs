@@ -85,7 +85,7 @@ fn a_sheet_with_steps_left_out_says_its_summary_is_the_routine_as_written() {
             "Daily psoas and lower-back routine",
             "==================================",
             "",
-            "1:45 planned · 1 step · 1 hold · routine `daily`",
+            "3:26 planned · 1 step · 1 hold · routine `daily`",
             "",
             "Gentle hip-flexor and lower-back stretches, standing, then kneeling and lying after a guided way down to the floor, finishing with slow breathing.",
             "",
@@ -117,7 +117,7 @@ fn run_says_what_the_routine_needs_before_the_first_hold() {
         first,
         [
             "[00:00] You need a massage or tennis ball, a foam roller, a clear stretch of wall, a sturdy chair and a cushion or folded towel.",
-            "[00:00] Step 1 of 22: Standing pelvic tilts. Get into position (15 s).",
+            "[00:00] Step 1 of 22: Standing pelvic tilts. Get into position (41 s).",
         ]
     );
 }

@@ -1,10 +1,12 @@
 //! Lays a plan out: appends the get-ready and hold segments of each step,
 //! round and side with running start times, choosing each get-ready by the
-//! position of the hold before.
+//! position of the hold before and by what it says: the first hold of an
+//! exercise says its set-up and cautions, and the first hold of the routine
+//! what is said once a run ([`Builder::open_with`]).
 
 use std::collections::HashSet;
 
-use crate::engine::durations::get_ready;
+use crate::engine::durations::{get_ready, introduction_words, ready_to_say};
 use crate::engine::segment::{Segment, SegmentKind, Stage};
 use crate::library::{Breathing, Exercise, Side};
 
@@ -16,6 +18,9 @@ pub(super) struct Builder<'a> {
     transition: u32,
     /// Every exercise met so far, for [`Segment::introduces`].
     met: HashSet<&'a str>,
+    /// The first hold's get-ready: the rule's time and the words it says,
+    /// for [`Builder::open_with`].
+    first_ready: Option<(u32, usize)>,
 }
 
 impl<'a> Builder<'a> {
@@ -26,6 +31,33 @@ impl<'a> Builder<'a> {
             prep,
             transition,
             met: HashSet::new(),
+            first_ready: None,
+        }
+    }
+
+    /// Lengthens the first hold's get-ready, where needed, to say `words`
+    /// more words: what is said once a run, known only once every step is
+    /// laid out. Every later segment moves on by as much.
+    pub(super) fn open_with(&mut self, words: usize) {
+        let Some((ready, said)) = self.first_ready else {
+            return;
+        };
+        if self.segments[0].kind != SegmentKind::Prep {
+            // The first hold had nothing to say and no time to get ready.
+            let prep = Segment {
+                duration: 0,
+                kind: SegmentKind::Prep,
+                phase: None,
+                into_hold: 0,
+                ..self.segments[0].clone()
+            };
+            self.segments.insert(0, prep);
+        }
+        let longer = ready_to_say(ready, said + words);
+        let by = longer - self.segments[0].duration;
+        self.segments[0].duration = longer;
+        for later in &mut self.segments[1..] {
+            later.start += by;
         }
     }
 
@@ -50,7 +82,17 @@ impl<'a> Builder<'a> {
         for round in 1..=repeat {
             for &side in sides {
                 let previous = self.segments.last().map(|s| s.exercise.position);
-                let prep = get_ready(previous, exercise.position, self.prep, self.transition);
+                let ready = get_ready(previous, exercise.position, self.prep, self.transition);
+                let introduces = self.met.insert(exercise.id.as_str());
+                let words = if introduces {
+                    introduction_words(exercise)
+                } else {
+                    0
+                };
+                let prep = ready_to_say(ready, words);
+                if self.segments.is_empty() {
+                    self.first_ready = Some((ready, words));
+                }
                 let base = Segment {
                     start: self.end(),
                     duration: prep,
@@ -64,9 +106,11 @@ impl<'a> Builder<'a> {
                     into_hold: 0,
                     exercise,
                     breathing,
-                    introduces: self.met.insert(exercise.id.as_str()),
+                    introduces,
                 };
-                // A prep of zero seconds is no segment at all.
+                // A prep of zero seconds is no segment at all. The first
+                // hold always has one: it introduces its exercise, which has
+                // at least one set-up line.
                 if prep > 0 {
                     self.segments.push(base.clone());
                 }

@@ -2,8 +2,10 @@
 //! phases, breathing, conditions, the warm-up, and lookups by time and hold.
 
 use super::*;
-use crate::engine::{PlanSettings, get_ready, step_seconds};
-use crate::library::{Breathing, Kind, Layer, Origin, Phase, Position, Side, Step};
+use crate::engine::{
+    PlanSettings, get_ready, introduction_words, opening_words, ready_to_say, step_seconds,
+};
+use crate::library::{Breathing, Equipment, Kind, Layer, Origin, Phase, Position, Side, Step};
 
 fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) -> Exercise {
     Exercise {
@@ -105,6 +107,13 @@ use SegmentKind::{Hold as H, Prep as P};
 const L: Option<Side> = Some(Side::Left);
 const R: Option<Side> = Some(Side::Right);
 
+/// The first get-ready of these tests' routines: an exercise's name and set-up
+/// line ("LUNGE", "set up") and the stop rule are 21 words, said in 9 s at
+/// 150 words a minute, then the count of 3. Any other exercise's first
+/// get-ready says 3 words: 2 s and the count, 5 s.
+const FIRST: u32 = 12;
+const INTRODUCE: u32 = 5;
+
 #[test]
 fn each_side_gives_a_left_and_a_right_hold_each_with_its_prep() {
     let lib = library();
@@ -117,15 +126,15 @@ fn each_side_gives_a_left_and_a_right_hold_each_with_its_prep() {
     assert_eq!(
         shape(&plan),
         [
-            (0, 5, P, 0, L, None),
-            (5, 30, H, 0, L, None),
-            (35, 5, P, 1, R, None),
-            (40, 30, H, 1, R, None)
+            (0, FIRST, P, 0, L, None),
+            (12, 30, H, 0, L, None),
+            (42, 5, P, 1, R, None),
+            (47, 30, H, 1, R, None)
         ]
     );
     assert!(plan.segments[2].is_side_switch());
     assert!(!plan.segments[0].is_side_switch());
-    assert_eq!(plan.total(), 70);
+    assert_eq!(plan.total(), FIRST + 30 + 5 + 30);
 }
 
 #[test]
@@ -140,10 +149,10 @@ fn repeats_overrides_and_routine_prep() {
     assert_eq!(
         shape(&plan),
         [
-            (0, 3, P, 0, None, None),
-            (3, 20, H, 0, None, None),
-            (23, 3, P, 1, None, None),
-            (26, 20, H, 1, None, None)
+            (0, FIRST, P, 0, None, None),
+            (12, 20, H, 0, None, None),
+            (32, 3, P, 1, None, None),
+            (35, 20, H, 1, None, None)
         ]
     );
     assert_eq!(plan.segments[3].round, 2);
@@ -162,14 +171,15 @@ fn phases_are_consecutive_hold_segments_of_one_hold() {
     assert_eq!(
         shape(&plan),
         [
-            (0, 20, H, 0, L, Some(0)),
-            (20, 30, H, 0, L, Some(1)),
-            (50, 20, H, 1, R, Some(0)),
-            (70, 30, H, 1, R, Some(1))
+            (0, FIRST, P, 0, L, None),
+            (12, 20, H, 0, L, Some(0)),
+            (32, 30, H, 0, L, Some(1)),
+            (62, 20, H, 1, R, Some(0)),
+            (82, 30, H, 1, R, Some(1))
         ]
     );
-    assert_eq!(plan.segments[1].into_hold, 20);
-    assert_eq!(plan.segments[1].phase_cue(), Some("phase 30"));
+    assert_eq!(plan.segments[2].into_hold, 20);
+    assert_eq!(plan.segments[2].phase_cue(), Some("phase 30"));
     assert_eq!(plan.hold_count(), 2);
 }
 
@@ -186,7 +196,8 @@ fn total_is_the_documented_sum() {
         Some(7),
     );
     let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
-    let expected = 2 * 2 * (7 + 30) + (7 + 25) + 3 * 2 * (7 + 50) + (7 + 60);
+    // Every get-ready is the prep but the first, which says the most.
+    let expected = (FIRST - 7) + 2 * 2 * (7 + 30) + (7 + 25) + 3 * 2 * (7 + 50) + (7 + 60);
     assert_eq!(plan.total(), expected);
     // Segments tile the plan with no gap or overlap.
     for pair in plan.segments.windows(2) {
@@ -208,8 +219,15 @@ fn step_seconds_add_up_to_the_plan() {
             Plan::build(&routine(&steps, Some(prep)), &lib, &PlanSettings::default()).unwrap();
         let sum: u32 = steps
             .iter()
-            .map(|&(id, hold, repeat)| {
-                step_seconds(lib.exercise(id).unwrap(), hold, repeat, prep, prep)
+            .enumerate()
+            .map(|(i, &(id, hold, repeat))| {
+                let exercise = lib.exercise(id).unwrap();
+                let mut words = introduction_words(exercise);
+                if i == 0 {
+                    words += opening_words(&[], &[]);
+                }
+                let first_ready = ready_to_say(prep, words);
+                step_seconds(exercise, hold, repeat, first_ready, prep)
             })
             .sum();
         assert_eq!(sum, plan.total());
@@ -312,10 +330,12 @@ fn warm_up_is_about_two_and_a_half_minutes_and_goes_first() {
     // 15 s transition of a first hold.
     assert_eq!(warm.total(), 175);
     assert_eq!(warm.step_count(Stage::WarmUp), 3);
+    // The routine's own first get-ready still says the stop rule.
     let main = Plan::build(&routine(&[("bridge", None, 1)], None), &lib, &settings).unwrap();
     let both = main.with_warm_up(warm);
-    assert_eq!(both.total(), 175 + 45);
+    assert_eq!(both.total(), 175 + FIRST + 40);
     assert_eq!(both.segments[6].stage, Stage::Main);
+    assert_eq!(both.first_main_hold(), Some(3));
     assert_eq!((both.segments[6].start, both.segments[6].hold), (175, 3));
     assert_eq!(both.step_count(Stage::Main), 1);
     assert!(both.segments[6].introduces);
@@ -346,19 +366,19 @@ fn lookups_by_time_and_hold() {
     )
     .unwrap();
     assert_eq!(plan.segment_at(0), Some(0));
-    assert_eq!(plan.segment_at(4), Some(0));
-    assert_eq!(plan.segment_at(5), Some(1));
-    assert_eq!(plan.segment_at(69), Some(3));
-    assert_eq!(plan.segment_at(70), None);
+    assert_eq!(plan.segment_at(11), Some(0));
+    assert_eq!(plan.segment_at(12), Some(1));
+    assert_eq!(plan.segment_at(76), Some(3));
+    assert_eq!(plan.segment_at(77), None);
     assert_eq!(plan.first_segment_of_hold(1), Some(2));
     assert_eq!(plan.first_segment_of_hold(2), None);
     let holds = plan.holds();
     assert_eq!(
         (holds[1].start, holds[1].prep, holds[1].hold, holds[1].side),
-        (35, 5, 30, R)
+        (42, 5, 30, R)
     );
     assert_eq!(plan.hold(1).as_ref(), Some(&holds[1]));
-    assert_eq!((holds[1].hold_start(), holds[1].end()), (40, 70));
+    assert_eq!((holds[1].hold_start(), holds[1].end()), (47, 77));
     assert_eq!(plan.hold(2), None);
 }
 
@@ -384,12 +404,13 @@ fn a_transition_comes_first_and_at_each_change_of_position() {
     };
     let plan = Plan::build(&r, &lib, &settings).unwrap();
     let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
-    // First hold, second side, next exercise in the same position, its
-    // repeat, then a change of position.
-    assert_eq!(readies, [12, 4, 4, 4, 12]);
+    // First hold, second side, next exercise in the same position (whose
+    // set-up takes longer than the prep to say), its repeat, then a change
+    // of position.
+    assert_eq!(readies, [FIRST, 4, INTRODUCE, 4, 12]);
     let holds: u32 = plan.holds().iter().map(|h| h.prep + h.hold).sum();
     assert_eq!(plan.total(), holds);
-    assert_eq!(plan.total(), 12 + 30 + 4 + 30 + 2 * (4 + 20) + 12 + 20);
+    assert_eq!(plan.total(), 12 + 30 + 4 + 30 + 5 + 20 + 4 + 20 + 12 + 20);
     assert_eq!(plan.hold_seconds(), 30 + 30 + 2 * 20 + 20);
     // A transition is never shorter than the prep.
     let settings = PlanSettings {
@@ -397,7 +418,8 @@ fn a_transition_comes_first_and_at_each_change_of_position() {
         ..PlanSettings::default()
     };
     let plan = Plan::build(&r, &lib, &settings).unwrap();
-    assert!(plan.holds().iter().all(|h| h.prep == 4));
+    let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
+    assert_eq!(readies, [FIRST, 4, INTRODUCE, 4, INTRODUCE]);
     assert_eq!(get_ready(None, Position::Lying, 4, 2), 4);
     assert_eq!(get_ready(Some(Position::Lying), Position::Lying, 4, 20), 4);
     assert_eq!(get_ready(Some(Position::Prone), Position::Lying, 4, 20), 20);
@@ -409,14 +431,61 @@ fn a_transition_comes_first_and_at_each_change_of_position() {
 }
 
 #[test]
-fn zero_prep_has_no_prep_segments() {
+fn zero_prep_leaves_only_the_get_readies_that_say_something() {
     let lib = library();
     let plan = Plan::build(
-        &routine(&[("bridge", None, 1)], Some(0)),
+        &routine(&[("bridge", None, 2), ("lunge", None, 1)], Some(0)),
         &lib,
         &PlanSettings::default(),
     )
     .unwrap();
-    assert_eq!(shape(&plan), [(0, 40, H, 0, None, None)]);
-    assert_eq!(plan.holds()[0].prep, 0);
+    assert_eq!(
+        shape(&plan),
+        [
+            (0, FIRST, P, 0, None, None),
+            (12, 40, H, 0, None, None),
+            (52, 40, H, 1, None, None),
+            (92, INTRODUCE, P, 2, L, None),
+            (97, 30, H, 2, L, None),
+            (127, 30, H, 3, R, None)
+        ]
+    );
+    assert_eq!(plan.holds()[1].prep, 0);
+}
+
+#[test]
+fn a_get_ready_lasts_until_its_words_are_said() {
+    let mut talk = exercise("talk", Kind::Stretch, false, 30, &[]);
+    // 10 words of set-up, 2 cautions of 4 words and the word "Caution".
+    talk.setup = vec![
+        "Lie on your back, knees bent.".into(),
+        "Relax your shoulders now.".into(),
+    ];
+    talk.cautions = vec!["Keep it very small.".into(), "Stop if it pinches.".into()];
+    talk.equipment = vec![Equipment::Ball];
+    let mut quiet = exercise("quiet", Kind::Stretch, false, 30, &[]);
+    quiet.avoid_if = vec![Condition::Pregnancy];
+    let lib = Library::from_parts(vec![talk, quiet], vec![]);
+    let talk = lib.exercise("talk").unwrap();
+    assert_eq!(introduction_words(talk), 1 + 10 + 2 * 5);
+    let r = routine(&[("talk", None, 2), ("quiet", None, 1)], Some(5));
+    let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
+    // The name, set-up and cautions, "You need a massage or tennis ball." and
+    // the stop rule: 21 + 7 + 18 = 46 words, 19 s, and the count of 3.
+    assert_eq!(opening_words(&plan.left_out, &plan.equipment()), 7 + 18);
+    let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
+    assert_eq!(readies, [19 + 3, 5, INTRODUCE]);
+    // Left out for a condition, "quiet" is named before the first hold too.
+    let settings = PlanSettings {
+        conditions: vec![Condition::Pregnancy],
+        ..Default::default()
+    };
+    let plan = Plan::build(&r, &lib, &settings).unwrap();
+    let left_out = crate::safety::left_out_line(&plan.left_out[0]);
+    assert_eq!(
+        left_out,
+        "Left out: QUIET (quiet), to avoid with pregnancy."
+    );
+    // 46 + 8 words: 22 s, and the count.
+    assert_eq!(plan.holds()[0].prep, 22 + 3);
 }

@@ -40,13 +40,38 @@ fn what_is_left_out_and_what_is_needed_come_before_the_first_hold() {
     );
     assert_eq!(cues.iter().filter(|(_, e)| run_start(e)).count(), 3);
     let mut session = Session::new(fixture::pregnancy_plan(&library));
-    assert_eq!(session.run_start_hold(), Some(0));
+    let introductions: Vec<Event> = session.introductions().copied().collect();
+    assert_eq!(
+        introductions,
+        [
+            LeftOut { index: 0 },
+            Needs,
+            Setup {
+                segment: 0,
+                line: 0
+            },
+            Setup {
+                segment: 0,
+                line: 1
+            },
+            Caution {
+                segment: 0,
+                index: 0
+            },
+            StopRule
+        ]
+    );
     let mut said = session.advance(Duration::from_secs(3));
     // Back to the start of the first hold: none of it is said again.
     said.extend(session.apply(Control::Restart, Duration::from_secs(3)));
     said.extend(session.advance(Duration::from_secs(3600)));
     assert!(session.is_finished());
     assert_eq!(said.iter().filter(|c| run_start(&c.event)).count(), 3);
+    // Back to the first hold, its get-ready says nothing more.
+    session = Session::new(fixture::pregnancy_plan(&library));
+    session.advance(Duration::from_secs(30));
+    session.apply(Control::Back, Duration::from_secs(30));
+    assert_eq!(session.introductions().count(), 0);
     // A plan that needs nothing and leaves nothing out says only the rule.
     let plain = fixture::library();
     let cues = events(&timeline(&fixture::plan(&plain)));
@@ -101,77 +126,77 @@ fn the_timeline_of_a_plan() {
         ),
         (0, StopRule),
     ];
-    expected.extend(count_in(2, 0));
+    expected.extend(count_in(12, 0));
     expected.extend([
-        (5, Bell),
-        (5, hold(1, 10)),
-        (5, cue(1, 0)),
-        (5, breath(In, 4, 0)),
-        (9, breath(Out, 6, 0)),
-        // The second of two cues comes halfway through the hold.
-        (10, cue(1, 1)),
-        (15, done(0, 1)),
         (15, Bell),
+        (15, hold(1, 10)),
+        (15, cue(1, 0)),
+        (15, breath(In, 4, 0)),
+        (19, breath(Out, 6, 0)),
+        // The second of two cues comes halfway through the hold.
+        (20, cue(1, 1)),
+        (25, done(0, 1)),
+        (25, Bell),
         // Set-up lines and cautions come only with an exercise's first hold
         // in the run.
-        (15, Begin { segment: 2 }),
+        (25, Begin { segment: 2 }),
         (
-            15,
+            25,
             Setup {
                 segment: 2,
                 line: 0,
             },
         ),
         (
-            15,
+            25,
             Caution {
                 segment: 2,
                 index: 0,
             },
         ),
         (
-            15,
+            25,
             Caution {
                 segment: 2,
                 index: 1,
             },
         ),
     ]);
-    expected.extend(count_in(17, 2));
+    expected.extend(count_in(31, 2));
     expected.extend([
-        (20, Bell),
-        (20, hold(3, 10)),
-        (20, cue(3, 0)),
-        (20, breath(In, 4, 0)),
-        (24, breath(Out, 6, 0)),
-        (30, done(1, 3)),
-        (30, Bell),
-        (30, Begin { segment: 4 }),
+        (34, Bell),
+        (34, hold(3, 10)),
+        (34, cue(3, 0)),
+        (34, breath(In, 4, 0)),
+        (38, breath(Out, 6, 0)),
+        (44, done(1, 3)),
+        (44, Bell),
+        (44, Begin { segment: 4 }),
     ]);
-    expected.extend(count_in(32, 4));
+    expected.extend(count_in(46, 4));
     expected.extend([
-        (35, Bell),
-        (35, hold(5, 10)),
-        (35, cue(5, 0)),
-        (35, breath(In, 4, 0)),
-        (39, breath(Out, 6, 0)),
-        (45, done(2, 5)),
-        (45, Bell),
-        (45, Begin { segment: 6 }),
+        (49, Bell),
+        (49, hold(5, 10)),
+        (49, cue(5, 0)),
+        (49, breath(In, 4, 0)),
+        (53, breath(Out, 6, 0)),
+        (59, done(2, 5)),
+        (59, Bell),
+        (59, Begin { segment: 6 }),
         (
-            45,
+            59,
             Setup {
                 segment: 6,
                 line: 0,
             },
         ),
     ]);
-    expected.extend(count_in(47, 6));
+    expected.extend(count_in(62, 6));
     expected.extend([
-        (50, Bell),
-        (50, hold(7, 10)),
+        (65, Bell),
+        (65, hold(7, 10)),
         (
-            50,
+            65,
             Phase {
                 segment: 7,
                 index: 0,
@@ -179,22 +204,22 @@ fn the_timeline_of_a_plan() {
             },
         ),
         // The exercise's own cues come with the phases of a sequence.
-        (50, cue(7, 0)),
-        (50, breath(In, 4, 0)),
+        (65, cue(7, 0)),
+        (65, breath(In, 4, 0)),
         // The breath runs on across phases, and the last one is cut short by
         // the hold's end.
-        (54, breath(Out, 6, 0)),
+        (69, breath(Out, 6, 0)),
         (
-            55,
+            70,
             Phase {
                 segment: 8,
                 index: 1,
                 of: 2,
             },
         ),
-        (60, done(3, 8)),
-        (60, Bell),
-        (60, Finished),
+        (75, done(3, 8)),
+        (75, Bell),
+        (75, Finished),
     ]);
     assert_eq!(cues, expected);
 }
@@ -205,7 +230,7 @@ fn advancing_in_small_or_large_steps_gives_the_same_cues() {
     let mut fine = Session::new(fixture::plan(&library));
     let mut coarse = Session::new(fixture::plan(&library));
     let mut all = Vec::new();
-    for t in 0..=700 {
+    for t in 0..=800 {
         all.extend(fine.advance(ms(t * 100)));
     }
     let at_once = coarse.advance(s(600));
@@ -214,7 +239,7 @@ fn advancing_in_small_or_large_steps_gives_the_same_cues() {
     assert!(fine.is_finished());
     assert_eq!((fine.holds_done(), fine.holds_skipped()), (4, 0));
     assert_eq!(fine.held(), s(40));
-    assert_eq!(fine.active(), s(60));
+    assert_eq!(fine.active(), s(75));
     assert_eq!(fine.remaining(), Duration::ZERO);
 }
 
@@ -226,17 +251,17 @@ fn cues_come_when_due_and_not_before() {
         events(&session.advance(Duration::ZERO))[0],
         (0, Event::Begin { segment: 0 })
     );
-    assert_eq!(session.next_due(), Some(s(2)));
-    assert!(session.advance(ms(1_999)).is_empty());
+    assert_eq!(session.next_due(), Some(s(12)));
+    assert!(session.advance(ms(11_999)).is_empty());
     assert_eq!(
-        events(&session.advance(s(2))),
+        events(&session.advance(s(12))),
         vec![
-            (2, Event::Ready { segment: 0 }),
-            (2, Event::Count { seconds: 3 })
+            (12, Event::Ready { segment: 0 }),
+            (12, Event::Count { seconds: 3 })
         ]
     );
     assert_eq!(session.segment(), Some(0));
-    session.advance(s(5));
+    session.advance(s(15));
     assert_eq!(session.segment(), Some(1));
 }
 
@@ -245,31 +270,31 @@ fn paused_time_does_not_count() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(1));
-    let cues = session.apply(Control::Pause, ms(2_500));
+    let cues = session.apply(Control::Pause, ms(12_500));
     assert_eq!(
         events(&cues),
         vec![
-            (2, Event::Ready { segment: 0 }),
-            (2, Event::Count { seconds: 3 }),
-            (2, Event::Paused)
+            (12, Event::Ready { segment: 0 }),
+            (12, Event::Count { seconds: 3 }),
+            (12, Event::Paused)
         ]
     );
     assert!(session.is_paused());
     assert_eq!(session.next_due(), None);
     assert!(session.advance(s(100)).is_empty());
-    assert_eq!(session.position(), ms(2_500));
+    assert_eq!(session.position(), ms(12_500));
     let cues = session.apply(Control::TogglePause, s(100));
-    assert_eq!(events(&cues), vec![(2, Event::Resumed)]);
+    assert_eq!(events(&cues), vec![(12, Event::Resumed)]);
     // The count goes on from where it stood: half a second to the next one.
     assert_eq!(session.next_due(), Some(ms(100_500)));
     assert!(session.advance(ms(100_499)).is_empty());
     assert_eq!(
         events(&session.advance(ms(100_500))),
-        vec![(3, Event::Count { seconds: 2 })]
+        vec![(13, Event::Count { seconds: 2 })]
     );
-    session.advance(ms(157_500));
+    session.advance(ms(162_500));
     assert!(session.is_finished());
-    assert_eq!(session.active(), s(60));
+    assert_eq!(session.active(), s(75));
 }
 
 #[test]
@@ -279,74 +304,74 @@ fn waiting_stops_at_the_count_in_and_counts_as_time_taken() {
     session.set_waiting(true, Duration::ZERO);
     assert_eq!(session.advance(Duration::ZERO).len(), 5);
     assert!(!session.is_waiting());
-    assert!(session.advance(s(10)).is_empty());
+    assert!(session.advance(s(20)).is_empty());
     assert!(session.is_waiting());
-    assert_eq!(session.position(), s(2));
+    assert_eq!(session.position(), s(12));
     assert_eq!(session.next_due(), None);
-    // Let go at 10 s, the count-in starts then, whenever the next look is.
-    session.set_waiting(false, s(10));
+    // Let go at 20 s, the count-in starts then, whenever the next look is.
+    session.set_waiting(false, s(20));
     assert_eq!(
-        events(&session.advance(s(10))),
+        events(&session.advance(s(20))),
         vec![
-            (2, Event::Ready { segment: 0 }),
-            (2, Event::Count { seconds: 3 })
+            (12, Event::Ready { segment: 0 }),
+            (12, Event::Count { seconds: 3 })
         ]
     );
-    assert_eq!(session.next_due(), Some(s(11)));
-    let cues = session.advance(s(13));
+    assert_eq!(session.next_due(), Some(s(21)));
+    let cues = session.advance(s(23));
     assert!(cues.contains(&Cue {
-        at: s(5),
+        at: s(15),
         event: Event::Hold {
             segment: 1,
             seconds: 10
         }
     }));
-    assert_eq!(session.position(), s(5));
-    assert_eq!(session.active(), s(13));
+    assert_eq!(session.position(), s(15));
+    assert_eq!(session.active(), s(23));
 }
 
 #[test]
 fn set_up_comes_once_with_the_first_hold_reached() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
-    session.advance(s(25));
-    let cues = session.apply(Control::Back, s(25));
+    session.advance(s(38));
+    let cues = session.apply(Control::Back, s(38));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
-    let cues = session.apply(Control::Skip, s(25));
-    assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
+    let cues = session.apply(Control::Skip, s(38));
+    assert_eq!(events(&cues), vec![(25, Event::Begin { segment: 2 })]);
     // Back from the right side to the left: the lunge was introduced there.
-    session.advance(s(42));
+    session.advance(s(59));
     assert_eq!(session.segment(), Some(4));
-    let cues = session.apply(Control::Back, s(42));
-    assert_eq!(events(&cues), vec![(15, Event::Begin { segment: 2 })]);
+    let cues = session.apply(Control::Back, s(59));
+    assert_eq!(events(&cues), vec![(25, Event::Begin { segment: 2 })]);
 }
 
 #[test]
 fn skip_marks_the_hold_skipped_and_starts_the_next() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
-    session.advance(s(7));
-    let cues = session.apply(Control::Skip, s(7));
+    session.advance(s(17));
+    let cues = session.apply(Control::Skip, s(17));
     assert_eq!(
         events(&cues),
         vec![
-            (15, Event::Begin { segment: 2 }),
+            (25, Event::Begin { segment: 2 }),
             (
-                15,
+                25,
                 Event::Setup {
                     segment: 2,
                     line: 0
                 }
             ),
             (
-                15,
+                25,
                 Event::Caution {
                     segment: 2,
                     index: 0
                 }
             ),
             (
-                15,
+                25,
                 Event::Caution {
                     segment: 2,
                     index: 1
@@ -354,16 +379,16 @@ fn skip_marks_the_hold_skipped_and_starts_the_next() {
             )
         ]
     );
-    assert_eq!(session.position(), s(15));
+    assert_eq!(session.position(), s(25));
     assert_eq!((session.holds_done(), session.holds_skipped()), (0, 1));
     assert_eq!(session.held(), s(2));
     assert!(session.past_first_hold());
     // Plan time goes on from the new position.
     assert_eq!(
-        events(&session.advance(s(9))),
+        events(&session.advance(s(23))),
         vec![
-            (17, Event::Ready { segment: 2 }),
-            (17, Event::Count { seconds: 3 })
+            (31, Event::Ready { segment: 2 }),
+            (31, Event::Count { seconds: 3 })
         ]
     );
 }
@@ -372,13 +397,13 @@ fn skip_marks_the_hold_skipped_and_starts_the_next() {
 fn skipping_the_last_hold_finishes() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
-    session.advance(s(52));
-    let cues = session.apply(Control::Skip, s(52));
-    assert_eq!(events(&cues), vec![(60, Event::Finished)]);
+    session.advance(s(67));
+    let cues = session.apply(Control::Skip, s(67));
+    assert_eq!(events(&cues), vec![(75, Event::Finished)]);
     assert!(session.is_finished());
     assert_eq!((session.holds_done(), session.holds_skipped()), (3, 1));
-    assert!(session.apply(Control::Skip, s(53)).is_empty());
-    assert!(session.apply(Control::Back, s(53)).is_empty());
+    assert!(session.apply(Control::Skip, s(68)).is_empty());
+    assert!(session.apply(Control::Back, s(68)).is_empty());
 }
 
 #[test]
@@ -390,8 +415,8 @@ fn back_goes_to_the_previous_hold_and_at_the_first_to_its_start() {
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
     assert_eq!(session.position(), Duration::ZERO);
     assert!(!session.past_first_hold());
-    session.advance(s(25));
-    let cues = session.apply(Control::Back, s(25));
+    session.advance(s(39));
+    let cues = session.apply(Control::Back, s(39));
     assert_eq!(events(&cues), vec![(0, Event::Begin { segment: 0 })]);
     assert_eq!(session.holds_done(), 1, "a hold once done stays done");
 }
@@ -400,10 +425,10 @@ fn back_goes_to_the_previous_hold_and_at_the_first_to_its_start() {
 fn restart_goes_back_to_the_start_of_this_hold() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
-    session.advance(s(40));
-    let cues = session.apply(Control::Restart, s(40));
-    assert_eq!(events(&cues), vec![(30, Event::Begin { segment: 4 })]);
-    assert_eq!(session.position(), s(30));
+    session.advance(s(52));
+    let cues = session.apply(Control::Restart, s(52));
+    assert_eq!(events(&cues), vec![(44, Event::Begin { segment: 4 })]);
+    assert_eq!(session.position(), s(44));
 }
 
 #[test]
@@ -493,7 +518,9 @@ fn only_the_running_hold_has_its_cues_made() {
     // A hold's get-ready, count-in, cues and breaths: a few dozen at most,
     // however long the routine.
     assert!(session.cues.len() < 30, "{}", session.cues.len());
-    session.advance(s(30_000));
+    // Every hold is 15 s but the first, whose get-ready is 12 s longer: it
+    // says the lunge's set-up and cautions, and the stop rule.
+    session.advance(s(30_000 + 12));
     assert!(session.cues.len() < 30, "{}", session.cues.len());
     assert_eq!(
         session.plan().segments[session.segment().unwrap()].hold,

@@ -29,12 +29,12 @@ fn assert_fits(rows: &[Row], width: u16, height: u16) {
 
 #[test]
 fn a_hold_on_the_smallest_supported_terminal() {
-    let rows = at(22.0, Overlay::None, 40, 12);
+    let rows = at(36.0, Overlay::None, 40, 12);
     assert_fits(&rows, 40, 12);
     let screen = text(&rows);
     for expected in [
         "Mini\n",
-        "Step 2 of 3 · 0:38 left\n",
+        "Step 2 of 3 · 0:39 left\n",
         "Lunge\n",
         "◀◀  LEFT SIDE\n",
         "Hold · 8 s left of 10\n",
@@ -57,22 +57,22 @@ fn a_hold_on_the_smallest_supported_terminal() {
 #[test]
 fn the_prep_shows_the_setup_and_counts_into_the_hold() {
     let screen = text(&at(1.0, Overlay::None, 60, 14));
-    assert!(screen.contains("Get into position · 4 s"), "{screen}");
+    assert!(screen.contains("Get into position · 14 s"), "{screen}");
     assert!(
         screen.contains(" Stand tall.\n Hands on hips.\n"),
         "{screen}"
     );
     assert!(screen.contains("Breathing: in 4 s, out 6 s"), "{screen}");
-    let screen = text(&at(2.5, Overlay::None, 60, 14));
+    let screen = text(&at(12.5, Overlay::None, 60, 14));
     assert!(screen.contains("Hold in 3…"), "{screen}");
-    let screen = text(&at(31.0, Overlay::None, 60, 14));
+    let screen = text(&at(45.0, Overlay::None, 60, 14));
     assert!(screen.contains("SWITCH SIDES · 4 s"), "{screen}");
     assert!(screen.contains("RIGHT SIDE  ▶▶"), "{screen}");
 }
 
 #[test]
 fn phases_and_breathing_out() {
-    let screen = text(&at(56.0, Overlay::None, 60, 14));
+    let screen = text(&at(71.0, Overlay::None, 60, 14));
     assert!(screen.contains(" Phase 2 of 2: Rock slowly."), "{screen}");
     assert!(screen.contains("BREATHE OUT "), "{screen}");
     assert!(screen.contains("Next: the end"), "{screen}");
@@ -99,7 +99,7 @@ fn help_lists_the_keys() {
 
 #[test]
 fn a_tiny_terminal_keeps_what_matters_most() {
-    let rows = at(22.0, Overlay::None, 20, 4);
+    let rows = at(36.0, Overlay::None, 20, 4);
     assert_fits(&rows, 20, 4);
     let screen = text(&rows);
     assert!(screen.contains("LEFT SIDE"), "{screen}");
@@ -142,9 +142,9 @@ fn from_80_by_24_the_seconds_are_big_and_on_the_side_worked() {
     };
     // Tilt (no side), the lunge's left side and its right side, each with
     // 8 s of the hold left.
-    let none = at(7.0, Overlay::None, 80, 24);
-    let left = at(22.0, Overlay::None, 80, 24);
-    let right = at(37.0, Overlay::None, 80, 24);
+    let none = at(17.0, Overlay::None, 80, 24);
+    let left = at(36.0, Overlay::None, 80, 24);
+    let right = at(51.0, Overlay::None, 80, 24);
     assert_fits(&left, 80, 24);
     let row = find(&left);
     for (i, line) in digits.iter().enumerate() {
@@ -167,7 +167,7 @@ fn from_80_by_24_the_seconds_are_big_and_on_the_side_worked() {
     assert!(band.text.ends_with("RIGHT SIDE  ▶▶▶"), "{band:?}");
     assert_eq!(band.text.chars().count(), 80);
     // Smaller terminals keep the one-row count.
-    let small = at(22.0, Overlay::None, 79, 24);
+    let small = at(36.0, Overlay::None, 79, 24);
     assert!(!text(&small).contains(&digits[1]), "{}", text(&small));
 }
 
@@ -182,8 +182,8 @@ fn cut_text_ends_with_an_ellipsis() {
 fn the_title_names_the_step_and_the_time_left() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
-    session.advance(Duration::from_secs(22));
-    assert_eq!(title(&session), "Step 2 of 3 · 0:38 left · psoas");
+    session.advance(Duration::from_secs(36));
+    assert_eq!(title(&session), "Step 2 of 3 · 0:39 left · psoas");
 }
 
 #[test]
@@ -230,7 +230,7 @@ fn while_the_voice_speaks_the_count_waits_and_says_so() {
     let mut session = Session::new(fixture::plan(&library));
     session.set_waiting(true, Duration::ZERO);
     session.advance(Duration::ZERO);
-    session.advance(Duration::from_secs(4));
+    session.advance(Duration::from_secs(13));
     assert!(session.is_waiting());
     let screen = text(&frame(&session, Overlay::None, 60, 14));
     assert!(
@@ -290,9 +290,65 @@ fn the_first_get_ready_says_what_is_left_out_and_needed() {
         left_out < needs && needs < setup && setup < rule,
         "{screen}"
     );
-    session.advance(Duration::from_secs(16));
+    session.advance(Duration::from_secs(33));
     let screen = text(&frame(&session, Overlay::None, 100, 30));
     assert!(screen.contains("Kneel on the left knee."), "{screen}");
     assert!(!screen.contains("You need"), "{screen}");
     assert!(!screen.contains("Throughout"), "{screen}");
+}
+
+/// However many words a get-ready says and however small the terminal,
+/// every line of them is on the screen at some moment before the count-in:
+/// words that do not fit are shown a page at a time, never cut off.
+#[test]
+fn every_word_of_every_built_in_get_ready_reaches_the_screen() {
+    use crate::library::{Sources, load};
+    let loaded = load(&Sources {
+        builtin: true,
+        ..Sources::default()
+    });
+    let library = loaded.library;
+    let settings = crate::engine::PlanSettings::default();
+    for routine in library.routines() {
+        for (width, height) in [(40, 12), (80, 24)] {
+            let plan = crate::engine::Plan::build(routine, &library, &settings).unwrap();
+            let mut session = Session::new(plan);
+            let mut hold = None;
+            let mut expected: Vec<String> = Vec::new();
+            let mut seen: Vec<String> = Vec::new();
+            let check = |expected: &mut Vec<String>, seen: &[String]| {
+                for line in expected.drain(..) {
+                    assert!(
+                        seen.contains(&line),
+                        "{}, {width}×{height}: {line:?} never shown",
+                        routine.id
+                    );
+                }
+            };
+            for second in 0..u64::from(session.plan().total()) {
+                session.advance(Duration::from_secs(second));
+                let Some(index) = session.segment() else {
+                    break;
+                };
+                let segment = &session.plan().segments[index];
+                if hold != Some(segment.hold) {
+                    check(&mut expected, &seen);
+                    seen.clear();
+                    hold = Some(segment.hold);
+                    expected = session
+                        .introductions()
+                        .filter_map(|e| crate::runner::wording::line(session.plan(), e))
+                        .flat_map(|p| wrap(&p, usize::from(width) - 1))
+                        .map(|l| format!(" {l}"))
+                        .collect();
+                }
+                seen.extend(
+                    frame(&session, Overlay::None, width, height)
+                        .into_iter()
+                        .map(|r| r.text),
+                );
+            }
+            check(&mut expected, &seen);
+        }
+    }
 }

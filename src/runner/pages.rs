@@ -1,0 +1,116 @@
+//! The words of a get-ready on a screen with too few rows for all of them:
+//! shown a page at a time, each page for as long as its words take to say at
+//! the engine's pace, so the screen keeps step with the voice and with a
+//! person reading along, and no line is left unseen. The get-ready lasts as
+//! long as its words take (see `engine::ready_to_say`), so the last page
+//! comes in time.
+
+use std::time::Duration;
+
+use super::rows::wrap;
+use crate::engine::{seconds_to_say, word_count};
+
+/// The lines to show of `paragraphs`, wrapped to `width` columns, in at most
+/// `room` rows, `elapsed` into the get-ready that says them. When they do not
+/// all fit, the last row says which page this is.
+pub fn page(paragraphs: &[String], width: usize, room: usize, elapsed: Duration) -> Vec<String> {
+    let lines: Vec<(String, usize)> = paragraphs
+        .iter()
+        .flat_map(|p| {
+            let words = word_count(p);
+            let wrapped = wrap(p, width);
+            let count = wrapped.len().max(1);
+            // Each line of a paragraph carries its share of the words, so a
+            // page turns when what it shows is said.
+            let mut given = 0;
+            wrapped.into_iter().enumerate().map(move |(i, line)| {
+                let share = words * (i + 1) / count - given;
+                given += share;
+                (line, share)
+            })
+        })
+        .collect();
+    if lines.len() <= room {
+        return lines.into_iter().map(|(line, _)| line).collect();
+    }
+    if room < 2 {
+        return lines.into_iter().take(room).map(|(line, _)| line).collect();
+    }
+    let pages: Vec<&[(String, usize)]> = lines.chunks(room - 1).collect();
+    let mut said = 0;
+    let mut shown = 0;
+    for (index, page) in pages.iter().enumerate() {
+        if Duration::from_secs(seconds_to_say(said).into()) > elapsed {
+            break;
+        }
+        shown = index;
+        said += page.iter().map(|(_, words)| words).sum::<usize>();
+    }
+    let mut rows: Vec<String> = pages[shown].iter().map(|(line, _)| line.clone()).collect();
+    let marker = if shown + 1 < pages.len() {
+        format!("(page {} of {}, more to come…)", shown + 1, pages.len())
+    } else {
+        format!("(page {} of {})", shown + 1, pages.len())
+    };
+    rows.push(marker);
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: u64, room: usize) -> Vec<String> {
+        // Five paragraphs of five words: two seconds each at 150 a minute.
+        let paragraphs: Vec<String> = (1..=5)
+            .map(|n| format!("Line {n} has five words."))
+            .collect();
+        page(&paragraphs, 40, room, Duration::from_secs(seconds))
+    }
+
+    #[test]
+    fn words_that_fit_are_shown_whole() {
+        assert_eq!(at(0, 5).len(), 5);
+        assert_eq!(at(0, 5)[4], "Line 5 has five words.");
+    }
+
+    #[test]
+    fn words_that_do_not_fit_turn_pages_as_they_are_said() {
+        // Three rows: two lines and the page's marker.
+        assert_eq!(
+            at(0, 3),
+            [
+                "Line 1 has five words.",
+                "Line 2 has five words.",
+                "(page 1 of 3, more to come…)"
+            ]
+        );
+        // Ten words are said in four seconds.
+        assert_eq!(at(3, 3)[0], "Line 1 has five words.");
+        assert_eq!(
+            at(4, 3),
+            [
+                "Line 3 has five words.",
+                "Line 4 has five words.",
+                "(page 2 of 3, more to come…)"
+            ]
+        );
+        assert_eq!(at(8, 3), ["Line 5 has five words.", "(page 3 of 3)"]);
+        assert_eq!(at(600, 3)[1], "(page 3 of 3)");
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_may_run_onto_the_next_page() {
+        let long = vec!["one two three four five six seven eight nine ten".to_string()];
+        let rows = page(&long, 9, 3, Duration::ZERO);
+        assert_eq!(rows, ["one two", "three", "(page 1 of 3, more to come…)"]);
+        // The first page's three words take two seconds.
+        assert_eq!(page(&long, 9, 3, Duration::from_secs(2))[0], "four five");
+    }
+
+    #[test]
+    fn one_row_shows_the_first_line() {
+        assert_eq!(at(0, 1), ["Line 1 has five words."]);
+        assert!(at(0, 0).is_empty());
+    }
+}
