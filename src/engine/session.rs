@@ -34,6 +34,9 @@ pub enum Control {
     Back,
     /// Back to the start of the current hold.
     Restart,
+    /// In a get-ready, on to its count-in at once: for a person already in
+    /// position, who needs no more of its time.
+    Ready,
     Quit,
 }
 
@@ -163,6 +166,13 @@ impl<'a> Session<'a> {
             }
             Control::Back => cues.extend(self.jump_to_hold(self.current_hold().saturating_sub(1))),
             Control::Restart => cues.extend(self.jump_to_hold(self.current_hold())),
+            Control::Ready => {
+                // The time passed over is neither spent nor held.
+                if let Some(at) = self.next_ready().filter(|&at| at > self.position) {
+                    self.position = at;
+                    cues.extend(self.take_due());
+                }
+            }
             Control::Quit => self.state = State::Quit,
         }
         cues
@@ -206,6 +216,11 @@ impl<'a> Session<'a> {
         if !self.waiting {
             return None;
         }
+        self.next_ready()
+    }
+
+    /// The time of the running hold's `Ready` cue, if it is still to come.
+    fn next_ready(&self) -> Option<Duration> {
         self.cues[self.next_cue.min(self.cues.len())..]
             .iter()
             .find(|c| matches!(c.event, Event::Ready { .. }))

@@ -59,12 +59,18 @@ const fn with_control(
 }
 
 /// Every key of the screen, in the order the help lists them.
-pub const KEYS: [Binding; 8] = [
+pub const KEYS: [Binding; 9] = [
     bind(
         &[KeyCode::Char(' '), KeyCode::Char('p')],
         KeyAction::Control(Control::TogglePause),
         "space",
         "pause / resume",
+    ),
+    bind(
+        &[KeyCode::Enter],
+        KeyAction::Control(Control::Ready),
+        "Enter",
+        "in position: count in now",
     ),
     bind(
         &[KeyCode::Char('n'), KeyCode::Right],
@@ -162,6 +168,10 @@ mod tests {
             Some(KeyAction::Control(Control::Back))
         );
         assert_eq!(action(key(KeyCode::Esc)), Some(KeyAction::AskQuit));
+        assert_eq!(
+            action(key(KeyCode::Enter)),
+            Some(KeyAction::Control(Control::Ready))
+        );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action(ctrl_c), Some(KeyAction::Interrupt));
         assert_eq!(action(key(KeyCode::Char('x'))), None);
@@ -182,9 +192,9 @@ mod tests {
         assert_eq!(
             labels,
             [
-                "space", "n  →", "b  ←", "r", "q  Esc", "?", "Ctrl-C", "Ctrl-Z"
+                "space", "Enter", "n  →", "b  ←", "r", "q  Esc", "?", "Ctrl-C", "Ctrl-Z"
             ]
         );
-        assert_eq!(HELP[1].1, "skip to the next hold");
+        assert_eq!(HELP[2].1, "skip to the next hold");
     }
 }

@@ -228,6 +228,36 @@ fn the_screen_follows_the_keys() {
     assert!(screen.contains("skipped"), "{screen}");
 }
 
+/// Enter while getting ready goes on to the count-in at once: the time it
+/// passes over is neither waited for nor counted as spent.
+#[test]
+fn enter_in_a_get_ready_counts_in_at_once() {
+    let env = mini();
+    // A minute to get into each new position.
+    env.write(
+        "lib/slow.toml",
+        &ROUTINE.replace("prep = 5", "prep = 5\ntransition = 60"),
+    );
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "slow", "--no-warm-up"],
+    );
+    pty.wait_for(&["Pelvic tilt", "Get into position · "]);
+    pty.send(b"\r");
+    pty.wait_for(&["Pelvic tilt", "Hold ·"]);
+    pty.send(b"qq");
+    assert_eq!(pty.wait_exit(), 0);
+    let screen = pty.screen();
+    let time = screen
+        .lines()
+        .find_map(|l| l.strip_prefix("Time: "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let (m, s) = time.split_once(' ').unwrap().0.split_once(':').unwrap();
+    let spent = m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap();
+    // The count-in alone would have come 57 s in.
+    assert!(spent < 40, "{screen}");
+}
+
 #[test]
 fn the_warm_up_question() {
     let env = mini();

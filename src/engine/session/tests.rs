@@ -432,6 +432,41 @@ fn restart_goes_back_to_the_start_of_this_hold() {
 }
 
 #[test]
+fn ready_goes_on_to_the_count_in_and_passes_over_the_rest_of_the_get_ready() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(2));
+    let cues = session.apply(Control::Ready, s(2));
+    assert_eq!(
+        events(&cues),
+        vec![
+            (12, Event::Ready { segment: 0 }),
+            (12, Event::Count { seconds: 3 })
+        ]
+    );
+    assert_eq!(session.position(), s(12));
+    // The ten seconds passed over were neither spent nor held.
+    assert_eq!((session.active(), session.held()), (s(2), Duration::ZERO));
+    // In the count-in or the hold, there is nothing to pass over.
+    assert!(
+        session
+            .apply(Control::Ready, s(3))
+            .iter()
+            .all(|c| c.at == s(13))
+    );
+    session.advance(s(6));
+    assert!(session.apply(Control::Ready, s(6)).is_empty());
+    assert_eq!(session.position(), s(16));
+    // With a voice still speaking, it stops at the count-in to wait.
+    let mut session = Session::new(fixture::plan(&library));
+    session.set_waiting(true, Duration::ZERO);
+    session.advance(s(1));
+    assert!(session.apply(Control::Ready, s(1)).is_empty());
+    assert!(session.is_waiting());
+    assert_eq!(session.position(), s(12));
+}
+
+#[test]
 fn quit_ends_without_finishing() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
