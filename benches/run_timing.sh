@@ -7,9 +7,11 @@
 #   benches/run_timing.sh --start   # only the long routines to their first hold (seconds)
 #
 # - start-up: for routines of 10, 1,000 and 20,000 holds, the time from
-#   launch to the line that starts the first hold, and the peak memory by then;
+#   launch to the line that starts the first hold (its get-ready, "Step 1 of"),
+#   and the peak memory by then;
 # - lateness: when the "Routine complete" line arrives, measured from the
-#   "[00:00]" line, minus the planned length (plain mode, real speed);
+#   "[00:00]" line, minus the planned length (plain mode, real speed), which
+#   `psoas print --format json` gives: the hold and the get-ready before it;
 # - CPU: user + system time of the whole process (getrusage of the child, in
 #   microseconds) for a single 60-second hold, in plain mode (stdout a pipe)
 #   and in interactive mode (a pseudo-terminal of 80x24 that nobody types in);
@@ -61,7 +63,7 @@ printf 'check_in = false\n' > "$work/config/psoas/config.toml"
 mode=${1:-}
 
 BIN="$bin" WORK="$work" MODE="$mode" python3 - <<'PY'
-import os, pty, statistics, subprocess, threading, time, fcntl, termios, struct
+import json, os, pty, statistics, subprocess, threading, time, fcntl, termios, struct
 
 BIN, WORK, MODE = os.environ["BIN"], os.environ["WORK"], os.environ["MODE"]
 FULL = MODE == "--full"
@@ -128,13 +130,13 @@ def interactive(args, planned):
     return (wall - planned) * 1000, cpu_ms(ru), peak
 
 def first_hold(args):
-    """Runs in plain mode until the first hold starts; returns (ms from
-    launch to the hold's line, peak RSS KB by then)."""
+    """Runs in plain mode until the first hold starts with its get-ready;
+    returns (ms from launch to the line that starts it, peak RSS KB by then)."""
     start = time.monotonic()
     proc = subprocess.Popen([BIN, "--library", f"{WORK}/lib", "run", *args, "--plain"],
                             stdout=subprocess.PIPE, env=ENV, cwd=WORK)
     for line in proc.stdout:
-        if b"] Hold " in line:
+        if b"] Step 1 of " in line:
             break
     took = (time.monotonic() - start) * 1000
     peak = peak_kb(proc.pid)
@@ -156,6 +158,12 @@ def report(name, results, late_words):
           f"CPU {statistics.median(cpu):.1f} ms (max {max(cpu):.1f}); "
           f"peak RSS {max(rss):.1f} MB   [median of {len(results)}]")
 
+def planned(routine):
+    """The planned length of a routine in seconds, as `psoas print` gives it."""
+    out = subprocess.run([BIN, "--library", f"{WORK}/lib", "print", routine, "--format", "json"],
+                         capture_output=True, env=ENV, cwd=WORK, check=True).stdout
+    return json.loads(out)["total_seconds"]
+
 print(f"psoas run, release build, {os.cpu_count()} cores")
 for n in (10, 1000, 20000):
     results = [first_hold([f"{WORK}/long/steps{n}.toml", "--no-bell"]) for _ in range(RUNS)]
@@ -165,22 +173,20 @@ for n in (10, 1000, 20000):
 if MODE == "--start":
     raise SystemExit
 # The two modes run side by side; each is asleep nearly all the time.
+hold60 = planned("hold60")
 both = {}
 threads = [
-    threading.Thread(target=lambda: both.__setitem__("plain", runs(plain, ["hold60", "--no-bell"], 60))),
-    threading.Thread(target=lambda: both.__setitem__("interactive", runs(interactive, ["hold60", "--no-bell"], 60))),
+    threading.Thread(target=lambda: both.__setitem__("plain", runs(plain, ["hold60", "--no-bell"], hold60))),
+    threading.Thread(target=lambda: both.__setitem__("interactive", runs(interactive, ["hold60", "--no-bell"], hold60))),
 ]
 for t in threads:
     t.start()
 for t in threads:
     t.join()
-report("plain, 60 s hold      ", both["plain"], "ends late by")
-report("interactive, 60 s hold", both["interactive"], "exits after the plan (start-up included) by")
+report(f"plain, 60 s hold ({hold60} s)      ", both["plain"], "ends late by")
+report(f"interactive, 60 s hold ({hold60} s)", both["interactive"], "exits after the plan (start-up included) by")
 if FULL:
-    out = subprocess.run([BIN, "routines"], capture_output=True, env=ENV, cwd=WORK, text=True).stdout
-    line = next(l for l in out.splitlines() if l.split() and l.split()[0] == "daily")
-    m, s = next(w for w in line.split() if ":" in w).split(":")
-    planned = int(m) * 60 + int(s)
-    report(f"plain, daily routine ({m}:{s})", [plain(["daily", "--no-warm-up", "--no-bell"], planned)],
-           "ends late by")
+    daily = planned("daily")
+    report(f"plain, daily routine ({daily // 60}:{daily % 60:02})",
+           [plain(["daily", "--no-warm-up", "--no-bell"], daily)], "ends late by")
 PY
