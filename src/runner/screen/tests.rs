@@ -63,8 +63,14 @@ fn the_prep_shows_the_setup_and_counts_into_the_hold() {
         "{screen}"
     );
     assert!(screen.contains("Breathing: in 4 s, out 6 s"), "{screen}");
+    let wide = text(&at(1.0, Overlay::None, 80, 24));
+    assert!(
+        wide.contains("Enter ready · space pause · n next"),
+        "{wide}"
+    );
     let screen = text(&at(12.5, Overlay::None, 60, 14));
     assert!(screen.contains("Hold in 3…"), "{screen}");
+    assert!(!screen.contains("Enter ready"), "{screen}");
     let screen = text(&at(45.0, Overlay::None, 60, 14));
     assert!(screen.contains("SWITCH SIDES · 4 s"), "{screen}");
     assert!(screen.contains("RIGHT SIDE  ▶▶"), "{screen}");
