@@ -14,7 +14,7 @@ use clap::{CommandFactory, Parser};
 use crate::cli::{self, Cli, Command};
 use crate::commands;
 use crate::config::{Config, Key};
-use crate::diagnostic::{Diagnostic, capped, left_out_line, sanitize};
+use crate::diagnostic::{Diagnostic, capped, not_shown_line, sanitize};
 use crate::dirs::Dirs;
 use crate::engine::PlanSettings;
 use crate::format::did_you_mean;
@@ -259,7 +259,7 @@ pub(crate) fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) ->
     for diagnostic in shown {
         let _ = writeln!(stderr, "{}", diagnostic.render());
     }
-    if let Some(line) = left_out_line(left_out) {
+    if let Some(line) = not_shown_line(left_out) {
         let _ = writeln!(stderr, "{line}");
     }
     let n = diagnostics.len();

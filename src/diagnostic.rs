@@ -240,7 +240,7 @@ pub fn capped<'a>(all: &[&'a Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
 }
 
 /// "... and 12 more not shown", or nothing.
-pub fn left_out_line(left_out: usize) -> Option<String> {
+pub fn not_shown_line(left_out: usize) -> Option<String> {
     (left_out > 0).then(|| {
         format!(
             "... and {left_out} more not shown (at most {MAX_SHOWN_PER_FILE} a file, {MAX_SHOWN} in all)"
@@ -351,10 +351,10 @@ mod tests {
         );
         assert_eq!(shown[50].path, Path::new("1.toml"));
         assert_eq!(
-            left_out_line(left_out).unwrap(),
+            not_shown_line(left_out).unwrap(),
             "... and 100 more not shown (at most 50 a file, 200 in all)"
         );
-        assert_eq!(left_out_line(0), None);
+        assert_eq!(not_shown_line(0), None);
     }
 
     #[test]

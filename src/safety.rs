@@ -41,10 +41,20 @@ fn marker(state_dir: &Path) -> PathBuf {
 /// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
 /// the lower back."
 pub fn left_out_line(left: &LeftOut<'_>) -> String {
+    left_out_sentence(left, Some(&left.exercise.id))
+}
+
+/// The same without the id, as a voice says it: "Left out: Sphinx, to avoid
+/// with ...".
+pub fn left_out_spoken(left: &LeftOut<'_>) -> String {
+    left_out_sentence(left, None)
+}
+
+fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
+    let id = id.map(|id| format!(" ({id})")).unwrap_or_default();
     format!(
-        "Left out: {} ({}), to avoid with {}.",
+        "Left out: {}{id}, to avoid with {}.",
         left.exercise.name,
-        left.exercise.id,
         left.condition.describe()
     )
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::{Context, exit};
-use crate::diagnostic::{Diagnostic, capped, left_out_line};
+use crate::diagnostic::{Diagnostic, capped, not_shown_line};
 use crate::format::count;
 use crate::library;
 
@@ -33,7 +33,7 @@ pub fn execute(context: &Context, args: CheckOptions, out: &mut impl Write) -> R
     for diagnostic in printed {
         writeln!(stderr, "{}", diagnostic.render())?;
     }
-    if let Some(line) = left_out_line(left_out) {
+    if let Some(line) = not_shown_line(left_out) {
         writeln!(stderr, "{line}")?;
     }
     let lib = &loaded.library;

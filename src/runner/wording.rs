@@ -207,11 +207,11 @@ pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
             }
             Some(words)
         }
-        Event::Setup { .. }
-        | Event::Caution { .. }
-        | Event::LeftOut { .. }
-        | Event::Needs
-        | Event::StopRule => line(plan, event),
+        // An id is for reading, not for hearing.
+        Event::LeftOut { index } => Some(crate::safety::left_out_spoken(&plan.left_out[index])),
+        Event::Setup { .. } | Event::Caution { .. } | Event::Needs | Event::StopRule => {
+            line(plan, event)
+        }
         Event::Count { seconds } => Some(seconds.to_string()),
         Event::Hold {
             segment: i,
@@ -315,6 +315,21 @@ mod tests {
         ));
         assert!(lines.contains(&"Right side: hold 10 s".to_string()));
         assert!(lines.contains(&"Phase 2 of 2 (5 s): Rock slowly.".to_string()));
+    }
+
+    #[test]
+    fn a_step_left_out_is_named_without_its_id_by_voice() {
+        let library = fixture::needing_library();
+        let plan = fixture::pregnancy_plan(&library);
+        let event = Event::LeftOut { index: 0 };
+        assert_eq!(
+            line(&plan, &event).unwrap(),
+            "Left out: Ball release (ball), to avoid with pregnancy."
+        );
+        assert_eq!(
+            spoken(&plan, &event).unwrap(),
+            "Left out: Ball release, to avoid with pregnancy."
+        );
     }
 
     #[test]
