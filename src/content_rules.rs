@@ -368,10 +368,11 @@ fn breathing_on_the_floor_says_how_to_get_up() {
 /// have it said again before every exercise, drowning its own cautions.
 #[test]
 fn no_exercise_repeats_the_stop_rule_as_a_caution() {
-    let generic = "Stop if you feel sharp, shooting or spreading pain, or numbness or tingling.";
+    // The rule's own words, however a caution goes on.
+    let generic = "Stop if you feel sharp, shooting or spreading pain";
     for e in builtin().exercises() {
         assert!(
-            !e.cautions.iter().any(|c| c == generic),
+            !e.cautions.iter().any(|c| c.starts_with(generic)),
             "{} repeats the stop rule",
             e.id
         );

@@ -1,7 +1,6 @@
 //! Safety: the notice shown before the first run, remembered by a marker file
-//! in the state folder, the line that says an exercise was left out because
-//! of a condition, and the line that keeps a routine's summary honest once
-//! steps are left out. Which exercises suit which conditions is data: each
+//! in the state folder, and the line that keeps a routine's summary honest
+//! once steps are left out. Which exercises suit which conditions is data: each
 //! exercise's `avoid_if`, applied by the engine; the tests in `content_rules`
 //! hold the built-in tags to the movements each exercise asks for.
 
@@ -9,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use crate::engine::{LeftOut, Plan, Stage};
+use crate::engine::{Plan, Stage};
 use crate::words::SAFETY_NOTICE;
 
 /// The file in the state folder whose presence means the notice was shown.
@@ -36,27 +35,6 @@ pub fn mark_notice_shown(state_dir: &Path) -> Result<()> {
 
 fn marker(state_dir: &Path) -> PathBuf {
     state_dir.join(NOTICE_MARKER)
-}
-
-/// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
-/// the lower back."
-pub fn left_out_line(left: &LeftOut<'_>) -> String {
-    left_out_sentence(left, Some(&left.exercise.id))
-}
-
-/// The same without the id, as a voice says it: "Left out: Sphinx, to avoid
-/// with ...".
-pub fn left_out_spoken(left: &LeftOut<'_>) -> String {
-    left_out_sentence(left, None)
-}
-
-fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
-    let id = id.map(|id| format!(" ({id})")).unwrap_or_default();
-    format!(
-        "Left out: {}{id}, to avoid with {}.",
-        left.exercise.name,
-        left.condition.describe()
-    )
 }
 
 /// Said after a routine's summary when conditions left steps out, since the

@@ -1,8 +1,11 @@
-//! Fixed sentences the program says in more than one place: the safety notice,
-//! the rule that holds for every exercise, the warm-up reminder, whose words fit the person's conditions, and what a
-//! routine needs at hand. Keeping
-//! them here keeps the sheet, the runner and the README saying the same thing.
+//! Fixed sentences the program says in more than one place: the safety
+//! notice, the rule that holds for every exercise, the warm-up reminder, whose
+//! words fit the person's conditions, what a routine needs at hand, and what
+//! it leaves out for a condition. Keeping them here keeps the sheet, the
+//! runner, the engine's timing of what is said and the README saying the
+//! same thing.
 
+use crate::engine::LeftOut;
 use crate::library::{Condition, Equipment};
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
@@ -17,9 +20,10 @@ trouble passing urine or holding in urine or stools, numbness around the \
 genitals, buttocks or inner thighs, weakness in a leg that is getting worse, \
 a fever or weight loss you cannot explain, or if it started with a fall.";
 
-/// The rule that holds for every exercise: said once before a run's first
-/// hold, and printed once under an exercise's own cautions, rather than
-/// repeated as a caution of each.
+/// The rule that holds for every exercise: said once before the routine's
+/// first hold in a run, printed once before a sheet's first step and after
+/// the cautions `psoas show` lists, rather than repeated as every exercise's
+/// caution.
 pub const STOP_RULE: &str = "Throughout, move gently and never bounce; stop at once on sharp, \
 shooting or radiating pain, numbness or tingling.";
 
@@ -92,6 +96,27 @@ pub fn needs(equipment: &[Equipment]) -> Option<String> {
         format!("{} and {last}", rest.join(", "))
     };
     Some(format!("You need {list}."))
+}
+
+/// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
+/// the lower back."
+pub fn left_out_line(left: &LeftOut<'_>) -> String {
+    left_out_sentence(left, Some(&left.exercise.id))
+}
+
+/// The same without the id, as a voice says it: "Left out: Sphinx, to avoid
+/// with ...".
+pub fn left_out_spoken(left: &LeftOut<'_>) -> String {
+    left_out_sentence(left, None)
+}
+
+fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
+    let id = id.map(|id| format!(" ({id})")).unwrap_or_default();
+    format!(
+        "Left out: {}{id}, to avoid with {}.",
+        left.exercise.name,
+        left.condition.describe()
+    )
 }
 
 #[cfg(test)]

@@ -51,9 +51,10 @@ pub fn word_count(text: &str) -> usize {
 }
 
 /// What the get-ready before an exercise's first hold in a run says, in
-/// words: its name, each set-up line, then each caution (with the word
-/// "Caution").
-pub fn introduction_words(exercise: &Exercise) -> usize {
+/// words: its name, each set-up line, then each caution, which is said after
+/// the word "Caution". The short words around them ("Left side", "Get into
+/// position") are left to the count-in and, with a voice, to its wait.
+fn introduction_words(exercise: &Exercise) -> usize {
     word_count(&exercise.name)
         + exercise.setup.iter().map(|l| word_count(l)).sum::<usize>()
         + exercise
@@ -69,14 +70,29 @@ pub fn introduction_words(exercise: &Exercise) -> usize {
 pub fn opening_words(left_out: &[LeftOut<'_>], equipment: &[Equipment]) -> usize {
     left_out
         .iter()
-        .map(|l| word_count(&crate::safety::left_out_line(l)))
+        .map(|l| word_count(&crate::words::left_out_line(l)))
         .sum::<usize>()
         + crate::words::needs(equipment).map_or(0, |n| word_count(&n))
         + word_count(crate::words::STOP_RULE)
 }
 
+/// The get-ready before the first hold of `exercise` in a run, after a hold
+/// in `previous`: the rule's time ([`get_ready`]), made long enough to say the
+/// exercise's name, set-up lines and cautions and `also` more words (what is
+/// said once a run, before the routine's first hold).
+pub fn first_ready(
+    previous: Option<Position>,
+    exercise: &Exercise,
+    prep: u32,
+    transition: u32,
+    also: usize,
+) -> u32 {
+    let ready = get_ready(previous, exercise.position, prep, transition);
+    ready_to_say(ready, introduction_words(exercise) + also)
+}
+
 /// Seconds one routine step takes when its first hold is preceded by
-/// `first_ready` seconds (from [`get_ready`] and [`ready_to_say`]) and the
+/// `first_ready` seconds (from [`first_ready`] or [`get_ready`]) and the
 /// others by `prep`: `first_ready + hold + (repeat × sides − 1) × (prep +
 /// hold)`, where a phased exercise's hold is the sum of its phases. It is the
 /// sum `Plan::build` lays out as segments, for planning a routine before it

@@ -22,8 +22,7 @@ mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
 pub use durations::{
-    get_ready, introduction_words, opening_words, ready_to_say, seconds_to_say, step_seconds,
-    word_count,
+    first_ready, get_ready, opening_words, seconds_to_say, step_seconds, word_count,
 };
 pub use level::Level;
 pub use plan::{LeftOut, Plan, PlanError};

@@ -17,6 +17,8 @@ mod builder;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeSet;
+
 use builder::Builder;
 
 use super::durations::opening_words;
@@ -70,8 +72,10 @@ impl<'a> Plan<'a> {
         let prep = routine.prep.unwrap_or(settings.default_prep);
         let transition = routine.transition.unwrap_or(settings.default_transition);
         let routine_breathing = routine.breathing.unwrap_or(settings.default_breathing);
-        let mut builder = Builder::new(prep, transition);
+        // What is left out and what is needed are said before the first
+        // hold, so they are known before the first get-ready is timed.
         let mut left_out = Vec::new();
+        let mut equipment = BTreeSet::new();
         for (step_index, step) in routine.steps.iter().enumerate() {
             let exercise =
                 library
@@ -80,19 +84,31 @@ impl<'a> Plan<'a> {
                         routine: routine.id.clone(),
                         exercise: step.exercise.to_string(),
                     })?;
-            if let Some(condition) = exercise.avoided_with(&settings.conditions).next() {
-                left_out.push(LeftOut {
+            match exercise.avoided_with(&settings.conditions).next() {
+                Some(condition) => left_out.push(LeftOut {
                     step: step_index,
                     exercise,
                     condition,
-                });
+                }),
+                None => equipment.extend(exercise.equipment.iter().copied()),
+            }
+        }
+        let equipment: Vec<Equipment> = equipment.into_iter().collect();
+        let mut builder = Builder::new(prep, transition, opening_words(&left_out, &equipment));
+        let mut left = left_out.iter().peekable();
+        for (step_index, step) in routine.steps.iter().enumerate() {
+            if left.next_if(|l| l.step == step_index).is_some() {
                 continue;
             }
+            let exercise = library
+                .exercise(&step.exercise)
+                .expect("every exercise was found above");
             let hold = settings
                 .level
                 .hold(exercise, step.hold.unwrap_or(exercise.hold));
             let breathing = exercise.breathing.unwrap_or(routine_breathing);
-            let kept_index = step_index - left_out.len();
+            // The steps left out before this one are those taken from `left`.
+            let kept_index = step_index - (left_out.len() - left.len());
             builder.add(
                 Stage::Main,
                 kept_index,
@@ -107,7 +123,6 @@ impl<'a> Plan<'a> {
                 routine: routine.id.clone(),
             });
         }
-        builder.open_with(opening_words(&left_out, &equipment(&builder.segments)));
         Ok(Plan {
             routine_id: routine.id.clone(),
             routine_name: routine.name.clone(),
@@ -130,7 +145,8 @@ impl<'a> Plan<'a> {
         settings: &PlanSettings,
         impact: Impact,
     ) -> Option<Plan<'a>> {
-        let mut builder = Builder::new(settings.default_prep, settings.default_transition);
+        // What is said once a run comes with the routine, not its warm-up.
+        let mut builder = Builder::new(settings.default_prep, settings.default_transition, 0);
         let mut steps = 0;
         // The time spent moving counts toward the target, not the time to
         // get ready, so a longer transition does not cut a move.
@@ -204,7 +220,15 @@ impl<'a> Plan<'a> {
     /// needs none), in a fixed order, each once: what to have at hand before
     /// the first hold, so that nobody is sent for a ball or a bed mid-routine.
     pub fn equipment(&self) -> Vec<Equipment> {
-        equipment(&self.segments)
+        let mut needs: Vec<Equipment> = self
+            .segments
+            .iter()
+            .filter(|s| s.stage == Stage::Main)
+            .flat_map(|s| s.exercise.equipment.iter().copied())
+            .collect();
+        needs.sort();
+        needs.dedup();
+        needs
     }
 
     /// The routine's first hold, after any warm-up: its get-ready says what
@@ -267,18 +291,6 @@ impl<'a> Plan<'a> {
             .filter_map(|i| self.hold(i))
             .collect()
     }
-}
-
-/// Every piece of equipment the routine's own segments use, each once.
-fn equipment(segments: &[Segment<'_>]) -> Vec<Equipment> {
-    let mut needs: Vec<Equipment> = segments
-        .iter()
-        .filter(|s| s.stage == Stage::Main)
-        .flat_map(|s| s.exercise.equipment.iter().copied())
-        .collect();
-    needs.sort();
-    needs.dedup();
-    needs
 }
 
 /// Marks the segments of each exercise's first hold, after plans are joined.

@@ -68,7 +68,7 @@ pub struct Session<'a> {
     /// Whether to stop at the next `Ready` cue, and wait there.
     waiting: bool,
     /// The latest cue or phase of the hold running now, for the screen.
-    instruction: Option<Event>,
+    instruction: Option<Cue>,
     /// Plan time reached, as of `last_now`.
     position: Duration,
     last_now: Duration,
@@ -76,8 +76,8 @@ pub struct Session<'a> {
     holds: Vec<HoldStatus>,
     /// The furthest hold the session has been in.
     furthest_hold: usize,
-    /// The exercises whose set-up and cautions were said, and whether the
-    /// stop rule was: each is said once a run, wherever the run goes.
+    /// The exercises whose set-up and cautions were said: each is said once
+    /// a run, wherever the run goes.
     introduced: HashSet<&'a str>,
     /// Whether what is said once a run (see [`Introduce::run_start`]) has been.
     run_start_said: bool,
@@ -232,7 +232,7 @@ impl<'a> Session<'a> {
     /// (once a run), the exercise's set-up lines and cautions (the first time
     /// it is reached), the stop rule (once a run). Empty for a get-ready that
     /// says only the step.
-    pub fn introductions(&self) -> impl Iterator<Item = &Event> {
+    pub fn get_ready_events(&self) -> impl Iterator<Item = &Event> {
         self.cues.iter().map(|c| &c.event).filter(|e| {
             matches!(
                 e,
@@ -247,7 +247,12 @@ impl<'a> Session<'a> {
 
     /// The latest cue or phase of the running hold, if any has come yet.
     pub fn instruction(&self) -> Option<Event> {
-        self.instruction
+        self.instruction.map(|c| c.event)
+    }
+
+    /// The plan time the latest cue or phase came at, if any has come yet.
+    pub fn instruction_at(&self) -> Option<Duration> {
+        self.instruction.map(|c| c.at)
     }
 
     pub fn plan(&self) -> &Plan<'a> {
@@ -342,7 +347,7 @@ impl<'a> Session<'a> {
                     self.introduced.insert(exercise.id.as_str());
                     self.instruction = None;
                 }
-                Event::HoldCue { .. } | Event::Phase { .. } => self.instruction = Some(cue.event),
+                Event::HoldCue { .. } | Event::Phase { .. } => self.instruction = Some(cue),
                 Event::StopRule => self.run_start_said = true,
                 Event::Finished => self.state = State::Finished,
                 _ => {}

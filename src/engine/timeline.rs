@@ -34,15 +34,15 @@ pub enum Event {
         segment: usize,
         index: usize,
     },
-    /// Step `index` of the plan's `left_out`, named once before the first
-    /// hold: an exercise left out for one of the person's conditions.
+    /// Step `index` of the plan's `left_out`, named once before the routine's
+    /// first hold: an exercise left out for one of the person's conditions.
     LeftOut {
         index: usize,
     },
-    /// What the routine needs at hand, once, before the first hold; only for
-    /// a routine that needs something.
+    /// What the routine needs at hand, once, before the routine's first
+    /// hold; only for a routine that needs something.
     Needs,
-    /// The generic stop rule, once, before the first hold.
+    /// The generic stop rule, once, before the routine's first hold.
     StopRule,
     /// The get-ready's words are said: the count-in may start. With a voice,
     /// the runner waits here until the speaker is done.

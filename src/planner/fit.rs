@@ -3,13 +3,11 @@
 //! far as the time allows. The seconds each step takes come from the engine,
 //! which is the only place durations are computed.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use strum::VariantArray;
 
-use crate::engine::{
-    Level, get_ready, introduction_words, opening_words, ready_to_say, seconds_to_say, step_seconds,
-};
+use crate::engine::{Level, first_ready, get_ready, opening_words, seconds_to_say, step_seconds};
 use crate::library::{Equipment, Exercise, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
@@ -54,7 +52,7 @@ impl StepTiming {
     /// Seconds a step takes, its hold grown to the level, when its first hold
     /// follows one in the same position and says nothing. Totals add up step
     /// by step, so a plan's total is the sum of its steps' and
-    /// [`StepTiming::transitions`].
+    /// [`StepTiming::ready_extra`].
     pub fn seconds(&self, draft: &Draft<'_>) -> u32 {
         let hold = self.level.hold(draft.exercise, draft.hold);
         step_seconds(
@@ -67,44 +65,49 @@ impl StepTiming {
     }
 
     /// The most the first hold of `exercise` can add to
-    /// [`StepTiming::seconds`], before the order is known: a new position, and
-    /// the time to say its set-up and cautions. What is said once a run comes
-    /// on top, in [`StepTiming::opening`].
-    pub fn extra(&self, exercise: &Exercise) -> u32 {
-        let ready = get_ready(None, exercise.position, self.prep, self.transition);
-        ready_to_say(ready, introduction_words(exercise)) - self.prep
+    /// [`StepTiming::seconds`] before the order is known: a new position, and
+    /// the time to say its set-up and cautions. What is said once a run adds
+    /// at most [`StepTiming::most_opening_extra`] to the whole.
+    pub fn most_ready_extra(&self, exercise: &Exercise) -> u32 {
+        first_ready(None, exercise, self.prep, self.transition, 0) - self.prep
     }
 
-    /// The most what is said once a run can add to the first hold's
-    /// get-ready: the stop rule and, at most, every piece of equipment named.
-    pub fn opening(&self) -> u32 {
-        // Said with the first hold's own words, the seconds can round up once
-        // more than they would alone.
-        seconds_to_say(opening_words(&[], Equipment::VARIANTS)) + 1
+    /// The most what is said once a run can add to a routine: the time to
+    /// say the stop rule and every piece of equipment there is. Said with the
+    /// first hold's own words, it adds no more than it takes alone.
+    pub fn most_opening_extra(&self) -> u32 {
+        // Planned routines leave nothing out: they hold only what suits.
+        seconds_to_say(opening_words(&[], Equipment::VARIANTS))
+    }
+
+    /// The first get-ready of `exercise` when it is a routine's only step.
+    pub fn ready_alone(&self, exercise: &Exercise) -> u32 {
+        let opening = opening_words(&[], &exercise.equipment);
+        first_ready(None, exercise, self.prep, self.transition, opening)
     }
 
     /// The seconds the get-ready times add to steps done in this order: the
-    /// engine's rule for each step's first hold, less the prep
-    /// [`StepTiming::seconds`] counted. Exact, as `Plan::build` lays it out.
-    pub fn transitions<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
-        let mut equipment: Vec<Equipment> = order
+    /// engine's rule for each step's first hold (what is said once a run
+    /// with the first), less the prep [`StepTiming::seconds`] counted. Exact,
+    /// as `Plan::build` lays it out.
+    pub fn ready_extra<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
+        let equipment: BTreeSet<Equipment> = order
             .clone()
             .into_iter()
             .flat_map(|e| e.equipment.iter().copied())
             .collect();
-        equipment.sort();
-        equipment.dedup();
+        let equipment: Vec<Equipment> = equipment.into_iter().collect();
         let mut opening = opening_words(&[], &equipment);
         let mut met = HashSet::new();
         let mut previous = None;
         let mut sum = 0;
         for exercise in order {
-            let ready = get_ready(previous, exercise.position, self.prep, self.transition);
-            let mut words = std::mem::take(&mut opening);
-            if met.insert(exercise.id.as_str()) {
-                words += introduction_words(exercise);
-            }
-            sum += ready_to_say(ready, words) - self.prep;
+            sum += if met.insert(exercise.id.as_str()) {
+                let also = std::mem::take(&mut opening);
+                first_ready(previous, exercise, self.prep, self.transition, also)
+            } else {
+                get_ready(previous, exercise.position, self.prep, self.transition)
+            } - self.prep;
             previous = Some(exercise.position);
         }
         sum

@@ -14,7 +14,7 @@ mod rng;
 #[cfg(test)]
 mod tests;
 
-use crate::engine::{self, Level, Plan, PlanSettings};
+use crate::engine::{self, Level, Plan, PlanSettings, step_seconds};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
 use fit::{Draft, StepTiming};
@@ -123,24 +123,39 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     if breathing.is_empty() {
         return Err(PlannerError::NoBreathing);
     }
-    // The most any finish needs to get ready, with what is said once a run
-    // in case it is the only step.
+    // A finish must fit even as the only step, with all that is said before
+    // the first hold: one that cannot is never chosen.
+    let finish_floor = Exercise::MIN_HOLD;
+    let shortest = |e: &Exercise| {
+        step_seconds(
+            e,
+            Some(finish_floor),
+            1,
+            timing.ready_alone(e),
+            request.prep,
+        )
+    };
+    let least = breathing.iter().map(|e| shortest(e)).min().unwrap_or(0);
+    if target < least {
+        return Err(PlannerError::TooShort {
+            minutes: request.minutes,
+            prep: least - finish_floor,
+        });
+    }
+    breathing.retain(|e| shortest(e) <= target);
+    // The most any finish needs to get ready, and what is said once a run.
     let ready = request.prep
-        + breathing.iter().map(|e| timing.extra(e)).max().unwrap_or(0)
-        + timing.opening();
+        + breathing
+            .iter()
+            .map(|e| timing.most_ready_extra(e))
+            .max()
+            .unwrap_or(0)
+        + timing.most_opening_extra();
     rng.shuffle(&mut breathing);
     let mut pool = choose::body_candidates(library, request);
     rng.shuffle(&mut pool);
 
     // Keep room for a minute of breathing at the end, or what there is.
-    let finish_floor = Exercise::MIN_HOLD;
-    let shortest_finish = ready + finish_floor;
-    if target < shortest_finish {
-        return Err(PlannerError::TooShort {
-            minutes: request.minutes,
-            prep: ready,
-        });
-    }
     let reserve = (ready + 60).min(target);
 
     let mut body: Vec<Draft<'_>> = Vec::new();
@@ -148,7 +163,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     for exercise in pool.iter().copied() {
         let draft = Draft::new(exercise);
         // As if it came in a new position: the order is not known yet.
-        let seconds = timing.seconds(&draft) + timing.extra(exercise);
+        let seconds = timing.seconds(&draft) + timing.most_ready_extra(exercise);
         if total + seconds + reserve <= target {
             body.push(draft);
             total += seconds;
@@ -165,7 +180,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     // Now the order is known, the transitions are exact; growing holds and
     // rounds below never changes them.
     let order = body.iter().map(|d| d.exercise).chain([finish_exercise]);
-    total = body.iter().map(|d| timing.seconds(d)).sum::<u32>() + timing.transitions(order);
+    total = body.iter().map(|d| timing.seconds(d)).sum::<u32>() + timing.ready_extra(order);
     let room_per_side = (target - total) / finish_exercise.sides();
     finish.hold = finish
         .hold

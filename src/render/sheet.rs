@@ -12,7 +12,8 @@ use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
 use crate::library::{Condition, Equipment, Exercise, Phase, Side};
 use crate::render::SheetFormat;
-use crate::safety::{adapted_line, left_out_line};
+use crate::safety::adapted_line;
+use crate::words::left_out_line;
 use crate::words::{SAFETY_NOTICE, STOP_RULE};
 
 pub fn write(

@@ -37,14 +37,17 @@ pub fn page(paragraphs: &[String], width: usize, room: usize, elapsed: Duration)
         return lines.into_iter().take(room).map(|(line, _)| line).collect();
     }
     let pages: Vec<&[(String, usize)]> = lines.chunks(room - 1).collect();
-    let mut said = 0;
+    // Each page stays for whole seconds, at least one, so that a screen drawn
+    // once a second shows every page.
+    let mut turn = 0;
     let mut shown = 0;
     for (index, page) in pages.iter().enumerate() {
-        if Duration::from_secs(seconds_to_say(said).into()) > elapsed {
+        if Duration::from_secs(turn.into()) > elapsed {
             break;
         }
         shown = index;
-        said += page.iter().map(|(_, words)| words).sum::<usize>();
+        let words = page.iter().map(|(_, words)| words).sum::<usize>();
+        turn += seconds_to_say(words).max(1);
     }
     let mut rows: Vec<String> = pages[shown].iter().map(|(line, _)| line.clone()).collect();
     let marker = if shown + 1 < pages.len() {
@@ -106,6 +109,15 @@ mod tests {
         assert_eq!(rows, ["one two", "three", "(page 1 of 3, more to come…)"]);
         // The first page's three words take two seconds.
         assert_eq!(page(&long, 9, 3, Duration::from_secs(2))[0], "four five");
+    }
+
+    #[test]
+    fn every_page_stays_a_second_at_least() {
+        let short = ["one two three", "four five", "six seven eight nine ten"].map(String::from);
+        let shown = |seconds| page(&short, 40, 2, Duration::from_secs(seconds))[0].clone();
+        assert_eq!(shown(0), "one two three");
+        assert_eq!(shown(2), "four five");
+        assert_eq!(shown(3), "six seven eight nine ten");
     }
 
     #[test]

@@ -235,6 +235,10 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
             "Enter ready · space pause · n next · b back · ? help · q quit",
             Style::Dim,
         ),
+        _ if in_prep && prep_left > COUNT_FROM && width >= 52 => Row::new(
+            "Enter ready  space pause  n next  b back  ?  q quit",
+            Style::Dim,
+        ),
         _ if width >= 46 => Row::new(
             "space pause · n next · b back · ? help · q quit",
             Style::Dim,
@@ -245,14 +249,16 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
 
     // The words take the rows that every other row but the blank ones leaves,
     // a page at a time if they need more.
-    let words = if in_prep {
-        get_ready_words_shown(session, s)
+    // Each is paged from the moment it is first said.
+    let (words, said_at) = if in_prep {
+        (get_ready_words_shown(session, s), span.ready_start)
     } else {
-        session
+        let words = session
             .instruction()
             .and_then(|event| instruction(plan, &event))
             .into_iter()
-            .collect()
+            .collect();
+        (words, session.instruction_at().unwrap_or(span.hold_start))
     };
     let room = usize::from(height).saturating_sub(
         top.iter()
@@ -263,8 +269,7 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     // On a tiny terminal two rows of words still outrank the title and what
     // comes next.
     let (room, priority) = if room >= 2 { (room, WORDS + 1) } else { (2, 5) };
-    let into_get_ready = pos.saturating_sub(span.ready_start);
-    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, into_get_ready)
+    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, pos.saturating_sub(said_at))
         .into_iter()
         .map(|line| (priority, Row::new(format!(" {line}"), Style::Plain)))
         .collect();
@@ -335,7 +340,7 @@ const WORDS: Priority = 2;
 fn get_ready_words_shown(session: &Session<'_>, segment: &Segment<'_>) -> Vec<String> {
     let plan = session.plan();
     let said: Vec<String> = session
-        .introductions()
+        .get_ready_events()
         .filter_map(|event| line(plan, event))
         .collect();
     if !said.is_empty() {

@@ -77,7 +77,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Caution { segment: i, index } => {
             format!("Caution: {}", segment(i).exercise.cautions[index])
         }
-        Event::LeftOut { index } => crate::safety::left_out_line(&plan.left_out[index]),
+        Event::LeftOut { index } => crate::words::left_out_line(&plan.left_out[index]),
         Event::Needs => return crate::words::needs(&plan.equipment()),
         Event::StopRule => STOP_RULE.to_string(),
         Event::Count { seconds } => seconds.to_string(),
@@ -208,7 +208,7 @@ pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
             Some(words)
         }
         // An id is for reading, not for hearing.
-        Event::LeftOut { index } => Some(crate::safety::left_out_spoken(&plan.left_out[index])),
+        Event::LeftOut { index } => Some(crate::words::left_out_spoken(&plan.left_out[index])),
         Event::Setup { .. } | Event::Caution { .. } | Event::Needs | Event::StopRule => {
             line(plan, event)
         }

@@ -1,12 +1,12 @@
 //! Lays a plan out: appends the get-ready and hold segments of each step,
 //! round and side with running start times, choosing each get-ready by the
 //! position of the hold before and by what it says: the first hold of an
-//! exercise says its set-up and cautions, and the first hold of the routine
-//! what is said once a run ([`Builder::open_with`]).
+//! exercise says its set-up and cautions ([`first_ready`]), and the first hold
+//! of all also what is said once a run (the builder's `opening` words).
 
 use std::collections::HashSet;
 
-use crate::engine::durations::{get_ready, introduction_words, ready_to_say};
+use crate::engine::durations::{first_ready, get_ready};
 use crate::engine::segment::{Segment, SegmentKind, Stage};
 use crate::library::{Breathing, Exercise, Side};
 
@@ -18,46 +18,20 @@ pub(super) struct Builder<'a> {
     transition: u32,
     /// Every exercise met so far, for [`Segment::introduces`].
     met: HashSet<&'a str>,
-    /// The first hold's get-ready: the rule's time and the words it says,
-    /// for [`Builder::open_with`].
-    first_ready: Option<(u32, usize)>,
+    /// The words the first hold's get-ready says once a run, besides its
+    /// exercise's (see [`opening_words`](crate::engine::opening_words)).
+    opening: usize,
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(prep: u32, transition: u32) -> Builder<'a> {
+    pub(super) fn new(prep: u32, transition: u32, opening: usize) -> Builder<'a> {
         Builder {
             segments: Vec::new(),
             holds: 0,
             prep,
             transition,
             met: HashSet::new(),
-            first_ready: None,
-        }
-    }
-
-    /// Lengthens the first hold's get-ready, where needed, to say `words`
-    /// more words: what is said once a run, known only once every step is
-    /// laid out. Every later segment moves on by as much.
-    pub(super) fn open_with(&mut self, words: usize) {
-        let Some((ready, said)) = self.first_ready else {
-            return;
-        };
-        if self.segments[0].kind != SegmentKind::Prep {
-            // The first hold had nothing to say and no time to get ready.
-            let prep = Segment {
-                duration: 0,
-                kind: SegmentKind::Prep,
-                phase: None,
-                into_hold: 0,
-                ..self.segments[0].clone()
-            };
-            self.segments.insert(0, prep);
-        }
-        let longer = ready_to_say(ready, said + words);
-        let by = longer - self.segments[0].duration;
-        self.segments[0].duration = longer;
-        for later in &mut self.segments[1..] {
-            later.start += by;
+            opening,
         }
     }
 
@@ -82,17 +56,13 @@ impl<'a> Builder<'a> {
         for round in 1..=repeat {
             for &side in sides {
                 let previous = self.segments.last().map(|s| s.exercise.position);
-                let ready = get_ready(previous, exercise.position, self.prep, self.transition);
                 let introduces = self.met.insert(exercise.id.as_str());
-                let words = if introduces {
-                    introduction_words(exercise)
+                let prep = if introduces {
+                    let opening = std::mem::take(&mut self.opening);
+                    first_ready(previous, exercise, self.prep, self.transition, opening)
                 } else {
-                    0
+                    get_ready(previous, exercise.position, self.prep, self.transition)
                 };
-                let prep = ready_to_say(ready, words);
-                if self.segments.is_empty() {
-                    self.first_ready = Some((ready, words));
-                }
                 let base = Segment {
                     start: self.end(),
                     duration: prep,
@@ -108,9 +78,8 @@ impl<'a> Builder<'a> {
                     breathing,
                     introduces,
                 };
-                // A prep of zero seconds is no segment at all. The first
-                // hold always has one: it introduces its exercise, which has
-                // at least one set-up line.
+                // A prep of zero seconds is no segment at all; a hold that
+                // introduces its exercise always has one, to say its name.
                 if prep > 0 {
                     self.segments.push(base.clone());
                 }

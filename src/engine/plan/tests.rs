@@ -2,9 +2,7 @@
 //! phases, breathing, conditions, the warm-up, and lookups by time and hold.
 
 use super::*;
-use crate::engine::{
-    PlanSettings, get_ready, introduction_words, opening_words, ready_to_say, step_seconds,
-};
+use crate::engine::{PlanSettings, first_ready, get_ready, opening_words, step_seconds};
 use crate::library::{Breathing, Equipment, Kind, Layer, Origin, Phase, Position, Side, Step};
 
 fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) -> Exercise {
@@ -222,11 +220,8 @@ fn step_seconds_add_up_to_the_plan() {
             .enumerate()
             .map(|(i, &(id, hold, repeat))| {
                 let exercise = lib.exercise(id).unwrap();
-                let mut words = introduction_words(exercise);
-                if i == 0 {
-                    words += opening_words(&[], &[]);
-                }
-                let first_ready = ready_to_say(prep, words);
+                let opening = if i == 0 { opening_words(&[], &[]) } else { 0 };
+                let first_ready = first_ready(None, exercise, prep, prep, opening);
                 step_seconds(exercise, hold, repeat, first_ready, prep)
             })
             .sum();
@@ -467,7 +462,8 @@ fn a_get_ready_lasts_until_its_words_are_said() {
     quiet.avoid_if = vec![Condition::Pregnancy];
     let lib = Library::from_parts(vec![talk, quiet], vec![]);
     let talk = lib.exercise("talk").unwrap();
-    assert_eq!(introduction_words(talk), 1 + 10 + 2 * 5);
+    // Alone, the name, set-up and cautions take 9 s to say, and the count.
+    assert_eq!(first_ready(None, talk, 5, 5, 0), 9 + 3);
     let r = routine(&[("talk", None, 2), ("quiet", None, 1)], Some(5));
     let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
     // The name, set-up and cautions, "You need a massage or tennis ball." and
@@ -481,7 +477,7 @@ fn a_get_ready_lasts_until_its_words_are_said() {
         ..Default::default()
     };
     let plan = Plan::build(&r, &lib, &settings).unwrap();
-    let left_out = crate::safety::left_out_line(&plan.left_out[0]);
+    let left_out = crate::words::left_out_line(&plan.left_out[0]);
     assert_eq!(
         left_out,
         "Left out: QUIET (quiet), to avoid with pregnancy."

@@ -40,7 +40,7 @@ fn what_is_left_out_and_what_is_needed_come_before_the_first_hold() {
     );
     assert_eq!(cues.iter().filter(|(_, e)| run_start(e)).count(), 3);
     let mut session = Session::new(fixture::pregnancy_plan(&library));
-    let introductions: Vec<Event> = session.introductions().copied().collect();
+    let introductions: Vec<Event> = session.get_ready_events().copied().collect();
     assert_eq!(
         introductions,
         [
@@ -71,7 +71,7 @@ fn what_is_left_out_and_what_is_needed_come_before_the_first_hold() {
     session = Session::new(fixture::pregnancy_plan(&library));
     session.advance(Duration::from_secs(30));
     session.apply(Control::Back, Duration::from_secs(30));
-    assert_eq!(session.introductions().count(), 0);
+    assert_eq!(session.get_ready_events().count(), 0);
     // A plan that needs nothing and leaves nothing out says only the rule.
     let plain = fixture::library();
     let cues = events(&timeline(&fixture::plan(&plain)));

@@ -342,7 +342,7 @@ fn every_word_of_every_built_in_get_ready_reaches_the_screen() {
                     seen.clear();
                     hold = Some(segment.hold);
                     expected = session
-                        .introductions()
+                        .get_ready_events()
                         .filter_map(|e| crate::runner::wording::line(session.plan(), e))
                         .flat_map(|p| wrap(&p, usize::from(width) - 1))
                         .map(|l| format!(" {l}"))
@@ -357,4 +357,27 @@ fn every_word_of_every_built_in_get_ready_reaches_the_screen() {
             check(&mut expected, &seen);
         }
     }
+}
+
+/// A cue too long for the rows left is paged from the moment it comes, so
+/// its first line is on the screen first.
+#[test]
+fn a_long_cue_starts_at_its_first_page() {
+    let long = "Breathe slowly and let the front of the hip soften a little more each time you breathe out, \
+                keeping the low back long and the ribs soft, without pushing or forcing the stretch at all.";
+    let exercises = fixture::EXERCISES.replace("\"Tilt gently.\"", &format!("\"{long}\""));
+    let files = [
+        LibraryFile::given("fixture/exercises/mini.toml", exercises),
+        LibraryFile::given("fixture/mini.toml", fixture::ROUTINE),
+    ];
+    let library = load_files(&files, Vec::new()).library;
+    let mut session = Session::new(fixture::plan(&library));
+    // The tilt's hold starts, and its first cue with it, 15 s in.
+    session.advance(Duration::from_secs(16));
+    let screen = text(&frame(&session, Overlay::None, 40, 12));
+    assert!(
+        screen.contains(" Breathe slowly and let the front of the\n"),
+        "{screen}"
+    );
+    assert!(screen.contains("(page 1 of "), "{screen}");
 }
