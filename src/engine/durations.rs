@@ -33,7 +33,7 @@ pub fn get_ready(
 /// A get-ready of `ready` seconds that says `words` words, lengthened where
 /// needed so that they are said (or read) in full before the count-in: a
 /// person hears how to get into position, and still has the count of 3, 2, 1.
-pub fn ready_to_say(ready: u32, words: usize) -> u32 {
+fn ready_to_say(ready: u32, words: usize) -> u32 {
     if words == 0 {
         return ready;
     }

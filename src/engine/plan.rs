@@ -6,12 +6,12 @@
 //! the position changes from the hold before (standing to kneeling, say), and
 //! `prep` seconds otherwise (a repeat, the second side, the next exercise in
 //! the same position); [`get_ready`](super::get_ready) is that rule. A
-//! get-ready that says something lasts at least until it is said and counted
-//! in ([`ready_to_say`](super::ready_to_say)): before an exercise's first
-//! hold, its set-up lines and cautions; before the routine's first hold, also
-//! what is left out, what is needed at hand, and the stop rule. Start offsets
-//! are exact whole seconds, and the total is the sum over holds of (get-ready
-//! + hold).
+//! get-ready before an exercise's first hold lasts at least until its
+//! set-up lines and cautions are said and counted in, and before the
+//! routine's first hold also what is left out, what is needed at hand, and
+//! the stop rule ([`first_ready`](super::first_ready)). Start offsets are
+//! exact whole seconds, and the total is the sum over holds of (get-ready +
+//! hold).
 
 mod builder;
 #[cfg(test)]
