@@ -16,6 +16,15 @@ fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     frame(&session, overlay, width, height)
 }
 
+/// The fixture's library with its exercises written as `exercises`.
+fn library_with(exercises: String) -> crate::library::Library {
+    let files = [
+        LibraryFile::given("fixture/exercises/mini.toml", exercises),
+        LibraryFile::given("fixture/mini.toml", fixture::ROUTINE),
+    ];
+    load_files(&files, Vec::new()).library
+}
+
 fn text(rows: &[Row]) -> String {
     rows.iter().map(|r| format!("{}\n", r.text)).collect()
 }
@@ -253,11 +262,7 @@ fn japanese_words_are_cut_and_wrapped_in_columns() {
             "\"Stand tall.\", \"Hands on hips.\"",
             "\"背筋を伸ばしてまっすぐに立ち、両足を腰幅に開きます。\"",
         );
-    let files = [
-        LibraryFile::given("fixture/exercises/mini.toml", exercises),
-        LibraryFile::given("fixture/mini.toml", fixture::ROUTINE),
-    ];
-    let library = load_files(&files, Vec::new()).library;
+    let library = library_with(exercises);
     let mut session = Session::new(fixture::plan(&library));
     session.advance(Duration::from_secs(1));
     let rows = frame(&session, Overlay::None, 40, 14);
@@ -366,11 +371,7 @@ fn a_long_cue_starts_at_its_first_page() {
     let long = "Breathe slowly and let the front of the hip soften a little more each time you breathe out, \
                 keeping the low back long and the ribs soft, without pushing or forcing the stretch at all.";
     let exercises = fixture::EXERCISES.replace("\"Tilt gently.\"", &format!("\"{long}\""));
-    let files = [
-        LibraryFile::given("fixture/exercises/mini.toml", exercises),
-        LibraryFile::given("fixture/mini.toml", fixture::ROUTINE),
-    ];
-    let library = load_files(&files, Vec::new()).library;
+    let library = library_with(exercises);
     let mut session = Session::new(fixture::plan(&library));
     // The tilt's hold starts, and its first cue with it, 15 s in.
     session.advance(Duration::from_secs(16));
