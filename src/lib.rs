@@ -39,16 +39,17 @@
 //!   `layers.rs`), `exercise.rs` and `routine.rs` are the validated types and
 //!   `write.rs` writes a routine back as a file.
 //! - `engine/`: pure timing. `plan.rs` expands a routine into timed
-//!   segments (`segment.rs`) by the rules of `durations.rs`, `level.rs` and
-//!   `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
+//!   segments (`segment.rs`, laid out by `plan/builder.rs`) by the rules of
+//!   `durations.rs` (get-ready times, long enough to say what they say),
+//!   `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
 //!   `timeline.rs` says what happens and what is said when, `session.rs` is
 //!   a run's state as plan time passes and `breathing.rs` the breathing
 //!   rhythm.
 //! - `planner/`: a routine built to fit the minutes a person has.
 //! - `runner/`: the guided timer. `clock.rs` is the only place a run reads
-//!   the time; `interactive.rs` (with `screen.rs`, `rows.rs`, `painter.rs`,
-//!   `hold_bar.rs`, `big_digits.rs`, `keys.rs`, `input.rs`, `terminal.rs`,
-//!   `signals.rs`) runs the screen, `plain.rs` the transcript; `wording.rs`
+//!   the time; `interactive.rs` (with `screen.rs`, `rows.rs`, `pages.rs`,
+//!   `painter.rs`, `hold_bar.rs`, `big_digits.rs`, `keys.rs`, `input.rs`,
+//!   `terminal.rs`, `signals.rs`) runs the screen, `plain.rs` the transcript; `wording.rs`
 //!   says each event in words, `check_in.rs` asks the tension score,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
 //! - `voice.rs`: spoken cues through a text-to-speech program.
@@ -60,7 +61,8 @@
 //!   and when to suggest another level (`progress.rs`).
 //! - `remind/`: the desk nudge: its schedule, the scheduler's files, the nudge.
 //! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
-//!   more than one place (the warm-up reminder, what a routine needs);
+//!   more than one place (the stop rule, the warm-up reminder, what a
+//!   routine needs and leaves out);
 //!   `content_rules.rs` holds the built-in library to them, as tests.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing
 //!   them safely), `now.rs` (the wall-clock time, or `PSOAS_NOW`) and
