@@ -31,7 +31,8 @@ pub fn template() -> String {
 
 # Seconds to get ready before a routine's first hold and whenever the position
 # changes (standing to kneeling, say), 0 to {max_transition}, never less than
-# prep, for routines that do not set their own.
+# prep, for routines that do not set their own. The first time you meet an
+# exercise, its get-ready lasts long enough to say its set-up and cautions.
 # transition = {transition}
 
 # Breath pacing during holds, whole seconds from {min_b} to {max_b} each.
