@@ -186,7 +186,6 @@ impl<'a> Plan<'a> {
             s.hold += holds;
             s
         }));
-        mark_introductions(&mut segments);
         Plan {
             segments,
             step_counts: [warm_up.step_counts[0], self.step_counts[1]],
@@ -290,19 +289,5 @@ impl<'a> Plan<'a> {
         (0..self.hold_count())
             .filter_map(|i| self.hold(i))
             .collect()
-    }
-}
-
-/// Marks the segments of each exercise's first hold, after plans are joined.
-fn mark_introductions(segments: &mut [Segment<'_>]) {
-    let mut met = std::collections::HashSet::new();
-    let mut current = None;
-    let mut introduces = false;
-    for s in segments {
-        if current != Some(s.hold) {
-            current = Some(s.hold);
-            introduces = met.insert(s.exercise.id.as_str());
-        }
-        s.introduces = introduces;
     }
 }

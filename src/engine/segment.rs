@@ -42,9 +42,6 @@ pub struct Segment<'a> {
     pub into_hold: u32,
     pub exercise: &'a Exercise,
     pub breathing: Breathing,
-    /// Whether this segment's hold is the first of its exercise in the plan:
-    /// the set-up and cautions are said then, once per run.
-    pub introduces: bool,
 }
 
 impl Segment<'_> {

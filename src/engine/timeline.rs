@@ -124,11 +124,12 @@ pub struct Introduce {
 /// whole.
 #[cfg(test)]
 pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
+    let mut met = std::collections::HashSet::new();
     (0..plan.hold_count())
         .flat_map(|hold| {
             let first = plan.first_segment_of_hold(hold);
             let introduce = Introduce {
-                exercise: first.is_some_and(|i| plan.segments[i].introduces),
+                exercise: first.is_some_and(|i| met.insert(&plan.segments[i].exercise.id)),
                 run_start: Some(hold) == plan.first_main_hold(),
             };
             hold_cues(plan, hold, introduce)

@@ -248,8 +248,7 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     let bottom = vec![(4, Row::new(next, Style::Plain)), (10, hints)];
 
     // The words take the rows that every other row but the blank ones leaves,
-    // a page at a time if they need more.
-    // Each is paged from the moment it is first said.
+    // a page at a time if they need more, paged from the moment they are said.
     let (words, said_at) = if in_prep {
         (get_ready_words_shown(session, s), span.ready_start)
     } else {
@@ -263,19 +262,23 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     let room = usize::from(height).saturating_sub(
         top.iter()
             .chain(&bottom)
-            .filter(|(priority, _)| *priority >= WORDS)
+            .filter(|(priority, _)| *priority >= KEEPS_PLACE)
             .count(),
     );
     // On a tiny terminal two rows of words still outrank the title and what
     // comes next.
-    let (room, priority) = if room >= 2 { (room, WORDS + 1) } else { (2, 5) };
+    let (room, priority) = if room >= 2 {
+        (room, KEEPS_PLACE + 1)
+    } else {
+        (2, 5)
+    };
     let middle: Vec<(Priority, Row)> = page(&words, text_width, room, pos.saturating_sub(said_at))
         .into_iter()
         .map(|line| (priority, Row::new(format!(" {line}"), Style::Plain)))
         .collect();
 
-    // The instructions take every line the other rows leave, and on a short
-    // terminal the rows that matter least give way to them (see `fit`).
+    // Blank rows fill what is left; on a short terminal the rows that matter
+    // least give way (see `fit`).
     let mut rows = top;
     rows.extend(middle);
     let room = usize::from(height).saturating_sub(rows.len() + bottom.len());
@@ -331,7 +334,7 @@ impl HoldSpan {
 
 /// The lowest priority of the rows that keep their place above and below
 /// the words: the words take what these leave, and only blank rows give way.
-const WORDS: Priority = 2;
+const KEEPS_PLACE: Priority = 2;
 
 /// What a get-ready shows: what its timeline says besides the step, in the
 /// order said (what is left out and needed, the set-up lines and cautions,

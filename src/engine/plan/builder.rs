@@ -16,7 +16,8 @@ pub(super) struct Builder<'a> {
     holds: usize,
     prep: u32,
     transition: u32,
-    /// Every exercise met so far, for [`Segment::introduces`].
+    /// Every exercise met so far: the first hold of each has the time to say
+    /// its set-up and cautions.
     met: HashSet<&'a str>,
     /// The words the first hold's get-ready says once a run, besides its
     /// exercise's (see [`opening_words`](crate::engine::opening_words)).
@@ -76,7 +77,6 @@ impl<'a> Builder<'a> {
                     into_hold: 0,
                     exercise,
                     breathing,
-                    introduces,
                 };
                 // A prep of zero seconds is no segment at all; a hold that
                 // introduces its exercise always has one, to say its name.
