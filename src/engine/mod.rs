@@ -22,7 +22,8 @@ mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
 pub use durations::{
-    first_ready, get_ready, opening_words, seconds_to_say, step_seconds, word_count,
+    WORDS_PER_MINUTE, first_ready, get_ready, opening_words, seconds_to_say, step_seconds,
+    word_count,
 };
 pub use level::Level;
 pub use plan::{LeftOut, Plan, PlanError};

@@ -2,13 +2,13 @@
 //! shown a page at a time, each page for as long as its words take to say at
 //! the engine's pace, so the screen keeps step with the voice and with a
 //! person reading along, and no line is left unseen. The get-ready lasts as
-//! long as its words take (see `engine::ready_to_say`), so the last page
-//! comes in time.
+//! long as its words take, and its count-in still shows them (see
+//! `engine::first_ready`), so the last page comes in time.
 
 use std::time::Duration;
 
 use super::rows::wrap;
-use crate::engine::{seconds_to_say, word_count};
+use crate::engine::{WORDS_PER_MINUTE, word_count};
 
 /// The lines to show of `paragraphs`, wrapped to `width` columns, in at most
 /// `room` rows, `elapsed` into the get-ready that says them. When they do not
@@ -37,17 +37,18 @@ pub fn page(paragraphs: &[String], width: usize, room: usize, elapsed: Duration)
         return lines.into_iter().take(room).map(|(line, _)| line).collect();
     }
     let pages: Vec<&[(String, usize)]> = lines.chunks(room - 1).collect();
-    // Each page stays for whole seconds, at least one, so that a screen drawn
-    // once a second shows every page.
-    let mut turn = 0;
+    // Each page stays as long as its words take, and at least a second, so
+    // that a screen drawn once a second shows every page.
+    let mut turn = Duration::ZERO;
     let mut shown = 0;
     for (index, page) in pages.iter().enumerate() {
-        if Duration::from_secs(turn.into()) > elapsed {
+        if turn > elapsed {
             break;
         }
         shown = index;
         let words = page.iter().map(|(_, words)| words).sum::<usize>();
-        turn += seconds_to_say(words).max(1);
+        let saying = Duration::from_secs(60) * words as u32 / WORDS_PER_MINUTE as u32;
+        turn += saying.max(Duration::from_secs(1));
     }
     let mut rows: Vec<String> = pages[shown].iter().map(|(line, _)| line.clone()).collect();
     let marker = if shown + 1 < pages.len() {
