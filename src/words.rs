@@ -253,7 +253,7 @@ mod tests {
             ..PlanSettings::default()
         };
         let plan = Plan::build(library.routine(routine).unwrap(), library, &settings).unwrap();
-        needs(&plan.equipment())
+        needs(plan.equipment())
     }
 
     #[test]

@@ -17,8 +17,6 @@ mod builder;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeSet;
-
 use builder::Builder;
 
 use super::durations::opening_words;
@@ -56,6 +54,8 @@ pub struct Plan<'a> {
     /// How many steps each stage has: `[warm-up, main]`.
     step_counts: [usize; 2],
     pub left_out: Vec<LeftOut<'a>>,
+    /// See [`Plan::equipment`].
+    equipment: Vec<Equipment>,
 }
 
 /// Roughly how long the guided warm-up lasts, in seconds.
@@ -75,7 +75,7 @@ impl<'a> Plan<'a> {
         // What is left out and what is needed are said before the first
         // hold, so they are known before the first get-ready is timed.
         let mut left_out = Vec::new();
-        let mut equipment = BTreeSet::new();
+        let mut kept = Vec::with_capacity(routine.steps.len());
         for (step_index, step) in routine.steps.iter().enumerate() {
             let exercise =
                 library
@@ -90,25 +90,16 @@ impl<'a> Plan<'a> {
                     exercise,
                     condition,
                 }),
-                None => equipment.extend(exercise.equipment.iter().copied()),
+                None => kept.push((step, exercise)),
             }
         }
-        let equipment: Vec<Equipment> = equipment.into_iter().collect();
+        let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
         let mut builder = Builder::new(prep, transition, opening_words(&left_out, &equipment));
-        let mut left = left_out.iter().peekable();
-        for (step_index, step) in routine.steps.iter().enumerate() {
-            if left.next_if(|l| l.step == step_index).is_some() {
-                continue;
-            }
-            let exercise = library
-                .exercise(&step.exercise)
-                .expect("every exercise was found above");
+        for (kept_index, &(step, exercise)) in kept.iter().enumerate() {
             let hold = settings
                 .level
                 .hold(exercise, step.hold.unwrap_or(exercise.hold));
             let breathing = exercise.breathing.unwrap_or(routine_breathing);
-            // The steps left out before this one are those taken from `left`.
-            let kept_index = step_index - (left_out.len() - left.len());
             builder.add(
                 Stage::Main,
                 kept_index,
@@ -128,8 +119,9 @@ impl<'a> Plan<'a> {
             routine_name: routine.name.clone(),
             warm_up: routine.warm_up,
             warm_up_reminder: crate::words::warm_up_reminder(&settings.conditions),
-            step_counts: [0, routine.steps.len() - left_out.len()],
+            step_counts: [0, kept.len()],
             segments: builder.segments,
+            equipment,
             left_out,
         })
     }
@@ -173,6 +165,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             step_counts: [steps, 0],
             left_out: Vec::new(),
+            equipment: Vec::new(),
         })
     }
 
@@ -218,16 +211,8 @@ impl<'a> Plan<'a> {
     /// Every piece of equipment the routine's own steps use (the warm-up
     /// needs none), in a fixed order, each once: what to have at hand before
     /// the first hold, so that nobody is sent for a ball or a bed mid-routine.
-    pub fn equipment(&self) -> Vec<Equipment> {
-        let mut needs: Vec<Equipment> = self
-            .segments
-            .iter()
-            .filter(|s| s.stage == Stage::Main)
-            .flat_map(|s| s.exercise.equipment.iter().copied())
-            .collect();
-        needs.sort();
-        needs.dedup();
-        needs
+    pub fn equipment(&self) -> &[Equipment] {
+        &self.equipment
     }
 
     /// The routine's first hold, after any warm-up: its get-ready says what

@@ -286,6 +286,16 @@ impl Condition {
 }
 
 impl Equipment {
+    /// Every piece of equipment `exercises` use, each once, in the order
+    /// equipment is listed: what to have at hand for them.
+    pub fn needed_by<'e>(exercises: impl IntoIterator<Item = &'e Exercise>) -> Vec<Equipment> {
+        let needed: std::collections::BTreeSet<Equipment> = exercises
+            .into_iter()
+            .flat_map(|e| e.equipment.iter().copied())
+            .collect();
+        needed.into_iter().collect()
+    }
+
     /// What to have at hand, as said before a routine starts.
     pub fn describe(self) -> &'static str {
         match self {

@@ -3,7 +3,7 @@
 //! far as the time allows. The seconds each step takes come from the engine,
 //! which is the only place durations are computed.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use strum::VariantArray;
 
@@ -91,13 +91,7 @@ impl StepTiming {
     /// with the first), less the prep [`StepTiming::seconds`] counted. Exact,
     /// as `Plan::build` lays it out.
     pub fn ready_extra<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
-        let equipment: BTreeSet<Equipment> = order
-            .clone()
-            .into_iter()
-            .flat_map(|e| e.equipment.iter().copied())
-            .collect();
-        let equipment: Vec<Equipment> = equipment.into_iter().collect();
-        let mut opening = opening_words(&[], &equipment);
+        let mut opening = opening_words(&[], &Equipment::needed_by(order.clone()));
         let mut met = HashSet::new();
         let mut previous = None;
         let mut sum = 0;

@@ -120,7 +120,7 @@ fn write_document(
     if let Some(adapted) = adapted_line(plan) {
         writeln!(out, "{adapted}\n")?;
     }
-    if let Some(needs) = crate::words::needs(&plan.equipment()) {
+    if let Some(needs) = crate::words::needs(plan.equipment()) {
         writeln!(out, "{needs}\n")?;
     }
     if plan.warm_up {
@@ -223,7 +223,7 @@ impl<'a> JsonSheet<'a> {
             summary,
             warm_up: plan.warm_up,
             total_seconds: plan.total(),
-            equipment: plan.equipment(),
+            equipment: plan.equipment().to_vec(),
             left_out: plan
                 .left_out
                 .iter()

@@ -78,7 +78,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
             format!("Caution: {}", segment(i).exercise.cautions[index])
         }
         Event::LeftOut { index } => crate::words::left_out_line(&plan.left_out[index]),
-        Event::Needs => return crate::words::needs(&plan.equipment()),
+        Event::Needs => return crate::words::needs(plan.equipment()),
         Event::StopRule => STOP_RULE.to_string(),
         Event::Count { seconds } => seconds.to_string(),
         Event::Hold {

@@ -463,7 +463,7 @@ fn a_get_ready_lasts_until_its_words_are_said() {
     let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
     // The name, set-up and cautions, "You need a massage or tennis ball." and
     // the stop rule: 21 + 7 + 18 = 46 words, 19 s, and the count of 3.
-    assert_eq!(opening_words(&plan.left_out, &plan.equipment()), 7 + 18);
+    assert_eq!(opening_words(&plan.left_out, plan.equipment()), 7 + 18);
     let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
     assert_eq!(readies, [19 + 3, 5, INTRODUCE]);
     // Left out for a condition, "quiet" is named before the first hold too.
