@@ -2,6 +2,8 @@
 //! before a hold, which includes the time to say what that get-ready says,
 //! and how long one routine step takes in all.
 
+use std::collections::HashSet;
+
 use super::plan::LeftOut;
 use super::timeline::COUNT_FROM;
 use crate::library::{Equipment, Exercise, Position};
@@ -91,6 +93,43 @@ pub fn first_ready(
     ready_to_say(ready, introduction_words(exercise) + also)
 }
 
+/// The get-ready before each hold of a run, taken in order: [`get_ready`],
+/// or for an exercise's first hold [`first_ready`], with what is said once a
+/// run at the very first. The plan lays its segments out by it, and the
+/// planner adds up a draft's get-readies by it.
+pub struct GetReadies<'a> {
+    prep: u32,
+    transition: u32,
+    /// The words said once a run, until the first hold takes them.
+    opening: usize,
+    met: HashSet<&'a str>,
+    previous: Option<Position>,
+}
+
+impl<'a> GetReadies<'a> {
+    /// With `opening` words said once a run (see [`opening_words`]).
+    pub fn new(prep: u32, transition: u32, opening: usize) -> GetReadies<'a> {
+        GetReadies {
+            prep,
+            transition,
+            opening,
+            met: HashSet::new(),
+            previous: None,
+        }
+    }
+
+    /// The get-ready before the next hold, a hold of `exercise`.
+    pub fn next(&mut self, exercise: &'a Exercise) -> u32 {
+        let previous = self.previous.replace(exercise.position);
+        if self.met.insert(exercise.id.as_str()) {
+            let opening = std::mem::take(&mut self.opening);
+            first_ready(previous, exercise, self.prep, self.transition, opening)
+        } else {
+            get_ready(previous, exercise.position, self.prep, self.transition)
+        }
+    }
+}
+
 /// Seconds one routine step takes when its first hold is preceded by
 /// `first_ready` seconds (from [`first_ready`] or [`get_ready`]) and the
 /// others by `prep`: `first_ready + hold + (repeat × sides − 1) × (prep +
@@ -132,6 +171,14 @@ mod tests {
         assert_eq!(ready_to_say(15, 5), 15);
         assert_eq!(ready_to_say(5, 25), 10 + COUNT_FROM);
         assert_eq!(ready_to_say(0, 1), 1 + COUNT_FROM);
+    }
+
+    #[test]
+    fn a_transition_comes_first_and_at_a_change_of_position_never_under_the_prep() {
+        assert_eq!(get_ready(None, Position::Lying, 4, 2), 4);
+        assert_eq!(get_ready(None, Position::Lying, 4, 20), 20);
+        assert_eq!(get_ready(Some(Position::Lying), Position::Lying, 4, 20), 4);
+        assert_eq!(get_ready(Some(Position::Prone), Position::Lying, 4, 20), 20);
     }
 
     #[test]

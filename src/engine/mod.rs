@@ -22,7 +22,7 @@ mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
 pub use durations::{
-    WORDS_PER_MINUTE, first_ready, get_ready, opening_words, seconds_to_say, step_seconds,
+    GetReadies, WORDS_PER_MINUTE, first_ready, opening_words, seconds_to_say, step_seconds,
     word_count,
 };
 pub use level::Level;

@@ -5,7 +5,7 @@
 //! The get-ready lasts `transition` seconds before the first hold and whenever
 //! the position changes from the hold before (standing to kneeling, say), and
 //! `prep` seconds otherwise (a repeat, the second side, the next exercise in
-//! the same position); [`get_ready`](super::get_ready) is that rule. A
+//! the same position); [`get_ready`](super::durations::get_ready) is that rule. A
 //! get-ready before an exercise's first hold lasts at least until its
 //! set-up lines and cautions are said and counted in, and before the
 //! routine's first hold also what is left out, what is needed at hand, and

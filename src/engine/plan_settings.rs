@@ -9,7 +9,7 @@ use crate::library::{Breathing, Condition, Routine};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanSettings {
     pub default_prep: u32,
-    /// Never less than `default_prep` once applied (see [`get_ready`](super::get_ready)).
+    /// Never less than `default_prep` once applied (see [`get_ready`](super::durations::get_ready)).
     pub default_transition: u32,
     pub default_breathing: Breathing,
     pub conditions: Vec<Condition>,

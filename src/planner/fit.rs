@@ -3,11 +3,9 @@
 //! far as the time allows. The seconds each step takes come from the engine,
 //! which is the only place durations are computed.
 
-use std::collections::HashSet;
-
 use strum::VariantArray;
 
-use crate::engine::{Level, first_ready, get_ready, opening_words, seconds_to_say, step_seconds};
+use crate::engine::{GetReadies, Level, first_ready, opening_words, seconds_to_say, step_seconds};
 use crate::library::{Equipment, Exercise, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
@@ -91,20 +89,12 @@ impl StepTiming {
     /// with the first), less the prep [`StepTiming::seconds`] counted. Exact,
     /// as `Plan::build` lays it out.
     pub fn ready_extra<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
-        let mut opening = opening_words(&[], &Equipment::needed_by(order.clone()));
-        let mut met = HashSet::new();
-        let mut previous = None;
-        let mut sum = 0;
-        for exercise in order {
-            sum += if met.insert(exercise.id.as_str()) {
-                let also = std::mem::take(&mut opening);
-                first_ready(previous, exercise, self.prep, self.transition, also)
-            } else {
-                get_ready(previous, exercise.position, self.prep, self.transition)
-            } - self.prep;
-            previous = Some(exercise.position);
-        }
-        sum
+        let opening = opening_words(&[], &Equipment::needed_by(order.clone()));
+        let mut readies = GetReadies::new(self.prep, self.transition, opening);
+        order
+            .into_iter()
+            .map(|exercise| readies.next(exercise) - self.prep)
+            .sum()
     }
 }
 

@@ -1,12 +1,10 @@
 //! Lays a plan out: appends the get-ready and hold segments of each step,
 //! round and side with running start times, choosing each get-ready by the
 //! position of the hold before and by what it says: the first hold of an
-//! exercise says its set-up and cautions ([`first_ready`]), and the first hold
-//! of all also what is said once a run (the builder's `opening` words).
+//! exercise says its set-up and cautions, and the first hold of all also what
+//! is said once a run ([`GetReadies`]).
 
-use std::collections::HashSet;
-
-use crate::engine::durations::{first_ready, get_ready};
+use crate::engine::durations::GetReadies;
 use crate::engine::segment::{Segment, SegmentKind, Stage};
 use crate::library::{Breathing, Exercise, Side};
 
@@ -14,25 +12,17 @@ use crate::library::{Breathing, Exercise, Side};
 pub(super) struct Builder<'a> {
     pub(super) segments: Vec<Segment<'a>>,
     holds: usize,
-    prep: u32,
-    transition: u32,
-    /// Every exercise met so far: the first hold of each has the time to say
-    /// its set-up and cautions.
-    met: HashSet<&'a str>,
-    /// The words the first hold's get-ready says once a run, besides its
-    /// exercise's (see [`opening_words`](crate::engine::opening_words)).
-    opening: usize,
+    readies: GetReadies<'a>,
 }
 
 impl<'a> Builder<'a> {
+    /// With `opening` words said once a run, before the first hold (see
+    /// [`opening_words`](crate::engine::opening_words)).
     pub(super) fn new(prep: u32, transition: u32, opening: usize) -> Builder<'a> {
         Builder {
             segments: Vec::new(),
             holds: 0,
-            prep,
-            transition,
-            met: HashSet::new(),
-            opening,
+            readies: GetReadies::new(prep, transition, opening),
         }
     }
 
@@ -56,14 +46,7 @@ impl<'a> Builder<'a> {
         };
         for round in 1..=repeat {
             for &side in sides {
-                let previous = self.segments.last().map(|s| s.exercise.position);
-                let introduces = self.met.insert(exercise.id.as_str());
-                let prep = if introduces {
-                    let opening = std::mem::take(&mut self.opening);
-                    first_ready(previous, exercise, self.prep, self.transition, opening)
-                } else {
-                    get_ready(previous, exercise.position, self.prep, self.transition)
-                };
+                let prep = self.readies.next(exercise);
                 let base = Segment {
                     start: self.end(),
                     duration: prep,

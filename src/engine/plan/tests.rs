@@ -2,7 +2,7 @@
 //! phases, breathing, conditions, the warm-up, and lookups by time and hold.
 
 use super::*;
-use crate::engine::{PlanSettings, first_ready, get_ready, opening_words, step_seconds};
+use crate::engine::{PlanSettings, first_ready, opening_words, step_seconds};
 use crate::library::{Breathing, Equipment, Kind, Layer, Origin, Phase, Position, Side, Step};
 
 fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) -> Exercise {
@@ -415,9 +415,6 @@ fn a_transition_comes_first_and_at_each_change_of_position() {
     let plan = Plan::build(&r, &lib, &settings).unwrap();
     let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
     assert_eq!(readies, [FIRST, 4, INTRODUCE, 4, INTRODUCE]);
-    assert_eq!(get_ready(None, Position::Lying, 4, 2), 4);
-    assert_eq!(get_ready(Some(Position::Lying), Position::Lying, 4, 20), 4);
-    assert_eq!(get_ready(Some(Position::Prone), Position::Lying, 4, 20), 20);
 }
 
 #[test]
