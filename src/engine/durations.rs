@@ -3,6 +3,7 @@
 //! and how long one routine step takes in all.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use super::plan::LeftOut;
 use super::timeline::COUNT_FROM;
@@ -12,7 +13,7 @@ use crate::library::{Equipment, Exercise, Position};
 /// minute, an unhurried voice reading instructions aloud. Speech programs and
 /// screen readers speak at 150 to 180 words a minute unless told otherwise,
 /// so a get-ready timed at this pace leaves them room to finish.
-pub const WORDS_PER_MINUTE: usize = 150;
+const WORDS_PER_MINUTE: usize = 150;
 
 /// The get-ready time before a hold in `position`, after a hold in
 /// `previous` (`None` for the first hold): `transition` at the first hold and
@@ -42,9 +43,15 @@ fn ready_to_say(ready: u32, words: usize) -> u32 {
     ready.max(seconds_to_say(words) + COUNT_FROM)
 }
 
-/// Whole seconds to say `words` words at [`WORDS_PER_MINUTE`], rounded up.
+/// The time `words` words take to say at [`WORDS_PER_MINUTE`].
+pub fn time_to_say(words: usize) -> Duration {
+    let millis = words.saturating_mul(60_000) / WORDS_PER_MINUTE;
+    Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
+}
+
+/// [`time_to_say`] in whole seconds, rounded up.
 pub fn seconds_to_say(words: usize) -> u32 {
-    u32::try_from((words * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(u32::MAX)
+    u32::try_from(time_to_say(words).as_millis().div_ceil(1000)).unwrap_or(u32::MAX)
 }
 
 /// The words of `text`, as a voice says them.
@@ -164,6 +171,7 @@ mod tests {
         assert_eq!(seconds_to_say(5), 2);
         assert_eq!(seconds_to_say(6), 3);
         assert_eq!(seconds_to_say(150), 60);
+        assert_eq!(time_to_say(3), Duration::from_millis(1_200));
         // Nothing to say: the rule's time, even none.
         assert_eq!(ready_to_say(0, 0), 0);
         assert_eq!(ready_to_say(5, 0), 5);

@@ -22,8 +22,7 @@ mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
 pub use durations::{
-    GetReadies, WORDS_PER_MINUTE, first_ready, opening_words, seconds_to_say, step_seconds,
-    word_count,
+    GetReadies, first_ready, opening_words, seconds_to_say, step_seconds, time_to_say, word_count,
 };
 pub use level::Level;
 pub use plan::{LeftOut, Plan, PlanError};

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use super::rows::wrap;
-use crate::engine::{WORDS_PER_MINUTE, word_count};
+use crate::engine::{time_to_say, word_count};
 
 /// The lines to show of `paragraphs`, wrapped to `width` columns, in at most
 /// `room` rows, `elapsed` into the get-ready that says them. When they do not
@@ -47,8 +47,7 @@ pub fn page(paragraphs: &[String], width: usize, room: usize, elapsed: Duration)
         }
         shown = index;
         let words = page.iter().map(|(_, words)| words).sum::<usize>();
-        let saying = Duration::from_secs(60) * words as u32 / WORDS_PER_MINUTE as u32;
-        turn += saying.max(Duration::from_secs(1));
+        turn += time_to_say(words).max(Duration::from_secs(1));
     }
     let mut rows: Vec<String> = pages[shown].iter().map(|(line, _)| line.clone()).collect();
     let marker = if shown + 1 < pages.len() {
