@@ -28,13 +28,15 @@ fn request(minutes: u32, seed: u64, conditions: &[Condition]) -> PlanRequest {
     }
 }
 
-/// Condition sets that leave enough exercises for an hour.
+/// Condition sets that leave enough exercises for an hour. After a hip
+/// replacement, with no kneeling, nothing face down and no hip behind the
+/// body, six exercises are left: about 48 minutes at most.
 const ROOMY: &[&[Condition]] = &[
     &[],
     &[Condition::HerniatedDisc],
     &[Condition::Pregnancy],
     &[Condition::KneePain],
-    &[Condition::HipReplacement, Condition::Osteoporosis],
+    &[Condition::Osteoporosis],
     &[Condition::HerniatedDisc, Condition::KneePain],
 ];
 
