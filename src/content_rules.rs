@@ -45,6 +45,12 @@ enum Movement {
     Rest,
     /// Walking, which suits everyone.
     Walk,
+    /// The body's weight on the knees outside a kneeling position: planks
+    /// from the knees.
+    KneeLoad,
+    /// The feet in one line, heel to toe, which brings the hip toward the
+    /// middle of the body.
+    FeetInLine,
 }
 
 use Movement::*;
@@ -97,6 +103,15 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("long-exhale-seated", &[Rest]),
     ("prone-breathing", &[Rest]),
     ("side-lying-breathing", &[Rest, SideLying]),
+    ("dead-bug", &[]),
+    ("side-plank-knees", &[KneeLoad, SideLying]),
+    ("forearm-plank-knees", &[KneeLoad]),
+    ("forearm-plank-toes", &[]),
+    ("wall-plank", &[]),
+    ("sit-to-stand", &[]),
+    ("heel-raises", &[]),
+    ("tandem-stance", &[FeetInLine]),
+    ("prone-back-extension", &[BackBend]),
 ];
 
 /// Exercises in no built-in routine, and why. Warm-ups are used by the
@@ -111,6 +126,10 @@ const IN_NO_ROUTINE: &[(&str, &str)] = &[
         "a loaded forward fold; the routines use the gentler sphinx version",
     ),
     ("prone-breathing", "a finish for plans that end face down"),
+    (
+        "forearm-plank-toes",
+        "the harder step of the forearm plank on the knees, for plans once that feels easy",
+    ),
     (
         "thomas-stretch",
         "needs a bed, so it comes only in plans made with `--equipment bed`",
@@ -220,6 +239,14 @@ fn tags_follow_movements() {
         // kneeling on the operated side takes it behind the body.
         if e.position == Position::Kneeling {
             rules.push(("kneeling", missing(&[KneePain, HipReplacement])));
+        }
+        if does(KneeLoad) {
+            rules.push(("weight on the knees", missing(&[KneePain])));
+        }
+        // After a hip replacement the leg must not cross the middle of the
+        // body, and a narrow stance is where a new hip is least steady.
+        if does(FeetInLine) {
+            rules.push(("feet in line", missing(&[HipReplacement])));
         }
         // Lying on the back or face down is not for later pregnancy.
         if matches!(e.position, Position::Lying | Position::Prone) && !does(SideLying) {
@@ -656,6 +683,7 @@ fn the_routines_keep_their_promises() {
         ("rest-and-breathe", Condition::RecentSurgery),
         ("rest-and-breathe", Condition::HipReplacement),
         ("hip-replacement", Condition::HipReplacement),
+        ("strong-bones", Condition::Osteoporosis),
     ] {
         let plan = Plan::build(routine(id), &library, &settings(&[condition])).unwrap();
         assert!(plan.left_out.is_empty(), "{id} with {condition}");
@@ -690,12 +718,36 @@ fn the_routines_keep_their_promises() {
     )
     .unwrap();
     assert!(plan.equipment().contains(&Equipment::Bed));
-    // After surgery: rest and breathing only.
-    assert!(
-        exercises("rest-and-breathe")
-            .iter()
-            .all(|e| e.kind == Kind::Breathing)
-    );
+    // After surgery: a walk, then rest and breathing only; walking is the
+    // first advice for low back pain, so the gentle routine walks too.
+    let rest = exercises("rest-and-breathe");
+    assert_eq!(rest[0].id, "walking-break");
+    assert!(rest[1..].iter().all(|e| e.kind == Kind::Breathing));
+    assert_eq!(exercises("gentle-back")[0].id, "walking-break");
+    // Strength as well as suppleness: the core routine holds the plank
+    // family, and bone health has a routine of strength and balance that
+    // loses nothing to osteoporosis.
+    let core: Vec<&str> = exercises("core").iter().map(|e| e.id.as_str()).collect();
+    for id in [
+        "wall-plank",
+        "forearm-plank-knees",
+        "side-plank-knees",
+        "dead-bug",
+    ] {
+        assert!(core.contains(&id), "core lacks {id}");
+    }
+    let bones: Vec<&str> = exercises("strong-bones")
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    for id in [
+        "sit-to-stand",
+        "heel-raises",
+        "tandem-stance",
+        "prone-back-extension",
+    ] {
+        assert!(bones.contains(&id), "strong-bones lacks {id}");
+    }
     // The desk break walks and says how often.
     assert!(
         exercises("desk-break")

@@ -104,6 +104,7 @@ fn routines_json_carries_ids_names_and_totals() {
         [
             "ball-release",
             "chair",
+            "core",
             "daily",
             "desk-break",
             "floor",
@@ -112,6 +113,7 @@ fn routines_json_carries_ids_names_and_totals() {
             "hip-replacement",
             "pregnancy",
             "rest-and-breathe",
+            "strong-bones",
             "mine"
         ]
     );
@@ -465,7 +467,7 @@ fn a_user_routine_replaces_a_built_in_and_check_says_so() {
     env.psoas(&["check"])
         .assert()
         .success()
-        .stdout("ok: 45 exercises and 11 routines, no problems\n")
+        .stdout("ok: 54 exercises and 13 routines, no problems\n")
         .stderr(format!(
             "{}/daily.toml:1:1: note: this routine `daily` replaces the one at <built-in>/daily.toml:1:1\n",
             routines.display()
