@@ -146,7 +146,7 @@ pub struct RoutinesArgs {
 /// `--level N`, shared by the commands that lay out holds.
 #[derive(Debug, Args)]
 pub struct LevelArgs {
-    /// How long stretch and breathing holds are: 1 as written, 2 one and a half times, 3 twice as long (default: the config's level, else 1)
+    /// How long stretch and breathing holds are: 1 as written, 2 one and a half times, 3 twice as long; at 2 and 3 exercises move to their harder variants (default: the config's level, else 1)
     #[arg(long, value_name = "N", value_parser = parse_level)]
     pub level: Option<Level>,
 }

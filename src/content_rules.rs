@@ -80,7 +80,10 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("low-lunge", &[HipExtension, BackBend, DeepHipFlexion]),
     ("kneeling-reach-side-bend", &[HipExtension, SideBend]),
     ("kneeling-quad-hip-flexor", &[HipExtension]),
+    ("all-fours-leg-reach", &[]),
     ("all-fours-arm-leg-reach", &[]),
+    ("marching-bridge", &[]),
+    ("single-leg-bridge", &[]),
     ("all-fours-pelvic-tilt", &[LumbarFlexion]),
     (
         "thomas-stretch",
@@ -128,7 +131,15 @@ const IN_NO_ROUTINE: &[(&str, &str)] = &[
     ("prone-breathing", "a finish for plans that end face down"),
     (
         "forearm-plank-toes",
-        "the harder step of the forearm plank on the knees, for plans once that feels easy",
+        "the harder step of the forearm plank on the knees, done in its place from level 2",
+    ),
+    (
+        "marching-bridge",
+        "the harder step of the slow bridge, done in its place from level 2",
+    ),
+    (
+        "single-leg-bridge",
+        "the hardest step of the bridge, done in its place at level 3",
     ),
     (
         "thomas-stretch",
@@ -801,6 +812,77 @@ fn the_warm_up_is_low_impact_unless_asked_to_be_brisk() {
             }
         }
     }
+}
+
+/// A family of variants is a ladder: each step names the next harder one
+/// and is named back as its easier one, in the same position and of the same
+/// kind, so that a level never moves a person from standing to the floor in
+/// the middle of a routine.
+#[test]
+fn variants_make_ladders_in_one_position() {
+    let library = builtin();
+    let mut harder_steps = 0;
+    for e in library.exercises() {
+        if let Some(id) = &e.harder {
+            let harder = library.exercise(id).unwrap();
+            assert_eq!(harder.easier.as_deref(), Some(e.id.as_str()), "{id}");
+            assert_eq!(harder.position, e.position, "{} -> {id}", e.id);
+            assert_eq!(harder.kind, e.kind, "{} -> {id}", e.id);
+            harder_steps += 1;
+        }
+        if let Some(id) = &e.easier {
+            let easier = library.exercise(id).unwrap();
+            assert_eq!(easier.harder.as_deref(), Some(e.id.as_str()), "{id}");
+        }
+    }
+    assert!(harder_steps >= 5, "{harder_steps} harder variants");
+}
+
+/// Levels move to harder variants: the daily routine's half-kneeling
+/// stretch becomes the low lunge and its bridge the marching bridge at level
+/// 2 and the single-leg bridge at level 3, where the person's conditions
+/// allow; the floor routine, which does both the stretch and the lunge,
+/// keeps both rather than lunging twice.
+#[test]
+fn levels_move_to_harder_variants() {
+    use crate::engine::Level;
+    let library = builtin();
+    let ids = |routine: &str, level: Level, conditions: &[Condition]| -> Vec<String> {
+        let settings = PlanSettings {
+            level,
+            ..settings(conditions)
+        };
+        Plan::build(library.routine(routine).unwrap(), &library, &settings)
+            .unwrap()
+            .holds()
+            .iter()
+            .map(|h| h.exercise.id.clone())
+            .collect()
+    };
+    let daily1 = ids("daily", Level::One, &[]);
+    let daily2 = ids("daily", Level::Two, &[]);
+    let daily3 = ids("daily", Level::Three, &[]);
+    for (one, two, three) in [
+        ("kneeling-psoas-stretch", "low-lunge", "low-lunge"),
+        ("glute-bridge", "marching-bridge", "single-leg-bridge"),
+        (
+            "all-fours-leg-reach",
+            "all-fours-arm-leg-reach",
+            "all-fours-arm-leg-reach",
+        ),
+    ] {
+        assert!(daily1.iter().any(|i| i == one), "{one} at level 1");
+        assert!(daily2.iter().any(|i| i == two), "{two} at level 2");
+        assert!(daily3.iter().any(|i| i == three), "{three} at level 3");
+        assert!(!daily3.iter().any(|i| i == one), "{one} at level 3");
+    }
+    // The low lunge arches the back: with a disc problem the half-kneeling
+    // stretch stays at every level.
+    let disc = ids("daily", Level::Three, &[Condition::HerniatedDisc]);
+    assert!(disc.iter().any(|i| i == "kneeling-psoas-stretch"));
+    assert!(!disc.iter().any(|i| i == "low-lunge"));
+    let floor2 = ids("floor", Level::Two, &[]);
+    assert!(floor2.iter().any(|i| i == "kneeling-psoas-stretch"));
 }
 
 #[test]

@@ -51,6 +51,27 @@ pub fn body_candidates<'a>(library: &'a Library, request: &PlanRequest) -> Vec<&
         .collect()
 }
 
+/// `candidates` as done at the request's level: each moved to its harder
+/// variant where that is a candidate too, each once. The plan's routine
+/// then keeps them as chosen (see [`fit::routine`](super::fit::routine)).
+pub fn at_level<'a>(
+    library: &'a Library,
+    request: &PlanRequest,
+    candidates: Vec<&'a Exercise>,
+) -> Vec<&'a Exercise> {
+    let allowed: Vec<&str> = candidates.iter().map(|e| e.id.as_str()).collect();
+    let mut chosen: Vec<&'a Exercise> = Vec::with_capacity(candidates.len());
+    for e in &candidates {
+        let e = request
+            .level
+            .variant(e, library, &request.conditions, |id| !allowed.contains(&id));
+        if !chosen.iter().any(|c| c.id == e.id) {
+            chosen.push(e);
+        }
+    }
+    chosen
+}
+
 /// Breathing exercises that suit the conditions and the equipment, in any
 /// position: the finish prefers the positions asked for but may leave them.
 pub fn breathing_candidates<'a>(library: &'a Library, request: &PlanRequest) -> Vec<&'a Exercise> {

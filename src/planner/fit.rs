@@ -99,13 +99,15 @@ impl StepTiming {
 }
 
 /// A routine with an explicit prep and transition, so that it lasts as long
-/// as planned whatever the config says later.
+/// as planned whatever the config says later, and whose exercises stay as
+/// chosen at every level: they were chosen for the plan's level already.
 pub fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> Routine {
     Routine {
         id: id.to_string(),
         name: name.to_string(),
         summary: None,
         warm_up: true,
+        progress: false,
         prep: Some(timing.prep),
         transition: Some(timing.transition.max(timing.prep)),
         breathing: None,

@@ -152,7 +152,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
             .unwrap_or(0)
         + timing.most_opening_extra();
     rng.shuffle(&mut breathing);
-    let mut pool = choose::body_candidates(library, request);
+    let mut pool = choose::at_level(library, request, choose::body_candidates(library, request));
     rng.shuffle(&mut pool);
 
     // Keep room for a minute of breathing at the end, or what there is.
