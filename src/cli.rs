@@ -264,6 +264,9 @@ pub struct PlanArgs {
     /// Vary the choice of exercises; the same seed gives the same routine
     #[arg(long, value_name = "S", default_value_t = 0)]
     pub seed: u64,
+    /// Include this exercise (by id), the belly releases too, which a plan uses only when asked for by name; repeatable
+    #[arg(long = "with", value_name = "ID")]
+    pub with: Vec<String>,
     #[arg(long, value_parser = parse_sheet_format(), default_value = "text")]
     pub format: SheetFormat,
     /// Save the plan as a routine NAME in your routines folder

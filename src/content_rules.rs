@@ -461,6 +461,16 @@ fn the_belly_releases_name_every_contraindication() {
     }
 }
 
+/// Pressing on the belly is not for everyone and never a surprise: a plan
+/// holds a belly release only when asked for it by name.
+#[test]
+fn belly_work_is_planned_only_by_name() {
+    for e in builtin().exercises() {
+        let on_the_belly = e.id.starts_with("ball-belly");
+        assert_eq!(e.by_name, on_the_belly, "{}", e.id);
+    }
+}
+
 #[test]
 fn every_exercise_lists_what_it_needs() {
     for e in builtin().exercises() {

@@ -206,6 +206,10 @@ pub struct Exercise {
     pub harder: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub easier: Option<String>,
+    /// Whether `psoas plan` uses it only when asked for by name (`--with`):
+    /// pressing on the belly is not for everyone, and not for a surprise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_name: bool,
     #[serde(rename = "source")]
     pub origin: Origin,
 }

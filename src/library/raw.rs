@@ -39,6 +39,9 @@ pub struct RawExercise {
     /// to, and the next easier one.
     pub harder: Option<Spanned<Text>>,
     pub easier: Option<Spanned<Text>>,
+    /// Whether `plan` uses it only when asked for by name.
+    #[serde(default)]
+    pub by_name: Flag,
 }
 
 #[derive(Debug, Deserialize)]

@@ -304,6 +304,7 @@ pub fn exercise(
         phases,
         harder,
         easier,
+        by_name: raw.by_name.0,
         origin,
     })
 }

@@ -6,7 +6,7 @@
 use strum::VariantArray;
 
 use crate::engine::{GetReadies, Level, first_ready, opening_words, seconds_to_say, step_seconds};
-use crate::library::{Equipment, Exercise, Layer, Origin, Routine, Step};
+use crate::library::{Equipment, Exercise, Kind, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -164,8 +164,9 @@ pub fn fill(
                 ..*d
             })
         });
+        // A way down is done once, as written.
         grow(timing, body, total, target, |d| {
-            (d.repeat < caps.repeat).then_some(Draft {
+            (d.repeat < caps.repeat && d.exercise.kind != Kind::Transfer).then_some(Draft {
                 repeat: d.repeat + 1,
                 ..*d
             })

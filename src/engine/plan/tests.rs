@@ -33,6 +33,7 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
             .collect(),
         harder: None,
         easier: None,
+        by_name: false,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),
