@@ -45,6 +45,8 @@ enum Movement {
     Rest,
     /// Walking, which suits everyone.
     Walk,
+    /// Pressure on the belly: a ball under it.
+    BellyPressure,
     /// The body's weight on the knees outside a kneeling position: planks
     /// from the knees.
     KneeLoad,
@@ -99,8 +101,11 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("ball-back-beside-spine", &[BallOnBack]),
     ("ball-back-knee-open", &[BallOnBack]),
     ("ball-back-hips-hover", &[BallOnBack]),
-    ("ball-belly-kneeling", &[LumbarFlexion, DeepHipFlexion]),
-    ("ball-belly-sphinx", &[BackBend]),
+    (
+        "ball-belly-kneeling",
+        &[LumbarFlexion, DeepHipFlexion, BellyPressure],
+    ),
+    ("ball-belly-sphinx", &[BackBend, BellyPressure]),
     ("foam-roller-front-hip", &[BackBend]),
     ("belly-breathing-lying", &[Rest]),
     ("long-exhale-seated", &[Rest]),
@@ -240,6 +245,11 @@ fn tags_follow_movements() {
                     RecentSurgery,
                 ]),
             ));
+        }
+        // Whoever has a reason not to press on the belly, or no wish to,
+        // leaves every belly release out with one tag.
+        if does(BellyPressure) {
+            rules.push(("pressure on the belly", missing(&[Abdominal])));
         }
         // A fragile vertebra is no place for a ball's pressure.
         if does(BallOnBack) {

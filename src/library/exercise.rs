@@ -142,6 +142,10 @@ pub enum Condition {
     KneePain,
     /// Spinal stenosis or spondylolisthesis: back bends tend to make it worse.
     SpinalStenosis,
+    /// A reason not to press on the belly: a hernia, an aneurysm, blood
+    /// thinners, bowel inflammation, a stoma, a Caesarean or other belly
+    /// surgery; or simply a wish to leave belly work out.
+    Abdominal,
 }
 
 /// Which side a hold is done on.
@@ -292,6 +296,7 @@ impl Condition {
             Condition::SpinalStenosis => {
                 "spinal stenosis or spondylolisthesis (back pain worse when bending backwards)"
             }
+            Condition::Abdominal => "a reason not to press on the belly, or no wish to",
         }
     }
 }
