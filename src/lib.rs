@@ -40,8 +40,8 @@
 //!   `write.rs` writes a routine back as a file.
 //! - `engine/`: pure timing. `plan.rs` expands a routine into timed
 //!   segments (`segment.rs`, laid out by `plan/builder.rs`) by the rules of
-//!   `durations.rs` (get-ready times, long enough to say what they say),
-//!   `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
+//!   `durations.rs` (get-ready times, long enough to say what they say at
+//!   the `pace.rs` a person sets), `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
 //!   `timeline.rs` says what happens and what is said when, `session.rs` is
 //!   a run's state as plan time passes and `breathing.rs` the breathing
 //!   rhythm.

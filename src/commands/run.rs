@@ -39,6 +39,9 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     if let Some(level) = args.level {
         plan_settings.level = level;
     }
+    if let Some(pace) = args.voice_pace {
+        plan_settings.pace = pace;
+    }
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));

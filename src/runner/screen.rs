@@ -272,7 +272,8 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     } else {
         (2, 5)
     };
-    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, pos.saturating_sub(said_at))
+    let elapsed = pos.saturating_sub(said_at);
+    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, elapsed, plan.pace)
         .into_iter()
         .map(|line| (priority, Row::new(format!(" {line}"), Style::Plain)))
         .collect();

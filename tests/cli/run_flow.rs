@@ -229,6 +229,31 @@ fn minutes_plans_and_runs_in_one_go() {
 }
 
 #[test]
+fn get_readies_last_until_their_words_are_said_at_the_voice_pace() {
+    let env = quick_env();
+    let first_ready = |extra: &[&str]| {
+        let out = stdout_of(&mut run(&env, &[&["--no-record"], extra].concat()));
+        out.lines()
+            .find(|l| l.contains("Get into position"))
+            .unwrap_or_else(|| panic!("{out}"))
+            .to_string()
+    };
+    // 96 words: 39 s at 150 words a minute, 77 s at 75, 20 s at 300, each
+    // with the count of 3.
+    assert!(first_ready(&[]).ends_with("Get into position (42 s)."));
+    env.write("config/psoas/config.toml", "voice_pace = 75\n");
+    assert!(first_ready(&[]).ends_with("Get into position (80 s)."));
+    // The flag beats the config.
+    assert!(first_ready(&["--voice-pace", "300"]).ends_with("Get into position (23 s)."));
+    run(&env, &["--voice-pace", "20"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value '20' for '--voice-pace <WPM>': a whole number from 60 to 450",
+        ));
+}
+
+#[test]
 fn cues_are_spoken_through_the_voice_command() {
     let env = quick_env();
     let log = env.root().join("spoken.txt");
