@@ -52,7 +52,8 @@
 //!   `terminal.rs`, `signals.rs`) runs the screen, `plain.rs` the transcript; `wording.rs`
 //!   says each event in words, `check_in.rs` asks the tension score,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
-//! - `voice.rs`: spoken cues through a text-to-speech program.
+//! - `voice.rs`: spoken cues through a text-to-speech program, each allowed
+//!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
 //!   chart, JSON), `after_session.rs`, and the `--format` choices in `format.rs`.

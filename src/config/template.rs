@@ -51,8 +51,10 @@ pub fn template() -> String {
 # voice_command = [\"espeak-ng\", \"--stdin\", \"-s\", \"140\"]
 
 # How fast the voice speaks, in words a minute, {min_pace} to {max_pace}
-# (`--voice-pace`). A get-ready lasts until its words are said at this pace:
-# set it to the pace of your voice_command.
+# (`--voice-pace`). A get-ready lasts until its words are said at this pace, and
+# a voice still speaking after twice that time and 5 s more is cut off, and not
+# waited for again until it finishes a cue by itself. Set it to the pace of
+# your voice_command.
 # voice_pace = {pace}
 
 # Sessions a week to aim for, 1 to {max_goal} (`psoas history --goal`).
