@@ -63,8 +63,6 @@ pub enum VoiceError {
         "the voice program `{0}` (voice_command in the config) is there but cannot be run: {1}; cues will not be spoken"
     )]
     CannotRun(String, &'static str),
-    #[error("cannot start the voice program {0}: {1}; cues will not be spoken")]
-    Spawn(String, std::io::Error),
 }
 
 impl SpeechProgram {
@@ -121,6 +119,9 @@ pub enum Trouble {
     /// The program ended by itself in failure: an exit code other than 0
     /// (`code`), or a signal (`None`).
     Failed { program: String, code: Option<i32> },
+    /// The program, found when the run began, could not be started for a
+    /// cue (`error`): the run goes on in silence.
+    CannotStart { program: String, error: String },
 }
 
 /// A cue being spoken: the program saying it, and when it is cut off if it
@@ -154,7 +155,6 @@ pub struct Voice {
     told_not_answering: bool,
     told_failed: bool,
     troubles: VecDeque<Trouble>,
-    warn: Warn,
 }
 
 impl Voice {
@@ -194,7 +194,6 @@ impl Voice {
             told_not_answering: false,
             told_failed: false,
             troubles: VecDeque::new(),
-            warn,
         }
     }
 
@@ -223,7 +222,7 @@ impl Voice {
 
     /// Speaks `text`, cutting off the cue before it if that is still going.
     /// Never waits for the speech, and never fails: a program that cannot be
-    /// started gives one warning and silence from then on.
+    /// started is a trouble, told once, and silence from then on.
     pub fn say(&mut self, text: &str) {
         self.stop();
         let Some(program) = &self.program else {
@@ -240,8 +239,10 @@ impl Voice {
         let mut child = match spawned {
             Ok(child) => child,
             Err(error) => {
-                let name = program.path.display().to_string();
-                (self.warn)(&VoiceError::Spawn(name, error).to_string());
+                let program = self.program_name();
+                let error = error.to_string();
+                self.troubles
+                    .push_back(Trouble::CannotStart { program, error });
                 self.program = None;
                 return;
             }
@@ -278,7 +279,7 @@ impl Voice {
     }
 
     /// Stops the cue being spoken, if any, with everything the program
-    /// started (see [`stop`]).
+    /// started (see [`Stopping`]).
     pub fn stop(&mut self) {
         self.settle();
         if let Some(utterance) = self.speaking.take() {

@@ -176,6 +176,9 @@ pub fn voice_trouble(trouble: &Trouble) -> String {
             program,
             code: None,
         } => format!("The voice program {program} was stopped by a signal: cues may not be heard."),
+        Trouble::CannotStart { program, error } => format!(
+            "The voice program {program} cannot be started ({error}): cues will not be spoken."
+        ),
     }
 }
 

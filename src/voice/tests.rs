@@ -186,27 +186,30 @@ fn a_missing_program_warns_once_and_stays_silent() {
 }
 
 #[test]
-fn a_program_that_fails_to_start_warns_once() {
+fn a_program_that_fails_to_start_is_told_once_and_goes_silent() {
     let fake = Fake::new();
     // Executable by its mode, but not a program the system can start: its
     // interpreter is missing.
     let broken = fake.path("broken");
     std::fs::write(&broken, "#!/no/such/interpreter\n").unwrap();
     make_executable(&broken);
-    let warnings = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&warnings);
     let command = vec![broken.display().to_string()];
     let mut voice = Voice::open(
         Some(&command),
         None,
         Pace::DEFAULT,
-        Box::new(move |m: &str| sink.lock().unwrap().push(m.to_string())),
+        Box::new(|m: &str| panic!("warned: {m}")),
     );
     assert!(!voice.is_silent());
     voice.say("one");
     voice.say("two");
     assert!(voice.is_silent());
-    assert_eq!(warnings.lock().unwrap().len(), 1);
+    let Some(Trouble::CannotStart { program, error }) = voice.trouble() else {
+        panic!("no trouble told");
+    };
+    assert_eq!(program, "broken");
+    assert!(!error.is_empty());
+    assert_eq!(voice.trouble(), None);
 }
 
 #[test]
