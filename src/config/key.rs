@@ -20,6 +20,8 @@ pub enum Key {
     BriskWarmUp,
     Conditions,
     Level,
+    Guidance,
+    FamiliarAfter,
     Remind,
     NotifyCommand,
 }
@@ -59,7 +61,7 @@ mod tests {
         assert_eq!(
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command weekly_goal \
-             check_in brisk_warm_up conditions level remind notify_command"
+             check_in brisk_warm_up conditions level guidance familiar_after remind notify_command"
         );
     }
 }

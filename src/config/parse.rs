@@ -11,6 +11,7 @@ use toml::de::DeValue;
 
 use super::{Config, Key, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
+use crate::engine::Guidance;
 use crate::library::{Breathing, Condition, RawBreathing, Routine, is_kebab_case};
 use crate::toml_input::{
     Flag, List, Text, WholeNumber, deserialize_value, document, out_of_range, range_help,
@@ -61,6 +62,11 @@ const WEEKLY_GOAL: Whole = Whole {
     max: MAX_WEEKLY_GOAL,
     unit: "sessions",
 };
+const FAMILIAR_AFTER: Whole = Whole {
+    min: 1,
+    max: Guidance::MAX_FAMILIAR_AFTER,
+    unit: "sessions",
+};
 const LEVEL: Whole = Whole {
     min: 1,
     max: 3,
@@ -75,6 +81,7 @@ fn valid_value(key: &str) -> Option<String> {
         "breathing.inhale" | "breathing.exhale" => BREATH,
         "weekly_goal" => WEEKLY_GOAL,
         "level" => LEVEL,
+        "familiar_after" => FAMILIAR_AFTER,
         _ => return None,
     };
     Some(range_help(whole.min, whole.max, whole.unit))
@@ -139,6 +146,11 @@ impl Reader<'_> {
                     .int(key, value, LEVEL)
                     .and_then(|n| crate::engine::Level::from_number(n as u8))
             }
+            Key::Guidance => {
+                let text = self.value(key, value);
+                config.guidance = self.parsed(key, text);
+            }
+            Key::FamiliarAfter => config.familiar_after = self.int(key, value, FAMILIAR_AFTER),
             Key::Remind => config.remind = self.remind(value),
             Key::NotifyCommand => config.notify_command = self.command(key, value, NOTIFY_HELP),
         }

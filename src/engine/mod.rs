@@ -12,6 +12,7 @@ mod breathing;
 mod durations;
 #[cfg(test)]
 pub(crate) mod fixture;
+mod guidance;
 mod level;
 mod plan;
 mod plan_settings;
@@ -24,6 +25,7 @@ pub use breathing::{BreathDirection, breath_at};
 pub use durations::{
     GetReadies, first_ready, opening_words, seconds_to_say, step_seconds, time_to_say, word_count,
 };
+pub use guidance::{Familiarity, Guidance, GuidanceSettings, Telling};
 pub use level::Level;
 pub use plan::{LeftOut, Plan, PlanError};
 pub use plan_settings::PlanSettings;

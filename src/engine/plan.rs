@@ -17,9 +17,12 @@ mod builder;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashSet;
+
 use builder::Builder;
 
 use super::durations::opening_words;
+use super::guidance::{Guidance, GuidanceSettings, Telling};
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
 use super::segment::{Segment, SegmentKind, Stage};
@@ -56,6 +59,10 @@ pub struct Plan<'a> {
     pub left_out: Vec<LeftOut<'a>>,
     /// See [`Plan::equipment`].
     equipment: Vec<Equipment>,
+    /// The person's conditions: the cautions for them are said, no others.
+    conditions: Vec<Condition>,
+    /// The exercises introduced briefly (see [`Plan::telling`]).
+    brief: HashSet<&'a str>,
 }
 
 /// Roughly how long the guided warm-up lasts, in seconds.
@@ -94,8 +101,15 @@ impl<'a> Plan<'a> {
             }
         }
         let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
-        let mut builder = Builder::new(prep, transition, opening_words(&left_out, &equipment));
+        let conditions = settings.conditions.clone();
+        let opening = opening_words(&left_out, &equipment);
+        let mut builder = Builder::new(prep, transition, opening, conditions.clone());
+        let mut brief = HashSet::new();
         for (kept_index, &(step, exercise)) in kept.iter().enumerate() {
+            let briefly = settings.guidance.is_brief(exercise);
+            if briefly {
+                brief.insert(exercise.id.as_str());
+            }
             let hold = settings
                 .level
                 .hold(exercise, step.hold.unwrap_or(exercise.hold));
@@ -107,6 +121,7 @@ impl<'a> Plan<'a> {
                 step.repeat,
                 hold,
                 breathing,
+                briefly,
             );
         }
         if builder.segments.is_empty() {
@@ -123,7 +138,24 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             equipment,
             left_out,
+            conditions,
+            brief,
         })
+    }
+
+    /// The length of `routine` once the person knows every exercise in it:
+    /// each told briefly. [`Plan::build`] with the settings' own guidance
+    /// gives the length for this person, and with none yet the first time.
+    pub fn familiar_length(
+        routine: &Routine,
+        library: &'a Library,
+        settings: &PlanSettings,
+    ) -> Result<u32, PlanError> {
+        let familiar = PlanSettings {
+            guidance: GuidanceSettings::always(Guidance::Brief),
+            ..settings.clone()
+        };
+        Ok(Plan::build(routine, library, &familiar)?.total())
     }
 
     /// A guided warm-up of about [`WARM_UP_TARGET`] seconds: warm-up exercises
@@ -138,7 +170,14 @@ impl<'a> Plan<'a> {
         impact: Impact,
     ) -> Option<Plan<'a>> {
         // What is said once a run comes with the routine, not its warm-up.
-        let mut builder = Builder::new(settings.default_prep, settings.default_transition, 0);
+        let conditions = settings.conditions.clone();
+        let mut builder = Builder::new(
+            settings.default_prep,
+            settings.default_transition,
+            0,
+            conditions.clone(),
+        );
+        let mut brief = HashSet::new();
         let mut steps = 0;
         // The time spent moving counts toward the target, not the time to
         // get ready, so a longer transition does not cut a move.
@@ -153,7 +192,19 @@ impl<'a> Plan<'a> {
                 break;
             }
             let breathing = exercise.breathing.unwrap_or(settings.default_breathing);
-            builder.add(Stage::WarmUp, steps, exercise, 1, exercise.hold, breathing);
+            let briefly = settings.guidance.is_brief(exercise);
+            if briefly {
+                brief.insert(exercise.id.as_str());
+            }
+            builder.add(
+                Stage::WarmUp,
+                steps,
+                exercise,
+                1,
+                exercise.hold,
+                breathing,
+                briefly,
+            );
             moving += exercise.hold;
             steps += 1;
         }
@@ -166,6 +217,8 @@ impl<'a> Plan<'a> {
             step_counts: [steps, 0],
             left_out: Vec::new(),
             equipment: Vec::new(),
+            conditions,
+            brief,
         })
     }
 
@@ -179,10 +232,22 @@ impl<'a> Plan<'a> {
             s.hold += holds;
             s
         }));
+        let mut brief = warm_up.brief;
+        brief.extend(self.brief);
         Plan {
             segments,
+            brief,
             step_counts: [warm_up.step_counts[0], self.step_counts[1]],
             ..self
+        }
+    }
+
+    /// What the get-ready introducing `exercise` says of it: briefly or in
+    /// full, and the cautions for the person's conditions.
+    pub fn telling(&self, exercise: &Exercise) -> Telling<'_> {
+        Telling {
+            brief: self.brief.contains(exercise.id.as_str()),
+            conditions: &self.conditions,
         }
     }
 

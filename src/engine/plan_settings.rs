@@ -1,6 +1,8 @@
 //! The personal settings a plan is built with: the get-ready times and the
-//! breathing a routine may leave unsaid, the person's conditions and level.
+//! breathing a routine may leave unsaid, the person's conditions and level,
+//! and how much a get-ready says of each exercise.
 
+use super::guidance::GuidanceSettings;
 use super::level::Level;
 use crate::library::{Breathing, Condition, Routine};
 
@@ -15,6 +17,8 @@ pub struct PlanSettings {
     pub conditions: Vec<Condition>,
     /// How much stretch and breathing holds grow (see [`Level`]).
     pub level: Level,
+    /// Which exercises a get-ready introduces briefly.
+    pub guidance: GuidanceSettings,
 }
 
 impl Default for PlanSettings {
@@ -25,6 +29,7 @@ impl Default for PlanSettings {
             default_breathing: Breathing::DEFAULT,
             conditions: Vec::new(),
             level: Level::One,
+            guidance: GuidanceSettings::default(),
         }
     }
 }

@@ -300,6 +300,23 @@ impl<'a> Session<'a> {
         self.count(HoldStatus::Done)
     }
 
+    /// The ids of the exercises held to the end at least once, in the
+    /// order of the plan, each once: what the history counts toward knowing
+    /// an exercise.
+    pub fn exercises_held(&self) -> Vec<&'a str> {
+        let mut held: Vec<&'a str> = Vec::new();
+        for (hold, status) in self.holds.iter().enumerate() {
+            let Some(first) = self.plan.first_segment_of_hold(hold) else {
+                continue;
+            };
+            let id = self.plan.segments[first].exercise.id.as_str();
+            if *status == HoldStatus::Done && !held.contains(&id) {
+                held.push(id);
+            }
+        }
+        held
+    }
+
     pub fn holds_skipped(&self) -> usize {
         self.count(HoldStatus::Skipped)
     }

@@ -14,7 +14,7 @@ mod rng;
 #[cfg(test)]
 mod tests;
 
-use crate::engine::{self, Level, Plan, PlanSettings, step_seconds};
+use crate::engine::{self, Guidance, GuidanceSettings, Level, Plan, PlanSettings, step_seconds};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
 use fit::{Draft, StepTiming};
@@ -116,6 +116,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
         prep: request.prep,
         transition: request.transition,
         level: request.level,
+        conditions: request.conditions.clone(),
     };
     let mut rng = SplitMix64::new(request.seed);
 
@@ -207,6 +208,8 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     // The engine has the last word on the length.
     let at_level = PlanSettings {
         level: request.level,
+        conditions: request.conditions.clone(),
+        guidance: GuidanceSettings::always(Guidance::Full),
         ..PlanSettings::default()
     };
     let planned = Plan::build(&routine, library, &at_level)?.total();

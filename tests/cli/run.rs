@@ -545,6 +545,8 @@ fn assert_hang_up_ends_and_records(extra: &[&str]) {
     assert_eq!(history.lines().count(), 1, "{history}");
     assert!(history.contains(r#""routine_id":"brief""#), "{history}");
     assert!(history.contains(r#""finished":false"#), "{history}");
+    // The exercise held to its end counts toward knowing it.
+    assert!(history.contains(r#""exercises":["tilt"]"#), "{history}");
 }
 
 #[test]

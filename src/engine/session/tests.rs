@@ -562,3 +562,19 @@ fn only_the_running_hold_has_its_cues_made() {
         30_000 / 15
     );
 }
+
+#[test]
+fn the_exercises_held_to_their_end_are_known_each_once() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    assert!(session.exercises_held().is_empty());
+    // The tilt's hold ends at 25 s; the lunge's left side at 44 s.
+    session.advance(s(25));
+    assert_eq!(session.exercises_held(), ["tilt"]);
+    session.advance(s(45));
+    session.apply(Control::Skip, s(45));
+    session.apply(Control::Skip, s(45));
+    assert_eq!(session.exercises_held(), ["tilt", "lunge"]);
+    session.advance(s(600));
+    assert_eq!(session.exercises_held(), ["tilt", "lunge"]);
+}
