@@ -77,6 +77,12 @@ fn introduction_words(exercise: &Exercise, telling: Telling<'_>) -> usize {
             .sum::<usize>()
 }
 
+/// The shortest get-ready that introduces `exercise` as `telling` says:
+/// long enough to say its words and count in.
+pub fn ready_to_introduce(exercise: &Exercise, telling: Telling<'_>) -> u32 {
+    ready_to_say(0, introduction_words(exercise, telling))
+}
+
 /// What is said once a run, with the routine's first hold, in words: each
 /// step left out for a condition, what the routine needs at hand, and the
 /// rule that holds throughout.

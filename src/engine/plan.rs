@@ -21,7 +21,7 @@ use std::collections::HashSet;
 
 use builder::Builder;
 
-use super::durations::opening_words;
+use super::durations::{opening_words, ready_to_introduce};
 use super::guidance::{Guidance, GuidanceSettings, Telling};
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
@@ -249,6 +249,32 @@ impl<'a> Plan<'a> {
             brief: self.brief.contains(exercise.id.as_str()),
             conditions: &self.conditions,
         }
+    }
+
+    /// Tells the exercise of `hold` in full from now on, if it was told
+    /// briefly: its get-ready is lengthened, where needed, to say all its
+    /// words, and every segment after it starts as much later. False, and
+    /// nothing changed, when the exercise was already told in full.
+    pub fn tell_in_full(&mut self, hold: usize) -> bool {
+        let Some(first) = self.first_segment_of_hold(hold) else {
+            return false;
+        };
+        let exercise = self.segments[first].exercise;
+        if !self.brief.remove(exercise.id.as_str()) {
+            return false;
+        }
+        let needed = ready_to_introduce(exercise, self.telling(exercise));
+        let ready = &mut self.segments[first];
+        let longer = if ready.kind == SegmentKind::Prep {
+            needed.saturating_sub(ready.duration)
+        } else {
+            0
+        };
+        ready.duration += longer;
+        for later in &mut self.segments[first + 1..] {
+            later.start += longer;
+        }
+        true
     }
 
     /// The planned length in seconds.
