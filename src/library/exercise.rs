@@ -199,6 +199,17 @@ pub struct Exercise {
     pub breathing: Option<Breathing>,
     #[serde(rename = "phase", skip_serializing_if = "Vec::is_empty")]
     pub phases: Vec<Phase>,
+    /// The next harder exercise of its family, which a higher level moves
+    /// to (see [`Level::variant`](crate::engine::Level::variant)), and the
+    /// next easier one; both are ids of exercises in the library.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub harder: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub easier: Option<String>,
+    /// Whether `psoas plan` uses it only when asked for by name (`--with`):
+    /// pressing on the belly is not for everyone, and not for a surprise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_name: bool,
     #[serde(rename = "source")]
     pub origin: Origin,
 }
