@@ -1,7 +1,8 @@
 //! Fixed sentences the program says in more than one place: the safety
 //! notice, the rule that holds for every exercise, the warm-up reminder, whose
-//! words fit the person's conditions, what a routine needs at hand, and what
-//! it leaves out for a condition. Keeping them here keeps the sheet, the
+//! words fit the person's conditions, what a routine needs at hand, what
+//! it leaves out for a condition, a routine's length the first time and once
+//! familiar, and a caution as the sheet lists it. Keeping them here keeps the sheet, the
 //! runner, the engine's timing of what is said and the README saying the
 //! same thing.
 

@@ -180,19 +180,19 @@ impl<'a> Session<'a> {
                     cues.extend(self.take_due());
                 }
             }
-            Control::InFull => {
-                if self.can_tell_in_full() {
-                    let hold = self.current_hold();
-                    let first = self.plan.first_segment_of_hold(hold);
-                    if let Some(first) = first
-                        && self.plan.tell_in_full(hold)
-                    {
-                        let id = self.plan.segments[first].exercise.id.as_str();
-                        self.introduced.remove(id);
-                        cues.extend(self.jump_to_hold(hold));
-                    }
+            Control::InFull if self.can_tell_in_full() => {
+                // The plan gives the get-ready the time for every word, and
+                // the hold starts again to introduce its exercise anew.
+                let hold = self.current_hold();
+                if let Some(first) = self.plan.first_segment_of_hold(hold)
+                    && self.plan.tell_in_full(hold)
+                {
+                    self.introduced
+                        .remove(self.plan.segments[first].exercise.id.as_str());
+                    cues.extend(self.jump_to_hold(hold));
                 }
             }
+            Control::InFull => {}
             Control::Quit => self.state = State::Quit,
         }
         cues
