@@ -46,6 +46,8 @@ enum Movement {
     Rest,
     /// Walking, which suits everyone.
     Walk,
+    /// Pressure on the belly: a ball under it.
+    BellyPressure,
     /// The body's weight on the knees outside a kneeling position: planks
     /// from the knees.
     KneeLoad,
@@ -100,8 +102,11 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("ball-back-beside-spine", &[BallOnBack]),
     ("ball-back-knee-open", &[BallOnBack]),
     ("ball-back-hips-hover", &[BallOnBack]),
-    ("ball-belly-kneeling", &[LumbarFlexion, DeepHipFlexion]),
-    ("ball-belly-sphinx", &[BackBend]),
+    (
+        "ball-belly-kneeling",
+        &[LumbarFlexion, DeepHipFlexion, BellyPressure],
+    ),
+    ("ball-belly-sphinx", &[BackBend, BellyPressure]),
     ("foam-roller-front-hip", &[BackBend]),
     ("belly-breathing-lying", &[Rest]),
     ("long-exhale-seated", &[Rest]),
@@ -241,6 +246,11 @@ fn tags_follow_movements() {
                     RecentSurgery,
                 ]),
             ));
+        }
+        // Whoever has a reason not to press on the belly, or no wish to,
+        // leaves every belly release out with one tag.
+        if does(BellyPressure) {
+            rules.push(("pressure on the belly", missing(&[Abdominal])));
         }
         // A fragile vertebra is no place for a ball's pressure.
         if does(BallOnBack) {
@@ -915,6 +925,72 @@ fn the_warm_up_is_low_impact_unless_asked_to_be_brisk() {
             }
         }
     }
+}
+
+/// Where a condition leaves out the way down to the floor but floor steps
+/// remain, they are done on a bed: the way onto a bed comes in its place,
+/// just before them, the bed is among what is needed, and the line that
+/// names the way down left out says so.
+#[test]
+fn with_no_way_down_the_floor_steps_are_done_on_a_bed() {
+    let library = builtin();
+    for routine in library.routines() {
+        let floor_steps = |plan: &Plan<'_>| {
+            plan.holds().iter().any(|h| {
+                h.exercise.position >= Position::Kneeling && h.exercise.kind != Kind::Transfer
+            })
+        };
+        for &condition in &[Condition::KneePain, Condition::HipReplacement] {
+            let Ok(plan) = Plan::build(routine, &library, &settings(&[condition])) else {
+                continue;
+            };
+            let way_down_left_out = plan
+                .left_out
+                .iter()
+                .find(|l| l.exercise.id == "getting-down-to-the-floor");
+            let Some(left) = way_down_left_out else {
+                continue;
+            };
+            let holds = plan.holds();
+            let first_floor = holds.iter().position(|h| {
+                h.exercise.position >= Position::Kneeling && h.exercise.kind != Kind::Transfer
+            });
+            if floor_steps(&plan) {
+                assert_eq!(
+                    left.instead.map(|e| e.id.as_str()),
+                    Some("onto-a-bed"),
+                    "{}",
+                    routine.id
+                );
+                let first_floor = first_floor.unwrap();
+                assert_eq!(
+                    holds[first_floor - 1].exercise.id,
+                    "onto-a-bed",
+                    "{}",
+                    routine.id
+                );
+                assert!(plan.equipment().contains(&Equipment::Bed), "{}", routine.id);
+                assert!(
+                    crate::words::left_out_line(left).ends_with(
+                        "In its place: Onto a firm bed (onto-a-bed); do the lying steps there."
+                    ),
+                    "{}",
+                    routine.id
+                );
+            } else {
+                assert_eq!(left.instead, None, "{}", routine.id);
+            }
+        }
+    }
+    // Soon after surgery the bed transfer does not suit either: nothing takes
+    // the way down's place.
+    let plan = Plan::build(
+        library.routine("daily").unwrap(),
+        &library,
+        &settings(&[Condition::RecentSurgery]),
+    )
+    .unwrap();
+    assert!(plan.left_out.iter().all(|l| l.instead.is_none()));
 }
 
 /// A family of variants is a ladder: each step names the next harder one

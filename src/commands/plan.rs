@@ -82,6 +82,7 @@ pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Re
             step: 0,
             exercise,
             condition,
+            instead: None,
         })
         .collect();
     sheet::write(

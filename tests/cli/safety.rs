@@ -214,6 +214,7 @@ fn every_routine_prints_under_every_condition() {
         ("osteoporosis", "osteoporosis"),
         ("knee-pain", "knee pain"),
         ("spinal-stenosis", "spinal stenosis"),
+        ("abdominal", "a reason not to press on the belly"),
     ];
     let routines = routines.as_array().unwrap();
     assert!(routines.len() >= 9, "{routines:?}");
