@@ -20,7 +20,7 @@ use crate::diagnostic::sanitize;
 use crate::engine::Plan;
 use crate::history::History;
 use crate::now::now;
-use crate::remind::notify::{self, TITLE};
+use crate::remind::notify::{self, Shown, TITLE};
 use crate::remind::units::{self, UnitFile};
 use crate::remind::{
     Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule, Scheduler, decide,
@@ -282,12 +282,25 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     }
     debug_assert_eq!(decision, Decision::Nudge);
     let text = nudge_text(ROUTINE, routine_seconds(context)?);
-    let mut notifier = notify::from_config(config.notify_command.as_deref());
-    let shown = notifier.notify(TITLE, &text);
+    // Said and marked before the notifier runs, so that whatever the
+    // notifier does, the nudge is seen and this interval has had it.
     writeln!(out, "{text}")?;
+    out.flush()?;
     remember_nudge(state, now)?;
-    match shown {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+    let mut notifier = notify::from_config(config.notify_command.as_deref());
+    match notifier.notify(TITLE, &text) {
+        Ok(Shown::Done) => Ok(ExitCode::SUCCESS),
+        Ok(Shown::StillRunning(waited)) => {
+            let program = config.notify_command.as_deref().unwrap_or_default();
+            let program = program.first().map_or("", String::as_str);
+            let _ = writeln!(
+                io::stderr(),
+                "psoas: the notify_command `{}` is still running after {} s; psoas leaves it be.",
+                sanitize(program),
+                waited.as_secs()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         // The person chose this program; that it failed must not go unseen.
         Err(error) if config.notify_command.is_some() => bail!("{error}"),
         Err(error) => {

@@ -193,6 +193,57 @@ fn a_failing_notify_command_is_an_error() {
         ));
 }
 
+#[test]
+fn a_notify_command_that_never_ends_holds_nothing_up_and_its_output_goes_nowhere() {
+    let env = Env::new();
+    let pid_file = env.root().join("notifier.pid");
+    // 50 MB on its standard output and error, then it waits for ever.
+    let program = env.write(
+        "bin/endless",
+        &format!(
+            "#!/bin/sh\necho $$ > '{}'\nhead -c 50000000 /dev/zero\nhead -c 1000 /dev/zero >&2\nexec sleep 600\n",
+            pid_file.display()
+        ),
+    );
+    make_executable(&program);
+    env.write(
+        "config/psoas/config.toml",
+        &format!("notify_command = [\"{}\"]\n", program.display()),
+    );
+    let text = expected_nudge(&env);
+    let started = std::time::Instant::now();
+    let output = remind_now(&env, WEDNESDAY_MORNING)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let waited = started.elapsed();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!("{text}\n")
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "psoas: the notify_command `{}` is still running after 5 s; psoas leaves it be.\n",
+            program.display()
+        )
+    );
+    assert!(waited < std::time::Duration::from_secs(30), "{waited:?}");
+    // The interval is marked: the next check in it does not nudge again.
+    assert_eq!(
+        stdout_of(&mut remind_now(&env, "2026-11-25T10:50:00+01:00")),
+        "no nudge: one came already in this interval\n"
+    );
+    // The program was left running; the test ends it.
+    let pid = read(&pid_file);
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "the notifier was still running");
+}
+
 /// The files a dry run prints, by name.
 fn dry_run_files(out: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
