@@ -75,6 +75,13 @@ fn install(
     let schedule = schedule(schedule_given, context.config()?)?;
     let scheduler = scheduler(scheduler_given);
     let program = std::env::current_exe().context("cannot find the path of psoas itself")?;
+    if let Err(unsafe_path) = units::check_path(&program) {
+        bail!(
+            "psoas's own path {} {unsafe_path}, so it cannot be written into the scheduler's \
+             files as it is; install psoas in a folder whose path has no control characters",
+            shown(&program)
+        );
+    }
     let files = unit_files(scheduler, &program, &schedule);
     if scheduler == Scheduler::Cron {
         writeln!(
@@ -87,19 +94,27 @@ fn install(
     let folder = scheduler
         .folder(&places(context)?)
         .expect("systemd and launchd have a folder");
+    if let Err(unsafe_path) = units::check_path(&folder) {
+        bail!(
+            "the folder for the {scheduler} files, {}, {unsafe_path}; it comes from HOME \
+             (or XDG_CONFIG_HOME for systemd): set it to a folder whose path has no control \
+             characters",
+            shown(&folder)
+        );
+    }
     if dry_run {
         for file in &files {
-            writeln!(out, "# file: {}", folder.join(&file.name).display())?;
+            writeln!(out, "# file: {}", shown(&folder.join(&file.name)))?;
             write!(out, "{}", file.text)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     fs::create_dir_all(&folder)
-        .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+        .with_context(|| format!("cannot create the folder {}", shown(&folder)))?;
     for file in &files {
         let path = folder.join(&file.name);
-        fs::write(&path, &file.text).with_context(|| format!("cannot write {}", path.display()))?;
-        writeln!(out, "wrote {}", path.display())?;
+        fs::write(&path, &file.text).with_context(|| format!("cannot write {}", shown(&path)))?;
+        writeln!(out, "wrote {}", shown(&path))?;
     }
     match scheduler {
         Scheduler::Systemd => {
@@ -174,8 +189,8 @@ fn uninstall(
         }
     }
     for path in &present {
-        fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
-        writeln!(out, "removed {}", path.display())?;
+        fs::remove_file(path).with_context(|| format!("cannot remove {}", shown(path)))?;
+        writeln!(out, "removed {}", shown(path))?;
     }
     if scheduler == Scheduler::Systemd {
         run(&["systemctl", "--user", "daemon-reload"])?;
@@ -217,7 +232,7 @@ fn status(
         write_last_nudge(context, out)?;
         return Ok(ExitCode::SUCCESS);
     };
-    writeln!(out, "Installed for {scheduler}: {}", file.display())?;
+    writeln!(out, "Installed for {scheduler}: {}", shown(&file))?;
     if enabled == Some(false) {
         writeln!(
             out,
@@ -357,6 +372,12 @@ fn say_once_no_notifier(state_dir: &Path, error: &str) {
         sanitize(error)
     );
     let _ = fs::write(&marker, format!("{error}\n"));
+}
+
+/// A path as printed: every control character escaped, a newline too, so a
+/// path is always one line and cannot move the cursor.
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).replace('\n', "\\u{a}")
 }
 
 /// Runs a program with arguments; a failure names the command.

@@ -24,6 +24,39 @@ pub struct UnitFile {
     pub text: String,
 }
 
+/// Why a path cannot go into a scheduler's file: a file is read line by line
+/// (a crontab line ends at a newline, so a newline in psoas's path would start
+/// a line of its own that cron runs), and the path must come back as the
+/// bytes it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnsafePath {
+    /// It holds this control character.
+    Control(char),
+    /// It is not UTF-8, so it cannot be written as it is.
+    NotUtf8,
+}
+
+/// Whether `path` can be written into a scheduler's file as it is.
+pub fn check_path(path: &Path) -> Result<(), UnsafePath> {
+    let text = path.to_str().ok_or(UnsafePath::NotUtf8)?;
+    match text.chars().find(|c| c.is_control()) {
+        Some(c) => Err(UnsafePath::Control(c)),
+        None => Ok(()),
+    }
+}
+
+impl std::fmt::Display for UnsafePath {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            UnsafePath::Control('\n') => f.write_str("holds a newline"),
+            UnsafePath::Control(c) => {
+                write!(f, "holds the control character {}", c.escape_unicode())
+            }
+            UnsafePath::NotUtf8 => f.write_str("is not UTF-8"),
+        }
+    }
+}
+
 /// The words of the command the scheduler runs.
 pub fn command(program: &Path, schedule: &Schedule) -> Vec<String> {
     let mut words = vec![
@@ -269,6 +302,24 @@ mod tests {
              30 10 * * 1,3 /home/me/bin/psoas remind now --every 90m --from 09:00 --to 12:00 --days mon,wed\n"
         );
         assert_eq!(shell_quote("/it's 100%"), "'/it'\\''s 100\\%'");
+    }
+
+    #[test]
+    fn a_path_with_a_control_character_cannot_go_into_a_file() {
+        assert_eq!(check_path(Path::new("/opt/my tools/psoas")), Ok(()));
+        assert_eq!(check_path(Path::new("/home/ünï/psoas")), Ok(()));
+        let newline = check_path(Path::new("/tmp/x\n* * * * * touch /tmp/y\n/psoas"));
+        assert_eq!(newline, Err(UnsafePath::Control('\n')));
+        assert_eq!(newline.unwrap_err().to_string(), "holds a newline");
+        let escape = check_path(Path::new("/tmp/\x1b[2J/psoas")).unwrap_err();
+        assert_eq!(escape.to_string(), "holds the control character \\u{1b}");
+        assert_eq!(
+            check_path(Path::new("/tmp/a\rb")),
+            Err(UnsafePath::Control('\r'))
+        );
+        use std::os::unix::ffi::OsStrExt as _;
+        let latin1 = std::ffi::OsStr::from_bytes(b"/tmp/caf\xe9/psoas");
+        assert_eq!(check_path(Path::new(latin1)), Err(UnsafePath::NotUtf8));
     }
 
     #[test]

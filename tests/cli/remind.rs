@@ -369,6 +369,75 @@ fn install_dry_run_prints_a_launchd_agent_and_cron_lines() {
     );
 }
 
+/// psoas, linked (or copied) into a folder named `folder` under the env's
+/// root, so that its own path is that folder's.
+fn psoas_in(env: &Env, folder: &str) -> PathBuf {
+    let dir = env.root().join(folder);
+    fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("psoas");
+    if fs::hard_link(env!("CARGO_BIN_EXE_psoas"), &program).is_err() {
+        fs::copy(env!("CARGO_BIN_EXE_psoas"), &program).unwrap();
+    }
+    program
+}
+
+#[test]
+fn no_scheduler_file_is_written_for_a_path_with_a_control_character() {
+    let env = Env::new();
+    let injected = "bin\n* * * * * touch pwned\n";
+    let program = psoas_in(&env, injected);
+    let shown = program.display().to_string().replace('\n', "\\u{a}");
+    for scheduler in ["cron", "systemd", "launchd"] {
+        let mut cmd = assert_cmd::Command::new(&program);
+        cmd.current_dir(env.work())
+            .env_clear()
+            .env("HOME", env.root().join("home"))
+            .env("XDG_CONFIG_HOME", env.root().join("config"))
+            .env("XDG_STATE_HOME", env.root().join("state"))
+            .args(["remind", "install", "--scheduler", scheduler, "--dry-run"]);
+        cmd.assert().code(1).stdout("").stderr(format!(
+            "psoas: psoas's own path {shown} holds a newline, so it cannot be written into the \
+             scheduler's files as it is; install psoas in a folder whose path has no control \
+             characters\n"
+        ));
+    }
+    assert!(!env.root().join("config/systemd").exists());
+    assert!(!env.root().join("home/Library").exists());
+
+    // A home folder with an escape in it: the launchd agent would go there.
+    let home = env.root().join("home\x1b[2J");
+    fs::create_dir_all(&home).unwrap();
+    let mut cmd = env.psoas(&["remind", "install", "--scheduler", "launchd"]);
+    cmd.env("HOME", &home);
+    let folder = home.join("Library/LaunchAgents").display().to_string();
+    cmd.assert().code(1).stdout("").stderr(format!(
+        "psoas: the folder for the launchd files, {}, holds the control character \\u{{1b}}; \
+         it comes from HOME (or XDG_CONFIG_HOME for systemd): set it to a folder whose path has \
+         no control characters\n",
+        folder.replace('\x1b', "\\u{1b}")
+    ));
+    assert!(!home.join("Library").exists(), "nothing is written");
+
+    // What is there already is shown with its control characters escaped.
+    let config = env.root().join("config\x1b[2J\n");
+    let service = config.join("systemd/user/psoas-remind.service");
+    fs::create_dir_all(service.parent().unwrap()).unwrap();
+    fs::write(&service, "[Service]\nExecStart=/p remind now\n").unwrap();
+    let mut cmd = env.psoas(&["remind", "status", "--scheduler", "systemd"]);
+    cmd.env("XDG_CONFIG_HOME", &config)
+        .env("PSOAS_NOW", WEDNESDAY_MORNING);
+    let out = stdout_of(&mut cmd);
+    let shown = service
+        .display()
+        .to_string()
+        .replace('\x1b', "\\u{1b}")
+        .replace('\n', "\\u{a}");
+    assert!(
+        out.starts_with(&format!("Installed for systemd: {shown}\n")),
+        "{out}"
+    );
+}
+
 #[test]
 fn install_status_and_uninstall_with_systemd() {
     let env = Env::new();
