@@ -29,12 +29,17 @@ pub enum Ready {
     Timeout,
 }
 
-/// Waits up to `timeout` for the terminal or a signal.
-pub fn wait(watch: &SignalWatch, timeout: Duration) -> io::Result<Ready> {
-    let mut fds = [
-        pollfd(io::stdin().as_raw_fd()),
-        pollfd(watch.waker().as_raw_fd()),
-    ];
+/// Waits up to `timeout` for the terminal or a signal. Without `keys`, the
+/// terminal is watched only for its end: its keys belong to another program
+/// (the shell, while psoas is in the background), and reading them would stop
+/// psoas.
+pub fn wait(watch: &SignalWatch, timeout: Duration, keys: bool) -> io::Result<Ready> {
+    let mut terminal = pollfd(io::stdin().as_raw_fd());
+    if !keys {
+        // `poll` reports a hang-up whatever is asked for.
+        terminal.events = 0;
+    }
+    let mut fds = [terminal, pollfd(watch.waker().as_raw_fd())];
     if !poll(&mut fds, timeout)? {
         return Ok(Ready::Timeout);
     }
