@@ -84,9 +84,13 @@ fn install(
     }
     let files = unit_files(scheduler, &program, &schedule);
     if scheduler == Scheduler::Cron {
+        let why = match scheduler_given {
+            Some(_) => "Add",
+            None => "No systemd or launchd here: add",
+        };
         writeln!(
             out,
-            "No systemd or launchd here: add these lines with `crontab -e` to be nudged {schedule}:"
+            "{why} these lines with `crontab -e` to be nudged {schedule}:"
         )?;
         write!(out, "{}", units::crontab(&program, &schedule))?;
         return Ok(ExitCode::SUCCESS);
@@ -175,9 +179,12 @@ fn uninstall(
         )?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Without a systemd user session (over ssh, in tmux) systemctl cannot
+    // be reached; what install wrote goes all the same.
+    let mut unreachable = None;
     match scheduler {
         Scheduler::Systemd => {
-            run(&["systemctl", "--user", "disable", "--now", &names[0]])?;
+            unreachable = run(&["systemctl", "--user", "disable", "--now", &names[0]]).err();
         }
         _ => {
             let _ = run_quietly(&[
@@ -188,14 +195,49 @@ fn uninstall(
             ]);
         }
     }
-    for path in &present {
+    let mut gone = present;
+    if unreachable.is_some() {
+        // What `disable` would have removed: the link that enables the timer.
+        let link = wants_link(&folder);
+        if link.symlink_metadata().is_ok() {
+            gone.push(link);
+        }
+    }
+    for path in &gone {
         fs::remove_file(path).with_context(|| format!("cannot remove {}", shown(path)))?;
         writeln!(out, "removed {}", shown(path))?;
     }
-    if scheduler == Scheduler::Systemd {
-        run(&["systemctl", "--user", "daemon-reload"])?;
+    match unreachable {
+        Some(error) => {
+            let _ = writeln!(
+                io::stderr(),
+                "psoas: warning: {}; if the timer runs in a session of your own, \
+                 `systemctl --user disable --now {}` there stops it.",
+                sanitize(&format!("{error:#}")),
+                names[0]
+            );
+        }
+        None if scheduler == Scheduler::Systemd => {
+            run(&["systemctl", "--user", "daemon-reload"])?;
+        }
+        None => {}
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The link `systemctl --user enable` makes for the timer.
+fn wants_link(folder: &Path) -> PathBuf {
+    folder
+        .join("timers.target.wants")
+        .join(format!("{}.timer", units::SYSTEMD_UNIT))
+}
+
+/// Whether the systemd user manager says the timer is active; not when it
+/// cannot be reached.
+fn timer_is_active() -> bool {
+    let timer = format!("{}.timer", units::SYSTEMD_UNIT);
+    run_quietly(&["systemctl", "--user", "is-active", "--quiet", &timer])
+        .is_ok_and(|status| status.success())
 }
 
 fn status(
@@ -213,16 +255,9 @@ fn status(
         write_last_nudge(context, out)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let (file, enabled) = match scheduler {
-        Scheduler::Systemd => {
-            let timer = format!("{}.timer", units::SYSTEMD_UNIT);
-            let wants = folder.join("timers.target.wants").join(&timer);
-            (
-                folder.join(format!("{}.service", units::SYSTEMD_UNIT)),
-                Some(wants.exists()),
-            )
-        }
-        _ => (folder.join(format!("{}.plist", units::LAUNCHD_LABEL)), None),
+    let file = match scheduler {
+        Scheduler::Systemd => folder.join(format!("{}.service", units::SYSTEMD_UNIT)),
+        _ => folder.join(format!("{}.plist", units::LAUNCHD_LABEL)),
     };
     let Ok(text) = fs::read_to_string(&file) else {
         writeln!(
@@ -233,17 +268,28 @@ fn status(
         return Ok(ExitCode::SUCCESS);
     };
     writeln!(out, "Installed for {scheduler}: {}", shown(&file))?;
-    if enabled == Some(false) {
-        writeln!(
-            out,
-            "The timer is not enabled: `systemctl --user enable --now {}.timer` turns it on.",
-            units::SYSTEMD_UNIT
-        )?;
+    // A timer that is not active fires at no time, whatever its schedule.
+    let mut fires = true;
+    if scheduler == Scheduler::Systemd {
+        let timer = format!("{}.timer", units::SYSTEMD_UNIT);
+        if !timer_is_active() {
+            fires = false;
+            writeln!(
+                out,
+                "The timer is not active, so no check comes: in a session of your own, \
+                 `systemctl --user enable --now {timer}` turns it on."
+            )?;
+        } else if !wants_link(&folder).exists() {
+            writeln!(
+                out,
+                "The timer is not enabled: `systemctl --user enable --now {timer}` turns it on."
+            )?;
+        }
     }
     match schedule_in(scheduler, &text) {
         Some(schedule) => {
             writeln!(out, "Schedule: {schedule}.")?;
-            if let Some(next) = schedule.next_fire(now) {
+            if let Some(next) = schedule.next_fire(now).filter(|_| fires) {
                 writeln!(out, "Next check: {}.", next.format("%a %Y-%m-%d %H:%M"))?;
             }
         }

@@ -358,13 +358,26 @@ fn install_dry_run_prints_a_launchd_agent_and_cron_lines() {
     assert_eq!(files[0].1.matches("<key>Weekday</key>").count(), 2 * 9);
     assert!(files[0].1.contains("<string>mon,wed</string>"));
 
+    let line = format!(
+        "0 9,10,11,12,13,14,15,16,17 * * 1,2,3,4,5 {} remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
+        env!("CARGO_BIN_EXE_psoas")
+    );
     let out = stdout_of(&mut env.psoas(&["remind", "install", "--scheduler", "cron"]));
     assert_eq!(
         out,
         format!(
-            "No systemd or launchd here: add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n\
-             0 9,10,11,12,13,14,15,16,17 * * 1,2,3,4,5 {} remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
-            env!("CARGO_BIN_EXE_psoas")
+            "Add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n{line}"
+        )
+    );
+    // Where cron is all there is, that is said.
+    let out = stdout_of(
+        env.psoas(&["remind", "install"])
+            .env("PATH", env.root().join("no-bin")),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "No systemd or launchd here: add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n{line}"
         )
     );
 }
@@ -424,7 +437,9 @@ fn no_scheduler_file_is_written_for_a_path_with_a_control_character() {
     fs::create_dir_all(service.parent().unwrap()).unwrap();
     fs::write(&service, "[Service]\nExecStart=/p remind now\n").unwrap();
     let mut cmd = env.psoas(&["remind", "status", "--scheduler", "systemd"]);
+    // No systemctl: the machine's own is not asked.
     cmd.env("XDG_CONFIG_HOME", &config)
+        .env("PATH", env.root().join("no-bin"))
         .env("PSOAS_NOW", WEDNESDAY_MORNING);
     let out = stdout_of(&mut cmd);
     let shown = service
@@ -499,6 +514,90 @@ fn install_status_and_uninstall_with_systemd() {
     assert_eq!(
         out,
         "Nothing to remove: no reminder is installed for systemd.\n"
+    );
+}
+
+#[test]
+fn without_a_systemd_user_session_status_says_so_and_uninstall_still_removes() {
+    let env = Env::new();
+    // systemctl as it answers over ssh or in tmux, with no user session.
+    let systemctl = env.write(
+        "bin/systemctl",
+        "#!/bin/sh\necho 'Failed to connect to bus: No medium found' >&2\nexit 1\n",
+    );
+    make_executable(&systemctl);
+    let path = env.root().join("bin").display().to_string();
+    let psoas = |args: &[&str]| {
+        let mut cmd = env.psoas(args);
+        cmd.env("PATH", &path).env("PSOAS_NOW", WEDNESDAY_MORNING);
+        cmd
+    };
+    let units = env.root().join("config/systemd/user");
+
+    psoas(&["remind", "install"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the files are written, but the timer is not enabled",
+        ));
+    let service = units.join("psoas-remind.service");
+    let timer = units.join("psoas-remind.timer");
+    assert!(service.is_file() && timer.is_file());
+
+    // No promise of a next check from a timer that never runs.
+    let out = stdout_of(&mut psoas(&["remind", "status"]));
+    assert_eq!(
+        out,
+        format!(
+            "Installed for systemd: {}\n\
+             The timer is not active, so no check comes: in a session of your own, \
+             `systemctl --user enable --now psoas-remind.timer` turns it on.\n\
+             Schedule: every 60m, 09:00 to 17:30, mon-fri.\n\
+             No nudge yet.\n",
+            service.display()
+        )
+    );
+
+    // The link an earlier `enable` made goes too.
+    let wants = units.join("timers.target.wants");
+    fs::create_dir_all(&wants).unwrap();
+    std::os::unix::fs::symlink(&timer, wants.join("psoas-remind.timer")).unwrap();
+    let output = psoas(&["remind", "uninstall"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!(
+            "removed {}\nremoved {}\nremoved {}\n",
+            timer.display(),
+            service.display(),
+            wants.join("psoas-remind.timer").display()
+        )
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.ends_with(
+            "psoas: warning: `systemctl --user disable --now psoas-remind.timer` failed \
+             (exit status: 1); if the timer runs in a session of your own, \
+             `systemctl --user disable --now psoas-remind.timer` there stops it.\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!service.exists() && !timer.exists());
+    assert!(wants.join("psoas-remind.timer").symlink_metadata().is_err());
+
+    // Cron, chosen, is not said to be all there is.
+    let out = stdout_of(&mut psoas(&[
+        "remind",
+        "install",
+        "--scheduler",
+        "cron",
+        "--dry-run",
+    ]));
+    assert!(
+        out.starts_with(
+            "Add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n"
+        ),
+        "{out}"
     );
 }
 
