@@ -16,6 +16,7 @@ pub enum Key {
     Voice,
     VoiceCommand,
     WeeklyGoal,
+    MinHeldMinutes,
     CheckIn,
     BriskWarmUp,
     Conditions,
@@ -59,7 +60,7 @@ mod tests {
         assert_eq!(
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command weekly_goal \
-             check_in brisk_warm_up conditions level remind notify_command"
+             min_held_minutes check_in brisk_warm_up conditions level remind notify_command"
         );
     }
 }

@@ -61,6 +61,12 @@ const WEEKLY_GOAL: Whole = Whole {
     max: MAX_WEEKLY_GOAL,
     unit: "sessions",
 };
+/// At most an hour: a longer minimum would leave most routines uncounted.
+const MIN_HELD_MINUTES: Whole = Whole {
+    min: 0,
+    max: 60,
+    unit: "minutes",
+};
 const LEVEL: Whole = Whole {
     min: 1,
     max: 3,
@@ -74,6 +80,7 @@ fn valid_value(key: &str) -> Option<String> {
         "transition" => TRANSITION,
         "breathing.inhale" | "breathing.exhale" => BREATH,
         "weekly_goal" => WEEKLY_GOAL,
+        "min_held_minutes" => MIN_HELD_MINUTES,
         "level" => LEVEL,
         _ => return None,
     };
@@ -131,6 +138,9 @@ impl Reader<'_> {
             Key::Voice => config.voice = self.flag(key, value),
             Key::VoiceCommand => config.voice_command = self.command(key, value, VOICE_HELP),
             Key::WeeklyGoal => config.weekly_goal = self.int(key, value, WEEKLY_GOAL),
+            Key::MinHeldMinutes => {
+                config.min_held_minutes = self.int(key, value, MIN_HELD_MINUTES);
+            }
             Key::CheckIn => config.check_in = self.flag(key, value),
             Key::BriskWarmUp => config.brisk_warm_up = self.flag(key, value),
             Key::Conditions => config.conditions = self.conditions(key, value),
