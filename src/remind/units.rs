@@ -92,7 +92,8 @@ pub fn schedule_of(words: &[String]) -> Option<Schedule> {
 pub fn systemd(program: &Path, schedule: &Schedule) -> [UnitFile; 2] {
     let exec: Vec<String> = command(program, schedule)
         .iter()
-        .map(|w| systemd_quote(w))
+        .enumerate()
+        .map(|(i, w)| systemd_quote(w, i == 0))
         .collect();
     let service = format!(
         "\
@@ -133,13 +134,18 @@ Description=psoas: when to look for a desk nudge ({schedule})
 }
 
 /// A word of `ExecStart=`, quoted so that systemd reads it back as it is:
-/// `%` and `$` would otherwise be expanded.
-fn systemd_quote(word: &str) -> String {
+/// `%` would otherwise be expanded, and `$` in an argument too. The program's
+/// own path (the first word) is run as written, `$` and all.
+fn systemd_quote(word: &str, program: bool) -> String {
     let escaped = word
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
-        .replace('%', "%%")
-        .replace('$', "$$");
+        .replace('%', "%%");
+    let escaped = if program {
+        escaped
+    } else {
+        escaped.replace('$', "$$")
+    };
     if escaped.is_empty() || escaped.contains(|c: char| c.is_whitespace() || c == '"' || c == '\\')
     {
         format!("\"{escaped}\"")
@@ -279,9 +285,10 @@ mod tests {
 
     #[test]
     fn systemd_words_are_quoted_against_expansion() {
-        assert_eq!(systemd_quote("/usr/bin/psoas"), "/usr/bin/psoas");
-        assert_eq!(systemd_quote("/a b/%h$x"), "\"/a b/%%h$$x\"");
-        assert_eq!(systemd_quote("a\"b"), "\"a\\\"b\"");
+        assert_eq!(systemd_quote("/usr/bin/psoas", true), "/usr/bin/psoas");
+        assert_eq!(systemd_quote("/a b/%h$x", false), "\"/a b/%%h$$x\"");
+        assert_eq!(systemd_quote("/a b/%h$x", true), "\"/a b/%%h$x\"");
+        assert_eq!(systemd_quote("a\"b", false), "\"a\\\"b\"");
     }
 
     #[test]

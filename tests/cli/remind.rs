@@ -301,14 +301,45 @@ fn install_dry_run_prints_systemd_units_that_verify() {
     assert!(!units.exists(), "a dry run writes nothing");
 
     // Where systemd-analyze exists, systemd itself checks the units.
+    verify_units(&env, &files, "verify");
+
+    // A path with a space, `%` and `$` reads back as it is: systemd finds
+    // the program there.
+    let program = psoas_in(&env, "my tools 100% $HOME");
+    let output = assert_cmd::Command::new(&program)
+        .current_dir(env.work())
+        .env_clear()
+        .env("HOME", env.root().join("home"))
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .env("XDG_STATE_HOME", env.root().join("state"))
+        .args(["remind", "install", "--scheduler", "systemd", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let files = dry_run_files(&String::from_utf8(output.stdout).unwrap());
+    assert!(
+        files[0].1.contains(&format!(
+            "ExecStart=\"{}/my tools 100%% $HOME/psoas\" remind now",
+            env.root().display()
+        )),
+        "{}",
+        files[0].1
+    );
+    verify_units(&env, &files, "verify-odd");
+}
+
+/// Has `systemd-analyze verify` check the unit files, written to `folder`
+/// under the env's root; where it is not installed, says so and checks
+/// nothing.
+fn verify_units(env: &Env, files: &[(String, String)], folder: &str) {
     let Ok(path) = which("systemd-analyze") else {
         eprintln!("systemd-analyze is not installed; the units were not verified");
         return;
     };
-    let dir = env.root().join("verify");
+    let dir = env.root().join(folder);
     fs::create_dir_all(dir.join("runtime")).unwrap();
     let mut paths = Vec::new();
-    for (name, text) in &files {
+    for (name, text) in files {
         let file = dir.join(Path::new(name).file_name().unwrap());
         fs::write(&file, text).unwrap();
         paths.push(file);
