@@ -173,6 +173,10 @@ impl Console<'_> {
         match input::wait(self.watch, timeout, keys).context("cannot read the terminal")? {
             Ready::Timeout => Ok(Input::Nothing),
             Ready::HungUp => Ok(Input::Signal(Signal::HangUp)),
+            Ready::Away => {
+                self.away = true;
+                Ok(Input::Nothing)
+            }
             Ready::Signal => match self.watch.try_next() {
                 Some(signal) => self.signal(signal),
                 None => Ok(Input::Nothing),
