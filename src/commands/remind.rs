@@ -10,7 +10,7 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, FixedOffset};
@@ -20,6 +20,7 @@ use crate::diagnostic::sanitize;
 use crate::engine::Plan;
 use crate::history::History;
 use crate::now::now;
+use crate::remind::helper::{self, Messages};
 use crate::remind::notify::{self, Shown, TITLE};
 use crate::remind::units::{self, UnitFile};
 use crate::remind::{
@@ -237,7 +238,6 @@ fn wants_link(folder: &Path) -> PathBuf {
 fn timer_is_active() -> bool {
     let timer = format!("{}.timer", units::SYSTEMD_UNIT);
     run_quietly(&["systemctl", "--user", "is-active", "--quiet", &timer])
-        .is_ok_and(|status| status.success())
 }
 
 fn status(
@@ -426,24 +426,24 @@ fn shown(path: &Path) -> String {
     sanitize(&path.display().to_string()).replace('\n', "\\u{a}")
 }
 
-/// Runs a program with arguments; a failure names the command.
+/// Runs a scheduler's program with arguments, its messages on standard
+/// error; a failure names the command.
 fn run(words: &[&str]) -> Result<()> {
-    let status = Command::new(words[0])
-        .args(&words[1..])
-        .stdin(Stdio::null())
-        .status()
+    let status = helper::run(words, Messages::Shown, helper::PATIENCE)
         .with_context(|| format!("cannot run `{}`", words.join(" ")))?;
-    if !status.success() {
-        bail!("`{}` failed ({status})", words.join(" "));
+    match status {
+        Some(status) if status.success() => Ok(()),
+        Some(status) => bail!("`{}` failed ({status})", words.join(" ")),
+        None => bail!(
+            "`{}` did not finish within {} s, so psoas ended it",
+            words.join(" "),
+            helper::PATIENCE.as_secs()
+        ),
     }
-    Ok(())
 }
 
-fn run_quietly(words: &[&str]) -> io::Result<std::process::ExitStatus> {
-    Command::new(words[0])
-        .args(&words[1..])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
+/// Whether a scheduler's program, run without its messages, succeeded.
+fn run_quietly(words: &[&str]) -> bool {
+    helper::run(words, Messages::Discarded, helper::PATIENCE)
+        .is_ok_and(|status| status.is_some_and(|s| s.success()))
 }

@@ -633,6 +633,48 @@ fn without_a_systemd_user_session_status_says_so_and_uninstall_still_removes() {
 }
 
 #[test]
+fn a_systemctl_that_never_answers_holds_uninstall_up_for_seconds_only() {
+    let env = Env::new();
+    // It starts a child of its own that would keep psoas's standard error
+    // open: it must end with it.
+    let systemctl = env.write("bin/systemctl", "#!/bin/sh\n/bin/sleep 600\nexit 0\n");
+    make_executable(&systemctl);
+    let units = env.root().join("config/systemd/user");
+    let service = env.write("config/systemd/user/psoas-remind.service", "[Service]\n");
+    let timer = env.write("config/systemd/user/psoas-remind.timer", "[Timer]\n");
+    let started = std::time::Instant::now();
+    let output = env
+        .psoas(&["remind", "uninstall"])
+        .env("PATH", env.root().join("bin"))
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!(
+            "removed {}\nremoved {}\n",
+            timer.display(),
+            service.display()
+        )
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "psoas: warning: `systemctl --user disable --now psoas-remind.timer` did not finish \
+             within 10 s, so psoas ended it; "
+        ),
+        "{stderr}"
+    );
+    assert!(fs::read_dir(&units).unwrap().next().is_none());
+}
+
+#[test]
 fn a_bad_schedule_is_refused_with_what_is_valid() {
     let env = Env::new();
     env.psoas(&["remind", "now", "--every", "3m"])
