@@ -210,6 +210,7 @@ fn sessions_under_the_minimum_are_breaks_and_not_counted() {
     );
     let json = history_json(&env, &[]);
     assert_eq!(json["this_week"], 0);
+    assert_eq!(json["min_held_minutes"], 5);
     assert_eq!(json["weeks"][11]["breaks"], 3);
     assert_eq!(json["weeks"][11]["short"], 0);
     assert_eq!(json["sessions"][0]["counted"], false);

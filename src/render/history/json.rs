@@ -18,6 +18,8 @@ struct Json<'a> {
     this_week: u32,
     goal: u32,
     goal_met: bool,
+    /// The minutes of holding a session needs to count.
+    min_held_minutes: u32,
     streak_weeks: u32,
     weeks: Vec<JsonWeek>,
     /// Rounded to two decimals; `null` without sessions that have both check-ins.
@@ -96,6 +98,7 @@ pub fn text(
         this_week: summary.this_week,
         goal: summary.goal,
         goal_met: summary.goal_met(),
+        min_held_minutes: summary.min_held_seconds / 60,
         streak_weeks: summary.streak_weeks,
         weeks,
         average_tension_change: summary.tension.map(|t| two_decimals(t.average)),
