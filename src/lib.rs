@@ -63,7 +63,8 @@
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
 //!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
 //!   and when to suggest another level (`progress.rs`).
-//! - `remind/`: the desk nudge: its schedule, the scheduler's files, the nudge.
+//! - `remind/`: the desk nudge: its schedule, the scheduler's files and
+//!   programs (`helper.rs`, run so that none can hold psoas up), the nudge.
 //! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
 //!   more than one place (the stop rule, the warm-up reminder, what a
 //!   routine needs and leaves out);

@@ -303,11 +303,12 @@ fn where_the_week_stands(
     settings: &RunSettings,
     out: &mut impl Write,
 ) -> Result<()> {
-    if let Some(line) = after_session::short_line(record) {
+    let config = context.config()?;
+    if let Some(line) = after_session::short_line(record, config.min_held_seconds()) {
         say(outcome, settings, &line, out)?;
     }
     if let Ok(now) = crate::now::now() {
-        let mut tally = Tally::new(now, context.config()?.weekly_goal());
+        let mut tally = Tally::new(now, config.weekly_goal(), config.min_held_seconds());
         if History::at(&context.dirs.state_dir)
             .scan(|r| tally.add(&r))
             .is_ok()

@@ -80,11 +80,14 @@ fn a_finished_run_is_recorded_with_its_check_ins_and_note() {
             "stiff morning",
         ],
     ));
-    // Under the summary: where the week stands and the change in tension.
+    // Under the summary: that one 5-second hold is a break, not a session,
+    // where the week stands and the change in tension.
     assert!(
         out.ends_with(
             "[00:17] Routine complete: 0:17, 1 hold done, 0 skipped\n\
-             [00:17] This week: 1 of 3\n\
+             [00:17] A break: 0:05 held, less than the 5 minutes a session holds to count, \
+             so it is recorded as a break and does not count toward the week\n\
+             [00:17] This week: 0 of 3\n\
              [00:17] Tension: 7 → 4, down 3\n"
         ),
         "{out}"
@@ -531,7 +534,7 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     let screen = pty.wait_for(&["Holds: 1 done, 0 skipped.", "(Enter to skip):"]);
     assert!(screen.contains("the worst you can imagine"), "{screen}");
     pty.send(b"2\r");
-    let screen = pty.wait_for(&["This week: 1 of 3", "Tension: 6 → 2, down 4"]);
+    let screen = pty.wait_for(&["This week: 0 of 3", "Tension: 6 → 2, down 4"]);
     assert!(!screen.contains("Preview"), "{screen}");
     assert_eq!(pty.wait_exit(), 0);
     let records = history_lines(&env);
