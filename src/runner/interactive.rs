@@ -68,7 +68,7 @@ pub fn run<'a>(
     };
     let mut run = Run {
         session: Session::new(plan),
-        clock: Clock::start(settings.speed),
+        clock: Clock::start(settings.speed, settings.virtual_clock),
         bell: settings.bell,
         speaker,
         overlay: Overlay::None,
@@ -228,19 +228,19 @@ impl Run<'_, '_> {
                 &mut self.session,
                 self.clock.now(),
             );
-            let due = if speaking {
-                SPEECH_POLL
-            } else {
-                self.session
-                    .next_due()
-                    .map_or(IDLE, |d| self.clock.until(d))
-            };
             // Sleep until a cue is due or the screen would change, whichever
             // comes first; the help hides everything that moves.
             let change = screen::next_change(&self.session)
                 .filter(|_| self.overlay != Overlay::Help)
-                .map_or(IDLE, |d| self.clock.until(now + d).max(MIN_FRAME));
-            let timeout = due.min(change);
+                .map(|d| now + d.max(self.clock.plan_time_in(MIN_FRAME)));
+            let wake = self.session.next_due().into_iter().chain(change).min();
+            // While the speaker speaks the session stands at a count-in, so
+            // nothing moves: look again soon whether it is done.
+            let timeout = match wake {
+                _ if speaking => SPEECH_POLL,
+                Some(at) => self.clock.wait_until(at),
+                None => IDLE,
+            };
             let ending = match console.wait(timeout)? {
                 Input::Nothing => None,
                 Input::Key(key) => self.key(key, console)?,

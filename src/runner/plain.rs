@@ -40,7 +40,7 @@ pub fn run<'a>(
         out,
         speaker,
     };
-    let clock = Clock::start(settings.speed);
+    let clock = Clock::start(settings.speed, settings.virtual_clock);
     if let Some(remind) = remind
         && let Err(error) = run.write(Duration::ZERO, &remind)
     {
@@ -77,7 +77,9 @@ impl Transcript<'_, '_, '_> {
             let wait = if speaking {
                 SPEECH_POLL
             } else {
-                self.session.next_due().map_or(IDLE, |due| clock.until(due))
+                self.session
+                    .next_due()
+                    .map_or(IDLE, |due| clock.wait_until(due))
             };
             let Some(signal) = watch.wait(wait) else {
                 continue;

@@ -13,8 +13,8 @@ use crate::{Env, stdout_of};
 const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
 
 /// One hold of 5 seconds, with no time to get into position but the 12
-/// seconds its words take to say: a session that is recorded must run in
-/// real time, as a `--speed` preview is not.
+/// seconds its words take to say: a session that is recorded runs at real
+/// speed, as a `--speed` preview is not, on the virtual clock.
 const TINY: &str = "name = \"Tiny\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"still\"\n";
 const STILL: &str = "[[exercise]]\nid = \"still\"\nname = \"Stand still\"\nkind = \"stretch\"\nposition = \"standing\"\nhold = 5\nsetup = [\"Stand tall.\"]\n";
 
@@ -32,11 +32,12 @@ fn run(env: &Env, extra: &[&str]) -> assert_cmd::Command {
     env.psoas(&args)
 }
 
-/// `tiny` in plain mode at real speed (17 seconds).
+/// `tiny` in plain mode at real speed (17 plan seconds), on the virtual
+/// clock.
 fn run_tiny(env: &Env, extra: &[&str]) -> assert_cmd::Command {
     let mut args = vec!["run", "tiny", "--plain"];
     args.extend_from_slice(extra);
-    env.psoas(&args)
+    env.psoas_at_once(&args)
 }
 
 fn history_lines(env: &Env) -> Vec<Value> {
@@ -163,12 +164,10 @@ fn exercises_to_avoid_are_left_out_with_a_line_each() {
         "config/psoas/routines/mixed.toml",
         "name = \"Mixed\"\nwarm_up = false\nprep = 0\n[[step]]\nexercise = \"low-lunge\"\nhold = 5\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 5\n",
     );
-    let out = stdout_of(&mut env.psoas(&[
+    let out = stdout_of(&mut env.psoas_at_once(&[
         "run",
         "mixed",
         "--plain",
-        "--speed",
-        "200",
         "--no-record",
         "--condition",
         "knee-pain",
@@ -198,13 +197,11 @@ fn exercises_to_avoid_are_left_out_with_a_line_each() {
 #[test]
 fn minutes_plans_and_runs_in_one_go() {
     let env = Env::new();
-    let out = stdout_of(&mut env.psoas(&[
+    let out = stdout_of(&mut env.psoas_at_once(&[
         "run",
         "--minutes",
         "4",
         "--plain",
-        "--speed",
-        "1000",
         "--no-warm-up",
         "--no-record",
     ]));
@@ -248,7 +245,7 @@ fn cues_are_spoken_through_the_voice_command() {
             speaker.display()
         ),
     );
-    env.psoas(&["run", "quick", "--plain", "--speed", "20", "--no-record"])
+    env.psoas_at_once(&["run", "quick", "--plain", "--no-record"])
         .assert()
         .success();
     // Each cue's program is ended with its process group before psoas exits,
@@ -267,11 +264,11 @@ fn a_hold_waits_until_the_get_ready_words_are_said() {
     use std::io::{BufRead, BufReader};
     let env = quick_env();
     let log = env.root().join("spoken.txt");
-    // A voice that takes a second to say anything, then notes what it said.
+    // A voice that takes a moment to say anything, then notes what it said.
     let speaker = env.write(
         "bin/slow-speak",
         &format!(
-            "#!/bin/sh\ntext=$(cat)\nsleep 1\nprintf '%s\\n' \"$text\" >> '{}'\n",
+            "#!/bin/sh\ntext=$(cat)\nsleep 0.2\nprintf '%s\\n' \"$text\" >> '{}'\n",
             log.display()
         ),
     );
@@ -284,8 +281,9 @@ fn a_hold_waits_until_the_get_ready_words_are_said() {
         ),
     );
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_psoas"))
-        .args(["run", "quick", "--plain", "--speed", "1000", "--no-record"])
+        .args(["run", "quick", "--plain", "--no-record"])
         .env_clear()
+        .env(crate::VIRTUAL_CLOCK.0, crate::VIRTUAL_CLOCK.1)
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", env.root().join("home"))
         .env("XDG_CONFIG_HOME", env.root().join("config"))
@@ -301,8 +299,8 @@ fn a_hold_waits_until_the_get_ready_words_are_said() {
         if line.contains("side: hold 10 s") {
             holds += 1;
             // By the time the hold starts, the words of its get-ready have
-            // been said in full (at this speed, without waiting, the hold
-            // would start long before the voice is done).
+            // been said in full (on the virtual clock, without waiting, the
+            // hold would start long before the voice is done).
             let spoken = std::fs::read_to_string(&log).unwrap_or_default();
             let expected = if holds == 1 {
                 "Left side. Get into position. On your back with knees bent"
@@ -329,7 +327,7 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     use crate::run::pty::Pty;
     let env = quick_env();
     // Tall enough for the whole notice, narrow enough to wrap it often.
-    let mut pty = Pty::spawn_sized(&env, &["run", "tiny"], (30, 40));
+    let mut pty = Pty::spawn_at_once_sized(&env, &["run", "tiny"], (30, 40));
     // The notice has a screen of its own, wrapped at word boundaries, and
     // waits for Enter.
     let notice = pty.wait_for(&["Before you start", "Press Enter to go on."]);
@@ -374,7 +372,7 @@ fn no_check_in_asks_nothing() {
     use crate::run::pty::Pty;
     let env = quick_env();
     env.write("state/psoas/notice-shown", "");
-    let mut pty = Pty::spawn(&env, &["run", "tiny", "--no-check-in"]);
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny", "--no-check-in"]);
     assert_eq!(pty.wait_exit(), 0);
     assert!(!pty.screen().contains("Tension"), "{}", pty.screen());
     assert_eq!(history_lines(&env)[0]["tension_before"], Value::Null);
@@ -386,7 +384,7 @@ fn signals_at_the_questions_end_the_program_and_keep_the_session() {
     let env = quick_env();
     env.write("state/psoas/notice-shown", "");
     // Only a session at real speed asks the question after.
-    let mut pty = Pty::spawn(&env, &["run", "tiny"]);
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny"]);
     pty.wait_for(&["(Enter to skip):"]);
     pty.send(b"6\r");
     pty.wait_for(&["Before the routine you said 6.", "(Enter to skip):"]);
