@@ -24,6 +24,7 @@ use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::terminal::Terminal;
+use super::wording;
 use crate::engine::{Control, Cue, Event, Plan, Session};
 
 /// The shortest real time between two frames that nothing but the clock
@@ -55,8 +56,12 @@ pub fn run<'a>(
         WarmUpChoice::Skip => false,
         WarmUpChoice::Ask if !ask => false,
         WarmUpChoice::Ask => {
-            let length = warm_up.as_ref().map(Plan::total);
-            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, length)? {
+            // The choice says how long the whole session then takes, so a
+            // routine planned to fit some minutes is not made longer unawares.
+            let guided = warm_up
+                .as_ref()
+                .map(|w| wording::guided_warm_up_choice(w.total(), plan.total()));
+            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, guided)? {
                 Ok(guided) => guided,
                 Err(ending) => return Ok((Session::new(plan), ending)),
             }
@@ -165,11 +170,12 @@ impl Console<'_> {
         &mut self,
         routine: &str,
         reminder: &str,
-        length: Option<u32>,
+        guided: Option<String>,
     ) -> Result<Result<bool, Ending>> {
         loop {
             let (width, height) = self.painter.size();
-            let rows = screen::warm_up_question(routine, reminder, length, width, height);
+            let rows =
+                screen::warm_up_question(routine, reminder, guided.as_deref(), width, height);
             if let Err(ending) = self.show(&rows, &format!("{routine} · psoas")) {
                 return Ok(Err(ending));
             }
@@ -178,7 +184,7 @@ impl Console<'_> {
                     (Some(KeyAction::Interrupt), _) => return Ok(Err(Ending::Interrupted)),
                     (Some(KeyAction::Suspend), _) => self.suspend()?,
                     (Some(KeyAction::AskQuit), _) => return Ok(Err(Ending::Quit)),
-                    (_, KeyCode::Char('w')) if length.is_some() => return Ok(Ok(true)),
+                    (_, KeyCode::Char('w')) if guided.is_some() => return Ok(Ok(true)),
                     (_, KeyCode::Enter) => return Ok(Ok(false)),
                     _ => {}
                 },

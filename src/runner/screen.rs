@@ -287,11 +287,12 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     fit(rows, width, height)
 }
 
-/// The question before a routine that asks for a warm-up.
+/// The question before a routine that asks for a warm-up; `guided` is the
+/// choice of the guided warm-up, when there is one.
 pub fn warm_up_question(
     routine: &str,
     reason: &str,
-    warm_up_seconds: Option<u32>,
+    guided: Option<&str>,
     width: u16,
     height: u16,
 ) -> Vec<Row> {
@@ -304,8 +305,7 @@ pub fn warm_up_question(
         rows.push((6, Row::new(format!(" {line}"), Style::Plain)));
     }
     rows.push((2, Row::new("", Style::Plain)));
-    if let Some(seconds) = warm_up_seconds {
-        let guided = format!("w      a guided warm-up ({})", clock(seconds));
+    if let Some(guided) = guided {
         rows.push((9, Row::new(guided, Style::Plain)));
     }
     rows.push((9, Row::new("Enter  I am already warm", Style::Plain)));

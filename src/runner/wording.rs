@@ -1,10 +1,13 @@
 //! The words of a run: for each event of the engine's timeline, the line
 //! plain mode prints after its time stamp, the sentence the voice says, and
-//! the labels the screen shows. The screen, the transcript and the voice all
+//! the labels the screen shows; and what `run` says around the routine (the
+//! notice's screen, the tension check-in, the summary). The screen, the transcript and the voice all
 //! read them here, from the same plan, so they never disagree and none of them
 //! decides on its own what is said.
 
+use super::outcome::RunOutcome;
 use crate::engine::{BreathDirection, Cue, Event, Plan, Segment, SegmentKind, Stage, keeps_moving};
+use crate::format::{clock, count};
 use crate::library::Side;
 use crate::words::STOP_RULE;
 
@@ -226,6 +229,82 @@ pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Finished => Some("Routine complete".into()),
         _ => None,
     }
+}
+
+/// The heading of the safety notice's screen before the very first run.
+pub const NOTICE_HEADING: &str = "Before you start";
+
+/// Under the safety notice, where it waits for Enter.
+pub const NOTICE_GO_ON: &str = "Press Enter to go on. ";
+
+/// The tension check-in's question, above the line the answer is typed on.
+pub const TENSION_QUESTION: &str = "How tense do your lower back and hips feel? \
+0 is no tension, 10 the worst you can imagine.";
+
+/// Where the tension score is typed.
+pub const TENSION_ANSWER: &str = "Your score, 0-10 (Enter to skip): ";
+
+/// Said after an answer that is not a score.
+pub const TENSION_RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
+
+/// Before the check-in after a session, the score given before it.
+pub fn tension_before(score: u8) -> String {
+    format!("Before the routine you said {score}.")
+}
+
+/// In plain mode, when the warm-up is only reminded of.
+pub fn warm_up_first(reminder: &str) -> String {
+    format!("Warm up first: {reminder}")
+}
+
+/// The warm-up question's choice of the guided warm-up, with the time the
+/// whole session then takes: "w      warm-up 3:40, 8:40 in all".
+pub fn guided_warm_up_choice(warm_up_seconds: u32, routine_seconds: u32) -> String {
+    format!(
+        "w      warm-up {}, {} in all",
+        clock(warm_up_seconds),
+        clock(warm_up_seconds + routine_seconds)
+    )
+}
+
+/// How far a session got, as plain mode's last line says it: "2:55, 5 holds
+/// done, 0 skipped".
+pub fn tally(spent_seconds: u32, done: usize, skipped: usize) -> String {
+    format!(
+        "{}, {} done, {skipped} skipped",
+        clock(spent_seconds),
+        count(done, "hold")
+    )
+}
+
+/// Plain mode's last line when the routine is over.
+pub fn finished_line(tally: &str) -> String {
+    format!("Routine complete: {tally}")
+}
+
+/// Plain mode's last line when a signal stopped the routine.
+pub fn stopped_line(tally: &str) -> String {
+    format!("Stopped: {tally}")
+}
+
+/// The summary printed once the screen is gone: "Mini: complete" or "Mini:
+/// stopped (1:30 planned)", then the time taken and the holds.
+pub fn summary(outcome: &RunOutcome) -> [String; 2] {
+    let how = if outcome.finished {
+        "complete".to_string()
+    } else {
+        format!("stopped ({} planned)", clock(outcome.planned_seconds))
+    };
+    [
+        format!("{}: {how}", outcome.routine_name),
+        format!(
+            "Time: {} ({} holding). Holds: {} done, {} skipped.",
+            clock(outcome.spent_seconds),
+            clock(outcome.held_seconds),
+            outcome.holds_done,
+            outcome.holds_skipped
+        ),
+    ]
 }
 
 #[cfg(test)]

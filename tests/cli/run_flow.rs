@@ -332,29 +332,25 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     // waits for Enter.
     let notice = pty.wait_for(&["Before you start", "Press Enter to go on."]);
     assert!(!notice.contains("How tense"), "{notice}");
-    for word in ["physiotherapist", "radiating", "tingling."] {
-        assert!(
-            notice.lines().any(|l| l.split(' ').any(|w| w == word)),
-            "{word} is cut in\n{notice}"
-        );
-    }
+    pty.assert_whole(&["physiotherapist", "radiating", "tingling."]);
     assert!(notice.lines().all(|l| l.chars().count() < 40), "{notice}");
+    // What is typed while the notice waits is not shown.
+    pty.send(b"ok");
     pty.send(b"\r");
-    pty.wait_for(&[
-        "0 is no tension",
-        "the worst you can imagine",
-        "(Enter to skip):",
-    ]);
+    pty.wait_for(&["0 is no tension", "(Enter to skip):"]);
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(!output.contains("ok"), "{output:?}");
+    // The question and the answer to a wrong one wrap at word boundaries.
+    pty.assert_whole(&["tension,", "worst", "you", "can", "imagine."]);
     pty.send(b"eleven\r");
-    pty.wait_for(&["Please type a whole number from 0 to 10, or press Enter to skip."]);
+    pty.wait_for(&["Please type a whole number"]);
+    pty.assert_whole(&["press", "Enter", "skip."]);
     pty.send(b"6\r");
     // The routine runs on the alternate screen, then the summary and the second question.
-    pty.wait_for(&[
-        "Holds: 1 done, 0 skipped.",
-        "Before the routine you said 6.",
-    ]);
-    let screen = pty.wait_for(&["Holds: 1 done, 0 skipped.", "(Enter to skip):"]);
-    assert!(screen.contains("the worst you can imagine"), "{screen}");
+    pty.wait_for(&["0 skipped.", "Before the routine you said 6."]);
+    let screen = pty.wait_for(&["0 skipped.", "(Enter to skip):"]);
+    assert!(screen.contains("Tiny: complete"), "{screen}");
+    pty.assert_whole(&["holding).", "Holds:", "done,", "imagine."]);
     pty.send(b"2\r");
     let screen = pty.wait_for(&["This week: 1 of 3", "Tension: 6 → 2, down 4"]);
     assert!(!screen.contains("Preview"), "{screen}");
@@ -364,6 +360,39 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     assert_eq!(
         (&records[0]["tension_before"], &records[0]["tension_after"]),
         (&Value::from(6), &Value::from(2))
+    );
+}
+
+/// Closing the terminal at the notice or at either question ends the
+/// program as a hang-up anywhere else does, with 129; a session already run
+/// is recorded.
+#[test]
+fn closing_the_terminal_at_the_notice_or_a_question_exits_129() {
+    use crate::run::pty::Pty;
+    let env = quick_env();
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny"]);
+    pty.wait_for(&["Press Enter to go on."]);
+    pty.hang_up();
+    assert_eq!(pty.wait_exit(), 129, "at the notice");
+
+    env.write("state/psoas/notice-shown", "");
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny"]);
+    pty.wait_for(&["(Enter to skip):"]);
+    pty.hang_up();
+    assert_eq!(pty.wait_exit(), 129, "at the question before");
+    assert!(history_lines(&env).is_empty());
+
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny"]);
+    pty.wait_for(&["(Enter to skip):"]);
+    pty.send(b"6\r");
+    pty.wait_for(&["Before the routine you said 6.", "(Enter to skip):"]);
+    pty.hang_up();
+    assert_eq!(pty.wait_exit(), 129, "at the question after");
+    let records = history_lines(&env);
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(
+        (&records[0]["tension_before"], &records[0]["tension_after"]),
+        (&Value::from(6), &Value::Null)
     );
 }
 

@@ -39,7 +39,10 @@ impl LineSettings {
 pub struct Pty {
     /// The terminal side the test holds; `None` once hung up.
     master: Option<Box<dyn MasterPty + Send>>,
-    writer: Option<Box<dyn Write + Send>>,
+    /// Where keys are typed: a descriptor of the master side of its own,
+    /// as portable-pty's writer types an end of input when it is dropped,
+    /// which a hang-up must not.
+    writer: Option<std::fs::File>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     output: Arc<Mutex<Vec<u8>>>,
@@ -146,7 +149,7 @@ impl Pty {
                 }
             }
         });
-        let writer = pair.master.take_writer().unwrap();
+        let writer = std::fs::File::from(own_copy(&*pair.master));
         Pty {
             master: Some(pair.master),
             writer: Some(writer),
@@ -218,6 +221,27 @@ impl Pty {
 
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// The screen's rows as the terminal shows them: unlike
+    /// [`Pty::screen`], a line the terminal wrapped is two rows here.
+    pub fn rows(&self) -> Vec<String> {
+        let parser = self.parser.lock().unwrap();
+        let (_, cols) = parser.screen().size();
+        parser.screen().rows(0, cols.into()).collect()
+    }
+
+    /// Asserts that each of `words` is shown whole on some row, not cut
+    /// across two by the terminal's wrapping.
+    pub fn assert_whole(&self, words: &[&str]) {
+        let rows = self.rows();
+        for word in words {
+            assert!(
+                rows.iter().any(|r| r.split(' ').any(|w| w == *word)),
+                "{word:?} is cut in\n{}",
+                rows.join("\n")
+            );
+        }
     }
 
     /// (cursor hidden, alternate screen) as the terminal shows them now.
