@@ -31,6 +31,10 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
                 hold: h,
             })
             .collect(),
+        harder: None,
+        easier: None,
+        by_name: false,
+        instead: None,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),
@@ -46,6 +50,7 @@ fn routine(steps: &[(&str, Option<u32>, u32)], prep: Option<u32>) -> Routine {
         name: "R".into(),
         summary: None,
         warm_up: true,
+        progress: true,
         prep,
         // As short as the prep, unless a test says otherwise.
         transition: Some(prep.unwrap_or(Routine::DEFAULT_PREP)),
