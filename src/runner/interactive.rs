@@ -176,7 +176,7 @@ impl Console<'_> {
             let (width, height) = self.painter.size();
             let rows =
                 screen::warm_up_question(routine, reminder, guided.as_deref(), width, height);
-            if let Err(ending) = self.show(&rows, &format!("{routine} · psoas")) {
+            if let Err(ending) = self.show(&rows, &wording::question_title(routine)) {
                 return Ok(Err(ending));
             }
             match self.wait(IDLE)? {

@@ -254,7 +254,7 @@ pub fn tension_before(score: u8) -> String {
 
 /// In plain mode, when the warm-up is only reminded of.
 pub fn warm_up_first(reminder: &str) -> String {
-    format!("Warm up first: {reminder}")
+    format!("{WARM_UP_HEADING}: {reminder}")
 }
 
 /// The warm-up question's choice of the guided warm-up, with the time the
@@ -306,6 +306,120 @@ pub fn summary(outcome: &RunOutcome) -> [String; 2] {
         ),
     ]
 }
+
+// The screen's words.
+
+/// The routine over, on the screen.
+pub const COMPLETE: &str = "Routine complete";
+
+/// The terminal's title once the routine is over.
+pub const TITLE_COMPLETE: &str = "Routine complete · psoas";
+
+/// The terminal's title while a routine runs: "Step 2 of 9 · 4:10 left · psoas".
+pub fn title(step_label: &str, seconds_left: u32) -> String {
+    format!("{step_label} · {} left · psoas", clock(seconds_left))
+}
+
+/// The terminal's title while the warm-up question waits.
+pub fn question_title(routine: &str) -> String {
+    format!("{routine} · psoas")
+}
+
+/// Where in the routine the screen stands: "Step 2 of 9 · 4:10 left", with
+/// " · round 2" from a second round on.
+pub fn where_in_routine(step_label: &str, seconds_left: u32, round: u32) -> String {
+    let mut words = format!("{step_label} · {} left", clock(seconds_left));
+    if round > 1 {
+        words.push_str(&format!(" · round {round}"));
+    }
+    words
+}
+
+/// Under the keys the help lists.
+pub const HELP_PAUSED: &str = "The clock is paused while this help is open.";
+pub const HELP_BACK: &str = "any key: back to the routine";
+
+/// The status while paused.
+pub const PAUSED: &str = "PAUSED · space to resume";
+
+/// The status while the count-in waits for the voice to finish.
+pub fn listen_then_count(segment: &Segment<'_>) -> String {
+    format!("{} · listen, then the count", get_ready_words(segment))
+}
+
+/// The status during the count-in: "Hold in 3…".
+pub fn counting_in(segment: &Segment<'_>, seconds: u32) -> String {
+    format!("{} in {seconds}…", hold_word(segment))
+}
+
+/// The status before a second side: "SWITCH SIDES · 5 s".
+pub fn switching_sides(seconds: u32) -> String {
+    format!("SWITCH SIDES · {seconds} s")
+}
+
+/// The status while getting ready: "Get into position · 12 s".
+pub fn getting_ready(segment: &Segment<'_>, seconds: u32) -> String {
+    format!("{} · {seconds} s", get_ready_words(segment))
+}
+
+/// The status during a hold: "Hold · 20 s left of 30".
+pub fn holding(segment: &Segment<'_>, seconds_left: u32, of: u64) -> String {
+    format!("{} · {seconds_left} s left of {of}", hold_word(segment))
+}
+
+/// The breathing pace, while getting ready for a hold.
+pub fn breathing_pace(inhale: u32, exhale: u32) -> String {
+    format!("Breathing: in {inhale} s, out {exhale} s")
+}
+
+/// In place of the breathing pace, for a warm-up move.
+pub const MOVING_PACE: &str = "Move at an easy, steady pace";
+
+/// What comes after the hold running now, from segment `current` of `plan`
+/// to segment `next`, or the end.
+pub fn next_line(plan: &Plan<'_>, current: usize, next: Option<usize>) -> String {
+    let Some(next) = next else {
+        return "Next: the end".into();
+    };
+    let (now, then) = (&plan.segments[current], &plan.segments[next]);
+    let same_exercise = now.exercise.id == then.exercise.id && now.step == then.step;
+    match then.side {
+        Some(side) if same_exercise => format!("Next: {}", side_name(side).to_lowercase()),
+        Some(side) => format!(
+            "Next: {}, {}",
+            then.exercise.name,
+            side_name(side).to_lowercase()
+        ),
+        None if same_exercise => format!("Next: {} again", then.exercise.name),
+        None => format!("Next: {}", then.exercise.name),
+    }
+}
+
+/// The question a first `q` asks.
+pub const CONFIRM_QUIT: &str = "Quit? q: yes · any other key: no";
+
+/// The keys, shortest last: the screen shows the first that fits. While
+/// getting ready, the key that ends the wait comes first.
+pub const READY_HINTS: &[&str] = &[
+    "Enter ready · space pause · n next · b back · ? help · q quit",
+    "Enter ready  space pause  n next  b back  ?  q quit",
+];
+pub const HINTS: &[&str] = &[
+    "space pause · n next · b back · ? help · q quit",
+    "space pause  n next  b back  ?  q quit",
+];
+pub const PAUSED_HINTS: &str = "space resume  ? help  q quit";
+
+/// The side bands, read by shape as well as by colour.
+pub const LEFT_BAND: &str = "◀◀◀  LEFT SIDE";
+pub const RIGHT_BAND: &str = "RIGHT SIDE  ▶▶▶";
+
+/// The warm-up question's heading, and in plain mode its reminder's lead.
+pub const WARM_UP_HEADING: &str = "Warm up first";
+
+/// The warm-up question's other choices.
+pub const ALREADY_WARM_CHOICE: &str = "Enter  I am already warm";
+pub const QUIT_CHOICE: &str = "q      quit";
 
 #[cfg(test)]
 mod tests {
