@@ -225,6 +225,32 @@ fn minutes_plans_and_runs_in_one_go() {
         .code(2);
 }
 
+/// A warm-up comes on top of the minutes asked for, so its choice says how
+/// long the whole session then takes.
+#[test]
+fn the_warm_up_choice_says_the_total_with_minutes() {
+    use crate::run::pty::Pty;
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    env.write("config/psoas/config.toml", "check_in = false\n");
+    let mut pty = Pty::spawn_at_once(&env, &["run", "--minutes", "5"]);
+    let screen = pty.wait_for(&["Warm up first", " in all"]);
+    let seconds = |time: &str| {
+        let (m, s) = time.split_once(':').unwrap();
+        m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap()
+    };
+    let choice = screen
+        .lines()
+        .find_map(|l| l.strip_prefix("w      warm-up "))
+        .and_then(|l| l.strip_suffix(" in all"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let (warm_up, total) = choice.split_once(", ").unwrap();
+    let routine = seconds(total) - seconds(warm_up);
+    assert!((240..=300).contains(&routine), "{screen}");
+    pty.send(b"q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
 #[test]
 fn cues_are_spoken_through_the_voice_command() {
     let env = quick_env();
