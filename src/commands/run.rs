@@ -47,6 +47,9 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     if let Some(level) = args.level {
         plan_settings.level = level;
     }
+    if let Some(pace) = args.voice_pace {
+        plan_settings.pace = pace;
+    }
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));
@@ -59,7 +62,7 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
         Ok(score) => score,
         Err(ending) => return Ok(ExitCode::from(ending.exit_code())),
     };
-    let outcome = run_routine(plan, warm_up, &settings, config, &args, out)?;
+    let outcome = run_routine(plan, warm_up, &settings, config, &args, &plan_settings, out)?;
     // A terminal or pipe gone, or a signal at the question, ends what is
     // said after the run; the session is recorded all the same.
     let after = summary(&outcome, &settings, &args, out).and_then(|said| match said {
@@ -100,15 +103,18 @@ fn run_routine<'a>(
     settings: &RunSettings,
     config: &Config,
     args: &RunOptions,
+    plan_settings: &PlanSettings,
     out: &mut impl Write,
 ) -> Result<RunOutcome> {
     out.flush()?;
     // The voice is found before the screen is taken over, as it may warn.
     let wants_voice = args.voice.unwrap_or_else(|| config.voice());
-    let mut voice = wants_voice.then(|| Voice::new(config.voice_command.as_deref()));
+    let mut voice =
+        wants_voice.then(|| Voice::new(config.voice_command.as_deref(), plan_settings.pace));
     let speaker = voice.as_mut().map(|v| v as &mut dyn Speaker);
     let outcome = runner::run(plan, warm_up, settings, speaker, out);
-    // Stops anything still speaking before the summary.
+    // The runner has waited for the last words of a finished run; this stops
+    // anything still speaking after a run stopped early, before the summary.
     drop(voice);
     outcome
 }

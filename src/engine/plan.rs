@@ -20,6 +20,7 @@ mod tests;
 use builder::Builder;
 
 use super::durations::opening_words;
+use super::pace::Pace;
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
 use super::segment::{Segment, SegmentKind, Stage};
@@ -62,6 +63,9 @@ pub struct Plan<'a> {
     pub left_out: Vec<LeftOut<'a>>,
     /// See [`Plan::equipment`].
     equipment: Vec<Equipment>,
+    /// The pace its get-readies were timed at: what it says is said, and its
+    /// pages turned, at this pace.
+    pub pace: Pace,
 }
 
 /// Roughly how long the guided warm-up lasts, in seconds.
@@ -127,7 +131,12 @@ impl<'a> Plan<'a> {
         }
         let kept: Vec<(&Step, &Exercise)> = kept.into_iter().map(|(_, s, e)| (s, e)).collect();
         let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
-        let mut builder = Builder::new(prep, transition, opening_words(&left_out, &equipment));
+        let mut builder = Builder::new(
+            prep,
+            transition,
+            opening_words(&left_out, &equipment),
+            settings.pace,
+        );
         for (kept_index, &(step, exercise)) in kept.iter().enumerate() {
             // A step's own hold is for the exercise it names; a harder
             // variant done in its place that is a sequence of phases keeps
@@ -162,6 +171,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             equipment,
             left_out,
+            pace: settings.pace,
         })
     }
 
@@ -177,7 +187,12 @@ impl<'a> Plan<'a> {
         impact: Impact,
     ) -> Option<Plan<'a>> {
         // What is said once a run comes with the routine, not its warm-up.
-        let mut builder = Builder::new(settings.default_prep, settings.default_transition, 0);
+        let mut builder = Builder::new(
+            settings.default_prep,
+            settings.default_transition,
+            0,
+            settings.pace,
+        );
         let mut steps = 0;
         // The time spent moving counts toward the target, not the time to
         // get ready, so a longer transition does not cut a move.
@@ -205,6 +220,7 @@ impl<'a> Plan<'a> {
             step_counts: [steps, 0],
             left_out: Vec::new(),
             equipment: Vec::new(),
+            pace: settings.pace,
         })
     }
 
