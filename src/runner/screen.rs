@@ -219,8 +219,11 @@ pub fn frame_noting(
         Overlay::ConfirmQuit => Row::new(wording::CONFIRM_QUIT, Style::Alert),
         _ if session.is_paused() => Row::new(wording::PAUSED_HINTS, Style::Dim),
         _ => {
-            let ready_hints = wording::READY_HINTS.iter().filter(|_| ready);
-            let hint = ready_hints
+            // A brief get-ready offers its full words first; while getting
+            // ready, the key that ends the wait comes next.
+            let full = in_prep && session.can_tell_in_full();
+            let hint = (wording::FULL_WORDS_HINTS.iter().filter(|_| full))
+                .chain(wording::READY_HINTS.iter().filter(|_| ready))
                 .chain(wording::HINTS)
                 .find(fits)
                 .or(wording::HINTS.last());

@@ -79,7 +79,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Begin { segment: i } => begin_line(plan, segment(i)),
         Event::Setup { segment: i, line } => segment(i).exercise.setup[line].clone(),
         Event::Caution { segment: i, index } => {
-            format!("Caution: {}", segment(i).exercise.cautions[index])
+            format!("Caution: {}", segment(i).exercise.cautions[index].text)
         }
         Event::LeftOut { index } => crate::words::left_out_line(&plan.left_out[index]),
         Event::Needs => return crate::words::needs(plan.equipment()),
@@ -421,8 +421,13 @@ pub fn next_line(plan: &Plan<'_>, current: usize, next: Option<usize>) -> String
 /// The question a first `q` asks.
 pub const CONFIRM_QUIT: &str = "Quit? q: yes · any other key: no";
 
-/// The keys, shortest last: the screen shows the first that fits. While
-/// getting ready, the key that ends the wait comes first.
+/// The keys, shortest last: the screen shows the first that fits. In a
+/// brief get-ready, the key that tells it in full comes first.
+pub const FULL_WORDS_HINTS: &[&str] = &[
+    "f all words · Enter ready · space pause · n next · b back · ? help · q quit",
+    "f all words  Enter ready  space pause  n next  ?  q quit",
+];
+/// While getting ready, the key that ends the wait comes first.
 pub const READY_HINTS: &[&str] = &[
     "Enter ready · space pause · n next · b back · ? help · q quit",
     "Enter ready  space pause  n next  b back  ?  q quit",
