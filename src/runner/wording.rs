@@ -553,6 +553,22 @@ mod tests {
         );
     }
 
+    /// The screen shows the first hint that fits, so each list goes from
+    /// the longest to the shortest, and the last always fits the smallest
+    /// screen, 40 columns.
+    #[test]
+    fn key_hints_go_from_long_to_short() {
+        use unicode_width::UnicodeWidthStr;
+        for hints in [FULL_WORDS_HINTS, READY_HINTS, HINTS] {
+            assert!(
+                hints.windows(2).all(|w| w[0].width() > w[1].width()),
+                "{hints:?}"
+            );
+        }
+        assert!(HINTS.last().unwrap().width() < 40);
+        assert!(PAUSED_HINTS.width() < 40);
+    }
+
     #[test]
     fn only_breaths_give_way() {
         let breath = Cue {
