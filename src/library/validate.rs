@@ -177,6 +177,7 @@ pub fn valid_value(key: &str) -> Option<String> {
     Some(match last {
         "hold" => seconds(Exercise::MIN_HOLD, Exercise::MAX_HOLD),
         "prep" => seconds(0, Routine::MAX_PREP),
+        "switch_sides" => seconds(0, Exercise::MAX_SWITCH_SIDES),
         "inhale" | "exhale" => seconds(Breathing::MIN_SECONDS, Breathing::MAX_SECONDS),
         "repeat" => format!("a whole number of times from 1 to {}", Routine::MAX_REPEAT),
         _ => return None,
@@ -295,6 +296,9 @@ pub fn exercise(
         .instead
         .as_ref()
         .map(|v| check_variant(&mut c, v, "instead", &id));
+    let switch_sides = raw.switch_sides.as_ref().map_or(0, |s| {
+        c.int(s, "switch_sides", 0, Exercise::MAX_SWITCH_SIDES, "seconds")
+    });
 
     let mut phases = Vec::with_capacity(raw.phase.0.len());
     for (i, phase) in raw.phase.0.iter().enumerate() {
@@ -360,6 +364,7 @@ pub fn exercise(
         easier,
         by_name: raw.by_name.0,
         instead,
+        switch_sides,
         origin,
     })
 }
