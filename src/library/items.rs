@@ -14,11 +14,19 @@ use crate::toml_input::Pieces;
 
 /// What one file holds once parsed and validated, before the layers are merged.
 pub enum FileItems {
-    /// Each valid exercise, with the span of its table, and the ids of those
-    /// that had problems (reported already).
-    Exercises(Vec<(Exercise, Range<usize>)>, Vec<String>),
+    /// Each valid exercise, with its places, and the ids of those that had
+    /// problems (reported already).
+    Exercises(Vec<(Exercise, Places)>, Vec<String>),
     /// The routine, if it is valid apart from its references to exercises.
     Routine(Option<PendingRoutine>),
+}
+
+/// Where an exercise is written: its table, and its id, where a second
+/// exercise of the same id is pointed at.
+#[derive(Clone, Debug)]
+pub struct Places {
+    pub table: Range<usize>,
+    pub id: Range<usize>,
 }
 
 /// Parses and validates one file, adding its problems to `diagnostics`.
@@ -30,6 +38,7 @@ pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileI
             let mut broken = Vec::new();
             for entry in parse::exercise_file(source, diagnostics) {
                 let id = entry.value.id.as_ref().map(|id| id.get_ref().0.clone());
+                let id_span = entry.value.id.as_ref().map(|id| id.span());
                 let (line, column) = source.line_column(entry.span.start);
                 let origin = Origin {
                     layer: file.layer,
@@ -37,9 +46,12 @@ pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileI
                     line,
                     column,
                 };
-                let span = entry.span.clone();
+                let places = Places {
+                    id: id_span.unwrap_or_else(|| entry.span.clone()),
+                    table: entry.span.clone(),
+                };
                 if let Some(exercise) = validate::exercise(source, entry, origin, diagnostics) {
-                    exercises.push((exercise, span));
+                    exercises.push((exercise, places));
                 } else {
                     broken.extend(id);
                 }
