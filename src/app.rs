@@ -214,6 +214,7 @@ impl Context {
             default_breathing: config.breathing(),
             conditions: all,
             level: config.level(),
+            pace: config.voice_pace(),
         })
     }
 }

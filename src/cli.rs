@@ -11,7 +11,7 @@ use clap_complete::ArgValueCandidates;
 
 use crate::commands::run::ColorWhen;
 
-use crate::engine::Level;
+use crate::engine::{Level, Pace};
 use crate::library::{Condition, Equipment, Kind, Position};
 use crate::remind::{Days, Interval, Scheduler, TimeOfDay};
 use crate::render::{ListFormat, SheetFormat};
@@ -146,7 +146,7 @@ pub struct RoutinesArgs {
 /// `--level N`, shared by the commands that lay out holds.
 #[derive(Debug, Args)]
 pub struct LevelArgs {
-    /// How long stretch and breathing holds are: 1 as written, 2 one and a half times, 3 twice as long (default: the config's level, else 1)
+    /// How long stretch and breathing holds are: 1 as written, 2 one and a half times, 3 twice as long; at 2 and 3 exercises move to their harder variants (default: the config's level, else 1)
     #[arg(long, value_name = "N", value_parser = parse_level)]
     pub level: Option<Level>,
 }
@@ -210,6 +210,9 @@ pub struct RunArgs {
     /// Do not speak cues, even if the config says to
     #[arg(long, overrides_with = "voice")]
     pub no_voice: bool,
+    /// How fast the voice speaks, in words a minute: get-readies last until their words are said at this pace (default: the config's voice_pace, else 150)
+    #[arg(long, value_name = "WPM", value_parser = parse_voice_pace)]
+    pub voice_pace: Option<Pace>,
     /// Tension in the lower back and hips before the session, 0-10
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
     pub tension_before: Option<u8>,
@@ -264,6 +267,9 @@ pub struct PlanArgs {
     /// Vary the choice of exercises; the same seed gives the same routine
     #[arg(long, value_name = "S", default_value_t = 0)]
     pub seed: u64,
+    /// Include this exercise (by id), the belly releases too, which a plan uses only when asked for by name; repeatable
+    #[arg(long = "with", value_name = "ID")]
+    pub with: Vec<String>,
     #[arg(long, value_parser = parse_sheet_format(), default_value = "text")]
     pub format: SheetFormat,
     /// Save the plan as a routine NAME in your routines folder
@@ -388,6 +394,13 @@ fn minutes() -> impl clap::builder::TypedValueParser<Value = u32> {
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| "expected a date as YYYY-MM-DD, like 2027-01-05".to_string())
+}
+
+fn parse_voice_pace(s: &str) -> Result<Pace, String> {
+    s.parse::<u32>()
+        .ok()
+        .and_then(Pace::new)
+        .ok_or_else(|| format!("a whole number from {} to {}", Pace::SLOWEST, Pace::FASTEST))
 }
 
 fn parse_speed(s: &str) -> Result<f64, String> {

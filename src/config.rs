@@ -18,7 +18,7 @@ use anyhow::{Context as _, Result};
 use crate::app::report_all;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
-use crate::engine::Level;
+use crate::engine::{Level, Pace};
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
 use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 use crate::toml_input::{ReadError, read_text};
@@ -37,6 +37,8 @@ pub struct Config {
     pub bell: Option<bool>,
     pub voice: Option<bool>,
     pub voice_command: Option<Vec<String>>,
+    /// Words a minute the voice speaks at; get-readies are timed at it.
+    pub voice_pace: Option<Pace>,
     pub weekly_goal: Option<u32>,
     pub check_in: Option<bool>,
     pub brisk_warm_up: Option<bool>,
@@ -152,6 +154,11 @@ impl Config {
 
     pub fn voice(&self) -> bool {
         self.voice.unwrap_or(Self::DEFAULT_VOICE)
+    }
+
+    /// The pace words are said at (`voice_pace`), else the usual one.
+    pub fn voice_pace(&self) -> Pace {
+        self.voice_pace.unwrap_or_default()
     }
 
     pub fn check_in(&self) -> bool {

@@ -40,8 +40,8 @@
 //!   `write.rs` writes a routine back as a file.
 //! - `engine/`: pure timing. `plan.rs` expands a routine into timed
 //!   segments (`segment.rs`, laid out by `plan/builder.rs`) by the rules of
-//!   `durations.rs` (get-ready times, long enough to say what they say),
-//!   `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
+//!   `durations.rs` (get-ready times, long enough to say what they say at
+//!   the `pace.rs` a person sets), `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
 //!   `timeline.rs` says what happens and what is said when, `session.rs` is
 //!   a run's state as plan time passes and `breathing.rs` the breathing
 //!   rhythm.
@@ -52,7 +52,8 @@
 //!   `terminal.rs`, `signals.rs`) runs the screen, `plain.rs` the transcript; `wording.rs`
 //!   says each event in words, `check_in.rs` asks the tension score,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
-//! - `voice.rs`: spoken cues through a text-to-speech program.
+//! - `voice.rs`: spoken cues through a text-to-speech program, each allowed
+//!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
 //!   chart, JSON), `after_session.rs`, and the `--format` choices in `format.rs`.

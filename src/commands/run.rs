@@ -39,6 +39,9 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     if let Some(level) = args.level {
         plan_settings.level = level;
     }
+    if let Some(pace) = args.voice_pace {
+        plan_settings.pace = pace;
+    }
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));
@@ -58,10 +61,12 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
 
     // The voice is found before the screen is taken over, as it may warn.
     let wants_voice = args.voice.unwrap_or_else(|| config.voice());
-    let mut voice = wants_voice.then(|| Voice::new(config.voice_command.as_deref()));
+    let mut voice =
+        wants_voice.then(|| Voice::new(config.voice_command.as_deref(), plan_settings.pace));
     let speaker = voice.as_mut().map(|v| v as &mut dyn Speaker);
     let outcome = runner::run(plan, warm_up, &settings, speaker, out)?;
-    // Stops anything still speaking before the summary.
+    // The runner has waited for the last words of a finished run; this stops
+    // anything still speaking after a run stopped early, before the summary.
     drop(voice);
     let preview = settings.speed != 1.0;
     let shown = !outcome.ending.output_gone();

@@ -15,6 +15,7 @@ pub enum Key {
     Bell,
     Voice,
     VoiceCommand,
+    VoicePace,
     WeeklyGoal,
     CheckIn,
     BriskWarmUp,
@@ -58,8 +59,8 @@ mod tests {
         let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
         assert_eq!(
             names.join(" "),
-            "default_routine prep transition breathing bell voice voice_command weekly_goal \
-             check_in brisk_warm_up conditions level remind notify_command"
+            "default_routine prep transition breathing bell voice voice_command voice_pace \
+             weekly_goal check_in brisk_warm_up conditions level remind notify_command"
         );
     }
 }

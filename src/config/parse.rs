@@ -11,6 +11,7 @@ use toml::de::DeValue;
 
 use super::{Config, Key, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
+use crate::engine::Pace;
 use crate::library::{Breathing, Condition, RawBreathing, Routine, is_kebab_case};
 use crate::toml_input::{
     Flag, List, Text, WholeNumber, deserialize_value, document, out_of_range, range_help,
@@ -61,6 +62,11 @@ const WEEKLY_GOAL: Whole = Whole {
     max: MAX_WEEKLY_GOAL,
     unit: "sessions",
 };
+const VOICE_PACE: Whole = Whole {
+    min: Pace::SLOWEST,
+    max: Pace::FASTEST,
+    unit: "words a minute",
+};
 const LEVEL: Whole = Whole {
     min: 1,
     max: 3,
@@ -75,6 +81,7 @@ fn valid_value(key: &str) -> Option<String> {
         "breathing.inhale" | "breathing.exhale" => BREATH,
         "weekly_goal" => WEEKLY_GOAL,
         "level" => LEVEL,
+        "voice_pace" => VOICE_PACE,
         _ => return None,
     };
     Some(range_help(whole.min, whole.max, whole.unit))
@@ -130,6 +137,9 @@ impl Reader<'_> {
             Key::Bell => config.bell = self.flag(key, value),
             Key::Voice => config.voice = self.flag(key, value),
             Key::VoiceCommand => config.voice_command = self.command(key, value, VOICE_HELP),
+            Key::VoicePace => {
+                config.voice_pace = self.int(key, value, VOICE_PACE).and_then(Pace::new)
+            }
             Key::WeeklyGoal => config.weekly_goal = self.int(key, value, WEEKLY_GOAL),
             Key::CheckIn => config.check_in = self.flag(key, value),
             Key::BriskWarmUp => config.brisk_warm_up = self.flag(key, value),

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Config, MAX_WEEKLY_GOAL};
+use crate::engine::Pace;
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
 use crate::remind::Schedule;
 use crate::voice::FALLBACK_PROGRAMS;
@@ -49,6 +50,13 @@ pub fn template() -> String {
 # uses the first of {programs} found on your PATH.
 # voice_command = [\"espeak-ng\", \"--stdin\", \"-s\", \"140\"]
 
+# How fast the voice speaks, in words a minute, {min_pace} to {max_pace}
+# (`--voice-pace`). A get-ready lasts until its words are said at this pace, and
+# a voice still speaking after twice that time and 5 s more is cut off, and not
+# waited for again until it finishes a cue by itself. Set it to the pace of
+# your voice_command.
+# voice_pace = {pace}
+
 # Sessions a week to aim for, 1 to {max_goal} (`psoas history --goal`).
 # weekly_goal = {goal}
 
@@ -89,6 +97,9 @@ pub fn template() -> String {
         bell = Config::DEFAULT_BELL,
         voice = Config::DEFAULT_VOICE,
         programs = or_list(&programs),
+        min_pace = Pace::SLOWEST,
+        max_pace = Pace::FASTEST,
+        pace = Pace::DEFAULT.words_per_minute(),
         max_goal = MAX_WEEKLY_GOAL,
         goal = Config::DEFAULT_WEEKLY_GOAL,
         check_in = Config::DEFAULT_CHECK_IN,

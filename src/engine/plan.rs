@@ -20,10 +20,13 @@ mod tests;
 use builder::Builder;
 
 use super::durations::opening_words;
+use super::pace::Pace;
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
 use super::segment::{Segment, SegmentKind, Stage};
-use crate::library::{Condition, Equipment, Exercise, Impact, Kind, Library, Routine};
+use crate::library::{
+    Condition, Equipment, Exercise, Impact, Kind, Library, Position, Routine, Step,
+};
 
 /// A step left out because its exercise should be avoided with a condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +34,10 @@ pub struct LeftOut<'a> {
     pub step: usize,
     pub exercise: &'a Exercise,
     pub condition: Condition,
+    /// What is done in its place: the exercise's `instead`, where it suits
+    /// and the routine still needs it (the way onto a bed for the way down
+    /// to the floor, while floor steps remain).
+    pub instead: Option<&'a Exercise>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -56,6 +63,9 @@ pub struct Plan<'a> {
     pub left_out: Vec<LeftOut<'a>>,
     /// See [`Plan::equipment`].
     equipment: Vec<Equipment>,
+    /// The pace its get-readies were timed at: what it says is said, and its
+    /// pages turned, at this pace.
+    pub pace: Pace,
 }
 
 /// Roughly how long the guided warm-up lasts, in seconds.
@@ -76,29 +86,67 @@ impl<'a> Plan<'a> {
         // hold, so they are known before the first get-ready is timed.
         let mut left_out = Vec::new();
         let mut kept = Vec::with_capacity(routine.steps.len());
+        let in_routine = |id: &str| routine.steps.iter().any(|s| &*s.exercise == id);
         for (step_index, step) in routine.steps.iter().enumerate() {
-            let exercise =
+            let written =
                 library
                     .exercise(&step.exercise)
                     .ok_or_else(|| PlanError::UnknownExercise {
                         routine: routine.id.clone(),
                         exercise: step.exercise.to_string(),
                     })?;
+            let exercise = if routine.progress {
+                settings
+                    .level
+                    .variant(written, library, &settings.conditions, in_routine)
+            } else {
+                written
+            };
             match exercise.avoided_with(&settings.conditions).next() {
                 Some(condition) => left_out.push(LeftOut {
                     step: step_index,
                     exercise,
                     condition,
+                    instead: None,
                 }),
-                None => kept.push((step, exercise)),
+                None => kept.push((step_index, step, exercise)),
             }
         }
+        // A way down left out is replaced by one that suits while steps on
+        // the floor remain after it: they are then done on a bed.
+        for left in &mut left_out {
+            let floor_after = kept
+                .iter()
+                .any(|&(i, _, e)| i > left.step && e.position >= Position::Kneeling);
+            left.instead = left
+                .exercise
+                .instead
+                .as_deref()
+                .and_then(|id| library.exercise(id))
+                .filter(|e| floor_after && e.avoided_with(&settings.conditions).next().is_none());
+            if let Some(instead) = left.instead {
+                let at = kept.partition_point(|&(i, _, _)| i < left.step);
+                kept.insert(at, (left.step, &routine.steps[left.step], instead));
+            }
+        }
+        let kept: Vec<(&Step, &Exercise)> = kept.into_iter().map(|(_, s, e)| (s, e)).collect();
         let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
-        let mut builder = Builder::new(prep, transition, opening_words(&left_out, &equipment));
+        let mut builder = Builder::new(
+            prep,
+            transition,
+            opening_words(&left_out, &equipment),
+            settings.pace,
+        );
         for (kept_index, &(step, exercise)) in kept.iter().enumerate() {
-            let hold = settings
-                .level
-                .hold(exercise, step.hold.unwrap_or(exercise.hold));
+            // A step's own hold is for the exercise it names; a harder
+            // variant done in its place that is a sequence of phases keeps
+            // its phases.
+            let written = if exercise.has_phases() {
+                exercise.hold
+            } else {
+                step.hold.unwrap_or(exercise.hold)
+            };
+            let hold = settings.level.hold(exercise, written);
             let breathing = exercise.breathing.unwrap_or(routine_breathing);
             builder.add(
                 Stage::Main,
@@ -123,6 +171,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             equipment,
             left_out,
+            pace: settings.pace,
         })
     }
 
@@ -138,7 +187,12 @@ impl<'a> Plan<'a> {
         impact: Impact,
     ) -> Option<Plan<'a>> {
         // What is said once a run comes with the routine, not its warm-up.
-        let mut builder = Builder::new(settings.default_prep, settings.default_transition, 0);
+        let mut builder = Builder::new(
+            settings.default_prep,
+            settings.default_transition,
+            0,
+            settings.pace,
+        );
         let mut steps = 0;
         // The time spent moving counts toward the target, not the time to
         // get ready, so a longer transition does not cut a move.
@@ -166,6 +220,7 @@ impl<'a> Plan<'a> {
             step_counts: [steps, 0],
             left_out: Vec::new(),
             equipment: Vec::new(),
+            pace: settings.pace,
         })
     }
 

@@ -23,6 +23,9 @@ pub struct Routine {
     pub name: String,
     pub summary: Option<String>,
     pub warm_up: bool,
+    /// Whether a higher level moves a step to the harder variant of its
+    /// exercise; a plan made for a level has chosen its exercises already.
+    pub progress: bool,
     pub prep: Option<u32>,
     /// Seconds to get ready before the first hold and at a change of
     /// position; never less than `prep`.

@@ -5,8 +5,8 @@
 
 use strum::VariantArray;
 
-use crate::engine::{GetReadies, Level, first_ready, opening_words, seconds_to_say, step_seconds};
-use crate::library::{Equipment, Exercise, Layer, Origin, Routine, Step};
+use crate::engine::{GetReadies, Level, Pace, first_ready, opening_words, step_seconds};
+use crate::library::{Equipment, Exercise, Kind, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -38,12 +38,13 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// How long steps take with one prep, one transition and one level, asked of
-/// the engine.
+/// How long steps take with one prep, one transition, one level and one
+/// pace of speech, asked of the engine.
 pub struct StepTiming {
     pub prep: u32,
     pub transition: u32,
     pub level: Level,
+    pub pace: Pace,
 }
 
 impl StepTiming {
@@ -67,7 +68,7 @@ impl StepTiming {
     /// the time to say its set-up and cautions. What is said once a run adds
     /// at most [`StepTiming::most_opening_extra`] to the whole.
     pub fn most_ready_extra(&self, exercise: &Exercise) -> u32 {
-        first_ready(None, exercise, self.prep, self.transition, 0) - self.prep
+        first_ready(None, exercise, self.prep, self.transition, 0, self.pace) - self.prep
     }
 
     /// The most what is said once a run can add to a routine: the time to
@@ -75,13 +76,21 @@ impl StepTiming {
     /// first hold's own words, it adds no more than it takes alone.
     pub fn most_opening_extra(&self) -> u32 {
         // Planned routines leave nothing out: they hold only what suits.
-        seconds_to_say(opening_words(&[], Equipment::VARIANTS))
+        self.pace
+            .seconds_to_say(opening_words(&[], Equipment::VARIANTS))
     }
 
     /// The first get-ready of `exercise` when it is a routine's only step.
     pub fn ready_alone(&self, exercise: &Exercise) -> u32 {
         let opening = opening_words(&[], &exercise.equipment);
-        first_ready(None, exercise, self.prep, self.transition, opening)
+        first_ready(
+            None,
+            exercise,
+            self.prep,
+            self.transition,
+            opening,
+            self.pace,
+        )
     }
 
     /// The seconds the get-ready times add to steps done in this order: the
@@ -90,7 +99,7 @@ impl StepTiming {
     /// as `Plan::build` lays it out.
     pub fn ready_extra<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
         let opening = opening_words(&[], &Equipment::needed_by(order.clone()));
-        let mut readies = GetReadies::new(self.prep, self.transition, opening);
+        let mut readies = GetReadies::new(self.prep, self.transition, opening, self.pace);
         order
             .into_iter()
             .map(|exercise| readies.next(exercise) - self.prep)
@@ -99,13 +108,15 @@ impl StepTiming {
 }
 
 /// A routine with an explicit prep and transition, so that it lasts as long
-/// as planned whatever the config says later.
+/// as planned whatever the config says later, and whose exercises stay as
+/// chosen at every level: they were chosen for the plan's level already.
 pub fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> Routine {
     Routine {
         id: id.to_string(),
         name: name.to_string(),
         summary: None,
         warm_up: true,
+        progress: false,
         prep: Some(timing.prep),
         transition: Some(timing.transition.max(timing.prep)),
         breathing: None,
@@ -162,8 +173,9 @@ pub fn fill(
                 ..*d
             })
         });
+        // A way down is done once, as written.
         grow(timing, body, total, target, |d| {
-            (d.repeat < caps.repeat).then_some(Draft {
+            (d.repeat < caps.repeat && d.exercise.kind != Kind::Transfer).then_some(Draft {
                 repeat: d.repeat + 1,
                 ..*d
             })

@@ -59,6 +59,7 @@ fn effective(
         Key::Bell => config.bell().to_string(),
         Key::Voice => config.voice().to_string(),
         Key::VoiceCommand => return voice_command(config, fallback_voice, origin),
+        Key::VoicePace => config.voice_pace().words_per_minute().to_string(),
         Key::WeeklyGoal => config.weekly_goal().to_string(),
         Key::CheckIn => config.check_in().to_string(),
         Key::BriskWarmUp => config.brisk_warm_up().to_string(),

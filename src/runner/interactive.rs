@@ -5,6 +5,11 @@
 //! While the clock runs, the screen changes once a second of plan time
 //! (see [`screen::STEP`]); the loop wakes for exactly those moments and for
 //! cues, and writes only the rows that changed.
+//!
+//! What goes wrong with the voice is shown above the key hints until the
+//! hold it came in is over. A finished routine shows "Routine complete" until
+//! its last words are said (or a key is pressed); anything that went wrong
+//! with them is printed once the terminal is handed back.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -73,8 +78,17 @@ pub fn run<'a>(
         speaker,
         overlay: Overlay::None,
         paused_to_ask: false,
+        notice: Vec::new(),
+        notice_hold: 0,
     };
     let ending = run.follow(&mut console)?;
+    drop(console);
+    drop(terminal);
+    // Said after the screen is gone, where it stays to be read.
+    let mut out = io::stdout();
+    for line in speaker::troubles(run.speaker.as_deref_mut()) {
+        writeln!(out, "{line}")?;
+    }
     Ok((run.session, ending))
 }
 
@@ -203,6 +217,10 @@ struct Run<'a, 's> {
     /// Whether asking "Quit?" or showing the help paused the clock, to
     /// resume it when the overlay goes.
     paused_to_ask: bool,
+    /// What the person is told about the voice, shown until the end of the
+    /// hold `notice_hold`.
+    notice: Vec<String>,
+    notice_hold: usize,
 }
 
 impl Run<'_, '_> {
@@ -215,10 +233,12 @@ impl Run<'_, '_> {
                 return Ok(ending);
             }
             if self.session.is_over() {
-                return Ok(Ending::Finished);
+                return self.last_words(console);
             }
+            self.note_troubles();
             let (width, height) = console.painter.size();
-            let rows = screen::frame(&self.session, self.overlay, width, height);
+            let rows =
+                screen::frame_noting(&self.session, self.overlay, &self.notice, width, height);
             let title = screen::title(&self.session);
             if let Err(ending) = console.show(&rows, &title) {
                 return Ok(ending);
@@ -254,6 +274,53 @@ impl Run<'_, '_> {
             if let Some(ending) = ending {
                 self.session.apply(Control::Quit, self.clock.now());
                 return Ok(ending);
+            }
+        }
+    }
+
+    /// Takes what the speaker has to tell, to show until the end of this
+    /// hold, and lets what was shown through the last hold go.
+    fn note_troubles(&mut self) {
+        let hold = self
+            .session
+            .segment()
+            .map_or(usize::MAX, |i| self.session.plan().segments[i].hold);
+        if hold != self.notice_hold {
+            self.notice.clear();
+        }
+        let troubles = speaker::troubles(self.speaker.as_deref_mut());
+        if !troubles.is_empty() {
+            self.notice.extend(troubles);
+            self.notice_hold = hold;
+        }
+    }
+
+    /// Shows that the routine is complete until its last words are said,
+    /// a key is pressed or a signal ends the wait (and then the program, as
+    /// it would have a moment before).
+    fn last_words(&mut self, console: &mut Console<'_>) -> Result<Ending> {
+        loop {
+            let speaking = speaker::last_words(self.speaker.as_deref_mut());
+            let (width, height) = console.painter.size();
+            let rows =
+                screen::frame_noting(&self.session, Overlay::None, &self.notice, width, height);
+            if let Err(ending) = console.show(&rows, &screen::title(&self.session)) {
+                return Ok(ending);
+            }
+            if !speaking {
+                return Ok(Ending::Finished);
+            }
+            match console.wait(SPEECH_POLL)? {
+                Input::Nothing | Input::Signal(Signal::Continue) => {}
+                Input::Key(key) if keys::action(key) == Some(KeyAction::Suspend) => {
+                    console.suspend()?;
+                }
+                Input::Signal(Signal::Stop) => console.suspend()?,
+                Input::Key(key) if keys::action(key) == Some(KeyAction::Interrupt) => {
+                    return Ok(Ending::Interrupted);
+                }
+                Input::Key(_) => return Ok(Ending::Finished),
+                Input::Signal(signal) => return Ok(signal.ending().unwrap_or(Ending::Finished)),
             }
         }
     }

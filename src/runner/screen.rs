@@ -83,20 +83,31 @@ pub fn title(session: &Session<'_>) -> String {
 /// exercise to the next: the side band's row stays (empty) for an exercise
 /// without sides, and the breathing row says what to do in the get-ready or
 /// while moving. From 80×24 up, the seconds left are five rows high, placed
-/// toward the side being worked.
-pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
+/// toward the side being worked. A `notice` stands above the key hints:
+/// something the person is told once, such as a voice program that is not
+/// answering.
+pub fn frame_noting(
+    session: &Session<'_>,
+    overlay: Overlay,
+    notice: &[String],
+    width: u16,
+    height: u16,
+) -> Vec<Row> {
     let plan = session.plan();
+    let text_width = usize::from(width.saturating_sub(1)).max(1);
+    let notice: Vec<(Priority, Row)> = notice
+        .iter()
+        .flat_map(|n| wrap(n, text_width))
+        .map(|line| (9, Row::new(line, Style::Alert)))
+        .collect();
     let Some(index) = session.segment() else {
-        return fit(
-            vec![(9, Row::new("Routine complete", Style::Strong))],
-            width,
-            height,
-        );
+        let mut rows = vec![(9, Row::new("Routine complete", Style::Strong))];
+        rows.extend(notice);
+        return fit(rows, width, height);
     };
     let s = &plan.segments[index];
     let pos = session.position();
     let span = HoldSpan::of(plan, s.hold);
-    let text_width = usize::from(width.saturating_sub(1)).max(1);
     let big = has_room_for_big_digits(width, height);
 
     let mut info = format!(
@@ -245,7 +256,9 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
         ),
         _ => Row::new("space pause  n next  b back  ?  q quit", Style::Dim),
     };
-    let bottom = vec![(4, Row::new(next, Style::Plain)), (10, hints)];
+    let mut bottom = vec![(4, Row::new(next, Style::Plain))];
+    bottom.extend(notice);
+    bottom.push((10, hints));
 
     // The words take the rows that every other row but the blank ones leaves,
     // a page at a time if they need more, paged from the moment they are said.
@@ -272,7 +285,8 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     } else {
         (2, 5)
     };
-    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, pos.saturating_sub(said_at))
+    let elapsed = pos.saturating_sub(said_at);
+    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, elapsed, plan.pace)
         .into_iter()
         .map(|line| (priority, Row::new(format!(" {line}"), Style::Plain)))
         .collect();
@@ -285,6 +299,12 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     rows.extend((0..room).map(|_| (0, Row::new("", Style::Plain))));
     rows.extend(bottom);
     fit(rows, width, height)
+}
+
+/// [`frame_noting`] with nothing to note.
+#[cfg(test)]
+pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
+    frame_noting(session, overlay, &[], width, height)
 }
 
 /// The question before a routine that asks for a warm-up.

@@ -6,6 +6,7 @@
 
 use crate::engine::{BreathDirection, Cue, Event, Plan, Segment, SegmentKind, Stage, keeps_moving};
 use crate::library::Side;
+use crate::voice::Trouble;
 use crate::words::STOP_RULE;
 
 /// What to do before the second side.
@@ -156,6 +157,28 @@ pub fn breath_words(direction: BreathDirection) -> &'static str {
     match direction {
         BreathDirection::In => "Breathe in",
         BreathDirection::Out => "Breathe out",
+    }
+}
+
+/// What the person is told when the voice goes wrong during a run.
+pub fn voice_trouble(trouble: &Trouble) -> String {
+    match trouble {
+        Trouble::NotAnswering { program } => format!(
+            "The voice program {program} is not answering: going on without waiting for it."
+        ),
+        Trouble::Failed {
+            program,
+            code: Some(code),
+        } => format!(
+            "The voice program {program} failed (exit code {code}): cues may not be heard. Check voice_command in the config."
+        ),
+        Trouble::Failed {
+            program,
+            code: None,
+        } => format!("The voice program {program} was stopped by a signal: cues may not be heard."),
+        Trouble::CannotStart { program, error } => format!(
+            "The voice program {program} cannot be started ({error}): cues will not be spoken."
+        ),
     }
 }
 

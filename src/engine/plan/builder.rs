@@ -5,6 +5,7 @@
 //! is said once a run ([`GetReadies`]).
 
 use crate::engine::durations::GetReadies;
+use crate::engine::pace::Pace;
 use crate::engine::segment::{Segment, SegmentKind, Stage};
 use crate::library::{Breathing, Exercise, Side};
 
@@ -17,12 +18,13 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// With `opening` words said once a run, before the first hold (see
-    /// [`opening_words`](crate::engine::opening_words)).
-    pub(super) fn new(prep: u32, transition: u32, opening: usize) -> Builder<'a> {
+    /// [`opening_words`](crate::engine::opening_words)), and every word said
+    /// at `pace`.
+    pub(super) fn new(prep: u32, transition: u32, opening: usize, pace: Pace) -> Builder<'a> {
         Builder {
             segments: Vec::new(),
             holds: 0,
-            readies: GetReadies::new(prep, transition, opening),
+            readies: GetReadies::new(prep, transition, opening, pace),
         }
     }
 

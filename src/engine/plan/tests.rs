@@ -2,7 +2,7 @@
 //! phases, breathing, conditions, the warm-up, and lookups by time and hold.
 
 use super::*;
-use crate::engine::{PlanSettings, first_ready, opening_words, step_seconds};
+use crate::engine::{Pace, PlanSettings, first_ready, opening_words, step_seconds};
 use crate::library::{Breathing, Equipment, Kind, Layer, Origin, Phase, Position, Side, Step};
 
 fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) -> Exercise {
@@ -31,6 +31,10 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
                 hold: h,
             })
             .collect(),
+        harder: None,
+        easier: None,
+        by_name: false,
+        instead: None,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),
@@ -46,6 +50,7 @@ fn routine(steps: &[(&str, Option<u32>, u32)], prep: Option<u32>) -> Routine {
         name: "R".into(),
         summary: None,
         warm_up: true,
+        progress: true,
         prep,
         // As short as the prep, unless a test says otherwise.
         transition: Some(prep.unwrap_or(Routine::DEFAULT_PREP)),
@@ -221,7 +226,7 @@ fn step_seconds_add_up_to_the_plan() {
             .map(|(i, &(id, hold, repeat))| {
                 let exercise = lib.exercise(id).unwrap();
                 let opening = if i == 0 { opening_words(&[], &[]) } else { 0 };
-                let first_ready = first_ready(None, exercise, prep, prep, opening);
+                let first_ready = first_ready(None, exercise, prep, prep, opening, Pace::DEFAULT);
                 step_seconds(exercise, hold, repeat, first_ready, prep)
             })
             .sum();
@@ -455,7 +460,7 @@ fn a_get_ready_lasts_until_its_words_are_said() {
     let lib = Library::from_parts(vec![talk, quiet], vec![]);
     let talk = lib.exercise("talk").unwrap();
     // Alone, the name, set-up and cautions take 9 s to say, and the count.
-    assert_eq!(first_ready(None, talk, 5, 5, 0), 9 + 3);
+    assert_eq!(first_ready(None, talk, 5, 5, 0, Pace::DEFAULT), 9 + 3);
     let r = routine(&[("talk", None, 2), ("quiet", None, 1)], Some(5));
     let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
     // The name, set-up and cautions, "You need a massage or tennis ball." and
@@ -476,4 +481,27 @@ fn a_get_ready_lasts_until_its_words_are_said() {
     );
     // 46 + 8 words: 22 s, and the count.
     assert_eq!(plan.holds()[0].prep, 22 + 3);
+}
+
+#[test]
+fn the_get_readies_are_timed_at_the_settings_pace() {
+    let mut talk = exercise("talk", Kind::Stretch, false, 30, &[]);
+    talk.setup = vec!["Lie on your back, knees bent.".into()];
+    let lib = Library::from_parts(vec![talk], vec![]);
+    let r = routine(&[("talk", None, 2)], Some(5));
+    let at = |words_per_minute| {
+        let settings = PlanSettings {
+            pace: Pace::new(words_per_minute).unwrap(),
+            ..PlanSettings::default()
+        };
+        let plan = Plan::build(&r, &lib, &settings).unwrap();
+        assert_eq!(plan.pace.words_per_minute(), words_per_minute);
+        plan.holds().iter().map(|h| h.prep).collect::<Vec<u32>>()
+    };
+    // The name, the set-up line and the stop rule: 1 + 6 + 18 = 25 words,
+    // 10 s at 150 words a minute, 20 s at 75, 5 s at 300; then the count.
+    // The second hold says nothing and keeps the routine's prep.
+    assert_eq!(at(150), [10 + 3, 5]);
+    assert_eq!(at(75), [20 + 3, 5]);
+    assert_eq!(at(300), [5 + 3, 5]);
 }

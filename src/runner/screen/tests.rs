@@ -382,3 +382,33 @@ fn a_long_cue_starts_at_its_first_page() {
     );
     assert!(screen.contains("(page 1 of "), "{screen}");
 }
+
+#[test]
+fn a_notice_stands_above_the_key_hints_until_the_end() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(Duration::from_secs(20));
+    let notice = ["The voice program sh is not answering: going on without waiting for it.".into()];
+    let rows = frame_noting(&session, Overlay::None, &notice, 40, 12);
+    assert_fits(&rows, 40, 12);
+    let told: Vec<&Row> = rows.iter().filter(|r| r.style == Style::Alert).collect();
+    assert_eq!(
+        told.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+        [
+            "The voice program sh is not answering:",
+            "going on without waiting for it."
+        ]
+    );
+    assert_eq!(rows[9], *told[0]);
+    assert!(rows[11].text.starts_with("space pause"), "{}", text(&rows));
+    // Without it, the screen is as it always was.
+    assert_eq!(
+        frame_noting(&session, Overlay::None, &[], 40, 12),
+        frame(&session, Overlay::None, 40, 12)
+    );
+    // And under "Routine complete".
+    session.advance(Duration::from_secs(600));
+    let rows = frame_noting(&session, Overlay::None, &notice, 40, 12);
+    assert_eq!(rows[0].text, "Routine complete");
+    assert_eq!(rows[1].text, "The voice program sh is not answering:");
+}
