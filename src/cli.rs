@@ -11,7 +11,7 @@ use clap_complete::ArgValueCandidates;
 
 use crate::commands::run::ColorWhen;
 
-use crate::engine::{Level, Pace};
+use crate::engine::{Guidance, Level, Pace};
 use crate::library::{Condition, Equipment, Kind, Position};
 use crate::remind::{Days, Interval, Scheduler, TimeOfDay};
 use crate::render::{ListFormat, SheetFormat};
@@ -228,6 +228,10 @@ pub struct RunArgs {
     /// Do not write this session to the history
     #[arg(long)]
     pub no_record: bool,
+    /// How much a get-ready says of each exercise: full, brief (once you know it), or auto
+    /// (full until held in familiar_after recorded sessions) (default: the config's, else auto)
+    #[arg(long, value_name = "LEVEL", value_parser = parse_guidance)]
+    pub guidance: Option<Guidance>,
     #[command(flatten)]
     pub conditions: ConditionArgs,
     #[command(flatten)]
@@ -381,6 +385,7 @@ macro_rules! text_parser {
     };
 }
 text_parser!(parse_level, Level);
+text_parser!(parse_guidance, Guidance);
 text_parser!(parse_interval, Interval);
 text_parser!(parse_time_of_day, TimeOfDay);
 text_parser!(parse_days, Days);

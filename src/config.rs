@@ -18,7 +18,7 @@ use anyhow::{Context as _, Result};
 use crate::app::report_all;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
-use crate::engine::{Level, Pace};
+use crate::engine::{Guidance, Level, Pace};
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
 use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 use crate::toml_input::{ReadError, read_text};
@@ -44,6 +44,11 @@ pub struct Config {
     pub brisk_warm_up: Option<bool>,
     pub conditions: Vec<Condition>,
     pub level: Option<Level>,
+    /// How much a get-ready says of an exercise it introduces.
+    pub guidance: Option<Guidance>,
+    /// After how many recorded sessions with an exercise `auto` guidance
+    /// turns brief.
+    pub familiar_after: Option<u32>,
     /// When `psoas remind` nudges; each part may be left out.
     pub remind: RemindConfig,
     /// The program that shows a nudge, and its arguments.
@@ -171,6 +176,14 @@ impl Config {
 
     pub fn level(&self) -> Level {
         self.level.unwrap_or_default()
+    }
+
+    pub fn guidance(&self) -> Guidance {
+        self.guidance.unwrap_or_default()
+    }
+
+    pub fn familiar_after(&self) -> u32 {
+        self.familiar_after.unwrap_or(Guidance::FAMILIAR_AFTER)
     }
 
     /// The reminder schedule: each part set here, else its default.

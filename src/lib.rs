@@ -36,12 +36,15 @@
 //! - `library/`: exercises and routines. `sources.rs` says where files come
 //!   from, `embedded.rs` holds the built-in ones, `load.rs` reads and layers
 //!   them (`parse.rs`, `raw.rs`, `items.rs`, `validate.rs`, `steps.rs`,
-//!   `layers.rs`), `exercise.rs` and `routine.rs` are the validated types and
+//!   `layers.rs`), `exercise.rs`, `caution.rs` (to whom a caution is said)
+//!   and `routine.rs` are the validated types and
 //!   `write.rs` writes a routine back as a file.
 //! - `engine/`: pure timing. `plan.rs` expands a routine into timed
 //!   segments (`segment.rs`, laid out by `plan/builder.rs`) by the rules of
 //!   `durations.rs` (get-ready times, long enough to say what they say at
-//!   the `pace.rs` a person sets), `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
+//!   the `pace.rs` a person sets), `guidance.rs` (how much a get-ready
+//!   says: in full, or briefly once the history shows the exercise is
+//!   familiar), `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
 //!   `timeline.rs` says what happens and what is said when, `session.rs` is
 //!   a run's state as plan time passes and `breathing.rs` the breathing
 //!   rhythm.

@@ -98,6 +98,7 @@ impl From<RunArgs> for RunOptions {
             record: !args.no_record,
             conditions: args.conditions.conditions,
             level: args.level.level,
+            guidance: args.guidance,
         }
     }
 }

@@ -14,7 +14,7 @@ use anyhow::Result;
 
 use crate::app::{Context, exit};
 use crate::config::Config;
-use crate::engine::{Plan, PlanSettings};
+use crate::engine::{Familiarity, GuidanceSettings, Plan, PlanSettings};
 use crate::format::clock;
 use crate::history::{History, HistoryError, Record, SessionNotes, Tally};
 use crate::library::{Impact, Library, Routine};
@@ -42,6 +42,11 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     if let Some(pace) = args.voice_pace {
         plan_settings.pace = pace;
     }
+    plan_settings.guidance = GuidanceSettings {
+        guidance: args.guidance.unwrap_or_else(|| config.guidance()),
+        familiar_after: config.familiar_after(),
+        familiarity: familiarity(context),
+    };
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));
@@ -142,6 +147,18 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
             Ok(ExitCode::from(if code == 0 { exit::FAILURE } else { code }))
         }
     }
+}
+
+/// How many recorded sessions held each exercise. A history that cannot be
+/// read knows no exercise, so every one is told in full.
+fn familiarity(context: &Context) -> Familiarity {
+    let mut familiarity = Familiarity::default();
+    let read = History::at(&context.dirs.state_dir)
+        .scan(|record| familiarity.add_session(record.exercises.iter().map(String::as_str)));
+    if read.is_err() {
+        return Familiarity::default();
+    }
+    familiarity
 }
 
 /// Jogging and jumping only when the person asks for a brisk warm-up.

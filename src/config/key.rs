@@ -21,6 +21,8 @@ pub enum Key {
     BriskWarmUp,
     Conditions,
     Level,
+    Guidance,
+    FamiliarAfter,
     Remind,
     NotifyCommand,
 }
@@ -60,7 +62,8 @@ mod tests {
         assert_eq!(
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command voice_pace \
-             weekly_goal check_in brisk_warm_up conditions level remind notify_command"
+             weekly_goal check_in brisk_warm_up conditions level guidance familiar_after remind \
+             notify_command"
         );
     }
 }

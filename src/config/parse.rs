@@ -11,7 +11,7 @@ use toml::de::DeValue;
 
 use super::{Config, Key, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
-use crate::engine::Pace;
+use crate::engine::{Guidance, Pace};
 use crate::library::{Breathing, Condition, RawBreathing, Routine, is_kebab_case};
 use crate::toml_input::{
     Flag, List, Text, WholeNumber, deserialize_value, document, out_of_range, range_help,
@@ -67,6 +67,11 @@ const VOICE_PACE: Whole = Whole {
     max: Pace::FASTEST,
     unit: "words a minute",
 };
+const FAMILIAR_AFTER: Whole = Whole {
+    min: 1,
+    max: Guidance::MAX_FAMILIAR_AFTER,
+    unit: "sessions",
+};
 const LEVEL: Whole = Whole {
     min: 1,
     max: 3,
@@ -82,6 +87,7 @@ fn valid_value(key: &str) -> Option<String> {
         "weekly_goal" => WEEKLY_GOAL,
         "level" => LEVEL,
         "voice_pace" => VOICE_PACE,
+        "familiar_after" => FAMILIAR_AFTER,
         _ => return None,
     };
     Some(range_help(whole.min, whole.max, whole.unit))
@@ -149,6 +155,11 @@ impl Reader<'_> {
                     .int(key, value, LEVEL)
                     .and_then(|n| crate::engine::Level::from_number(n as u8))
             }
+            Key::Guidance => {
+                let text = self.value(key, value);
+                config.guidance = self.parsed(key, text);
+            }
+            Key::FamiliarAfter => config.familiar_after = self.int(key, value, FAMILIAR_AFTER),
             Key::Remind => config.remind = self.remind(value),
             Key::NotifyCommand => config.notify_command = self.command(key, value, NOTIFY_HELP),
         }

@@ -72,6 +72,13 @@ pub fn template() -> String {
 # half times, 3 twice as long (`--level`). `psoas history` says when to move.
 # level = 1
 
+# How much a get-ready says of an exercise (`--guidance`): full (every set-up
+# line and caution), brief (the name, the first set-up line and the cautions
+# that are always said or concern your conditions), or auto: full until you
+# have held the exercise in familiar_after recorded sessions, brief after.
+# guidance = \"auto\"
+# familiar_after = {familiar_after}
+
 # When `psoas remind now` may nudge you to stand up: every so long (like 60m
 # or 1h30m), between two times of day, on some days (like mon-fri, mon,wed,fri
 # or every-day). `psoas remind install` sets up the scheduler with these.
@@ -108,6 +115,7 @@ pub fn template() -> String {
         from = remind.from,
         to = remind.to,
         days = remind.days,
+        familiar_after = crate::engine::Guidance::FAMILIAR_AFTER,
     );
     let width = Condition::ALL
         .iter()

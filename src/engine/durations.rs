@@ -4,10 +4,11 @@
 
 use std::collections::HashSet;
 
+use super::guidance::Telling;
 use super::pace::Pace;
 use super::plan::LeftOut;
 use super::timeline::COUNT_FROM;
-use crate::library::{Equipment, Exercise, Position};
+use crate::library::{Condition, Equipment, Exercise, Position};
 
 /// The get-ready time before a hold in `position`, after a hold in
 /// `previous` (`None` for the first hold): `transition` at the first hold and
@@ -44,17 +45,26 @@ pub fn word_count(text: &str) -> usize {
 }
 
 /// What the get-ready before an exercise's first hold in a run says, in
-/// words: its name, each set-up line, then each caution, which is said after
-/// the word "Caution". The short words around them ("Left side", "Get into
-/// position") are left to the count-in and, with a voice, to its wait.
-fn introduction_words(exercise: &Exercise) -> usize {
+/// words: its name, the set-up lines `telling` keeps, then the cautions it
+/// keeps, each said after the word "Caution". The short words around them
+/// ("Left side", "Get into position") are left to the count-in and, with a
+/// voice, to its wait.
+fn introduction_words(exercise: &Exercise, telling: Telling<'_>) -> usize {
     word_count(&exercise.name)
-        + exercise.setup.iter().map(|l| word_count(l)).sum::<usize>()
-        + exercise
-            .cautions
+        + exercise.setup[..telling.setup_lines(exercise)]
             .iter()
-            .map(|c| 1 + word_count(c))
+            .map(|l| word_count(l))
             .sum::<usize>()
+        + telling
+            .cautions(exercise)
+            .map(|(_, c)| 1 + word_count(&c.text))
+            .sum::<usize>()
+}
+
+/// The shortest get-ready that introduces `exercise` as `telling` says:
+/// long enough to say its words at `pace` and count in.
+pub fn ready_to_introduce(exercise: &Exercise, telling: Telling<'_>, pace: Pace) -> u32 {
+    ready_to_say(0, introduction_words(exercise, telling), pace)
 }
 
 /// What is said once a run, with the routine's first hold, in words: each
@@ -71,18 +81,20 @@ pub fn opening_words(left_out: &[LeftOut<'_>], equipment: &[Equipment]) -> usize
 
 /// The get-ready before the first hold of `exercise` in a run, after a hold
 /// in `previous`: the rule's time ([`get_ready`]), made long enough to say the
-/// exercise's name, set-up lines and cautions and `also` more words (what is
-/// said once a run, before the routine's first hold) at `pace`.
+/// exercise's name, the set-up lines and cautions `telling` keeps, and `also`
+/// more words (what is said once a run, before the routine's first hold), at
+/// `pace`.
 pub fn first_ready(
     previous: Option<Position>,
     exercise: &Exercise,
     prep: u32,
     transition: u32,
     also: usize,
+    telling: Telling<'_>,
     pace: Pace,
 ) -> u32 {
     let ready = get_ready(previous, exercise.position, prep, transition);
-    ready_to_say(ready, introduction_words(exercise) + also, pace)
+    ready_to_say(ready, introduction_words(exercise, telling) + also, pace)
 }
 
 /// The get-ready before each hold of a run, taken in order: [`get_ready`],
@@ -93,6 +105,8 @@ pub struct GetReadies<'a> {
     prep: u32,
     transition: u32,
     pace: Pace,
+    /// The person's conditions: the cautions for them are said.
+    conditions: Vec<Condition>,
     /// The words said once a run, until the first hold takes them.
     opening: usize,
     met: HashSet<&'a str>,
@@ -100,30 +114,43 @@ pub struct GetReadies<'a> {
 }
 
 impl<'a> GetReadies<'a> {
-    /// With `opening` words said once a run (see [`opening_words`]), and
-    /// every word said at `pace`.
-    pub fn new(prep: u32, transition: u32, opening: usize, pace: Pace) -> GetReadies<'a> {
+    /// With `opening` words said once a run (see [`opening_words`]), to a
+    /// person with `conditions`, every word said at `pace`.
+    pub fn new(
+        prep: u32,
+        transition: u32,
+        opening: usize,
+        conditions: Vec<Condition>,
+        pace: Pace,
+    ) -> GetReadies<'a> {
         GetReadies {
             prep,
             transition,
             pace,
+            conditions,
             opening,
             met: HashSet::new(),
             previous: None,
         }
     }
 
-    /// The get-ready before the next hold, a hold of `exercise`.
-    pub fn next(&mut self, exercise: &'a Exercise) -> u32 {
+    /// The get-ready before the next hold, a hold of `exercise`, which is
+    /// introduced `brief`ly or in full.
+    pub fn next(&mut self, exercise: &'a Exercise, brief: bool) -> u32 {
         let previous = self.previous.replace(exercise.position);
         if self.met.insert(exercise.id.as_str()) {
             let opening = std::mem::take(&mut self.opening);
+            let telling = Telling {
+                brief,
+                conditions: &self.conditions,
+            };
             first_ready(
                 previous,
                 exercise,
                 self.prep,
                 self.transition,
                 opening,
+                telling,
                 self.pace,
             )
         } else {

@@ -12,6 +12,7 @@ mod breathing;
 mod durations;
 #[cfg(test)]
 pub(crate) mod fixture;
+mod guidance;
 mod level;
 mod pace;
 mod plan;
@@ -23,6 +24,7 @@ mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
 pub use durations::{GetReadies, first_ready, opening_words, step_seconds, word_count};
+pub use guidance::{Familiarity, Guidance, GuidanceSettings, Telling};
 pub use level::Level;
 pub use pace::Pace;
 pub use plan::{LeftOut, Plan, PlanError};

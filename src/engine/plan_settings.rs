@@ -1,7 +1,9 @@
 //! The personal settings a plan is built with: the get-ready times and the
-//! breathing a routine may leave unsaid, the person's conditions and level, and the
-//! pace at which words are said.
+//! breathing a routine may leave unsaid, the person's conditions and level,
+//! how much a get-ready says of each exercise, and the pace at which words
+//! are said.
 
+use super::guidance::GuidanceSettings;
 use super::level::Level;
 use super::pace::Pace;
 use crate::library::{Breathing, Condition, Routine};
@@ -20,6 +22,8 @@ pub struct PlanSettings {
     /// How fast words are said: a get-ready lasts until its words are said
     /// at this pace.
     pub pace: Pace,
+    /// Which exercises a get-ready introduces briefly.
+    pub guidance: GuidanceSettings,
 }
 
 impl Default for PlanSettings {
@@ -31,6 +35,7 @@ impl Default for PlanSettings {
             conditions: Vec::new(),
             level: Level::One,
             pace: Pace::DEFAULT,
+            guidance: GuidanceSettings::default(),
         }
     }
 }

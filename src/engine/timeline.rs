@@ -110,7 +110,8 @@ pub fn keeps_moving(segment: &Segment<'_>) -> bool {
 /// run, so the session decides from what was already said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Introduce {
-    /// The exercise's set-up lines and cautions.
+    /// The exercise's set-up lines and cautions, as many as the plan tells
+    /// this person (see [`Plan::telling`]).
     pub exercise: bool,
     /// What is said once a run, with the first hold of the routine it
     /// reaches (after any warm-up): the steps left out for the person's
@@ -169,7 +170,9 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
     }
     push(begin.start, Event::Begin { segment: first });
     if introduce.exercise {
-        for line in 0..begin.exercise.setup.len() {
+        // Briefly or in full, and only the cautions for this person.
+        let telling = plan.telling(begin.exercise);
+        for line in 0..telling.setup_lines(begin.exercise) {
             push(
                 begin.start,
                 Event::Setup {
@@ -178,7 +181,7 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
                 },
             );
         }
-        for index in 0..begin.exercise.cautions.len() {
+        for (index, _) in telling.cautions(begin.exercise) {
             push(
                 begin.start,
                 Event::Caution {

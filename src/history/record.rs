@@ -57,6 +57,11 @@ pub struct Record {
     /// The level the holds were run at, 1 to 3; missing means 1.
     #[serde(default)]
     pub level: Option<u8>,
+    /// The ids of the exercises held to the end at least once, each once:
+    /// how well the person knows each exercise. Missing in records written
+    /// before it was kept, which then count toward none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exercises: Vec<String>,
 }
 
 /// What the person adds to a finished run for its record: the check-in
@@ -88,6 +93,7 @@ impl Record {
             tension_after: notes.tension_after.map(|t| t.min(MAX_TENSION)),
             note: notes.note.filter(|n| !n.trim().is_empty()),
             level: Some(notes.level),
+            exercises: outcome.exercises.clone(),
         }
     }
 
@@ -185,6 +191,7 @@ pub(crate) mod tests {
             held_seconds: 540,
             holds_done: 9,
             holds_skipped: 1,
+            exercises: vec!["standing-psoas-stretch".into(), "knee-to-chest".into()],
             finished: true,
             past_first_hold: true,
             ending: Ending::Finished,
@@ -214,8 +221,21 @@ pub(crate) mod tests {
              \"routine_name\":\"Daily release\",\"planned_seconds\":600,\
              \"planned_hold_seconds\":540,\"held_seconds\":540,\"holds_done\":9,\
              \"holds_skipped\":1,\"finished\":true,\"tension_before\":6,\"tension_after\":3,\
-             \"note\":\"tight after the drive\",\"level\":1}\n"
+             \"note\":\"tight after the drive\",\"level\":1,\
+             \"exercises\":[\"standing-psoas-stretch\",\"knee-to-chest\"]}\n"
         );
+    }
+
+    #[test]
+    fn a_record_from_before_exercises_were_kept_reads_with_none() {
+        let old = "{\"v\":1,\"started_at\":\"2026-11-21T07:30:00+01:00\",\
+                   \"routine_id\":\"daily\",\"routine_name\":\"Daily\",\"planned_seconds\":600,\
+                   \"held_seconds\":540,\"holds_done\":9,\"holds_skipped\":1,\"finished\":true}";
+        let record: Record = serde_json::from_str(old).unwrap();
+        assert_eq!(record.problem(), None);
+        assert!(record.exercises.is_empty());
+        // Written back, it still says nothing of them.
+        assert!(!record.to_line().contains("exercises"));
     }
 
     #[test]

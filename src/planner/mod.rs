@@ -14,7 +14,9 @@ mod rng;
 #[cfg(test)]
 mod tests;
 
-use crate::engine::{self, Level, Pace, Plan, PlanSettings, step_seconds};
+use crate::engine::{
+    self, Guidance, GuidanceSettings, Level, Pace, Plan, PlanSettings, step_seconds,
+};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
 use fit::{Draft, StepTiming};
@@ -152,6 +154,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
         transition: request.transition,
         level: request.level,
         pace: request.pace,
+        conditions: request.conditions.clone(),
     };
     let mut rng = SplitMix64::new(request.seed);
 
@@ -268,6 +271,8 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     let at_level = PlanSettings {
         level: request.level,
         pace: request.pace,
+        conditions: request.conditions.clone(),
+        guidance: GuidanceSettings::always(Guidance::Full),
         ..PlanSettings::default()
     };
     let planned = Plan::build(&routine, library, &at_level)?.total();

@@ -65,6 +65,8 @@ fn effective(
         Key::BriskWarmUp => config.brisk_warm_up().to_string(),
         Key::Conditions => array(config.conditions.iter().map(|c| c.name())),
         Key::Level => config.level().to_string(),
+        Key::Guidance => quote(config.guidance().name()),
+        Key::FamiliarAfter => config.familiar_after().to_string(),
         Key::Remind => {
             let r = config.remind();
             format!(

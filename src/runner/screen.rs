@@ -241,6 +241,15 @@ pub fn frame_noting(
     let hints = match overlay {
         Overlay::ConfirmQuit => Row::new("Quit? q: yes · any other key: no", Style::Alert),
         _ if session.is_paused() => Row::new("space resume  ? help  q quit", Style::Dim),
+        // A brief get-ready offers its full words first.
+        _ if in_prep && session.can_tell_in_full() && width >= 72 => Row::new(
+            "f all words · Enter ready · space pause · n next · b back · ? help · q quit",
+            Style::Dim,
+        ),
+        _ if in_prep && session.can_tell_in_full() && width >= 56 => Row::new(
+            "f all words  Enter ready  space pause  n next  ?  q quit",
+            Style::Dim,
+        ),
         // While getting ready, the key that ends the wait comes first.
         _ if in_prep && prep_left > COUNT_FROM && width >= 62 => Row::new(
             "Enter ready · space pause · n next · b back · ? help · q quit",

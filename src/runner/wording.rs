@@ -76,7 +76,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Begin { segment: i } => begin_line(plan, segment(i)),
         Event::Setup { segment: i, line } => segment(i).exercise.setup[line].clone(),
         Event::Caution { segment: i, index } => {
-            format!("Caution: {}", segment(i).exercise.cautions[index])
+            format!("Caution: {}", segment(i).exercise.cautions[index].text)
         }
         Event::LeftOut { index } => crate::words::left_out_line(&plan.left_out[index]),
         Event::Needs => return crate::words::needs(plan.equipment()),

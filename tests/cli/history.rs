@@ -28,6 +28,7 @@ fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -
         held_seconds: if finished { 500 } else { 250 },
         holds_done: if finished { 10 } else { 4 },
         holds_skipped: 0,
+        exercises: Vec::new(),
         finished,
         past_first_hold: true,
         ending: if finished {

@@ -258,6 +258,35 @@ fn enter_in_a_get_ready_counts_in_at_once() {
     assert!(spent < 40, "{screen}");
 }
 
+/// A brief get-ready offers its full words: `f` starts it again with every
+/// set-up line and caution, and the hint goes, as there is no more to tell.
+#[test]
+fn f_in_a_brief_get_ready_tells_the_exercise_in_full() {
+    let env = mini();
+    env.write(
+        "config/psoas/config.toml",
+        "check_in = false\nguidance = \"brief\"\n",
+    );
+    env.write(
+        "lib/slow.toml",
+        &ROUTINE.replace("prep = 5", "prep = 5\ntransition = 60"),
+    );
+    let mut pty = Pty::spawn_sized(
+        &env,
+        &["--library", &lib(&env), "run", "slow", "--no-warm-up"],
+        (24, 80),
+    );
+    let brief = pty.wait_for(&["Pelvic tilt", "Stand tall.", "f all words"]);
+    assert!(!brief.contains("Hands on hips."), "{brief}");
+    assert!(!brief.contains("Keep it small."), "{brief}");
+    pty.send(b"f");
+    let full = pty.wait_for(&["Stand tall.", "Hands on hips.", "Caution: Keep it small."]);
+    assert!(!full.contains("f all words"), "{full}");
+    pty.send(b"qq");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_handed_back(&pty);
+}
+
 #[test]
 fn the_warm_up_question() {
     let env = mini();
@@ -545,6 +574,8 @@ fn assert_hang_up_ends_and_records(extra: &[&str]) {
     assert_eq!(history.lines().count(), 1, "{history}");
     assert!(history.contains(r#""routine_id":"brief""#), "{history}");
     assert!(history.contains(r#""finished":false"#), "{history}");
+    // The exercise held to its end counts toward knowing it.
+    assert!(history.contains(r#""exercises":["tilt"]"#), "{history}");
 }
 
 #[test]

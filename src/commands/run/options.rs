@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 
 use crate::config::Config;
-use crate::engine::{Level, Pace};
+use crate::engine::{Guidance, Level, Pace};
 use crate::library::Condition;
 use crate::runner::{RunSettings, WarmUpChoice};
 
@@ -48,6 +48,8 @@ pub struct RunOptions {
     pub conditions: Vec<Condition>,
     /// The level to lay the holds out at; none is the config's.
     pub level: Option<Level>,
+    /// How much get-readies say; none is the config's.
+    pub guidance: Option<Guidance>,
 }
 
 /// `--color`: whether the screen uses colour.
