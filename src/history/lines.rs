@@ -249,6 +249,12 @@ fn in_plain_words(what: &str) -> String {
     if matches!(what, "expected ident" | "expected value") {
         return "this is not a record (one line of JSON, as psoas writes it)".to_string();
     }
+    if what.starts_with("EOF while parsing") {
+        return "the line ends before the record does".to_string();
+    }
+    if what == "trailing characters" {
+        return "something follows the record on its line".to_string();
+    }
     let out_of_range = what.starts_with("invalid value");
     let mut said = what.to_string();
     for (serde, kind, range) in [
@@ -461,6 +467,8 @@ mod tests {
             good.replace("\"held_seconds\":540", "\"held_seconds\":-5"),
             good.replace("\"tension_after\":3", "\"tension_after\":300"),
             good.replace("\"finished\":true", "\"finished\":\"yes\""),
+            format!("{}\n", &good[..60]),
+            format!("{} {{}}\n", good.trim_end()),
         ]
         .concat();
         let reasons: Vec<String> = Contents::parse(text.as_bytes())
@@ -476,6 +484,8 @@ mod tests {
                 "invalid value: integer `-5`, expected a whole number from 0 to 4294967295",
                 "invalid value: integer `300`, expected a whole number from 0 to 255",
                 "invalid type: string \"yes\", expected true or false",
+                "the line ends before the record does",
+                "something follows the record on its line",
             ]
         );
     }
