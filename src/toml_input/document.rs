@@ -54,7 +54,10 @@ pub fn document<'a>(
 /// where a line feed was expected: the caret goes under the return itself.
 fn lone_carriage_return(file: &SourceText, span: Range<usize>) -> Option<Range<usize>> {
     let before = span.start.checked_sub(1)?;
-    (file.text.as_bytes().get(before) == Some(&b'\r')).then_some(before..span.start)
+    let bytes = file.text.as_bytes();
+    // A return before a line feed is a Windows line end, and no problem.
+    let lone = bytes.get(before) == Some(&b'\r') && bytes.get(span.start) != Some(&b'\n');
+    lone.then_some(before..span.start)
 }
 
 /// Every key of a document, with the places it is written, gathered once at
@@ -155,6 +158,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn windows_line_ends_are_no_lone_carriage_return() {
+        let file = SourceText::new("x.toml", "a = 1\r\nb = \r\n");
+        assert_eq!(lone_carriage_return(&file, 7..8), None);
+        assert_eq!(lone_carriage_return(&file, 12..13), None);
+        let said = problems("a = 1\r\nb = \r\n");
+        assert_eq!(said.len(), 1);
+        assert!(
+            said[0].starts_with("x.toml:2:5: error: TOML syntax: "),
+            "{said:?}"
+        );
+        assert!(said[0].ends_with("strings need double quotes"), "{said:?}");
     }
 
     #[test]
