@@ -40,6 +40,8 @@ pub struct Config {
     /// Words a minute the voice speaks at; get-readies are timed at it.
     pub voice_pace: Option<Pace>,
     pub weekly_goal: Option<u32>,
+    /// The minutes of holding a session needs to count toward the week.
+    pub min_held_minutes: Option<u32>,
     pub check_in: Option<bool>,
     pub brisk_warm_up: Option<bool>,
     pub conditions: Vec<Condition>,
@@ -95,6 +97,7 @@ impl Origins {
 
 impl Config {
     pub const DEFAULT_WEEKLY_GOAL: u32 = 3;
+    pub const DEFAULT_MIN_HELD_MINUTES: u32 = 5;
     pub const DEFAULT_BELL: bool = true;
     pub const DEFAULT_VOICE: bool = false;
     pub const DEFAULT_CHECK_IN: bool = true;
@@ -151,6 +154,16 @@ impl Config {
 
     pub fn weekly_goal(&self) -> u32 {
         self.weekly_goal.unwrap_or(Self::DEFAULT_WEEKLY_GOAL)
+    }
+
+    pub fn min_held_minutes(&self) -> u32 {
+        self.min_held_minutes
+            .unwrap_or(Self::DEFAULT_MIN_HELD_MINUTES)
+    }
+
+    /// [`Config::min_held_minutes`] in seconds, as the history counts.
+    pub fn min_held_seconds(&self) -> u32 {
+        self.min_held_minutes() * 60
     }
 
     pub fn bell(&self) -> bool {

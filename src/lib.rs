@@ -50,10 +50,12 @@
 //!   rhythm.
 //! - `planner/`: a routine built to fit the minutes a person has.
 //! - `runner/`: the guided timer. `clock.rs` is the only place a run reads
-//!   the time; `interactive.rs` (with `screen.rs`, `rows.rs`, `pages.rs`,
-//!   `painter.rs`, `hold_bar.rs`, `big_digits.rs`, `keys.rs`, `input.rs`,
-//!   `terminal.rs`, `signals.rs`) runs the screen, `plain.rs` the transcript; `wording.rs`
-//!   says each event in words, `check_in.rs` asks the tension score,
+//!   the time (under test it may skip its waits); `interactive.rs` (with
+//!   `screen.rs`, `rows.rs`, `pages.rs`, `painter.rs`, `hold_bar.rs`,
+//!   `big_digits.rs`, `keys.rs`, `input.rs`, `terminal.rs`, `signals.rs`)
+//!   runs the screen, `plain.rs` the transcript; `wording.rs` says each event
+//!   in words, and every sentence around the run; `check_in.rs` asks the
+//!   tension score, `echo.rs` hides what is typed at the notice,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
 //! - `voice.rs`: spoken cues through a text-to-speech program, each allowed
 //!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
@@ -63,7 +65,8 @@
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
 //!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
 //!   and when to suggest another level (`progress.rs`).
-//! - `remind/`: the desk nudge: its schedule, the scheduler's files, the nudge.
+//! - `remind/`: the desk nudge: its schedule, the scheduler's files and
+//!   programs (`helper.rs`, run so that none can hold psoas up), the nudge.
 //! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
 //!   more than one place (the stop rule, the warm-up reminder, what a
 //!   routine needs and leaves out);

@@ -17,6 +17,7 @@ pub enum Key {
     VoiceCommand,
     VoicePace,
     WeeklyGoal,
+    MinHeldMinutes,
     CheckIn,
     BriskWarmUp,
     Conditions,
@@ -62,8 +63,8 @@ mod tests {
         assert_eq!(
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command voice_pace \
-             weekly_goal check_in brisk_warm_up conditions level guidance familiar_after remind \
-             notify_command"
+             weekly_goal min_held_minutes check_in brisk_warm_up conditions level guidance \
+             familiar_after remind notify_command"
         );
     }
 }

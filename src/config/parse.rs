@@ -72,6 +72,12 @@ const FAMILIAR_AFTER: Whole = Whole {
     max: Guidance::MAX_FAMILIAR_AFTER,
     unit: "sessions",
 };
+/// At most an hour: a longer minimum would leave most routines uncounted.
+const MIN_HELD_MINUTES: Whole = Whole {
+    min: 0,
+    max: 60,
+    unit: "minutes",
+};
 const LEVEL: Whole = Whole {
     min: 1,
     max: 3,
@@ -85,6 +91,7 @@ fn valid_value(key: &str) -> Option<String> {
         "transition" => TRANSITION,
         "breathing.inhale" | "breathing.exhale" => BREATH,
         "weekly_goal" => WEEKLY_GOAL,
+        "min_held_minutes" => MIN_HELD_MINUTES,
         "level" => LEVEL,
         "voice_pace" => VOICE_PACE,
         "familiar_after" => FAMILIAR_AFTER,
@@ -147,6 +154,9 @@ impl Reader<'_> {
                 config.voice_pace = self.int(key, value, VOICE_PACE).and_then(Pace::new)
             }
             Key::WeeklyGoal => config.weekly_goal = self.int(key, value, WEEKLY_GOAL),
+            Key::MinHeldMinutes => {
+                config.min_held_minutes = self.int(key, value, MIN_HELD_MINUTES);
+            }
             Key::CheckIn => config.check_in = self.flag(key, value),
             Key::BriskWarmUp => config.brisk_warm_up = self.flag(key, value),
             Key::Conditions => config.conditions = self.conditions(key, value),

@@ -60,6 +60,11 @@ pub fn template() -> String {
 # Sessions a week to aim for, 1 to {max_goal} (`psoas history --goal`).
 # weekly_goal = {goal}
 
+# The minutes of holding a session needs to count toward the week, 0 to 60.
+# A shorter one (a desk break, a routine of a few holds) is recorded as a
+# break; so is any session that held less than half of its plan, as short.
+# min_held_minutes = {min_held}
+
 # Ask how tense your lower back and hips feel before and after a session
 # (`--no-check-in`).
 # check_in = {check_in}
@@ -109,6 +114,7 @@ pub fn template() -> String {
         pace = Pace::DEFAULT.words_per_minute(),
         max_goal = MAX_WEEKLY_GOAL,
         goal = Config::DEFAULT_WEEKLY_GOAL,
+        min_held = Config::DEFAULT_MIN_HELD_MINUTES,
         check_in = Config::DEFAULT_CHECK_IN,
         brisk_warm_up = Config::DEFAULT_BRISK_WARM_UP,
         every = remind.every,

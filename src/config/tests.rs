@@ -70,6 +70,21 @@ fn every_key_is_read_with_its_line() {
 }
 
 #[test]
+fn the_minimum_a_session_holds_is_read_in_minutes() {
+    assert_eq!(config("").min_held_seconds(), 300);
+    let c = config("min_held_minutes = 0\n");
+    assert_eq!((c.min_held_minutes(), c.min_held_seconds()), (0, 0));
+    assert_eq!(config("min_held_minutes = 60\n").min_held_seconds(), 3600);
+    assert_eq!(
+        errors("min_held_minutes = 61\n"),
+        [
+            "c/config.toml:1:20: error: `min_held_minutes`: 61 is out of range\n  \
+          help: a whole number of minutes from 0 to 60"
+        ]
+    );
+}
+
+#[test]
 fn a_breathing_table_is_read_too() {
     let c = config("weekly_goal = 2\n\n[breathing]\ninhale = 5\nexhale = 5\n");
     assert_eq!(c.breathing().inhale, 5);
@@ -91,7 +106,7 @@ fn every_problem_is_reported_with_line_column_key_and_help() {
         "c/config.toml:5:15: error: `conditions[1]`: `pregnant` is not a condition tag\n  help: valid: herniated-disc, pregnancy, recent-surgery, hip-replacement, osteoporosis, knee-pain",
         "c/config.toml:6:17: error: `voice_command`: is empty",
         "c/config.toml:7:8: error: `bell`: invalid type: string \"yes\", expected true or false",
-        "c/config.toml:8:1: error: `voise`: unknown key `voise` in the config file\n  help: did you mean `voice`? valid keys: default_routine, prep, transition, breathing, bell, voice, voice_command, voice_pace, weekly_goal, check_in, brisk_warm_up, conditions, level, guidance, familiar_after, remind, notify_command",
+        "c/config.toml:8:1: error: `voise`: unknown key `voise` in the config file\n  help: did you mean `voice`? valid keys: default_routine, prep, transition, breathing, bell, voice, voice_command, voice_pace, weekly_goal, min_held_minutes, check_in, brisk_warm_up, conditions, level, guidance, familiar_after, remind, notify_command",
         "c/config.toml:9:14: error: `voice_pace`: 20 is out of range\n  help: a whole number of words a minute from 60 to 450",
     ];
     assert_eq!(messages.len(), expected.len(), "{messages:#?}");

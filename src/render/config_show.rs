@@ -61,6 +61,7 @@ fn effective(
         Key::VoiceCommand => return voice_command(config, fallback_voice, origin),
         Key::VoicePace => config.voice_pace().words_per_minute().to_string(),
         Key::WeeklyGoal => config.weekly_goal().to_string(),
+        Key::MinHeldMinutes => config.min_held_minutes().to_string(),
         Key::CheckIn => config.check_in().to_string(),
         Key::BriskWarmUp => config.brisk_warm_up().to_string(),
         Key::Conditions => array(config.conditions.iter().map(|c| c.name())),

@@ -10,6 +10,12 @@
 //! hold it came in is over. A finished routine shows "Routine complete" until
 //! its last words are said (or a key is pressed); anything that went wrong
 //! with them is printed once the terminal is handed back.
+//!
+//! It draws, rings and reads keys only while psoas is in the terminal's
+//! foreground. Continued in the background (stopped by `kill -STOP` or Ctrl-Z,
+//! then `bg` or `kill -CONT`), the run goes on as any background job does,
+//! out of sight, and the terminal is the shell's; back in the foreground, the
+//! screen is taken again and drawn whole.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -28,7 +34,8 @@ use super::screen::{self, Overlay, Row};
 use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
 use super::speaker::{self, SPEECH_POLL, Speaker};
-use super::terminal::Terminal;
+use super::terminal::{Terminal, in_foreground};
+use super::wording;
 use crate::engine::{Control, Cue, Event, Plan, Session};
 
 /// The shortest real time between two frames that nothing but the clock
@@ -36,6 +43,10 @@ use crate::engine::{Control, Cue, Event, Plan, Session};
 const MIN_FRAME: Duration = Duration::from_millis(40);
 /// How long to sleep when nothing will change by itself.
 const IDLE: Duration = Duration::from_secs(3600);
+/// How often to look whether psoas is back in the foreground, while it is
+/// not: a shell sends SIGCONT with `fg`, which wakes the loop at once, so
+/// this is only for a terminal handed over without one.
+const AWAY_CHECK: Duration = Duration::from_secs(1);
 const BELL: &[u8] = b"\x07";
 
 pub fn run<'a>(
@@ -52,6 +63,7 @@ pub fn run<'a>(
         watch: &watch,
         out: io::stdout(),
         typed: VecDeque::new(),
+        away: false,
     };
 
     let ask = settings.warm_up == WarmUpChoice::Ask && plan.warm_up;
@@ -60,8 +72,12 @@ pub fn run<'a>(
         WarmUpChoice::Skip => false,
         WarmUpChoice::Ask if !ask => false,
         WarmUpChoice::Ask => {
-            let length = warm_up.as_ref().map(Plan::total);
-            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, length)? {
+            // The choice says how long the whole session then takes, so a
+            // routine planned to fit some minutes is not made longer unawares.
+            let guided = warm_up
+                .as_ref()
+                .map(|w| wording::guided_warm_up_choice(w.total(), plan.total()));
+            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, guided)? {
                 Ok(guided) => guided,
                 Err(ending) => return Ok((Session::new(plan), ending)),
             }
@@ -73,7 +89,7 @@ pub fn run<'a>(
     };
     let mut run = Run {
         session: Session::new(plan),
-        clock: Clock::start(settings.speed),
+        clock: Clock::start(settings.speed, settings.virtual_clock),
         bell: settings.bell,
         speaker,
         overlay: Overlay::None,
@@ -100,6 +116,9 @@ struct Console<'t> {
     out: io::Stdout,
     /// Keys read but not yet handled.
     typed: VecDeque<KeyEvent>,
+    /// Whether the screen may not be as psoas left it: psoas was stopped, or
+    /// found out of the terminal's foreground when it last looked.
+    away: bool,
 }
 
 /// What happened while waiting.
@@ -113,6 +132,9 @@ impl Console<'_> {
     /// Shows rows and the title; a terminal that cannot be written to ends
     /// the run.
     fn show(&mut self, rows: &[Row], title: &str) -> Result<(), Ending> {
+        if !self.in_front()? {
+            return Ok(());
+        }
         let mut frame = Vec::with_capacity(256);
         let painted = self
             .painter
@@ -125,14 +147,36 @@ impl Console<'_> {
     }
 
     fn ring(&mut self) -> Result<(), Ending> {
+        if !self.in_front()? {
+            return Ok(());
+        }
         self.out
             .write_all(BELL)
             .and_then(|()| self.out.flush())
             .map_err(|e| Ending::output_lost(&e))
     }
 
+    /// Whether psoas may write to the terminal: it is in the foreground.
+    /// Coming back there, it takes the screen again, and the next frame is
+    /// drawn whole.
+    fn in_front(&mut self) -> Result<bool, Ending> {
+        if !in_foreground() {
+            self.away = true;
+            return Ok(false);
+        }
+        if self.away {
+            let lost = |e: io::Error| Ending::output_lost(&e);
+            self.terminal.take_back().map_err(lost)?;
+            self.painter.resize(terminal::size().map_err(lost)?);
+            self.painter.invalidate();
+            self.away = false;
+        }
+        Ok(true)
+    }
+
     /// Waits up to `timeout` for a key or a signal; a resize is handled here,
-    /// and a terminal that has gone away is a hang-up.
+    /// and a terminal that has gone away is a hang-up. Away from the
+    /// foreground, keys are left to the program that has the terminal.
     fn wait(&mut self, timeout: Duration) -> Result<Input> {
         if let Some(signal) = self.watch.try_next() {
             return self.signal(signal);
@@ -140,9 +184,18 @@ impl Console<'_> {
         if let Some(key) = self.typed.pop_front() {
             return Ok(Input::Key(key));
         }
-        match input::wait(self.watch, timeout).context("cannot read the terminal")? {
+        let (timeout, keys) = if self.away {
+            (timeout.min(AWAY_CHECK), false)
+        } else {
+            (timeout, true)
+        };
+        match input::wait(self.watch, timeout, keys).context("cannot read the terminal")? {
             Ready::Timeout => Ok(Input::Nothing),
             Ready::HungUp => Ok(Input::Signal(Signal::HangUp)),
+            Ready::Away => {
+                self.away = true;
+                Ok(Input::Nothing)
+            }
             Ready::Signal => match self.watch.try_next() {
                 Some(signal) => self.signal(signal),
                 None => Ok(Input::Nothing),
@@ -154,23 +207,24 @@ impl Console<'_> {
         }
     }
 
-    /// A signal; a resize is handled here.
+    /// A signal; a resize and a continue are handled here.
     fn signal(&mut self, signal: Signal) -> Result<Input> {
-        if signal == Signal::Resize {
-            self.painter.resize(terminal::size()?);
-            return Ok(Input::Nothing);
+        match signal {
+            Signal::Resize => self.painter.resize(terminal::size()?),
+            // Stopped from outside, psoas could not hand the terminal back,
+            // and it may be in the background now: before anything is drawn,
+            // it looks, and in the foreground takes the screen again.
+            Signal::Continue => self.away = true,
+            _ => return Ok(Input::Signal(signal)),
         }
-        Ok(Input::Signal(signal))
+        Ok(Input::Nothing)
     }
 
-    /// Hands the terminal back until `fg`, then repaints.
-    fn suspend(&mut self) -> Result<()> {
-        self.terminal
-            .suspend()
-            .context("cannot take the terminal back")?;
-        self.painter.resize(terminal::size()?);
-        self.painter.invalidate();
-        Ok(())
+    /// Hands the terminal back until psoas is continued; the next frame
+    /// takes it again, in the foreground.
+    fn suspend(&mut self) {
+        self.terminal.suspend();
+        self.away = true;
     }
 
     /// The warm-up question: `Ok(Ok(true))` for the guided warm-up,
@@ -179,26 +233,27 @@ impl Console<'_> {
         &mut self,
         routine: &str,
         reminder: &str,
-        length: Option<u32>,
+        guided: Option<String>,
     ) -> Result<Result<bool, Ending>> {
         loop {
             let (width, height) = self.painter.size();
-            let rows = screen::warm_up_question(routine, reminder, length, width, height);
-            if let Err(ending) = self.show(&rows, &format!("{routine} · psoas")) {
+            let rows =
+                screen::warm_up_question(routine, reminder, guided.as_deref(), width, height);
+            if let Err(ending) = self.show(&rows, &wording::question_title(routine)) {
                 return Ok(Err(ending));
             }
             match self.wait(IDLE)? {
                 Input::Key(key) => match (keys::action(key), key.code) {
                     (Some(KeyAction::Interrupt), _) => return Ok(Err(Ending::Interrupted)),
-                    (Some(KeyAction::Suspend), _) => self.suspend()?,
+                    (Some(KeyAction::Suspend), _) => self.suspend(),
                     (Some(KeyAction::AskQuit), _) => return Ok(Err(Ending::Quit)),
-                    (_, KeyCode::Char('w')) if length.is_some() => return Ok(Ok(true)),
+                    (_, KeyCode::Char('w')) if guided.is_some() => return Ok(Ok(true)),
                     (_, KeyCode::Enter) => return Ok(Ok(false)),
                     _ => {}
                 },
                 Input::Signal(signal) => match signal.ending() {
                     Some(ending) => return Ok(Err(ending)),
-                    None if signal == Signal::Stop => self.suspend()?,
+                    None if signal == Signal::Stop => self.suspend(),
                     None => self.painter.invalidate(),
                 },
                 Input::Nothing => {}
@@ -248,27 +303,23 @@ impl Run<'_, '_> {
                 &mut self.session,
                 self.clock.now(),
             );
-            let due = if speaking {
-                SPEECH_POLL
-            } else {
-                self.session
-                    .next_due()
-                    .map_or(IDLE, |d| self.clock.until(d))
-            };
             // Sleep until a cue is due or the screen would change, whichever
             // comes first; the help hides everything that moves.
             let change = screen::next_change(&self.session)
                 .filter(|_| self.overlay != Overlay::Help)
-                .map_or(IDLE, |d| self.clock.until(now + d).max(MIN_FRAME));
-            let timeout = due.min(change);
+                .map(|d| now + d.max(self.clock.plan_time_in(MIN_FRAME)));
+            let wake = self.session.next_due().into_iter().chain(change).min();
+            // While the speaker speaks the session stands at a count-in, so
+            // nothing moves: look again soon whether it is done.
+            let timeout = match wake {
+                _ if speaking => SPEECH_POLL,
+                Some(at) => self.clock.wait_until(at),
+                None => IDLE,
+            };
             let ending = match console.wait(timeout)? {
                 Input::Nothing => None,
                 Input::Key(key) => self.key(key, console)?,
-                Input::Signal(Signal::Stop) => self.suspend(console)?,
-                Input::Signal(Signal::Continue) => {
-                    console.painter.invalidate();
-                    None
-                }
+                Input::Signal(Signal::Stop) => self.suspend(console),
                 Input::Signal(signal) => signal.ending(),
             };
             if let Some(ending) = ending {
@@ -313,9 +364,9 @@ impl Run<'_, '_> {
             match console.wait(SPEECH_POLL)? {
                 Input::Nothing | Input::Signal(Signal::Continue) => {}
                 Input::Key(key) if keys::action(key) == Some(KeyAction::Suspend) => {
-                    console.suspend()?;
+                    console.suspend();
                 }
-                Input::Signal(Signal::Stop) => console.suspend()?,
+                Input::Signal(Signal::Stop) => console.suspend(),
                 Input::Key(key) if keys::action(key) == Some(KeyAction::Interrupt) => {
                     return Ok(Ending::Interrupted);
                 }
@@ -330,7 +381,7 @@ impl Run<'_, '_> {
         // Ctrl-C and Ctrl-Z work whatever is shown.
         match action {
             Some(KeyAction::Interrupt) => return Ok(Some(Ending::Interrupted)),
-            Some(KeyAction::Suspend) => return self.suspend(console),
+            Some(KeyAction::Suspend) => return Ok(self.suspend(console)),
             _ => {}
         }
         match self.overlay {
@@ -383,14 +434,14 @@ impl Run<'_, '_> {
     }
 
     /// Stops the clock while the process is stopped.
-    fn suspend(&mut self, console: &mut Console<'_>) -> Result<Option<Ending>> {
+    fn suspend(&mut self, console: &mut Console<'_>) -> Option<Ending> {
         let was_paused = self.session.is_paused();
         self.session.apply(Control::Pause, self.clock.now());
-        console.suspend()?;
+        console.suspend();
         if !was_paused {
             self.session.apply(Control::Resume, self.clock.now());
         }
-        Ok(None)
+        None
     }
 
     /// Rings and speaks what the cues call for; at most one bell per batch.

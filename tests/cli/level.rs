@@ -129,7 +129,7 @@ fn stretch_and_breathing_holds_grow_and_the_rest_stay_as_written() {
         ("reach".to_string(), 35)
     );
     let shown = stdout_of(&mut env.psoas(&["config", "show"]));
-    assert!(shown.contains("\nlevel            3"), "{shown}");
+    assert!(shown.contains("\nlevel             3"), "{shown}");
 }
 
 #[test]
@@ -177,12 +177,10 @@ fn plans_fit_their_minutes_at_every_level() {
 fn a_run_at_a_level_holds_longer() {
     let env = env();
     env.write("state/psoas/notice-shown", "");
-    let out = stdout_of(&mut env.psoas(&[
+    let out = stdout_of(&mut env.psoas_at_once(&[
         "run",
         "grow",
         "--plain",
-        "--speed",
-        "1000",
         "--level",
         "2",
         "--no-record",
