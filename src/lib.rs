@@ -70,7 +70,8 @@
 //! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
 //!   more than one place (the stop rule, the warm-up reminder, what a
 //!   routine needs and leaves out);
-//!   `content_rules.rs` holds the built-in library to them, as tests.
+//!   `content_rules.rs` holds the built-in library to them, as tests;
+//!   `arbitrary_bytes.rs` feeds every reader of a person's files any bytes.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing
 //!   them safely), `now.rs` (the wall-clock time, or `PSOAS_NOW`) and
 //!   `format.rs` (small text helpers: clock times, display-width columns).
@@ -78,6 +79,8 @@
 //! Only what the integration tests and the benchmarks use is public.
 
 pub mod app;
+#[cfg(test)]
+mod arbitrary_bytes;
 pub(crate) mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;

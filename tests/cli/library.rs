@@ -561,10 +561,10 @@ fn check_reports_every_problem_with_place_key_and_help() {
 17 | [[exercise]]
    | ^^^^^^^^^^^^
 
-{e}:31:1: error: `id`: the exercise id `dup` is defined twice
+{e}:32:6: error: `id`: the exercise id `dup` is defined twice
    |
-31 | [[exercise]]
-   | ^^^^^^^^^^^^
+32 | id = \"dup\"
+   |      ^^^^^
    |
    = help: it is first defined at {e}:24:1; give one of them another id
 
