@@ -67,6 +67,9 @@ pub struct RemindConfig {
     pub from: Option<TimeOfDay>,
     pub to: Option<TimeOfDay>,
     pub days: Option<Days>,
+    /// Time at the desk before a nudge, where the desktop says how long the
+    /// person has been away.
+    pub sit: Option<Interval>,
 }
 
 /// The file a config was read from and the line of each key it set.
@@ -209,6 +212,13 @@ impl Config {
             to: r.to.unwrap_or(d.to),
             days: r.days.unwrap_or(d.days),
         }
+    }
+
+    /// Time at the desk before a nudge: `remind.sit`, else 50 minutes.
+    pub fn remind_sit(&self) -> Interval {
+        self.remind
+            .sit
+            .unwrap_or(Interval::from_minutes(50).expect("50 minutes is an interval"))
     }
 }
 

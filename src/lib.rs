@@ -66,7 +66,9 @@
 //!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
 //!   and when to suggest another level (`progress.rs`).
 //! - `remind/`: the desk nudge: its schedule, the scheduler's files and
-//!   programs (`helper.rs`, run so that none can hold psoas up), the nudge.
+//!   programs (`helper.rs`, run so that none can hold psoas up), the idle
+//!   time the desktop reports (`idle.rs`), time at the desk (`sitting.rs`),
+//!   the decision (`decide.rs`) and the nudge.
 //! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
 //!   more than one place (the stop rule, the warm-up reminder, what a
 //!   routine needs and leaves out);

@@ -13,15 +13,19 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::app::Context;
 use crate::diagnostic::sanitize;
 use crate::engine::Plan;
+use crate::files::{self, Existing};
 use crate::history::{Future, History};
 use crate::now::now;
+use crate::remind::decide::decide_sitting;
 use crate::remind::helper::{self, Messages};
+use crate::remind::idle;
 use crate::remind::notify::{self, Shown, TITLE};
+use crate::remind::sitting::{self, Presence, Sitting};
 use crate::remind::units::{self, UnitFile};
 use crate::remind::{
     Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule, Scheduler, decide,
@@ -302,6 +306,22 @@ fn status(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Which source says how long the person has been away, or that none does.
+fn write_idle_source(out: &mut impl Write) -> Result<()> {
+    match idle::read(now()?) {
+        Some(reading) => writeln!(
+            out,
+            "Idle time from {}: nudges come after time at the desk without a break.",
+            reading.source
+        )?,
+        None => writeln!(
+            out,
+            "No idle time from the desktop: nudges come at clock times."
+        )?,
+    }
+    Ok(())
+}
+
 /// The schedule written in an installed file.
 fn schedule_in(scheduler: Scheduler, text: &str) -> Option<Schedule> {
     let words: Vec<String> = match scheduler {
@@ -324,6 +344,7 @@ fn schedule_in(scheduler: Scheduler, text: &str) -> Option<Schedule> {
 }
 
 fn write_last_nudge(context: &Context, out: &mut impl Write) -> Result<()> {
+    write_idle_source(out)?;
     match last_nudge(&context.dirs.state_dir) {
         Some(at) => writeln!(out, "Last nudge: {}.", at.format("%a %Y-%m-%d %H:%M"))?,
         None => writeln!(out, "No nudge yet.")?,
@@ -336,12 +357,23 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     let schedule = schedule(args, config)?;
     let now = now()?;
     let state = &context.dirs.state_dir;
-    let decision = decide(
-        now,
-        &schedule,
-        last_session(context, now)?,
-        last_nudge(state),
-    );
+    let session = last_session(context, now)?;
+    // Outside the days and hours the answer is no whatever the desktop says,
+    // so it is not asked.
+    let inside = schedule.is_day(now) && schedule.is_hour(now);
+    let decision = match inside.then(|| idle::read(now)).flatten() {
+        Some(reading) => {
+            let sitting = sit_through(state, now, &schedule, reading, session)?;
+            decide_sitting(
+                now,
+                &schedule,
+                config.remind_sit(),
+                &sitting,
+                last_nudge(state),
+            )
+        }
+        None => decide(now, &schedule, session, last_nudge(state)),
+    };
     if let Some(reason) = decision.reason(&schedule) {
         writeln!(out, "{reason}")?;
         return Ok(ExitCode::SUCCESS);
@@ -374,6 +406,37 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The time at the desk after this check, kept in the state folder for the
+/// next: checks are `every` apart, so a longer gap than that and a break is
+/// a time the person (or the computer) was away.
+fn sit_through(
+    state_dir: &Path,
+    now: DateTime<FixedOffset>,
+    schedule: &Schedule,
+    reading: idle::Reading,
+    last_session: Option<DateTime<FixedOffset>>,
+) -> Result<Sitting> {
+    let path = state_dir.join(sitting::STATE_FILE);
+    let before = files::open_regular(&path).ok().and_then(|file| {
+        let mut text = String::new();
+        // The file is two short lines; more is not one.
+        io::Read::read_to_string(&mut io::Read::take(file, 4096), &mut text).ok()?;
+        Sitting::from_text(&text)
+    });
+    let gap = TimeDelta::minutes(i64::from(schedule.every.minutes()))
+        + TimeDelta::from_std(sitting::BREAK).unwrap_or_default();
+    let presence = Presence {
+        idle: reading.idle,
+        locked: reading.locked,
+    };
+    let after = sitting::update(before, now, presence, gap, last_session);
+    fs::create_dir_all(state_dir)
+        .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
+    files::write_whole(&path, after.to_text().as_bytes(), Existing::Replace)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(after)
 }
 
 /// When the newest recorded session started, of those not dated after

@@ -31,6 +31,7 @@ struct RawRemind {
     from: Option<Spanned<Text>>,
     to: Option<Spanned<Text>>,
     days: Option<Spanned<Text>>,
+    sit: Option<Spanned<Text>>,
 }
 
 /// The valid values of a whole-number key: the range check and the help for
@@ -257,6 +258,7 @@ impl Reader<'_> {
             from: self.parsed("remind.from", raw.from),
             to: self.parsed("remind.to", raw.to),
             days: self.parsed("remind.days", raw.days),
+            sit: self.parsed("remind.sit", raw.sit),
         };
         let schedule = Config {
             remind,

@@ -1,11 +1,16 @@
-//! Whether `psoas remind now` nudges: only on the set days, only between the
-//! set times, only when the last recorded session is older than the
-//! interval, and at most once in each interval of the day. Pure: the moment,
-//! the schedule, the last session and the last nudge in, a decision out.
+//! Whether `psoas remind now` nudges. Where the desktop says how long the
+//! person has been away ([`decide_sitting`]): only on the set days, between
+//! the set times, while the person is at the desk, once they have sat for
+//! the set time without a break, and once in each such stretch of that
+//! length. Where it cannot ([`decide`], clock times): only when the last
+//! recorded session is older than the interval, and at most once in each
+//! interval of the day. Pure: the moment, the schedule and what is known of
+//! the person in, a decision out.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use super::schedule::Schedule;
+use super::schedule::{Interval, Schedule};
+use super::sitting::Sitting;
 
 /// What `remind now` does, and why not when it does nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +26,49 @@ pub enum Decision {
     },
     /// A nudge already came in this interval.
     AlreadyNudged,
+    /// The person is away from the desk, or the screen is locked.
+    Away,
+    /// At the desk for less than the set time since the last break.
+    Sitting {
+        minutes: i64,
+        sit: Interval,
+    },
+}
+
+/// The decision by time at the desk.
+pub fn decide_sitting(
+    now: DateTime<FixedOffset>,
+    schedule: &Schedule,
+    sit: Interval,
+    sitting: &Sitting,
+    last_nudge: Option<DateTime<FixedOffset>>,
+) -> Decision {
+    if !schedule.is_day(now) {
+        return Decision::NotToday;
+    }
+    if !schedule.is_hour(now) {
+        return Decision::OutsideHours;
+    }
+    let Some(since) = sitting.since else {
+        return Decision::Away;
+    };
+    let sit_for = TimeDelta::minutes(i64::from(sit.minutes()));
+    // After a nudge that was not taken, the next comes a whole sitting
+    // time later.
+    let counted_from = match last_nudge {
+        Some(nudge) if nudge > since && nudge <= now => nudge,
+        Some(nudge) if nudge > now => return Decision::AlreadyNudged,
+        _ => since,
+    };
+    if now - counted_from < sit_for {
+        let minutes = sitting.minutes(now).unwrap_or(0);
+        return if counted_from == since {
+            Decision::Sitting { minutes, sit }
+        } else {
+            Decision::AlreadyNudged
+        };
+    }
+    Decision::Nudge
 }
 
 pub fn decide(
@@ -69,6 +117,12 @@ impl Decision {
                 schedule.every
             ),
             Decision::AlreadyNudged => "no nudge: one came already in this interval".to_string(),
+            Decision::Away => "no nudge: you are away from the desk".to_string(),
+            Decision::Sitting { minutes, sit } => {
+                format!(
+                    "no nudge: at the desk for {minutes} min since your last break, less than {sit}"
+                )
+            }
         })
     }
 }
@@ -149,6 +203,66 @@ mod tests {
         assert_eq!(
             decide_at("2026-11-26T10:40:00+01:00", None, nudge),
             Decision::Nudge
+        );
+    }
+
+    #[test]
+    fn by_sitting_time_the_nudge_comes_after_the_set_time_at_the_desk() {
+        let sit: Interval = "50m".parse().unwrap();
+        let sitting = |since: Option<&str>| Sitting {
+            since: since.map(at),
+            checked: at("2026-11-25T10:00:00+01:00"),
+        };
+        let decide_at = |now: &str, since: Option<&str>, nudge: Option<&str>| {
+            decide_sitting(
+                at(now),
+                &Schedule::default(),
+                sit,
+                &sitting(since),
+                nudge.map(at),
+            )
+        };
+        let since = Some("2026-11-25T09:20:00+01:00");
+        assert_eq!(
+            decide_at("2026-11-25T10:00:00+01:00", since, None),
+            Decision::Sitting { minutes: 40, sit }
+        );
+        assert_eq!(
+            decide_at("2026-11-25T10:10:00+01:00", since, None),
+            Decision::Nudge
+        );
+        assert_eq!(
+            decide_at("2026-11-25T10:10:00+01:00", None, None),
+            Decision::Away
+        );
+        assert_eq!(
+            decide_at("2026-11-28T10:10:00+01:00", since, None),
+            Decision::NotToday
+        );
+        // Nudged at 10:10 and still at the desk: again 50 minutes later.
+        let nudge = Some("2026-11-25T10:10:00+01:00");
+        assert_eq!(
+            decide_at("2026-11-25T10:40:00+01:00", since, nudge),
+            Decision::AlreadyNudged
+        );
+        assert_eq!(
+            decide_at("2026-11-25T11:00:00+01:00", since, nudge),
+            Decision::Nudge
+        );
+        // A nudge before the last break does not count.
+        assert_eq!(
+            decide_at(
+                "2026-11-25T10:00:00+01:00",
+                since,
+                Some("2026-11-25T09:00:00+01:00")
+            ),
+            Decision::Sitting { minutes: 40, sit }
+        );
+        assert_eq!(
+            Decision::Sitting { minutes: 40, sit }
+                .reason(&Schedule::default())
+                .unwrap(),
+            "no nudge: at the desk for 40 min since your last break, less than 50m"
         );
     }
 

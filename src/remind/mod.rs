@@ -4,13 +4,17 @@
 //! time the [`Schedule`] fires ([`units`] writes its files), and `now` decides
 //! whether to nudge ([`decide`](mod@decide)) and shows the nudge ([`notify`]). The last
 //! nudge is kept in the state folder, so that at most one comes in each
-//! interval however often `now` runs. The scheduler's own programs are run
-//! by [`helper`], so that none can hold psoas up.
+//! interval however often `now` runs. Where the desktop says how long the
+//! person has been away ([`idle`]), `now` counts time at the desk instead
+//! ([`sitting`], kept in the state folder between checks). The scheduler's
+//! own programs are run by [`helper`], so that none can hold psoas up.
 
 pub mod decide;
 pub mod helper;
+pub mod idle;
 pub mod notify;
 pub mod schedule;
+pub mod sitting;
 pub mod units;
 
 use std::fmt;

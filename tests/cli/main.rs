@@ -16,6 +16,8 @@ mod output;
 mod plan;
 #[cfg(unix)]
 mod remind;
+#[cfg(unix)]
+mod remind_bus;
 mod run;
 mod run_flow;
 mod safety;
@@ -99,10 +101,16 @@ impl Env {
             .env("HOME", self.root().join("home"))
             .env("XDG_CONFIG_HOME", self.root().join("config"))
             .env("XDG_STATE_HOME", self.root().join("state"))
-            .env("TERM", "dumb");
+            .env("TERM", "dumb")
+            // Never the machine's own buses: a test that wants one starts it.
+            .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
+            .env("DBUS_SYSTEM_BUS_ADDRESS", NO_BUS);
         cmd
     }
 }
+
+/// A bus address where no bus is.
+pub const NO_BUS: &str = "unix:path=/nonexistent/psoas-test-bus";
 
 /// The variable that makes a run's clock virtual (see `src/runner/clock.rs`).
 pub const VIRTUAL_CLOCK: (&str, &str) = ("PSOAS_VIRTUAL_CLOCK", "1");

@@ -519,7 +519,8 @@ fn install_status_and_uninstall_with_systemd() {
     let out = stdout_of(&mut psoas(&["remind", "status"]));
     assert_eq!(
         out,
-        "Not installed (systemd): `psoas remind install` sets it up.\nNo nudge yet.\n"
+        "Not installed (systemd): `psoas remind install` sets it up.\n\
+         No idle time from the desktop: nudges come at clock times.\nNo nudge yet.\n"
     );
 
     let out = stdout_of(&mut psoas(&["remind", "install", "--every", "90m"]));
@@ -546,6 +547,7 @@ fn install_status_and_uninstall_with_systemd() {
              The timer is not enabled: `systemctl --user enable --now psoas-remind.timer` turns it on.\n\
              Schedule: every 90m, 09:00 to 17:30, mon-fri.\n\
              Next check: Wed 2026-11-25 10:30.\n\
+             No idle time from the desktop: nudges come at clock times.\n\
              No nudge yet.\n",
             units.join("psoas-remind.service").display()
         )
@@ -603,6 +605,7 @@ fn without_a_systemd_user_session_status_says_so_and_uninstall_still_removes() {
              The timer is not active, so no check comes: in a session of your own, \
              `systemctl --user enable --now psoas-remind.timer` turns it on.\n\
              Schedule: every 60m, 09:00 to 17:30, mon-fri.\n\
+             No idle time from the desktop: nudges come at clock times.\n\
              No nudge yet.\n",
             service.display()
         )

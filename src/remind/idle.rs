@@ -1,0 +1,175 @@
+//! How long the person has been away from the keyboard and mouse, and
+//! whether the screen is locked, as the desktop says over D-Bus (through
+//! `zbus`, which the notifications already use). The sources are asked in
+//! turn, and the first that answers is used:
+//!
+//! - GNOME's Mutter idle monitor (`org.gnome.Mutter.IdleMonitor`), with
+//!   GNOME's screensaver for the lock;
+//! - the freedesktop screensaver interface (`org.freedesktop.ScreenSaver`:
+//!   KDE, Xfce and others);
+//! - logind's idle hint, on the system bus, for the session psoas runs in.
+//!
+//! Every call has [`PATIENCE`] to be answered, so a desktop that does not
+//! answer costs the check that much and no more. Where none answers,
+//! `remind now` nudges at clock times, as it did before it could tell.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+use zbus::Connection;
+use zbus::OwnedVariant;
+
+/// How long one D-Bus call may take before its source counts as silent.
+pub const PATIENCE: Duration = Duration::from_millis(250);
+
+/// Where the idle time came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Mutter,
+    ScreenSaver,
+    Logind,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self {
+            Source::Mutter => "GNOME's Mutter idle monitor",
+            Source::ScreenSaver => "the freedesktop screensaver interface",
+            Source::Logind => "logind's idle hint",
+        })
+    }
+}
+
+/// What the desktop said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub source: Source,
+    /// Time since the last key press or mouse move.
+    pub idle: Duration,
+    /// Whether the screen is locked.
+    pub locked: bool,
+}
+
+/// Asks the sources in turn; `now` is needed for logind, which says since
+/// when the session has been idle. The asking runs on a thread of its own
+/// that is given [`BUDGET`] in all: a bus that accepts a connection and never
+/// answers the handshake is left behind, and the check goes on without it.
+pub fn read(now: DateTime<FixedOffset>) -> Option<Reading> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("idle".into())
+        .spawn(move || {
+            let _ = sender.send(zbus::block_on(ask(now)));
+        })
+        .ok()?;
+    receiver.recv_timeout(BUDGET).ok().flatten()
+}
+
+/// How long the sources may take in all.
+pub const BUDGET: Duration = Duration::from_secs(1);
+
+async fn ask(now: DateTime<FixedOffset>) -> Option<Reading> {
+    if let Some(session) = connect(zbus::connection::Builder::session()).await {
+        if let Some(reading) = mutter(&session).await {
+            return Some(reading);
+        }
+        if let Some(reading) = screensaver(&session).await {
+            return Some(reading);
+        }
+    }
+    let system = connect(zbus::connection::Builder::system()).await?;
+    logind(&system, now).await
+}
+
+async fn connect(builder: zbus::connection::Builder<'_>) -> Option<Connection> {
+    builder.method_timeout(PATIENCE).build().await.ok()
+}
+
+async fn call<R>(connection: &Connection, name: &str, path: &str, method: &str) -> Option<R>
+where
+    R: for<'d> serde::Deserialize<'d> + zbus::zvariant::Type,
+{
+    let reply = connection
+        .call_method(Some(name), path, Some(name), method, &())
+        .await
+        .ok()?;
+    reply.body().deserialize::<R>().ok()
+}
+
+async fn mutter(session: &Connection) -> Option<Reading> {
+    let name = "org.gnome.Mutter.IdleMonitor";
+    let idle_ms: u64 = call(
+        session,
+        name,
+        "/org/gnome/Mutter/IdleMonitor/Core",
+        "GetIdletime",
+    )
+    .await?;
+    let locked: bool = call(
+        session,
+        "org.gnome.ScreenSaver",
+        "/org/gnome/ScreenSaver",
+        "GetActive",
+    )
+    .await
+    .unwrap_or(false);
+    Some(Reading {
+        source: Source::Mutter,
+        idle: Duration::from_millis(idle_ms),
+        locked,
+    })
+}
+
+async fn screensaver(session: &Connection) -> Option<Reading> {
+    let name = "org.freedesktop.ScreenSaver";
+    let path = "/org/freedesktop/ScreenSaver";
+    let idle_s: u32 = call(session, name, path, "GetSessionIdleTime").await?;
+    let locked: bool = call(session, name, path, "GetActive")
+        .await
+        .unwrap_or(false);
+    Some(Reading {
+        source: Source::ScreenSaver,
+        idle: Duration::from_secs(u64::from(idle_s)),
+        locked,
+    })
+}
+
+async fn logind(system: &Connection, now: DateTime<FixedOffset>) -> Option<Reading> {
+    let reply = system
+        .call_method(
+            Some("org.freedesktop.login1"),
+            "/org/freedesktop/login1/session/auto",
+            Some("org.freedesktop.DBus.Properties"),
+            "GetAll",
+            &("org.freedesktop.login1.Session",),
+        )
+        .await
+        .ok()?;
+    let properties: HashMap<String, OwnedVariant> = reply.body().deserialize().ok()?;
+    let flag = |key: &str| {
+        properties
+            .get(key)
+            .and_then(|v| bool::try_from(v).ok())
+            .unwrap_or(false)
+    };
+    let idle_hint = properties
+        .get("IdleHint")
+        .map(|v| bool::try_from(v).ok())??;
+    let since_us = properties
+        .get("IdleSinceHint")
+        .and_then(|v| u64::try_from(v).ok())
+        .unwrap_or(0);
+    let idle = if idle_hint {
+        let now_us = u64::try_from(now.timestamp_micros()).unwrap_or(0);
+        Duration::from_micros(now_us.saturating_sub(since_us))
+    } else {
+        Duration::ZERO
+    };
+    Some(Reading {
+        source: Source::Logind,
+        idle,
+        locked: flag("LockedHint"),
+    })
+}
