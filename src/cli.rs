@@ -219,6 +219,12 @@ pub struct RunArgs {
     /// Tension in the lower back and hips after the session, 0-10
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
     pub tension_after: Option<u8>,
+    /// In the side check (`run side-check`), the pull on the left side, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub pull_left: Option<u8>,
+    /// In the side check (`run side-check`), the pull on the right side, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub pull_right: Option<u8>,
     /// Do not ask for tension check-ins
     #[arg(long)]
     pub no_check_in: bool,

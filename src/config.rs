@@ -8,6 +8,7 @@
 mod key;
 mod parse;
 mod template;
+mod tighter_side;
 
 use std::collections::BTreeMap;
 use std::io;
@@ -26,6 +27,7 @@ use crate::toml_input::{ReadError, read_text};
 pub use key::Key;
 pub use parse::{MAX_WEEKLY_GOAL, parse};
 pub use template::template;
+pub use tighter_side::TighterSide;
 
 /// The settings a config file can hold; `None` means "not set".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,6 +53,9 @@ pub struct Config {
     /// After how many recorded sessions with an exercise `auto` guidance
     /// turns brief.
     pub familiar_after: Option<u32>,
+    /// The side held once more in each two-sided stretch; unset, the latest
+    /// side check decides.
+    pub tighter_side: Option<TighterSide>,
     /// When `psoas remind` nudges; each part may be left out.
     pub remind: RemindConfig,
     /// The program that shows a nudge, and its arguments.

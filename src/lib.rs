@@ -32,7 +32,7 @@
 //! - `diagnostic.rs`: a problem in a file (file, line, column, key, what is
 //!   valid) and how it is shown.
 //! - `config.rs`: personal settings; `config/key.rs` the keys, `config/parse.rs`
-//!   reading the file, `config/template.rs` the file `config init` writes.
+//!   reading the file, `config/tighter_side.rs` the side held once more, `config/template.rs` the file `config init` writes.
 //! - `library/`: exercises and routines. `sources.rs` says where files come
 //!   from, `embedded.rs` holds the built-in ones, `load.rs` reads and layers
 //!   them (`parse.rs`, `raw.rs`, `items.rs`, `validate.rs`, `steps.rs`,
@@ -63,7 +63,8 @@
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
 //!   chart, JSON), `after_session.rs`, and the `--format` choices in `format.rs`.
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
-//!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
+//!   (`record.rs`), a side check's pull on each side (`side_pull.rs`), what
+//!   it adds up to (`stats.rs`, `week.rs`, `newest.rs`, `side_trend.rs`)
 //!   and when to suggest another level (`progress.rs`).
 //! - `remind/`: the desk nudge: its schedule, the scheduler's files and
 //!   programs (`helper.rs`, run so that none can hold psoas up), the nudge.

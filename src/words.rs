@@ -8,7 +8,7 @@
 
 use crate::engine::LeftOut;
 use crate::format::clock;
-use crate::library::{Caution, Condition, Equipment, Said};
+use crate::library::{Caution, Condition, Equipment, Kind, Said, Side};
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
 /// The red flags are the signs that back pain needs a doctor the same day.
@@ -126,6 +126,12 @@ pub fn needs(equipment: &[Equipment]) -> Option<String> {
     Some(format!("You need {list}."))
 }
 
+/// What a sheet adds to a two-sided stretch's holds for the tighter side:
+/// ", then the left once more, the tighter side".
+pub fn once_more_listed(side: Side) -> String {
+    format!(", then the {} once more, the tighter side", side.name())
+}
+
 /// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
 /// the lower back."
 pub fn left_out_line(left: &LeftOut<'_>) -> String {
@@ -144,10 +150,13 @@ fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
         .instead
         .map(|e| {
             let shown = id.map(|_| format!(" ({})", e.id)).unwrap_or_default();
-            format!(
-                " In its place: {}{shown}; do the lying steps there.",
-                e.name
-            )
+            // A way onto a bed is where the lying steps are then done.
+            let then = if e.kind == Kind::Transfer {
+                "; do the lying steps there"
+            } else {
+                ""
+            };
+            format!(" In its place: {}{shown}{then}.", e.name)
         })
         .unwrap_or_default();
     format!(

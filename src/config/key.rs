@@ -24,6 +24,7 @@ pub enum Key {
     Level,
     Guidance,
     FamiliarAfter,
+    TighterSide,
     Remind,
     NotifyCommand,
 }
@@ -64,7 +65,7 @@ mod tests {
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command voice_pace \
              weekly_goal min_held_minutes check_in brisk_warm_up conditions level guidance \
-             familiar_after remind notify_command"
+             familiar_after tighter_side remind notify_command"
         );
     }
 }

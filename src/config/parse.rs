@@ -170,6 +170,10 @@ impl Reader<'_> {
                 config.guidance = self.parsed(key, text);
             }
             Key::FamiliarAfter => config.familiar_after = self.int(key, value, FAMILIAR_AFTER),
+            Key::TighterSide => {
+                let text = self.value(key, value);
+                config.tighter_side = self.parsed(key, text);
+            }
             Key::Remind => config.remind = self.remind(value),
             Key::NotifyCommand => config.notify_command = self.command(key, value, NOTIFY_HELP),
         }

@@ -84,6 +84,11 @@ pub fn template() -> String {
 # guidance = \"auto\"
 # familiar_after = {familiar_after}
 
+# The side that feels tighter, held once more in each two-sided stretch: left,
+# right, or none for no extra hold. Unset, the latest side check decides
+# (`psoas run side-check`).
+# tighter_side = \"left\"
+
 # When `psoas remind now` may nudge you to stand up: every so long (like 60m
 # or 1h30m), between two times of day, on some days (like mon-fri, mon,wed,fri
 # or every-day). `psoas remind install` sets up the scheduler with these.

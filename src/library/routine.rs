@@ -36,6 +36,18 @@ pub struct Routine {
 }
 
 impl Routine {
+    /// The built-in side check (`psoas run side-check`): its holds are the
+    /// same on both sides, and its run asks how much each side pulled.
+    pub const SIDE_CHECK: &'static str = "side-check";
+    /// What the side check does in place of its half-kneeling stretch when
+    /// that is to be avoided (with knee pain): the same stretch standing.
+    pub const SIDE_CHECK_STANDING: &'static str = "standing-psoas-stretch";
+
+    /// Whether this is the side check.
+    pub fn is_side_check(&self) -> bool {
+        self.id == Self::SIDE_CHECK
+    }
+
     pub const DEFAULT_PREP: u32 = 5;
     pub const MAX_PREP: u32 = 60;
     pub const DEFAULT_TRANSITION: u32 = 15;

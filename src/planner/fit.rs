@@ -6,7 +6,7 @@
 use strum::VariantArray;
 
 use crate::engine::{GetReadies, Level, Pace, Telling, first_ready, opening_words, step_seconds};
-use crate::library::{Condition, Equipment, Exercise, Kind, Layer, Origin, Routine, Step};
+use crate::library::{Condition, Equipment, Exercise, Kind, Layer, Origin, Routine, Side, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -49,6 +49,8 @@ pub struct StepTiming {
     pub level: Level,
     pub pace: Pace,
     pub conditions: Vec<Condition>,
+    /// The side held once more in each two-sided stretch, if any.
+    pub tighter_side: Option<Side>,
 }
 
 impl StepTiming {
@@ -64,6 +66,7 @@ impl StepTiming {
             draft.repeat,
             self.prep,
             self.prep,
+            self.tighter_side,
         )
     }
 

@@ -68,6 +68,10 @@ fn effective(
         Key::Level => config.level().to_string(),
         Key::Guidance => quote(config.guidance().name()),
         Key::FamiliarAfter => config.familiar_after().to_string(),
+        Key::TighterSide => match config.tighter_side {
+            Some(side) => quote(side.name()),
+            None => "the latest side check".to_string(),
+        },
         Key::Remind => {
             let r = config.remind();
             format!(

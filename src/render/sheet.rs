@@ -61,6 +61,9 @@ impl StepGroup<'_, '_> {
         if self.rounds() > 1 {
             text.push_str(&format!(", {} rounds", self.rounds()));
         }
+        if let Some(side) = self.holds.iter().find(|h| h.extra).and_then(|h| h.side) {
+            text.push_str(&crate::words::once_more_listed(side));
+        }
         text
     }
 }
@@ -217,6 +220,9 @@ struct JsonHold<'a> {
     step: usize,
     round: u32,
     side: Option<Side>,
+    /// The extra hold on the tighter side.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    extra: bool,
     start: u32,
     prep: u32,
     hold: u32,
@@ -251,6 +257,7 @@ impl<'a> JsonSheet<'a> {
                     step: h.step + 1,
                     round: h.round,
                     side: h.side,
+                    extra: h.extra,
                     start: h.start,
                     prep: h.prep,
                     hold: h.hold,

@@ -25,6 +25,16 @@ pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
     format!("{stage} {} of {of}", segment.step + 1)
 }
 
+/// "Once more on the left, the tighter side": the extra hold after a
+/// two-sided stretch's pair.
+pub fn once_more(side: Side) -> String {
+    let side = match side {
+        Side::Left => "left",
+        Side::Right => "right",
+    };
+    format!("Once more on the {side}, the tighter side")
+}
+
 pub fn side_name(side: Side) -> &'static str {
     match side {
         Side::Left => "Left side",
@@ -125,6 +135,13 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
 
 fn begin_line(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
     let ready = (segment.kind == SegmentKind::Prep).then_some(segment.duration);
+    if let (true, Some(side)) = (segment.extra, segment.side) {
+        let mut line = once_more(side);
+        if let Some(seconds) = ready {
+            line.push_str(&format!(" ({seconds} s)"));
+        }
+        return format!("{line}.");
+    }
     if segment.side == Some(Side::Right) {
         let mut line = "Switch sides: right side".to_string();
         if let Some(seconds) = ready {
@@ -221,6 +238,9 @@ pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
     match *event {
         Event::Begin { segment: i } => {
             let s = segment(i);
+            if let (true, Some(side)) = (s.extra, s.side) {
+                return Some(format!("{}.", once_more(side)));
+            }
             if s.side == Some(Side::Right) {
                 return Some(format!("Switch sides: right side. {SWITCH_HINT}"));
             }
@@ -269,6 +289,38 @@ pub const TENSION_ANSWER: &str = "Your score, 0-10 (Enter to skip): ";
 
 /// Said after an answer that is not a score.
 pub const TENSION_RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
+
+/// The side check's question for `side`, asked after its holds; answered
+/// like the tension check-in ([`TENSION_ANSWER`], [`TENSION_RETRY`]).
+pub fn pull_question(side: Side) -> String {
+    let side = match side {
+        Side::Left => "left",
+        Side::Right => "right",
+    };
+    format!(
+        "How strong was the pull at the front of the hip on the {side} side? \
+0 is none, 10 the strongest you can imagine."
+    )
+}
+
+/// After a side check, what it found: "Pull, left / right: 7/4. The left
+/// side is tighter: it is held once more in each two-sided stretch." A
+/// side not rated shows as "-".
+pub fn pull_found(left: Option<u8>, right: Option<u8>) -> String {
+    let rating = |r: Option<u8>| r.map_or("-".to_string(), |r| r.to_string());
+    let mut line = format!("Pull, left / right: {}/{}.", rating(left), rating(right));
+    match (left, right) {
+        (Some(l), Some(r)) if l != r => {
+            let side = if l > r { "left" } else { "right" };
+            line.push_str(&format!(
+                " The {side} side is tighter: runs hold it once more in each two-sided stretch."
+            ));
+        }
+        (Some(_), Some(_)) => line.push_str(" Both sides pull alike: no side is held longer."),
+        _ => {}
+    }
+    line
+}
 
 /// Before the check-in after a session, the score given before it.
 pub fn tension_before(score: u8) -> String {

@@ -20,6 +20,7 @@ mod run;
 mod run_flow;
 mod safety;
 mod shell;
+mod sides;
 
 use std::path::{Path, PathBuf};
 
