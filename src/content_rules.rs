@@ -515,6 +515,48 @@ fn setup_lines_are_short_enough_to_say() {
     }
 }
 
+/// What is said during a hold fits it, so that the timeline never has to
+/// leave a cue out or say one over another: a cue is one short sentence,
+/// there is at most one for each 10 s of a hold (three in a 30-s hold), a
+/// phase's cue is said within its phase, and a phase of 10 s or less says
+/// its own cue only, so a paced movement or a transfer has no other cues.
+/// The timeline's own rule is tested on every routine in
+/// `runner::heard_whole`.
+#[test]
+fn what_is_said_in_a_hold_fits_it() {
+    use crate::engine::{time_to_say, word_count};
+    const MOST_CUE_WORDS: usize = 12;
+    for e in builtin().exercises() {
+        for cue in &e.cues {
+            let n = word_count(cue);
+            assert!(n <= MOST_CUE_WORDS, "{}: {n} words in `{cue}`", e.id);
+        }
+        for phase in &e.phases {
+            let said = time_to_say(word_count(&phase.cue));
+            assert!(
+                said < std::time::Duration::from_secs(phase.hold.into()),
+                "{}: `{}` takes {said:?} to say, in {} s",
+                e.id,
+                phase.cue,
+                phase.hold
+            );
+        }
+        if e.has_phases() {
+            if e.phases.iter().all(|p| p.hold <= 10) {
+                assert_eq!(e.cues, Vec::<String>::new(), "{}: nothing extra", e.id);
+            }
+        } else {
+            assert!(
+                e.cues.len() as u32 <= e.hold / 10,
+                "{}: {} cues in {} s",
+                e.id,
+                e.cues.len(),
+                e.hold
+            );
+        }
+    }
+}
+
 /// Cues and phases are said on both sides, so for a two-sided exercise they
 /// name neither: "the back knee", never "the left knee".
 #[test]

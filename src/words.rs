@@ -1,12 +1,12 @@
 //! Fixed sentences the program says in more than one place: the safety
 //! notice, the rule that holds for every exercise, the warm-up reminder, whose
-//! words fit the person's conditions, what a routine needs at hand, and what
-//! it leaves out for a condition. Keeping them here keeps the sheet, the
-//! runner, the engine's timing of what is said and the README saying the
-//! same thing.
+//! words fit the person's conditions, what a routine needs at hand, what
+//! it leaves out for a condition, and what a hold and a breath are called
+//! aloud. Keeping them here keeps the sheet, the runner, the engine's timing
+//! of what is said and the README saying the same thing.
 
-use crate::engine::LeftOut;
-use crate::library::{Condition, Equipment};
+use crate::engine::{BreathDirection, LeftOut};
+use crate::library::{Condition, Equipment, Exercise, Kind};
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
 /// The red flags are the signs that back pain needs a doctor the same day.
@@ -117,6 +117,41 @@ fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
         left.exercise.name,
         left.condition.describe()
     )
+}
+
+/// What a voice says as a hold starts, `seconds` long in all: a stretch is
+/// held, a warm-up move kept going, a paced movement named as its rounds
+/// and a transfer followed step by step, with no hold to count.
+pub fn hold_spoken(exercise: &Exercise, seconds: u32) -> String {
+    match exercise.kind {
+        Kind::WarmUp => format!("Keep moving for {seconds} seconds"),
+        Kind::Movement => rounds(exercise),
+        Kind::Transfer => FOLLOW_THE_STEPS.to_string(),
+        Kind::Stretch | Kind::BallRelease | Kind::Breathing => {
+            format!("Hold for {seconds} seconds")
+        }
+    }
+}
+
+/// What a transfer says in place of a hold.
+pub const FOLLOW_THE_STEPS: &str = "Follow the steps";
+
+/// "Standing pelvic tilts: 6 slow rounds": a paced movement is done a
+/// round a phase, as the timer says.
+pub fn rounds(exercise: &Exercise) -> String {
+    format!(
+        "{}: {} slow rounds",
+        exercise.name,
+        exercise.phases.len().max(1)
+    )
+}
+
+/// "Breathe in" or "Breathe out".
+pub fn breath_words(direction: BreathDirection) -> &'static str {
+    match direction {
+        BreathDirection::In => "Breathe in",
+        BreathDirection::Out => "Breathe out",
+    }
 }
 
 #[cfg(test)]

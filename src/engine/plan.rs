@@ -54,6 +54,8 @@ pub struct Plan<'a> {
     /// How many steps each stage has: `[warm-up, main]`.
     step_counts: [usize; 2],
     pub left_out: Vec<LeftOut<'a>>,
+    /// The routine's words to say before it starts, in its first get-ready.
+    pub before: Vec<String>,
     /// See [`Plan::equipment`].
     equipment: Vec<Equipment>,
 }
@@ -94,7 +96,8 @@ impl<'a> Plan<'a> {
             }
         }
         let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
-        let mut builder = Builder::new(prep, transition, opening_words(&left_out, &equipment));
+        let opening = opening_words(&routine.before, &left_out, &equipment);
+        let mut builder = Builder::new(prep, transition, opening);
         for (kept_index, &(step, exercise)) in kept.iter().enumerate() {
             let hold = settings
                 .level
@@ -123,6 +126,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             equipment,
             left_out,
+            before: routine.before.clone(),
         })
     }
 
@@ -165,6 +169,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             step_counts: [steps, 0],
             left_out: Vec::new(),
+            before: Vec::new(),
             equipment: Vec::new(),
         })
     }

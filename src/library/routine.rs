@@ -22,6 +22,9 @@ pub struct Routine {
     pub id: String,
     pub name: String,
     pub summary: Option<String>,
+    /// Lines said before the routine starts, in its first get-ready: what a
+    /// person must know before the first step, such as who should not do it.
+    pub before: Vec<String>,
     pub warm_up: bool,
     pub prep: Option<u32>,
     /// Seconds to get ready before the first hold and at a change of

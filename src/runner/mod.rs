@@ -10,6 +10,8 @@ pub(crate) mod answer;
 pub(crate) mod big_digits;
 pub(crate) mod check_in;
 pub(crate) mod clock;
+#[cfg(test)]
+mod heard_whole;
 pub(crate) mod hold_bar;
 pub(crate) mod input;
 pub(crate) mod interactive;

@@ -20,11 +20,12 @@ use super::pages::page;
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
 use super::wording::{
-    SWITCH_HINT, breath_words, get_ready_words, hold_word, instruction, line, side_name, step_label,
+    SWITCH_HINT, TRANSFER_PACE, breath_words, count_in_word, get_ready_words, hold_word,
+    instruction, line, side_name, step_label,
 };
 use crate::engine::{COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving};
 use crate::format::clock;
-use crate::library::Side;
+use crate::library::{Kind, Side};
 
 /// What is shown over the routine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,7 +146,7 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
             Style::Strong,
         )
     } else if in_prep {
-        let then = hold_word(s);
+        let then = count_in_word(s);
         if prep_left <= COUNT_FROM {
             Row::new(format!("{then} in {prep_left}…"), Style::Count)
         } else if s.is_side_switch() {
@@ -194,7 +195,11 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
 
     let breathing = s.breathing;
     let breath_rows = if big { 2 } else { 1 };
-    if in_prep && !moving {
+    if s.exercise.kind == Kind::Transfer {
+        // Getting down or up has no breathing pace to follow.
+        top.push((8, Row::new(TRANSFER_PACE, Style::Plain)));
+        top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
+    } else if in_prep && !moving {
         let pace = format!(
             "Breathing: in {} s, out {} s",
             breathing.inhale, breathing.exhale
@@ -252,12 +257,18 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     let (words, said_at) = if in_prep {
         (get_ready_words_shown(session, s), span.ready_start)
     } else {
-        let words = session
-            .instruction()
-            .and_then(|event| instruction(plan, &event))
+        // A phase's instruction stays for its whole phase, and the latest
+        // cue has rows of its own below it, so neither hides the other.
+        let shown: Vec<_> = [session.phase(), session.cue()]
             .into_iter()
+            .flatten()
             .collect();
-        (words, session.instruction_at().unwrap_or(span.hold_start))
+        let words = shown
+            .iter()
+            .filter_map(|cue| instruction(plan, &cue.event))
+            .collect();
+        let since = shown.first().map_or(span.hold_start, |cue| cue.at);
+        (words, since)
     };
     let room = usize::from(height).saturating_sub(
         top.iter()

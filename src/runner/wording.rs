@@ -4,8 +4,8 @@
 //! read them here, from the same plan, so they never disagree and none of them
 //! decides on its own what is said.
 
-use crate::engine::{BreathDirection, Cue, Event, Plan, Segment, SegmentKind, Stage, keeps_moving};
-use crate::library::Side;
+use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage, keeps_moving};
+use crate::library::{Kind, Side};
 use crate::words::STOP_RULE;
 
 /// What to do before the second side.
@@ -28,14 +28,27 @@ pub fn side_name(side: Side) -> &'static str {
     }
 }
 
-/// "Hold", or "Keep moving" for a warm-up move.
+/// What the screen calls a hold: "Hold", "Keep moving" for a warm-up move,
+/// "Slow rounds" for a paced movement and "Follow the steps" for a transfer.
 pub fn hold_word(segment: &Segment<'_>) -> &'static str {
-    if keeps_moving(segment) {
-        "Keep moving"
-    } else {
-        "Hold"
+    match segment.exercise.kind {
+        Kind::WarmUp => "Keep moving",
+        Kind::Movement => "Slow rounds",
+        Kind::Transfer => crate::words::FOLLOW_THE_STEPS,
+        Kind::Stretch | Kind::BallRelease | Kind::Breathing => "Hold",
     }
 }
+
+/// What the count into a hold leads to: "Hold in 3…", "Start in 3…".
+pub fn count_in_word(segment: &Segment<'_>) -> &'static str {
+    match segment.exercise.kind {
+        Kind::Movement | Kind::Transfer => "Start",
+        _ => hold_word(segment),
+    }
+}
+
+/// The breathing row of a transfer, which has no breathing pace.
+pub const TRANSFER_PACE: &str = "Each step at your own pace; stop at any of them";
 
 /// "Get into position", or "Get ready" before a warm-up move.
 pub fn get_ready_words(segment: &Segment<'_>) -> &'static str {
@@ -77,6 +90,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Caution { segment: i, index } => {
             format!("Caution: {}", segment(i).exercise.cautions[index])
         }
+        Event::Before { line } => plan.before[line].clone(),
         Event::LeftOut { index } => crate::words::left_out_line(&plan.left_out[index]),
         Event::Needs => return crate::words::needs(plan.equipment()),
         Event::StopRule => STOP_RULE.to_string(),
@@ -84,17 +98,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Hold {
             segment: i,
             seconds,
-        } => {
-            let s = segment(i);
-            match s.side {
-                Some(side) => format!(
-                    "{}: {} {seconds} s",
-                    side_name(side),
-                    hold_word(s).to_lowercase()
-                ),
-                None => format!("{} {seconds} s", hold_word(s)),
-            }
-        }
+        } => hold_line(segment(i), seconds),
         Event::Phase {
             segment: i,
             index,
@@ -142,26 +146,41 @@ fn begin_line(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
     line
 }
 
-/// What is said as a hold ends.
+/// The line as a hold starts: "Hold 30 s", "Left side: hold 30 s"; a paced
+/// movement's rounds ("Standing pelvic tilts: 6 slow rounds"), a transfer's
+/// "Follow the steps", with no length to hold.
+fn hold_line(segment: &Segment<'_>, seconds: u32) -> String {
+    let exercise = segment.exercise;
+    let what = match exercise.kind {
+        Kind::Transfer => crate::words::FOLLOW_THE_STEPS.to_string(),
+        Kind::Movement => crate::words::rounds(exercise),
+        _ => format!("{} {seconds} s", hold_word(segment)),
+    };
+    match segment.side {
+        Some(side) => format!("{}: {}", side_name(side), lower_first(&what)),
+        None => what,
+    }
+}
+
+/// `text` with its first letter in lower case, to follow a colon.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// What is said as a hold ends; a transfer has no position to ease out
+/// of, only a place reached.
 fn hold_done_words(segment: &Segment<'_>) -> &'static str {
-    if keeps_moving(segment) {
-        "Time: slow down and stop."
-    } else {
-        "Time: ease out of the position slowly."
+    match segment.exercise.kind {
+        Kind::WarmUp => "Time: slow down and stop.",
+        Kind::Transfer => "Done: rest there a moment.",
+        _ => "Time: ease out of the position slowly.",
     }
 }
 
-/// "Breathe in" or "Breathe out".
-pub fn breath_words(direction: BreathDirection) -> &'static str {
-    match direction {
-        BreathDirection::In => "Breathe in",
-        BreathDirection::Out => "Breathe out",
-    }
-}
-
-/// Breath cues are spoken only for the first breaths of a hold: enough to set
-/// the rhythm without talking over the whole hold.
-const SPOKEN_BREATH_CYCLES: u32 = 2;
+pub use crate::words::breath_words;
 
 /// What a speaker says for cues that fall due together, as one utterance: a
 /// speaker cuts off a cue still being spoken when the next comes, so cues said
@@ -209,19 +228,23 @@ pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
         }
         // An id is for reading, not for hearing.
         Event::LeftOut { index } => Some(crate::words::left_out_spoken(&plan.left_out[index])),
-        Event::Setup { .. } | Event::Caution { .. } | Event::Needs | Event::StopRule => {
-            line(plan, event)
-        }
+        Event::Before { .. }
+        | Event::Setup { .. }
+        | Event::Caution { .. }
+        | Event::Needs
+        | Event::StopRule => line(plan, event),
         Event::Count { seconds } => Some(seconds.to_string()),
         Event::Hold {
             segment: i,
             seconds,
-        } => Some(format!("{} for {seconds} seconds", hold_word(segment(i)))),
+        } => Some(crate::words::hold_spoken(segment(i).exercise, seconds)),
         Event::Phase { segment: i, .. } => segment(i).phase_cue().map(str::to_string),
         Event::HoldCue { .. } => instruction(plan, event),
         Event::Breath {
-            direction, cycle, ..
-        } if cycle < SPOKEN_BREATH_CYCLES => Some(breath_words(direction).to_string()),
+            direction,
+            voiced: true,
+            ..
+        } => Some(breath_words(direction).to_string()),
         Event::HoldDone { segment: i, .. } => Some(hold_done_words(segment(i)).to_string()),
         Event::Finished => Some("Routine complete".into()),
         _ => None,
@@ -257,7 +280,7 @@ mod tests {
                 "1",
                 "Hold for 10 seconds",
                 "Tilt gently.",
-                "Breathe in",
+                // Breaths give way to words: only one in silence is said.
                 "Breathe out",
                 "Keep breathing.",
                 "Time: ease out of the position slowly.",
@@ -270,7 +293,6 @@ mod tests {
                 "1",
                 "Hold for 10 seconds",
                 "Sink forward.",
-                "Breathe in",
                 "Breathe out",
                 "Time: ease out of the position slowly.",
                 "Switch sides: right side. Mirror the position on the other side.",
@@ -279,7 +301,6 @@ mod tests {
                 "1",
                 "Hold for 10 seconds",
                 "Sink forward.",
-                "Breathe in",
                 "Breathe out",
                 "Time: ease out of the position slowly.",
                 "Ball release. Get into position.",
@@ -288,11 +309,65 @@ mod tests {
                 "2",
                 "1",
                 "Hold for 10 seconds",
+                // Phases of 5 s say their own cue only.
                 "Find a spot.",
-                "Press lightly.",
-                "Breathe in",
-                "Breathe out",
                 "Rock slowly.",
+                "Time: ease out of the position slowly.",
+                "Routine complete",
+            ]
+        );
+    }
+
+    /// Words to say before the routine come first; a transfer says to follow
+    /// the steps and a paced movement names its rounds, and neither calls a
+    /// breath; a hold's breaths give way to its words.
+    #[test]
+    fn what_a_transfer_and_a_paced_movement_say() {
+        let library = fixture::paced_library();
+        let mut session = Session::new(fixture::paced_plan(&library));
+        let cues = session.advance(std::time::Duration::from_secs(600));
+        let said: Vec<String> = cues
+            .iter()
+            .filter_map(|c| spoken(session.plan(), &c.event))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "Ask your physio before you start.",
+                "Move off at once if you feel a pulse.",
+                "Down to the floor. Get into position.",
+                "Stand facing a chair.",
+                STOP_RULE,
+                "3",
+                "2",
+                "1",
+                "Follow the steps",
+                "Hands on the seat, one knee down.",
+                "The other knee down, hands to the floor.",
+                "Done: rest there a moment.",
+                "Pelvic tilts. Get into position.",
+                "On hands and knees.",
+                "3",
+                "2",
+                "1",
+                "Pelvic tilts: 3 slow rounds",
+                "Breathe in; back flat.",
+                "Breathe out; tuck under.",
+                "Breathe in; back flat.",
+                "Time: ease out of the position slowly.",
+                "Rest. Get into position.",
+                "Lie on your back.",
+                "3",
+                "2",
+                "1",
+                "Hold for 20 seconds",
+                "Let the floor hold your weight and breathe out slowly, letting go.",
+                "Let go.",
+                // The first breaths fell while words were said; the next
+                // two fall in silence.
+                "Breathe in",
+                "Soften.",
+                "Breathe out",
                 "Time: ease out of the position slowly.",
                 "Routine complete",
             ]
@@ -337,9 +412,10 @@ mod tests {
         let breath = Cue {
             at: std::time::Duration::ZERO,
             event: Event::Breath {
-                direction: BreathDirection::Out,
+                direction: crate::engine::BreathDirection::Out,
                 seconds: 6,
                 cycle: 0,
+                voiced: true,
             },
         };
         assert!(only_breaths(&[breath]));

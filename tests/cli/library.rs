@@ -365,6 +365,22 @@ fn print_text_markdown_and_json() {
     );
 }
 
+/// A sheet says a routine's words before it starts, as a run does, and a
+/// transfer's steps with no breathing pace.
+#[test]
+fn print_says_what_a_run_says_before_it_starts() {
+    let env = Env::new();
+    env.write(
+        "config/psoas/routines/exercises/paced.toml",
+        include_str!("../fixtures/paced/exercises/paced.toml"),
+    );
+    env.write(
+        "config/psoas/routines/paced.toml",
+        include_str!("../fixtures/paced/paced.toml"),
+    );
+    insta::assert_snapshot!(stdout_of(&mut env.psoas(&["print", "paced"])));
+}
+
 #[test]
 fn print_json_steps_have_side_prep_and_hold() {
     let env = env_with_my_library();

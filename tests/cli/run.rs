@@ -29,6 +29,31 @@ fn lib(env: &Env) -> String {
     env.root().join("lib").display().to_string()
 }
 
+/// The routine `paced`: words to say before it starts, a transfer and a
+/// paced movement (see tests/fixtures/paced).
+const PACED_EXERCISES: &str = include_str!("../fixtures/paced/exercises/paced.toml");
+const PACED: &str = include_str!("../fixtures/paced/paced.toml");
+
+/// The routine's words before it starts come first, in its first
+/// get-ready; a transfer says to follow its steps, with no hold and no
+/// breathing pace; a paced movement is named by its rounds, and its short
+/// phases say their own cue only; a hold's cues wait for each other.
+#[test]
+fn plain_transcript_of_what_is_said_and_when() {
+    let env = mini();
+    env.write("lib/exercises/paced.toml", PACED_EXERCISES);
+    env.write("lib/paced.toml", PACED);
+    let routine = env.root().join("lib/paced.toml").display().to_string();
+    insta::assert_snapshot!(stdout_of(&mut env.psoas(&[
+        "--library",
+        &lib(&env),
+        "run",
+        &routine,
+        "--speed",
+        "1000"
+    ])));
+}
+
 /// Every set-up line, cue and caution, each where it belongs: set-up and
 /// cautions while getting ready for an exercise's first hold, the stop rule
 /// once, cues spread over each hold, and a transition of 15 s at the start
@@ -83,9 +108,6 @@ fn plain_transcript_of_a_short_routine() {
 [01:19] 1
 [01:20] Hold 10 s
 [01:20] Phase 1 of 2 (5 s): Find a spot.
-[01:20] Press lightly.
-[01:20] Breathe in 4 s
-[01:24] Breathe out 6 s
 [01:25] Phase 2 of 2 (5 s): Rock slowly.
 [01:30] Time: ease out of the position slowly.
 [01:30] Routine complete: 1:30, 4 holds done, 0 skipped
