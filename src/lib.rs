@@ -50,7 +50,8 @@
 //!   the time; `interactive.rs` (with `screen.rs`, `rows.rs`, `pages.rs`,
 //!   `painter.rs`, `hold_bar.rs`, `big_digits.rs`, `keys.rs`, `input.rs`,
 //!   `terminal.rs`, `signals.rs`) runs the screen, `plain.rs` the transcript; `wording.rs`
-//!   says each event in words, `check_in.rs` asks the tension score,
+//!   says each event in words (`heard_whole.rs` tests that no word of any
+//!   built-in routine is cut off), `check_in.rs` asks the tension score,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
 //! - `voice.rs`: spoken cues through a text-to-speech program.
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,

@@ -5,7 +5,17 @@
 //!
 //! The timeline is made one hold at a time ([`hold_cues`]), as the run reaches
 //! it, so memory and start-up stay the same whatever the routine's length.
-//! Jumps (skip, back, restart) land on the `Begin` cue of a hold.
+//! Jumps (skip, back) land on the `Begin` cue of a hold, a restart on its
+//! count-in.
+//!
+//! Every word is heard whole: within a hold, words are placed at the pace of
+//! [`time_to_say`](super::time_to_say) so that none is said while the words
+//! before it are still being said. The hold's opening and each phase's cue
+//! come as they start; an exercise's cue waits for the words before it, or
+//! is left out when the hold has no room left; a short phase says its own cue
+//! only; a breath is said only in silence. Before a hold, the count-in is
+//! where a run with a voice waits for the get-ready's words (see
+//! `Session::set_waiting`).
 
 use std::time::Duration;
 
