@@ -146,7 +146,7 @@ pub struct RoutinesArgs {
 /// `--level N`, shared by the commands that lay out holds.
 #[derive(Debug, Args)]
 pub struct LevelArgs {
-    /// How long stretch and breathing holds are: 1 as written, 2 one and a half times, 3 twice as long (default: the config's level, else 1)
+    /// How long stretch and breathing holds are: 1 as written, 2 one and a half times, 3 twice as long; at 2 and 3 exercises move to their harder variants (default: the config's level, else 1)
     #[arg(long, value_name = "N", value_parser = parse_level)]
     pub level: Option<Level>,
 }
@@ -264,6 +264,9 @@ pub struct PlanArgs {
     /// Vary the choice of exercises; the same seed gives the same routine
     #[arg(long, value_name = "S", default_value_t = 0)]
     pub seed: u64,
+    /// Include this exercise (by id), the belly releases too, which a plan uses only when asked for by name; repeatable
+    #[arg(long = "with", value_name = "ID")]
+    pub with: Vec<String>,
     #[arg(long, value_parser = parse_sheet_format(), default_value = "text")]
     pub format: SheetFormat,
     /// Save the plan as a routine NAME in your routines folder

@@ -45,6 +45,14 @@ enum Movement {
     Rest,
     /// Walking, which suits everyone.
     Walk,
+    /// Pressure on the belly: a ball under it.
+    BellyPressure,
+    /// The body's weight on the knees outside a kneeling position: planks
+    /// from the knees.
+    KneeLoad,
+    /// The feet in one line, heel to toe, which brings the hip toward the
+    /// middle of the body.
+    FeetInLine,
 }
 
 use Movement::*;
@@ -74,7 +82,10 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("low-lunge", &[HipExtension, BackBend, DeepHipFlexion]),
     ("kneeling-reach-side-bend", &[HipExtension, SideBend]),
     ("kneeling-quad-hip-flexor", &[HipExtension]),
+    ("all-fours-leg-reach", &[]),
     ("all-fours-arm-leg-reach", &[]),
+    ("marching-bridge", &[]),
+    ("single-leg-bridge", &[]),
     ("all-fours-pelvic-tilt", &[LumbarFlexion]),
     (
         "thomas-stretch",
@@ -90,13 +101,25 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("ball-back-beside-spine", &[BallOnBack]),
     ("ball-back-knee-open", &[BallOnBack]),
     ("ball-back-hips-hover", &[BallOnBack]),
-    ("ball-belly-kneeling", &[LumbarFlexion, DeepHipFlexion]),
-    ("ball-belly-sphinx", &[BackBend]),
+    (
+        "ball-belly-kneeling",
+        &[LumbarFlexion, DeepHipFlexion, BellyPressure],
+    ),
+    ("ball-belly-sphinx", &[BackBend, BellyPressure]),
     ("foam-roller-front-hip", &[BackBend]),
     ("belly-breathing-lying", &[Rest]),
     ("long-exhale-seated", &[Rest]),
     ("prone-breathing", &[Rest]),
     ("side-lying-breathing", &[Rest, SideLying]),
+    ("dead-bug", &[]),
+    ("side-plank-knees", &[KneeLoad, SideLying]),
+    ("forearm-plank-knees", &[KneeLoad]),
+    ("forearm-plank-toes", &[]),
+    ("wall-plank", &[]),
+    ("sit-to-stand", &[]),
+    ("heel-raises", &[]),
+    ("tandem-stance", &[FeetInLine]),
+    ("prone-back-extension", &[BackBend]),
 ];
 
 /// Exercises in no built-in routine, and why. Warm-ups are used by the
@@ -111,6 +134,18 @@ const IN_NO_ROUTINE: &[(&str, &str)] = &[
         "a loaded forward fold; the routines use the gentler sphinx version",
     ),
     ("prone-breathing", "a finish for plans that end face down"),
+    (
+        "forearm-plank-toes",
+        "the harder step of the forearm plank on the knees, done in its place from level 2",
+    ),
+    (
+        "marching-bridge",
+        "the harder step of the slow bridge, done in its place from level 2",
+    ),
+    (
+        "single-leg-bridge",
+        "the hardest step of the bridge, done in its place at level 3",
+    ),
     (
         "thomas-stretch",
         "needs a bed, so it comes only in plans made with `--equipment bed`",
@@ -211,6 +246,11 @@ fn tags_follow_movements() {
                 ]),
             ));
         }
+        // Whoever has a reason not to press on the belly, or no wish to,
+        // leaves every belly release out with one tag.
+        if does(BellyPressure) {
+            rules.push(("pressure on the belly", missing(&[Abdominal])));
+        }
         // A fragile vertebra is no place for a ball's pressure.
         if does(BallOnBack) {
             rules.push(("ball on the back", missing(&[Osteoporosis])));
@@ -220,6 +260,14 @@ fn tags_follow_movements() {
         // kneeling on the operated side takes it behind the body.
         if e.position == Position::Kneeling {
             rules.push(("kneeling", missing(&[KneePain, HipReplacement])));
+        }
+        if does(KneeLoad) {
+            rules.push(("weight on the knees", missing(&[KneePain])));
+        }
+        // After a hip replacement the leg must not cross the middle of the
+        // body, and a narrow stance is where a new hip is least steady.
+        if does(FeetInLine) {
+            rules.push(("feet in line", missing(&[HipReplacement])));
         }
         // Lying on the back or face down is not for later pregnancy.
         if matches!(e.position, Position::Lying | Position::Prone) && !does(SideLying) {
@@ -420,6 +468,16 @@ fn the_belly_releases_name_every_contraindication() {
             "{}: the pulse check is heard",
             e.id
         );
+    }
+}
+
+/// Pressing on the belly is not for everyone and never a surprise: a plan
+/// holds a belly release only when asked for it by name.
+#[test]
+fn belly_work_is_planned_only_by_name() {
+    for e in builtin().exercises() {
+        let on_the_belly = e.id.starts_with("ball-belly");
+        assert_eq!(e.by_name, on_the_belly, "{}", e.id);
     }
 }
 
@@ -698,6 +756,7 @@ fn the_routines_keep_their_promises() {
         ("rest-and-breathe", Condition::RecentSurgery),
         ("rest-and-breathe", Condition::HipReplacement),
         ("hip-replacement", Condition::HipReplacement),
+        ("strong-bones", Condition::Osteoporosis),
     ] {
         let plan = Plan::build(routine(id), &library, &settings(&[condition])).unwrap();
         assert!(plan.left_out.is_empty(), "{id} with {condition}");
@@ -732,12 +791,36 @@ fn the_routines_keep_their_promises() {
     )
     .unwrap();
     assert!(plan.equipment().contains(&Equipment::Bed));
-    // After surgery: rest and breathing only.
-    assert!(
-        exercises("rest-and-breathe")
-            .iter()
-            .all(|e| e.kind == Kind::Breathing)
-    );
+    // After surgery: a walk, then rest and breathing only; walking is the
+    // first advice for low back pain, so the gentle routine walks too.
+    let rest = exercises("rest-and-breathe");
+    assert_eq!(rest[0].id, "walking-break");
+    assert!(rest[1..].iter().all(|e| e.kind == Kind::Breathing));
+    assert_eq!(exercises("gentle-back")[0].id, "walking-break");
+    // Strength as well as suppleness: the core routine holds the plank
+    // family, and bone health has a routine of strength and balance that
+    // loses nothing to osteoporosis.
+    let core: Vec<&str> = exercises("core").iter().map(|e| e.id.as_str()).collect();
+    for id in [
+        "wall-plank",
+        "forearm-plank-knees",
+        "side-plank-knees",
+        "dead-bug",
+    ] {
+        assert!(core.contains(&id), "core lacks {id}");
+    }
+    let bones: Vec<&str> = exercises("strong-bones")
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    for id in [
+        "sit-to-stand",
+        "heel-raises",
+        "tandem-stance",
+        "prone-back-extension",
+    ] {
+        assert!(bones.contains(&id), "strong-bones lacks {id}");
+    }
     // The desk break walks and says how often.
     assert!(
         exercises("desk-break")
@@ -791,6 +874,77 @@ fn the_warm_up_is_low_impact_unless_asked_to_be_brisk() {
             }
         }
     }
+}
+
+/// A family of variants is a ladder: each step names the next harder one
+/// and is named back as its easier one, in the same position and of the same
+/// kind, so that a level never moves a person from standing to the floor in
+/// the middle of a routine.
+#[test]
+fn variants_make_ladders_in_one_position() {
+    let library = builtin();
+    let mut harder_steps = 0;
+    for e in library.exercises() {
+        if let Some(id) = &e.harder {
+            let harder = library.exercise(id).unwrap();
+            assert_eq!(harder.easier.as_deref(), Some(e.id.as_str()), "{id}");
+            assert_eq!(harder.position, e.position, "{} -> {id}", e.id);
+            assert_eq!(harder.kind, e.kind, "{} -> {id}", e.id);
+            harder_steps += 1;
+        }
+        if let Some(id) = &e.easier {
+            let easier = library.exercise(id).unwrap();
+            assert_eq!(easier.harder.as_deref(), Some(e.id.as_str()), "{id}");
+        }
+    }
+    assert!(harder_steps >= 5, "{harder_steps} harder variants");
+}
+
+/// Levels move to harder variants: the daily routine's half-kneeling
+/// stretch becomes the low lunge and its bridge the marching bridge at level
+/// 2 and the single-leg bridge at level 3, where the person's conditions
+/// allow; the floor routine, which does both the stretch and the lunge,
+/// keeps both rather than lunging twice.
+#[test]
+fn levels_move_to_harder_variants() {
+    use crate::engine::Level;
+    let library = builtin();
+    let ids = |routine: &str, level: Level, conditions: &[Condition]| -> Vec<String> {
+        let settings = PlanSettings {
+            level,
+            ..settings(conditions)
+        };
+        Plan::build(library.routine(routine).unwrap(), &library, &settings)
+            .unwrap()
+            .holds()
+            .iter()
+            .map(|h| h.exercise.id.clone())
+            .collect()
+    };
+    let daily1 = ids("daily", Level::One, &[]);
+    let daily2 = ids("daily", Level::Two, &[]);
+    let daily3 = ids("daily", Level::Three, &[]);
+    for (one, two, three) in [
+        ("kneeling-psoas-stretch", "low-lunge", "low-lunge"),
+        ("glute-bridge", "marching-bridge", "single-leg-bridge"),
+        (
+            "all-fours-leg-reach",
+            "all-fours-arm-leg-reach",
+            "all-fours-arm-leg-reach",
+        ),
+    ] {
+        assert!(daily1.iter().any(|i| i == one), "{one} at level 1");
+        assert!(daily2.iter().any(|i| i == two), "{two} at level 2");
+        assert!(daily3.iter().any(|i| i == three), "{three} at level 3");
+        assert!(!daily3.iter().any(|i| i == one), "{one} at level 3");
+    }
+    // The low lunge arches the back: with a disc problem the half-kneeling
+    // stretch stays at every level.
+    let disc = ids("daily", Level::Three, &[Condition::HerniatedDisc]);
+    assert!(disc.iter().any(|i| i == "kneeling-psoas-stretch"));
+    assert!(!disc.iter().any(|i| i == "low-lunge"));
+    let floor2 = ids("floor", Level::Two, &[]);
+    assert!(floor2.iter().any(|i| i == "kneeling-psoas-stretch"));
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn warm_up_care(condition: Condition) -> Option<&'static str> {
         Condition::HerniatedDisc => {
             "With a disc problem, keep your steps smooth, and stop if walking sends pain further down a leg."
         }
-        Condition::RecentSurgery => return None,
+        Condition::RecentSurgery | Condition::Abdominal => return None,
     })
 }
 

@@ -120,6 +120,7 @@ impl From<PlanArgs> for PlanOptions {
             equipment: args.equipment,
             conditions: args.conditions.conditions,
             seed: args.seed,
+            with: args.with,
             format: args.format,
             save: args.save,
             force: args.force,

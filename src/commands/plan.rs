@@ -31,6 +31,8 @@ pub struct PlanOptions {
     pub conditions: Vec<Condition>,
     /// Varies the choice; the same seed gives the same routine.
     pub seed: u64,
+    /// Exercises to include, by id.
+    pub with: Vec<String>,
     /// Text, Markdown or JSON.
     pub format: SheetFormat,
     /// Save the plan as a routine of this name.
@@ -59,8 +61,10 @@ pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Re
         positions: args.positions,
         equipment: args.equipment,
         seed: args.seed,
+        with: args.with,
         ..PlanRequest::new(args.minutes, &settings)
     };
+    planner::check_with(&library, &request)?;
     if let Some(name) = &args.save {
         request.id = name.clone();
     }

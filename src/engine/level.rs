@@ -4,13 +4,18 @@
 //! and never past [`Exercise::MAX_HOLD`]. Warm-ups and ball release (and any
 //! sequence of phases) stay as written: they are not meant to grow.
 //!
-//! This is the one place a level changes a duration; the plan and the
-//! planner ask it for each step's hold.
+//! A level also moves an exercise to the harder variant of its family, where
+//! the library names one ([`Level::variant`]): the half-kneeling stretch
+//! becomes the low lunge, the bridge the marching bridge at level 2 and the
+//! single-leg bridge at level 3.
+//!
+//! This is the one place a level changes a duration or an exercise; the
+//! plan and the planner ask it for each step's hold and exercise.
 
 use std::fmt;
 use std::str::FromStr;
 
-use crate::library::{Exercise, Kind};
+use crate::library::{Condition, Exercise, Kind, Library};
 
 /// How much longer stretch and breathing holds last.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,6 +57,40 @@ impl Level {
         } else {
             written
         }
+    }
+
+    /// The exercise done at this level in place of `written`: one step along
+    /// its `harder` variants at level 2, two at level 3. A step stops short
+    /// where there is no harder variant, where it does not suit one of
+    /// `conditions`, or where `passed_over` says it may not be used: a
+    /// routine that does the half-kneeling stretch and then the low lunge
+    /// keeps both rather than lunging twice, and a plan keeps to the
+    /// exercises its positions and equipment allow.
+    pub fn variant<'a>(
+        self,
+        written: &'a Exercise,
+        library: &'a Library,
+        conditions: &[Condition],
+        passed_over: impl Fn(&str) -> bool,
+    ) -> &'a Exercise {
+        let mut exercise = written;
+        for _ in 1..self.number() {
+            let next = exercise
+                .harder
+                .as_deref()
+                .and_then(|id| library.exercise(id));
+            match next {
+                Some(next)
+                    if next.avoided_with(conditions).next().is_none()
+                        && !passed_over(&next.id)
+                        && next.id != written.id =>
+                {
+                    exercise = next;
+                }
+                _ => break,
+            }
+        }
+        exercise
     }
 
     /// `seconds` at this level: times 1, 1.5 or 2, to the nearest 5 seconds

@@ -78,14 +78,22 @@ impl<'a> Plan<'a> {
         // hold, so they are known before the first get-ready is timed.
         let mut left_out = Vec::new();
         let mut kept = Vec::with_capacity(routine.steps.len());
+        let in_routine = |id: &str| routine.steps.iter().any(|s| &*s.exercise == id);
         for (step_index, step) in routine.steps.iter().enumerate() {
-            let exercise =
+            let written =
                 library
                     .exercise(&step.exercise)
                     .ok_or_else(|| PlanError::UnknownExercise {
                         routine: routine.id.clone(),
                         exercise: step.exercise.to_string(),
                     })?;
+            let exercise = if routine.progress {
+                settings
+                    .level
+                    .variant(written, library, &settings.conditions, in_routine)
+            } else {
+                written
+            };
             match exercise.avoided_with(&settings.conditions).next() {
                 Some(condition) => left_out.push(LeftOut {
                     step: step_index,
@@ -99,9 +107,15 @@ impl<'a> Plan<'a> {
         let opening = opening_words(&routine.before, &left_out, &equipment);
         let mut builder = Builder::new(prep, transition, opening);
         for (kept_index, &(step, exercise)) in kept.iter().enumerate() {
-            let hold = settings
-                .level
-                .hold(exercise, step.hold.unwrap_or(exercise.hold));
+            // A step's own hold is for the exercise it names; a harder
+            // variant done in its place that is a sequence of phases keeps
+            // its phases.
+            let written = if exercise.has_phases() {
+                exercise.hold
+            } else {
+                step.hold.unwrap_or(exercise.hold)
+            };
+            let hold = settings.level.hold(exercise, written);
             let breathing = exercise.breathing.unwrap_or(routine_breathing);
             builder.add(
                 Stage::Main,

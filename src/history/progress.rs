@@ -77,7 +77,8 @@ pub fn sentence(suggestion: Suggestion) -> String {
     match suggestion {
         Suggestion::Up { from, to } => format!(
             "Level: {WEEKS_TO_GROW} weeks in a row met the goal and tension is not rising, so \
-             your holds could grow: try level {to} (now {from}) with `psoas run --level {to}`, \
+             your holds could grow and some exercises move to a harder variant: try level {to} \
+             (now {from}) with `psoas run --level {to}`, \
              or `level = {to}` in the config.\n"
         ),
         Suggestion::Down { from, to } => format!(

@@ -142,6 +142,10 @@ pub enum Condition {
     KneePain,
     /// Spinal stenosis or spondylolisthesis: back bends tend to make it worse.
     SpinalStenosis,
+    /// A reason not to press on the belly: a hernia, an aneurysm, blood
+    /// thinners, bowel inflammation, a stoma, a Caesarean or other belly
+    /// surgery; or simply a wish to leave belly work out.
+    Abdominal,
 }
 
 /// Which side a hold is done on.
@@ -199,6 +203,17 @@ pub struct Exercise {
     pub breathing: Option<Breathing>,
     #[serde(rename = "phase", skip_serializing_if = "Vec::is_empty")]
     pub phases: Vec<Phase>,
+    /// The next harder exercise of its family, which a higher level moves
+    /// to (see [`Level::variant`](crate::engine::Level::variant)), and the
+    /// next easier one; both are ids of exercises in the library.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub harder: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub easier: Option<String>,
+    /// Whether `psoas plan` uses it only when asked for by name (`--with`):
+    /// pressing on the belly is not for everyone, and not for a surprise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_name: bool,
     #[serde(rename = "source")]
     pub origin: Origin,
 }
@@ -281,6 +296,7 @@ impl Condition {
             Condition::SpinalStenosis => {
                 "spinal stenosis or spondylolisthesis (back pain worse when bending backwards)"
             }
+            Condition::Abdominal => "a reason not to press on the belly, or no wish to",
         }
     }
 }

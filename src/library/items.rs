@@ -8,15 +8,17 @@ use std::path::Path;
 use super::parse::{self, Uncut};
 use super::sources::{FileRole, LibraryFile};
 use super::validate::{self, PendingRoutine};
+use super::variants::VariantRef;
 use super::{Exercise, Origin};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::toml_input::Pieces;
 
 /// What one file holds once parsed and validated, before the layers are merged.
 pub enum FileItems {
-    /// Each valid exercise, with the span of its table, and the ids of those
-    /// that had problems (reported already).
-    Exercises(Vec<(Exercise, Range<usize>)>, Vec<String>),
+    /// Each valid exercise, with the span of its table, the ids of those
+    /// that had problems (reported already), and the variants the valid ones
+    /// name, to be checked against the whole library.
+    Exercises(Vec<(Exercise, Range<usize>)>, Vec<String>, Vec<VariantRef>),
     /// The routine, if it is valid apart from its references to exercises.
     Routine(Option<PendingRoutine>),
 }
@@ -28,7 +30,9 @@ pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileI
         FileRole::Exercises => {
             let mut exercises = Vec::new();
             let mut broken = Vec::new();
+            let mut variants = Vec::new();
             for entry in parse::exercise_file(source, diagnostics) {
+                let named = VariantRef::all_of(&entry);
                 let id = entry.value.id.as_ref().map(|id| id.get_ref().0.clone());
                 let (line, column) = source.line_column(entry.span.start);
                 let origin = Origin {
@@ -40,11 +44,12 @@ pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileI
                 let span = entry.span.clone();
                 if let Some(exercise) = validate::exercise(source, entry, origin, diagnostics) {
                     exercises.push((exercise, span));
+                    variants.extend(named);
                 } else {
                     broken.extend(id);
                 }
             }
-            FileItems::Exercises(exercises, broken)
+            FileItems::Exercises(exercises, broken, variants)
         }
         FileRole::Routine => {
             let origin = Origin {

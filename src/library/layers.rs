@@ -23,7 +23,7 @@ pub fn add_exercises(
     let mut exercise_layers: HashMap<String, Layer> = HashMap::new();
     let mut broken_exercises: HashSet<String> = HashSet::new();
     for (file, items) in files.iter().zip(read) {
-        let FileItems::Exercises(exercises, broken) = items else {
+        let FileItems::Exercises(exercises, broken, _) = items else {
             continue;
         };
         broken_exercises.extend(broken.drain(..));

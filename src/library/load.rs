@@ -1,13 +1,15 @@
 //! Loading: reads every source, parses and validates each file, layers them
-//! (see [`layers`](super::layers)), and finally checks each routine's steps
-//! against the exercises that exist (see [`steps`](super::steps)).
+//! (see [`layers`](super::layers)), and finally checks the harder and easier
+//! variants exercises name (see [`variants`](super::variants)) and each
+//! routine's steps against the exercises that exist (see
+//! [`steps`](super::steps)).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::items::{self, FileItems};
 use super::sources::{LibraryFile, Sources};
-use super::{Library, layers, steps};
+use super::{Library, layers, steps, variants};
 use crate::diagnostic::Diagnostic;
 
 /// The outcome of a load: what was valid, and every error and note.
@@ -42,6 +44,11 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
         .collect();
     let mut library = Library::default();
     let broken = layers::add_exercises(files, &mut read, &mut library, &mut diagnostics);
+    for (file, items) in files.iter().zip(&read) {
+        if let FileItems::Exercises(_, _, named) = items {
+            variants::check(&file.source, named, &library, &broken, &mut diagnostics);
+        }
+    }
     let kept = layers::routines_kept(files, &read, &mut diagnostics);
 
     // A routine with problems of its own is not kept, but its steps are still

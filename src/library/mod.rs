@@ -15,6 +15,7 @@ mod routine;
 mod sources;
 mod steps;
 mod validate;
+mod variants;
 mod write;
 
 use std::collections::HashMap;

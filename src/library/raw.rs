@@ -35,6 +35,13 @@ pub struct RawExercise {
     pub breathing: Option<RawBreathing>,
     #[serde(default)]
     pub phase: List<RawPhase>,
+    /// The next harder exercise of its family, which a higher level moves
+    /// to, and the next easier one.
+    pub harder: Option<Spanned<Text>>,
+    pub easier: Option<Spanned<Text>>,
+    /// Whether `plan` uses it only when asked for by name.
+    #[serde(default)]
+    pub by_name: Flag,
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,6 +77,7 @@ pub struct RawRoutineHead {
     pub prep: Option<Spanned<WholeNumber>>,
     pub transition: Option<Spanned<WholeNumber>>,
     pub breathing: Option<RawBreathing>,
+    pub progress: Option<Flag>,
 }
 
 #[derive(Debug, Deserialize)]

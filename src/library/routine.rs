@@ -26,6 +26,9 @@ pub struct Routine {
     /// person must know before the first step, such as who should not do it.
     pub before: Vec<String>,
     pub warm_up: bool,
+    /// Whether a higher level moves a step to the harder variant of its
+    /// exercise; a plan made for a level has chosen its exercises already.
+    pub progress: bool,
     pub prep: Option<u32>,
     /// Seconds to get ready before the first hold and at a change of
     /// position; never less than `prep`.

@@ -231,6 +231,16 @@ pub fn exercise(
     let cues = c.texts(&raw.cues.0, "cues");
     let cautions = c.texts(&raw.cautions.0, "cautions");
     let breathing = c.breathing(&raw.breathing);
+    // Whether the ids named exist is checked once the whole library is
+    // loaded (see `variants`); here only how they are spelt.
+    let harder = raw
+        .harder
+        .as_ref()
+        .map(|v| check_variant(&mut c, v, "harder", &id));
+    let easier = raw
+        .easier
+        .as_ref()
+        .map(|v| check_variant(&mut c, v, "easier", &id));
 
     let mut phases = Vec::with_capacity(raw.phase.0.len());
     for (i, phase) in raw.phase.0.iter().enumerate() {
@@ -292,8 +302,32 @@ pub fn exercise(
         impact: raw.impact,
         breathing,
         phases,
+        harder,
+        easier,
+        by_name: raw.by_name.0,
         origin,
     })
+}
+
+/// A `harder` or `easier` id: spelt as an id, and not the exercise itself.
+fn check_variant(checker: &mut Checker<'_>, value: &Spanned<Text>, key: &str, own: &str) -> String {
+    let named = &value.get_ref().0;
+    if !is_kebab_case(named) {
+        checker.error(
+            value.span(),
+            key,
+            format!("`{named}` is not a valid id"),
+            "the id of another exercise, as `psoas list` shows it",
+        );
+    } else if named == own {
+        checker.error(
+            value.span(),
+            key,
+            "names the exercise itself".into(),
+            format!("the id of the next {key} exercise of its family, or no `{key}` at all"),
+        );
+    }
+    named.clone()
 }
 
 /// Checks a routine's head, then each of its steps as it is read, so that
@@ -395,6 +429,7 @@ pub fn routine(
             summary,
             before,
             warm_up: head.warm_up.is_none_or(|flag| flag.0),
+            progress: head.progress.is_none_or(|flag| flag.0),
             prep,
             transition,
             breathing,

@@ -14,6 +14,8 @@ struct RoutineFile<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     before: &'a [String],
     warm_up: bool,
+    #[serde(skip_serializing_if = "is_true")]
+    progress: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     prep: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,6 +36,10 @@ fn is_one(n: &u32) -> bool {
     *n == 1
 }
 
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 /// The text of a routine file holding `routine`.
 pub fn routine_file(routine: &Routine) -> String {
     let file = RoutineFile {
@@ -41,6 +47,7 @@ pub fn routine_file(routine: &Routine) -> String {
         summary: routine.summary.as_deref(),
         before: &routine.before,
         warm_up: routine.warm_up,
+        progress: routine.progress,
         prep: routine.prep,
         transition: routine.transition,
         step: routine

@@ -3,7 +3,7 @@
 //! last, so that the person gets down to the floor once.
 
 use super::PlanRequest;
-use crate::library::{Condition, Equipment, Exercise, Kind, Library, Position};
+use crate::library::{Equipment, Exercise, Kind, Library, Position};
 
 /// Equipment every home has: a wall, a chair, and a cushion (a folded towel
 /// does). Anything else (a ball, a foam roller, a strap) must be asked for.
@@ -20,35 +20,83 @@ pub fn level(position: Position) -> u8 {
     }
 }
 
-/// Why an exercise is not used, if it is not.
-fn excluded(exercise: &Exercise, request: &PlanRequest) -> Option<Exclusion> {
-    if let Some(c) = exercise.avoided_with(&request.conditions).next() {
-        return Some(Exclusion::Condition(c));
-    }
+/// Whether an exercise suits the conditions and the equipment at hand.
+fn suits(exercise: &Exercise, request: &PlanRequest) -> bool {
     let has = |q: &Equipment| AT_HAND.contains(q) || request.equipment.contains(q);
-    if !exercise.equipment.iter().all(has) {
-        return Some(Exclusion::Equipment);
-    }
-    None
-}
-
-enum Exclusion {
-    Condition(Condition),
-    Equipment,
+    exercise.avoided_with(&request.conditions).next().is_none()
+        && exercise.equipment.iter().all(has)
 }
 
 fn position_allowed(exercise: &Exercise, request: &PlanRequest) -> bool {
     request.positions.is_empty() || request.positions.contains(&exercise.position)
 }
 
-/// Stretches, movements and ball work the plan may use, in library order.
+/// Whether a plan may hold an exercise as a step of its body: a stretch,
+/// a movement or ball work.
+pub fn body_kind(exercise: &Exercise) -> bool {
+    matches!(
+        exercise.kind,
+        Kind::Stretch | Kind::Movement | Kind::BallRelease
+    )
+}
+
+/// Stretches, movements and ball work the plan may use, in library order;
+/// one used only by name, only when asked for.
 pub fn body_candidates<'a>(library: &'a Library, request: &PlanRequest) -> Vec<&'a Exercise> {
     library
         .exercises()
         .iter()
-        .filter(|e| matches!(e.kind, Kind::Stretch | Kind::Movement | Kind::BallRelease))
-        .filter(|e| position_allowed(e, request) && excluded(e, request).is_none())
+        .filter(|e| body_kind(e))
+        .filter(|e| !e.by_name || request.with.contains(&e.id))
+        .filter(|e| position_allowed(e, request) && suits(e, request))
         .collect()
+}
+
+/// Why an exercise asked for by name cannot be in the plan, if it cannot.
+pub fn why_not(exercise: &Exercise, request: &PlanRequest) -> Option<String> {
+    if !body_kind(exercise) {
+        return Some(format!(
+            "a plan chooses its own {} exercise; `--with` takes stretches, movements and ball work",
+            exercise.kind
+        ));
+    }
+    if let Some(condition) = exercise.avoided_with(&request.conditions).next() {
+        return Some(format!("it is to be avoided with {}", condition.describe()));
+    }
+    if !position_allowed(exercise, request) {
+        return Some(format!(
+            "it is done {}, a position not asked for",
+            exercise.position
+        ));
+    }
+    let missing: Vec<String> = exercise
+        .equipment
+        .iter()
+        .filter(|q| !AT_HAND.contains(q) && !request.equipment.contains(q))
+        .map(|q| format!("--equipment {}", q.name()))
+        .collect();
+    (!missing.is_empty()).then(|| format!("it needs {}", missing.join(" ")))
+}
+
+/// `candidates` as done at the request's level: each moved to its harder
+/// variant where that is a candidate too, each once. The plan's routine
+/// then keeps them as chosen (see [`fit::routine`](super::fit::routine)).
+pub fn at_level<'a>(
+    library: &'a Library,
+    request: &PlanRequest,
+    candidates: Vec<&'a Exercise>,
+) -> Vec<&'a Exercise> {
+    let allowed: Vec<&str> = candidates.iter().map(|e| e.id.as_str()).collect();
+    let mut chosen: Vec<&'a Exercise> = Vec::with_capacity(candidates.len());
+    for e in &candidates {
+        let e = request
+            .level
+            .variant(e, library, &request.conditions, |id| !allowed.contains(&id));
+        if !chosen.iter().any(|c| c.id == e.id) {
+            chosen.push(e);
+        }
+    }
+    chosen
 }
 
 /// Breathing exercises that suit the conditions and the equipment, in any
@@ -57,31 +105,7 @@ pub fn breathing_candidates<'a>(library: &'a Library, request: &PlanRequest) -> 
     library
         .exercises()
         .iter()
-        .filter(|e| e.kind == Kind::Breathing && excluded(e, request).is_none())
-        .collect()
-}
-
-/// Exercises the plan could have used but for a condition: those of the
-/// positions and equipment asked for, with the first condition that rules
-/// each out.
-pub fn avoided<'a>(library: &'a Library, request: &PlanRequest) -> Vec<(&'a Exercise, Condition)> {
-    library
-        .exercises()
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                Kind::Stretch | Kind::Movement | Kind::BallRelease | Kind::Breathing
-            )
-        })
-        .filter(|e| position_allowed(e, request))
-        .filter_map(|e| match excluded(e, request) {
-            Some(Exclusion::Condition(c)) => {
-                let has = |q: &Equipment| AT_HAND.contains(q) || request.equipment.contains(q);
-                e.equipment.iter().all(has).then_some((e, c))
-            }
-            _ => None,
-        })
+        .filter(|e| e.kind == Kind::Breathing && suits(e, request))
         .collect()
 }
 
@@ -113,12 +137,49 @@ pub fn finish<'a>(
     nearest(&allowed).or_else(|| nearest(candidates))
 }
 
-/// The order steps are done in: by level, ball work before the stretches of
-/// the same position (release, then lengthen), otherwise as chosen.
-pub fn order_key(exercise: &Exercise) -> (u8, Position, u8) {
-    let kind = match exercise.kind {
-        Kind::BallRelease => 0,
-        _ => 1,
+/// The ways down the built-in library guides, in the order they are
+/// preferred: to the floor by way of a chair, else onto a firm bed.
+const WAYS_DOWN: [&str; 2] = ["getting-down-to-the-floor", "onto-a-bed"];
+
+/// Whether a step is done on the floor (kneeling, lying or face down), so
+/// that a guided way down must come before it. A step that needs a bed is
+/// done on the bed and guides itself there.
+pub fn on_the_floor(exercise: &Exercise) -> bool {
+    level(exercise.position) >= level(Position::Kneeling)
+        && exercise.kind != Kind::Transfer
+        && !on_a_bed(exercise)
+}
+
+fn on_a_bed(exercise: &Exercise) -> bool {
+    exercise.equipment.contains(&Equipment::Bed) && exercise.kind != Kind::Transfer
+}
+
+/// The guided way down a plan uses before its first floor step: the first
+/// of [`WAYS_DOWN`] that suits the conditions and the equipment at hand. With
+/// none (a way down to the floor kneels, which knee pain and a new hip rule
+/// out, and no bed is at hand) a plan keeps off the floor.
+pub fn way_down<'a>(library: &'a Library, request: &PlanRequest) -> Option<&'a Exercise> {
+    WAYS_DOWN
+        .iter()
+        .filter_map(|id| library.exercise(id))
+        .find(|e| suits(e, request))
+}
+
+/// The order steps are done in: standing, seated, then anything done on a
+/// bed (before getting down to the floor, never between floor steps), then
+/// kneeling and lying; within a position the way down first, then ball work
+/// before the stretches (release, then lengthen), otherwise as chosen.
+pub fn order_key(exercise: &Exercise) -> (u8, bool, Position, u8) {
+    let bed = on_a_bed(exercise);
+    let place = if bed {
+        level(Position::Seated)
+    } else {
+        level(exercise.position)
     };
-    (level(exercise.position), exercise.position, kind)
+    let kind = match exercise.kind {
+        Kind::Transfer => 0,
+        Kind::BallRelease => 1,
+        _ => 2,
+    };
+    (place, bed, exercise.position, kind)
 }

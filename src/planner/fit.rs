@@ -6,7 +6,7 @@
 use strum::VariantArray;
 
 use crate::engine::{GetReadies, Level, first_ready, opening_words, seconds_to_say, step_seconds};
-use crate::library::{Equipment, Exercise, Layer, Origin, Routine, Step};
+use crate::library::{Equipment, Exercise, Kind, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -99,7 +99,8 @@ impl StepTiming {
 }
 
 /// A routine with an explicit prep and transition, so that it lasts as long
-/// as planned whatever the config says later.
+/// as planned whatever the config says later, and whose exercises stay as
+/// chosen at every level: they were chosen for the plan's level already.
 pub fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> Routine {
     Routine {
         id: id.to_string(),
@@ -107,6 +108,7 @@ pub fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> R
         summary: None,
         before: Vec::new(),
         warm_up: true,
+        progress: false,
         prep: Some(timing.prep),
         transition: Some(timing.transition.max(timing.prep)),
         breathing: None,
@@ -163,8 +165,9 @@ pub fn fill(
                 ..*d
             })
         });
+        // A way down is done once, as written.
         grow(timing, body, total, target, |d| {
-            (d.repeat < caps.repeat).then_some(Draft {
+            (d.repeat < caps.repeat && d.exercise.kind != Kind::Transfer).then_some(Draft {
                 repeat: d.repeat + 1,
                 ..*d
             })

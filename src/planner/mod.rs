@@ -35,6 +35,9 @@ pub struct PlanRequest {
     /// Seconds to get ready before the first hold and at a change of
     /// position; written into the routine.
     pub transition: u32,
+    /// Exercises asked for by name: each is in the plan if it fits, and an
+    /// exercise marked `by_name` (a belly release) only if asked for.
+    pub with: Vec<String>,
     /// The id the routine gets (the name it is saved under).
     pub id: String,
     /// The level the plan is run at: it fits its minutes with the holds grown
@@ -55,6 +58,7 @@ impl PlanRequest {
             equipment: Vec::new(),
             conditions: settings.conditions.clone(),
             seed: 0,
+            with: Vec::new(),
             prep: settings.default_prep,
             transition: settings.default_transition,
             id: Self::UNSAVED_ID.to_string(),
@@ -96,6 +100,8 @@ pub enum PlannerError {
         planned: u32,
         exercises: usize,
     },
+    #[error("`--with {id}`: {why}")]
+    CannotInclude { id: String, why: String },
     #[error(transparent)]
     Engine(#[from] engine::PlanError),
 }
@@ -107,6 +113,32 @@ fn plural(n: u32, noun: &str) -> String {
 /// The most minutes a plan of `planned` seconds fills to 80%.
 fn max_minutes(planned: u32) -> u32 {
     planned * 5 / 4 / 60
+}
+
+/// Checks that each exercise asked for by name exists and may be in the
+/// plan: a stretch, movement or ball work that suits the conditions,
+/// positions and equipment. Whether it fits the time is the plan's to say.
+pub fn check_with(library: &Library, request: &PlanRequest) -> Result<(), PlannerError> {
+    for id in &request.with {
+        let why = match library.exercise(id) {
+            Some(exercise) => choose::why_not(exercise, request),
+            None => Some(
+                match crate::format::did_you_mean(&library.closest_exercise_ids(id)) {
+                    Some(hint) => {
+                        format!("no exercise has this id; {hint} (`psoas list` shows every id)")
+                    }
+                    None => "no exercise has this id (`psoas list` shows every id)".to_string(),
+                },
+            ),
+        };
+        if let Some(why) = why {
+            return Err(PlannerError::CannotInclude {
+                id: id.clone(),
+                why,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Builds a routine for `request` from `library`.
@@ -152,20 +184,33 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
             .unwrap_or(0)
         + timing.most_opening_extra();
     rng.shuffle(&mut breathing);
-    let mut pool = choose::body_candidates(library, request);
+    let mut pool = choose::at_level(library, request, choose::body_candidates(library, request));
+    // The floor is reached by a guided way down, or not at all.
+    let way_down = choose::way_down(library, request);
+    if way_down.is_none() {
+        pool.retain(|e| !choose::on_the_floor(e));
+    }
     rng.shuffle(&mut pool);
+    // What was asked for by name is tried first.
+    pool.sort_by_key(|e| !request.with.contains(&e.id));
 
     // Keep room for a minute of breathing at the end, or what there is.
     let reserve = (ready + 60).min(target);
 
+    // As if each came in a new position: the order is not known yet.
+    let seconds_of =
+        |exercise| timing.seconds(&Draft::new(exercise)) + timing.most_ready_extra(exercise);
     let mut body: Vec<Draft<'_>> = Vec::new();
     let mut total = 0;
+    let mut gone_down = false;
     for exercise in pool.iter().copied() {
-        let draft = Draft::new(exercise);
-        // As if it came in a new position: the order is not known yet.
-        let seconds = timing.seconds(&draft) + timing.most_ready_extra(exercise);
+        // The first floor step brings the way down with it.
+        let down = way_down.filter(|_| choose::on_the_floor(exercise) && !gone_down);
+        let seconds = seconds_of(exercise) + down.map_or(0, seconds_of);
         if total + seconds + reserve <= target {
-            body.push(draft);
+            body.push(Draft::new(exercise));
+            body.extend(down.map(Draft::new));
+            gone_down |= down.is_some();
             total += seconds;
         }
     }
@@ -174,8 +219,19 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     let last_level = body
         .last()
         .map_or(0, |d| choose::level(d.exercise.position));
+    // A plan that never went down does not end on the floor either.
+    let off_the_floor: Vec<&Exercise> = breathing
+        .iter()
+        .copied()
+        .filter(|e| !choose::on_the_floor(e))
+        .collect();
+    let finishes = if gone_down || off_the_floor.is_empty() {
+        &breathing
+    } else {
+        &off_the_floor
+    };
     let finish_exercise =
-        choose::finish(&breathing, request, last_level).ok_or(PlannerError::NoBreathing)?;
+        choose::finish(finishes, request, last_level).ok_or(PlannerError::NoBreathing)?;
     let mut finish = Draft::new(finish_exercise);
     // Now the order is known, the transitions are exact; growing holds and
     // rounds below never changes them.
@@ -222,9 +278,32 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     Ok(routine)
 }
 
-/// Exercises the plan could have used but for a condition, with the condition.
+/// Exercises the plan would have used but for a condition, with the
+/// condition: the steps of the same request planned without conditions that
+/// the conditions rule out. What it would never have picked is not named.
 pub fn avoided<'a>(library: &'a Library, request: &PlanRequest) -> Vec<(&'a Exercise, Condition)> {
-    choose::avoided(library, request)
+    if request.conditions.is_empty() {
+        return Vec::new();
+    }
+    let free = PlanRequest {
+        conditions: Vec::new(),
+        ..request.clone()
+    };
+    let Ok(routine) = plan(library, &free) else {
+        return Vec::new();
+    };
+    let mut avoided: Vec<(&Exercise, Condition)> = Vec::new();
+    for step in &routine.steps {
+        let Some(exercise) = library.exercise(&step.exercise) else {
+            continue;
+        };
+        if let Some(condition) = exercise.avoided_with(&request.conditions).next()
+            && !avoided.iter().any(|(e, _)| e.id == exercise.id)
+        {
+            avoided.push((exercise, condition));
+        }
+    }
+    avoided
 }
 
 /// One sentence on what the plan holds and how it was made, so that a saved
@@ -261,6 +340,9 @@ fn command_line(request: &PlanRequest) -> String {
     }
     for q in &request.equipment {
         line.push_str(&format!(" --equipment {q}"));
+    }
+    for id in &request.with {
+        line.push_str(&format!(" --with {id}"));
     }
     for c in &request.conditions {
         line.push_str(&format!(" --condition {c}"));

@@ -84,11 +84,14 @@ fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
     }
     for e in body.iter() {
         assert!(
-            matches!(e.kind, Kind::Stretch | Kind::Movement | Kind::BallRelease),
+            matches!(
+                e.kind,
+                Kind::Stretch | Kind::Movement | Kind::BallRelease | Kind::Transfer
+            ),
             "{}",
             e.id
         );
-        if !request.positions.is_empty() {
+        if !request.positions.is_empty() && e.kind != Kind::Transfer {
             assert!(
                 request.positions.contains(&e.position),
                 "{}; {context}",
@@ -96,10 +99,26 @@ fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
             );
         }
     }
-    let levels: Vec<u8> = body.iter().map(|e| choose::level(e.position)).collect();
+    let levels: Vec<_> = body.iter().map(|e| choose::order_key(e)).collect();
     assert!(
         levels.is_sorted(),
         "down to the floor once: {levels:?}; {context}"
+    );
+    // The floor is reached by a guided way down, just before the first step
+    // done there, the finish included; a step on a bed comes before it.
+    let first_floor = exercises.iter().position(|e| choose::on_the_floor(e));
+    let way_down = exercises.iter().position(|e| e.kind == Kind::Transfer);
+    match first_floor {
+        Some(i) => assert_eq!(way_down, i.checked_sub(1), "a way down first; {context}"),
+        None => assert_eq!(way_down, None, "no way down without the floor; {context}"),
+    }
+    assert!(
+        exercises
+            .iter()
+            .filter(|e| e.kind == Kind::Transfer)
+            .count()
+            <= 1,
+        "one way down; {context}"
     );
     // Each one-sided hold is done on the left, then on the right.
     let holds = plan.holds();
@@ -351,4 +370,116 @@ fn equipment_not_asked_for_is_never_used() {
         "some plan with a bed uses the Thomas stretch"
     );
     assert!(!choose::AT_HAND.contains(&Equipment::Bed));
+}
+
+/// The ids of a plan's steps.
+fn ids(library: &Library, request: &PlanRequest) -> Vec<String> {
+    plan(library, request)
+        .unwrap_or_else(|e| panic!("{e}; {request:?}"))
+        .steps
+        .iter()
+        .map(|s| s.exercise.to_string())
+        .collect()
+}
+
+#[test]
+fn a_plan_goes_down_to_the_floor_by_the_guided_way_or_not_at_all() {
+    let library = builtin();
+    let floor = |ids: &[String]| {
+        ids.iter().any(|id| {
+            let e = library.exercise(id).unwrap();
+            choose::on_the_floor(e)
+        })
+    };
+    let mut onto_a_bed = 0;
+    for seed in [0, 1, 2, 3] {
+        // With no condition the way down is the one by a chair.
+        let plain = ids(&library, &request(20, seed, &[]));
+        assert!(floor(&plain), "{plain:?}");
+        assert!(plain.contains(&"getting-down-to-the-floor".to_string()));
+        // Knee pain and a new hip rule out kneeling, so without a bed the
+        // plan stays standing and seated, the finish too.
+        for condition in [Condition::KneePain, Condition::HipReplacement] {
+            let kept_up = ids(&library, &request(20, seed, &[condition]));
+            assert!(!floor(&kept_up), "{condition}: {kept_up:?}");
+            // With a bed at hand, the way down is onto the bed.
+            let with_bed = PlanRequest {
+                equipment: vec![Equipment::Bed],
+                ..request(20, seed, &[condition])
+            };
+            let on_bed = ids(&library, &with_bed);
+            if floor(&on_bed) {
+                assert!(on_bed.contains(&"onto-a-bed".to_string()), "{on_bed:?}");
+                onto_a_bed += 1;
+            }
+        }
+    }
+    assert!(onto_a_bed > 0, "no plan lay down on the bed");
+}
+
+#[test]
+fn a_belly_release_is_planned_only_when_asked_for_by_name() {
+    let library = builtin();
+    let belly = |ids: &[String]| ids.iter().any(|id| id.starts_with("ball-belly"));
+    for seed in 0..20 {
+        let with_ball = PlanRequest {
+            equipment: vec![Equipment::Ball],
+            ..request(30, seed, &[])
+        };
+        assert!(!belly(&ids(&library, &with_ball)), "seed {seed}");
+        let asked = PlanRequest {
+            with: vec!["ball-belly-sphinx".into()],
+            ..with_ball
+        };
+        check_with(&library, &asked).unwrap();
+        let planned = ids(&library, &asked);
+        assert!(
+            planned.contains(&"ball-belly-sphinx".to_string()),
+            "seed {seed}: {planned:?}"
+        );
+        assert!(
+            plan(&library, &asked)
+                .unwrap()
+                .summary
+                .unwrap()
+                .contains("--with ball-belly-sphinx")
+        );
+    }
+}
+
+#[test]
+fn what_is_asked_for_by_name_must_exist_and_suit() {
+    let library = builtin();
+    let asking = |id: &str, equipment: Vec<Equipment>, conditions: &[Condition]| {
+        let request = PlanRequest {
+            with: vec![id.into()],
+            equipment,
+            ..request(20, 0, conditions)
+        };
+        check_with(&library, &request).map_err(|e| e.to_string())
+    };
+    assert_eq!(
+        asking("ball-belly-sphinks", vec![Equipment::Ball], &[]),
+        Err("`--with ball-belly-sphinks`: no exercise has this id; did you mean `ball-belly-sphinx`? (`psoas list` shows every id)".into())
+    );
+    assert_eq!(
+        asking("ball-belly-sphinx", vec![], &[]),
+        Err("`--with ball-belly-sphinx`: it needs --equipment ball".into())
+    );
+    assert_eq!(
+        asking(
+            "ball-belly-sphinx",
+            vec![Equipment::Ball],
+            &[Condition::Pregnancy]
+        ),
+        Err("`--with ball-belly-sphinx`: it is to be avoided with pregnancy".into())
+    );
+    assert_eq!(
+        asking("side-lying-breathing", vec![], &[]),
+        Err("`--with side-lying-breathing`: a plan chooses its own breathing exercise; `--with` takes stretches, movements and ball work".into())
+    );
+    assert_eq!(
+        asking("ball-belly-sphinx", vec![Equipment::Ball], &[]),
+        Ok(())
+    );
 }

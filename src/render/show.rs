@@ -50,6 +50,14 @@ fn write_text(e: &Exercise, out: &mut impl Write) -> Result<()> {
                 .join(", ")
         )?;
     }
+    // The family's ladder: what a level moves to, and what to go back to.
+    let variants: Vec<String> = [("Easier", &e.easier), ("Harder", &e.harder)]
+        .into_iter()
+        .filter_map(|(label, id)| Some(format!("{label}: {}", id.as_deref()?)))
+        .collect();
+    if !variants.is_empty() {
+        writeln!(out, "{}", variants.join(" · "))?;
+    }
     list(out, "Get into position", &e.setup, true)?;
     if !e.phases.is_empty() {
         writeln!(out, "\nSequence")?;

@@ -193,8 +193,9 @@ fn three_good_weeks_suggest_a_longer_hold() {
     let text = stdout_of(env.psoas(&["history"]).env("PSOAS_NOW", NOW));
     assert!(
         text.ends_with(
-            "Level: 3 weeks in a row met the goal and tension is not rising, so your holds could grow: \
-             try level 2 (now 1) with `psoas run --level 2`, or `level = 2` in the config.\n"
+            "Level: 3 weeks in a row met the goal and tension is not rising, so your holds could grow \
+             and some exercises move to a harder variant: try level 2 (now 1) with \
+             `psoas run --level 2`, or `level = 2` in the config.\n"
         ),
         "{text}"
     );

@@ -104,6 +104,7 @@ fn routines_json_carries_ids_names_and_totals() {
         [
             "ball-release",
             "chair",
+            "core",
             "daily",
             "desk-break",
             "floor",
@@ -112,6 +113,7 @@ fn routines_json_carries_ids_names_and_totals() {
             "hip-replacement",
             "pregnancy",
             "rest-and-breathe",
+            "strong-bones",
             "mine"
         ]
     );
@@ -481,7 +483,7 @@ fn a_user_routine_replaces_a_built_in_and_check_says_so() {
     env.psoas(&["check"])
         .assert()
         .success()
-        .stdout("ok: 45 exercises and 11 routines, no problems\n")
+        .stdout("ok: 57 exercises and 13 routines, no problems\n")
         .stderr(format!(
             "{}/daily.toml:1:1: note: this routine `daily` replaces the one at <built-in>/daily.toml:1:1\n",
             routines.display()
@@ -565,7 +567,7 @@ fn check_reports_every_problem_with_place_key_and_help() {
    |
    = help: at least one instruction on how to get into position
 
-{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`
+{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`
    |
 15 | colour = \"red\"
    | ^^^^^^

@@ -31,6 +31,9 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
                 hold: h,
             })
             .collect(),
+        harder: None,
+        easier: None,
+        by_name: false,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),
@@ -47,6 +50,7 @@ fn routine(steps: &[(&str, Option<u32>, u32)], prep: Option<u32>) -> Routine {
         summary: None,
         before: Vec::new(),
         warm_up: true,
+        progress: true,
         prep,
         // As short as the prep, unless a test says otherwise.
         transition: Some(prep.unwrap_or(Routine::DEFAULT_PREP)),
