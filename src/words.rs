@@ -5,8 +5,8 @@
 //! aloud. Keeping them here keeps the sheet, the runner, the engine's timing
 //! of what is said and the README saying the same thing.
 
-use crate::engine::{BreathDirection, LeftOut};
-use crate::library::{Condition, Equipment, Exercise, Kind};
+use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};
+use crate::library::{Condition, Equipment, Exercise, Kind, Side};
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
 /// The red flags are the signs that back pain needs a doctor the same day.
@@ -130,6 +130,51 @@ pub fn hold_spoken(exercise: &Exercise, seconds: u32) -> String {
         Kind::Stretch | Kind::BallRelease | Kind::Breathing => {
             format!("Hold for {seconds} seconds")
         }
+    }
+}
+
+/// What to do before the second side.
+pub const SWITCH_HINT: &str = "Mirror the position on the other side.";
+
+pub fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Left => "Left side",
+        Side::Right => "Right side",
+    }
+}
+
+/// "Get into position", or "Get ready" before a warm-up move.
+pub fn get_ready_words(exercise: &Exercise) -> &'static str {
+    if exercise.kind == Kind::WarmUp {
+        "Get ready"
+    } else {
+        "Get into position"
+    }
+}
+
+/// What a voice says as a hold begins with its get-ready: the exercise and
+/// side, or before a right side, to switch.
+pub fn step_spoken(segment: &Segment<'_>) -> String {
+    if segment.side == Some(Side::Right) {
+        return format!("Switch sides: right side. {SWITCH_HINT}");
+    }
+    let mut words = match segment.side {
+        Some(side) => format!("{}. {}.", segment.exercise.name, side_name(side)),
+        None => format!("{}.", segment.exercise.name),
+    };
+    if segment.kind == SegmentKind::Prep {
+        words.push_str(&format!(" {}.", get_ready_words(segment.exercise)));
+    }
+    words
+}
+
+/// What is said as a hold ends; a transfer has no position to ease out of,
+/// only a place reached.
+pub fn hold_done(exercise: &Exercise) -> &'static str {
+    match exercise.kind {
+        Kind::WarmUp => "Time: slow down and stop.",
+        Kind::Transfer => "Done: rest there a moment.",
+        _ => "Time: ease out of the position slowly.",
     }
 }
 

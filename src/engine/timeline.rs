@@ -227,15 +227,18 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
     }
     // The hold's words, laid out so that each is said whole (see `Talk`).
     let mut talk = Talk::new(hold_end);
-    let opening = word_count(&crate::words::hold_spoken(
+    let mut opening = word_count(&crate::words::hold_spoken(
         begin.exercise,
         hold_end - hold_start,
-    )) + if begin.start == hold_start {
-        // No get-ready: the step is named as the hold starts.
-        word_count(&begin.exercise.name)
-    } else {
-        0
-    };
+    ));
+    if begin.start == hold_start {
+        // No get-ready: the end of the hold before and this step are said
+        // with the hold's opening.
+        opening += word_count(&crate::words::step_spoken(begin));
+        if let Some(before) = first.checked_sub(1) {
+            opening += word_count(crate::words::hold_done(segments[before].exercise));
+        }
+    }
     push(hold_start, Event::Bell);
     push(
         hold_start,

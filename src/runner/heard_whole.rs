@@ -139,3 +139,51 @@ fn words_said_over_words_are_found() {
         )]
     );
 }
+
+/// With no get-ready between two holds, the end of one, the next step and
+/// the hold's opening are said together, and the hold's cues wait for all
+/// of it.
+#[test]
+fn with_no_get_ready_the_cues_wait_for_the_step_and_the_end_before() {
+    use crate::engine::fixture;
+    use crate::library::{LibraryFile, load_files};
+    // Three cues in a 20-s hold: the second is due 6 s in.
+    let exercises = fixture::EXERCISES
+        .replace(
+            "\"Sink forward.\"",
+            "\"Sink forward.\", \"Let the front hip open.\", \"Breathe out slowly.\"",
+        )
+        .replace("each_side = true\nhold = 10", "each_side = true\nhold = 20");
+    let files = [
+        LibraryFile::given("fixture/exercises/mini.toml", exercises),
+        LibraryFile::given(
+            "fixture/mini.toml",
+            fixture::ROUTINE.replace("prep = 5", "prep = 0"),
+        ),
+    ];
+    let library = load_files(&files, Vec::new()).library;
+    let plan = fixture::plan(&library);
+    let right = plan
+        .segments
+        .iter()
+        .position(|s| s.side == Some(crate::library::Side::Right))
+        .unwrap();
+    assert_eq!(plan.segments[right].kind, crate::engine::SegmentKind::Hold);
+    let cues = timeline(&plan);
+    assert_eq!(cut_off(&plan, &cues), []);
+    // "Time: ease out of the position slowly. Switch sides: right side.
+    // Mirror the position on the other side. Hold for 20 seconds. Sink
+    // forward." is 24 words, 9.6 s: the second cue, due 6 s in, waits.
+    let start = plan.segments[right].start;
+    let second = cues
+        .iter()
+        .find(|c| {
+            c.event
+                == (Event::HoldCue {
+                    segment: right,
+                    index: 1,
+                })
+        })
+        .unwrap();
+    assert_eq!(second.at, Duration::from_secs((start + 10).into()));
+}

@@ -88,7 +88,7 @@ pub const KEYS: [Binding; 9] = [
         &[KeyCode::Char('r')],
         KeyAction::Control(Control::Restart),
         "r",
-        "restart this hold",
+        "restart this hold (count-in)",
     ),
     bind(
         &[KeyCode::Char('q'), KeyCode::Esc],

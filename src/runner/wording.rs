@@ -4,12 +4,11 @@
 //! read them here, from the same plan, so they never disagree and none of them
 //! decides on its own what is said.
 
-use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage, keeps_moving};
+use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage};
 use crate::library::{Kind, Side};
 use crate::words::STOP_RULE;
 
-/// What to do before the second side.
-pub const SWITCH_HINT: &str = "Mirror the position on the other side.";
+pub use crate::words::{SWITCH_HINT, side_name};
 
 /// "Step 2 of 9", or "Warm-up 1 of 3" for a warm-up step.
 pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
@@ -19,13 +18,6 @@ pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
     };
     let of = plan.step_count(segment.stage);
     format!("{stage} {} of {of}", segment.step + 1)
-}
-
-pub fn side_name(side: Side) -> &'static str {
-    match side {
-        Side::Left => "Left side",
-        Side::Right => "Right side",
-    }
 }
 
 /// What the screen calls a hold: "Hold", "Keep moving" for a warm-up move,
@@ -52,11 +44,7 @@ pub const TRANSFER_PACE: &str = "Each step at your own pace; stop at any of them
 
 /// "Get into position", or "Get ready" before a warm-up move.
 pub fn get_ready_words(segment: &Segment<'_>) -> &'static str {
-    if keeps_moving(segment) {
-        "Get ready"
-    } else {
-        "Get into position"
-    }
+    crate::words::get_ready_words(segment.exercise)
 }
 
 /// The phase of a sequence as the screen and the transcript show it.
@@ -170,14 +158,9 @@ fn lower_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
-/// What is said as a hold ends; a transfer has no position to ease out
-/// of, only a place reached.
+/// What is said as a hold ends.
 fn hold_done_words(segment: &Segment<'_>) -> &'static str {
-    match segment.exercise.kind {
-        Kind::WarmUp => "Time: slow down and stop.",
-        Kind::Transfer => "Done: rest there a moment.",
-        _ => "Time: ease out of the position slowly.",
-    }
+    crate::words::hold_done(segment.exercise)
 }
 
 pub use crate::words::breath_words;
@@ -212,20 +195,7 @@ pub fn only_breaths(cues: &[Cue]) -> bool {
 pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
     let segment = |i: usize| &plan.segments[i];
     match *event {
-        Event::Begin { segment: i } => {
-            let s = segment(i);
-            if s.side == Some(Side::Right) {
-                return Some(format!("Switch sides: right side. {SWITCH_HINT}"));
-            }
-            let mut words = match s.side {
-                Some(side) => format!("{}. {}.", s.exercise.name, side_name(side)),
-                None => format!("{}.", s.exercise.name),
-            };
-            if s.kind == SegmentKind::Prep {
-                words.push_str(&format!(" {}.", get_ready_words(s)));
-            }
-            Some(words)
-        }
+        Event::Begin { segment: i } => Some(crate::words::step_spoken(segment(i))),
         // An id is for reading, not for hearing.
         Event::LeftOut { index } => Some(crate::words::left_out_spoken(&plan.left_out[index])),
         Event::Before { .. }

@@ -280,6 +280,31 @@ fn enter_in_a_get_ready_counts_in_at_once() {
     assert!(spent < 40, "{screen}");
 }
 
+/// `r` in a hold counts that hold in again, with no get-ready: not the
+/// minute the first get-ready takes.
+#[test]
+fn r_in_a_hold_counts_it_in_again() {
+    let env = mini();
+    env.write(
+        "lib/slow.toml",
+        &ROUTINE.replace("prep = 5", "prep = 5\ntransition = 60"),
+    );
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "slow", "--no-warm-up"],
+    );
+    pty.wait_for(&["Pelvic tilt", "Get into position · "]);
+    pty.send(b"\r");
+    pty.wait_for(&["Pelvic tilt", "Hold ·"]);
+    pty.send(b"r");
+    let screen = pty.wait_for(&["Pelvic tilt", "Hold in "]);
+    assert!(!screen.contains("Get into position"), "{screen}");
+    pty.wait_for(&["Pelvic tilt", "Hold ·"]);
+    pty.send(b"qq");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_handed_back(&pty);
+}
+
 #[test]
 fn the_warm_up_question() {
     let env = mini();
