@@ -213,10 +213,11 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
     if introduce.run_start {
         push(begin.start, Event::StopRule);
     }
-    let hold_start = segments[first..=last]
-        .iter()
-        .find(|s| s.kind == SegmentKind::Hold)
-        .map_or(begin.start, |s| s.start);
+    // The hold's own segments: one, or one per phase.
+    let held: Vec<usize> = (first..=last)
+        .filter(|&i| segments[i].kind == SegmentKind::Hold)
+        .collect();
+    let hold_start = held.first().map_or(begin.start, |&i| segments[i].start);
     let hold_end = segments[last].end();
     // The count-down only runs inside the get-ready, so a hold with none
     // starts without one.
@@ -243,16 +244,11 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
     push(
         hold_start,
         Event::Hold {
-            segment: (first..=last)
-                .find(|&i| segments[i].kind == SegmentKind::Hold)
-                .unwrap_or(first),
+            segment: held.first().copied().unwrap_or(first),
             seconds: hold_end - hold_start,
         },
     );
     talk.say(hold_start, opening);
-    let held: Vec<usize> = (first..=last)
-        .filter(|&i| segments[i].kind == SegmentKind::Hold)
-        .collect();
     for &i in &held {
         let seg = &segments[i];
         if let Some(index) = seg.phase {
