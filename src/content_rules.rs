@@ -876,6 +876,72 @@ fn the_warm_up_is_low_impact_unless_asked_to_be_brisk() {
     }
 }
 
+/// Where a condition leaves out the way down to the floor but floor steps
+/// remain, they are done on a bed: the way onto a bed comes in its place,
+/// just before them, the bed is among what is needed, and the line that
+/// names the way down left out says so.
+#[test]
+fn with_no_way_down_the_floor_steps_are_done_on_a_bed() {
+    let library = builtin();
+    for routine in library.routines() {
+        let floor_steps = |plan: &Plan<'_>| {
+            plan.holds().iter().any(|h| {
+                h.exercise.position >= Position::Kneeling && h.exercise.kind != Kind::Transfer
+            })
+        };
+        for &condition in &[Condition::KneePain, Condition::HipReplacement] {
+            let Ok(plan) = Plan::build(routine, &library, &settings(&[condition])) else {
+                continue;
+            };
+            let way_down_left_out = plan
+                .left_out
+                .iter()
+                .find(|l| l.exercise.id == "getting-down-to-the-floor");
+            let Some(left) = way_down_left_out else {
+                continue;
+            };
+            let holds = plan.holds();
+            let first_floor = holds.iter().position(|h| {
+                h.exercise.position >= Position::Kneeling && h.exercise.kind != Kind::Transfer
+            });
+            if floor_steps(&plan) {
+                assert_eq!(
+                    left.instead.map(|e| e.id.as_str()),
+                    Some("onto-a-bed"),
+                    "{}",
+                    routine.id
+                );
+                let first_floor = first_floor.unwrap();
+                assert_eq!(
+                    holds[first_floor - 1].exercise.id,
+                    "onto-a-bed",
+                    "{}",
+                    routine.id
+                );
+                assert!(plan.equipment().contains(&Equipment::Bed), "{}", routine.id);
+                assert!(
+                    crate::words::left_out_line(left).ends_with(
+                        "In its place: Onto a firm bed (onto-a-bed); do the lying steps there."
+                    ),
+                    "{}",
+                    routine.id
+                );
+            } else {
+                assert_eq!(left.instead, None, "{}", routine.id);
+            }
+        }
+    }
+    // Soon after surgery the bed transfer does not suit either: nothing takes
+    // the way down's place.
+    let plan = Plan::build(
+        library.routine("daily").unwrap(),
+        &library,
+        &settings(&[Condition::RecentSurgery]),
+    )
+    .unwrap();
+    assert!(plan.left_out.iter().all(|l| l.instead.is_none()));
+}
+
 /// A family of variants is a ladder: each step names the next harder one
 /// and is named back as its easier one, in the same position and of the same
 /// kind, so that a level never moves a person from standing to the floor in

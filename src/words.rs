@@ -111,9 +111,19 @@ pub fn left_out_spoken(left: &LeftOut<'_>) -> String {
 }
 
 fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
-    let id = id.map(|id| format!(" ({id})")).unwrap_or_default();
+    let shown = id.map(|id| format!(" ({id})")).unwrap_or_default();
+    let instead = left
+        .instead
+        .map(|e| {
+            let shown = id.map(|_| format!(" ({})", e.id)).unwrap_or_default();
+            format!(
+                " In its place: {}{shown}; do the lying steps there.",
+                e.name
+            )
+        })
+        .unwrap_or_default();
     format!(
-        "Left out: {}{id}, to avoid with {}.",
+        "Left out: {}{shown}, to avoid with {}.{instead}",
         left.exercise.name,
         left.condition.describe()
     )

@@ -81,6 +81,7 @@ pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Re
             step: 0,
             exercise,
             condition,
+            instead: None,
         })
         .collect();
     sheet::write(&plan, routine.summary.as_deref(), args.format, out)?;

@@ -23,7 +23,9 @@ use super::durations::opening_words;
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
 use super::segment::{Segment, SegmentKind, Stage};
-use crate::library::{Condition, Equipment, Exercise, Impact, Kind, Library, Routine};
+use crate::library::{
+    Condition, Equipment, Exercise, Impact, Kind, Library, Position, Routine, Step,
+};
 
 /// A step left out because its exercise should be avoided with a condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +33,10 @@ pub struct LeftOut<'a> {
     pub step: usize,
     pub exercise: &'a Exercise,
     pub condition: Condition,
+    /// What is done in its place: the exercise's `instead`, where it suits
+    /// and the routine still needs it (the way onto a bed for the way down
+    /// to the floor, while floor steps remain).
+    pub instead: Option<&'a Exercise>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -99,10 +105,29 @@ impl<'a> Plan<'a> {
                     step: step_index,
                     exercise,
                     condition,
+                    instead: None,
                 }),
-                None => kept.push((step, exercise)),
+                None => kept.push((step_index, step, exercise)),
             }
         }
+        // A way down left out is replaced by one that suits while steps on
+        // the floor remain after it: they are then done on a bed.
+        for left in &mut left_out {
+            let floor_after = kept
+                .iter()
+                .any(|&(i, _, e)| i > left.step && e.position >= Position::Kneeling);
+            left.instead = left
+                .exercise
+                .instead
+                .as_deref()
+                .and_then(|id| library.exercise(id))
+                .filter(|e| floor_after && e.avoided_with(&settings.conditions).next().is_none());
+            if let Some(instead) = left.instead {
+                let at = kept.partition_point(|&(i, _, _)| i < left.step);
+                kept.insert(at, (left.step, &routine.steps[left.step], instead));
+            }
+        }
+        let kept: Vec<(&Step, &Exercise)> = kept.into_iter().map(|(_, s, e)| (s, e)).collect();
         let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
         let opening = opening_words(&routine.before, &left_out, &equipment);
         let mut builder = Builder::new(prep, transition, opening);

@@ -214,6 +214,11 @@ pub struct Exercise {
     /// pressing on the belly is not for everyone, and not for a surprise.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub by_name: bool,
+    /// The id of the exercise a routine does in this one's place when a
+    /// condition leaves this one out and the routine still needs it: the
+    /// way onto a bed for the way down to the floor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
     #[serde(rename = "source")]
     pub origin: Origin,
 }

@@ -42,6 +42,8 @@ pub struct RawExercise {
     /// Whether `plan` uses it only when asked for by name.
     #[serde(default)]
     pub by_name: Flag,
+    /// What a routine does in its place when a condition leaves it out.
+    pub instead: Option<Spanned<Text>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -241,6 +241,10 @@ pub fn exercise(
         .easier
         .as_ref()
         .map(|v| check_variant(&mut c, v, "easier", &id));
+    let instead = raw
+        .instead
+        .as_ref()
+        .map(|v| check_variant(&mut c, v, "instead", &id));
 
     let mut phases = Vec::with_capacity(raw.phase.0.len());
     for (i, phase) in raw.phase.0.iter().enumerate() {
@@ -305,11 +309,13 @@ pub fn exercise(
         harder,
         easier,
         by_name: raw.by_name.0,
+        instead,
         origin,
     })
 }
 
-/// A `harder` or `easier` id: spelt as an id, and not the exercise itself.
+/// A `harder`, `easier` or `instead` id: spelt as an id, and not the
+/// exercise itself.
 fn check_variant(checker: &mut Checker<'_>, value: &Spanned<Text>, key: &str, own: &str) -> String {
     let named = &value.get_ref().0;
     if !is_kebab_case(named) {
@@ -324,7 +330,7 @@ fn check_variant(checker: &mut Checker<'_>, value: &Spanned<Text>, key: &str, ow
             value.span(),
             key,
             "names the exercise itself".into(),
-            format!("the id of the next {key} exercise of its family, or no `{key}` at all"),
+            format!("the id of another exercise, or no `{key}` at all"),
         );
     }
     named.clone()

@@ -1,7 +1,9 @@
-//! The harder and easier variants an exercise names (`harder = "low-lunge"`),
-//! checked once the whole library is loaded, since a user's exercise may
-//! name a built-in one: each must be an exercise that exists. Which variant
-//! a level moves to is the engine's rule ([`Level::variant`]).
+//! The other exercises an exercise names: its harder and easier variants
+//! (`harder = "low-lunge"`) and what is done in its place when it is left
+//! out (`instead = "onto-a-bed"`), checked once the whole library is loaded,
+//! since a user's exercise may name a built-in one: each must be an exercise
+//! that exists. Which variant a level moves to is the engine's rule
+//! ([`Level::variant`]), as is when `instead` applies (`Plan::build`).
 //!
 //! [`Level::variant`]: crate::engine::Level::variant
 
@@ -14,7 +16,8 @@ use crate::diagnostic::{Diagnostic, SourceText};
 use crate::format::did_you_mean;
 use crate::toml_input::Entry;
 
-/// One `harder` or `easier` key of an exercise, where it stands in its file.
+/// One `harder`, `easier` or `instead` key of an exercise, where it stands
+/// in its file.
 pub struct VariantRef {
     /// `exercise[3].harder`.
     key: String,
@@ -23,11 +26,12 @@ pub struct VariantRef {
 }
 
 impl VariantRef {
-    /// The variants an exercise's table names.
+    /// The exercises an exercise's table names.
     pub fn all_of(entry: &Entry<RawExercise>) -> Vec<VariantRef> {
         [
             ("harder", &entry.value.harder),
             ("easier", &entry.value.easier),
+            ("instead", &entry.value.instead),
         ]
         .into_iter()
         .filter_map(|(key, value)| {

@@ -34,6 +34,7 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
         harder: None,
         easier: None,
         by_name: false,
+        instead: None,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),

@@ -153,7 +153,7 @@ fn missing_required_keys_are_reported_beside_other_problems() {
             "lib/exercises/a.toml:1:1: error: `exercise[1].kind`: is missing; it is required\n  help: one of: stretch, movement, transfer, ball-release, warm-up, breathing",
             "lib/exercises/a.toml:1:1: error: `exercise[1].position`: is missing; it is required\n  help: one of: standing, seated, kneeling, lying, prone",
             "lib/exercises/a.toml:1:1: error: `exercise[1].setup`: is missing; it is required\n  help: an array of instructions on how to get into position",
-            "lib/exercises/a.toml:3:1: error: `exercise[1].nam`: unknown field `nam`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`",
+            "lib/exercises/a.toml:3:1: error: `exercise[1].nam`: unknown field `nam`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`",
             "lib/exercises/a.toml:4:8: error: `exercise[1].hold`: 2 is out of range\n  help: a whole number of seconds from 5 to 600",
         ]
     );
@@ -297,7 +297,7 @@ fn variants_name_exercises_that_exist_in_any_layer() {
     assert_eq!(
         messages(&loaded),
         [
-            "lib/exercises/mine.toml:8:10: error: `exercise[1].harder`: names the exercise itself\n  help: the id of the next harder exercise of its family, or no `harder` at all",
+            "lib/exercises/mine.toml:8:10: error: `exercise[1].harder`: names the exercise itself\n  help: the id of another exercise, or no `harder` at all",
             "lib/exercises/mine.toml:16:10: error: `exercise[2].harder`: no exercise has the id `knee-to-chst`\n  help: did you mean `knee-to-chest`? (`psoas list` shows every id)",
         ]
     );
