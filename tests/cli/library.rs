@@ -381,6 +381,17 @@ fn print_says_what_a_run_says_before_it_starts() {
         include_str!("../fixtures/paced/paced.toml"),
     );
     insta::assert_snapshot!(stdout_of(&mut env.psoas(&["print", "paced"])));
+    let json: Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["print", "paced", "--format", "json"]),
+    ))
+    .unwrap();
+    assert_eq!(
+        json["before"],
+        serde_json::json!([
+            "Ask your physio before you start.",
+            "Move off at once if you feel a pulse."
+        ])
+    );
 }
 
 #[test]
