@@ -16,14 +16,17 @@ use unicode_width::UnicodeWidthStr;
 use super::big_digits;
 use super::hold_bar::hold_bar;
 use super::keys;
-use super::pages::page;
+use super::pages::{page, page_round};
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
 use super::wording::{
     SWITCH_HINT, TRANSFER_PACE, breath_words, count_in_word, get_ready_words, hold_word,
     instruction, line, side_name, step_label,
 };
-use crate::engine::{COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving};
+use crate::engine::{
+    COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, time_to_say,
+    word_count,
+};
 use crate::format::clock;
 use crate::library::{Kind, Side};
 
@@ -254,22 +257,6 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
 
     // The words take the rows that every other row but the blank ones leaves,
     // a page at a time if they need more, paged from the moment they are said.
-    let (words, said_at) = if in_prep {
-        (get_ready_words_shown(session, s), span.ready_start)
-    } else {
-        // A phase's instruction stays for its whole phase, and the latest
-        // cue has rows of its own below it, so neither hides the other.
-        let shown: Vec<_> = [session.phase(), session.cue()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let words = shown
-            .iter()
-            .filter_map(|cue| instruction(plan, &cue.event))
-            .collect();
-        let since = shown.first().map_or(span.hold_start, |cue| cue.at);
-        (words, since)
-    };
     let room = usize::from(height).saturating_sub(
         top.iter()
             .chain(&bottom)
@@ -283,7 +270,18 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     } else {
         (2, 5)
     };
-    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, pos.saturating_sub(said_at))
+    let lines = if in_prep {
+        let words = get_ready_words_shown(session, s);
+        page(
+            &words,
+            text_width,
+            room,
+            pos.saturating_sub(span.ready_start),
+        )
+    } else {
+        hold_words_shown(session, text_width, room)
+    };
+    let middle: Vec<(Priority, Row)> = lines
         .into_iter()
         .map(|line| (priority, Row::new(format!(" {line}"), Style::Plain)))
         .collect();
@@ -363,6 +361,50 @@ fn get_ready_words_shown(session: &Session<'_>, segment: &Segment<'_>) -> Vec<St
         vec![SWITCH_HINT.into()]
     } else {
         segment.exercise.setup.clone()
+    }
+}
+
+/// What a hold shows, in `room` rows of `width` columns: the phase of a
+/// sequence, which stays for its whole phase, and below it, on rows of its
+/// own, the latest cue, so that neither hides the other. When both do not
+/// fit, the cue has the rows while it is being said (a page at a time if it
+/// needs more), and the phase the rest of its time, its pages coming round
+/// again so that every line of it keeps coming back.
+fn hold_words_shown(session: &Session<'_>, width: usize, room: usize) -> Vec<String> {
+    let plan = session.plan();
+    let pos = session.position();
+    let text = |cue: Option<crate::engine::Cue>| {
+        cue.and_then(|c| instruction(plan, &c.event).map(|words| (c.at, words)))
+    };
+    let (phase, cue) = (text(session.phase()), text(session.cue()));
+    let both: Vec<String> = phase
+        .iter()
+        .chain(&cue)
+        .map(|(_, words)| words.clone())
+        .collect();
+    let lines: Vec<String> = both.iter().flat_map(|w| wrap(w, width)).collect();
+    if lines.len() <= room {
+        return lines;
+    }
+    if let Some((at, words)) = &cue {
+        // Its time to say, and a second more for each page it needs.
+        let pages = wrap(words, width)
+            .len()
+            .div_ceil(room.saturating_sub(1).max(1));
+        let said = time_to_say(word_count(words)) + STEP * pages as u32;
+        let being_said = pos < *at + said;
+        if being_said || phase.is_none() {
+            return page(
+                std::slice::from_ref(words),
+                width,
+                room,
+                pos.saturating_sub(*at),
+            );
+        }
+    }
+    match phase {
+        Some((at, words)) => page_round(&[words], width, room, pos.saturating_sub(at)),
+        None => Vec::new(),
     }
 }
 

@@ -40,7 +40,7 @@ pub fn count_in_word(segment: &Segment<'_>) -> &'static str {
 }
 
 /// The breathing row of a transfer, which has no breathing pace.
-pub const TRANSFER_PACE: &str = "Each step at your own pace; stop at any of them";
+pub const TRANSFER_PACE: &str = "At your own pace; stop at any step";
 
 /// "Get into position", or "Get ready" before a warm-up move.
 pub fn get_ready_words(segment: &Segment<'_>) -> &'static str {
