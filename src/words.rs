@@ -194,11 +194,12 @@ pub const FOLLOW_THE_STEPS: &str = "Follow the steps";
 /// "Standing pelvic tilts: 6 slow rounds": a paced movement is done a
 /// round a phase, as the timer says.
 pub fn rounds(exercise: &Exercise) -> String {
-    format!(
-        "{}: {} slow rounds",
-        exercise.name,
-        exercise.phases.len().max(1)
-    )
+    format!("{}: {}", exercise.name, slow_rounds(exercise))
+}
+
+/// "6 slow rounds", after the side's name.
+pub fn slow_rounds(exercise: &Exercise) -> String {
+    format!("{} slow rounds", exercise.phases.len().max(1))
 }
 
 /// "Breathe in" or "Breathe out".

@@ -8,7 +8,7 @@ use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage};
 use crate::library::{Kind, Side};
 use crate::words::STOP_RULE;
 
-pub use crate::words::{SWITCH_HINT, side_name};
+pub use crate::words::{SWITCH_HINT, breath_words, side_name};
 
 /// "Step 2 of 9", or "Warm-up 1 of 3" for a warm-up step.
 pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
@@ -135,35 +135,29 @@ fn begin_line(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
 }
 
 /// The line as a hold starts: "Hold 30 s", "Left side: hold 30 s"; a paced
-/// movement's rounds ("Standing pelvic tilts: 6 slow rounds"), a transfer's
-/// "Follow the steps", with no length to hold.
+/// movement's rounds ("Standing pelvic tilts: 6 slow rounds", "Left side: 3
+/// slow rounds"), a transfer's "Follow the steps", with no length to hold.
 fn hold_line(segment: &Segment<'_>, seconds: u32) -> String {
     let exercise = segment.exercise;
-    let what = match exercise.kind {
-        Kind::Transfer => crate::words::FOLLOW_THE_STEPS.to_string(),
-        Kind::Movement => crate::words::rounds(exercise),
-        _ => format!("{} {seconds} s", hold_word(segment)),
+    let Some(side) = segment.side else {
+        return match exercise.kind {
+            Kind::Transfer => crate::words::FOLLOW_THE_STEPS.to_string(),
+            Kind::Movement => crate::words::rounds(exercise),
+            _ => format!("{} {seconds} s", hold_word(segment)),
+        };
     };
-    match segment.side {
-        Some(side) => format!("{}: {}", side_name(side), lower_first(&what)),
-        None => what,
-    }
-}
-
-/// `text` with its first letter in lower case, to follow a colon.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    let what = match exercise.kind {
+        Kind::Transfer => crate::words::FOLLOW_THE_STEPS.to_lowercase(),
+        Kind::Movement => crate::words::slow_rounds(exercise),
+        _ => format!("{} {seconds} s", hold_word(segment).to_lowercase()),
+    };
+    format!("{}: {what}", side_name(side))
 }
 
 /// What is said as a hold ends.
 fn hold_done_words(segment: &Segment<'_>) -> &'static str {
     crate::words::hold_done(segment.exercise)
 }
-
-pub use crate::words::breath_words;
 
 /// What a speaker says for cues that fall due together, as one utterance: a
 /// speaker cuts off a cue still being spoken when the next comes, so cues said
@@ -342,6 +336,37 @@ mod tests {
                 "Routine complete",
             ]
         );
+    }
+
+    /// A movement on each side names the side and its rounds; a transfer
+    /// names no length to hold.
+    #[test]
+    fn hold_lines_by_kind_and_side() {
+        let library = fixture::paced_library();
+        let plan = fixture::paced_plan(&library);
+        let hold_of = |id: &str| {
+            plan.segments
+                .iter()
+                .find(|s| s.exercise.id == id && s.kind == SegmentKind::Hold)
+                .unwrap()
+                .clone()
+        };
+        let tilts = hold_of("tilts");
+        assert_eq!(hold_line(&tilts, 15), "Pelvic tilts: 3 slow rounds");
+        let left = Segment {
+            side: Some(Side::Left),
+            ..tilts
+        };
+        assert_eq!(hold_line(&left, 15), "Left side: 3 slow rounds");
+        let down = hold_of("down");
+        assert_eq!(hold_line(&down, 10), "Follow the steps");
+        let right = Segment {
+            side: Some(Side::Right),
+            ..down
+        };
+        assert_eq!(hold_line(&right, 10), "Right side: follow the steps");
+        let rest = hold_of("rest");
+        assert_eq!(hold_line(&rest, 20), "Hold 20 s");
     }
 
     #[test]
