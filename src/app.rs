@@ -16,7 +16,7 @@ use crate::commands;
 use crate::config::{Config, Key};
 use crate::diagnostic::{Diagnostic, capped, not_shown_line, sanitize};
 use crate::dirs::Dirs;
-use crate::engine::PlanSettings;
+use crate::engine::{GuidanceSettings, PlanSettings};
 use crate::format::did_you_mean;
 use crate::library::{self, Condition, Library, Loaded, Routine, Sources};
 
@@ -214,6 +214,8 @@ impl Context {
             default_breathing: config.breathing(),
             conditions: all,
             level: config.level(),
+            pace: config.voice_pace(),
+            guidance: GuidanceSettings::default(),
         })
     }
 }

@@ -11,7 +11,7 @@ use clap_complete::ArgValueCandidates;
 
 use crate::commands::run::ColorWhen;
 
-use crate::engine::Level;
+use crate::engine::{Guidance, Level, Pace};
 use crate::library::{Condition, Equipment, Kind, Position};
 use crate::remind::{Days, Interval, Scheduler, TimeOfDay};
 use crate::render::{ListFormat, SheetFormat};
@@ -210,6 +210,9 @@ pub struct RunArgs {
     /// Do not speak cues, even if the config says to
     #[arg(long, overrides_with = "voice")]
     pub no_voice: bool,
+    /// How fast the voice speaks, in words a minute: get-readies last until their words are said at this pace (default: the config's voice_pace, else 150)
+    #[arg(long, value_name = "WPM", value_parser = parse_voice_pace)]
+    pub voice_pace: Option<Pace>,
     /// Tension in the lower back and hips before the session, 0-10
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
     pub tension_before: Option<u8>,
@@ -225,6 +228,10 @@ pub struct RunArgs {
     /// Do not write this session to the history
     #[arg(long)]
     pub no_record: bool,
+    /// How much a get-ready says of each exercise: full, brief (once you know it), or auto
+    /// (full until held in familiar_after recorded sessions) (default: the config's, else auto)
+    #[arg(long, value_name = "LEVEL", value_parser = parse_guidance)]
+    pub guidance: Option<Guidance>,
     #[command(flatten)]
     pub conditions: ConditionArgs,
     #[command(flatten)]
@@ -378,6 +385,7 @@ macro_rules! text_parser {
     };
 }
 text_parser!(parse_level, Level);
+text_parser!(parse_guidance, Guidance);
 text_parser!(parse_interval, Interval);
 text_parser!(parse_time_of_day, TimeOfDay);
 text_parser!(parse_days, Days);
@@ -391,6 +399,13 @@ fn minutes() -> impl clap::builder::TypedValueParser<Value = u32> {
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| "expected a date as YYYY-MM-DD, like 2027-01-05".to_string())
+}
+
+fn parse_voice_pace(s: &str) -> Result<Pace, String> {
+    s.parse::<u32>()
+        .ok()
+        .and_then(Pace::new)
+        .ok_or_else(|| format!("a whole number from {} to {}", Pace::SLOWEST, Pace::FASTEST))
 }
 
 fn parse_speed(s: &str) -> Result<f64, String> {

@@ -18,7 +18,7 @@ use anyhow::{Context as _, Result};
 use crate::app::report_all;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
-use crate::engine::Level;
+use crate::engine::{Guidance, Level, Pace};
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
 use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 use crate::toml_input::{ReadError, read_text};
@@ -37,11 +37,20 @@ pub struct Config {
     pub bell: Option<bool>,
     pub voice: Option<bool>,
     pub voice_command: Option<Vec<String>>,
+    /// Words a minute the voice speaks at; get-readies are timed at it.
+    pub voice_pace: Option<Pace>,
     pub weekly_goal: Option<u32>,
+    /// The minutes of holding a session needs to count toward the week.
+    pub min_held_minutes: Option<u32>,
     pub check_in: Option<bool>,
     pub brisk_warm_up: Option<bool>,
     pub conditions: Vec<Condition>,
     pub level: Option<Level>,
+    /// How much a get-ready says of an exercise it introduces.
+    pub guidance: Option<Guidance>,
+    /// After how many recorded sessions with an exercise `auto` guidance
+    /// turns brief.
+    pub familiar_after: Option<u32>,
     /// When `psoas remind` nudges; each part may be left out.
     pub remind: RemindConfig,
     /// The program that shows a nudge, and its arguments.
@@ -88,6 +97,7 @@ impl Origins {
 
 impl Config {
     pub const DEFAULT_WEEKLY_GOAL: u32 = 3;
+    pub const DEFAULT_MIN_HELD_MINUTES: u32 = 5;
     pub const DEFAULT_BELL: bool = true;
     pub const DEFAULT_VOICE: bool = false;
     pub const DEFAULT_CHECK_IN: bool = true;
@@ -146,12 +156,27 @@ impl Config {
         self.weekly_goal.unwrap_or(Self::DEFAULT_WEEKLY_GOAL)
     }
 
+    pub fn min_held_minutes(&self) -> u32 {
+        self.min_held_minutes
+            .unwrap_or(Self::DEFAULT_MIN_HELD_MINUTES)
+    }
+
+    /// [`Config::min_held_minutes`] in seconds, as the history counts.
+    pub fn min_held_seconds(&self) -> u32 {
+        self.min_held_minutes() * 60
+    }
+
     pub fn bell(&self) -> bool {
         self.bell.unwrap_or(Self::DEFAULT_BELL)
     }
 
     pub fn voice(&self) -> bool {
         self.voice.unwrap_or(Self::DEFAULT_VOICE)
+    }
+
+    /// The pace words are said at (`voice_pace`), else the usual one.
+    pub fn voice_pace(&self) -> Pace {
+        self.voice_pace.unwrap_or_default()
     }
 
     pub fn check_in(&self) -> bool {
@@ -164,6 +189,14 @@ impl Config {
 
     pub fn level(&self) -> Level {
         self.level.unwrap_or_default()
+    }
+
+    pub fn guidance(&self) -> Guidance {
+        self.guidance.unwrap_or_default()
+    }
+
+    pub fn familiar_after(&self) -> u32 {
+        self.familiar_after.unwrap_or(Guidance::FAMILIAR_AFTER)
     }
 
     /// The reminder schedule: each part set here, else its default.

@@ -6,8 +6,9 @@
 //! kept for rules out, how far to stretch in pregnancy, what to do when a
 //! stretch pinches with stenosis, getting up after breathing, movements paced
 //! as short efforts, what is left of every routine under every condition and
-//! pair of conditions and how it ends, the warm-up's impact, and why an
-//! exercise is in no routine.
+//! pair of conditions and how it ends, the warm-up's impact, why an
+//! exercise is in no routine, cautions for one condition marked with it, and
+//! routines that are mostly holding once familiar.
 //!
 //! Tags follow movements, so every built-in exercise is classified below by
 //! the movements it asks for; a new exercise must be classified before these
@@ -17,7 +18,7 @@ use std::collections::BTreeSet;
 
 use crate::engine::{Plan, PlanError, PlanSettings};
 use crate::library::{
-    Condition, Equipment, Exercise, Impact, Kind, Library, Position, Sources, load,
+    Condition, Equipment, Exercise, Impact, Kind, Library, Position, Said, Sources, load,
 };
 
 /// What an exercise asks of the body, as far as the condition tags care.
@@ -321,7 +322,9 @@ fn deep_hip_flexion_is_said() {
     for e in builtin().exercises() {
         if movements(e).contains(&DeepHipFlexion) {
             assert!(
-                e.cautions.iter().any(|c| c.contains("past a right angle")),
+                e.cautions
+                    .iter()
+                    .any(|c| c.text.contains("past a right angle")),
                 "{} does not say it bends the hip past a right angle",
                 e.id
             );
@@ -343,7 +346,7 @@ fn stretches_kept_in_pregnancy_say_how_far() {
             assert!(
                 e.cautions
                     .iter()
-                    .any(|c| c.starts_with("In pregnancy") && c.contains("mild pull")),
+                    .any(|c| c.text.starts_with("In pregnancy") && c.text.contains("mild pull")),
                 "{} has no pregnancy caution",
                 e.id
             );
@@ -404,7 +407,7 @@ fn what_stenosis_keeps_says_what_to_do_if_it_pinches() {
             assert!(
                 e.cautions
                     .iter()
-                    .any(|c| c.contains("pinches your low back")),
+                    .any(|c| c.text.contains("pinches your low back")),
                 "{} does not say what to do if it pinches the low back",
                 e.id
             );
@@ -419,7 +422,7 @@ fn breathing_on_the_floor_says_how_to_get_up() {
     for e in builtin().exercises() {
         if e.kind == Kind::Breathing && matches!(e.position, Position::Lying | Position::Prone) {
             assert!(
-                e.cautions.iter().any(|c| c.contains("up slowly")),
+                e.cautions.iter().any(|c| c.text.contains("up slowly")),
                 "{} does not say how to get up",
                 e.id
             );
@@ -436,7 +439,7 @@ fn no_exercise_repeats_the_stop_rule_as_a_caution() {
     let generic = "Stop if you feel sharp, shooting or spreading pain";
     for e in builtin().exercises() {
         assert!(
-            !e.cautions.iter().any(|c| c.starts_with(generic)),
+            !e.cautions.iter().any(|c| c.text.starts_with(generic)),
             "{} repeats the stop rule",
             e.id
         );
@@ -450,7 +453,8 @@ fn the_belly_releases_name_every_contraindication() {
         .iter()
         .filter(|e| e.id.starts_with("ball-belly"))
     {
-        let cautions = e.cautions.join(" ");
+        let cautions: Vec<&str> = e.cautions.iter().map(|c| c.text.as_str()).collect();
+        let cautions = cautions.join(" ");
         for words in [
             "pulse",
             "hernia",
@@ -582,7 +586,7 @@ fn setup_lines_are_short_enough_to_say() {
 /// `runner::heard_whole`.
 #[test]
 fn what_is_said_in_a_hold_fits_it() {
-    use crate::engine::{time_to_say, word_count};
+    use crate::engine::{Pace, word_count};
     const MOST_CUE_WORDS: usize = 12;
     for e in builtin().exercises() {
         for cue in &e.cues {
@@ -590,7 +594,7 @@ fn what_is_said_in_a_hold_fits_it() {
             assert!(n <= MOST_CUE_WORDS, "{}: {n} words in `{cue}`", e.id);
         }
         for phase in &e.phases {
-            let said = time_to_say(word_count(&phase.cue));
+            let said = Pace::DEFAULT.time_to_say(word_count(&phase.cue));
             assert!(
                 said < std::time::Duration::from_secs(phase.hold.into()),
                 "{}: `{}` takes {said:?} to say, in {} s",
@@ -829,6 +833,95 @@ fn the_routines_keep_their_promises() {
     );
     let summary = routine("desk-break").summary.as_deref().unwrap();
     assert!(summary.contains("every hour"), "{summary}");
+}
+
+/// Once the person knows every exercise, a routine is mostly holding: the
+/// desk break, meant for every hour, fits in four minutes, and getting ready
+/// is at most a quarter of the daily routine. The desk break still holds
+/// each stretch 30 seconds a side, walks, and breathes slowly.
+#[test]
+fn once_familiar_a_routine_is_mostly_holding() {
+    let library = builtin();
+    let once_familiar = |id: &str| {
+        let routine = library.routine(id).unwrap();
+        let settings = settings(&[]);
+        let holding = Plan::build(routine, &library, &settings)
+            .unwrap()
+            .hold_seconds();
+        let total = Plan::familiar_length(routine, &library, &settings).unwrap();
+        (total, holding)
+    };
+    let (desk, _) = once_familiar("desk-break");
+    assert!(
+        desk <= 4 * 60,
+        "the desk break takes {desk} s once familiar"
+    );
+    let (daily, holding) = once_familiar("daily");
+    let ready = daily - holding;
+    assert!(
+        ready * 4 <= daily,
+        "getting ready is {ready} s of the daily routine's {daily} s once familiar"
+    );
+    let desk_break = library.routine("desk-break").unwrap();
+    let plan = Plan::build(desk_break, &library, &settings(&[])).unwrap();
+    let holds = plan.holds();
+    let kinds: Vec<Kind> = holds.iter().map(|h| h.exercise.kind).collect();
+    assert!(kinds.contains(&Kind::WarmUp) && kinds.contains(&Kind::Breathing));
+    for hold in holds.iter().filter(|h| h.exercise.kind == Kind::Stretch) {
+        assert!(
+            hold.exercise.each_side && hold.hold == 30,
+            "{}",
+            hold.exercise.id
+        );
+    }
+    assert!(holds.iter().any(|h| h.exercise.kind == Kind::Stretch));
+}
+
+/// The words with which a caution that concerns one condition opens. Such a
+/// caution is marked with its condition, so that a run says it only to a
+/// person who declared it, and `print` labels it.
+const CONDITION_OPENINGS: &[(&str, Condition)] = &[
+    ("In pregnancy", Condition::Pregnancy),
+    ("With osteoporosis", Condition::Osteoporosis),
+    ("After a hip replacement", Condition::HipReplacement),
+    ("Soon after surgery", Condition::RecentSurgery),
+    ("With a disc problem", Condition::HerniatedDisc),
+    ("With spinal stenosis", Condition::SpinalStenosis),
+    ("With knee pain", Condition::KneePain),
+];
+
+#[test]
+fn cautions_for_one_condition_are_marked_with_it() {
+    for e in builtin().exercises() {
+        for c in &e.cautions {
+            let opening = CONDITION_OPENINGS
+                .iter()
+                .find(|(words, _)| c.text.starts_with(words));
+            match (opening, c.said) {
+                (Some(&(_, condition)), said) => assert_eq!(
+                    said,
+                    Said::With(condition),
+                    "{}: `{}` is for {condition} only",
+                    e.id,
+                    c.text
+                ),
+                (None, Said::With(condition)) => panic!(
+                    "{}: `{}` is marked for {condition} but does not open by naming it",
+                    e.id, c.text
+                ),
+                (None, _) => {}
+            }
+            // Left out with the condition, the exercise would never say it.
+            if let Said::With(condition) = c.said {
+                assert!(
+                    !e.avoid_if.contains(&condition),
+                    "{}: `{}` is never said: the exercise is left out with {condition}",
+                    e.id,
+                    c.text
+                );
+            }
+        }
+    }
 }
 
 /// A summary that named a length would be wrong once conditions leave steps

@@ -36,12 +36,15 @@
 //! - `library/`: exercises and routines. `sources.rs` says where files come
 //!   from, `embedded.rs` holds the built-in ones, `load.rs` reads and layers
 //!   them (`parse.rs`, `raw.rs`, `items.rs`, `validate.rs`, `steps.rs`,
-//!   `layers.rs`), `exercise.rs` and `routine.rs` are the validated types and
+//!   `layers.rs`), `exercise.rs`, `caution.rs` (to whom a caution is said)
+//!   and `routine.rs` are the validated types and
 //!   `write.rs` writes a routine back as a file.
 //! - `engine/`: pure timing. `plan.rs` expands a routine into timed
 //!   segments (`segment.rs`, laid out by `plan/builder.rs`) by the rules of
-//!   `durations.rs` (get-ready times, long enough to say what they say),
-//!   `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
+//!   `durations.rs` (get-ready times, long enough to say what they say at
+//!   the `pace.rs` a person sets), `guidance.rs` (how much a get-ready
+//!   says: in full, or briefly once the history shows the exercise is
+//!   familiar), `level.rs` and `plan_settings.rs`; `planned_hold.rs` is one hold with its get-ready,
 //!   `timeline.rs` says what happens and what is said when, `session.rs` is
 //!   a run's state as plan time passes and `breathing.rs` the breathing
 //!   rhythm.
@@ -53,14 +56,16 @@
 //!   says each event in words (`heard_whole.rs` tests that no word of any
 //!   built-in routine is cut off), `check_in.rs` asks the tension score,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
-//! - `voice.rs`: spoken cues through a text-to-speech program.
+//! - `voice.rs`: spoken cues through a text-to-speech program, each allowed
+//!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
 //!   chart, JSON), `after_session.rs`, and the `--format` choices in `format.rs`.
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
 //!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
 //!   and when to suggest another level (`progress.rs`).
-//! - `remind/`: the desk nudge: its schedule, the scheduler's files, the nudge.
+//! - `remind/`: the desk nudge: its schedule, the scheduler's files and
+//!   programs (`helper.rs`, run so that none can hold psoas up), the nudge.
 //! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
 //!   more than one place (the stop rule, the warm-up reminder, what a
 //!   routine needs and leaves out);

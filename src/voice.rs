@@ -5,14 +5,28 @@
 //! such as `$(touch x)` or `-o x` is only ever spoken. The program never
 //! touches the terminal: it runs in a session of its own, its input is a
 //! pipe and its output is discarded. A cue still being spoken when the next
-//! one comes is cut off with everything the program started, and nothing is
-//! left running once the [`Voice`] is dropped. When no program can be found,
-//! there is one warning and the routine carries on in silence.
+//! one comes is cut off with everything the program started (SIGTERM, then
+//! SIGKILL: see [`stop`]), and nothing is left running once the [`Voice`] is
+//! dropped. When no program can be found, there is one warning and the
+//! routine carries on in silence.
+//!
+//! No program holds a run up: a cue still being spoken after twice the time
+//! its words take at the pace and [`SLACK`] more is cut off, and the program
+//! is not waited for again until it finishes a cue by itself. That, and a
+//! program that fails, is a [`Trouble`] the runner tells the person once.
 
+mod stop;
+
+use std::collections::VecDeque;
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use stop::{GRACE, Stopping};
+
+use crate::engine::{Pace, word_count};
 
 /// The programs tried, in order, when the config sets no `voice_command`, with
 /// the arguments that make each read the text from its standard input.
@@ -49,8 +63,6 @@ pub enum VoiceError {
         "the voice program `{0}` (voice_command in the config) is there but cannot be run: {1}; cues will not be spoken"
     )]
     CannotRun(String, &'static str),
-    #[error("cannot start the voice program {0}: {1}; cues will not be spoken")]
-    Spawn(String, std::io::Error),
 }
 
 impl SpeechProgram {
@@ -86,28 +98,82 @@ impl SpeechProgram {
 /// Something that is told about problems, once each.
 pub type Warn = Box<dyn FnMut(&str) + Send>;
 
+/// How long past twice its words' time a cue may still be spoken before the
+/// program counts as not answering: room for a slow start (a speech service
+/// waking up, an audio device opening) and a voice slower than the pace.
+pub const SLACK: Duration = Duration::from_secs(5);
+
+/// The longest a cue of `words` words may be spoken at `pace`: twice the
+/// time its words take, and [`SLACK`].
+pub fn time_allowed(pace: Pace, words: usize) -> Duration {
+    pace.time_to_say(words) * 2 + SLACK
+}
+
+/// Something wrong with the voice while a run goes on, for the runner to
+/// tell the person once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trouble {
+    /// The program was still speaking after twice its words' time and
+    /// [`SLACK`]: it was cut off, and is no longer waited for.
+    NotAnswering { program: String },
+    /// The program ended by itself in failure: an exit code other than 0
+    /// (`code`), or a signal (`None`).
+    Failed { program: String, code: Option<i32> },
+    /// The program, found when the run began, could not be started for a
+    /// cue (`error`): the run goes on in silence.
+    CannotStart { program: String, error: String },
+}
+
+/// A cue being spoken: the program saying it, and when it is cut off if it
+/// is still going.
+struct Utterance {
+    child: Child,
+    cut_at: Instant,
+}
+
 /// Speaks cues through a text-to-speech program, one at a time.
+///
+/// Each cue is given twice the time its words take at the pace and
+/// [`SLACK`] more; a program still speaking then is cut off and, until it
+/// finishes a cue by itself again, not waited for. Troubles are told once
+/// each ([`Voice::trouble`]).
 pub struct Voice {
     program: Option<SpeechProgram>,
-    child: Option<Child>,
-    warn: Warn,
+    pace: Pace,
+    /// The time every cue is allowed in place of [`time_allowed`]; only
+    /// tests set it, to see a program cut off in a fraction of a second.
+    fixed_allowance: Option<Duration>,
+    /// How long a program has after SIGTERM: [`GRACE`], or in tests as long
+    /// as a loaded machine may take to run a wrapper's clean-up.
+    grace: Duration,
+    speaking: Option<Utterance>,
+    /// Programs cut off or done, being ended on threads of their own.
+    stopping: Vec<Stopping>,
+    /// Whether the runner waits for the program: it has not yet been cut
+    /// off for not answering, or has finished a cue by itself since.
+    answering: bool,
+    told_not_answering: bool,
+    told_failed: bool,
+    troubles: VecDeque<Trouble>,
 }
 
 impl Voice {
-    /// Finds the program (`voice_command`, else the first fallback on `PATH`);
-    /// when there is none, warns once on stderr and stays silent.
-    pub fn new(voice_command: Option<&[String]>) -> Voice {
+    /// Finds the program (`voice_command`, else the first fallback on `PATH`),
+    /// which speaks at `pace`; when there is none, warns once on stderr and
+    /// stays silent.
+    pub fn new(voice_command: Option<&[String]>, pace: Pace) -> Voice {
         let path_var = std::env::var_os("PATH");
         let warn: Warn = Box::new(|message| {
             let _ = writeln!(std::io::stderr(), "psoas: warning: {message}");
         });
-        Voice::open(voice_command, path_var.as_deref(), warn)
+        Voice::open(voice_command, path_var.as_deref(), pace, warn)
     }
 
     /// Like [`Voice::new`], with the `PATH` to search and where warnings go.
     pub fn open(
         voice_command: Option<&[String]>,
         path_var: Option<&OsStr>,
+        pace: Pace,
         mut warn: Warn,
     ) -> Voice {
         let program = match SpeechProgram::find(voice_command, path_var) {
@@ -119,9 +185,33 @@ impl Voice {
         };
         Voice {
             program,
-            child: None,
-            warn,
+            pace,
+            fixed_allowance: None,
+            grace: GRACE,
+            speaking: None,
+            stopping: Vec::new(),
+            answering: true,
+            told_not_answering: false,
+            told_failed: false,
+            troubles: VecDeque::new(),
         }
+    }
+
+    /// The same voice allowing every cue `allowed` rather than
+    /// [`time_allowed`], so that tests of a program that does not answer
+    /// take a fraction of a second.
+    #[cfg(test)]
+    pub fn allowing(mut self, allowed: Duration) -> Voice {
+        self.fixed_allowance = Some(allowed);
+        self
+    }
+
+    /// The same voice giving a program `grace` after SIGTERM, rather than
+    /// [`GRACE`].
+    #[cfg(test)]
+    pub fn with_grace(mut self, grace: Duration) -> Voice {
+        self.grace = grace;
+        self
     }
 
     /// Whether cues go nowhere: no program was found, or it failed to start.
@@ -132,7 +222,7 @@ impl Voice {
 
     /// Speaks `text`, cutting off the cue before it if that is still going.
     /// Never waits for the speech, and never fails: a program that cannot be
-    /// started gives one warning and silence from then on.
+    /// started is a trouble, told once, and silence from then on.
     pub fn say(&mut self, text: &str) {
         self.stop();
         let Some(program) = &self.program else {
@@ -149,59 +239,123 @@ impl Voice {
         let mut child = match spawned {
             Ok(child) => child,
             Err(error) => {
-                let name = program.path.display().to_string();
-                (self.warn)(&VoiceError::Spawn(name, error).to_string());
+                let program = self.program_name();
+                let error = error.to_string();
+                self.troubles
+                    .push_back(Trouble::CannotStart { program, error });
                 self.program = None;
                 return;
             }
         };
+        let text = cue_text(text);
         if let Some(mut stdin) = child.stdin.take() {
             // A program that exits without reading gives a broken pipe; the
-            // cue is then simply not spoken.
-            let _ = stdin.write_all(cue_text(text).as_bytes());
+            // cue is then simply not spoken. One that never reads cannot
+            // hold this up: the text is shorter than any pipe's buffer.
+            let _ = stdin.write_all(text.as_bytes());
             let _ = stdin.write_all(b"\n");
             // Dropping stdin closes it: the program sees the end of the text.
         }
-        self.child = Some(child);
+        let allowed = self
+            .fixed_allowance
+            .unwrap_or_else(|| time_allowed(self.pace, word_count(&text)));
+        self.speaking = Some(Utterance {
+            child,
+            cut_at: Instant::now() + allowed,
+        });
     }
 
-    /// Whether the program is still saying the last cue.
+    /// Whether the runner should wait for the program: it is still saying
+    /// the last cue, within its time, and has not been found not answering.
     pub fn is_speaking(&mut self) -> bool {
-        self.child
-            .as_mut()
-            .is_some_and(|child| matches!(child.try_wait(), Ok(None)))
+        self.settle();
+        self.answering && self.speaking.is_some()
+    }
+
+    /// The next trouble to tell the person, each kind once a run.
+    pub fn trouble(&mut self) -> Option<Trouble> {
+        self.settle();
+        self.troubles.pop_front()
     }
 
     /// Stops the cue being spoken, if any, with everything the program
-    /// started, and reaps the program.
+    /// started (see [`Stopping`]).
     pub fn stop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            // The program leads its own process group, so this reaches a
-            // wrapper script's children too. Until it is reaped its id cannot
-            // be reused, so the group is still its own even if it has ended.
-            kill_group(child.id());
-            let _ = child.wait();
+        self.settle();
+        if let Some(utterance) = self.speaking.take() {
+            self.stopping
+                .push(Stopping::start(utterance.child, self.grace));
         }
+        self.stopping.retain(|s| !s.is_done());
+    }
+
+    /// Looks at the cue being spoken: a program done by itself is reaped
+    /// (and a failure noted), one past its time is cut off.
+    fn settle(&mut self) {
+        let Some(utterance) = &self.speaking else {
+            return;
+        };
+        if let Some(status) = stop::exit_status(&utterance.child) {
+            self.answering = true;
+            if !status.success() && !std::mem::replace(&mut self.told_failed, true) {
+                let code = status.code();
+                let program = self.program_name();
+                self.troubles.push_back(Trouble::Failed { program, code });
+            }
+        } else if Instant::now() >= utterance.cut_at {
+            self.answering = false;
+            if !std::mem::replace(&mut self.told_not_answering, true) {
+                let program = self.program_name();
+                self.troubles.push_back(Trouble::NotAnswering { program });
+            }
+        } else {
+            return;
+        }
+        if let Some(utterance) = self.speaking.take() {
+            // Ended too, with anything it left behind.
+            self.stopping
+                .push(Stopping::start(utterance.child, self.grace));
+        }
+    }
+
+    /// The program's file name, as a person would write it.
+    fn program_name(&self) -> String {
+        self.program
+            .as_ref()
+            .map(|p| {
+                p.path
+                    .file_name()
+                    .unwrap_or(p.path.as_os_str())
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .unwrap_or_default()
     }
 
     /// The process id of the program speaking now, if one was started and has
     /// not been stopped.
     #[cfg(test)]
     pub fn child_id(&self) -> Option<u32> {
-        self.child.as_ref().map(Child::id)
+        self.speaking.as_ref().map(|u| u.child.id())
     }
 }
 
 impl Drop for Voice {
+    /// Nothing is left running: every program is ended, and waited for as
+    /// long as SIGTERM and SIGKILL take.
     fn drop(&mut self) {
-        self.stop();
+        if let Some(utterance) = self.speaking.take() {
+            self.stopping
+                .push(Stopping::start(utterance.child, self.grace));
+        }
+        stop::wait_all(std::mem::take(&mut self.stopping), self.grace * 2);
     }
 }
 
 /// Starts the program in a session of its own: it has no terminal to draw
 /// on or read keys from (a program that opened the terminal would take the
 /// person's keys), and it leads a process group of its own, which
-/// [`kill_group`] ends as one.
+/// [`Stopping`] ends as one.
 #[allow(unsafe_code)]
 fn in_own_session(command: &mut Command) {
     use std::os::unix::process::CommandExt;
@@ -214,22 +368,6 @@ fn in_own_session(command: &mut Command) {
             }
             Ok(())
         });
-    }
-}
-
-/// Ends the process group `leader` leads, with SIGKILL.
-#[allow(unsafe_code)]
-fn kill_group(leader: u32) {
-    let Ok(group) = libc::pid_t::try_from(leader) else {
-        return;
-    };
-    if group <= 1 {
-        return;
-    }
-    // SAFETY: `killpg` takes plain integers; a positive group id other than
-    // 1 never reaches beyond that group.
-    unsafe {
-        libc::killpg(group, libc::SIGKILL);
     }
 }
 

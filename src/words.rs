@@ -1,12 +1,14 @@
 //! Fixed sentences the program says in more than one place: the safety
 //! notice, the rule that holds for every exercise, the warm-up reminder, whose
 //! words fit the person's conditions, what a routine needs at hand, what
-//! it leaves out for a condition, and what a hold and a breath are called
-//! aloud. Keeping them here keeps the sheet, the runner, the engine's timing
-//! of what is said and the README saying the same thing.
+//! it leaves out for a condition, a routine's length the first time and once
+//! familiar, a caution as the sheet lists it, and what a hold and a breath
+//! are called aloud. Keeping them here keeps the sheet, the runner, the
+//! engine's timing of what is said and the README saying the same thing.
 
 use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};
-use crate::library::{Condition, Equipment, Exercise, Kind, Side};
+use crate::format::clock;
+use crate::library::{Caution, Condition, Equipment, Exercise, Kind, Said, Side};
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
 /// The red flags are the signs that back pain needs a doctor the same day.
@@ -26,6 +28,32 @@ a fever or weight loss you cannot explain, or if it started with a fall.";
 /// caution.
 pub const STOP_RULE: &str = "Throughout, move gently and never bounce; stop at once on sharp, \
 shooting or radiating pain, numbness or tingling.";
+
+/// A routine's length the first time and once the person knows its
+/// exercises: "16:25 the first time, 11:40 once familiar", or one length
+/// when both are the same.
+pub fn lengths(first_time: u32, familiar: u32) -> String {
+    if first_time == familiar {
+        clock(first_time)
+    } else {
+        format!(
+            "{} the first time, {} once familiar",
+            clock(first_time),
+            clock(familiar)
+        )
+    }
+}
+
+/// A caution as `print` and `show` list it: every caution, each that
+/// concerns one condition or is always said labelled so, since a run says it
+/// only to a person with that condition, or even when it is brief.
+pub fn caution_listed(caution: &Caution) -> String {
+    match caution.said {
+        Said::Full => caution.text.clone(),
+        Said::Always => format!("{} (always said)", caution.text),
+        Said::With(condition) => format!("{} (for {condition})", caution.text),
+    }
+}
 
 /// Why to warm up, in one line, for everyone not just out of surgery: a walk
 /// or a gentle march, nothing with impact; jogging is only for those who ask

@@ -90,6 +90,7 @@ impl From<RunArgs> for RunOptions {
             brisk_warm_up: args.brisk_warm_up,
             bell: !args.no_bell,
             voice,
+            voice_pace: args.voice_pace,
             tension_before: args.tension_before,
             tension_after: args.tension_after,
             check_in: !args.no_check_in,
@@ -97,6 +98,7 @@ impl From<RunArgs> for RunOptions {
             record: !args.no_record,
             conditions: args.conditions.conditions,
             level: args.level.level,
+            guidance: args.guidance,
         }
     }
 }

@@ -39,7 +39,7 @@ pub fn execute(context: &Context, args: HistoryOptions, out: &mut impl Write) ->
     let now = now()?;
     let goal = args.goal.unwrap_or_else(|| config.weekly_goal());
     let history = History::at(&context.dirs.state_dir);
-    let mut tally = Tally::new(now, goal);
+    let mut tally = Tally::new(now, goal, config.min_held_seconds());
     let mut newest = Newest::new(args.since, args.limit);
     let skipped = history.scan(|record| {
         tally.add(&record);

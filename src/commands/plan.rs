@@ -73,6 +73,7 @@ pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Re
         save(context, &library, &routine, name, args.force)?;
     }
     let mut plan = Plan::build(&routine, &library, &settings)?;
+    let familiar = Plan::familiar_length(&routine, &library, &settings)?;
     // The planner never picks what a condition rules out, so those exercises
     // are named here: they have no step, hence step 0.
     plan.left_out = planner::avoided(&library, &request)
@@ -84,7 +85,13 @@ pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Re
             instead: None,
         })
         .collect();
-    sheet::write(&plan, routine.summary.as_deref(), args.format, out)?;
+    sheet::write(
+        &plan,
+        familiar,
+        routine.summary.as_deref(),
+        args.format,
+        out,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -31,6 +31,13 @@ pub fn execute(context: &Context, args: PrintOptions, out: &mut impl Write) -> R
         settings.level = level;
     }
     let plan = Plan::build(&routine, &library, &settings)?;
-    sheet::write(&plan, routine.summary.as_deref(), args.format, out)?;
+    let familiar = Plan::familiar_length(&routine, &library, &settings)?;
+    sheet::write(
+        &plan,
+        familiar,
+        routine.summary.as_deref(),
+        args.format,
+        out,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,7 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, FixedOffset};
@@ -20,7 +20,8 @@ use crate::diagnostic::sanitize;
 use crate::engine::Plan;
 use crate::history::History;
 use crate::now::now;
-use crate::remind::notify::{self, TITLE};
+use crate::remind::helper::{self, Messages};
+use crate::remind::notify::{self, Shown, TITLE};
 use crate::remind::units::{self, UnitFile};
 use crate::remind::{
     Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule, Scheduler, decide,
@@ -75,11 +76,22 @@ fn install(
     let schedule = schedule(schedule_given, context.config()?)?;
     let scheduler = scheduler(scheduler_given);
     let program = std::env::current_exe().context("cannot find the path of psoas itself")?;
+    if let Err(unsafe_path) = units::check_path(&program) {
+        bail!(
+            "psoas's own path {} {unsafe_path}, so it cannot be written into the scheduler's \
+             files as it is; install psoas in a folder whose path has no control characters",
+            shown(&program)
+        );
+    }
     let files = unit_files(scheduler, &program, &schedule);
     if scheduler == Scheduler::Cron {
+        let why = match scheduler_given {
+            Some(_) => "Add",
+            None => "No systemd or launchd here: add",
+        };
         writeln!(
             out,
-            "No systemd or launchd here: add these lines with `crontab -e` to be nudged {schedule}:"
+            "{why} these lines with `crontab -e` to be nudged {schedule}:"
         )?;
         write!(out, "{}", units::crontab(&program, &schedule))?;
         return Ok(ExitCode::SUCCESS);
@@ -87,19 +99,27 @@ fn install(
     let folder = scheduler
         .folder(&places(context)?)
         .expect("systemd and launchd have a folder");
+    if let Err(unsafe_path) = units::check_path(&folder) {
+        bail!(
+            "the folder for the {scheduler} files, {}, {unsafe_path}; it comes from HOME \
+             (or XDG_CONFIG_HOME for systemd): set it to a folder whose path has no control \
+             characters",
+            shown(&folder)
+        );
+    }
     if dry_run {
         for file in &files {
-            writeln!(out, "# file: {}", folder.join(&file.name).display())?;
+            writeln!(out, "# file: {}", shown(&folder.join(&file.name)))?;
             write!(out, "{}", file.text)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     fs::create_dir_all(&folder)
-        .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+        .with_context(|| format!("cannot create the folder {}", shown(&folder)))?;
     for file in &files {
         let path = folder.join(&file.name);
-        fs::write(&path, &file.text).with_context(|| format!("cannot write {}", path.display()))?;
-        writeln!(out, "wrote {}", path.display())?;
+        fs::write(&path, &file.text).with_context(|| format!("cannot write {}", shown(&path)))?;
+        writeln!(out, "wrote {}", shown(&path))?;
     }
     match scheduler {
         Scheduler::Systemd => {
@@ -160,9 +180,12 @@ fn uninstall(
         )?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Without a systemd user session (over ssh, in tmux) systemctl cannot
+    // be reached; what install wrote goes all the same.
+    let mut unreachable = None;
     match scheduler {
         Scheduler::Systemd => {
-            run(&["systemctl", "--user", "disable", "--now", &names[0]])?;
+            unreachable = run(&["systemctl", "--user", "disable", "--now", &names[0]]).err();
         }
         _ => {
             let _ = run_quietly(&[
@@ -173,14 +196,48 @@ fn uninstall(
             ]);
         }
     }
-    for path in &present {
-        fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
-        writeln!(out, "removed {}", path.display())?;
+    let mut gone = present;
+    if unreachable.is_some() {
+        // What `disable` would have removed: the link that enables the timer.
+        let link = wants_link(&folder);
+        if link.symlink_metadata().is_ok() {
+            gone.push(link);
+        }
     }
-    if scheduler == Scheduler::Systemd {
-        run(&["systemctl", "--user", "daemon-reload"])?;
+    for path in &gone {
+        fs::remove_file(path).with_context(|| format!("cannot remove {}", shown(path)))?;
+        writeln!(out, "removed {}", shown(path))?;
+    }
+    match unreachable {
+        Some(error) => {
+            let _ = writeln!(
+                io::stderr(),
+                "psoas: warning: {}; if the timer runs in a session of your own, \
+                 `systemctl --user disable --now {}` there stops it.",
+                sanitize(&format!("{error:#}")),
+                names[0]
+            );
+        }
+        None if scheduler == Scheduler::Systemd => {
+            run(&["systemctl", "--user", "daemon-reload"])?;
+        }
+        None => {}
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The link `systemctl --user enable` makes for the timer.
+fn wants_link(folder: &Path) -> PathBuf {
+    folder
+        .join("timers.target.wants")
+        .join(format!("{}.timer", units::SYSTEMD_UNIT))
+}
+
+/// Whether the systemd user manager says the timer is active; not when it
+/// cannot be reached.
+fn timer_is_active() -> bool {
+    let timer = format!("{}.timer", units::SYSTEMD_UNIT);
+    run_quietly(&["systemctl", "--user", "is-active", "--quiet", &timer])
 }
 
 fn status(
@@ -198,16 +255,9 @@ fn status(
         write_last_nudge(context, out)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let (file, enabled) = match scheduler {
-        Scheduler::Systemd => {
-            let timer = format!("{}.timer", units::SYSTEMD_UNIT);
-            let wants = folder.join("timers.target.wants").join(&timer);
-            (
-                folder.join(format!("{}.service", units::SYSTEMD_UNIT)),
-                Some(wants.exists()),
-            )
-        }
-        _ => (folder.join(format!("{}.plist", units::LAUNCHD_LABEL)), None),
+    let file = match scheduler {
+        Scheduler::Systemd => folder.join(format!("{}.service", units::SYSTEMD_UNIT)),
+        _ => folder.join(format!("{}.plist", units::LAUNCHD_LABEL)),
     };
     let Ok(text) = fs::read_to_string(&file) else {
         writeln!(
@@ -217,18 +267,29 @@ fn status(
         write_last_nudge(context, out)?;
         return Ok(ExitCode::SUCCESS);
     };
-    writeln!(out, "Installed for {scheduler}: {}", file.display())?;
-    if enabled == Some(false) {
-        writeln!(
-            out,
-            "The timer is not enabled: `systemctl --user enable --now {}.timer` turns it on.",
-            units::SYSTEMD_UNIT
-        )?;
+    writeln!(out, "Installed for {scheduler}: {}", shown(&file))?;
+    // A timer that is not active fires at no time, whatever its schedule.
+    let mut fires = true;
+    if scheduler == Scheduler::Systemd {
+        let timer = format!("{}.timer", units::SYSTEMD_UNIT);
+        if !timer_is_active() {
+            fires = false;
+            writeln!(
+                out,
+                "The timer is not active, so no check comes: in a session of your own, \
+                 `systemctl --user enable --now {timer}` turns it on."
+            )?;
+        } else if !wants_link(&folder).exists() {
+            writeln!(
+                out,
+                "The timer is not enabled: `systemctl --user enable --now {timer}` turns it on."
+            )?;
+        }
     }
     match schedule_in(scheduler, &text) {
         Some(schedule) => {
             writeln!(out, "Schedule: {schedule}.")?;
-            if let Some(next) = schedule.next_fire(now) {
+            if let Some(next) = schedule.next_fire(now).filter(|_| fires) {
                 writeln!(out, "Next check: {}.", next.format("%a %Y-%m-%d %H:%M"))?;
             }
         }
@@ -282,12 +343,25 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     }
     debug_assert_eq!(decision, Decision::Nudge);
     let text = nudge_text(ROUTINE, routine_seconds(context)?);
-    let mut notifier = notify::from_config(config.notify_command.as_deref());
-    let shown = notifier.notify(TITLE, &text);
+    // Said and marked before the notifier runs, so that whatever the
+    // notifier does, the nudge is seen and this interval has had it.
     writeln!(out, "{text}")?;
+    out.flush()?;
     remember_nudge(state, now)?;
-    match shown {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+    let mut notifier = notify::from_config(config.notify_command.as_deref());
+    match notifier.notify(TITLE, &text) {
+        Ok(Shown::Done) => Ok(ExitCode::SUCCESS),
+        Ok(Shown::StillRunning(waited)) => {
+            let program = config.notify_command.as_deref().unwrap_or_default();
+            let program = program.first().map_or("", String::as_str);
+            let _ = writeln!(
+                io::stderr(),
+                "psoas: the notify_command `{}` is still running after {} s; psoas leaves it be.",
+                sanitize(program),
+                waited.as_secs()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         // The person chose this program; that it failed must not go unseen.
         Err(error) if config.notify_command.is_some() => bail!("{error}"),
         Err(error) => {
@@ -346,24 +420,30 @@ fn say_once_no_notifier(state_dir: &Path, error: &str) {
     let _ = fs::write(&marker, format!("{error}\n"));
 }
 
-/// Runs a program with arguments; a failure names the command.
-fn run(words: &[&str]) -> Result<()> {
-    let status = Command::new(words[0])
-        .args(&words[1..])
-        .stdin(Stdio::null())
-        .status()
-        .with_context(|| format!("cannot run `{}`", words.join(" ")))?;
-    if !status.success() {
-        bail!("`{}` failed ({status})", words.join(" "));
-    }
-    Ok(())
+/// A path as printed: every control character escaped, a newline too, so a
+/// path is always one line and cannot move the cursor.
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).replace('\n', "\\u{a}")
 }
 
-fn run_quietly(words: &[&str]) -> io::Result<std::process::ExitStatus> {
-    Command::new(words[0])
-        .args(&words[1..])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
+/// Runs a scheduler's program with arguments, its messages on standard
+/// error; a failure names the command.
+fn run(words: &[&str]) -> Result<()> {
+    let status = helper::run(words, Messages::Shown, helper::PATIENCE)
+        .with_context(|| format!("cannot run `{}`", words.join(" ")))?;
+    match status {
+        Some(status) if status.success() => Ok(()),
+        Some(status) => bail!("`{}` failed ({status})", words.join(" ")),
+        None => bail!(
+            "`{}` did not finish within {} s, so psoas ended it",
+            words.join(" "),
+            helper::PATIENCE.as_secs()
+        ),
+    }
+}
+
+/// Whether a scheduler's program, run without its messages, succeeded.
+fn run_quietly(words: &[&str]) -> bool {
+    helper::run(words, Messages::Discarded, helper::PATIENCE)
+        .is_ok_and(|status| status.is_some_and(|s| s.success()))
 }

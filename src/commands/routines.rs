@@ -21,8 +21,9 @@ pub struct RoutinesOptions {
 }
 
 pub fn execute(context: &Context, args: RoutinesOptions, out: &mut impl Write) -> Result<ExitCode> {
-    // Lengths of the routines as written, whatever conditions are set. The
-    // config first: its problems are reported before the library's.
+    // Lengths of the routines as written, whatever conditions are set, the
+    // first time and once familiar. The config first: its problems are
+    // reported before the library's.
     let settings = PlanSettings {
         conditions: Vec::new(),
         ..context.plan_settings(&[])?
@@ -38,6 +39,7 @@ pub fn execute(context: &Context, args: RoutinesOptions, out: &mut impl Write) -
             steps: plan.step_count(Stage::Main),
             holds: plan.hold_count(),
             total_seconds: plan.total(),
+            familiar_seconds: Plan::familiar_length(routine, &library, &settings)?,
             warm_up: routine.warm_up,
             source: routine.origin.to_string(),
         });

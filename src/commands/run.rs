@@ -14,7 +14,7 @@ use anyhow::Result;
 
 use crate::app::{Context, exit};
 use crate::config::Config;
-use crate::engine::{Plan, PlanSettings};
+use crate::engine::{Familiarity, GuidanceSettings, Plan, PlanSettings};
 use crate::format::clock;
 use crate::history::{History, HistoryError, Record, SessionNotes, Tally};
 use crate::library::{Impact, Library, Routine};
@@ -39,6 +39,14 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     if let Some(level) = args.level {
         plan_settings.level = level;
     }
+    if let Some(pace) = args.voice_pace {
+        plan_settings.pace = pace;
+    }
+    plan_settings.guidance = GuidanceSettings {
+        guidance: args.guidance.unwrap_or_else(|| config.guidance()),
+        familiar_after: config.familiar_after(),
+        familiarity: familiarity(context),
+    };
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));
@@ -58,10 +66,12 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
 
     // The voice is found before the screen is taken over, as it may warn.
     let wants_voice = args.voice.unwrap_or_else(|| config.voice());
-    let mut voice = wants_voice.then(|| Voice::new(config.voice_command.as_deref()));
+    let mut voice =
+        wants_voice.then(|| Voice::new(config.voice_command.as_deref(), plan_settings.pace));
     let speaker = voice.as_mut().map(|v| v as &mut dyn Speaker);
     let outcome = runner::run(plan, warm_up, &settings, speaker, out)?;
-    // Stops anything still speaking before the summary.
+    // The runner has waited for the last words of a finished run; this stops
+    // anything still speaking after a run stopped early, before the summary.
     drop(voice);
     let preview = settings.speed != 1.0;
     let shown = !outcome.ending.output_gone();
@@ -137,6 +147,18 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
             Ok(ExitCode::from(if code == 0 { exit::FAILURE } else { code }))
         }
     }
+}
+
+/// How many recorded sessions held each exercise. A history that cannot be
+/// read knows no exercise, so every one is told in full.
+fn familiarity(context: &Context) -> Familiarity {
+    let mut familiarity = Familiarity::default();
+    let read = History::at(&context.dirs.state_dir)
+        .scan(|record| familiarity.add_session(record.exercises.iter().map(String::as_str)));
+    if read.is_err() {
+        return Familiarity::default();
+    }
+    familiarity
 }
 
 /// Jogging and jumping only when the person asks for a brisk warm-up.
@@ -281,11 +303,12 @@ fn where_the_week_stands(
     settings: &RunSettings,
     out: &mut impl Write,
 ) -> Result<()> {
-    if let Some(line) = after_session::short_line(record) {
+    let config = context.config()?;
+    if let Some(line) = after_session::short_line(record, config.min_held_seconds()) {
         say(outcome, settings, &line, out)?;
     }
     if let Ok(now) = crate::now::now() {
-        let mut tally = Tally::new(now, context.config()?.weekly_goal());
+        let mut tally = Tally::new(now, config.weekly_goal(), config.min_held_seconds());
         if History::at(&context.dirs.state_dir)
             .scan(|r| tally.add(&r))
             .is_ok()

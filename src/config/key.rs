@@ -15,11 +15,15 @@ pub enum Key {
     Bell,
     Voice,
     VoiceCommand,
+    VoicePace,
     WeeklyGoal,
+    MinHeldMinutes,
     CheckIn,
     BriskWarmUp,
     Conditions,
     Level,
+    Guidance,
+    FamiliarAfter,
     Remind,
     NotifyCommand,
 }
@@ -58,8 +62,9 @@ mod tests {
         let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
         assert_eq!(
             names.join(" "),
-            "default_routine prep transition breathing bell voice voice_command weekly_goal \
-             check_in brisk_warm_up conditions level remind notify_command"
+            "default_routine prep transition breathing bell voice voice_command voice_pace \
+             weekly_goal min_held_minutes check_in brisk_warm_up conditions level guidance \
+             familiar_after remind notify_command"
         );
     }
 }

@@ -11,6 +11,7 @@ use toml::de::DeValue;
 
 use super::{Config, Key, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
+use crate::engine::{Guidance, Pace};
 use crate::library::{Breathing, Condition, RawBreathing, Routine, is_kebab_case};
 use crate::toml_input::{
     Flag, List, Text, WholeNumber, deserialize_value, document, out_of_range, range_help,
@@ -61,6 +62,22 @@ const WEEKLY_GOAL: Whole = Whole {
     max: MAX_WEEKLY_GOAL,
     unit: "sessions",
 };
+const VOICE_PACE: Whole = Whole {
+    min: Pace::SLOWEST,
+    max: Pace::FASTEST,
+    unit: "words a minute",
+};
+const FAMILIAR_AFTER: Whole = Whole {
+    min: 1,
+    max: Guidance::MAX_FAMILIAR_AFTER,
+    unit: "sessions",
+};
+/// At most an hour: a longer minimum would leave most routines uncounted.
+const MIN_HELD_MINUTES: Whole = Whole {
+    min: 0,
+    max: 60,
+    unit: "minutes",
+};
 const LEVEL: Whole = Whole {
     min: 1,
     max: 3,
@@ -74,7 +91,10 @@ fn valid_value(key: &str) -> Option<String> {
         "transition" => TRANSITION,
         "breathing.inhale" | "breathing.exhale" => BREATH,
         "weekly_goal" => WEEKLY_GOAL,
+        "min_held_minutes" => MIN_HELD_MINUTES,
         "level" => LEVEL,
+        "voice_pace" => VOICE_PACE,
+        "familiar_after" => FAMILIAR_AFTER,
         _ => return None,
     };
     Some(range_help(whole.min, whole.max, whole.unit))
@@ -130,7 +150,13 @@ impl Reader<'_> {
             Key::Bell => config.bell = self.flag(key, value),
             Key::Voice => config.voice = self.flag(key, value),
             Key::VoiceCommand => config.voice_command = self.command(key, value, VOICE_HELP),
+            Key::VoicePace => {
+                config.voice_pace = self.int(key, value, VOICE_PACE).and_then(Pace::new)
+            }
             Key::WeeklyGoal => config.weekly_goal = self.int(key, value, WEEKLY_GOAL),
+            Key::MinHeldMinutes => {
+                config.min_held_minutes = self.int(key, value, MIN_HELD_MINUTES);
+            }
             Key::CheckIn => config.check_in = self.flag(key, value),
             Key::BriskWarmUp => config.brisk_warm_up = self.flag(key, value),
             Key::Conditions => config.conditions = self.conditions(key, value),
@@ -139,6 +165,11 @@ impl Reader<'_> {
                     .int(key, value, LEVEL)
                     .and_then(|n| crate::engine::Level::from_number(n as u8))
             }
+            Key::Guidance => {
+                let text = self.value(key, value);
+                config.guidance = self.parsed(key, text);
+            }
+            Key::FamiliarAfter => config.familiar_after = self.int(key, value, FAMILIAR_AFTER),
             Key::Remind => config.remind = self.remind(value),
             Key::NotifyCommand => config.notify_command = self.command(key, value, NOTIFY_HELP),
         }

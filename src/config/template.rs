@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Config, MAX_WEEKLY_GOAL};
+use crate::engine::Pace;
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
 use crate::remind::Schedule;
 use crate::voice::FALLBACK_PROGRAMS;
@@ -49,8 +50,20 @@ pub fn template() -> String {
 # uses the first of {programs} found on your PATH.
 # voice_command = [\"espeak-ng\", \"--stdin\", \"-s\", \"140\"]
 
+# How fast the voice speaks, in words a minute, {min_pace} to {max_pace}
+# (`--voice-pace`). A get-ready lasts until its words are said at this pace, and
+# a voice still speaking after twice that time and 5 s more is cut off, and not
+# waited for again until it finishes a cue by itself. Set it to the pace of
+# your voice_command.
+# voice_pace = {pace}
+
 # Sessions a week to aim for, 1 to {max_goal} (`psoas history --goal`).
 # weekly_goal = {goal}
+
+# The minutes of holding a session needs to count toward the week, 0 to 60.
+# A shorter one (a desk break, a routine of a few holds) is recorded as a
+# break; so is any session that held less than half of its plan, as short.
+# min_held_minutes = {min_held}
 
 # Ask how tense your lower back and hips feel before and after a session
 # (`--no-check-in`).
@@ -63,6 +76,13 @@ pub fn template() -> String {
 # How much longer stretch and breathing holds last: 1 as written, 2 one and a
 # half times, 3 twice as long (`--level`). `psoas history` says when to move.
 # level = 1
+
+# How much a get-ready says of an exercise (`--guidance`): full (every set-up
+# line and caution), brief (the name, the first set-up line and the cautions
+# that are always said or concern your conditions), or auto: full until you
+# have held the exercise in familiar_after recorded sessions, brief after.
+# guidance = \"auto\"
+# familiar_after = {familiar_after}
 
 # When `psoas remind now` may nudge you to stand up: every so long (like 60m
 # or 1h30m), between two times of day, on some days (like mon-fri, mon,wed,fri
@@ -89,14 +109,19 @@ pub fn template() -> String {
         bell = Config::DEFAULT_BELL,
         voice = Config::DEFAULT_VOICE,
         programs = or_list(&programs),
+        min_pace = Pace::SLOWEST,
+        max_pace = Pace::FASTEST,
+        pace = Pace::DEFAULT.words_per_minute(),
         max_goal = MAX_WEEKLY_GOAL,
         goal = Config::DEFAULT_WEEKLY_GOAL,
+        min_held = Config::DEFAULT_MIN_HELD_MINUTES,
         check_in = Config::DEFAULT_CHECK_IN,
         brisk_warm_up = Config::DEFAULT_BRISK_WARM_UP,
         every = remind.every,
         from = remind.from,
         to = remind.to,
         days = remind.days,
+        familiar_after = crate::engine::Guidance::FAMILIAR_AFTER,
     );
     let width = Condition::ALL
         .iter()

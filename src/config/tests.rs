@@ -43,7 +43,8 @@ fn every_key_is_read_with_its_line() {
     let c = config(
         "default_routine = \"floor\"\nprep = 0\nbreathing = { inhale = 3, exhale = 7 }\n\
          bell = false\nvoice = true\nvoice_command = [\"espeak-ng\", \"--stdin\"]\n\
-         weekly_goal = 5\ncheck_in = false\nconditions = [\"pregnancy\", \"knee-pain\", \"pregnancy\"]\n",
+         weekly_goal = 5\ncheck_in = false\nconditions = [\"pregnancy\", \"knee-pain\", \"pregnancy\"]\n\
+         voice_pace = 140\n",
     );
     assert_eq!(c.default_routine(), "floor");
     assert_eq!(c.prep(), 0);
@@ -63,6 +64,24 @@ fn every_key_is_read_with_its_line() {
     assert_eq!(c.conditions, [Condition::Pregnancy, Condition::KneePain]);
     assert_eq!(c.origins.describe(Key::DefaultRoutine), "config.toml:1");
     assert_eq!(c.origins.describe(Key::Conditions), "config.toml:9");
+    assert_eq!(c.voice_pace().words_per_minute(), 140);
+    assert_eq!(c.origins.describe(Key::VoicePace), "config.toml:10");
+    assert_eq!(config("").voice_pace(), crate::engine::Pace::DEFAULT);
+}
+
+#[test]
+fn the_minimum_a_session_holds_is_read_in_minutes() {
+    assert_eq!(config("").min_held_seconds(), 300);
+    let c = config("min_held_minutes = 0\n");
+    assert_eq!((c.min_held_minutes(), c.min_held_seconds()), (0, 0));
+    assert_eq!(config("min_held_minutes = 60\n").min_held_seconds(), 3600);
+    assert_eq!(
+        errors("min_held_minutes = 61\n"),
+        [
+            "c/config.toml:1:20: error: `min_held_minutes`: 61 is out of range\n  \
+          help: a whole number of minutes from 0 to 60"
+        ]
+    );
 }
 
 #[test]
@@ -77,7 +96,7 @@ fn every_problem_is_reported_with_line_column_key_and_help() {
     let messages = errors(
         "prep = 61\nweekly_goal = 0\nbreathing = { inhale = 1, exhale = 6 }\n\
          default_routine = \"My Routine\"\nconditions = [\"pregnant\"]\nvoice_command = []\n\
-         bell = \"yes\"\nvoise = true\n",
+         bell = \"yes\"\nvoise = true\nvoice_pace = 20\n",
     );
     let expected = [
         "c/config.toml:1:8: error: `prep`: 61 is out of range\n  help: a whole number of seconds from 0 to 60",
@@ -87,7 +106,8 @@ fn every_problem_is_reported_with_line_column_key_and_help() {
         "c/config.toml:5:15: error: `conditions[1]`: `pregnant` is not a condition tag\n  help: valid: herniated-disc, pregnancy, recent-surgery, hip-replacement, osteoporosis, knee-pain",
         "c/config.toml:6:17: error: `voice_command`: is empty",
         "c/config.toml:7:8: error: `bell`: invalid type: string \"yes\", expected true or false",
-        "c/config.toml:8:1: error: `voise`: unknown key `voise` in the config file\n  help: did you mean `voice`? valid keys: default_routine, prep, transition, breathing, bell, voice, voice_command, weekly_goal, check_in, brisk_warm_up, conditions, level, remind, notify_command",
+        "c/config.toml:8:1: error: `voise`: unknown key `voise` in the config file\n  help: did you mean `voice`? valid keys: default_routine, prep, transition, breathing, bell, voice, voice_command, voice_pace, weekly_goal, min_held_minutes, check_in, brisk_warm_up, conditions, level, guidance, familiar_after, remind, notify_command",
+        "c/config.toml:9:14: error: `voice_pace`: 20 is out of range\n  help: a whole number of words a minute from 60 to 450",
     ];
     assert_eq!(messages.len(), expected.len(), "{messages:#?}");
     for (message, expected) in messages.iter().zip(expected) {

@@ -3,17 +3,12 @@
 //! and how long one routine step takes in all.
 
 use std::collections::HashSet;
-use std::time::Duration;
 
+use super::guidance::Telling;
+use super::pace::Pace;
 use super::plan::LeftOut;
 use super::timeline::COUNT_FROM;
-use crate::library::{Equipment, Exercise, Position};
-
-/// The pace at which a get-ready's words are said and read: about 150 words a
-/// minute, an unhurried voice reading instructions aloud. Speech programs and
-/// screen readers speak at 150 to 180 words a minute unless told otherwise,
-/// so a get-ready timed at this pace leaves them room to finish.
-const WORDS_PER_MINUTE: usize = 150;
+use crate::library::{Condition, Equipment, Exercise, Position};
 
 /// The get-ready time before a hold in `position`, after a hold in
 /// `previous` (`None` for the first hold): `transition` at the first hold and
@@ -34,24 +29,14 @@ pub fn get_ready(
 }
 
 /// A get-ready of `ready` seconds that says `words` words, lengthened where
-/// needed so that they are said (or read) in full before the count-in: a
-/// person hears how to get into position, and still has the count of 3, 2, 1.
-fn ready_to_say(ready: u32, words: usize) -> u32 {
+/// needed so that they are said (or read) in full at `pace` before the
+/// count-in: a person hears how to get into position, and still has the
+/// count of 3, 2, 1.
+fn ready_to_say(ready: u32, words: usize, pace: Pace) -> u32 {
     if words == 0 {
         return ready;
     }
-    ready.max(seconds_to_say(words) + COUNT_FROM)
-}
-
-/// The time `words` words take to say at [`WORDS_PER_MINUTE`].
-pub fn time_to_say(words: usize) -> Duration {
-    let millis = words.saturating_mul(60_000) / WORDS_PER_MINUTE;
-    Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
-}
-
-/// [`time_to_say`] in whole seconds, rounded up.
-pub fn seconds_to_say(words: usize) -> u32 {
-    u32::try_from(time_to_say(words).as_millis().div_ceil(1000)).unwrap_or(u32::MAX)
+    ready.max(pace.seconds_to_say(words) + COUNT_FROM)
 }
 
 /// The words of `text`, as a voice says them.
@@ -60,17 +45,26 @@ pub fn word_count(text: &str) -> usize {
 }
 
 /// What the get-ready before an exercise's first hold in a run says, in
-/// words: its name, each set-up line, then each caution, which is said after
-/// the word "Caution". The short words around them ("Left side", "Get into
-/// position") are left to the count-in and, with a voice, to its wait.
-fn introduction_words(exercise: &Exercise) -> usize {
+/// words: its name, the set-up lines `telling` keeps, then the cautions it
+/// keeps, each said after the word "Caution". The short words around them
+/// ("Left side", "Get into position") are left to the count-in and, with a
+/// voice, to its wait.
+fn introduction_words(exercise: &Exercise, telling: Telling<'_>) -> usize {
     word_count(&exercise.name)
-        + exercise.setup.iter().map(|l| word_count(l)).sum::<usize>()
-        + exercise
-            .cautions
+        + exercise.setup[..telling.setup_lines(exercise)]
             .iter()
-            .map(|c| 1 + word_count(c))
+            .map(|l| word_count(l))
             .sum::<usize>()
+        + telling
+            .cautions(exercise)
+            .map(|(_, c)| 1 + word_count(&c.text))
+            .sum::<usize>()
+}
+
+/// The shortest get-ready that introduces `exercise` as `telling` says:
+/// long enough to say its words at `pace` and count in.
+pub fn ready_to_introduce(exercise: &Exercise, telling: Telling<'_>, pace: Pace) -> u32 {
+    ready_to_say(0, introduction_words(exercise, telling), pace)
 }
 
 /// What is said once a run, with the routine's first hold, in words: the
@@ -93,17 +87,20 @@ pub fn opening_words(
 
 /// The get-ready before the first hold of `exercise` in a run, after a hold
 /// in `previous`: the rule's time ([`get_ready`]), made long enough to say the
-/// exercise's name, set-up lines and cautions and `also` more words (what is
-/// said once a run, before the routine's first hold).
+/// exercise's name, the set-up lines and cautions `telling` keeps, and `also`
+/// more words (what is said once a run, before the routine's first hold), at
+/// `pace`.
 pub fn first_ready(
     previous: Option<Position>,
     exercise: &Exercise,
     prep: u32,
     transition: u32,
     also: usize,
+    telling: Telling<'_>,
+    pace: Pace,
 ) -> u32 {
     let ready = get_ready(previous, exercise.position, prep, transition);
-    ready_to_say(ready, introduction_words(exercise) + also)
+    ready_to_say(ready, introduction_words(exercise, telling) + also, pace)
 }
 
 /// The get-ready before each hold of a run, taken in order: [`get_ready`],
@@ -113,6 +110,9 @@ pub fn first_ready(
 pub struct GetReadies<'a> {
     prep: u32,
     transition: u32,
+    pace: Pace,
+    /// The person's conditions: the cautions for them are said.
+    conditions: Vec<Condition>,
     /// The words said once a run, until the first hold takes them.
     opening: usize,
     met: HashSet<&'a str>,
@@ -120,23 +120,45 @@ pub struct GetReadies<'a> {
 }
 
 impl<'a> GetReadies<'a> {
-    /// With `opening` words said once a run (see [`opening_words`]).
-    pub fn new(prep: u32, transition: u32, opening: usize) -> GetReadies<'a> {
+    /// With `opening` words said once a run (see [`opening_words`]), to a
+    /// person with `conditions`, every word said at `pace`.
+    pub fn new(
+        prep: u32,
+        transition: u32,
+        opening: usize,
+        conditions: Vec<Condition>,
+        pace: Pace,
+    ) -> GetReadies<'a> {
         GetReadies {
             prep,
             transition,
+            pace,
+            conditions,
             opening,
             met: HashSet::new(),
             previous: None,
         }
     }
 
-    /// The get-ready before the next hold, a hold of `exercise`.
-    pub fn next(&mut self, exercise: &'a Exercise) -> u32 {
+    /// The get-ready before the next hold, a hold of `exercise`, which is
+    /// introduced `brief`ly or in full.
+    pub fn next(&mut self, exercise: &'a Exercise, brief: bool) -> u32 {
         let previous = self.previous.replace(exercise.position);
         if self.met.insert(exercise.id.as_str()) {
             let opening = std::mem::take(&mut self.opening);
-            first_ready(previous, exercise, self.prep, self.transition, opening)
+            let telling = Telling {
+                brief,
+                conditions: &self.conditions,
+            };
+            first_ready(
+                previous,
+                exercise,
+                self.prep,
+                self.transition,
+                opening,
+                telling,
+                self.pace,
+            )
         } else {
             get_ready(previous, exercise.position, self.prep, self.transition)
         }
@@ -171,20 +193,18 @@ mod tests {
 
     #[test]
     fn a_get_ready_lasts_until_its_words_are_said_and_counted_in() {
-        assert_eq!(seconds_to_say(0), 0);
-        assert_eq!(seconds_to_say(1), 1);
-        // 150 words a minute: five words in two seconds.
-        assert_eq!(seconds_to_say(5), 2);
-        assert_eq!(seconds_to_say(6), 3);
-        assert_eq!(seconds_to_say(150), 60);
-        assert_eq!(time_to_say(3), Duration::from_millis(1_200));
+        let pace = Pace::DEFAULT;
         // Nothing to say: the rule's time, even none.
-        assert_eq!(ready_to_say(0, 0), 0);
-        assert_eq!(ready_to_say(5, 0), 5);
+        assert_eq!(ready_to_say(0, 0, pace), 0);
+        assert_eq!(ready_to_say(5, 0, pace), 5);
         // Words: never shorter than the rule's time.
-        assert_eq!(ready_to_say(15, 5), 15);
-        assert_eq!(ready_to_say(5, 25), 10 + COUNT_FROM);
-        assert_eq!(ready_to_say(0, 1), 1 + COUNT_FROM);
+        assert_eq!(ready_to_say(15, 5, pace), 15);
+        // 150 words a minute: 25 words in ten seconds.
+        assert_eq!(ready_to_say(5, 25, pace), 10 + COUNT_FROM);
+        assert_eq!(ready_to_say(0, 1, pace), 1 + COUNT_FROM);
+        // At a slower pace the same words take longer, at a faster one less.
+        assert_eq!(ready_to_say(5, 25, Pace::new(75).unwrap()), 20 + COUNT_FROM);
+        assert_eq!(ready_to_say(5, 25, Pace::new(300).unwrap()), 5 + COUNT_FROM);
     }
 
     #[test]

@@ -12,7 +12,9 @@ mod breathing;
 mod durations;
 #[cfg(test)]
 pub(crate) mod fixture;
+mod guidance;
 mod level;
+mod pace;
 mod plan;
 mod plan_settings;
 mod planned_hold;
@@ -21,10 +23,10 @@ mod session;
 mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
-pub use durations::{
-    GetReadies, first_ready, opening_words, seconds_to_say, step_seconds, time_to_say, word_count,
-};
+pub use durations::{GetReadies, first_ready, opening_words, step_seconds, word_count};
+pub use guidance::{Familiarity, Guidance, GuidanceSettings, Telling};
 pub use level::Level;
+pub use pace::Pace;
 pub use plan::{LeftOut, Plan, PlanError};
 pub use plan_settings::PlanSettings;
 pub use planned_hold::PlannedHold;

@@ -17,9 +17,13 @@ mod builder;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashSet;
+
 use builder::Builder;
 
-use super::durations::opening_words;
+use super::durations::{opening_words, ready_to_introduce};
+use super::guidance::{Guidance, GuidanceSettings, Telling};
+use super::pace::Pace;
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
 use super::segment::{Segment, SegmentKind, Stage};
@@ -64,6 +68,13 @@ pub struct Plan<'a> {
     pub before: Vec<String>,
     /// See [`Plan::equipment`].
     equipment: Vec<Equipment>,
+    /// The pace its get-readies were timed at: what it says is said, and its
+    /// pages turned, at this pace.
+    pub pace: Pace,
+    /// The person's conditions: the cautions for them are said, no others.
+    conditions: Vec<Condition>,
+    /// The exercises introduced briefly (see [`Plan::telling`]).
+    brief: HashSet<&'a str>,
 }
 
 /// Roughly how long the guided warm-up lasts, in seconds.
@@ -129,9 +140,16 @@ impl<'a> Plan<'a> {
         }
         let kept: Vec<(&Step, &Exercise)> = kept.into_iter().map(|(_, s, e)| (s, e)).collect();
         let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
+        let conditions = settings.conditions.clone();
         let opening = opening_words(&routine.before, &left_out, &equipment);
-        let mut builder = Builder::new(prep, transition, opening);
+        let mut builder =
+            Builder::new(prep, transition, opening, conditions.clone(), settings.pace);
+        let mut brief = HashSet::new();
         for (kept_index, &(step, exercise)) in kept.iter().enumerate() {
+            let briefly = settings.guidance.is_brief(exercise);
+            if briefly {
+                brief.insert(exercise.id.as_str());
+            }
             // A step's own hold is for the exercise it names; a harder
             // variant done in its place that is a sequence of phases keeps
             // its phases.
@@ -149,6 +167,7 @@ impl<'a> Plan<'a> {
                 step.repeat,
                 hold,
                 breathing,
+                briefly,
             );
         }
         if builder.segments.is_empty() {
@@ -166,7 +185,25 @@ impl<'a> Plan<'a> {
             equipment,
             left_out,
             before: routine.before.clone(),
+            pace: settings.pace,
+            conditions,
+            brief,
         })
+    }
+
+    /// The length of `routine` once the person knows every exercise in it:
+    /// each told briefly. [`Plan::build`] with the settings' own guidance
+    /// gives the length for this person, and with none yet the first time.
+    pub fn familiar_length(
+        routine: &Routine,
+        library: &'a Library,
+        settings: &PlanSettings,
+    ) -> Result<u32, PlanError> {
+        let familiar = PlanSettings {
+            guidance: GuidanceSettings::always(Guidance::Brief),
+            ..settings.clone()
+        };
+        Ok(Plan::build(routine, library, &familiar)?.total())
     }
 
     /// A guided warm-up of about [`WARM_UP_TARGET`] seconds: warm-up exercises
@@ -181,7 +218,15 @@ impl<'a> Plan<'a> {
         impact: Impact,
     ) -> Option<Plan<'a>> {
         // What is said once a run comes with the routine, not its warm-up.
-        let mut builder = Builder::new(settings.default_prep, settings.default_transition, 0);
+        let conditions = settings.conditions.clone();
+        let mut builder = Builder::new(
+            settings.default_prep,
+            settings.default_transition,
+            0,
+            conditions.clone(),
+            settings.pace,
+        );
+        let mut brief = HashSet::new();
         let mut steps = 0;
         // The time spent moving counts toward the target, not the time to
         // get ready, so a longer transition does not cut a move.
@@ -196,7 +241,19 @@ impl<'a> Plan<'a> {
                 break;
             }
             let breathing = exercise.breathing.unwrap_or(settings.default_breathing);
-            builder.add(Stage::WarmUp, steps, exercise, 1, exercise.hold, breathing);
+            let briefly = settings.guidance.is_brief(exercise);
+            if briefly {
+                brief.insert(exercise.id.as_str());
+            }
+            builder.add(
+                Stage::WarmUp,
+                steps,
+                exercise,
+                1,
+                exercise.hold,
+                breathing,
+                briefly,
+            );
             moving += exercise.hold;
             steps += 1;
         }
@@ -210,6 +267,9 @@ impl<'a> Plan<'a> {
             left_out: Vec::new(),
             before: Vec::new(),
             equipment: Vec::new(),
+            pace: settings.pace,
+            conditions,
+            brief,
         })
     }
 
@@ -223,11 +283,49 @@ impl<'a> Plan<'a> {
             s.hold += holds;
             s
         }));
+        let mut brief = warm_up.brief;
+        brief.extend(self.brief);
         Plan {
             segments,
+            brief,
             step_counts: [warm_up.step_counts[0], self.step_counts[1]],
             ..self
         }
+    }
+
+    /// What the get-ready introducing `exercise` says of it: briefly or in
+    /// full, and the cautions for the person's conditions.
+    pub fn telling(&self, exercise: &Exercise) -> Telling<'_> {
+        Telling {
+            brief: self.brief.contains(exercise.id.as_str()),
+            conditions: &self.conditions,
+        }
+    }
+
+    /// Tells the exercise of `hold` in full from now on, if it was told
+    /// briefly: its get-ready is lengthened, where needed, to say all its
+    /// words, and every segment after it starts as much later. False, and
+    /// nothing changed, when the exercise was already told in full.
+    pub fn tell_in_full(&mut self, hold: usize) -> bool {
+        let Some(first) = self.first_segment_of_hold(hold) else {
+            return false;
+        };
+        let exercise = self.segments[first].exercise;
+        if !self.brief.remove(exercise.id.as_str()) {
+            return false;
+        }
+        let needed = ready_to_introduce(exercise, self.telling(exercise), self.pace);
+        let ready = &mut self.segments[first];
+        let longer = if ready.kind == SegmentKind::Prep {
+            needed.saturating_sub(ready.duration)
+        } else {
+            0
+        };
+        ready.duration += longer;
+        for later in &mut self.segments[first + 1..] {
+            later.start += longer;
+        }
+        true
     }
 
     /// The planned length in seconds.

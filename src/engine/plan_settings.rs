@@ -1,7 +1,11 @@
 //! The personal settings a plan is built with: the get-ready times and the
-//! breathing a routine may leave unsaid, the person's conditions and level.
+//! breathing a routine may leave unsaid, the person's conditions and level,
+//! how much a get-ready says of each exercise, and the pace at which words
+//! are said.
 
+use super::guidance::GuidanceSettings;
 use super::level::Level;
+use super::pace::Pace;
 use crate::library::{Breathing, Condition, Routine};
 
 /// Personal defaults that fill in what a routine leaves unsaid, and the
@@ -15,6 +19,11 @@ pub struct PlanSettings {
     pub conditions: Vec<Condition>,
     /// How much stretch and breathing holds grow (see [`Level`]).
     pub level: Level,
+    /// How fast words are said: a get-ready lasts until its words are said
+    /// at this pace.
+    pub pace: Pace,
+    /// Which exercises a get-ready introduces briefly.
+    pub guidance: GuidanceSettings,
 }
 
 impl Default for PlanSettings {
@@ -25,6 +34,8 @@ impl Default for PlanSettings {
             default_breathing: Breathing::DEFAULT,
             conditions: Vec::new(),
             level: Level::One,
+            pace: Pace::DEFAULT,
+            guidance: GuidanceSettings::default(),
         }
     }
 }

@@ -38,6 +38,10 @@ pub enum Control {
     /// In a get-ready, on to its count-in at once: for a person already in
     /// position, who needs no more of its time.
     Ready,
+    /// In a get-ready that tells its exercise briefly, the full words: the
+    /// get-ready starts again, as long as they take, and the exercise is
+    /// told in full for the rest of the run.
+    InFull,
     Quit,
 }
 
@@ -84,6 +88,8 @@ pub struct Session<'a> {
     introduced: HashSet<&'a str>,
     /// Whether what is said once a run (see [`Introduce::run_start`]) has been.
     run_start_said: bool,
+    /// Whether the cues of hold `chunk` introduce its exercise.
+    introducing: bool,
     /// Plan time spent running, and the part of it spent in holds.
     active: Duration,
     held: Duration,
@@ -109,6 +115,7 @@ impl<'a> Session<'a> {
             furthest_hold: 0,
             introduced: HashSet::new(),
             run_start_said: false,
+            introducing: false,
             active: Duration::ZERO,
             held: Duration::ZERO,
         };
@@ -177,6 +184,19 @@ impl<'a> Session<'a> {
                     cues.extend(self.take_due());
                 }
             }
+            Control::InFull if self.can_tell_in_full() => {
+                // The plan gives the get-ready the time for every word, and
+                // the hold starts again to introduce its exercise anew.
+                let hold = self.current_hold();
+                if let Some(first) = self.plan.first_segment_of_hold(hold)
+                    && self.plan.tell_in_full(hold)
+                {
+                    self.introduced
+                        .remove(self.plan.segments[first].exercise.id.as_str());
+                    cues.extend(self.jump_to_hold(hold));
+                }
+            }
+            Control::InFull => {}
             Control::Quit => self.state = State::Quit,
         }
         cues
@@ -250,6 +270,19 @@ impl<'a> Session<'a> {
         })
     }
 
+    /// Whether the get-ready running now introduces its exercise briefly, so
+    /// that [`Control::InFull`] would tell it in full.
+    pub fn can_tell_in_full(&self) -> bool {
+        let Some(index) = self.segment() else {
+            return false;
+        };
+        let segment = &self.plan.segments[index];
+        segment.kind == SegmentKind::Prep
+            && self.introducing
+            && self.chunk == segment.hold
+            && self.plan.telling(segment.exercise).brief
+    }
+
     /// The phase of the running hold and when it began, if it has one.
     pub fn phase(&self) -> Option<Cue> {
         self.phase
@@ -304,6 +337,23 @@ impl<'a> Session<'a> {
 
     pub fn holds_done(&self) -> usize {
         self.count(HoldStatus::Done)
+    }
+
+    /// The ids of the exercises held to the end at least once, in the
+    /// order of the plan, each once: what the history counts toward knowing
+    /// an exercise.
+    pub fn exercises_held(&self) -> Vec<&'a str> {
+        let mut held: Vec<&'a str> = Vec::new();
+        for (hold, status) in self.holds.iter().enumerate() {
+            let Some(first) = self.plan.first_segment_of_hold(hold) else {
+                continue;
+            };
+            let id = self.plan.segments[first].exercise.id.as_str();
+            if *status == HoldStatus::Done && !held.contains(&id) {
+                held.push(id);
+            }
+        }
+        held
     }
 
     pub fn holds_skipped(&self) -> usize {
@@ -385,6 +435,7 @@ impl<'a> Session<'a> {
             run_start: !self.run_start_said && first.is_some_and(|s| s.stage == Stage::Main),
         };
         self.chunk = hold;
+        self.introducing = introduce.exercise;
         self.cues = hold_cues(&self.plan, hold, introduce);
         self.next_cue = 0;
     }

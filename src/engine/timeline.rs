@@ -8,8 +8,8 @@
 //! Jumps (skip, back) land on the `Begin` cue of a hold, a restart on its
 //! count-in.
 //!
-//! Every word is heard whole: within a hold, words are placed at the pace of
-//! [`time_to_say`](super::time_to_say) so that none is said while the words
+//! Every word is heard whole: within a hold, words are placed at the plan's
+//! pace ([`Pace`]) so that none is said while the words
 //! before it are still being said. The hold's opening and each phase's cue
 //! come as they start; an exercise's cue waits for the words before it, or
 //! is left out when the hold has no room left; a short phase says its own cue
@@ -21,6 +21,7 @@ use std::time::Duration;
 
 use super::breathing::BreathDirection;
 use super::durations::word_count;
+use super::pace::Pace;
 use super::plan::Plan;
 use super::segment::{Segment, SegmentKind};
 use crate::library::Kind;
@@ -129,7 +130,8 @@ pub fn keeps_moving(segment: &Segment<'_>) -> bool {
 /// run, so the session decides from what was already said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Introduce {
-    /// The exercise's set-up lines and cautions.
+    /// The exercise's set-up lines and cautions, as many as the plan tells
+    /// this person (see [`Plan::telling`]).
     pub exercise: bool,
     /// What is said once a run, with the first hold of the routine it
     /// reaches (after any warm-up): the steps left out for the person's
@@ -191,7 +193,9 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
     }
     push(begin.start, Event::Begin { segment: first });
     if introduce.exercise {
-        for line in 0..begin.exercise.setup.len() {
+        // Briefly or in full, and only the cautions for this person.
+        let telling = plan.telling(begin.exercise);
+        for line in 0..telling.setup_lines(begin.exercise) {
             push(
                 begin.start,
                 Event::Setup {
@@ -200,7 +204,7 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
                 },
             );
         }
-        for index in 0..begin.exercise.cautions.len() {
+        for (index, _) in telling.cautions(begin.exercise) {
             push(
                 begin.start,
                 Event::Caution {
@@ -227,7 +231,7 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
         push(hold_start - seconds, Event::Count { seconds });
     }
     // The hold's words, laid out so that each is said whole (see `Talk`).
-    let mut talk = Talk::new(hold_end);
+    let mut talk = Talk::new(hold_end, plan.pace);
     let mut opening = word_count(&crate::words::hold_spoken(
         begin.exercise,
         hold_end - hold_start,
@@ -375,8 +379,7 @@ pub const SHORT_PHASE: u32 = 10;
 /// rhythm without talking over the whole hold.
 const SPOKEN_BREATH_CYCLES: u32 = 2;
 
-/// What is said during one hold, at the pace of
-/// [`time_to_say`](super::time_to_say): words that fall due at the same
+/// What is said during one hold, at the plan's [`Pace`]: words that fall due at the same
 /// second are said as one utterance, and an utterance is only placed where
 /// the one before it is finished and it is finished before the next one and
 /// before the hold ends. So nothing said in a hold is cut off by what comes
@@ -387,14 +390,17 @@ struct Talk {
     /// Stretches of time, `start..end`, in which only what is already there
     /// is said.
     quiet: Vec<std::ops::Range<u32>>,
+    /// The pace the words are said at.
+    pace: Pace,
     end: u32,
 }
 
 impl Talk {
-    fn new(end: u32) -> Talk {
+    fn new(end: u32, pace: Pace) -> Talk {
         Talk {
             said: std::collections::BTreeMap::new(),
             quiet: Vec::new(),
+            pace,
             end,
         }
     }
@@ -408,8 +414,8 @@ impl Talk {
     }
 
     /// When the utterance at `start` of `words` words is finished.
-    fn ends(start: u32, words: usize) -> Duration {
-        Duration::from_secs(start.into()) + super::time_to_say(words)
+    fn ends(&self, start: u32, words: usize) -> Duration {
+        Duration::from_secs(start.into()) + self.pace.time_to_say(words)
     }
 
     /// Whether `words` more can be said at `at`, alone or with the words
@@ -419,7 +425,7 @@ impl Talk {
             return false;
         }
         let before = self.said.range(..at).next_back();
-        if before.is_some_and(|(&s, &w)| Talk::ends(s, w) > Talk::ends(at, 0)) {
+        if before.is_some_and(|(&s, &w)| self.ends(s, w) > self.ends(at, 0)) {
             return false;
         }
         let now = self.said.get(&at).copied().unwrap_or(0);
@@ -428,7 +434,7 @@ impl Talk {
             .range(at + 1..)
             .next()
             .map_or(self.end, |(&s, _)| s);
-        Talk::ends(at, now + words) <= Talk::ends(next.min(self.end), 0)
+        self.ends(at, now + words) <= self.ends(next.min(self.end), 0)
     }
 
     /// The first second from `wanted` on at which `words` can be said.

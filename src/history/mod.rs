@@ -21,7 +21,7 @@ pub(crate) use error::HistoryError;
 pub(crate) use lines::Skipped;
 pub(crate) use newest::Newest;
 pub(crate) use record::MAX_TENSION;
-pub use record::{Record, SessionNotes};
+pub use record::{Record, SessionNotes, Standing};
 pub(crate) use stats::{CHART_WEEKS, Summary, Tally, WeekCount, WeekTension};
 pub use store::History;
 #[cfg(test)]

@@ -57,6 +57,25 @@ pub struct Record {
     /// The level the holds were run at, 1 to 3; missing means 1.
     #[serde(default)]
     pub level: Option<u8>,
+    /// The ids of the exercises held to the end at least once, each once:
+    /// how well the person knows each exercise. Missing in records written
+    /// before it was kept, which then count toward none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exercises: Vec<String>,
+}
+
+/// How a recorded session stands toward the weekly goal and the streak. Every
+/// session is kept in the history; only a counted one adds to the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// At least half its planned holding was held, and at least the minimum.
+    Counted,
+    /// Less than half its planned holding was held (holds skipped, or quit
+    /// early): shown as short.
+    Short,
+    /// Held as planned, but less than the minimum a session needs (a short
+    /// routine): a break, not a session.
+    Break,
 }
 
 /// What the person adds to a finished run for its record: the check-in
@@ -88,6 +107,7 @@ impl Record {
             tension_after: notes.tension_after.map(|t| t.min(MAX_TENSION)),
             note: notes.note.filter(|n| !n.trim().is_empty()),
             level: Some(notes.level),
+            exercises: outcome.exercises.clone(),
         }
     }
 
@@ -113,11 +133,16 @@ impl Record {
         self.planned_hold_seconds.unwrap_or(self.planned_seconds)
     }
 
-    /// Whether the session counts toward the weekly goal and the streak: at
-    /// least half of its planned holding time was held. A shorter one is
-    /// kept in the history, shown as short, and not counted.
-    pub fn counts(&self) -> bool {
-        u64::from(self.held_seconds) * 2 >= u64::from(self.planned_holding())
+    /// How the session stands toward the weekly goal and the streak, when a
+    /// session must hold at least `min_held_seconds` to count.
+    pub fn standing(&self, min_held_seconds: u32) -> Standing {
+        if u64::from(self.held_seconds) * 2 < u64::from(self.planned_holding()) {
+            Standing::Short
+        } else if self.held_seconds < min_held_seconds {
+            Standing::Break
+        } else {
+            Standing::Counted
+        }
     }
 
     /// The level the holds were run at; 1 for records that do not say.
@@ -180,6 +205,7 @@ pub(crate) mod tests {
             held_seconds: 540,
             holds_done: 9,
             holds_skipped: 1,
+            exercises: vec!["standing-psoas-stretch".into(), "knee-to-chest".into()],
             finished: true,
             past_first_hold: true,
             ending: Ending::Finished,
@@ -209,8 +235,21 @@ pub(crate) mod tests {
              \"routine_name\":\"Daily release\",\"planned_seconds\":600,\
              \"planned_hold_seconds\":540,\"held_seconds\":540,\"holds_done\":9,\
              \"holds_skipped\":1,\"finished\":true,\"tension_before\":6,\"tension_after\":3,\
-             \"note\":\"tight after the drive\",\"level\":1}\n"
+             \"note\":\"tight after the drive\",\"level\":1,\
+             \"exercises\":[\"standing-psoas-stretch\",\"knee-to-chest\"]}\n"
         );
+    }
+
+    #[test]
+    fn a_record_from_before_exercises_were_kept_reads_with_none() {
+        let old = "{\"v\":1,\"started_at\":\"2026-11-21T07:30:00+01:00\",\
+                   \"routine_id\":\"daily\",\"routine_name\":\"Daily\",\"planned_seconds\":600,\
+                   \"held_seconds\":540,\"holds_done\":9,\"holds_skipped\":1,\"finished\":true}";
+        let record: Record = serde_json::from_str(old).unwrap();
+        assert_eq!(record.problem(), None);
+        assert!(record.exercises.is_empty());
+        // Written back, it still says nothing of them.
+        assert!(!record.to_line().contains("exercises"));
     }
 
     #[test]
@@ -272,19 +311,38 @@ pub(crate) mod tests {
     fn a_session_counts_when_half_its_planned_holding_was_held() {
         let mut record = sample("2026-11-21T07:30:00+01:00");
         record.held_seconds = 270;
-        assert!(record.counts());
+        assert_eq!(record.standing(0), Standing::Counted);
         record.held_seconds = 269;
-        assert!(!record.counts());
+        assert_eq!(record.standing(0), Standing::Short);
         // An old record without the planned holding counts against the whole length.
         record.planned_hold_seconds = None;
         record.held_seconds = 300;
-        assert!(record.counts());
+        assert_eq!(record.standing(0), Standing::Counted);
         record.held_seconds = 299;
-        assert!(!record.counts());
+        assert_eq!(record.standing(0), Standing::Short);
         // Nothing planned, nothing to fall short of.
         record.planned_hold_seconds = Some(0);
         record.held_seconds = 0;
-        assert!(record.counts());
+        assert_eq!(record.standing(0), Standing::Counted);
+    }
+
+    #[test]
+    fn a_session_that_held_less_than_the_minimum_is_a_break() {
+        let mut record = sample("2026-11-21T07:30:00+01:00");
+        // A routine with a single 5-second hold, done in full.
+        record.planned_hold_seconds = Some(5);
+        record.held_seconds = 5;
+        assert_eq!(record.standing(300), Standing::Break);
+        assert_eq!(record.standing(5), Standing::Counted);
+        record.planned_hold_seconds = Some(600);
+        record.held_seconds = 300;
+        assert_eq!(record.standing(300), Standing::Counted);
+        record.held_seconds = 299;
+        assert_eq!(
+            record.standing(300),
+            Standing::Short,
+            "short before a break"
+        );
     }
 
     #[test]

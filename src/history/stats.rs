@@ -3,10 +3,11 @@
 //! change in tension. Pure: "now" is an argument, never read from the clock.
 //!
 //! A recorded session counts towards the goal, finished or not, when at least
-//! half of its planned holding time was held ([`Record::counts`]); a shorter
-//! one is kept and shown as short, but not counted. The per-week counts also
-//! say how many were finished and how many were short, and the average
-//! tension before and after over the sessions with both check-ins.
+//! half of its planned holding time was held, and at least the minimum a
+//! session needs ([`Record::standing`]); a shorter one is kept and shown as
+//! short, or as a break, but not counted. The per-week counts also say how
+//! many were finished, short and breaks, and the average tension before and
+//! after over the sessions with both check-ins.
 //!
 //! The streak is the number of consecutive weeks, up to now, that met the
 //! goal. The current week adds to it once it meets the goal, and does not
@@ -16,7 +17,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::record::Record;
+use super::record::{Record, Standing};
 use super::week::Week;
 
 /// How many weeks the chart and the average tension change cover.
@@ -30,8 +31,10 @@ pub struct WeekCount {
     pub sessions: u32,
     /// Of those, the ones that ran to their end.
     pub finished: u32,
-    /// Sessions too short to count.
+    /// Sessions too short to count: less than half their holding held.
     pub short: u32,
+    /// Sessions that held less than the minimum a session needs.
+    pub breaks: u32,
     pub tension: WeekTension,
 }
 
@@ -42,6 +45,7 @@ impl WeekCount {
             sessions: 0,
             finished: 0,
             short: 0,
+            breaks: 0,
             tension: WeekTension::default(),
         }
     }
@@ -86,6 +90,8 @@ pub struct TensionChange {
 pub struct Summary {
     /// Sessions a week to aim for (at least 1).
     pub goal: u32,
+    /// The holding a session needs to count, in seconds.
+    pub min_held_seconds: u32,
     /// The week "now" is in.
     pub current: Week,
     /// Every session, whenever it was.
@@ -108,10 +114,12 @@ impl Summary {
     }
 }
 
-/// Adds up `records` as seen at `now`. A goal of 0 is taken as 1.
+/// Adds up `records` as seen at `now`, with the default minimum a session
+/// holds to count. A goal of 0 is taken as 1.
 #[cfg(test)]
 pub fn summarize(records: &[Record], now: DateTime<FixedOffset>, goal: u32) -> Summary {
-    let mut tally = Tally::new(now, goal);
+    let min_held = crate::config::Config::default().min_held_seconds();
+    let mut tally = Tally::new(now, goal, min_held);
     for record in records {
         tally.add(record);
     }
@@ -123,6 +131,7 @@ pub fn summarize(records: &[Record], now: DateTime<FixedOffset>, goal: u32) -> S
 #[derive(Clone, Debug)]
 pub struct Tally {
     goal: u32,
+    min_held_seconds: u32,
     current: Week,
     weeks: Vec<WeekCount>,
     per_week: HashMap<Week, u32>,
@@ -137,8 +146,9 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// An empty tally as seen at `now`. A goal of 0 is taken as 1.
-    pub fn new(now: DateTime<FixedOffset>, goal: u32) -> Tally {
+    /// An empty tally as seen at `now`, for sessions that must hold
+    /// `min_held_seconds` to count. A goal of 0 is taken as 1.
+    pub fn new(now: DateTime<FixedOffset>, goal: u32, min_held_seconds: u32) -> Tally {
         let current = Week::of(now);
         let mut weeks = Vec::with_capacity(CHART_WEEKS);
         let mut week = current;
@@ -149,6 +159,7 @@ impl Tally {
         weeks.reverse();
         Tally {
             goal: goal.max(1),
+            min_held_seconds,
             current,
             weeks,
             per_week: HashMap::new(),
@@ -166,7 +177,8 @@ impl Tally {
             self.newest = Some((record.started_at, record.level()));
         }
         let week = Week::of(record.started_at);
-        let counts = record.counts();
+        let standing = record.standing(self.min_held_seconds);
+        let counts = standing == Standing::Counted;
         match &mut self.run {
             _ if !counts => {}
             Some((w, n)) if *w == week => *n += 1,
@@ -183,11 +195,13 @@ impl Tally {
         else {
             return;
         };
-        if counts {
-            slot.sessions += 1;
-            slot.finished += u32::from(record.finished);
-        } else {
-            slot.short += 1;
+        match standing {
+            Standing::Counted => {
+                slot.sessions += 1;
+                slot.finished += u32::from(record.finished);
+            }
+            Standing::Short => slot.short += 1,
+            Standing::Break => slot.breaks += 1,
         }
         if let (Some(before), Some(after)) = (record.tension_before, record.tension_after) {
             slot.tension.add(before, after);
@@ -202,6 +216,7 @@ impl Tally {
         }
         Summary {
             goal: self.goal,
+            min_held_seconds: self.min_held_seconds,
             current: self.current,
             all_sessions: self.all_sessions,
             this_week: self.per_week.get(&self.current).copied().unwrap_or(0),
@@ -417,8 +432,9 @@ mod tests {
         for r in &mut records[..4] {
             r.held_seconds = 0;
         }
-        // Exactly half is enough.
-        records[4].held_seconds = 270;
+        // Exactly half is enough, with the five minutes a session needs.
+        records[4].planned_hold_seconds = Some(600);
+        records[4].held_seconds = 300;
         let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
         assert_eq!(s.all_sessions, 5);
         assert_eq!(s.this_week, 1);
@@ -429,6 +445,32 @@ mod tests {
         weeks[4].held_seconds = 10;
         let s = summarize(&weeks, now("2026-11-25T12:00:00+01:00"), 3);
         assert_eq!(s.streak_weeks, 0);
+    }
+
+    #[test]
+    fn sessions_under_the_minimum_are_breaks_and_never_count() {
+        // Two runs of a routine with a single 5-second hold, and a planned
+        // five minutes that held four of them.
+        let mut records = at(&[
+            "2026-11-23T10:00:00+01:00",
+            "2026-11-23T11:00:00+01:00",
+            "2026-11-24T10:00:00+01:00",
+        ]);
+        for r in &mut records[..2] {
+            r.planned_hold_seconds = Some(5);
+            r.held_seconds = 5;
+        }
+        records[2].planned_hold_seconds = Some(240);
+        records[2].held_seconds = 240;
+        let s = summarize(&records, now("2026-11-25T12:00:00+01:00"), 3);
+        assert_eq!(s.this_week, 0);
+        assert_eq!(s.min_held_seconds, 300);
+        let week = s.weeks[11];
+        assert_eq!((week.sessions, week.short, week.breaks), (0, 0, 3));
+        // With no minimum, all three count.
+        let mut tally = Tally::new(now("2026-11-25T12:00:00+01:00"), 3, 0);
+        records.iter().for_each(|r| tally.add(r));
+        assert_eq!(tally.finish().this_week, 3);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use strum::{IntoStaticStr, VariantArray};
 
-use super::Origin;
+use super::{Caution, Origin};
 
 /// What kind of work an exercise is.
 #[derive(
@@ -196,7 +196,7 @@ pub struct Exercise {
     pub equipment: Vec<Equipment>,
     pub setup: Vec<String>,
     pub cues: Vec<String>,
-    pub cautions: Vec<String>,
+    pub cautions: Vec<Caution>,
     pub avoid_if: Vec<Condition>,
     pub impact: Impact,
     #[serde(skip_serializing_if = "Option::is_none")]

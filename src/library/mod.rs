@@ -4,6 +4,7 @@
 //! `load` is the only way in. It reads every source (see [`sources`]), reports
 //! every problem it finds as a [`Diagnostic`](crate::diagnostic::Diagnostic), and keeps what is valid.
 
+mod caution;
 mod embedded;
 mod exercise;
 mod items;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub(crate) use caution::{Caution, Said};
 pub(crate) use exercise::{Breathing, Exercise, Impact, Phase, Side};
 pub use exercise::{Condition, Equipment, Kind, Position};
 pub use load::load_files;

@@ -5,7 +5,10 @@
 //! entry's other problems, rather than stopping serde at the first one. Each
 //! table says in a person's words what it is, for a value of the wrong type.
 
-use serde::Deserialize;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use super::{Condition, Equipment, Impact, Kind, Position};
@@ -27,7 +30,7 @@ pub struct RawExercise {
     #[serde(default)]
     pub cues: List<Spanned<Text>>,
     #[serde(default)]
-    pub cautions: List<Spanned<Text>>,
+    pub cautions: List<Spanned<RawCaution>>,
     #[serde(default)]
     pub avoid_if: List<Condition>,
     #[serde(default)]
@@ -54,6 +57,57 @@ pub struct RawExercise {
 pub struct RawPhase {
     pub cue: Spanned<Text>,
     pub hold: Spanned<WholeNumber>,
+}
+
+/// A caution: a plain string, or a table naming the condition it concerns
+/// or marking it as always said.
+#[derive(Debug)]
+pub enum RawCaution {
+    Plain(Text),
+    Table(RawCautionTable),
+}
+
+/// `{ text = "…", condition = "pregnancy" }` or `{ text = "…", always = true }`.
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table like { text = \"…\", condition = \"pregnancy\" } or { text = \"…\", always = true }"
+)]
+pub struct RawCautionTable {
+    pub text: Option<Spanned<Text>>,
+    pub condition: Option<Spanned<Condition>>,
+    pub always: Option<Spanned<Flag>>,
+}
+
+struct RawCautionVisitor;
+
+impl<'de> Visitor<'de> for RawCautionVisitor {
+    type Value = RawCaution;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(
+            "a string, or a table like { text = \"…\", condition = \"pregnancy\" } or { text = \"…\", always = true }",
+        )
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawCaution, E> {
+        Ok(RawCaution::Plain(Text(v.to_string())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RawCaution, E> {
+        Ok(RawCaution::Plain(Text(v)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawCaution, A::Error> {
+        RawCautionTable::deserialize(de::value::MapAccessDeserializer::new(map))
+            .map(RawCaution::Table)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawCaution {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawCautionVisitor)
+    }
 }
 
 /// `breathing = { inhale = 4, exhale = 6 }`, in a library file or the config.

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::parse::RawRoutine;
-use super::raw::{RawBreathing, RawExercise};
-use super::{Breathing, Exercise, Kind, Origin, Phase, Position, Routine, Step};
+use super::raw::{RawBreathing, RawCaution, RawExercise};
+use super::{Breathing, Caution, Exercise, Kind, Origin, Phase, Position, Routine, Said, Step};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::toml_input::{Entry, Text, WholeNumber, out_of_range, text_problem};
 
@@ -105,6 +105,56 @@ impl Checker<'_> {
             texts.push(text.trim().to_string());
         }
         texts
+    }
+
+    /// Each caution, with to whom it is said: a plain string in full, a
+    /// table for one condition or always.
+    fn cautions(&mut self, values: &[Spanned<RawCaution>]) -> Vec<Caution> {
+        let mut cautions = Vec::with_capacity(values.len());
+        for (i, value) in values.iter().enumerate() {
+            let key = format!("cautions[{}]", i + 1);
+            let caution = match value.get_ref() {
+                RawCaution::Plain(text) => {
+                    if let Some((message, help)) = text_problem(&text.0) {
+                        self.error(value.span(), &key, message, help);
+                    }
+                    Caution::plain(text.0.trim())
+                }
+                RawCaution::Table(table) => {
+                    let text = match &table.text {
+                        Some(text) => self.text(text, &format!("{key}.text")),
+                        None => {
+                            self.error(
+                                value.span(),
+                                &format!("{key}.text"),
+                                "is missing; it is required".into(),
+                                "the words of the caution, like `text = \"Keep the lean small.\"`",
+                            );
+                            String::new()
+                        }
+                    };
+                    let always = table.always.as_ref().is_some_and(|a| a.get_ref().0);
+                    let said = match (&table.condition, &table.always) {
+                        (Some(_), Some(flag)) => {
+                            self.error(
+                                flag.span(),
+                                &format!("{key}.always"),
+                                "cannot be set beside `condition`".into(),
+                                "a caution for a condition is always said to a person who has it; \
+                                 keep `condition` or `always`, not both",
+                            );
+                            Said::Full
+                        }
+                        (Some(condition), None) => Said::With(*condition.get_ref()),
+                        (None, _) if always => Said::Always,
+                        (None, _) => Said::Full,
+                    };
+                    Caution { text, said }
+                }
+            };
+            cautions.push(caution);
+        }
+        cautions
     }
 
     fn breathing(&mut self, raw: &Option<RawBreathing>) -> Option<Breathing> {
@@ -229,7 +279,7 @@ pub fn exercise(
         Some(setup) => c.texts(&setup.get_ref().0, "setup"),
     };
     let cues = c.texts(&raw.cues.0, "cues");
-    let cautions = c.texts(&raw.cautions.0, "cautions");
+    let cautions = c.cautions(&raw.cautions.0);
     let breathing = c.breathing(&raw.breathing);
     // Whether the ids named exist is checked once the whole library is
     // loaded (see `variants`); here only how they are spelt.

@@ -78,17 +78,22 @@ pub fn why_not(exercise: &Exercise, request: &PlanRequest) -> Option<String> {
     (!missing.is_empty()).then(|| format!("it needs {}", missing.join(" ")))
 }
 
-/// `candidates` as done at the request's level: each moved to its harder
-/// variant where that is a candidate too, each once. The plan's routine
-/// then keeps them as chosen (see [`fit::routine`](super::fit::routine)).
+/// `candidates` as done at the request's level, one rung of each family:
+/// the easiest candidate of a family moved up to its harder variant at
+/// levels 2 and 3 where that is a candidate too, and the family's other
+/// rungs left out. The plan's routine then keeps them as chosen (see
+/// [`fit::routine`](super::fit::routine)).
 pub fn at_level<'a>(
     library: &'a Library,
     request: &PlanRequest,
     candidates: Vec<&'a Exercise>,
 ) -> Vec<&'a Exercise> {
     let allowed: Vec<&str> = candidates.iter().map(|e| e.id.as_str()).collect();
+    let easiest = candidates
+        .iter()
+        .filter(|e| e.easier.as_deref().is_none_or(|id| !allowed.contains(&id)));
     let mut chosen: Vec<&'a Exercise> = Vec::with_capacity(candidates.len());
-    for e in &candidates {
+    for e in easiest {
         let e = request
             .level
             .variant(e, library, &request.conditions, |id| !allowed.contains(&id));

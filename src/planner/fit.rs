@@ -5,8 +5,8 @@
 
 use strum::VariantArray;
 
-use crate::engine::{GetReadies, Level, first_ready, opening_words, seconds_to_say, step_seconds};
-use crate::library::{Equipment, Exercise, Kind, Layer, Origin, Routine, Step};
+use crate::engine::{GetReadies, Level, Pace, Telling, first_ready, opening_words, step_seconds};
+use crate::library::{Condition, Equipment, Exercise, Kind, Layer, Origin, Routine, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -38,12 +38,17 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// How long steps take with one prep, one transition and one level, asked of
-/// the engine.
+/// How long steps take with one prep, one transition, one level and one
+/// pace of speech, asked of the engine. A plan is timed with every exercise
+/// told in full, and the cautions for the person's `conditions`: the
+/// longest its get-readies can be, so that it fits the time the first time
+/// it is run.
 pub struct StepTiming {
     pub prep: u32,
     pub transition: u32,
     pub level: Level,
+    pub pace: Pace,
+    pub conditions: Vec<Condition>,
 }
 
 impl StepTiming {
@@ -67,7 +72,15 @@ impl StepTiming {
     /// the time to say its set-up and cautions. What is said once a run adds
     /// at most [`StepTiming::most_opening_extra`] to the whole.
     pub fn most_ready_extra(&self, exercise: &Exercise) -> u32 {
-        first_ready(None, exercise, self.prep, self.transition, 0) - self.prep
+        first_ready(
+            None,
+            exercise,
+            self.prep,
+            self.transition,
+            0,
+            self.telling(),
+            self.pace,
+        ) - self.prep
     }
 
     /// The most what is said once a run can add to a routine: the time to
@@ -75,13 +88,30 @@ impl StepTiming {
     /// first hold's own words, it adds no more than it takes alone.
     pub fn most_opening_extra(&self) -> u32 {
         // Planned routines leave nothing out: they hold only what suits.
-        seconds_to_say(opening_words(&[], &[], Equipment::VARIANTS))
+        self.pace
+            .seconds_to_say(opening_words(&[], &[], Equipment::VARIANTS))
     }
 
     /// The first get-ready of `exercise` when it is a routine's only step.
     pub fn ready_alone(&self, exercise: &Exercise) -> u32 {
         let opening = opening_words(&[], &[], &exercise.equipment);
-        first_ready(None, exercise, self.prep, self.transition, opening)
+        first_ready(
+            None,
+            exercise,
+            self.prep,
+            self.transition,
+            opening,
+            self.telling(),
+            self.pace,
+        )
+    }
+
+    /// Every exercise told in full, with the cautions for the conditions.
+    fn telling(&self) -> Telling<'_> {
+        Telling {
+            brief: false,
+            conditions: &self.conditions,
+        }
     }
 
     /// The seconds the get-ready times add to steps done in this order: the
@@ -90,10 +120,16 @@ impl StepTiming {
     /// as `Plan::build` lays it out.
     pub fn ready_extra<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
         let opening = opening_words(&[], &[], &Equipment::needed_by(order.clone()));
-        let mut readies = GetReadies::new(self.prep, self.transition, opening);
+        let mut readies = GetReadies::new(
+            self.prep,
+            self.transition,
+            opening,
+            self.conditions.clone(),
+            self.pace,
+        );
         order
             .into_iter()
-            .map(|exercise| readies.next(exercise) - self.prep)
+            .map(|exercise| readies.next(exercise, false) - self.prep)
             .sum()
     }
 }

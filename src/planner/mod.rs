@@ -14,7 +14,9 @@ mod rng;
 #[cfg(test)]
 mod tests;
 
-use crate::engine::{self, Level, Plan, PlanSettings, step_seconds};
+use crate::engine::{
+    self, Guidance, GuidanceSettings, Level, Pace, Plan, PlanSettings, step_seconds,
+};
 use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
 
 use fit::{Draft, StepTiming};
@@ -43,6 +45,8 @@ pub struct PlanRequest {
     /// The level the plan is run at: it fits its minutes with the holds grown
     /// to this level, and its routine keeps the holds as written.
     pub level: Level,
+    /// The pace words are said at: the get-readies it fits are timed at it.
+    pub pace: Pace,
 }
 
 impl PlanRequest {
@@ -63,6 +67,7 @@ impl PlanRequest {
             transition: settings.default_transition,
             id: Self::UNSAVED_ID.to_string(),
             level: settings.level,
+            pace: settings.pace,
         }
     }
 
@@ -148,6 +153,8 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
         prep: request.prep,
         transition: request.transition,
         level: request.level,
+        pace: request.pace,
+        conditions: request.conditions.clone(),
     };
     let mut rng = SplitMix64::new(request.seed);
 
@@ -263,6 +270,9 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
     // The engine has the last word on the length.
     let at_level = PlanSettings {
         level: request.level,
+        pace: request.pace,
+        conditions: request.conditions.clone(),
+        guidance: GuidanceSettings::always(Guidance::Full),
         ..PlanSettings::default()
     };
     let planned = Plan::build(&routine, library, &at_level)?.total();

@@ -483,3 +483,43 @@ fn what_is_asked_for_by_name_must_exist_and_suit() {
         Ok(())
     );
 }
+
+/// A plan holds one rung of each family of variants: the easiest that suits
+/// at level 1, the one its level moves to at levels 2 and 3.
+#[test]
+fn a_plan_holds_one_rung_of_each_family() {
+    let library = builtin();
+    let family = |id: &str| -> String {
+        let mut e = library.exercise(id).unwrap();
+        while let Some(easier) = e.easier.as_deref() {
+            e = library.exercise(easier).unwrap();
+        }
+        e.id.clone()
+    };
+    for level in Level::ALL {
+        for seed in 0..12 {
+            let request = PlanRequest {
+                level,
+                ..request(40, seed, &[])
+            };
+            let mut planned = ids(&library, &request);
+            planned.dedup();
+            let mut families: Vec<String> = planned.iter().map(|id| family(id)).collect();
+            let all = families.len();
+            families.sort();
+            families.dedup();
+            assert_eq!(
+                families.len(),
+                all,
+                "level {level}, seed {seed}: {planned:?}"
+            );
+            if level == Level::One {
+                assert!(
+                    !planned
+                        .iter()
+                        .any(|id| id == "single-leg-bridge" || id == "forearm-plank-toes")
+                );
+            }
+        }
+    }
+}

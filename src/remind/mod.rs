@@ -4,9 +4,11 @@
 //! time the [`Schedule`] fires ([`units`] writes its files), and `now` decides
 //! whether to nudge ([`decide`](mod@decide)) and shows the nudge ([`notify`]). The last
 //! nudge is kept in the state folder, so that at most one comes in each
-//! interval however often `now` runs.
+//! interval however often `now` runs. The scheduler's own programs are run
+//! by [`helper`], so that none can hold psoas up.
 
 pub mod decide;
+pub mod helper;
 pub mod notify;
 pub mod schedule;
 pub mod units;

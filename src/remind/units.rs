@@ -24,6 +24,39 @@ pub struct UnitFile {
     pub text: String,
 }
 
+/// Why a path cannot go into a scheduler's file: a file is read line by line
+/// (a crontab line ends at a newline, so a newline in psoas's path would start
+/// a line of its own that cron runs), and the path must come back as the
+/// bytes it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnsafePath {
+    /// It holds this control character.
+    Control(char),
+    /// It is not UTF-8, so it cannot be written as it is.
+    NotUtf8,
+}
+
+/// Whether `path` can be written into a scheduler's file as it is.
+pub fn check_path(path: &Path) -> Result<(), UnsafePath> {
+    let text = path.to_str().ok_or(UnsafePath::NotUtf8)?;
+    match text.chars().find(|c| c.is_control()) {
+        Some(c) => Err(UnsafePath::Control(c)),
+        None => Ok(()),
+    }
+}
+
+impl std::fmt::Display for UnsafePath {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            UnsafePath::Control('\n') => f.write_str("holds a newline"),
+            UnsafePath::Control(c) => {
+                write!(f, "holds the control character {}", c.escape_unicode())
+            }
+            UnsafePath::NotUtf8 => f.write_str("is not UTF-8"),
+        }
+    }
+}
+
 /// The words of the command the scheduler runs.
 pub fn command(program: &Path, schedule: &Schedule) -> Vec<String> {
     let mut words = vec![
@@ -59,7 +92,8 @@ pub fn schedule_of(words: &[String]) -> Option<Schedule> {
 pub fn systemd(program: &Path, schedule: &Schedule) -> [UnitFile; 2] {
     let exec: Vec<String> = command(program, schedule)
         .iter()
-        .map(|w| systemd_quote(w))
+        .enumerate()
+        .map(|(i, w)| systemd_quote(w, i == 0))
         .collect();
     let service = format!(
         "\
@@ -100,13 +134,18 @@ Description=psoas: when to look for a desk nudge ({schedule})
 }
 
 /// A word of `ExecStart=`, quoted so that systemd reads it back as it is:
-/// `%` and `$` would otherwise be expanded.
-fn systemd_quote(word: &str) -> String {
+/// `%` would otherwise be expanded, and `$` in an argument too. The program's
+/// own path (the first word) is run as written, `$` and all.
+fn systemd_quote(word: &str, program: bool) -> String {
     let escaped = word
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
-        .replace('%', "%%")
-        .replace('$', "$$");
+        .replace('%', "%%");
+    let escaped = if program {
+        escaped
+    } else {
+        escaped.replace('$', "$$")
+    };
     if escaped.is_empty() || escaped.contains(|c: char| c.is_whitespace() || c == '"' || c == '\\')
     {
         format!("\"{escaped}\"")
@@ -246,9 +285,10 @@ mod tests {
 
     #[test]
     fn systemd_words_are_quoted_against_expansion() {
-        assert_eq!(systemd_quote("/usr/bin/psoas"), "/usr/bin/psoas");
-        assert_eq!(systemd_quote("/a b/%h$x"), "\"/a b/%%h$$x\"");
-        assert_eq!(systemd_quote("a\"b"), "\"a\\\"b\"");
+        assert_eq!(systemd_quote("/usr/bin/psoas", true), "/usr/bin/psoas");
+        assert_eq!(systemd_quote("/a b/%h$x", false), "\"/a b/%%h$$x\"");
+        assert_eq!(systemd_quote("/a b/%h$x", true), "\"/a b/%%h$x\"");
+        assert_eq!(systemd_quote("a\"b", false), "\"a\\\"b\"");
     }
 
     #[test]
@@ -269,6 +309,24 @@ mod tests {
              30 10 * * 1,3 /home/me/bin/psoas remind now --every 90m --from 09:00 --to 12:00 --days mon,wed\n"
         );
         assert_eq!(shell_quote("/it's 100%"), "'/it'\\''s 100\\%'");
+    }
+
+    #[test]
+    fn a_path_with_a_control_character_cannot_go_into_a_file() {
+        assert_eq!(check_path(Path::new("/opt/my tools/psoas")), Ok(()));
+        assert_eq!(check_path(Path::new("/home/ünï/psoas")), Ok(()));
+        let newline = check_path(Path::new("/tmp/x\n* * * * * touch /tmp/y\n/psoas"));
+        assert_eq!(newline, Err(UnsafePath::Control('\n')));
+        assert_eq!(newline.unwrap_err().to_string(), "holds a newline");
+        let escape = check_path(Path::new("/tmp/\x1b[2J/psoas")).unwrap_err();
+        assert_eq!(escape.to_string(), "holds the control character \\u{1b}");
+        assert_eq!(
+            check_path(Path::new("/tmp/a\rb")),
+            Err(UnsafePath::Control('\r'))
+        );
+        use std::os::unix::ffi::OsStrExt as _;
+        let latin1 = std::ffi::OsStr::from_bytes(b"/tmp/caf\xe9/psoas");
+        assert_eq!(check_path(Path::new(latin1)), Err(UnsafePath::NotUtf8));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use crate::format::{clock, count};
 
-use crate::history::{Record, Summary};
+use crate::history::{Record, Standing, Summary};
 
 /// "This week: 2 of 3 · 2 weeks in a row", with ", goal met" once it is.
 pub fn week_line(summary: &Summary) -> String {
@@ -33,15 +33,31 @@ pub fn tension_line(before: Option<u8>, after: Option<u8>) -> Option<String> {
     Some(format!("Tension: {before} → {after}, {how}"))
 }
 
-/// Why a recorded session does not count, or `None` when it does.
-pub fn short_line(record: &Record) -> Option<String> {
-    (!record.counts()).then(|| {
-        format!(
+/// Why a recorded session does not count, when a session must hold
+/// `min_held_seconds` to count, or `None` when it does.
+pub fn short_line(record: &Record, min_held_seconds: u32) -> Option<String> {
+    match record.standing(min_held_seconds) {
+        Standing::Counted => None,
+        Standing::Short => Some(format!(
             "Short session: {} of {} holding held, less than half, so it is recorded but does not count toward the week",
             clock(record.held_seconds),
             clock(record.planned_holding())
-        )
-    })
+        )),
+        Standing::Break => Some(format!(
+            "A break: {} held, less than the {} a session holds to count, so it is recorded as a break and does not count toward the week",
+            clock(record.held_seconds),
+            minutes(min_held_seconds)
+        )),
+    }
+}
+
+/// "5 minutes", "1 minute", "1:30".
+pub fn minutes(seconds: u32) -> String {
+    if seconds.is_multiple_of(60) {
+        count((seconds / 60) as usize, "minute")
+    } else {
+        clock(seconds)
+    }
 }
 
 /// "Preview at 20× speed: not recorded".
@@ -116,12 +132,18 @@ mod tests {
     #[test]
     fn short_and_preview_lines() {
         let mut record = sample("2026-11-25T08:00:00+01:00");
-        assert_eq!(short_line(&record), None);
+        assert_eq!(short_line(&record, 300), None);
         record.held_seconds = 70;
         assert_eq!(
-            short_line(&record).unwrap(),
+            short_line(&record, 300).unwrap(),
             "Short session: 1:10 of 9:00 holding held, less than half, so it is recorded but does not count toward the week"
         );
+        record.planned_hold_seconds = Some(70);
+        assert_eq!(
+            short_line(&record, 300).unwrap(),
+            "A break: 1:10 held, less than the 5 minutes a session holds to count, so it is recorded as a break and does not count toward the week"
+        );
+        assert_eq!(short_line(&record, 60), None);
         assert_eq!(preview_line(20.0), "Preview at 20× speed: not recorded");
         assert_eq!(preview_line(0.5), "Preview at 0.5× speed: not recorded");
     }

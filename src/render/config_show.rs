@@ -59,11 +59,15 @@ fn effective(
         Key::Bell => config.bell().to_string(),
         Key::Voice => config.voice().to_string(),
         Key::VoiceCommand => return voice_command(config, fallback_voice, origin),
+        Key::VoicePace => config.voice_pace().words_per_minute().to_string(),
         Key::WeeklyGoal => config.weekly_goal().to_string(),
+        Key::MinHeldMinutes => config.min_held_minutes().to_string(),
         Key::CheckIn => config.check_in().to_string(),
         Key::BriskWarmUp => config.brisk_warm_up().to_string(),
         Key::Conditions => array(config.conditions.iter().map(|c| c.name())),
         Key::Level => config.level().to_string(),
+        Key::Guidance => quote(config.guidance().name()),
+        Key::FamiliarAfter => config.familiar_after().to_string(),
         Key::Remind => {
             let r = config.remind();
             format!(

@@ -1,13 +1,15 @@
 //! What `psoas routines` prints: a table of every routine with its step
-//! count and planned length, the default marked, or JSON.
+//! count and planned length, the first time and once familiar, the default
+//! marked, or JSON.
 
 use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::format::{clock, count, table};
+use crate::format::{count, table};
 use crate::render::ListFormat;
+use crate::words::lengths;
 
 /// One routine, measured by its plan.
 #[derive(Serialize)]
@@ -18,7 +20,10 @@ pub struct Row<'a> {
     /// Steps of the routine itself, the warm-up left out.
     pub steps: usize,
     pub holds: usize,
+    /// The length the first time, every exercise told in full.
     pub total_seconds: u32,
+    /// The length once every exercise is familiar and told briefly.
+    pub familiar_seconds: u32,
     pub warm_up: bool,
     /// Where the routine was defined.
     pub source: String,
@@ -49,7 +54,7 @@ pub fn write(
                         id,
                         r.name.to_string(),
                         count(r.steps, "step"),
-                        clock(r.total_seconds),
+                        lengths(r.total_seconds, r.familiar_seconds),
                     ]
                 })
                 .collect();

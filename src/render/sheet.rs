@@ -14,21 +14,25 @@ use crate::library::{Condition, Equipment, Exercise, Kind, Phase, Side};
 use crate::render::SheetFormat;
 use crate::safety::adapted_line;
 use crate::words::left_out_line;
-use crate::words::{SAFETY_NOTICE, STOP_RULE};
+use crate::words::{SAFETY_NOTICE, STOP_RULE, caution_listed, lengths};
 
+/// Writes the sheet of `plan`, planned for the first time, which lasts
+/// `familiar` seconds once the person knows its exercises.
 pub fn write(
     plan: &Plan<'_>,
+    familiar: u32,
     summary: Option<&str>,
     format: SheetFormat,
     out: &mut impl Write,
 ) -> Result<()> {
     match format {
         SheetFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonSheet::new(plan, summary))?;
+            let sheet = JsonSheet::new(plan, familiar, summary);
+            serde_json::to_writer_pretty(&mut *out, &sheet)?;
             writeln!(out)?;
         }
-        SheetFormat::Text => write_document(plan, summary, &TEXT, out)?,
-        SheetFormat::Markdown => write_document(plan, summary, &MARKDOWN, out)?,
+        SheetFormat::Text => write_document(plan, familiar, summary, &TEXT, out)?,
+        SheetFormat::Markdown => write_document(plan, familiar, summary, &MARKDOWN, out)?,
     }
     Ok(())
 }
@@ -99,6 +103,7 @@ const MARKDOWN: Style = Style {
 
 fn write_document(
     plan: &Plan<'_>,
+    familiar: u32,
     summary: Option<&str>,
     style: &Style,
     out: &mut impl Write,
@@ -107,8 +112,8 @@ fn write_document(
     let steps = main_steps(&holds);
     writeln!(out, "{}\n", (style.title)(&plan.routine_name))?;
     let counts = format!(
-        "{} planned · {} · {} · routine `{}`",
-        clock(plan.total()),
+        "{} · {} · {} · routine `{}`",
+        lengths(plan.total(), familiar),
         count(steps.len(), "step"),
         count(holds.len(), "hold"),
         plan.routine_id
@@ -170,7 +175,8 @@ fn write_document(
             ));
         }
         section(out, style, "During the hold", &cues)?;
-        section(out, style, "Cautions", &e.cautions)?;
+        let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
+        section(out, style, "Cautions", &cautions)?;
     }
     writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
     Ok(())
@@ -196,7 +202,10 @@ struct JsonSheet<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     before: &'a [String],
     warm_up: bool,
+    /// The length the first time, every exercise told in full.
     total_seconds: u32,
+    /// The length once every exercise is familiar and told briefly.
+    familiar_seconds: u32,
     equipment: Vec<Equipment>,
     left_out: Vec<JsonLeftOut<'a>>,
     steps: Vec<JsonHold<'a>>,
@@ -223,7 +232,7 @@ struct JsonHold<'a> {
 }
 
 impl<'a> JsonSheet<'a> {
-    fn new(plan: &'a Plan<'a>, summary: Option<&'a str>) -> Self {
+    fn new(plan: &'a Plan<'a>, familiar: u32, summary: Option<&'a str>) -> Self {
         JsonSheet {
             id: &plan.routine_id,
             name: &plan.routine_name,
@@ -231,6 +240,7 @@ impl<'a> JsonSheet<'a> {
             before: &plan.before,
             warm_up: plan.warm_up,
             total_seconds: plan.total(),
+            familiar_seconds: familiar,
             equipment: plan.equipment().to_vec(),
             left_out: plan
                 .left_out

@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::format::hold_text;
 use crate::library::Exercise;
 use crate::render::ListFormat;
-use crate::words::STOP_RULE;
+use crate::words::{STOP_RULE, caution_listed};
 
 /// Writes `exercise` in `format`.
 pub fn write(exercise: &Exercise, format: ListFormat, out: &mut impl Write) -> Result<()> {
@@ -73,7 +73,8 @@ fn write_text(e: &Exercise, out: &mut impl Write) -> Result<()> {
             b.inhale, b.exhale
         )?;
     }
-    list(out, "Cautions", &e.cautions, false)?;
+    let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
+    list(out, "Cautions", &cautions, false)?;
     // The rule for every exercise, which the exercises do not each repeat.
     writeln!(out, "\n{STOP_RULE}")?;
     writeln!(out, "\nDefined at {}", e.origin)?;

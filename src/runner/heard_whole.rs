@@ -1,6 +1,6 @@
 //! Every word heard whole, as a test: the timeline of every built-in
-//! routine, said at the pace the timeline assumes
-//! ([`time_to_say`](crate::engine::time_to_say)), never starts words while the
+//! routine, said at the pace the timeline assumes (the plan's
+//! [`Pace`](crate::engine::Pace)), never starts words while the
 //! words before them are still being said. It says what a run with a voice
 //! says: cues due together as one utterance, a breath that gives way to words
 //! still being said, and a count-in that waits for the get-ready's words.
@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use super::wording::{only_breaths, spoken_together};
-use crate::engine::{Cue, Event, Level, Plan, PlanSettings, time_to_say, timeline, word_count};
+use crate::engine::{Cue, Event, Level, Plan, PlanSettings, timeline, word_count};
 use crate::library::{Condition, Impact, Library, Sources, load};
 
 /// Each utterance cut off by the next one in `cues`, `plan`'s timeline: when
@@ -45,7 +45,7 @@ fn cut_off(plan: &Plan<'_>, cues: &[Cue]) -> Vec<(Duration, String, Duration)> {
         if busy && let Some((started, said, _)) = speaking.take() {
             cuts.push((started, said, at));
         }
-        let ends = at + time_to_say(word_count(&words));
+        let ends = at + plan.pace.time_to_say(word_count(&words));
         speaking = Some((at, words, ends));
     }
     cuts

@@ -15,6 +15,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::signals::SignalWatch;
+use super::terminal::in_foreground;
 
 /// What ended a wait.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,16 +26,24 @@ pub enum Ready {
     Signal,
     /// The terminal is gone.
     HungUp,
+    /// Keys are waiting, but psoas is not in the terminal's foreground: they
+    /// are the shell's, and were left unread.
+    Away,
     /// Nothing happened in time.
     Timeout,
 }
 
-/// Waits up to `timeout` for the terminal or a signal.
-pub fn wait(watch: &SignalWatch, timeout: Duration) -> io::Result<Ready> {
-    let mut fds = [
-        pollfd(io::stdin().as_raw_fd()),
-        pollfd(watch.waker().as_raw_fd()),
-    ];
+/// Waits up to `timeout` for the terminal or a signal. Without `keys`, the
+/// terminal is watched only for its end: its keys belong to another program
+/// (the shell, while psoas is in the background), and reading them would stop
+/// psoas.
+pub fn wait(watch: &SignalWatch, timeout: Duration, keys: bool) -> io::Result<Ready> {
+    let mut terminal = pollfd(io::stdin().as_raw_fd());
+    if !keys {
+        // `poll` reports a hang-up whatever is asked for.
+        terminal.events = 0;
+    }
+    let mut fds = [terminal, pollfd(watch.waker().as_raw_fd())];
     if !poll(&mut fds, timeout)? {
         return Ok(Ready::Timeout);
     }
@@ -46,6 +55,13 @@ pub fn wait(watch: &SignalWatch, timeout: Duration) -> io::Result<Ready> {
     }
     if fds[0].revents & libc::POLLIN == 0 {
         return Ok(Ready::Timeout);
+    }
+    // Continued in the background, psoas may wake to keys typed at the
+    // shell before it knows it is there: reading them would stop it
+    // (SIGTTIN) in the middle of a read that, once brought back, waits for a
+    // key before anything is drawn.
+    if !in_foreground() {
+        return Ok(Ready::Away);
     }
     // Readable: one read takes what is there without waiting. The terminal
     // is shared with the shell, so it is never made non-blocking.

@@ -5,6 +5,17 @@
 //! While the clock runs, the screen changes once a second of plan time
 //! (see [`screen::STEP`]); the loop wakes for exactly those moments and for
 //! cues, and writes only the rows that changed.
+//!
+//! What goes wrong with the voice is shown above the key hints until the
+//! hold it came in is over. A finished routine shows "Routine complete" until
+//! its last words are said (or a key is pressed); anything that went wrong
+//! with them is printed once the terminal is handed back.
+//!
+//! It draws, rings and reads keys only while psoas is in the terminal's
+//! foreground. Continued in the background (stopped by `kill -STOP` or Ctrl-Z,
+//! then `bg` or `kill -CONT`), the run goes on as any background job does,
+//! out of sight, and the terminal is the shell's; back in the foreground, the
+//! screen is taken again and drawn whole.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -23,7 +34,7 @@ use super::screen::{self, Overlay, Row};
 use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
 use super::speaker::{self, SPEECH_POLL, Speaker};
-use super::terminal::Terminal;
+use super::terminal::{Terminal, in_foreground};
 use crate::engine::{Control, Cue, Event, Plan, Session};
 
 /// The shortest real time between two frames that nothing but the clock
@@ -31,6 +42,10 @@ use crate::engine::{Control, Cue, Event, Plan, Session};
 const MIN_FRAME: Duration = Duration::from_millis(40);
 /// How long to sleep when nothing will change by itself.
 const IDLE: Duration = Duration::from_secs(3600);
+/// How often to look whether psoas is back in the foreground, while it is
+/// not: a shell sends SIGCONT with `fg`, which wakes the loop at once, so
+/// this is only for a terminal handed over without one.
+const AWAY_CHECK: Duration = Duration::from_secs(1);
 const BELL: &[u8] = b"\x07";
 
 pub fn run<'a>(
@@ -47,6 +62,7 @@ pub fn run<'a>(
         watch: &watch,
         out: io::stdout(),
         typed: VecDeque::new(),
+        away: false,
     };
 
     let ask = settings.warm_up == WarmUpChoice::Ask && plan.warm_up;
@@ -73,8 +89,17 @@ pub fn run<'a>(
         speaker,
         overlay: Overlay::None,
         paused_to_ask: false,
+        notice: Vec::new(),
+        notice_hold: 0,
     };
     let ending = run.follow(&mut console)?;
+    drop(console);
+    drop(terminal);
+    // Said after the screen is gone, where it stays to be read.
+    let mut out = io::stdout();
+    for line in speaker::troubles(run.speaker.as_deref_mut()) {
+        writeln!(out, "{line}")?;
+    }
     Ok((run.session, ending))
 }
 
@@ -86,6 +111,9 @@ struct Console<'t> {
     out: io::Stdout,
     /// Keys read but not yet handled.
     typed: VecDeque<KeyEvent>,
+    /// Whether the screen may not be as psoas left it: psoas was stopped, or
+    /// found out of the terminal's foreground when it last looked.
+    away: bool,
 }
 
 /// What happened while waiting.
@@ -99,6 +127,9 @@ impl Console<'_> {
     /// Shows rows and the title; a terminal that cannot be written to ends
     /// the run.
     fn show(&mut self, rows: &[Row], title: &str) -> Result<(), Ending> {
+        if !self.in_front()? {
+            return Ok(());
+        }
         let mut frame = Vec::with_capacity(256);
         let painted = self
             .painter
@@ -111,14 +142,36 @@ impl Console<'_> {
     }
 
     fn ring(&mut self) -> Result<(), Ending> {
+        if !self.in_front()? {
+            return Ok(());
+        }
         self.out
             .write_all(BELL)
             .and_then(|()| self.out.flush())
             .map_err(|e| Ending::output_lost(&e))
     }
 
+    /// Whether psoas may write to the terminal: it is in the foreground.
+    /// Coming back there, it takes the screen again, and the next frame is
+    /// drawn whole.
+    fn in_front(&mut self) -> Result<bool, Ending> {
+        if !in_foreground() {
+            self.away = true;
+            return Ok(false);
+        }
+        if self.away {
+            let lost = |e: io::Error| Ending::output_lost(&e);
+            self.terminal.take_back().map_err(lost)?;
+            self.painter.resize(terminal::size().map_err(lost)?);
+            self.painter.invalidate();
+            self.away = false;
+        }
+        Ok(true)
+    }
+
     /// Waits up to `timeout` for a key or a signal; a resize is handled here,
-    /// and a terminal that has gone away is a hang-up.
+    /// and a terminal that has gone away is a hang-up. Away from the
+    /// foreground, keys are left to the program that has the terminal.
     fn wait(&mut self, timeout: Duration) -> Result<Input> {
         if let Some(signal) = self.watch.try_next() {
             return self.signal(signal);
@@ -126,9 +179,18 @@ impl Console<'_> {
         if let Some(key) = self.typed.pop_front() {
             return Ok(Input::Key(key));
         }
-        match input::wait(self.watch, timeout).context("cannot read the terminal")? {
+        let (timeout, keys) = if self.away {
+            (timeout.min(AWAY_CHECK), false)
+        } else {
+            (timeout, true)
+        };
+        match input::wait(self.watch, timeout, keys).context("cannot read the terminal")? {
             Ready::Timeout => Ok(Input::Nothing),
             Ready::HungUp => Ok(Input::Signal(Signal::HangUp)),
+            Ready::Away => {
+                self.away = true;
+                Ok(Input::Nothing)
+            }
             Ready::Signal => match self.watch.try_next() {
                 Some(signal) => self.signal(signal),
                 None => Ok(Input::Nothing),
@@ -140,23 +202,24 @@ impl Console<'_> {
         }
     }
 
-    /// A signal; a resize is handled here.
+    /// A signal; a resize and a continue are handled here.
     fn signal(&mut self, signal: Signal) -> Result<Input> {
-        if signal == Signal::Resize {
-            self.painter.resize(terminal::size()?);
-            return Ok(Input::Nothing);
+        match signal {
+            Signal::Resize => self.painter.resize(terminal::size()?),
+            // Stopped from outside, psoas could not hand the terminal back,
+            // and it may be in the background now: before anything is drawn,
+            // it looks, and in the foreground takes the screen again.
+            Signal::Continue => self.away = true,
+            _ => return Ok(Input::Signal(signal)),
         }
-        Ok(Input::Signal(signal))
+        Ok(Input::Nothing)
     }
 
-    /// Hands the terminal back until `fg`, then repaints.
-    fn suspend(&mut self) -> Result<()> {
-        self.terminal
-            .suspend()
-            .context("cannot take the terminal back")?;
-        self.painter.resize(terminal::size()?);
-        self.painter.invalidate();
-        Ok(())
+    /// Hands the terminal back until psoas is continued; the next frame
+    /// takes it again, in the foreground.
+    fn suspend(&mut self) {
+        self.terminal.suspend();
+        self.away = true;
     }
 
     /// The warm-up question: `Ok(Ok(true))` for the guided warm-up,
@@ -176,7 +239,7 @@ impl Console<'_> {
             match self.wait(IDLE)? {
                 Input::Key(key) => match (keys::action(key), key.code) {
                     (Some(KeyAction::Interrupt), _) => return Ok(Err(Ending::Interrupted)),
-                    (Some(KeyAction::Suspend), _) => self.suspend()?,
+                    (Some(KeyAction::Suspend), _) => self.suspend(),
                     (Some(KeyAction::AskQuit), _) => return Ok(Err(Ending::Quit)),
                     (_, KeyCode::Char('w')) if length.is_some() => return Ok(Ok(true)),
                     (_, KeyCode::Enter) => return Ok(Ok(false)),
@@ -184,7 +247,7 @@ impl Console<'_> {
                 },
                 Input::Signal(signal) => match signal.ending() {
                     Some(ending) => return Ok(Err(ending)),
-                    None if signal == Signal::Stop => self.suspend()?,
+                    None if signal == Signal::Stop => self.suspend(),
                     None => self.painter.invalidate(),
                 },
                 Input::Nothing => {}
@@ -203,6 +266,10 @@ struct Run<'a, 's> {
     /// Whether asking "Quit?" or showing the help paused the clock, to
     /// resume it when the overlay goes.
     paused_to_ask: bool,
+    /// What the person is told about the voice, shown until the end of the
+    /// hold `notice_hold`.
+    notice: Vec<String>,
+    notice_hold: usize,
 }
 
 impl Run<'_, '_> {
@@ -215,10 +282,12 @@ impl Run<'_, '_> {
                 return Ok(ending);
             }
             if self.session.is_over() {
-                return Ok(Ending::Finished);
+                return self.last_words(console);
             }
+            self.note_troubles();
             let (width, height) = console.painter.size();
-            let rows = screen::frame(&self.session, self.overlay, width, height);
+            let rows =
+                screen::frame_noting(&self.session, self.overlay, &self.notice, width, height);
             let title = screen::title(&self.session);
             if let Err(ending) = console.show(&rows, &title) {
                 return Ok(ending);
@@ -244,11 +313,7 @@ impl Run<'_, '_> {
             let ending = match console.wait(timeout)? {
                 Input::Nothing => None,
                 Input::Key(key) => self.key(key, console)?,
-                Input::Signal(Signal::Stop) => self.suspend(console)?,
-                Input::Signal(Signal::Continue) => {
-                    console.painter.invalidate();
-                    None
-                }
+                Input::Signal(Signal::Stop) => self.suspend(console),
                 Input::Signal(signal) => signal.ending(),
             };
             if let Some(ending) = ending {
@@ -258,12 +323,59 @@ impl Run<'_, '_> {
         }
     }
 
+    /// Takes what the speaker has to tell, to show until the end of this
+    /// hold, and lets what was shown through the last hold go.
+    fn note_troubles(&mut self) {
+        let hold = self
+            .session
+            .segment()
+            .map_or(usize::MAX, |i| self.session.plan().segments[i].hold);
+        if hold != self.notice_hold {
+            self.notice.clear();
+        }
+        let troubles = speaker::troubles(self.speaker.as_deref_mut());
+        if !troubles.is_empty() {
+            self.notice.extend(troubles);
+            self.notice_hold = hold;
+        }
+    }
+
+    /// Shows that the routine is complete until its last words are said,
+    /// a key is pressed or a signal ends the wait (and then the program, as
+    /// it would have a moment before).
+    fn last_words(&mut self, console: &mut Console<'_>) -> Result<Ending> {
+        loop {
+            let speaking = speaker::last_words(self.speaker.as_deref_mut());
+            let (width, height) = console.painter.size();
+            let rows =
+                screen::frame_noting(&self.session, Overlay::None, &self.notice, width, height);
+            if let Err(ending) = console.show(&rows, &screen::title(&self.session)) {
+                return Ok(ending);
+            }
+            if !speaking {
+                return Ok(Ending::Finished);
+            }
+            match console.wait(SPEECH_POLL)? {
+                Input::Nothing | Input::Signal(Signal::Continue) => {}
+                Input::Key(key) if keys::action(key) == Some(KeyAction::Suspend) => {
+                    console.suspend();
+                }
+                Input::Signal(Signal::Stop) => console.suspend(),
+                Input::Key(key) if keys::action(key) == Some(KeyAction::Interrupt) => {
+                    return Ok(Ending::Interrupted);
+                }
+                Input::Key(_) => return Ok(Ending::Finished),
+                Input::Signal(signal) => return Ok(signal.ending().unwrap_or(Ending::Finished)),
+            }
+        }
+    }
+
     fn key(&mut self, key: KeyEvent, console: &mut Console<'_>) -> Result<Option<Ending>> {
         let action = keys::action(key);
         // Ctrl-C and Ctrl-Z work whatever is shown.
         match action {
             Some(KeyAction::Interrupt) => return Ok(Some(Ending::Interrupted)),
-            Some(KeyAction::Suspend) => return self.suspend(console),
+            Some(KeyAction::Suspend) => return Ok(self.suspend(console)),
             _ => {}
         }
         match self.overlay {
@@ -316,14 +428,14 @@ impl Run<'_, '_> {
     }
 
     /// Stops the clock while the process is stopped.
-    fn suspend(&mut self, console: &mut Console<'_>) -> Result<Option<Ending>> {
+    fn suspend(&mut self, console: &mut Console<'_>) -> Option<Ending> {
         let was_paused = self.session.is_paused();
         self.session.apply(Control::Pause, self.clock.now());
-        console.suspend()?;
+        console.suspend();
         if !was_paused {
             self.session.apply(Control::Resume, self.clock.now());
         }
-        Ok(None)
+        None
     }
 
     /// Rings and speaks what the cues call for; at most one bell per batch.

@@ -59,7 +59,7 @@ const fn with_control(
 }
 
 /// Every key of the screen, in the order the help lists them.
-pub const KEYS: [Binding; 9] = [
+pub const KEYS: [Binding; 10] = [
     bind(
         &[KeyCode::Char(' '), KeyCode::Char('p')],
         KeyAction::Control(Control::TogglePause),
@@ -71,6 +71,12 @@ pub const KEYS: [Binding; 9] = [
         KeyAction::Control(Control::Ready),
         "Enter",
         "in position: count in now",
+    ),
+    bind(
+        &[KeyCode::Char('f')],
+        KeyAction::Control(Control::InFull),
+        "f",
+        "a brief get-ready: all its words",
     ),
     bind(
         &[KeyCode::Char('n'), KeyCode::Right],
@@ -172,6 +178,10 @@ mod tests {
             action(key(KeyCode::Enter)),
             Some(KeyAction::Control(Control::Ready))
         );
+        assert_eq!(
+            action(key(KeyCode::Char('f'))),
+            Some(KeyAction::Control(Control::InFull))
+        );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action(ctrl_c), Some(KeyAction::Interrupt));
         assert_eq!(action(key(KeyCode::Char('x'))), None);
@@ -192,9 +202,9 @@ mod tests {
         assert_eq!(
             labels,
             [
-                "space", "Enter", "n  →", "b  ←", "r", "q  Esc", "?", "Ctrl-C", "Ctrl-Z"
+                "space", "Enter", "f", "n  →", "b  ←", "r", "q  Esc", "?", "Ctrl-C", "Ctrl-Z"
             ]
         );
-        assert_eq!(HELP[2].1, "skip to the next hold");
+        assert_eq!(HELP[3].1, "skip to the next hold");
     }
 }

@@ -78,6 +78,8 @@ pub struct RunOutcome {
     pub held_seconds: u32,
     pub holds_done: u32,
     pub holds_skipped: u32,
+    /// The ids of the exercises held to the end at least once, each once.
+    pub exercises: Vec<String>,
     pub finished: bool,
     /// Whether the run got past its first hold.
     pub past_first_hold: bool,
@@ -102,6 +104,11 @@ impl RunOutcome {
             held_seconds: whole_seconds(session.held()),
             holds_done: session.holds_done() as u32,
             holds_skipped: session.holds_skipped() as u32,
+            exercises: session
+                .exercises_held()
+                .into_iter()
+                .map(String::from)
+                .collect(),
             finished: session.is_finished(),
             past_first_hold: session.past_first_hold(),
             ending,

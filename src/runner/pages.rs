@@ -1,6 +1,6 @@
 //! The words of a get-ready on a screen with too few rows for all of them:
 //! shown a page at a time, each page for as long as its words take to say at
-//! the engine's pace, so the screen keeps step with the voice and with a
+//! the plan's pace, so the screen keeps step with the voice and with a
 //! person reading along, and no line is left unseen. The get-ready lasts as
 //! long as its words take, and its count-in still shows them (see
 //! `engine::first_ready`), so the last page comes in time. A hold's
@@ -10,12 +10,18 @@
 use std::time::Duration;
 
 use super::rows::wrap;
-use crate::engine::{time_to_say, word_count};
+use crate::engine::{Pace, word_count};
 
 /// The lines to show of `paragraphs`, wrapped to `width` columns, in at most
-/// `room` rows, `elapsed` into the get-ready that says them. When they do not
-/// all fit, the last row says which page this is.
-pub fn page(paragraphs: &[String], width: usize, room: usize, elapsed: Duration) -> Vec<String> {
+/// `room` rows, `elapsed` into the get-ready that says them at `pace`. When
+/// they do not all fit, the last row says which page this is.
+pub fn page(
+    paragraphs: &[String],
+    width: usize,
+    room: usize,
+    elapsed: Duration,
+    pace: Pace,
+) -> Vec<String> {
     let lines = lines(paragraphs, width);
     if lines.len() <= room {
         return lines.into_iter().map(|(line, _)| line).collect();
@@ -31,7 +37,7 @@ pub fn page(paragraphs: &[String], width: usize, room: usize, elapsed: Duration)
             break;
         }
         shown = index;
-        turn += page_time(page);
+        turn += page_time(page, pace);
     }
     let mut rows: Vec<String> = pages[shown].iter().map(|(line, _)| line.clone()).collect();
     let marker = if shown + 1 < pages.len() {
@@ -52,17 +58,18 @@ pub fn page_round(
     width: usize,
     room: usize,
     elapsed: Duration,
+    pace: Pace,
 ) -> Vec<String> {
     let round: Duration = lines(paragraphs, width)
         .chunks(room.saturating_sub(1).max(1))
-        .map(page_time)
+        .map(|page| page_time(page, pace))
         .sum();
     let into = if round.is_zero() {
         elapsed
     } else {
         Duration::from_nanos((elapsed.as_nanos() % round.as_nanos()) as u64)
     };
-    page(paragraphs, width, room, into)
+    page(paragraphs, width, room, into, pace)
 }
 
 /// Each line of `paragraphs` wrapped to `width` columns, with its share of
@@ -84,11 +91,11 @@ fn lines(paragraphs: &[String], width: usize) -> Vec<(String, usize)> {
         .collect()
 }
 
-/// How long one page stays: as long as its words take, and at least a
+/// How long one page stays: as long as its words take at `pace`, and at least a
 /// second, so that a screen drawn once a second shows every page.
-fn page_time(page: &[(String, usize)]) -> Duration {
+fn page_time(page: &[(String, usize)], pace: Pace) -> Duration {
     let words = page.iter().map(|(_, words)| words).sum::<usize>();
-    time_to_say(words).max(Duration::from_secs(1))
+    pace.time_to_say(words).max(Duration::from_secs(1))
 }
 
 #[cfg(test)]
@@ -100,7 +107,13 @@ mod tests {
         let paragraphs: Vec<String> = (1..=5)
             .map(|n| format!("Line {n} has five words."))
             .collect();
-        page(&paragraphs, 40, room, Duration::from_secs(seconds))
+        page(
+            &paragraphs,
+            40,
+            room,
+            Duration::from_secs(seconds),
+            Pace::DEFAULT,
+        )
     }
 
     #[test]
@@ -137,16 +150,30 @@ mod tests {
     #[test]
     fn a_wrapped_paragraph_may_run_onto_the_next_page() {
         let long = vec!["one two three four five six seven eight nine ten".to_string()];
-        let rows = page(&long, 9, 3, Duration::ZERO);
+        let rows = page(&long, 9, 3, Duration::ZERO, Pace::DEFAULT);
         assert_eq!(rows, ["one two", "three", "(page 1 of 3, more to come…)"]);
         // The first page's three words take two seconds.
-        assert_eq!(page(&long, 9, 3, Duration::from_secs(2))[0], "four five");
+        assert_eq!(
+            page(&long, 9, 3, Duration::from_secs(2), Pace::DEFAULT)[0],
+            "four five"
+        );
+        // At half the pace, they take twice as long.
+        let slow = Pace::new(75).unwrap();
+        assert_eq!(
+            page(&long, 9, 3, Duration::from_secs(2), slow)[0],
+            "one two"
+        );
+        assert_eq!(
+            page(&long, 9, 3, Duration::from_secs(3), slow)[0],
+            "four five"
+        );
     }
 
     #[test]
     fn every_page_stays_a_second_at_least() {
         let short = ["one two three", "four five", "six seven eight nine ten"].map(String::from);
-        let shown = |seconds| page(&short, 40, 2, Duration::from_secs(seconds))[0].clone();
+        let shown =
+            |seconds| page(&short, 40, 2, Duration::from_secs(seconds), Pace::DEFAULT)[0].clone();
         assert_eq!(shown(0), "one two three");
         assert_eq!(shown(2), "four five");
         assert_eq!(shown(3), "six seven eight nine ten");
@@ -158,7 +185,14 @@ mod tests {
             let paragraphs: Vec<String> = (1..=3)
                 .map(|n| format!("Line {n} has five words."))
                 .collect();
-            page_round(&paragraphs, 40, 2, Duration::from_secs(seconds))[0].clone()
+            page_round(
+                &paragraphs,
+                40,
+                2,
+                Duration::from_secs(seconds),
+                Pace::DEFAULT,
+            )[0]
+            .clone()
         };
         // Each page of one line takes two seconds: six in all.
         assert_eq!(round(0), "Line 1 has five words.");

@@ -3,7 +3,9 @@
 //! reading. This is what screen readers, logs and speech pipes follow.
 //!
 //! The loop sleeps until the next cue or a signal, whichever comes first.
-//! Ctrl-Z pauses the clock while the process is stopped.
+//! Ctrl-Z pauses the clock while the process is stopped. What goes wrong
+//! with the voice is a line of its own, once; the run's last words are
+//! heard in full before it returns.
 
 use std::io::{self, Write};
 use std::time::Duration;
@@ -67,13 +69,16 @@ impl Transcript<'_, '_, '_> {
                 return Ending::output_lost(&error);
             }
             if self.session.is_over() {
-                return Ending::Finished;
+                return self.last_words(watch);
             }
             let speaking = speaker::hold_for_speech(
                 self.speaker.as_deref_mut(),
                 &mut self.session,
                 clock.now(),
             );
+            if let Err(error) = self.tell_troubles() {
+                return Ending::output_lost(&error);
+            }
             let wait = if speaking {
                 SPEECH_POLL
             } else {
@@ -100,6 +105,37 @@ impl Transcript<'_, '_, '_> {
             let _ = self.write(self.session.position(), &line);
             return ending;
         }
+    }
+
+    /// Waits for the words of a finished run to be said, unless a signal
+    /// that ends the program comes first (and then ends it, as it would
+    /// have a moment before).
+    fn last_words(&mut self, watch: &SignalWatch) -> Ending {
+        let mut ending = Ending::Finished;
+        while speaker::last_words(self.speaker.as_deref_mut()) {
+            match watch.wait(SPEECH_POLL) {
+                Some(Signal::Stop) => stop_self(),
+                Some(signal) => {
+                    if let Some(by_signal) = signal.ending() {
+                        ending = by_signal;
+                        break;
+                    }
+                }
+                None => {}
+            }
+        }
+        match self.tell_troubles() {
+            Ok(()) => ending,
+            Err(error) => Ending::output_lost(&error),
+        }
+    }
+
+    /// A line for each thing that went wrong with the voice.
+    fn tell_troubles(&mut self) -> io::Result<()> {
+        for line in speaker::troubles(self.speaker.as_deref_mut()) {
+            self.write(self.session.position(), &line)?;
+        }
+        Ok(())
     }
 
     fn show(&mut self, cues: &[Cue]) -> io::Result<()> {
@@ -143,8 +179,9 @@ pub fn stamp(at: Duration) -> String {
 mod tests {
     use super::*;
 
-    use crate::engine::fixture;
+    use crate::engine::{Pace, fixture};
     use crate::runner::speaker::Recorder;
+    use crate::voice::Voice;
 
     #[test]
     fn the_runner_hands_each_spoken_cue_to_the_speaker() {
@@ -242,6 +279,112 @@ mod tests {
             "{:?}",
             speaker.said
         );
+    }
+
+    /// A voice speaking through a shell script whose body is `body`, with
+    /// `$D` a temp folder that is kept with it, allowing each cue `allowed`.
+    fn scripted_voice(body: &str, allowed: Duration) -> (Voice, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("speak.sh");
+        let d = dir.path().display();
+        std::fs::write(&script, format!("#!/bin/sh\nD='{d}'\n{body}\n")).unwrap();
+        let command = ["sh".to_string(), script.display().to_string()];
+        let path = std::env::var_os("PATH");
+        let voice = Voice::open(
+            Some(&command),
+            path.as_deref(),
+            Pace::DEFAULT,
+            Box::new(|m: &str| panic!("warned: {m}")),
+        )
+        .allowing(allowed);
+        (voice, dir)
+    }
+
+    /// The fixture's routine at 1000 times real speed, spoken by `voice`;
+    /// the transcript and the session.
+    fn run_with(voice: &mut Voice) -> (String, Session<'static>) {
+        let library = Box::leak(Box::new(fixture::library()));
+        let settings = RunSettings {
+            speed: 1000.0,
+            ..RunSettings::default()
+        };
+        let mut out = Vec::new();
+        let (session, ending) = run(
+            fixture::plan(library),
+            None,
+            &settings,
+            Some(voice),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        (String::from_utf8(out).unwrap(), session)
+    }
+
+    #[test]
+    fn the_last_words_are_heard_in_full_before_the_run_returns() {
+        // A voice that takes a moment to say anything, then notes it.
+        let (mut voice, dir) = scripted_voice(
+            "text=$(cat)\nsleep 0.2\nprintf '%s\\n' \"$text\" >> \"$D/said\"",
+            Duration::from_secs(30),
+        );
+        let (out, _) = run_with(&mut voice);
+        // Read before the voice is dropped: the runner itself waited.
+        let said = std::fs::read_to_string(dir.path().join("said")).unwrap();
+        assert!(
+            said.ends_with("Time: ease out of the position slowly. Routine complete.\n"),
+            "{said}"
+        );
+        assert!(!out.contains("voice program"), "{out}");
+    }
+
+    #[test]
+    fn a_voice_that_does_not_answer_is_told_once_and_the_run_goes_on() {
+        let allowed = Duration::from_secs(1);
+        // One that never ends, and one that never even reads its words.
+        for body in ["cat > /dev/null\nexec sleep 30", "exec sleep 30"] {
+            let (mut voice, _dir) = scripted_voice(body, allowed);
+            let (out, session) = run_with(&mut voice);
+            let told: Vec<&str> = out
+                .lines()
+                .filter(|l| l.contains("voice program"))
+                .collect();
+            assert_eq!(told.len(), 1, "{body}: {out}");
+            assert!(
+                told[0].ends_with(
+                    "] The voice program sh is not answering: going on without waiting for it."
+                ),
+                "{out}"
+            );
+            assert!(out.lines().last().unwrap().contains("Routine complete"));
+            // It was waited for once, at the first count-in, and never again:
+            // at this speed the second it was allowed is 1000 s of plan time,
+            // and waiting at each of the four count-ins would take 4000.
+            let late = session.active().saturating_sub(session.total());
+            assert!(late >= Duration::from_secs(500), "{body}: {late:?} late");
+            assert!(late < Duration::from_secs(2000), "{body}: {late:?} late");
+        }
+    }
+
+    #[test]
+    fn a_voice_that_fails_on_every_cue_is_told_once() {
+        let (mut voice, dir) = scripted_voice(
+            "cat >> \"$D/said\"\necho >> \"$D/said\"\nexit 1",
+            Duration::from_secs(30),
+        );
+        let (out, _) = run_with(&mut voice);
+        let told: Vec<&str> = out
+            .lines()
+            .filter(|l| l.contains("voice program"))
+            .collect();
+        assert_eq!(told.len(), 1, "{out}");
+        assert!(told[0].ends_with(
+            "] The voice program sh failed (exit code 1): cues may not be heard. \
+             Check voice_command in the config."
+        ));
+        // It was given every cue all the same.
+        let said = std::fs::read_to_string(dir.path().join("said")).unwrap();
+        assert!(said.lines().count() > 4, "{said}");
     }
 
     #[test]

@@ -24,8 +24,7 @@ use super::wording::{
     instruction, line, side_name, step_label,
 };
 use crate::engine::{
-    COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, time_to_say,
-    word_count,
+    COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, word_count,
 };
 use crate::format::clock;
 use crate::library::{Kind, Side};
@@ -87,20 +86,31 @@ pub fn title(session: &Session<'_>) -> String {
 /// exercise to the next: the side band's row stays (empty) for an exercise
 /// without sides, and the breathing row says what to do in the get-ready or
 /// while moving. From 80×24 up, the seconds left are five rows high, placed
-/// toward the side being worked.
-pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
+/// toward the side being worked. A `notice` stands above the key hints:
+/// something the person is told once, such as a voice program that is not
+/// answering.
+pub fn frame_noting(
+    session: &Session<'_>,
+    overlay: Overlay,
+    notice: &[String],
+    width: u16,
+    height: u16,
+) -> Vec<Row> {
     let plan = session.plan();
+    let text_width = usize::from(width.saturating_sub(1)).max(1);
+    let notice: Vec<(Priority, Row)> = notice
+        .iter()
+        .flat_map(|n| wrap(n, text_width))
+        .map(|line| (9, Row::new(line, Style::Alert)))
+        .collect();
     let Some(index) = session.segment() else {
-        return fit(
-            vec![(9, Row::new("Routine complete", Style::Strong))],
-            width,
-            height,
-        );
+        let mut rows = vec![(9, Row::new("Routine complete", Style::Strong))];
+        rows.extend(notice);
+        return fit(rows, width, height);
     };
     let s = &plan.segments[index];
     let pos = session.position();
     let span = HoldSpan::of(plan, s.hold);
-    let text_width = usize::from(width.saturating_sub(1)).max(1);
     let big = has_room_for_big_digits(width, height);
 
     let mut info = format!(
@@ -238,6 +248,15 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     let hints = match overlay {
         Overlay::ConfirmQuit => Row::new("Quit? q: yes · any other key: no", Style::Alert),
         _ if session.is_paused() => Row::new("space resume  ? help  q quit", Style::Dim),
+        // A brief get-ready offers its full words first.
+        _ if in_prep && session.can_tell_in_full() && width >= 72 => Row::new(
+            "f all words · Enter ready · space pause · n next · b back · ? help · q quit",
+            Style::Dim,
+        ),
+        _ if in_prep && session.can_tell_in_full() && width >= 56 => Row::new(
+            "f all words  Enter ready  space pause  n next  ?  q quit",
+            Style::Dim,
+        ),
         // While getting ready, the key that ends the wait comes first.
         _ if in_prep && prep_left > COUNT_FROM && width >= 62 => Row::new(
             "Enter ready · space pause · n next · b back · ? help · q quit",
@@ -253,7 +272,9 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
         ),
         _ => Row::new("space pause  n next  b back  ?  q quit", Style::Dim),
     };
-    let bottom = vec![(4, Row::new(next, Style::Plain)), (10, hints)];
+    let mut bottom = vec![(4, Row::new(next, Style::Plain))];
+    bottom.extend(notice);
+    bottom.push((10, hints));
 
     // The words take the rows that every other row but the blank ones leaves,
     // a page at a time if they need more, paged from the moment they are said.
@@ -272,12 +293,8 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     };
     let lines = if in_prep {
         let words = get_ready_words_shown(session, s);
-        page(
-            &words,
-            text_width,
-            room,
-            pos.saturating_sub(span.ready_start),
-        )
+        let elapsed = pos.saturating_sub(span.ready_start);
+        page(&words, text_width, room, elapsed, plan.pace)
     } else {
         hold_words_shown(session, text_width, room)
     };
@@ -294,6 +311,12 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     rows.extend((0..room).map(|_| (0, Row::new("", Style::Plain))));
     rows.extend(bottom);
     fit(rows, width, height)
+}
+
+/// [`frame_noting`] with nothing to note.
+#[cfg(test)]
+pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
+    frame_noting(session, overlay, &[], width, height)
 }
 
 /// The question before a routine that asks for a warm-up.
@@ -391,19 +414,15 @@ fn hold_words_shown(session: &Session<'_>, width: usize, room: usize) -> Vec<Str
         let pages = wrap(words, width)
             .len()
             .div_ceil(room.saturating_sub(1).max(1));
-        let said = time_to_say(word_count(words)) + STEP * pages as u32;
+        let said = plan.pace.time_to_say(word_count(words)) + STEP * pages as u32;
         let being_said = pos < *at + said;
         if being_said || phase.is_none() {
-            return page(
-                std::slice::from_ref(words),
-                width,
-                room,
-                pos.saturating_sub(*at),
-            );
+            let elapsed = pos.saturating_sub(*at);
+            return page(std::slice::from_ref(words), width, room, elapsed, plan.pace);
         }
     }
     match phase {
-        Some((at, words)) => page_round(&[words], width, room, pos.saturating_sub(at)),
+        Some((at, words)) => page_round(&[words], width, room, pos.saturating_sub(at), plan.pace),
         None => Vec::new(),
     }
 }

@@ -5,12 +5,16 @@
 //!
 //! A get-ready lasts at least until its words are said: while the speaker is
 //! still speaking, the runner holds the session at the count-in
-//! ([`hold_for_speech`]).
+//! ([`hold_for_speech`]). The speaker bounds that wait itself (a voice that
+//! does not answer stops saying it is speaking), and says what went wrong
+//! ([`Speaker::trouble`]) for the runner to show. A run's last words are
+//! waited for the same way before it returns ([`last_words`]).
 
 use std::time::Duration;
 
 use super::wording;
 use crate::engine::{Cue, Session};
+use crate::voice::Trouble;
 
 /// How often the runner looks whether the speaker is done, while it waits.
 pub const SPEECH_POLL: Duration = Duration::from_millis(50);
@@ -20,9 +24,15 @@ pub const SPEECH_POLL: Duration = Duration::from_millis(50);
 pub trait Speaker {
     fn say(&mut self, text: &str);
 
-    /// Whether the last words are still being said.
+    /// Whether the last words are still being said, and are to be waited
+    /// for.
     fn is_speaking(&mut self) -> bool {
         false
+    }
+
+    /// Something that went wrong, to tell the person; each once.
+    fn trouble(&mut self) -> Option<Trouble> {
+        None
     }
 }
 
@@ -33,6 +43,10 @@ impl Speaker for crate::voice::Voice {
 
     fn is_speaking(&mut self) -> bool {
         crate::voice::Voice::is_speaking(self)
+    }
+
+    fn trouble(&mut self) -> Option<Trouble> {
+        crate::voice::Voice::trouble(self)
     }
 }
 
@@ -65,6 +79,23 @@ pub fn hold_for_speech(
         session.set_waiting(false, now);
     }
     session.is_waiting()
+}
+
+/// What the speaker has to tell the person, in words, each once.
+pub fn troubles(speaker: Option<&mut (dyn Speaker + '_)>) -> Vec<String> {
+    let Some(speaker) = speaker else {
+        return Vec::new();
+    };
+    std::iter::from_fn(|| speaker.trouble())
+        .map(|trouble| wording::voice_trouble(&trouble))
+        .collect()
+}
+
+/// Whether a run that is over still waits for its last words to be said:
+/// they are heard in full before the program goes on (and exits), within
+/// the speaker's bound.
+pub fn last_words(speaker: Option<&mut (dyn Speaker + '_)>) -> bool {
+    speaker.is_some_and(|speaker| speaker.is_speaking())
 }
 
 /// Records what was said; for tests. With `busy` set, it claims to be still

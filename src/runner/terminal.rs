@@ -7,6 +7,12 @@
 //! front of the previous one (so the message prints on a usable screen), and
 //! a suspend with Ctrl-Z. Restoring twice is harmless and restoring never
 //! panics.
+//!
+//! The screen draws only while psoas is in the terminal's foreground
+//! ([`in_foreground`]): stopped from outside (`kill -STOP`, which cannot be
+//! caught) and continued in the background, psoas leaves the terminal to the
+//! shell that has it, and [`Terminal::take_back`] takes it again when psoas
+//! is brought back to the foreground.
 
 use std::io::{self, Write};
 use std::sync::Once;
@@ -34,13 +40,45 @@ impl Terminal {
     }
 
     /// Hands the terminal back and stops the process, as Ctrl-Z does for any
-    /// program; once continued (`fg`), takes the terminal again. The caller
-    /// redraws everything.
-    pub fn suspend(&mut self) -> io::Result<()> {
+    /// program; returns once it is continued, in the foreground (`fg`) or in
+    /// the background (`bg`). The caller takes the terminal back with
+    /// [`Terminal::take_back`] once psoas is in the foreground.
+    pub fn suspend(&mut self) {
         restore();
         signals::stop_self();
-        take()
     }
+
+    /// Takes the screen again after time away from it (stopped, or in the
+    /// background while the shell had the terminal): raw mode set afresh,
+    /// since the shell may have put its own settings back meanwhile, then the
+    /// alternate screen, a hidden cursor and a clear screen. The caller
+    /// redraws everything.
+    pub fn take_back(&mut self) -> io::Result<()> {
+        if !TAKEN.load(Ordering::SeqCst) {
+            return take();
+        }
+        // Turning raw mode on when it is on already does nothing, so it goes
+        // off (back to the settings from before the run) and on again.
+        terminal::disable_raw_mode()?;
+        terminal::enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            cursor::Hide,
+            terminal::Clear(terminal::ClearType::All)
+        )
+    }
+}
+
+/// Whether psoas is in its terminal's foreground: the terminal's foreground
+/// process group is psoas's own, as `less` and `vim` ask before they draw.
+/// Where the terminal cannot say (it is gone, or standard input is not one),
+/// there is no one else to draw over, so the answer is yes.
+#[allow(unsafe_code)]
+pub fn in_foreground() -> bool {
+    // SAFETY: both calls take and return plain integers and touch no memory.
+    let (front, own) = unsafe { (libc::tcgetpgrp(libc::STDIN_FILENO), libc::getpgrp()) };
+    front < 0 || front == own
 }
 
 impl Drop for Terminal {

@@ -6,6 +6,7 @@
 
 use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage};
 use crate::library::{Kind, Side};
+use crate::voice::Trouble;
 use crate::words::STOP_RULE;
 
 pub use crate::words::{SWITCH_HINT, breath_words, side_name};
@@ -76,7 +77,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Begin { segment: i } => begin_line(plan, segment(i)),
         Event::Setup { segment: i, line } => segment(i).exercise.setup[line].clone(),
         Event::Caution { segment: i, index } => {
-            format!("Caution: {}", segment(i).exercise.cautions[index])
+            format!("Caution: {}", segment(i).exercise.cautions[index].text)
         }
         Event::Before { line } => plan.before[line].clone(),
         Event::LeftOut { index } => crate::words::left_out_line(&plan.left_out[index]),
@@ -157,6 +158,28 @@ fn hold_line(segment: &Segment<'_>, seconds: u32) -> String {
 /// What is said as a hold ends.
 fn hold_done_words(segment: &Segment<'_>) -> &'static str {
     crate::words::hold_done(segment.exercise)
+}
+
+/// What the person is told when the voice goes wrong during a run.
+pub fn voice_trouble(trouble: &Trouble) -> String {
+    match trouble {
+        Trouble::NotAnswering { program } => format!(
+            "The voice program {program} is not answering: going on without waiting for it."
+        ),
+        Trouble::Failed {
+            program,
+            code: Some(code),
+        } => format!(
+            "The voice program {program} failed (exit code {code}): cues may not be heard. Check voice_command in the config."
+        ),
+        Trouble::Failed {
+            program,
+            code: None,
+        } => format!("The voice program {program} was stopped by a signal: cues may not be heard."),
+        Trouble::CannotStart { program, error } => format!(
+            "The voice program {program} cannot be started ({error}): cues will not be spoken."
+        ),
+    }
 }
 
 /// What a speaker says for cues that fall due together, as one utterance: a

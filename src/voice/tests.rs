@@ -1,6 +1,8 @@
 //! Tests of [`Voice`] with a fake speaking program: a shell script, written by
 //! each test, that records its arguments and what it reads, then sleeps so
-//! that the next cue has to cut it off.
+//! that the next cue has to cut it off; and with scripts that never end,
+//! never read, fail, or hold out against SIGTERM. Every wait is for a real
+//! event (a line in a file, a process gone), within a deadline.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -15,14 +17,18 @@ struct Fake {
 
 impl Fake {
     fn new() -> Fake {
+        // Each run appends its argument count and its text, then waits to be
+        // cut off. `exec` keeps one process, so killing it leaves nothing.
+        Fake::running("echo \"$#\" >> \"$D/argc\"\ncat >> \"$D/said\"\nexec sleep 30")
+    }
+
+    /// A fake whose script is `body`, with `$D` its folder.
+    fn running(body: &str) -> Fake {
         let fake = Fake {
             dir: tempfile::tempdir().unwrap(),
         };
         let dir = fake.dir.path().display().to_string();
-        // Each run appends its argument count and its text, then waits to be
-        // cut off. `exec` keeps one process, so killing it leaves nothing.
-        let script =
-            format!("#!/bin/sh\necho \"$#\" >> '{dir}/argc'\ncat >> '{dir}/said'\nexec sleep 30\n");
+        let script = format!("#!/bin/sh\nD='{dir}'\n{body}\n");
         std::fs::write(fake.dir.path().join("speak.sh"), script).unwrap();
         fake
     }
@@ -47,7 +53,8 @@ impl Fake {
         let voice = Voice::open(
             Some(&self.command()),
             path.as_deref(),
-            Box::new(move |m| sink.lock().unwrap().push(m.to_string())),
+            Pace::DEFAULT,
+            Box::new(move |m: &str| sink.lock().unwrap().push(m.to_string())),
         );
         (voice, warnings)
     }
@@ -58,15 +65,46 @@ impl Fake {
 
     /// Waits until the fake has recorded `lines` lines of text.
     fn wait_for_lines(&self, lines: usize) -> String {
+        self.wait_for("said", lines)
+    }
+
+    /// Waits until the file `name` has `lines` lines.
+    fn wait_for(&self, name: &str, lines: usize) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let said = self.read("said");
-            if said.lines().count() >= lines || Instant::now() > deadline {
-                return said;
+            let text = self.read(name);
+            if text.lines().count() >= lines || Instant::now() > deadline {
+                return text;
             }
             std::thread::sleep(Duration::from_millis(10));
         }
     }
+}
+
+/// Waits until `pid` is gone (ended and reaped); false if it is still there
+/// after ten seconds.
+fn gone(pid: u32) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while is_running(pid) {
+        if Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    true
+}
+
+/// Asks `voice` whether it is speaking until it says no; how long that took.
+fn until_quiet(voice: &mut Voice) -> Duration {
+    let start = Instant::now();
+    while voice.is_speaking() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "still speaking after 10 s"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    start.elapsed()
 }
 
 fn is_running(pid: u32) -> bool {
@@ -106,7 +144,7 @@ fn a_cue_still_speaking_is_cut_off_by_the_next() {
     let first = voice.child_id().expect("a program is speaking");
     assert!(is_running(first));
     voice.say("Breathe out.");
-    assert!(!is_running(first), "the first cue was not stopped");
+    assert!(gone(first), "the first cue was not stopped");
     assert_eq!(fake.wait_for_lines(2), "Breathe in.\nBreathe out.\n");
 }
 
@@ -118,6 +156,7 @@ fn nothing_is_left_running_after_drop() {
     fake.wait_for_lines(1);
     let pid = voice.child_id().unwrap();
     assert!(is_running(pid));
+    // Dropping waits for the program to be ended and reaped.
     drop(voice);
     assert!(!is_running(pid));
 }
@@ -131,7 +170,8 @@ fn a_missing_program_warns_once_and_stays_silent() {
     let mut voice = Voice::open(
         Some(&command),
         Some(fake.dir.path().as_os_str()),
-        Box::new(move |m| sink.lock().unwrap().push(m.to_string())),
+        Pace::DEFAULT,
+        Box::new(move |m: &str| sink.lock().unwrap().push(m.to_string())),
     );
     assert!(voice.is_silent());
     voice.say("one");
@@ -146,26 +186,30 @@ fn a_missing_program_warns_once_and_stays_silent() {
 }
 
 #[test]
-fn a_program_that_fails_to_start_warns_once() {
+fn a_program_that_fails_to_start_is_told_once_and_goes_silent() {
     let fake = Fake::new();
     // Executable by its mode, but not a program the system can start: its
     // interpreter is missing.
     let broken = fake.path("broken");
     std::fs::write(&broken, "#!/no/such/interpreter\n").unwrap();
     make_executable(&broken);
-    let warnings = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&warnings);
     let command = vec![broken.display().to_string()];
     let mut voice = Voice::open(
         Some(&command),
         None,
-        Box::new(move |m| sink.lock().unwrap().push(m.to_string())),
+        Pace::DEFAULT,
+        Box::new(|m: &str| panic!("warned: {m}")),
     );
     assert!(!voice.is_silent());
     voice.say("one");
     voice.say("two");
     assert!(voice.is_silent());
-    assert_eq!(warnings.lock().unwrap().len(), 1);
+    let Some(Trouble::CannotStart { program, error }) = voice.trouble() else {
+        panic!("no trouble told");
+    };
+    assert_eq!(program, "broken");
+    assert!(!error.is_empty());
+    assert_eq!(voice.trouble(), None);
 }
 
 #[test]
@@ -263,6 +307,7 @@ fn cutting_a_cue_off_ends_everything_the_program_started() {
     let mut voice = Voice::open(
         Some(&command),
         std::env::var_os("PATH").as_deref(),
+        Pace::DEFAULT,
         Box::new(|_| {}),
     );
     voice.say("Hold.");
@@ -295,4 +340,182 @@ fn is_zombie(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .map(|t| t[t.rfind(')').unwrap() + 2..].starts_with('Z'))
         .unwrap_or(true)
+}
+
+/// A voice of `fake` that allows every cue `allowed`.
+fn allowing(fake: &Fake, allowed: Duration) -> Voice {
+    let path = std::env::var_os("PATH");
+    Voice::open(
+        Some(&fake.command()),
+        path.as_deref(),
+        Pace::DEFAULT,
+        Box::new(|m: &str| panic!("warned: {m}")),
+    )
+    .allowing(allowed)
+}
+
+#[test]
+fn a_cue_is_allowed_twice_its_words_time_and_five_seconds() {
+    assert_eq!(time_allowed(Pace::DEFAULT, 0), SLACK);
+    // Five words take two seconds at 150 words a minute.
+    assert_eq!(
+        time_allowed(Pace::DEFAULT, 5),
+        Duration::from_secs(4) + SLACK
+    );
+    assert_eq!(
+        time_allowed(Pace::new(75).unwrap(), 5),
+        Duration::from_secs(8) + SLACK
+    );
+    assert_eq!(SLACK, Duration::from_secs(5));
+}
+
+#[test]
+fn a_program_that_never_ends_is_cut_off_in_time_told_once_and_not_waited_for_again() {
+    let fake = Fake::running("cat >> \"$D/said\"\nexec sleep 30");
+    let allowed = Duration::from_millis(300);
+    let mut voice = allowing(&fake, allowed);
+    voice.say("Hold.");
+    let first = voice.child_id().unwrap();
+    let waited = until_quiet(&mut voice);
+    assert!(waited >= allowed - Duration::from_millis(50), "{waited:?}");
+    assert!(gone(first), "the program was not ended");
+    assert_eq!(
+        voice.trouble(),
+        Some(Trouble::NotAnswering {
+            program: "sh".into()
+        })
+    );
+    assert_eq!(voice.trouble(), None);
+    // The next cue is handed over, but not waited for, and not told again.
+    voice.say("Breathe in.");
+    assert_eq!(fake.wait_for_lines(2), "Hold.\nBreathe in.\n");
+    assert!(!voice.is_speaking());
+    let second = voice.child_id().unwrap();
+    assert!(is_running(second));
+    // Past its time it is ended all the same, at the next look, without
+    // another word.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while is_running(second) {
+        assert!(!voice.is_speaking());
+        assert!(
+            Instant::now() < deadline,
+            "the second program was not ended"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(voice.trouble(), None);
+}
+
+#[test]
+fn a_program_that_answers_again_is_waited_for_again() {
+    // The first cue hangs; each later one is said once `$D/go` is there.
+    let fake = Fake::running(
+        "cat >> \"$D/said\"\n[ -e \"$D/hung\" ] || { touch \"$D/hung\"; exec sleep 30; }\n\
+         while [ ! -e \"$D/go\" ]; do sleep 0.01; done",
+    );
+    let mut voice = allowing(&fake, Duration::from_secs(1));
+    voice.say("Hold.");
+    until_quiet(&mut voice);
+    assert!(matches!(
+        voice.trouble(),
+        Some(Trouble::NotAnswering { .. })
+    ));
+    voice.say("Breathe in.");
+    fake.wait_for_lines(2);
+    assert!(!voice.is_speaking(), "waited for a voice not answering");
+    // Done by itself: it answers again, and is waited for again.
+    std::fs::write(fake.path("go"), "").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while voice.child_id().is_some() {
+        assert!(!voice.is_speaking());
+        assert!(Instant::now() < deadline, "the second cue never ended");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::fs::remove_file(fake.path("go")).unwrap();
+    voice.say("Breathe out.");
+    assert!(voice.is_speaking());
+    std::fs::write(fake.path("go"), "").unwrap();
+    until_quiet(&mut voice);
+    assert_eq!(voice.trouble(), None);
+}
+
+#[test]
+fn a_program_that_never_reads_its_input_holds_nothing_up() {
+    let fake = Fake::running("touch \"$D/started\"\nexec sleep 30");
+    let mut voice = allowing(&fake, Duration::from_millis(300));
+    // The longest cue, which still never fills the pipe.
+    let start = Instant::now();
+    voice.say(&"word ".repeat(2000));
+    assert!(start.elapsed() < Duration::from_secs(2), "say waited");
+    let pid = voice.child_id().unwrap();
+    until_quiet(&mut voice);
+    assert!(gone(pid));
+    assert!(fake.path("started").exists());
+    assert!(matches!(
+        voice.trouble(),
+        Some(Trouble::NotAnswering { .. })
+    ));
+}
+
+#[test]
+fn a_program_that_fails_every_time_is_told_once() {
+    let fake = Fake::running("cat >> \"$D/said\"\nexit 1");
+    let mut voice = allowing(&fake, Duration::from_secs(30));
+    for (n, cue) in ["one", "two", "three"].iter().enumerate() {
+        voice.say(cue);
+        fake.wait_for_lines(n + 1);
+        until_quiet(&mut voice);
+    }
+    assert_eq!(fake.read("said"), "one\ntwo\nthree\n");
+    assert_eq!(
+        voice.trouble(),
+        Some(Trouble::Failed {
+            program: "sh".into(),
+            code: Some(1)
+        })
+    );
+    assert_eq!(voice.trouble(), None);
+    assert!(!voice.is_silent(), "a program that fails is still tried");
+}
+
+/// Long enough for a wrapper's trap to run on a busy machine, short enough
+/// for a test.
+const TEST_GRACE: Duration = Duration::from_secs(2);
+
+#[test]
+fn a_program_is_asked_to_end_before_it_is_killed() {
+    // A wrapper that notes SIGTERM and goes on regardless: only SIGKILL ends
+    // it. It waits with the `wait` builtin, which a trapped signal cuts
+    // short, so the trap runs as soon as SIGTERM comes.
+    let fake = Fake::running(
+        "trap 'echo term >> \"$D/signals\"' TERM\ncat >> \"$D/said\"\n\
+         while :; do sleep 30 & wait; done",
+    );
+    let mut voice = allowing(&fake, Duration::from_secs(30)).with_grace(TEST_GRACE);
+    voice.say("Hold.");
+    fake.wait_for_lines(1);
+    let pid = voice.child_id().unwrap();
+    let start = Instant::now();
+    voice.stop();
+    assert!(start.elapsed() < TEST_GRACE, "stop waited for the program");
+    assert_eq!(fake.wait_for("signals", 1), "term\n");
+    assert!(gone(pid), "SIGKILL did not follow");
+    assert!(start.elapsed() >= TEST_GRACE, "killed before its grace");
+    assert_eq!(fake.read("signals"), "term\n", "SIGTERM came twice");
+}
+
+#[test]
+fn a_wrapper_that_cleans_up_on_sigterm_does_so() {
+    let fake = Fake::running(
+        "trap 'echo cleaned >> \"$D/clean\"; exit 0' TERM\ncat >> \"$D/said\"\n\
+         while :; do sleep 30 & wait; done",
+    );
+    let mut voice = allowing(&fake, Duration::from_secs(30)).with_grace(TEST_GRACE);
+    voice.say("Hold.");
+    fake.wait_for_lines(1);
+    let pid = voice.child_id().unwrap();
+    // Dropping the voice waits for the wrapper to end: it has cleaned up.
+    drop(voice);
+    assert_eq!(fake.read("clean"), "cleaned\n");
+    assert!(!is_running(pid));
 }

@@ -25,9 +25,10 @@ fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -
         planned_seconds: 600,
         spent_seconds: if finished { 600 } else { 300 },
         planned_hold_seconds: 500,
-        held_seconds: if finished { 500 } else { 250 },
+        held_seconds: if finished { 500 } else { 300 },
         holds_done: if finished { 10 } else { 4 },
         holds_skipped: 0,
+        exercises: Vec::new(),
         finished,
         past_first_hold: true,
         ending: if finished {
@@ -105,7 +106,7 @@ fn the_text_report_for_a_fixed_history() {
 Last 5 of 7 sessions, newest first:
   Tue 2027-01-05 07:30  Daily release  8:20 of 8:20  finished    5 -> 5
   Sun 2027-01-03 21:00  Daily release  8:20 of 8:20  finished
-  Fri 2027-01-01 10:15  Daily release  4:10 of 8:20  quit early  7 -> -  cut short
+  Fri 2027-01-01 10:15  Daily release  5:00 of 8:20  quit early  7 -> -  cut short
   Mon 2026-12-28 07:30  Daily release  8:20 of 8:20  finished    4 -> 2
   Thu 2026-12-24 18:00  Daily release  8:20 of 8:20  finished
 
@@ -174,6 +175,52 @@ fn short_sessions_are_listed_as_short_and_not_counted() {
     assert_eq!(counted, [true, false, false, false]);
     assert_eq!(json["weeks"][11]["sessions"], 1);
     assert_eq!(json["weeks"][11]["short"], 3);
+}
+
+#[test]
+fn sessions_under_the_minimum_are_breaks_and_not_counted() {
+    let env = Env::new();
+    // Two runs of a routine with a single 5-second hold, and a planned five
+    // minutes whose holding came to four.
+    let mut records = Vec::new();
+    for hour in ["07", "08"] {
+        let mut r = record(
+            &format!("2027-01-05T{hour}:00:00+01:00"),
+            true,
+            (None, None),
+        );
+        r.planned_hold_seconds = Some(5);
+        r.held_seconds = 5;
+        records.push(r);
+    }
+    let mut five = record("2027-01-05T18:00:00+01:00", true, (None, None));
+    five.planned_hold_seconds = Some(240);
+    five.held_seconds = 240;
+    records.push(five);
+    write_history(&env, &records);
+    let text = stdout_of(env.psoas(&["history"]).env("PSOAS_NOW", NOW));
+    assert!(
+        text.contains("  Tue 2027-01-05 07:00  Daily release  0:05 of 0:05  finished, a break\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "This week: 0 of 3 sessions, 3 to go (3 breaks not counted: less than 5 minutes held).\n"
+        ),
+        "{text}"
+    );
+    let json = history_json(&env, &[]);
+    assert_eq!(json["this_week"], 0);
+    assert_eq!(json["min_held_minutes"], 5);
+    assert_eq!(json["weeks"][11]["breaks"], 3);
+    assert_eq!(json["weeks"][11]["short"], 0);
+    assert_eq!(json["sessions"][0]["counted"], false);
+
+    // The minimum is a setting: with none, all three count.
+    env.write("config/psoas/config.toml", "min_held_minutes = 0\n");
+    let json = history_json(&env, &[]);
+    assert_eq!(json["this_week"], 3);
+    assert_eq!(json["goal_met"], true);
 }
 
 #[test]

@@ -129,7 +129,7 @@ fn stretch_and_breathing_holds_grow_and_the_rest_stay_as_written() {
         ("reach".to_string(), 35)
     );
     let shown = stdout_of(&mut env.psoas(&["config", "show"]));
-    assert!(shown.contains("\nlevel            3"), "{shown}");
+    assert!(shown.contains("\nlevel             3"), "{shown}");
 }
 
 #[test]

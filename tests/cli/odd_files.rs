@@ -213,6 +213,7 @@ fn a_record() -> Record {
         held_seconds: 600,
         holds_done: 10,
         holds_skipped: 0,
+        exercises: Vec::new(),
         finished: true,
         past_first_hold: true,
         ending: Ending::Finished,

@@ -193,6 +193,57 @@ fn a_failing_notify_command_is_an_error() {
         ));
 }
 
+#[test]
+fn a_notify_command_that_never_ends_holds_nothing_up_and_its_output_goes_nowhere() {
+    let env = Env::new();
+    let pid_file = env.root().join("notifier.pid");
+    // 50 MB on its standard output and error, then it waits for ever.
+    let program = env.write(
+        "bin/endless",
+        &format!(
+            "#!/bin/sh\necho $$ > '{}'\nhead -c 50000000 /dev/zero\nhead -c 1000 /dev/zero >&2\nexec sleep 600\n",
+            pid_file.display()
+        ),
+    );
+    make_executable(&program);
+    env.write(
+        "config/psoas/config.toml",
+        &format!("notify_command = [\"{}\"]\n", program.display()),
+    );
+    let text = expected_nudge(&env);
+    let started = std::time::Instant::now();
+    let output = remind_now(&env, WEDNESDAY_MORNING)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let waited = started.elapsed();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!("{text}\n")
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "psoas: the notify_command `{}` is still running after 5 s; psoas leaves it be.\n",
+            program.display()
+        )
+    );
+    assert!(waited < std::time::Duration::from_secs(30), "{waited:?}");
+    // The interval is marked: the next check in it does not nudge again.
+    assert_eq!(
+        stdout_of(&mut remind_now(&env, "2026-11-25T10:50:00+01:00")),
+        "no nudge: one came already in this interval\n"
+    );
+    // The program was left running; the test ends it.
+    let pid = read(&pid_file);
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "the notifier was still running");
+}
+
 /// The files a dry run prints, by name.
 fn dry_run_files(out: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
@@ -250,14 +301,45 @@ fn install_dry_run_prints_systemd_units_that_verify() {
     assert!(!units.exists(), "a dry run writes nothing");
 
     // Where systemd-analyze exists, systemd itself checks the units.
+    verify_units(&env, &files, "verify");
+
+    // A path with a space, `%` and `$` reads back as it is: systemd finds
+    // the program there.
+    let program = psoas_in(&env, "my tools 100% $HOME");
+    let output = assert_cmd::Command::new(&program)
+        .current_dir(env.work())
+        .env_clear()
+        .env("HOME", env.root().join("home"))
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .env("XDG_STATE_HOME", env.root().join("state"))
+        .args(["remind", "install", "--scheduler", "systemd", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let files = dry_run_files(&String::from_utf8(output.stdout).unwrap());
+    assert!(
+        files[0].1.contains(&format!(
+            "ExecStart=\"{}/my tools 100%% $HOME/psoas\" remind now",
+            env.root().display()
+        )),
+        "{}",
+        files[0].1
+    );
+    verify_units(&env, &files, "verify-odd");
+}
+
+/// Has `systemd-analyze verify` check the unit files, written to `folder`
+/// under the env's root; where it is not installed, says so and checks
+/// nothing.
+fn verify_units(env: &Env, files: &[(String, String)], folder: &str) {
     let Ok(path) = which("systemd-analyze") else {
         eprintln!("systemd-analyze is not installed; the units were not verified");
         return;
     };
-    let dir = env.root().join("verify");
+    let dir = env.root().join(folder);
     fs::create_dir_all(dir.join("runtime")).unwrap();
     let mut paths = Vec::new();
-    for (name, text) in &files {
+    for (name, text) in files {
         let file = dir.join(Path::new(name).file_name().unwrap());
         fs::write(&file, text).unwrap();
         paths.push(file);
@@ -307,14 +389,98 @@ fn install_dry_run_prints_a_launchd_agent_and_cron_lines() {
     assert_eq!(files[0].1.matches("<key>Weekday</key>").count(), 2 * 9);
     assert!(files[0].1.contains("<string>mon,wed</string>"));
 
+    let line = format!(
+        "0 9,10,11,12,13,14,15,16,17 * * 1,2,3,4,5 {} remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
+        env!("CARGO_BIN_EXE_psoas")
+    );
     let out = stdout_of(&mut env.psoas(&["remind", "install", "--scheduler", "cron"]));
     assert_eq!(
         out,
         format!(
-            "No systemd or launchd here: add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n\
-             0 9,10,11,12,13,14,15,16,17 * * 1,2,3,4,5 {} remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
-            env!("CARGO_BIN_EXE_psoas")
+            "Add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n{line}"
         )
+    );
+    // Where cron is all there is, that is said.
+    let out = stdout_of(
+        env.psoas(&["remind", "install"])
+            .env("PATH", env.root().join("no-bin")),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "No systemd or launchd here: add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n{line}"
+        )
+    );
+}
+
+/// psoas, linked (or copied) into a folder named `folder` under the env's
+/// root, so that its own path is that folder's.
+fn psoas_in(env: &Env, folder: &str) -> PathBuf {
+    let dir = env.root().join(folder);
+    fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("psoas");
+    if fs::hard_link(env!("CARGO_BIN_EXE_psoas"), &program).is_err() {
+        fs::copy(env!("CARGO_BIN_EXE_psoas"), &program).unwrap();
+    }
+    program
+}
+
+#[test]
+fn no_scheduler_file_is_written_for_a_path_with_a_control_character() {
+    let env = Env::new();
+    let injected = "bin\n* * * * * touch pwned\n";
+    let program = psoas_in(&env, injected);
+    let shown = program.display().to_string().replace('\n', "\\u{a}");
+    for scheduler in ["cron", "systemd", "launchd"] {
+        let mut cmd = assert_cmd::Command::new(&program);
+        cmd.current_dir(env.work())
+            .env_clear()
+            .env("HOME", env.root().join("home"))
+            .env("XDG_CONFIG_HOME", env.root().join("config"))
+            .env("XDG_STATE_HOME", env.root().join("state"))
+            .args(["remind", "install", "--scheduler", scheduler, "--dry-run"]);
+        cmd.assert().code(1).stdout("").stderr(format!(
+            "psoas: psoas's own path {shown} holds a newline, so it cannot be written into the \
+             scheduler's files as it is; install psoas in a folder whose path has no control \
+             characters\n"
+        ));
+    }
+    assert!(!env.root().join("config/systemd").exists());
+    assert!(!env.root().join("home/Library").exists());
+
+    // A home folder with an escape in it: the launchd agent would go there.
+    let home = env.root().join("home\x1b[2J");
+    fs::create_dir_all(&home).unwrap();
+    let mut cmd = env.psoas(&["remind", "install", "--scheduler", "launchd"]);
+    cmd.env("HOME", &home);
+    let folder = home.join("Library/LaunchAgents").display().to_string();
+    cmd.assert().code(1).stdout("").stderr(format!(
+        "psoas: the folder for the launchd files, {}, holds the control character \\u{{1b}}; \
+         it comes from HOME (or XDG_CONFIG_HOME for systemd): set it to a folder whose path has \
+         no control characters\n",
+        folder.replace('\x1b', "\\u{1b}")
+    ));
+    assert!(!home.join("Library").exists(), "nothing is written");
+
+    // What is there already is shown with its control characters escaped.
+    let config = env.root().join("config\x1b[2J\n");
+    let service = config.join("systemd/user/psoas-remind.service");
+    fs::create_dir_all(service.parent().unwrap()).unwrap();
+    fs::write(&service, "[Service]\nExecStart=/p remind now\n").unwrap();
+    let mut cmd = env.psoas(&["remind", "status", "--scheduler", "systemd"]);
+    // No systemctl: the machine's own is not asked.
+    cmd.env("XDG_CONFIG_HOME", &config)
+        .env("PATH", env.root().join("no-bin"))
+        .env("PSOAS_NOW", WEDNESDAY_MORNING);
+    let out = stdout_of(&mut cmd);
+    let shown = service
+        .display()
+        .to_string()
+        .replace('\x1b', "\\u{1b}")
+        .replace('\n', "\\u{a}");
+    assert!(
+        out.starts_with(&format!("Installed for systemd: {shown}\n")),
+        "{out}"
     );
 }
 
@@ -380,6 +546,132 @@ fn install_status_and_uninstall_with_systemd() {
         out,
         "Nothing to remove: no reminder is installed for systemd.\n"
     );
+}
+
+#[test]
+fn without_a_systemd_user_session_status_says_so_and_uninstall_still_removes() {
+    let env = Env::new();
+    // systemctl as it answers over ssh or in tmux, with no user session.
+    let systemctl = env.write(
+        "bin/systemctl",
+        "#!/bin/sh\necho 'Failed to connect to bus: No medium found' >&2\nexit 1\n",
+    );
+    make_executable(&systemctl);
+    let path = env.root().join("bin").display().to_string();
+    let psoas = |args: &[&str]| {
+        let mut cmd = env.psoas(args);
+        cmd.env("PATH", &path).env("PSOAS_NOW", WEDNESDAY_MORNING);
+        cmd
+    };
+    let units = env.root().join("config/systemd/user");
+
+    psoas(&["remind", "install"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the files are written, but the timer is not enabled",
+        ));
+    let service = units.join("psoas-remind.service");
+    let timer = units.join("psoas-remind.timer");
+    assert!(service.is_file() && timer.is_file());
+
+    // No promise of a next check from a timer that never runs.
+    let out = stdout_of(&mut psoas(&["remind", "status"]));
+    assert_eq!(
+        out,
+        format!(
+            "Installed for systemd: {}\n\
+             The timer is not active, so no check comes: in a session of your own, \
+             `systemctl --user enable --now psoas-remind.timer` turns it on.\n\
+             Schedule: every 60m, 09:00 to 17:30, mon-fri.\n\
+             No nudge yet.\n",
+            service.display()
+        )
+    );
+
+    // The link an earlier `enable` made goes too.
+    let wants = units.join("timers.target.wants");
+    fs::create_dir_all(&wants).unwrap();
+    std::os::unix::fs::symlink(&timer, wants.join("psoas-remind.timer")).unwrap();
+    let output = psoas(&["remind", "uninstall"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!(
+            "removed {}\nremoved {}\nremoved {}\n",
+            timer.display(),
+            service.display(),
+            wants.join("psoas-remind.timer").display()
+        )
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.ends_with(
+            "psoas: warning: `systemctl --user disable --now psoas-remind.timer` failed \
+             (exit status: 1); if the timer runs in a session of your own, \
+             `systemctl --user disable --now psoas-remind.timer` there stops it.\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!service.exists() && !timer.exists());
+    assert!(wants.join("psoas-remind.timer").symlink_metadata().is_err());
+
+    // Cron, chosen, is not said to be all there is.
+    let out = stdout_of(&mut psoas(&[
+        "remind",
+        "install",
+        "--scheduler",
+        "cron",
+        "--dry-run",
+    ]));
+    assert!(
+        out.starts_with(
+            "Add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_systemctl_that_never_answers_holds_uninstall_up_for_seconds_only() {
+    let env = Env::new();
+    // It starts a child of its own that would keep psoas's standard error
+    // open: it must end with it.
+    let systemctl = env.write("bin/systemctl", "#!/bin/sh\n/bin/sleep 600\nexit 0\n");
+    make_executable(&systemctl);
+    let units = env.root().join("config/systemd/user");
+    let service = env.write("config/systemd/user/psoas-remind.service", "[Service]\n");
+    let timer = env.write("config/systemd/user/psoas-remind.timer", "[Timer]\n");
+    let started = std::time::Instant::now();
+    let output = env
+        .psoas(&["remind", "uninstall"])
+        .env("PATH", env.root().join("bin"))
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!(
+            "removed {}\nremoved {}\n",
+            timer.display(),
+            service.display()
+        )
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "psoas: warning: `systemctl --user disable --now psoas-remind.timer` did not finish \
+             within 10 s, so psoas ended it; "
+        ),
+        "{stderr}"
+    );
+    assert!(fs::read_dir(&units).unwrap().next().is_none());
 }
 
 #[test]

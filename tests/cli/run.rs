@@ -305,6 +305,35 @@ fn r_in_a_hold_counts_it_in_again() {
     assert_handed_back(&pty);
 }
 
+/// A brief get-ready offers its full words: `f` starts it again with every
+/// set-up line and caution, and the hint goes, as there is no more to tell.
+#[test]
+fn f_in_a_brief_get_ready_tells_the_exercise_in_full() {
+    let env = mini();
+    env.write(
+        "config/psoas/config.toml",
+        "check_in = false\nguidance = \"brief\"\n",
+    );
+    env.write(
+        "lib/slow.toml",
+        &ROUTINE.replace("prep = 5", "prep = 5\ntransition = 60"),
+    );
+    let mut pty = Pty::spawn_sized(
+        &env,
+        &["--library", &lib(&env), "run", "slow", "--no-warm-up"],
+        (24, 80),
+    );
+    let brief = pty.wait_for(&["Pelvic tilt", "Stand tall.", "f all words"]);
+    assert!(!brief.contains("Hands on hips."), "{brief}");
+    assert!(!brief.contains("Keep it small."), "{brief}");
+    pty.send(b"f");
+    let full = pty.wait_for(&["Stand tall.", "Hands on hips.", "Caution: Keep it small."]);
+    assert!(!full.contains("f all words"), "{full}");
+    pty.send(b"qq");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_handed_back(&pty);
+}
+
 #[test]
 fn the_warm_up_question() {
     let env = mini();
@@ -510,6 +539,95 @@ fn ctrl_z_stops_with_sigtstp_hands_the_terminal_back_and_the_clock_waits() {
     assert_eq!(pty.wait_exit(), 130);
 }
 
+#[test]
+fn stopped_and_continued_from_outside_psoas_draws_only_in_the_foreground() {
+    let env = mini();
+    let lib = lib(&env);
+    // A shell with job control, as a person's: it starts psoas as a job and
+    // brings it to the foreground, reports when it stops, then reads a line
+    // of its own before `fg` brings psoas back.
+    let script = r#""$0" "$@" & echo "psoas is $!"; fg; echo "stopped with $?"; read line; echo "the shell read $line"; fg; echo "ended with $?""#;
+    let psoas = env!("CARGO_BIN_EXE_psoas");
+    let args = [
+        "-mc",
+        script,
+        psoas,
+        "--library",
+        &lib,
+        "run",
+        "mini",
+        "--no-warm-up",
+    ];
+    let mut pty = Pty::spawn_program(&env, "sh".as_ref(), &args, &[]);
+    pty.wait_for(&["Pelvic tilt", "Step 1 of 3"]);
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    let pid: u32 = output
+        .split("psoas is ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|pid| pid.parse().ok())
+        .unwrap_or_else(|| panic!("the shell names psoas's process: {output:?}"));
+
+    // SIGSTOP cannot be caught: psoas stops where it is, and the shell takes
+    // the terminal. SIGCONT lets it go on, in the background.
+    signal(pid, "STOP");
+    let stopped = format!("stopped with {}", 128 + libc::SIGSTOP);
+    pty.wait_for(&[&stopped]);
+    signal(pid, "CONT");
+
+    // The shell has the terminal and reads its own line: it gets every key.
+    // (What it says next is drawn over at once, so it is looked for in what
+    // was written rather than on the screen.)
+    pty.send(b"go\n");
+    wait_for_bytes(&pty, |output| find(output, b"the shell read go"));
+
+    // `fg`: psoas takes the screen back, raw mode and all, and draws it whole.
+    let after_stop = |output: &[u8]| {
+        let at = find(output, stopped.as_bytes()).expect("the stop is reported");
+        at + stopped.len()
+    };
+    let back = wait_for_bytes(&pty, |output| {
+        find(&output[after_stop(output)..], b"\x1b[?1049h")
+    });
+    let output = pty.output();
+    let from = after_stop(&output);
+    let between = String::from_utf8_lossy(&output[from..from + back]);
+    // Nothing psoas writes lacks an escape sequence, so none means nothing
+    // of psoas's came between the stop and the return: only the shell's words.
+    assert!(
+        !between.contains('\x1b'),
+        "psoas drew in the background: {between:?}"
+    );
+    assert!(between.contains("the shell read go"), "{between:?}");
+    let screen = pty.wait_for(&["Pelvic tilt", "Step 1 of 3"]);
+    assert!(!screen.contains("the shell read"), "drawn whole:\n{screen}");
+    assert_eq!(pty.modes(), (true, true), "back on the screen");
+    assert!(!pty.line_settings().is_cooked(), "raw mode again");
+
+    // Its keys are psoas's again.
+    pty.send(b"q");
+    pty.wait_for(&["Quit?"]);
+    pty.send(b"q");
+    pty.wait_for(&["ended with 0"]);
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+/// Waits until `found` finds something in psoas's output; returns it.
+fn wait_for_bytes(pty: &Pty, found: impl Fn(&[u8]) -> Option<usize>) -> usize {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(at) = found(&pty.output()) {
+            return at;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "waited in vain; the screen shows:\n{}",
+            pty.screen()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// The routine time left on the first screen psoas draws from byte `start`
 /// of its output on, that shows `step` and a time left: the first frame
 /// drawn after some moment, read from psoas's own output, so no time the
@@ -592,6 +710,8 @@ fn assert_hang_up_ends_and_records(extra: &[&str]) {
     assert_eq!(history.lines().count(), 1, "{history}");
     assert!(history.contains(r#""routine_id":"brief""#), "{history}");
     assert!(history.contains(r#""finished":false"#), "{history}");
+    // The exercise held to its end counts toward knowing it.
+    assert!(history.contains(r#""exercises":["tilt"]"#), "{history}");
 }
 
 #[test]

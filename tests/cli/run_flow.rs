@@ -80,11 +80,14 @@ fn a_finished_run_is_recorded_with_its_check_ins_and_note() {
             "stiff morning",
         ],
     ));
-    // Under the summary: where the week stands and the change in tension.
+    // Under the summary: that one 5-second hold is a break, not a session,
+    // where the week stands and the change in tension.
     assert!(
         out.ends_with(
             "[00:17] Routine complete: 0:17, 1 hold done, 0 skipped\n\
-             [00:17] This week: 1 of 3\n\
+             [00:17] A break: 0:05 held, less than the 5 minutes a session holds to count, \
+             so it is recorded as a break and does not count toward the week\n\
+             [00:17] This week: 0 of 3\n\
              [00:17] Tension: 7 → 4, down 3\n"
         ),
         "{out}"
@@ -229,6 +232,31 @@ fn minutes_plans_and_runs_in_one_go() {
 }
 
 #[test]
+fn get_readies_last_until_their_words_are_said_at_the_voice_pace() {
+    let env = quick_env();
+    let first_ready = |extra: &[&str]| {
+        let out = stdout_of(&mut run(&env, &[&["--no-record"], extra].concat()));
+        out.lines()
+            .find(|l| l.contains("Get into position"))
+            .unwrap_or_else(|| panic!("{out}"))
+            .to_string()
+    };
+    // 96 words: 39 s at 150 words a minute, 77 s at 75, 20 s at 300, each
+    // with the count of 3.
+    assert!(first_ready(&[]).ends_with("Get into position (42 s)."));
+    env.write("config/psoas/config.toml", "voice_pace = 75\n");
+    assert!(first_ready(&[]).ends_with("Get into position (80 s)."));
+    // The flag beats the config.
+    assert!(first_ready(&["--voice-pace", "300"]).ends_with("Get into position (23 s)."));
+    run(&env, &["--voice-pace", "20"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value '20' for '--voice-pace <WPM>': a whole number from 60 to 450",
+        ));
+}
+
+#[test]
 fn cues_are_spoken_through_the_voice_command() {
     let env = quick_env();
     let log = env.root().join("spoken.txt");
@@ -319,6 +347,154 @@ fn a_hold_waits_until_the_get_ready_words_are_said() {
     assert!(child.wait().unwrap().success());
 }
 
+/// A voice program in `env` that takes a moment to say anything, then notes
+/// what it said in `spoken.txt`; and an env set to speak through it, with
+/// the notice and the check-ins behind the person.
+fn slow_voice_env() -> (Env, std::path::PathBuf) {
+    let env = quick_env();
+    let log = env.root().join("spoken.txt");
+    let speaker = env.write(
+        "bin/slow-speak",
+        &format!(
+            "#!/bin/sh\ntext=$(cat)\nsleep 0.3\nprintf '%s\\n' \"$text\" >> '{}'\n",
+            log.display()
+        ),
+    );
+    make_executable(&speaker);
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "voice = true\nvoice_command = [\"{}\"]\ncheck_in = false\n",
+            speaker.display()
+        ),
+    );
+    env.write("state/psoas/notice-shown", "");
+    (env, log)
+}
+
+#[test]
+fn the_last_words_are_heard_before_psoas_exits() {
+    const LAST: &str = "Time: ease out of the position slowly. Routine complete.\n";
+    let (env, log) = slow_voice_env();
+    run(&env, &["--no-record"]).assert().success();
+    let spoken = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(spoken.ends_with(LAST), "{spoken}");
+
+    // On the screen too.
+    std::fs::remove_file(&log).unwrap();
+    let mut pty =
+        crate::run::pty::Pty::spawn(&env, &["run", "quick", "--speed", "200", "--no-record"]);
+    assert_eq!(pty.wait_exit(), 0);
+    let spoken = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(spoken.ends_with(LAST), "{spoken}");
+}
+
+#[test]
+fn a_signal_while_the_last_words_are_said_ends_the_program_and_the_voice() {
+    use std::io::{BufRead, BufReader};
+    let env = quick_env();
+    let last = env.root().join("last-pid");
+    // Says every cue at once but the last, which it never finishes.
+    let speaker = env.write(
+        "bin/stuck-at-the-end",
+        &format!(
+            "#!/bin/sh\ncase \"$(cat)\" in *'Routine complete'*) echo $$ > '{}'; exec sleep 30;; esac\n",
+            last.display()
+        ),
+    );
+    make_executable(&speaker);
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "voice = true\nvoice_command = [\"{}\"]\n",
+            speaker.display()
+        ),
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_psoas"))
+        .args(["run", "quick", "--plain", "--speed", "200", "--no-record"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.root().join("home"))
+        .env("XDG_CONFIG_HOME", env.root().join("config"))
+        .env("XDG_STATE_HOME", env.root().join("state"))
+        .current_dir(env.work())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|l| l.unwrap().contains("Routine complete")));
+    // psoas now waits for the last words, which are being said.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let pid = loop {
+        let text = std::fs::read_to_string(&last).unwrap_or_default();
+        if text.ends_with('\n') {
+            break text.trim().to_string();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the last words never came"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    assert_eq!(
+        child.try_wait().unwrap(),
+        None,
+        "did not wait for the last words"
+    );
+    let kill = |signal: &str, pid: &str| {
+        std::process::Command::new("kill")
+            .args([signal, pid])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+    };
+    assert!(kill("-TERM", &child.id().to_string()));
+    assert_eq!(child.wait().unwrap().code(), Some(143));
+    // The voice program was ended before psoas exited, not left behind.
+    assert!(
+        !kill("-0", &pid),
+        "the voice program {pid} is still running"
+    );
+}
+
+#[test]
+fn a_voice_that_fails_on_every_cue_is_told_once() {
+    const TOLD: &str = "The voice program fail-speak failed (exit code 1): cues may not be heard. Check voice_command in the config.";
+    let env = quick_env();
+    let speaker = env.write("bin/fail-speak", "#!/bin/sh\ncat > /dev/null\nexit 1\n");
+    make_executable(&speaker);
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "voice = true\nvoice_command = [\"{}\"]\ncheck_in = false\n",
+            speaker.display()
+        ),
+    );
+    env.write("state/psoas/notice-shown", "");
+    let out = stdout_of(&mut run(&env, &["--no-record"]));
+    let told: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("voice program"))
+        .collect();
+    assert_eq!(told.len(), 1, "{out}");
+    assert!(told[0].ends_with(TOLD), "{out}");
+    assert!(
+        out.lines().last().unwrap().contains("Routine complete"),
+        "{out}"
+    );
+
+    // The screen shows it above the key hints, in time.
+    let mut pty =
+        crate::run::pty::Pty::spawn_sized(&env, &["run", "quick", "--no-record"], (24, 120));
+    let screen = pty.wait_for(&[TOLD]);
+    assert!(screen.contains("Get into position"), "{screen}");
+    pty.send(b"q");
+    pty.wait_for(&["Quit?"]);
+    pty.send(b"q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
 fn make_executable(path: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -358,7 +534,7 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     let screen = pty.wait_for(&["Holds: 1 done, 0 skipped.", "(Enter to skip):"]);
     assert!(screen.contains("the worst you can imagine"), "{screen}");
     pty.send(b"2\r");
-    let screen = pty.wait_for(&["This week: 1 of 3", "Tension: 6 → 2, down 4"]);
+    let screen = pty.wait_for(&["This week: 0 of 3", "Tension: 6 → 2, down 4"]);
     assert!(!screen.contains("Preview"), "{screen}");
     assert_eq!(pty.wait_exit(), 0);
     let records = history_lines(&env);

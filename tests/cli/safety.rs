@@ -85,7 +85,7 @@ fn a_sheet_with_steps_left_out_says_its_summary_is_the_routine_as_written() {
             "Daily psoas and lower-back routine",
             "==================================",
             "",
-            "3:27 planned · 1 step · 1 hold · routine `daily`",
+            "3:20 the first time, 2:49 once familiar · 1 step · 1 hold · routine `daily`",
             "",
             "Gentle hip-flexor and lower-back stretches, standing, then kneeling and lying after a guided way down to the floor, finishing with slow breathing.",
             "",

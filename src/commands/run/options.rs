@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 
 use crate::config::Config;
-use crate::engine::Level;
+use crate::engine::{Guidance, Level, Pace};
 use crate::library::Condition;
 use crate::runner::{RunSettings, WarmUpChoice};
 
@@ -32,6 +32,8 @@ pub struct RunOptions {
     pub bell: bool,
     /// Speak cues (`Some(true)`) or not (`Some(false)`); none is the config's choice.
     pub voice: Option<bool>,
+    /// The words a minute the voice speaks at; none is the config's.
+    pub voice_pace: Option<Pace>,
     /// The tension score before the session, so it is not asked for.
     pub tension_before: Option<u8>,
     /// The tension score after the session, so it is not asked for.
@@ -46,6 +48,8 @@ pub struct RunOptions {
     pub conditions: Vec<Condition>,
     /// The level to lay the holds out at; none is the config's.
     pub level: Option<Level>,
+    /// How much get-readies say; none is the config's.
+    pub guidance: Option<Guidance>,
 }
 
 /// `--color`: whether the screen uses colour.

@@ -5,8 +5,9 @@
 //! is said once a run ([`GetReadies`]).
 
 use crate::engine::durations::GetReadies;
+use crate::engine::pace::Pace;
 use crate::engine::segment::{Segment, SegmentKind, Stage};
-use crate::library::{Breathing, Exercise, Side};
+use crate::library::{Breathing, Condition, Exercise, Side};
 
 /// Appends segments with running offsets.
 pub(super) struct Builder<'a> {
@@ -17,12 +18,19 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// With `opening` words said once a run, before the first hold (see
-    /// [`opening_words`](crate::engine::opening_words)).
-    pub(super) fn new(prep: u32, transition: u32, opening: usize) -> Builder<'a> {
+    /// [`opening_words`](crate::engine::opening_words)), to a person with
+    /// `conditions`, every word said at `pace`.
+    pub(super) fn new(
+        prep: u32,
+        transition: u32,
+        opening: usize,
+        conditions: Vec<Condition>,
+        pace: Pace,
+    ) -> Builder<'a> {
         Builder {
             segments: Vec::new(),
             holds: 0,
-            readies: GetReadies::new(prep, transition, opening),
+            readies: GetReadies::new(prep, transition, opening, conditions, pace),
         }
     }
 
@@ -30,6 +38,9 @@ impl<'a> Builder<'a> {
         self.segments.last().map_or(0, Segment::end)
     }
 
+    /// Appends the holds of one step, whose exercise is introduced
+    /// `brief`ly or in full.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn add(
         &mut self,
         stage: Stage,
@@ -38,6 +49,7 @@ impl<'a> Builder<'a> {
         repeat: u32,
         hold: u32,
         breathing: Breathing,
+        brief: bool,
     ) {
         let sides: &[Option<Side>] = if exercise.each_side {
             &[Some(Side::Left), Some(Side::Right)]
@@ -46,7 +58,7 @@ impl<'a> Builder<'a> {
         };
         for round in 1..=repeat {
             for &side in sides {
-                let prep = self.readies.next(exercise);
+                let prep = self.readies.next(exercise, brief);
                 let base = Segment {
                     start: self.end(),
                     duration: prep,

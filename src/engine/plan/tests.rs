@@ -2,8 +2,16 @@
 //! phases, breathing, conditions, the warm-up, and lookups by time and hold.
 
 use super::*;
-use crate::engine::{PlanSettings, first_ready, opening_words, step_seconds};
-use crate::library::{Breathing, Equipment, Kind, Layer, Origin, Phase, Position, Side, Step};
+use crate::engine::{Pace, PlanSettings, first_ready, opening_words, step_seconds};
+use crate::library::{
+    Breathing, Caution, Equipment, Kind, Layer, Origin, Phase, Position, Side, Step,
+};
+
+/// Every exercise told in full, to a person with no condition.
+const FULL: Telling<'static> = Telling {
+    brief: false,
+    conditions: &[],
+};
 
 fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) -> Exercise {
     Exercise {
@@ -231,7 +239,8 @@ fn step_seconds_add_up_to_the_plan() {
                 } else {
                     0
                 };
-                let first_ready = first_ready(None, exercise, prep, prep, opening);
+                let first_ready =
+                    first_ready(None, exercise, prep, prep, opening, FULL, Pace::DEFAULT);
                 step_seconds(exercise, hold, repeat, first_ready, prep)
             })
             .sum();
@@ -458,14 +467,17 @@ fn a_get_ready_lasts_until_its_words_are_said() {
         "Lie on your back, knees bent.".into(),
         "Relax your shoulders now.".into(),
     ];
-    talk.cautions = vec!["Keep it very small.".into(), "Stop if it pinches.".into()];
+    talk.cautions = vec![
+        Caution::plain("Keep it very small."),
+        Caution::plain("Stop if it pinches."),
+    ];
     talk.equipment = vec![Equipment::Ball];
     let mut quiet = exercise("quiet", Kind::Stretch, false, 30, &[]);
     quiet.avoid_if = vec![Condition::Pregnancy];
     let lib = Library::from_parts(vec![talk, quiet], vec![]);
     let talk = lib.exercise("talk").unwrap();
     // Alone, the name, set-up and cautions take 9 s to say, and the count.
-    assert_eq!(first_ready(None, talk, 5, 5, 0), 9 + 3);
+    assert_eq!(first_ready(None, talk, 5, 5, 0, FULL, Pace::DEFAULT), 9 + 3);
     let r = routine(&[("talk", None, 2), ("quiet", None, 1)], Some(5));
     let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
     // The name, set-up and cautions, "You need a massage or tennis ball." and
@@ -489,4 +501,59 @@ fn a_get_ready_lasts_until_its_words_are_said() {
     );
     // 46 + 8 words: 22 s, and the count.
     assert_eq!(plan.holds()[0].prep, 22 + 3);
+}
+
+#[test]
+fn the_get_readies_are_timed_at_the_settings_pace() {
+    let mut talk = exercise("talk", Kind::Stretch, false, 30, &[]);
+    talk.setup = vec!["Lie on your back, knees bent.".into()];
+    let lib = Library::from_parts(vec![talk], vec![]);
+    let r = routine(&[("talk", None, 2)], Some(5));
+    let at = |words_per_minute| {
+        let settings = PlanSettings {
+            pace: Pace::new(words_per_minute).unwrap(),
+            ..PlanSettings::default()
+        };
+        let plan = Plan::build(&r, &lib, &settings).unwrap();
+        assert_eq!(plan.pace.words_per_minute(), words_per_minute);
+        plan.holds().iter().map(|h| h.prep).collect::<Vec<u32>>()
+    };
+    // The name, the set-up line and the stop rule: 1 + 6 + 18 = 25 words,
+    // 10 s at 150 words a minute, 20 s at 75, 5 s at 300; then the count.
+    // The second hold says nothing and keeps the routine's prep.
+    assert_eq!(at(150), [10 + 3, 5]);
+    assert_eq!(at(75), [20 + 3, 5]);
+    assert_eq!(at(300), [5 + 3, 5]);
+}
+
+#[test]
+fn a_brief_get_ready_says_the_first_set_up_line_and_the_essential_cautions() {
+    use crate::engine::{Event, Guidance, GuidanceSettings, fixture, timeline};
+    let library = fixture::library();
+    let routine = library.routine("mini").unwrap();
+    let full = Plan::build(routine, &library, &fixture::settings()).unwrap();
+    let settings = PlanSettings {
+        guidance: GuidanceSettings::always(Guidance::Brief),
+        ..fixture::settings()
+    };
+    let brief = Plan::build(routine, &library, &settings).unwrap();
+    let said = |plan: &Plan<'_>| {
+        timeline(plan)
+            .iter()
+            .filter(|c| matches!(c.event, Event::Setup { .. } | Event::Caution { .. }))
+            .count()
+    };
+    // In full: the tilt's two set-up lines and caution, the lunge's line and
+    // two cautions, the ball's line. Brief: one line each, no plain caution.
+    assert_eq!(said(&full), 3 + 3 + 1);
+    assert_eq!(said(&brief), 3);
+    assert_eq!(brief.hold_seconds(), full.hold_seconds());
+    assert!(brief.total() < full.total());
+    // Never shorter than the rule: the prep, and the transition at first.
+    let readies: Vec<u32> = brief.holds().iter().map(|h| h.prep).collect();
+    assert!(readies.iter().all(|&r| r >= 5), "{readies:?}");
+    assert_eq!(
+        Plan::familiar_length(routine, &library, &fixture::settings()).unwrap(),
+        brief.total()
+    );
 }

@@ -600,3 +600,66 @@ fn only_the_running_hold_has_its_cues_made() {
         30_000 / 15
     );
 }
+
+#[test]
+fn the_exercises_held_to_their_end_are_known_each_once() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    assert!(session.exercises_held().is_empty());
+    // The tilt's hold ends at 25 s; the lunge's left side at 44 s.
+    session.advance(s(25));
+    assert_eq!(session.exercises_held(), ["tilt"]);
+    session.advance(s(45));
+    session.apply(Control::Skip, s(45));
+    session.apply(Control::Skip, s(45));
+    assert_eq!(session.exercises_held(), ["tilt", "lunge"]);
+    session.advance(s(600));
+    assert_eq!(session.exercises_held(), ["tilt", "lunge"]);
+}
+
+#[test]
+fn a_brief_get_ready_is_told_in_full_once_asked() {
+    use crate::engine::{Guidance, GuidanceSettings, PlanSettings};
+    let library = fixture::library();
+    let routine = library.routine("mini").unwrap();
+    let settings = PlanSettings {
+        guidance: GuidanceSettings::always(Guidance::Brief),
+        ..fixture::settings()
+    };
+    let brief = Plan::build(routine, &library, &settings).unwrap();
+    let full = fixture::plan(&library);
+    let mut session = Session::new(brief.clone());
+    let said = |cues: &[Cue]| {
+        cues.iter()
+            .filter(|c| matches!(c.event, Event::Setup { .. } | Event::Caution { .. }))
+            .count()
+    };
+    // Brief: the tilt's first set-up line only.
+    assert_eq!(said(&session.advance(s(1))), 1);
+    assert!(session.can_tell_in_full());
+    let again = session.apply(Control::InFull, s(2));
+    // From the start of the get-ready: both set-up lines and the caution.
+    // Its time, long enough for the stop rule too, is long enough for them.
+    assert_eq!(said(&again), 3);
+    assert_eq!(session.position(), s(0));
+    assert!(!session.can_tell_in_full());
+    assert_eq!(session.total(), s(brief.total().into()));
+    // The lunge's get-ready says one line of 6 words, the full one 15 words:
+    // 6 s and 9 s with the count. It grows by 3 s, and so does the plan.
+    let lunge = |plan: &Plan<'_>| plan.holds()[1].prep;
+    assert_eq!((lunge(&brief), lunge(&full)), (6, 9));
+    let start = u64::from(session.plan().holds()[1].start);
+    // The clock is 2 s ahead of the plan, which went back 2 s.
+    assert_eq!(said(&session.advance(s(start + 3))), 1);
+    assert_eq!(said(&session.apply(Control::InFull, s(start + 4))), 3);
+    assert_eq!(session.position(), s(start));
+    assert_eq!(lunge(session.plan()), 9);
+    assert_eq!(session.total(), s(u64::from(brief.total()) + 3));
+    // Asked again, nothing changes.
+    assert!(session.apply(Control::InFull, s(3)).is_empty());
+    // Once the hold starts, or in a get-ready that introduces nothing (the
+    // lunge's right side), there is nothing to tell.
+    let right = session.plan().hold(2).unwrap();
+    session.advance(s(u64::from(right.start) + 5));
+    assert!(!session.can_tell_in_full());
+}

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::history::progress::{self, Suggestion};
-use crate::history::{Record, Skipped, Summary};
+use crate::history::{Record, Skipped, Standing, Summary};
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -18,6 +18,8 @@ struct Json<'a> {
     this_week: u32,
     goal: u32,
     goal_met: bool,
+    /// The minutes of holding a session needs to count.
+    min_held_minutes: u32,
     streak_weeks: u32,
     weeks: Vec<JsonWeek>,
     /// Rounded to two decimals; `null` without sessions that have both check-ins.
@@ -46,8 +48,10 @@ struct JsonWeek {
     /// Sessions that count toward the goal.
     sessions: u32,
     finished: u32,
-    /// Sessions too short to count.
+    /// Sessions too short to count: less than half their holding held.
     short: u32,
+    /// Sessions that held less than the minimum a session needs.
+    breaks: u32,
     goal_met: bool,
     /// Averages over the week's sessions with both check-ins, to two decimals.
     tension_before: Option<f64>,
@@ -74,6 +78,7 @@ pub fn text(
             sessions: w.sessions,
             finished: w.finished,
             short: w.short,
+            breaks: w.breaks,
             goal_met: w.sessions >= summary.goal,
             tension_before: w.tension.before().map(two_decimals),
             tension_after: w.tension.after().map(two_decimals),
@@ -83,7 +88,7 @@ pub fn text(
         .iter()
         .map(|record| JsonSession {
             record,
-            counted: record.counts(),
+            counted: record.standing(summary.min_held_seconds) == Standing::Counted,
         })
         .collect();
     let value = Json {
@@ -93,6 +98,7 @@ pub fn text(
         this_week: summary.this_week,
         goal: summary.goal,
         goal_met: summary.goal_met(),
+        min_held_minutes: summary.min_held_seconds / 60,
         streak_weeks: summary.streak_weeks,
         weeks,
         average_tension_change: summary.tension.map(|t| two_decimals(t.average)),

@@ -13,7 +13,8 @@ use crate::diagnostic::sanitize;
 use crate::format::{clock, table};
 
 use super::chart::{is_scaled, week_chart};
-use crate::history::{CHART_WEEKS, Record, Summary, progress};
+use crate::history::{CHART_WEEKS, Record, Standing, Summary, progress};
+use crate::render::after_session::minutes;
 
 /// Which sessions the table shows, out of how many.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +29,7 @@ pub fn text(sessions: &[Record], selection: Selection, summary: &Summary) -> Str
     let mut out = String::new();
     if !sessions.is_empty() {
         out.push_str(&table_heading(sessions.len(), selection));
-        out.push_str(&sessions_table(sessions));
+        out.push_str(&sessions_table(sessions, summary.min_held_seconds));
         out.push('\n');
     } else if let Some(since) = selection.since.filter(|_| selection.matched == 0) {
         out.push_str(&format!("No sessions since {since}.\n\n"));
@@ -63,8 +64,9 @@ fn table_heading(shown: usize, selection: Selection) -> String {
 }
 
 /// One row per session: date and time, routine, time held of the holding
-/// planned, finished or not and short or not, tension before -> after, note.
-pub fn sessions_table(sessions: &[Record]) -> String {
+/// planned, finished or not and short, a break or neither, tension before ->
+/// after, note. A session must hold `min_held_seconds` to count.
+pub fn sessions_table(sessions: &[Record], min_held_seconds: u32) -> String {
     let rows: Vec<[String; 6]> = sessions
         .iter()
         .map(|r| {
@@ -76,7 +78,7 @@ pub fn sessions_table(sessions: &[Record]) -> String {
                     clock(r.held_seconds),
                     clock(r.planned_holding())
                 ),
-                status(r).to_string(),
+                status(r, min_held_seconds).to_string(),
                 tension(r),
                 r.note.as_deref().map(cell).unwrap_or_default(),
             ]
@@ -85,13 +87,15 @@ pub fn sessions_table(sessions: &[Record]) -> String {
     table(&rows, "  ")
 }
 
-/// Whether the session ran to its end, and whether it was too short to count.
-fn status(record: &Record) -> &'static str {
-    match (record.finished, record.counts()) {
-        (true, true) => "finished",
-        (false, true) => "quit early",
-        (true, false) => "finished, short",
-        (false, false) => "quit early, short",
+/// Whether the session ran to its end, and why it did not count if it did not.
+fn status(record: &Record, min_held_seconds: u32) -> &'static str {
+    match (record.finished, record.standing(min_held_seconds)) {
+        (true, Standing::Counted) => "finished",
+        (false, Standing::Counted) => "quit early",
+        (true, Standing::Short) => "finished, short",
+        (false, Standing::Short) => "quit early, short",
+        (true, Standing::Break) => "finished, a break",
+        (false, Standing::Break) => "quit early, a break",
     }
 }
 
@@ -99,7 +103,21 @@ fn status(record: &Record) -> &'static str {
 pub fn summary_text(summary: &Summary) -> String {
     let goal = summary.goal;
     let left = goal.saturating_sub(summary.this_week);
-    let short = summary.weeks.last().map_or(0, |w| w.short);
+    let (short, breaks) = summary.weeks.last().map_or((0, 0), |w| (w.short, w.breaks));
+    let mut not_counted = Vec::new();
+    if short > 0 {
+        not_counted.push(format!(
+            "{short} short {} not counted: less than half the holding was held",
+            plural(short, "session")
+        ));
+    }
+    if breaks > 0 {
+        not_counted.push(format!(
+            "{breaks} {} not counted: less than {} held",
+            plural(breaks, "break"),
+            minutes(summary.min_held_seconds)
+        ));
+    }
     let mut out = format!(
         "This week: {} of {goal} {}, {}{}.\n",
         summary.this_week,
@@ -109,12 +127,9 @@ pub fn summary_text(summary: &Summary) -> String {
         } else {
             format!("{left} to go")
         },
-        match short {
-            0 => String::new(),
-            n => format!(
-                " ({n} short {} not counted: less than half the holding was held)",
-                plural(n, "session")
-            ),
+        match not_counted.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", not_counted.join("; ")),
         }
     );
     out.push_str(&streak_line(summary.streak_weeks, left));
@@ -220,7 +235,7 @@ mod tests {
         quit.routine_name = "Hips\u{1b}[31m".into();
         quit.note = Some("line\nbreak".into());
         let plain = record("2026-11-24T07:30:00+01:00", true, (None, None));
-        let text = sessions_table(&[plain, quit, skipped]);
+        let text = sessions_table(&[plain, quit, skipped], 300);
         assert_eq!(
             text,
             "  Tue 2026-11-24 07:30  Daily release   9:00 of 9:00  finished                   tight after the drive\n  \
@@ -238,7 +253,7 @@ mod tests {
         accent.routine_name = "Détente".into();
         accent.note = None;
         assert_eq!(
-            sessions_table(&[wide, accent]),
+            sessions_table(&[wide, accent], 300),
             "  Tue 2026-11-24 07:30  朝のストレッチ  9:00 of 9:00  finished\n  \
              Mon 2026-11-23 07:30  Détente         9:00 of 9:00  finished\n"
         );

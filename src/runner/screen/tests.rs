@@ -389,7 +389,7 @@ fn a_long_cue_starts_at_its_first_page() {
 /// the other, and a cue is never replaced before its time.
 #[test]
 fn every_instruction_stays_on_the_screen_for_its_time() {
-    use crate::engine::{Event, time_to_say, timeline, word_count};
+    use crate::engine::{Event, Pace, timeline, word_count};
     use crate::library::{Sources, load};
     let library = load(&Sources {
         builtin: true,
@@ -415,7 +415,7 @@ fn every_instruction_stays_on_the_screen_for_its_time() {
             };
             let until = match cue.event {
                 Event::Phase { segment, .. } => secs(plan.segments[segment].end()),
-                _ => cue.at + time_to_say(word_count(&text)),
+                _ => cue.at + Pace::DEFAULT.time_to_say(word_count(&text)),
             };
             due.push((cue.at, until, lines(&text)));
         }
@@ -483,7 +483,7 @@ fn a_transfer_has_steps_and_a_movement_rounds() {
 /// is on the screen at some moment while it is due.
 #[test]
 fn on_the_smallest_screen_every_instruction_comes_into_view() {
-    use crate::engine::{Event, time_to_say, timeline, word_count};
+    use crate::engine::{Event, Pace, timeline, word_count};
     use crate::library::{Sources, load};
     let library = load(&Sources {
         builtin: true,
@@ -501,7 +501,7 @@ fn on_the_smallest_screen_every_instruction_comes_into_view() {
             };
             let until = match cue.event {
                 Event::Phase { segment, .. } => secs(plan.segments[segment].end()),
-                _ => cue.at + time_to_say(word_count(&text)) + STEP * 2,
+                _ => cue.at + Pace::DEFAULT.time_to_say(word_count(&text)) + STEP * 2,
             };
             let lines = wrap(&text, usize::from(width) - 1)
                 .into_iter()
@@ -534,4 +534,34 @@ fn on_the_smallest_screen_every_instruction_comes_into_view() {
             }
         }
     }
+}
+
+#[test]
+fn a_notice_stands_above_the_key_hints_until_the_end() {
+    let library = fixture::library();
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(Duration::from_secs(20));
+    let notice = ["The voice program sh is not answering: going on without waiting for it.".into()];
+    let rows = frame_noting(&session, Overlay::None, &notice, 40, 12);
+    assert_fits(&rows, 40, 12);
+    let told: Vec<&Row> = rows.iter().filter(|r| r.style == Style::Alert).collect();
+    assert_eq!(
+        told.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+        [
+            "The voice program sh is not answering:",
+            "going on without waiting for it."
+        ]
+    );
+    assert_eq!(rows[9], *told[0]);
+    assert!(rows[11].text.starts_with("space pause"), "{}", text(&rows));
+    // Without it, the screen is as it always was.
+    assert_eq!(
+        frame_noting(&session, Overlay::None, &[], 40, 12),
+        frame(&session, Overlay::None, 40, 12)
+    );
+    // And under "Routine complete".
+    session.advance(Duration::from_secs(600));
+    let rows = frame_noting(&session, Overlay::None, &notice, 40, 12);
+    assert_eq!(rows[0].text, "Routine complete");
+    assert_eq!(rows[1].text, "The voice program sh is not answering:");
 }

@@ -1,0 +1,110 @@
+//! The scheduler's own programs (`systemctl`, `launchctl`), run so that none
+//! can hold psoas up: each has [`PATIENCE`] to finish, then it and every
+//! process it started are ended. Their standard output goes to psoas's
+//! standard error, where their messages stay readable without mixing into
+//! what psoas itself prints.
+
+use std::io;
+use std::os::unix::process::CommandExt as _;
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::Duration;
+
+use wait_timeout::ChildExt as _;
+
+/// How long a scheduler's program has to finish.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// Whether the program's messages are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Messages {
+    /// On psoas's standard error.
+    Shown,
+    /// Nowhere: only the exit status matters.
+    Discarded,
+}
+
+/// Runs `words` (a program and its arguments, never through a shell) with
+/// no input; its exit status, or `None` if it was still running after
+/// `patience` and was ended.
+pub fn run(
+    words: &[&str],
+    messages: Messages,
+    patience: Duration,
+) -> io::Result<Option<ExitStatus>> {
+    let (program, args) = words
+        .split_first()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no program"))?;
+    let (stdout, stderr) = match messages {
+        Messages::Shown => (Stdio::from(io::stderr()), Stdio::inherit()),
+        Messages::Discarded => (Stdio::null(), Stdio::null()),
+    };
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
+        // A group of its own, so that what it started ends with it.
+        .process_group(0)
+        .spawn()?;
+    match child.wait_timeout(patience)? {
+        Some(status) => Ok(Some(status)),
+        None => {
+            kill_group(child.id());
+            child.wait()?;
+            Ok(None)
+        }
+    }
+}
+
+/// Ends the process group `leader` leads, with SIGKILL.
+#[allow(unsafe_code)]
+fn kill_group(leader: u32) {
+    let Ok(group) = libc::pid_t::try_from(leader) else {
+        return;
+    };
+    if group <= 1 {
+        return;
+    }
+    // SAFETY: `killpg` takes plain integers; a group id above 1 reaches no
+    // process outside that group. The leader is not reaped yet, so the id is
+    // still its own.
+    unsafe {
+        libc::killpg(group, libc::SIGKILL);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_that_finishes_gives_its_status() {
+        let status = run(&["/bin/sh", "-c", "exit 3"], Messages::Discarded, PATIENCE);
+        assert_eq!(status.unwrap().and_then(|s| s.code()), Some(3));
+        assert!(run(&["/nonexistent/systemctl"], Messages::Shown, PATIENCE).is_err());
+    }
+
+    #[test]
+    fn a_program_that_never_ends_is_ended_with_what_it_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("pid");
+        let script = format!("sleep 600 & echo $! > '{}'; wait", pid_file.display());
+        let patience = Duration::from_millis(300);
+        let started = std::time::Instant::now();
+        let status = run(&["/bin/sh", "-c", &script], Messages::Discarded, patience);
+        assert_eq!(status.unwrap(), None);
+        assert!(started.elapsed() < PATIENCE, "{:?}", started.elapsed());
+        // The `sleep` it started is gone too (or a zombie, not yet reaped).
+        let pid = std::fs::read_to_string(&pid_file).unwrap();
+        let stat = format!("/proc/{}/stat", pid.trim());
+        let start = std::time::Instant::now();
+        loop {
+            match std::fs::read_to_string(&stat) {
+                Err(_) => break,
+                Ok(text) if text.contains(") Z ") => break,
+                Ok(text) => assert!(start.elapsed() < PATIENCE, "still running: {text}"),
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
