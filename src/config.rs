@@ -225,7 +225,7 @@ fn read(path: &Path) -> Result<Option<String>> {
             path.display()
         ),
         Err(ReadError::NotUtf8 { line, column }) => anyhow::bail!(
-            "the config file {} is not UTF-8 text (line {line}, column {column}): save it as UTF-8",
+            "{}:{line}:{column}: the config file is not UTF-8 text: save it as UTF-8",
             path.display()
         ),
     }

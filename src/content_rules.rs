@@ -48,6 +48,10 @@ enum Movement {
     Walk,
     /// Pressure on the belly: a ball under it.
     BellyPressure,
+    /// One foot well in front of the other, or the thighs split on a chair:
+    /// the pelvis is loaded unevenly, which pelvic girdle pain in pregnancy
+    /// does not bear.
+    SplitStance,
     /// The body's weight on the knees outside a kneeling position: planks
     /// from the knees.
     KneeLoad,
@@ -65,14 +69,17 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("jumping-jacks", &[Impact]),
     ("step-jacks", &[]),
     ("hip-circles", &[]),
-    ("standing-psoas-stretch", &[HipExtension]),
-    ("wall-lunge-stretch", &[HipExtension]),
+    ("standing-psoas-stretch", &[HipExtension, SplitStance]),
+    ("wall-lunge-stretch", &[HipExtension, SplitStance]),
     ("standing-quad-stretch", &[HipExtension]),
-    ("warrior-one", &[HipExtension, BackBend]),
-    ("standing-side-reach", &[HipExtension, SideBend]),
+    ("warrior-one", &[HipExtension, BackBend, SplitStance]),
+    (
+        "standing-side-reach",
+        &[HipExtension, SideBend, SplitStance],
+    ),
     ("standing-pelvic-tilt", &[]),
     ("walking-break", &[Walk]),
-    ("chair-hip-flexor-stretch", &[HipExtension]),
+    ("chair-hip-flexor-stretch", &[HipExtension, SplitStance]),
     ("seated-pelvic-tilt", &[]),
     ("seated-figure-four", &[DeepHipFlexion]),
     ("seated-side-reach", &[SideBend]),
@@ -348,6 +355,71 @@ fn stretches_kept_in_pregnancy_say_how_far() {
                     .iter()
                     .any(|c| c.text.starts_with("In pregnancy") && c.text.contains("mild pull")),
                 "{} has no pregnancy caution",
+                e.id
+            );
+        }
+    }
+}
+
+/// Pelvic girdle pain is common in pregnancy, and a split stance loads the
+/// pelvis unevenly: every one that pregnancy leaves in says what to do if
+/// the pelvis hurts, to whom it concerns.
+#[test]
+fn split_stances_kept_in_pregnancy_say_what_to_do_if_the_pelvis_hurts() {
+    let mut checked = 0;
+    for e in builtin().exercises() {
+        if movements(e).contains(&SplitStance) && !e.avoid_if.contains(&Condition::Pregnancy) {
+            assert!(
+                e.cautions.iter().any(|c| c.said
+                    == crate::library::Said::With(Condition::Pregnancy)
+                    && c.text.contains("pelvis hurts")
+                    && c.text.contains("shorten the stance or leave this out")),
+                "{} says nothing of pelvic girdle pain",
+                e.id
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "{checked} split stances kept in pregnancy");
+}
+
+/// Changing knees in a half-kneel and moving the cushion, rolling over to
+/// the other side, or moving a ball across the spine takes a stiff person
+/// longer than a routine's short prep: such exercises give the change of
+/// sides time of its own.
+#[test]
+fn changing_sides_has_time_of_its_own() {
+    for e in builtin().exercises().iter().filter(|e| e.each_side) {
+        let least = if movements(e).contains(&SideLying) {
+            15
+        } else if e.position == Position::Kneeling && e.kind == Kind::Stretch
+            || e.kind == Kind::BallRelease
+        {
+            10
+        } else {
+            0
+        };
+        assert!(
+            e.switch_sides >= least,
+            "{}: {} s to change sides, not {least}",
+            e.id,
+            e.switch_sides
+        );
+    }
+}
+
+/// After a hip replacement a low seat bends the hip past a right angle:
+/// every seated exercise kept for it says how high to sit, to whom it
+/// concerns.
+#[test]
+fn seats_kept_after_a_hip_replacement_say_how_high() {
+    for e in builtin().exercises() {
+        if e.position == Position::Seated && !e.avoid_if.contains(&Condition::HipReplacement) {
+            assert!(
+                e.cautions.iter().any(|c| c.said
+                    == crate::library::Said::With(Condition::HipReplacement)
+                    && c.text.contains("hips stay above your knees")),
+                "{} does not say how high to sit after a hip replacement",
                 e.id
             );
         }

@@ -44,25 +44,48 @@ pub struct Excerpt {
     pub span: Range<usize>,
 }
 
+/// At most this many bytes of a line are shown before the place a
+/// diagnostic points at, and after it: a file may be one line of a megabyte,
+/// with thousands of problems on it, and each keeps only what is shown.
+const EXCERPT_REACH: usize = 200;
+
+/// What marks the part of a long line left out of an excerpt.
+const CUT: &str = "...";
+
 impl Excerpt {
-    /// The line of `file` that `span` starts on, and the part of `span` on it.
-    fn of(file: &SourceText, span: &Range<usize>) -> Option<Excerpt> {
+    /// The line of `file` that `span` starts on, and the part of `span` on
+    /// it, within [`EXCERPT_REACH`] of its start. A line ends at `\n` or
+    /// `\r\n`; any other carriage return is part of the line, shown escaped,
+    /// so a caret can point at it.
+    fn of(file: &SourceText, span: &Range<usize>) -> Excerpt {
         let text = &file.text;
         let start = floor_char_boundary(text, span.start.min(text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line = text[line_start..line_end].trim_end_matches('\r');
-        let end = floor_char_boundary(text, span.end.clamp(start, line_start + line.len()));
-        let (number, _) = file.line_column(start);
-        Some(Excerpt {
-            line: number,
-            text: line.to_string(),
-            span: start - line_start..end - line_start,
-        })
+        let line_start = file.line_start_of(start);
+        let from = floor_char_boundary(text, start.saturating_sub(EXCERPT_REACH).max(line_start));
+        let limit = ceil_char_boundary(text, start.saturating_add(EXCERPT_REACH).min(text.len()));
+        let (mut to, whole) = match text[start..limit].find('\n') {
+            Some(i) => (start + i, true),
+            None => (limit, limit == text.len()),
+        };
+        if whole && text[to..].starts_with('\n') && text[..to].ends_with('\r') {
+            to -= 1;
+        }
+        let start = start.min(to);
+        let end = floor_char_boundary(text, span.end.clamp(start, to));
+        let head = if from > line_start { CUT } else { "" };
+        let tail = if whole { "" } else { CUT };
+        let (line, _) = file.line_column(start);
+        Excerpt {
+            line,
+            text: format!("{head}{}{tail}", &text[from..to]),
+            span: start - from + head.len()..end - from + head.len(),
+        }
     }
 }
 
 impl Diagnostic {
+    /// An error at `span` of `file`; with no span it is about the whole
+    /// file, placed at its start with no line to show.
     pub fn error(
         file: &SourceText,
         span: Option<Range<usize>>,
@@ -71,15 +94,11 @@ impl Diagnostic {
         Self {
             severity: Severity::Error,
             path: file.path.clone(),
-            position: span.as_ref().map(|s| file.line_column(s.start)),
+            position: Some(span.as_ref().map_or((1, 1), |s| file.line_column(s.start))),
             key: None,
             message: message.into(),
             help: None,
-            // `0..0` stands for the whole file, which has no one place to show.
-            excerpt: span
-                .as_ref()
-                .filter(|s| **s != (0..0))
-                .and_then(|s| Excerpt::of(file, s)),
+            excerpt: span.as_ref().map(|s| Excerpt::of(file, s)),
         }
     }
 
@@ -141,9 +160,9 @@ impl Diagnostic {
             Severity::Note => Level::NOTE,
         };
         // Sanitizing may lengthen the line; the caret follows the characters.
-        let before = sanitize(&excerpt.text[..excerpt.span.start]);
-        let marked = sanitize(&excerpt.text[excerpt.span.clone()]);
-        let after = sanitize(&excerpt.text[excerpt.span.end..]);
+        let before = visible(&excerpt.text[..excerpt.span.start]);
+        let marked = visible(&excerpt.text[excerpt.span.clone()]);
+        let after = visible(&excerpt.text[excerpt.span.end..]);
         let line = format!("{before}{marked}{after}");
         let span = before.len()..before.len() + marked.len();
         let snippet = Snippet::source(line.as_str())
@@ -190,10 +209,45 @@ impl fmt::Display for Diagnostic {
 pub struct SourceText {
     pub path: PathBuf,
     pub text: String,
-    /// Byte offsets where lines start, built on first use: every entry of a
-    /// file asks for its position, so a scan from the top each time would make
-    /// loading quadratic in the file's length.
-    line_starts: OnceLock<Vec<usize>>,
+    /// Where lines start, built on first use: every entry of a file asks for
+    /// its position, so a scan from the top each time would make loading
+    /// quadratic in the file's length.
+    index: OnceLock<LineIndex>,
+}
+
+/// Byte offsets where lines start, and within lines longer than
+/// [`MARK_EVERY`] bytes a mark every so often with the column there, so a
+/// column is counted from at most that far back, even on a line of a
+/// megabyte with a problem every few bytes.
+#[derive(Clone, Debug, Default)]
+struct LineIndex {
+    line_starts: Vec<usize>,
+    /// (byte offset, characters before it on its line), in order.
+    marks: Vec<(usize, usize)>,
+}
+
+const MARK_EVERY: usize = 4096;
+
+impl LineIndex {
+    fn of(text: &str) -> LineIndex {
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+        let line_starts: Vec<usize> = std::iter::once(0).chain(newlines).collect();
+        let mut marks = Vec::new();
+        let ends = line_starts.iter().skip(1).copied().chain([text.len()]);
+        for (&start, end) in line_starts.iter().zip(ends) {
+            if end - start <= MARK_EVERY {
+                continue;
+            }
+            let mut next = start + MARK_EVERY;
+            for (column, (i, _)) in text[start..end].char_indices().enumerate() {
+                if start + i >= next {
+                    marks.push((start + i, column));
+                    next = start + i + MARK_EVERY;
+                }
+            }
+        }
+        LineIndex { line_starts, marks }
+    }
 }
 
 impl SourceText {
@@ -201,20 +255,33 @@ impl SourceText {
         Self {
             path: path.into(),
             text: text.into(),
-            line_starts: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let starts = self.line_starts.get_or_init(|| {
-            let newlines = self.text.match_indices('\n').map(|(i, _)| i + 1);
-            std::iter::once(0).chain(newlines).collect()
-        });
-        let line = starts.partition_point(|&start| start <= offset);
-        let column = self.text[starts[line - 1]..offset].chars().count() + 1;
+        let index = self.index();
+        let line = index.line_starts.partition_point(|&start| start <= offset);
+        let line_start = index.line_starts[line - 1];
+        let marked = index.marks.partition_point(|&(at, _)| at <= offset);
+        let (from, before) = match marked.checked_sub(1).map(|i| index.marks[i]) {
+            Some((at, before)) if at >= line_start => (at, before),
+            _ => (line_start, 0),
+        };
+        let column = before + self.text[from..offset].chars().count() + 1;
         (line, column)
+    }
+
+    /// The byte offset where the line holding `offset` starts.
+    fn line_start_of(&self, offset: usize) -> usize {
+        let starts = &self.index().line_starts;
+        starts[starts.partition_point(|&start| start <= offset) - 1]
+    }
+
+    fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::of(&self.text))
     }
 }
 
@@ -262,6 +329,13 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
+}
+
 /// Replaces control characters with visible escapes (`\u{1b}`), keeping
 /// newlines, so text from a file cannot move the cursor or change colours.
 pub fn sanitize(text: &str) -> String {
@@ -277,6 +351,30 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     out
+}
+
+/// A line of a file as an excerpt shows it: sanitized, and with the
+/// characters that take no room escaped too, so a caret is never under
+/// nothing to see.
+fn visible(text: &str) -> String {
+    if !text.chars().any(is_invisible) {
+        return sanitize(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) || is_invisible(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Format characters that take no room on a terminal: zero-width spaces and
+/// joiners, word joiners, the soft hyphen and the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 /// Control characters other than newline, including the C1 range and the
@@ -381,5 +479,73 @@ mod tests {
             d.to_string(),
             "r/x.toml:1:8: error: `hold`: 3 is out of range\n  help: a whole number of seconds from 5 to 600"
         );
+    }
+
+    #[test]
+    fn a_carriage_return_alone_is_part_of_the_line_and_can_be_pointed_at() {
+        for (text, at) in [
+            ("a = 1\r", 5),
+            ("a = 1\r\r", 6),
+            ("a = 1\rb = 2\r\n", 5),
+            ("a = 1\r\r\n", 5),
+            ("\r", 0),
+        ] {
+            let file = SourceText::new("x.toml", text);
+            let d = Diagnostic::error(&file, Some(at..at + 1), "lone");
+            let excerpt = d.excerpt.as_ref().unwrap();
+            assert_eq!(&excerpt.text[excerpt.span.clone()], "\r", "{text:?}");
+            assert!(d.render().contains("\\u{d}"), "{}", d.render());
+        }
+        // The line break of a CRLF line is not shown; a caret at it is at
+        // the end of the line.
+        let file = SourceText::new("x.toml", "a = 1\r\nb = 2\n");
+        let d = Diagnostic::error(&file, Some(5..7), "at the end");
+        let excerpt = d.excerpt.unwrap();
+        assert_eq!((excerpt.text.as_str(), excerpt.span), ("a = 1", 5..5));
+    }
+
+    #[test]
+    fn an_error_at_the_first_byte_has_its_line_and_caret() {
+        let file = SourceText::new("x.toml", "= 1\n");
+        assert_eq!(
+            Diagnostic::error(&file, Some(0..0), "no key").render(),
+            "x.toml:1:1: error: no key\n  |\n1 | = 1\n  | ^\n"
+        );
+        // Without a span the diagnostic is about the whole file.
+        let whole = Diagnostic::error(&file, None, "no steps");
+        assert_eq!(whole.render(), "x.toml:1:1: error: no steps");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_place_only() {
+        let line = format!("{}x = 1{}", "a".repeat(5000), "b".repeat(5000));
+        let file = SourceText::new("x.toml", format!("first\n{line}\n"));
+        let d = Diagnostic::error(&file, Some(6 + 5000..6 + 5001), "here");
+        assert_eq!(d.position, Some((2, 5001)));
+        let excerpt = d.excerpt.unwrap();
+        let shown = format!(
+            "...{}x = 1{}...",
+            "a".repeat(EXCERPT_REACH),
+            "b".repeat(EXCERPT_REACH - 5)
+        );
+        assert_eq!(excerpt.text, shown);
+        assert_eq!(&excerpt.text[excerpt.span], "x");
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters_from_the_line_start() {
+        let text: String = (0..20_000)
+            .map(|i| ["a", "ä", "界", "\n", "👍"][i * 7 % 11 % 5])
+            .collect();
+        let file = SourceText::new("x.toml", text.as_str());
+        for (offset, _) in text.char_indices().step_by(997) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..offset].matches('\n').count() + 1;
+            let column = text[line_start..offset].chars().count() + 1;
+            assert_eq!(file.line_column(offset), (line, column), "at {offset}");
+        }
+        let one_line = "界".repeat(10_000);
+        let file = SourceText::new("x.toml", one_line.as_str());
+        assert_eq!(file.line_column(3 * 9_999), (1, 10_000));
     }
 }

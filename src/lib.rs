@@ -50,11 +50,13 @@
 //!   rhythm.
 //! - `planner/`: a routine built to fit the minutes a person has.
 //! - `runner/`: the guided timer. `clock.rs` is the only place a run reads
-//!   the time; `interactive.rs` (with `screen.rs`, `rows.rs`, `pages.rs`,
-//!   `painter.rs`, `hold_bar.rs`, `big_digits.rs`, `keys.rs`, `input.rs`,
-//!   `terminal.rs`, `signals.rs`) runs the screen, `plain.rs` the transcript; `wording.rs`
-//!   says each event in words (`heard_whole.rs` tests that no word of any
-//!   built-in routine is cut off), `check_in.rs` asks the tension score,
+//!   the time (under test it may skip its waits); `interactive.rs` (with
+//!   `screen.rs`, `rows.rs`, `pages.rs`, `painter.rs`, `hold_bar.rs`,
+//!   `big_digits.rs`, `keys.rs`, `input.rs`, `terminal.rs`, `signals.rs`)
+//!   runs the screen, `plain.rs` the transcript; `wording.rs` says each event
+//!   in words, and every sentence around the run (`heard_whole.rs` tests that
+//!   no word of any built-in routine is cut off); `check_in.rs` asks the
+//!   tension score, `echo.rs` hides what is typed at the notice,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
 //! - `voice.rs`: spoken cues through a text-to-speech program, each allowed
 //!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
@@ -69,7 +71,8 @@
 //! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
 //!   more than one place (the stop rule, the warm-up reminder, what a
 //!   routine needs and leaves out);
-//!   `content_rules.rs` holds the built-in library to them, as tests.
+//!   `content_rules.rs` holds the built-in library to them, as tests;
+//!   `arbitrary_bytes.rs` feeds every reader of a person's files any bytes.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing
 //!   them safely), `now.rs` (the wall-clock time, or `PSOAS_NOW`) and
 //!   `format.rs` (small text helpers: clock times, display-width columns).
@@ -77,6 +80,8 @@
 //! Only what the integration tests and the benchmarks use is public.
 
 pub mod app;
+#[cfg(test)]
+mod arbitrary_bytes;
 pub(crate) mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;

@@ -18,7 +18,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::app::Context;
 use crate::diagnostic::sanitize;
 use crate::engine::Plan;
-use crate::history::History;
+use crate::history::{Future, History};
 use crate::now::now;
 use crate::remind::helper::{self, Messages};
 use crate::remind::notify::{self, Shown, TITLE};
@@ -336,7 +336,12 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     let schedule = schedule(args, config)?;
     let now = now()?;
     let state = &context.dirs.state_dir;
-    let decision = decide(now, &schedule, last_session(context)?, last_nudge(state));
+    let decision = decide(
+        now,
+        &schedule,
+        last_session(context, now)?,
+        last_nudge(state),
+    );
     if let Some(reason) = decision.reason(&schedule) {
         writeln!(out, "{reason}")?;
         return Ok(ExitCode::SUCCESS);
@@ -371,14 +376,26 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     }
 }
 
-/// When the newest recorded session started.
-fn last_session(context: &Context) -> Result<Option<DateTime<FixedOffset>>> {
+/// When the newest recorded session started, of those not dated after
+/// `now`; any that are (a clock that was wrong) are reported on stderr.
+fn last_session(
+    context: &Context,
+    now: DateTime<FixedOffset>,
+) -> Result<Option<DateTime<FixedOffset>>> {
+    let history = History::at(&context.dirs.state_dir);
     let mut newest: Option<DateTime<FixedOffset>> = None;
-    History::at(&context.dirs.state_dir).scan(|record| {
+    let mut future = Future::new(now);
+    history.scan_lines(|line, record| {
+        if future.holds(line, &record) {
+            return;
+        }
         if newest.is_none_or(|n| record.started_at > n) {
             newest = Some(record.started_at);
         }
     })?;
+    if let Some(warning) = future.warning(&history.path().display().to_string()) {
+        let _ = writeln!(io::stderr(), "psoas: warning: {}", sanitize(&warning));
+    }
     Ok(newest)
 }
 

@@ -1,10 +1,17 @@
 //! `psoas run`: a routine in real time. Resolves the flags and the
-//! environment into [`RunSettings`], builds the plan, shows the safety notice
-//! on the first run, asks for the tension check-in, hands the plan to the
-//! runner, prints a summary once the terminal is back to normal, and records
-//! the session in the history. Under the
-//! summary it says where the week stands and how tension changed, or why the
-//! session was not recorded (a `--speed` preview) or not counted (too short).
+//! environment into [`RunSettings`] and builds the plan; then [`execute`]
+//! reads as the session goes: the safety notice (on the first run), the
+//! check-in before, the routine (on the screen or as a transcript), the
+//! summary once the terminal is back to normal, the check-in after, and the
+//! record in the history. Under the summary it says where the week stands and
+//! how tension changed, or why the session was not recorded (a `--speed`
+//! preview) or not counted (too short).
+//!
+//! Every way out is an [`Ending`] with its exit status: a signal, or the
+//! terminal going away, at the notice or at either question ends the program
+//! as it would during the routine. Everything printed on a terminal outside
+//! the screen is wrapped to its width at word boundaries; the sentences come
+//! from [`wording`].
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
@@ -15,15 +22,16 @@ use anyhow::Result;
 use crate::app::{Context, exit};
 use crate::config::Config;
 use crate::engine::{Familiarity, GuidanceSettings, Plan, PlanSettings};
-use crate::format::clock;
 use crate::history::{History, HistoryError, Record, SessionNotes, Tally};
 use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
 use crate::render::after_session;
 use crate::runner::answer::{self, Answer};
 use crate::runner::check_in;
+use crate::runner::echo::EchoOff;
 use crate::runner::plain::stamp;
 use crate::runner::rows::wrap;
+use crate::runner::wording;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker};
 use crate::safety;
 use crate::voice::Voice;
@@ -50,95 +58,38 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));
+    let asks = check_in::should_ask(!settings.plain, !args.check_in, config.check_in);
 
-    let ask = check_in::should_ask(!settings.plain, !args.check_in, config.check_in);
-    let mut answers = typed_answers(&settings)?;
-    if let Err(ending) = before_start(context, &settings, args.record, answers.as_mut(), out)? {
+    if let Err(ending) = notice(context, &settings, args.record, out)? {
         return Ok(ExitCode::from(ending.exit_code()));
     }
-    let tension_before = match ask_tension(args.tension_before, ask, answers.as_mut(), out)? {
+    let tension_before = match check_in_before(&args, asks, &settings, out)? {
         Ok(score) => score,
         Err(ending) => return Ok(ExitCode::from(ending.exit_code())),
     };
-    out.flush()?;
-    // The runner watches for signals itself.
-    drop(answers);
-
-    // The voice is found before the screen is taken over, as it may warn.
-    let wants_voice = args.voice.unwrap_or_else(|| config.voice());
-    let mut voice =
-        wants_voice.then(|| Voice::new(config.voice_command.as_deref(), plan_settings.pace));
-    let speaker = voice.as_mut().map(|v| v as &mut dyn Speaker);
-    let outcome = runner::run(plan, warm_up, &settings, speaker, out)?;
-    // The runner has waited for the last words of a finished run; this stops
-    // anything still speaking after a run stopped early, before the summary.
-    drop(voice);
-    let preview = settings.speed != 1.0;
-    let shown = !outcome.ending.output_gone();
-    // The summary and the question after may meet a terminal or pipe that
-    // has gone; the session is recorded all the same.
-    let after = print_summary(&outcome, &settings, out).and_then(|()| {
-        if preview && shown && outcome.past_first_hold && args.record {
-            say(
-                &outcome,
-                &settings,
-                &after_session::preview_line(settings.speed),
-                out,
-            )?;
-        }
-        let asked_after = ask
-            && !preview
-            && outcome.past_first_hold
-            && matches!(outcome.ending, Ending::Finished | Ending::Quit);
-        let mut answers = if asked_after {
-            typed_answers(&settings)?
-        } else {
-            None
-        };
-        if asked_after && let Some(before) = tension_before {
-            writeln!(out, "Before the routine you said {before}.")?;
-        }
-        // A signal at the question ends the program, with the session recorded.
-        let (tension_after, ending) =
-            match ask_tension(args.tension_after, asked_after, answers.as_mut(), out)? {
-                Ok(score) => (score, outcome.ending),
-                Err(ending) => {
-                    writeln!(out)?;
-                    (None, ending)
-                }
-            };
-        out.flush()?;
-        Ok((tension_after, ending))
+    let outcome = run_routine(plan, warm_up, &settings, config, &args, &plan_settings, out)?;
+    // A terminal or pipe gone, or a signal at the question, ends what is
+    // said after the run; the session is recorded all the same.
+    let after = summary(&outcome, &settings, &args, out).and_then(|said| match said {
+        Ok(()) => check_in_after(&outcome, &settings, &args, asks, tension_before, out),
+        Err(ending) => Ok((args.tension_after, ending)),
     });
     let (tension_after, ending) = match &after {
         Ok(answered) => *answered,
-        Err(_) => (None, outcome.ending),
+        Err(_) => (args.tension_after, outcome.ending),
     };
-    let recorded = if preview {
-        Ok(None)
-    } else {
-        record(
-            context,
-            &args,
-            &outcome,
-            tension_before,
-            tension_after,
-            plan_settings.level.number(),
-        )
-    };
+    let tension = (tension_before, tension_after);
+    let recorded = record(context, &args, &settings, &outcome, tension, &plan_settings);
     if let Ok(Some(record)) = &recorded
-        && shown
         && ending == outcome.ending
+        && !ending.output_gone()
         && after.is_ok()
     {
         where_the_week_stands(context, record, &outcome, &settings, out)?;
     }
+    // An error after the run is told once the session is recorded.
+    after?;
     let code = ending.exit_code();
-    if let Err(error) = after
-        && !outcome.ending.output_gone()
-    {
-        return Err(error);
-    }
     match recorded {
         Ok(_) => Ok(ExitCode::from(code)),
         // The session is over and its summary shown; only the record is lost.
@@ -147,6 +98,30 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
             Ok(ExitCode::from(if code == 0 { exit::FAILURE } else { code }))
         }
     }
+}
+
+/// The routine itself, on the screen or as a transcript, with the voice if
+/// it is wanted.
+fn run_routine<'a>(
+    plan: Plan<'a>,
+    warm_up: Option<Plan<'a>>,
+    settings: &RunSettings,
+    config: &Config,
+    args: &RunOptions,
+    plan_settings: &PlanSettings,
+    out: &mut impl Write,
+) -> Result<RunOutcome> {
+    out.flush()?;
+    // The voice is found before the screen is taken over, as it may warn.
+    let wants_voice = args.voice.unwrap_or_else(|| config.voice());
+    let mut voice =
+        wants_voice.then(|| Voice::new(config.voice_command.as_deref(), plan_settings.pace));
+    let speaker = voice.as_mut().map(|v| v as &mut dyn Speaker);
+    let outcome = runner::run(plan, warm_up, settings, speaker, out);
+    // The runner has waited for the last words of a finished run; this stops
+    // anything still speaking after a run stopped early, before the summary.
+    drop(voice);
+    outcome
 }
 
 /// How many recorded sessions held each exercise. A history that cannot be
@@ -181,24 +156,91 @@ fn typed_answers(settings: &RunSettings) -> Result<Option<Answers>> {
         .transpose()?)
 }
 
-/// One tension check-in: `Ok(Err(ending))` when a signal ended the question.
+/// The check-in before the routine: `Ok(Err(ending))` when a signal or the
+/// terminal going away ended the question.
+fn check_in_before(
+    args: &RunOptions,
+    asks: bool,
+    settings: &RunSettings,
+    out: &mut impl Write,
+) -> Result<Result<Option<u8>, Ending>> {
+    let mut answers = typed_answers(settings)?;
+    ask_tension(args.tension_before, asks, answers.as_mut(), out)
+}
+
+/// The check-in after a session at real speed that got past its first hold
+/// and was not ended by a signal: the score given before, then the question.
+/// Returns the score and how the program ends: as the run did, or by what
+/// ended the question.
+fn check_in_after(
+    outcome: &RunOutcome,
+    settings: &RunSettings,
+    args: &RunOptions,
+    asks: bool,
+    tension_before: Option<u8>,
+    out: &mut impl Write,
+) -> Result<(Option<u8>, Ending)> {
+    let asked = asks
+        && settings.speed == 1.0
+        && outcome.past_first_hold
+        && matches!(outcome.ending, Ending::Finished | Ending::Quit);
+    let mut answers = if asked {
+        typed_answers(settings)?
+    } else {
+        None
+    };
+    if asked
+        && let Some(before) = tension_before
+        && let Err(error) = print(&wording::tension_before(before), out)
+    {
+        return Ok((args.tension_after, Ending::output_lost(&error)));
+    }
+    Ok(
+        match ask_tension(args.tension_after, asked, answers.as_mut(), out)? {
+            Ok(score) => (score, outcome.ending),
+            Err(ending) => {
+                // Off the line of the question, if anyone is still there.
+                let _ = writeln!(out).and_then(|()| out.flush());
+                (None, ending)
+            }
+        },
+    )
+}
+
+/// One tension check-in: `Ok(Err(ending))` when a signal, the terminal
+/// going away or the output closing ended the question.
 fn ask_tension(
     given: Option<u8>,
     ask: bool,
     answers: Option<&mut Answers>,
     out: &mut impl Write,
 ) -> Result<Result<Option<u8>, Ending>> {
+    let width = text_width();
     let asked = match answers {
-        Some(answers) => check_in::check_in(given, ask, answers, out),
-        None => check_in::check_in(given, false, &mut io::empty(), out),
+        Some(answers) => check_in::check_in(given, ask, width, answers, out),
+        None => check_in::check_in(given, false, width, &mut io::empty(), out),
     };
     match asked {
         Ok(score) => Ok(Ok(score)),
-        Err(error) => match answer::ending_of(&error) {
-            Some(ending) => Ok(Err(ending)),
-            None => Err(error.into()),
-        },
+        Err(error) => Ok(Err(ending_of(error)?)),
     }
+}
+
+/// How a wait for an answer ended, when it did not end with an answer: a
+/// signal or the terminal gone, or nobody reading the question; any other
+/// error is one.
+fn ending_of(error: io::Error) -> Result<Ending> {
+    match answer::ending_of(&error) {
+        Some(ending) => Ok(ending),
+        None if is_output_lost(&error) => Ok(Ending::output_lost(&error)),
+        None => Err(error.into()),
+    }
+}
+
+/// Whether writing failed because the terminal or the pipe read from is
+/// gone.
+fn is_output_lost(error: &io::Error) -> bool {
+    error.kind() == io::ErrorKind::BrokenPipe || error.raw_os_error() == Some(libc::EIO)
 }
 
 /// The routine named, the default one, or with `--minutes`, one planned to fit.
@@ -219,74 +261,98 @@ fn choose_routine(
 /// line long enough to need it).
 const PLAIN_WIDTH: usize = 72;
 
-/// What comes before the run: the safety notice on the very first run. In
-/// plain mode it is transcript lines, wrapped; on a terminal it has a screen
-/// of its own, wrapped to its width, and waits for Enter; `Ok(Err(ending))`
-/// when a signal ended the wait. What is left out and what to have at hand
-/// come with the first hold, from the timeline.
-fn before_start(
+/// The width text printed on a terminal outside the screen is wrapped to:
+/// the terminal's, within reason, less the last column.
+fn text_width() -> usize {
+    let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+    width.saturating_sub(1).clamp(20, 100)
+}
+
+/// Prints `text` on a terminal, wrapped to its width at word boundaries.
+fn print(text: &str, out: &mut impl Write) -> io::Result<()> {
+    for line in wrap(text, text_width()) {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()
+}
+
+/// The safety notice on the very first run. In plain mode it is transcript
+/// lines, wrapped; on a terminal it has a screen of its own, wrapped to its
+/// width, and waits for Enter without echoing what is typed; `Ok(Err(ending))`
+/// when a signal or the terminal going away ended the wait. What is left out
+/// and what to have at hand come with the first hold, from the timeline.
+fn notice(
     context: &Context,
     settings: &RunSettings,
     may_write: bool,
-    answers: Option<&mut Answers>,
     out: &mut impl Write,
 ) -> Result<Result<(), Ending>> {
-    let prefix = if settings.plain { "[00:00] " } else { "" };
-    if let Some(notice) = safety::first_run_notice(&context.dirs.state_dir) {
-        match answers {
-            Some(answers) if !settings.plain => {
-                let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
-                // A screen of its own: cleared, the notice, and a wait.
-                write!(out, "\x1b[2J\x1b[H")?;
-                writeln!(out, "Before you start\n")?;
-                for line in wrap(notice, width.saturating_sub(1).clamp(20, 100)) {
-                    writeln!(out, "{line}")?;
-                }
-                write!(out, "\nPress Enter to go on. ")?;
-                out.flush()?;
-                let mut line = Vec::new();
-                if let Err(error) = answers.read_until(b'\n', &mut line) {
-                    return match answer::ending_of(&error) {
-                        Some(ending) => Ok(Err(ending)),
-                        None => Err(error.into()),
-                    };
-                }
-                writeln!(out)?;
-            }
-            _ => {
-                let indent = " ".repeat(prefix.len());
-                for (i, line) in wrap(notice, PLAIN_WIDTH).iter().enumerate() {
-                    let lead = if i == 0 { prefix } else { indent.as_str() };
-                    writeln!(out, "{lead}{line}")?;
-                }
-            }
+    let Some(notice) = safety::first_run_notice(&context.dirs.state_dir) else {
+        return Ok(Ok(()));
+    };
+    if settings.plain {
+        for (i, line) in wrap(notice, PLAIN_WIDTH).iter().enumerate() {
+            let lead = if i == 0 { "[00:00]" } else { "       " };
+            writeln!(out, "{lead} {line}")?;
         }
-        // `--no-record` writes nothing at all, so the notice comes again.
-        if may_write && let Err(error) = safety::mark_notice_shown(&context.dirs.state_dir) {
-            writeln!(io::stderr(), "psoas: warning: {error:#}")?;
-        }
+    } else if let Err(ending) = notice_screen(notice, settings, out)? {
+        return Ok(Err(ending));
+    }
+    // `--no-record` writes nothing at all, so the notice comes again.
+    if may_write && let Err(error) = safety::mark_notice_shown(&context.dirs.state_dir) {
+        writeln!(io::stderr(), "psoas: warning: {error:#}")?;
     }
     Ok(Ok(()))
 }
 
-/// Appends the session to the history, unless `--no-record` or it ended
-/// before its first hold was over; returns what was recorded.
+/// The notice on a screen of its own: cleared, the notice, and a wait for
+/// Enter with the echo off.
+fn notice_screen(
+    notice: &str,
+    settings: &RunSettings,
+    out: &mut impl Write,
+) -> Result<Result<(), Ending>> {
+    let Some(mut answers) = typed_answers(settings)? else {
+        return Ok(Ok(()));
+    };
+    let shown = write!(out, "\x1b[2J\x1b[H")
+        .and_then(|()| writeln!(out, "{}\n", wording::NOTICE_HEADING))
+        .and_then(|()| print(notice, out))
+        .and_then(|()| write!(out, "\n{}", wording::NOTICE_GO_ON))
+        .and_then(|()| out.flush());
+    if let Err(error) = shown {
+        return Ok(Err(ending_of(error)?));
+    }
+    let echo_off = EchoOff::start();
+    let mut line = Vec::new();
+    let read = answers.read_until(b'\n', &mut line);
+    drop(echo_off);
+    if let Err(error) = read.and_then(|_| writeln!(out)) {
+        return Ok(Err(ending_of(error)?));
+    }
+    Ok(Ok(()))
+}
+
+/// Appends the session to the history, unless `--no-record`, a `--speed`
+/// preview, or it ended before its first hold was over; returns what was
+/// recorded. `tension` is the check-ins' scores, before and after.
 fn record(
     context: &Context,
     args: &RunOptions,
+    settings: &RunSettings,
     outcome: &RunOutcome,
-    tension_before: Option<u8>,
-    tension_after: Option<u8>,
-    level: u8,
+    (tension_before, tension_after): (Option<u8>, Option<u8>),
+    plan_settings: &PlanSettings,
 ) -> Result<Option<Record>, HistoryError> {
-    if !args.record || !outcome.past_first_hold {
+    let preview = settings.speed != 1.0;
+    if !args.record || preview || !outcome.past_first_hold {
         return Ok(None);
     }
     let notes = SessionNotes {
         tension_before,
         tension_after,
         note: args.note.clone(),
-        level,
+        level: plan_settings.level.number(),
     };
     let record = Record::new(outcome, notes);
     History::at(&context.dirs.state_dir).append(&record)?;
@@ -329,43 +395,47 @@ fn where_the_week_stands(
 }
 
 /// One line under the summary; in plain mode stamped like the transcript's
-/// last line.
+/// last line, on a terminal wrapped to its width.
 fn say(
     outcome: &RunOutcome,
     settings: &RunSettings,
     line: &str,
     out: &mut impl Write,
-) -> Result<()> {
+) -> io::Result<()> {
     if settings.plain {
         let at = Duration::from_secs(u64::from(outcome.spent_seconds));
-        writeln!(out, "{} {line}", stamp(at))?;
+        writeln!(out, "{} {line}", stamp(at))
     } else {
-        writeln!(out, "{line}")?;
+        print(line, out)
     }
-    Ok(())
 }
 
-/// The interactive screen is gone once the run returns, so what was done is
-/// printed to the normal screen. Plain mode has already said it as the last
-/// line of its transcript.
-fn print_summary(outcome: &RunOutcome, settings: &RunSettings, out: &mut impl Write) -> Result<()> {
-    if settings.plain || outcome.ending.output_gone() {
-        return Ok(());
+/// The summary: once the interactive screen is gone, what was done, printed
+/// to the normal screen (plain mode has said it as its transcript's last
+/// line); then why a preview is not recorded. `Ok(Err(ending))` when nobody
+/// is reading any more.
+fn summary(
+    outcome: &RunOutcome,
+    settings: &RunSettings,
+    args: &RunOptions,
+    out: &mut impl Write,
+) -> Result<Result<(), Ending>> {
+    if outcome.ending.output_gone() {
+        return Ok(Err(outcome.ending));
     }
-    let how = if outcome.finished {
-        "complete".to_string()
-    } else {
-        format!("stopped ({} planned)", clock(outcome.planned_seconds))
-    };
-    writeln!(out, "{}: {how}", outcome.routine_name)?;
-    writeln!(
-        out,
-        "Time: {} ({} holding). Holds: {} done, {} skipped.",
-        clock(outcome.spent_seconds),
-        clock(outcome.held_seconds),
-        outcome.holds_done,
-        outcome.holds_skipped
-    )?;
-    out.flush()?;
-    Ok(())
+    let mut said = Ok(());
+    if !settings.plain {
+        for line in wording::summary(outcome) {
+            said = said.and_then(|()| print(&line, out));
+        }
+    }
+    let preview = settings.speed != 1.0;
+    if preview && outcome.past_first_hold && args.record {
+        let line = after_session::preview_line(settings.speed);
+        said = said.and_then(|()| say(outcome, settings, &line, out));
+    }
+    match said.and_then(|()| out.flush()) {
+        Ok(()) => Ok(Ok(())),
+        Err(error) => Ok(Err(ending_of(error)?)),
+    }
 }

@@ -167,8 +167,10 @@ impl<'a> GetReadies<'a> {
 
 /// Seconds one routine step takes when its first hold is preceded by
 /// `first_ready` seconds (from [`first_ready`] or [`get_ready`]) and the
-/// others by `prep`: `first_ready + hold + (repeat × sides − 1) × (prep +
-/// hold)`, where a phased exercise's hold is the sum of its phases. It is the
+/// others by `prep`, or the time to change sides where that is longer
+/// ([`switch_ready`]): `first_ready + hold + (repeat × sides − 1) ×
+/// (switch_ready + hold)`, where a phased exercise's hold is the sum of its
+/// phases. It is the
 /// sum `Plan::build` lays out as segments, for planning a routine before it
 /// exists.
 pub fn step_seconds(
@@ -184,7 +186,18 @@ pub fn step_seconds(
         hold.unwrap_or(exercise.hold)
     };
     let holds = repeat * exercise.sides();
-    first_ready + hold + holds.saturating_sub(1) * (prep + hold)
+    first_ready + hold + holds.saturating_sub(1) * (switch_ready(exercise, prep) + hold)
+}
+
+/// The get-ready before a hold of a step that follows another hold of the
+/// same step, `prep` by the rule: for a two-sided exercise a change of sides,
+/// never shorter than the exercise's `switch_sides`.
+pub fn switch_ready(exercise: &Exercise, prep: u32) -> u32 {
+    if exercise.each_side {
+        prep.max(exercise.switch_sides)
+    } else {
+        prep
+    }
 }
 
 #[cfg(test)]

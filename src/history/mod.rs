@@ -9,6 +9,7 @@
 //! [`render::history`](crate::render::history).
 
 mod error;
+mod future;
 mod lines;
 mod newest;
 pub(crate) mod progress;
@@ -18,6 +19,7 @@ mod store;
 mod week;
 
 pub(crate) use error::HistoryError;
+pub(crate) use future::Future;
 pub(crate) use lines::Skipped;
 pub(crate) use newest::Newest;
 pub(crate) use record::MAX_TENSION;

@@ -158,11 +158,16 @@ impl Record {
     }
 }
 
-/// The message for a record of a format version this program does not know.
+/// The message for a record of a format version this program does not know;
+/// only a higher version can come from a newer psoas.
 pub fn unknown_version(v: u32) -> String {
+    let newer = if v > FORMAT_VERSION {
+        "; a newer psoas may have written it"
+    } else {
+        ""
+    };
     format!(
-        "format version {v} is not one this psoas reads (it reads version {FORMAT_VERSION}); \
-         a newer psoas may have written it"
+        "format version {v} is not one this psoas reads (it reads version {FORMAT_VERSION}){newer}"
     )
 }
 

@@ -84,9 +84,18 @@ impl History {
     }
 
     /// Hands every record in the file to `on_record`, in file order, and
-    /// says which lines were skipped. The file is read a piece at a time, so
-    /// memory does not grow with the history. A missing file has no records.
-    pub fn scan(&self, on_record: impl FnMut(Record)) -> Result<Skipped, HistoryError> {
+    /// says which lines were skipped. The file is read a line at a time, so
+    /// memory grows with the history only by a hash of each record (see
+    /// [`read_lines`]). A missing file has no records.
+    pub fn scan(&self, mut on_record: impl FnMut(Record)) -> Result<Skipped, HistoryError> {
+        self.scan_lines(|_, record| on_record(record))
+    }
+
+    /// The same as [`History::scan`], with the line each record is on.
+    pub fn scan_lines(
+        &self,
+        on_record: impl FnMut(usize, Record),
+    ) -> Result<Skipped, HistoryError> {
         let failed = |e| HistoryError::new(Action::Read, &self.path, e);
         let file = match crate::files::open_regular(&self.path) {
             Ok(file) => file,
@@ -220,16 +229,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let history = History::at(dir.path());
         let mut long = record("2026-11-21T07:30:00+01:00");
-        long.note = Some("n".repeat(READ_SIZE * 2 + 7));
-        let short = record("2026-11-22T07:30:00+01:00");
+        long.note = Some("n".repeat(READ_SIZE - 1000));
         let mut text = long.to_line();
-        for _ in 0..(READ_SIZE / short.to_line().len() + 10) {
+        let mut count = 1;
+        while text.len() < READ_SIZE * 3 {
+            let minute = count % 60;
+            let hour = count / 60 % 24;
+            let day = count / 1440 % 28 + 1;
+            let short = record(&format!("2026-10-{day:02}T{hour:02}:{minute:02}:00+01:00"));
             text.push_str(&short.to_line());
+            count += 1;
         }
-        text.push_str(&text.clone());
         fs::write(history.path(), &text).unwrap();
         let contents = history.read().unwrap();
-        assert_eq!(contents.records.len(), text.lines().count());
+        assert_eq!(contents.records.len(), count);
         assert_eq!(contents.records[0], long);
         assert_eq!(contents.skipped, Skipped::default());
     }

@@ -183,6 +183,10 @@ pub struct Phase {
     pub hold: u32,
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 /// A validated exercise. Serialized with the same key names as the file format.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Exercise {
@@ -219,6 +223,11 @@ pub struct Exercise {
     /// way onto a bed for the way down to the floor.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instead: Option<String>,
+    /// The least get-ready, in seconds, before each hold of a two-sided
+    /// exercise but its first: time to change knees, move a ball across the
+    /// spine or roll over, which a routine's short prep may not give.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub switch_sides: u32,
     #[serde(rename = "source")]
     pub origin: Origin,
 }
@@ -227,6 +236,8 @@ impl Exercise {
     pub const MIN_HOLD: u32 = 5;
     pub const MAX_HOLD: u32 = 600;
     pub const DEFAULT_HOLD: u32 = 30;
+    /// The longest `switch_sides`: a minute is time enough to roll over.
+    pub const MAX_SWITCH_SIDES: u32 = 60;
 
     /// How many sides a hold is done on: 2 for `each_side`, else 1.
     pub fn sides(&self) -> u32 {

@@ -15,12 +15,20 @@ use crate::toml_input::Pieces;
 
 /// What one file holds once parsed and validated, before the layers are merged.
 pub enum FileItems {
-    /// Each valid exercise, with the span of its table, the ids of those
-    /// that had problems (reported already), and the variants the valid ones
-    /// name, to be checked against the whole library.
-    Exercises(Vec<(Exercise, Range<usize>)>, Vec<String>, Vec<VariantRef>),
+    /// Each valid exercise, with its places, the ids of those that had
+    /// problems (reported already), and the variants the valid ones name, to
+    /// be checked against the whole library.
+    Exercises(Vec<(Exercise, Places)>, Vec<String>, Vec<VariantRef>),
     /// The routine, if it is valid apart from its references to exercises.
     Routine(Option<PendingRoutine>),
+}
+
+/// Where an exercise is written: its table, and its id, where a second
+/// exercise of the same id is pointed at.
+#[derive(Clone, Debug)]
+pub struct Places {
+    pub table: Range<usize>,
+    pub id: Range<usize>,
 }
 
 /// Parses and validates one file, adding its problems to `diagnostics`.
@@ -34,6 +42,7 @@ pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileI
             for entry in parse::exercise_file(source, diagnostics) {
                 let named = VariantRef::all_of(&entry);
                 let id = entry.value.id.as_ref().map(|id| id.get_ref().0.clone());
+                let id_span = entry.value.id.as_ref().map(|id| id.span());
                 let (line, column) = source.line_column(entry.span.start);
                 let origin = Origin {
                     layer: file.layer,
@@ -41,9 +50,12 @@ pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileI
                     line,
                     column,
                 };
-                let span = entry.span.clone();
+                let places = Places {
+                    id: id_span.unwrap_or_else(|| entry.span.clone()),
+                    table: entry.span.clone(),
+                };
                 if let Some(exercise) = validate::exercise(source, entry, origin, diagnostics) {
-                    exercises.push((exercise, span));
+                    exercises.push((exercise, places));
                     variants.extend(named);
                 } else {
                     broken.extend(id);

@@ -27,7 +27,7 @@ pub fn add_exercises(
             continue;
         };
         broken_exercises.extend(broken.drain(..));
-        for (exercise, span) in exercises.drain(..) {
+        for (exercise, places) in exercises.drain(..) {
             let id = exercise.id.clone();
             let source = &file.source;
             match (
@@ -35,11 +35,23 @@ pub fn add_exercises(
                 library.exercise(&id),
             ) {
                 (Some(layer), Some(old)) if layer == file.layer => {
-                    diagnostics.push(duplicate(source, span, "exercise", &id, &old.origin));
+                    diagnostics.push(duplicate(
+                        source,
+                        Some(places.id),
+                        "exercise",
+                        &id,
+                        &old.origin,
+                    ));
                 }
                 _ => {
                     if let Some(old) = library.put_exercise(exercise) {
-                        diagnostics.push(replacement(source, span, "exercise", &id, &old.origin));
+                        diagnostics.push(replacement(
+                            source,
+                            Some(places.table),
+                            "exercise",
+                            &id,
+                            &old.origin,
+                        ));
                     }
                 }
             }
@@ -73,12 +85,12 @@ pub fn routines_kept(
                 column: 1,
             };
             if old.layer == file.layer {
-                diagnostics.push(duplicate(&file.source, 0..0, "routine", &routine.id, &old));
+                diagnostics.push(duplicate(&file.source, None, "routine", &routine.id, &old));
                 continue;
             }
             diagnostics.push(replacement(
                 &file.source,
-                0..0,
+                None,
                 "routine",
                 &routine.id,
                 &old,
@@ -93,14 +105,14 @@ pub fn routines_kept(
 
 fn duplicate(
     source: &SourceText,
-    span: Range<usize>,
+    span: Option<Range<usize>>,
     what: &str,
     id: &str,
     first: &Origin,
 ) -> Diagnostic {
     Diagnostic::error(
         source,
-        Some(span),
+        span,
         format!("the {what} id `{id}` is defined twice"),
     )
     .with_key("id")
@@ -111,14 +123,14 @@ fn duplicate(
 
 fn replacement(
     source: &SourceText,
-    span: Range<usize>,
+    span: Option<Range<usize>>,
     what: &str,
     id: &str,
     old: &Origin,
 ) -> Diagnostic {
     Diagnostic::note(
         source,
-        Some(span),
+        span,
         format!("this {what} `{id}` replaces the one at {old}"),
     )
 }

@@ -91,18 +91,18 @@ pub fn routine_file<'a>(
     let mut first_steps = Vec::new();
     if pieces.is_whole() {
         let no_steps = |span| {
-            Diagnostic::error(file, Some(span), "a routine needs at least one step")
+            Diagnostic::error(file, span, "a routine needs at least one step")
                 .with_key("step")
                 .with_help("add a `[[step]]` table with `exercise = \"some-exercise-id\"`")
         };
         let Some(value) = steps_value else {
-            diagnostics.push(no_steps(0..0));
+            diagnostics.push(no_steps(None));
             return Ok(None);
         };
         let span = value.span();
         first_steps = tables_in(file, "step", value, diagnostics);
         if first_steps.is_empty() {
-            diagnostics.push(no_steps(span));
+            diagnostics.push(no_steps(Some(span)));
             return Ok(None);
         }
     }
@@ -278,5 +278,44 @@ mod tests {
             diagnostics[0].to_string().lines().next().unwrap(),
             "r.toml:1:1: error: `step`: a routine needs at least one step"
         );
+    }
+
+    #[test]
+    fn unknown_keys_are_each_reported_with_help_about_keys() {
+        let text =
+            format!("{GOOD}nam = 1\nzzz = 2\nbreathing = {{ hold = 3, inhale = 4, exhale = 6 }}\n");
+        let (count, mut messages) = exercises(&text);
+        messages.sort();
+        assert_eq!(count, 0);
+        let expected = "expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, \
+                        `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, \
+                        `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`";
+        assert_eq!(
+            messages,
+            [
+                format!(
+                    "x.toml:7:1: error: `exercise[1].nam`: unknown field `nam`, {expected}\n  help: did you mean `name`?"
+                ),
+                format!("x.toml:8:1: error: `exercise[1].zzz`: unknown field `zzz`, {expected}"),
+                // Not the help of the exercise's own `hold`.
+                "x.toml:9:15: error: `exercise[1].breathing.hold`: unknown field `hold`, expected `inhale` or `exhale`"
+                    .to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn thousands_of_unknown_keys_in_one_table_are_each_reported_once() {
+        let keys: String = (0..20_000).map(|i| format!("k{i} = 1\n")).collect();
+        let (count, messages) = exercises(&format!("{GOOD}{keys}"));
+        assert_eq!(count, 0);
+        assert_eq!(messages.len(), 20_000);
+        let mut lines: Vec<&str> = messages
+            .iter()
+            .map(|m| m.split(": error:").next().unwrap())
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        assert_eq!(lines.len(), 20_000);
     }
 }

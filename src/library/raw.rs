@@ -47,6 +47,8 @@ pub struct RawExercise {
     pub by_name: Flag,
     /// What a routine does in its place when a condition leaves it out.
     pub instead: Option<Spanned<Text>>,
+    /// The least time to change sides, in seconds.
+    pub switch_sides: Option<Spanned<WholeNumber>>,
 }
 
 #[derive(Debug, Deserialize)]

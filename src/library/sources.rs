@@ -126,8 +126,36 @@ impl Sources {
                 });
             }
         }
-        files
+        read_once(files)
     }
+}
+
+/// The files with each one read only in the last layer it is in: a file
+/// named on the command line that is also in the user's folder (or a folder
+/// given twice) is one file, and does not replace itself.
+fn read_once(files: Vec<LibraryFile>) -> Vec<LibraryFile> {
+    let identity = |file: &LibraryFile| {
+        (file.layer != Layer::BuiltIn)
+            .then(|| std::fs::canonicalize(&file.source.path).ok())
+            .flatten()
+    };
+    let identities: Vec<Option<PathBuf>> = files.iter().map(identity).collect();
+    let mut last: std::collections::HashMap<&Path, usize> = Default::default();
+    for (index, identity) in identities.iter().enumerate() {
+        if let Some(path) = identity {
+            last.insert(path, index);
+        }
+    }
+    let keep: Vec<bool> = identities
+        .iter()
+        .enumerate()
+        .map(|(index, identity)| identity.as_deref().is_none_or(|p| last[p] == index))
+        .collect();
+    files
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(file, keep)| keep.then_some(file))
+        .collect()
 }
 
 /// `DIR/*.toml` are routines and `DIR/exercises/*.toml` exercises; exercises

@@ -33,8 +33,9 @@ pub struct PendingRoutine {
 struct Checker<'a> {
     file: &'a SourceText,
     prefix: String,
-    /// The whole entry, where a missing key is reported.
-    entry: Range<usize>,
+    /// The whole entry, where a missing key is reported; none for the head of
+    /// a routine, which is the whole file.
+    entry: Option<Range<usize>>,
     /// Keys whose value had the wrong type: reported already, so not "missing".
     set_aside: Vec<String>,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -43,13 +44,23 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, span: Range<usize>, key: &str, message: String, help: impl Into<String>) {
+        self.error_at(Some(span), key, message, help);
+    }
+
+    fn error_at(
+        &mut self,
+        span: Option<Range<usize>>,
+        key: &str,
+        message: String,
+        help: impl Into<String>,
+    ) {
         let key = if self.prefix.is_empty() {
             key.to_string()
         } else {
             format!("{}.{key}", self.prefix)
         };
         self.diagnostics.push(
-            Diagnostic::error(self.file, Some(span), message)
+            Diagnostic::error(self.file, span, message)
                 .with_key(key)
                 .with_help(help),
         );
@@ -61,7 +72,7 @@ impl Checker<'_> {
         if self.set_aside.iter().any(|k| k == key) {
             return;
         }
-        self.error(
+        self.error_at(
             self.entry.clone(),
             key,
             "is missing; it is required".into(),
@@ -177,6 +188,7 @@ pub fn valid_value(key: &str) -> Option<String> {
     Some(match last {
         "hold" => seconds(Exercise::MIN_HOLD, Exercise::MAX_HOLD),
         "prep" => seconds(0, Routine::MAX_PREP),
+        "switch_sides" => seconds(0, Exercise::MAX_SWITCH_SIDES),
         "inhale" | "exhale" => seconds(Breathing::MIN_SECONDS, Breathing::MAX_SECONDS),
         "repeat" => format!("a whole number of times from 1 to {}", Routine::MAX_REPEAT),
         _ => return None,
@@ -223,7 +235,7 @@ pub fn exercise(
         file,
         prefix: format!("exercise[{}]", entry.index),
         failed,
-        entry: entry.span,
+        entry: Some(entry.span),
         set_aside: entry.set_aside,
         diagnostics,
     };
@@ -295,6 +307,9 @@ pub fn exercise(
         .instead
         .as_ref()
         .map(|v| check_variant(&mut c, v, "instead", &id));
+    let switch_sides = raw.switch_sides.as_ref().map_or(0, |s| {
+        c.int(s, "switch_sides", 0, Exercise::MAX_SWITCH_SIDES, "seconds")
+    });
 
     let mut phases = Vec::with_capacity(raw.phase.0.len());
     for (i, phase) in raw.phase.0.iter().enumerate() {
@@ -360,6 +375,7 @@ pub fn exercise(
         easier,
         by_name: raw.by_name.0,
         instead,
+        switch_sides,
         origin,
     })
 }
@@ -398,7 +414,7 @@ pub fn routine(
     let mut c = Checker {
         file,
         prefix: String::new(),
-        entry: 0..0,
+        entry: None,
         set_aside: raw.head.set_aside.clone(),
         diagnostics,
         failed: !raw.head.is_clean(),
@@ -447,7 +463,7 @@ pub fn routine(
         c.failed |= !entry.is_clean();
         c.prefix.clear();
         write!(c.prefix, "step[{}]", entry.index).expect("writing to a String cannot fail");
-        c.entry = entry.span;
+        c.entry = Some(entry.span);
         c.set_aside = entry.set_aside;
         let step = entry.value;
         let Some(exercise) = step.exercise else {

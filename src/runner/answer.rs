@@ -5,12 +5,14 @@
 //! Each read of standard input is made on a helper thread, one read at a
 //! time and only when an answer is wanted, so that nothing reads the terminal
 //! while the screen runs. The waiting side wakes for the answer or a signal,
-//! whichever comes first.
+//! whichever comes first. A terminal that goes away while an answer is
+//! awaited ends the program as a hang-up, not as an empty answer.
 
 use std::io::{self, Read};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
+use super::input;
 use super::outcome::Ending;
 use super::signals::{Signal, SignalWatch};
 
@@ -65,6 +67,15 @@ impl Read for Answer {
             match received.recv_timeout(SIGNAL_POLL) {
                 Ok(read) => {
                     self.pending = None;
+                    // A terminal that has gone reads as the end of input, or
+                    // fails with EIO: the program ends as on SIGHUP.
+                    let gone = match &read {
+                        Ok(chunk) => chunk.is_empty() && input::stdin_hung_up(),
+                        Err(error) => error.raw_os_error() == Some(libc::EIO),
+                    };
+                    if gone {
+                        return Err(io::Error::other(Stopped(Ending::HangUp)));
+                    }
                     let chunk = read?;
                     let n = chunk.len().min(capacity);
                     buf[..n].copy_from_slice(&chunk[..n]);

@@ -9,14 +9,9 @@
 
 use std::io::{self, BufRead, Write};
 
+use super::rows::wrap;
+use super::wording::{TENSION_ANSWER, TENSION_QUESTION, TENSION_RETRY};
 use crate::history::MAX_TENSION;
-
-/// The question, ending where the answer is typed.
-pub const PROMPT: &str = "How tense do your lower back and hips feel? \
-0 is no tension, 10 the worst you can imagine.\nYour score, 0-10 (Enter to skip): ";
-
-/// Said after an answer that is not a score.
-pub const RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
 
 /// Whether to ask at all when no score was given on the command line.
 pub fn should_ask(interactive: bool, no_check_in: bool, config_check_in: Option<bool>) -> bool {
@@ -24,26 +19,42 @@ pub fn should_ask(interactive: bool, no_check_in: bool, config_check_in: Option<
 }
 
 /// The score for one check-in: `given` if there is one, else the answer to
-/// the question if `ask`, else none.
+/// the question if `ask`, else none. The question is wrapped to `width`.
 pub fn check_in(
     given: Option<u8>,
     ask: bool,
+    width: usize,
     input: &mut impl BufRead,
     output: &mut impl Write,
 ) -> io::Result<Option<u8>> {
     match given {
         Some(score) => Ok(Some(score.min(MAX_TENSION))),
-        None if ask => ask_tension(input, output),
+        None if ask => ask_tension(width, input, output),
         None => Ok(None),
     }
 }
 
+/// The question wrapped to `width` at word boundaries, ending where the
+/// answer is typed.
+pub fn prompt(width: usize) -> String {
+    let mut text = String::new();
+    for line in wrap(TENSION_QUESTION, width) {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text + TENSION_ANSWER
+}
+
 /// Asks for a tension score until the answer is one; an empty line or the end
 /// of the input skips.
-pub fn ask_tension(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<Option<u8>> {
+pub fn ask_tension(
+    width: usize,
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+) -> io::Result<Option<u8>> {
     let mut line = Vec::new();
     loop {
-        output.write_all(PROMPT.as_bytes())?;
+        output.write_all(prompt(width).as_bytes())?;
         output.flush()?;
         line.clear();
         if input.read_until(b'\n', &mut line)? == 0 {
@@ -53,7 +64,11 @@ pub fn ask_tension(input: &mut impl BufRead, output: &mut impl Write) -> io::Res
         }
         match parse_tension(&String::from_utf8_lossy(&line)) {
             Some(answer) => return Ok(answer),
-            None => writeln!(output, "{RETRY}")?,
+            None => {
+                for line in wrap(TENSION_RETRY, width) {
+                    writeln!(output, "{line}")?;
+                }
+            }
         }
     }
 }
@@ -75,10 +90,38 @@ pub fn parse_tension(answer: &str) -> Option<Option<u8>> {
 mod tests {
     use super::*;
 
+    /// Wide enough for every line to stay whole.
+    const WIDE: usize = 200;
+    const PROMPT: &str = "How tense do your lower back and hips feel? 0 is no tension, 10 the \
+worst you can imagine.\nYour score, 0-10 (Enter to skip): ";
+    const RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
+
     fn ask(typed: &str) -> (Option<u8>, String) {
         let mut output = Vec::new();
-        let answer = ask_tension(&mut typed.as_bytes(), &mut output).unwrap();
+        let answer = ask_tension(WIDE, &mut typed.as_bytes(), &mut output).unwrap();
         (answer, String::from_utf8(output).unwrap())
+    }
+
+    #[test]
+    fn the_question_wraps_at_word_boundaries() {
+        assert_eq!(
+            prompt(30),
+            "How tense do your lower back\n\
+             and hips feel? 0 is no\n\
+             tension, 10 the worst you can\n\
+             imagine.\n\
+             Your score, 0-10 (Enter to skip): "
+        );
+        let mut output = Vec::new();
+        ask_tension(30, &mut "x\n\n".as_bytes(), &mut output).unwrap();
+        let output = String::from_utf8(output).unwrap();
+        assert!(
+            output.contains(
+                "imagine.\nYour score, 0-10 (Enter to skip): Please type a whole number\n\
+                 from 0 to 10, or press Enter\nto skip.\nHow tense"
+            ),
+            "{output}"
+        );
     }
 
     #[test]
@@ -106,11 +149,11 @@ mod tests {
     #[test]
     fn a_given_score_is_not_asked_for() {
         let mut output = Vec::new();
-        let score = check_in(Some(5), true, &mut "9\n".as_bytes(), &mut output).unwrap();
+        let score = check_in(Some(5), true, WIDE, &mut "9\n".as_bytes(), &mut output).unwrap();
         assert_eq!((score, output.len()), (Some(5), 0));
-        let score = check_in(None, false, &mut "9\n".as_bytes(), &mut output).unwrap();
+        let score = check_in(None, false, WIDE, &mut "9\n".as_bytes(), &mut output).unwrap();
         assert_eq!((score, output.len()), (None, 0));
-        let score = check_in(None, true, &mut "9\n".as_bytes(), &mut output).unwrap();
+        let score = check_in(None, true, WIDE, &mut "9\n".as_bytes(), &mut output).unwrap();
         assert_eq!(score, Some(9));
     }
 

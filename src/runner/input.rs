@@ -75,6 +75,14 @@ pub fn wait(watch: &SignalWatch, timeout: Duration, keys: bool) -> io::Result<Re
     }
 }
 
+/// Whether the terminal on standard input has gone (its window closed, the
+/// connection dropped), as opposed to an end of input typed with Ctrl-D:
+/// both read as nothing, but only a terminal that has gone hangs up.
+pub fn stdin_hung_up() -> bool {
+    let mut fds = [pollfd(io::stdin().as_raw_fd())];
+    matches!(poll(&mut fds, Duration::ZERO), Ok(true)) && is_gone(fds[0].revents)
+}
+
 /// One `read(2)` of standard input, bypassing std's buffer so that what
 /// `poll` saw is what is read.
 #[allow(unsafe_code)]

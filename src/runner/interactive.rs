@@ -35,6 +35,7 @@ use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::terminal::{Terminal, in_foreground};
+use super::wording;
 use crate::engine::{Control, Cue, Event, Plan, Session};
 
 /// The shortest real time between two frames that nothing but the clock
@@ -71,8 +72,12 @@ pub fn run<'a>(
         WarmUpChoice::Skip => false,
         WarmUpChoice::Ask if !ask => false,
         WarmUpChoice::Ask => {
-            let length = warm_up.as_ref().map(Plan::total);
-            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, length)? {
+            // The choice says how long the whole session then takes, so a
+            // routine planned to fit some minutes is not made longer unawares.
+            let guided = warm_up
+                .as_ref()
+                .map(|w| wording::guided_warm_up_choice(w.total(), plan.total()));
+            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, guided)? {
                 Ok(guided) => guided,
                 Err(ending) => return Ok((Session::new(plan), ending)),
             }
@@ -84,7 +89,7 @@ pub fn run<'a>(
     };
     let mut run = Run {
         session: Session::new(plan),
-        clock: Clock::start(settings.speed),
+        clock: Clock::start(settings.speed, settings.virtual_clock),
         bell: settings.bell,
         speaker,
         overlay: Overlay::None,
@@ -228,12 +233,13 @@ impl Console<'_> {
         &mut self,
         routine: &str,
         reminder: &str,
-        length: Option<u32>,
+        guided: Option<String>,
     ) -> Result<Result<bool, Ending>> {
         loop {
             let (width, height) = self.painter.size();
-            let rows = screen::warm_up_question(routine, reminder, length, width, height);
-            if let Err(ending) = self.show(&rows, &format!("{routine} · psoas")) {
+            let rows =
+                screen::warm_up_question(routine, reminder, guided.as_deref(), width, height);
+            if let Err(ending) = self.show(&rows, &wording::question_title(routine)) {
                 return Ok(Err(ending));
             }
             match self.wait(IDLE)? {
@@ -241,7 +247,7 @@ impl Console<'_> {
                     (Some(KeyAction::Interrupt), _) => return Ok(Err(Ending::Interrupted)),
                     (Some(KeyAction::Suspend), _) => self.suspend(),
                     (Some(KeyAction::AskQuit), _) => return Ok(Err(Ending::Quit)),
-                    (_, KeyCode::Char('w')) if length.is_some() => return Ok(Ok(true)),
+                    (_, KeyCode::Char('w')) if guided.is_some() => return Ok(Ok(true)),
                     (_, KeyCode::Enter) => return Ok(Ok(false)),
                     _ => {}
                 },
@@ -297,19 +303,19 @@ impl Run<'_, '_> {
                 &mut self.session,
                 self.clock.now(),
             );
-            let due = if speaking {
-                SPEECH_POLL
-            } else {
-                self.session
-                    .next_due()
-                    .map_or(IDLE, |d| self.clock.until(d))
-            };
             // Sleep until a cue is due or the screen would change, whichever
             // comes first; the help hides everything that moves.
             let change = screen::next_change(&self.session)
                 .filter(|_| self.overlay != Overlay::Help)
-                .map_or(IDLE, |d| self.clock.until(now + d).max(MIN_FRAME));
-            let timeout = due.min(change);
+                .map(|d| now + d.max(self.clock.plan_time_in(MIN_FRAME)));
+            let wake = self.session.next_due().into_iter().chain(change).min();
+            // While the speaker speaks the session stands at a count-in, so
+            // nothing moves: look again soon whether it is done.
+            let timeout = match wake {
+                _ if speaking => SPEECH_POLL,
+                Some(at) => self.clock.wait_until(at),
+                None => IDLE,
+            };
             let ending = match console.wait(timeout)? {
                 Input::Nothing => None,
                 Input::Key(key) => self.key(key, console)?,

@@ -10,6 +10,7 @@ pub(crate) mod answer;
 pub(crate) mod big_digits;
 pub(crate) mod check_in;
 pub(crate) mod clock;
+pub(crate) mod echo;
 #[cfg(test)]
 mod heard_whole;
 pub(crate) mod hold_bar;

@@ -17,7 +17,6 @@ use super::signals::{Signal, SignalWatch, stop_self};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::wording;
 use crate::engine::{Control, Cue, Event, Plan, Session};
-use crate::format::clock;
 
 /// How long to sleep when nothing is due (while stopped, say); a signal
 /// wakes the loop sooner.
@@ -32,7 +31,7 @@ pub fn run<'a>(
 ) -> io::Result<(Session<'a>, Ending)> {
     let watch = SignalWatch::start(false)?;
     let remind = (settings.warm_up == WarmUpChoice::Ask && plan.warm_up)
-        .then(|| format!("Warm up first: {}", plan.warm_up_reminder));
+        .then(|| wording::warm_up_first(&plan.warm_up_reminder));
     let plan = match (settings.warm_up, warm_up) {
         (WarmUpChoice::Guided, Some(warm_up)) => plan.with_warm_up(warm_up),
         _ => plan,
@@ -42,7 +41,7 @@ pub fn run<'a>(
         out,
         speaker,
     };
-    let clock = Clock::start(settings.speed);
+    let clock = Clock::start(settings.speed, settings.virtual_clock);
     if let Some(remind) = remind
         && let Err(error) = run.write(Duration::ZERO, &remind)
     {
@@ -82,7 +81,9 @@ impl Transcript<'_, '_, '_> {
             let wait = if speaking {
                 SPEECH_POLL
             } else {
-                self.session.next_due().map_or(IDLE, |due| clock.until(due))
+                self.session
+                    .next_due()
+                    .map_or(IDLE, |due| clock.wait_until(due))
             };
             let Some(signal) = watch.wait(wait) else {
                 continue;
@@ -100,7 +101,7 @@ impl Transcript<'_, '_, '_> {
                 continue;
             };
             self.session.apply(Control::Quit, clock.now());
-            let line = format!("Stopped: {}", self.tally());
+            let line = wording::stopped_line(&self.tally());
             // Whoever sent the signal may have closed the output too.
             let _ = self.write(self.session.position(), &line);
             return ending;
@@ -141,7 +142,7 @@ impl Transcript<'_, '_, '_> {
     fn show(&mut self, cues: &[Cue]) -> io::Result<()> {
         for cue in cues {
             let line = match cue.event {
-                Event::Finished => Some(format!("Routine complete: {}", self.tally())),
+                Event::Finished => Some(wording::finished_line(&self.tally())),
                 _ => wording::line(self.session.plan(), &cue.event),
             };
             if let Some(line) = line {
@@ -154,12 +155,10 @@ impl Transcript<'_, '_, '_> {
 
     /// "2:55, 5 holds done, 0 skipped".
     fn tally(&self) -> String {
-        let done = self.session.holds_done();
-        format!(
-            "{}, {} done, {} skipped",
-            clock(self.session.active().as_secs() as u32),
-            crate::format::count(done, "hold"),
-            self.session.holds_skipped()
+        wording::tally(
+            self.session.active().as_secs() as u32,
+            self.session.holds_done(),
+            self.session.holds_skipped(),
         )
     }
 

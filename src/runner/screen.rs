@@ -20,13 +20,11 @@ use super::pages::{page, page_round};
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
 use super::wording::{
-    SWITCH_HINT, TRANSFER_PACE, breath_words, count_in_word, get_ready_words, hold_word,
-    instruction, line, side_name, step_label,
+    self, SWITCH_HINT, TRANSFER_PACE, breath_words, instruction, line, step_label,
 };
 use crate::engine::{
     COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, word_count,
 };
-use crate::format::clock;
 use crate::library::{Kind, Side};
 
 /// What is shown over the routine.
@@ -70,12 +68,11 @@ pub fn has_room_for_big_digits(width: u16, height: u16) -> bool {
 pub fn title(session: &Session<'_>) -> String {
     let plan = session.plan();
     match session.segment() {
-        Some(index) => format!(
-            "{} · {} left · psoas",
-            step_label(plan, &plan.segments[index]),
-            clock(ceil_secs(session.remaining()))
+        Some(index) => wording::title(
+            &step_label(plan, &plan.segments[index]),
+            ceil_secs(session.remaining()),
         ),
-        None => "Routine complete · psoas".into(),
+        None => wording::TITLE_COMPLETE.into(),
     }
 }
 
@@ -104,7 +101,7 @@ pub fn frame_noting(
         .map(|line| (9, Row::new(line, Style::Alert)))
         .collect();
     let Some(index) = session.segment() else {
-        let mut rows = vec![(9, Row::new("Routine complete", Style::Strong))];
+        let mut rows = vec![(9, Row::new(wording::COMPLETE, Style::Strong))];
         rows.extend(notice);
         return fit(rows, width, height);
     };
@@ -113,14 +110,11 @@ pub fn frame_noting(
     let span = HoldSpan::of(plan, s.hold);
     let big = has_room_for_big_digits(width, height);
 
-    let mut info = format!(
-        "{} · {} left",
-        step_label(plan, s),
-        clock(ceil_secs(session.remaining()))
+    let info = wording::where_in_routine(
+        &step_label(plan, s),
+        ceil_secs(session.remaining()),
+        s.round,
     );
-    if s.round > 1 {
-        info.push_str(&format!(" · round {}", s.round));
-    }
     let mut top = vec![
         (3, Row::new(plan.routine_name.clone(), Style::Title)),
         (6, Row::new(info, Style::Plain)),
@@ -138,11 +132,8 @@ pub fn frame_noting(
                 .iter()
                 .map(|(key, what)| (7, Row::new(format!("{key:<8}{what}"), Style::Plain))),
         );
-        top.push((
-            9,
-            Row::new("The clock is paused while this help is open.", Style::Plain),
-        ));
-        top.push((9, Row::new("any key: back to the routine", Style::Plain)));
+        top.push((9, Row::new(wording::HELP_PAUSED, Style::Plain)));
+        top.push((9, Row::new(wording::HELP_BACK, Style::Plain)));
         return fit(top, width, height);
     }
 
@@ -151,31 +142,21 @@ pub fn frame_noting(
     let hold_left = ceil_secs(span.hold_end.saturating_sub(pos.max(span.hold_start)));
     let prep_left = ceil_secs(span.hold_start.saturating_sub(pos));
     let status = if session.is_paused() {
-        Row::new("PAUSED · space to resume", Style::Alert)
+        Row::new(wording::PAUSED, Style::Alert)
     } else if session.is_waiting() {
         // The count-in waits for the voice to finish the get-ready's words.
-        Row::new(
-            format!("{} · listen, then the count", get_ready_words(s)),
-            Style::Strong,
-        )
+        Row::new(wording::listen_then_count(s), Style::Strong)
     } else if in_prep {
-        let then = count_in_word(s);
         if prep_left <= COUNT_FROM {
-            Row::new(format!("{then} in {prep_left}…"), Style::Count)
+            Row::new(wording::counting_in(s, prep_left), Style::Count)
         } else if s.is_side_switch() {
-            Row::new(format!("SWITCH SIDES · {prep_left} s"), Style::Count)
+            Row::new(wording::switching_sides(prep_left), Style::Count)
         } else {
-            Row::new(
-                format!("{} · {prep_left} s", get_ready_words(s)),
-                Style::Strong,
-            )
+            Row::new(wording::getting_ready(s, prep_left), Style::Strong)
         }
     } else {
         let total = (span.hold_end - span.hold_start).as_secs();
-        Row::new(
-            format!("{} · {hold_left} s left of {total}", hold_word(s)),
-            Style::Strong,
-        )
+        Row::new(wording::holding(s, hold_left, total), Style::Strong)
     };
     top.push((10, status));
     if big {
@@ -213,14 +194,11 @@ pub fn frame_noting(
         top.push((8, Row::new(TRANSFER_PACE, Style::Plain)));
         top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
     } else if in_prep && !moving {
-        let pace = format!(
-            "Breathing: in {} s, out {} s",
-            breathing.inhale, breathing.exhale
-        );
+        let pace = wording::breathing_pace(breathing.inhale, breathing.exhale);
         top.push((8, Row::new(pace, Style::Plain)));
         top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
     } else if moving {
-        top.push((8, Row::new("Move at an easy, steady pace", Style::Plain)));
+        top.push((8, Row::new(wording::MOVING_PACE, Style::Plain)));
         top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
     } else {
         let into_hold =
@@ -241,36 +219,24 @@ pub fn frame_noting(
     }
     top.push((1, Row::new("", Style::Plain)));
 
-    let next = match plan.first_segment_of_hold(s.hold + 1) {
-        Some(n) => next_words(plan, index, n),
-        None => "Next: the end".into(),
-    };
+    let next = wording::next_line(plan, index, plan.first_segment_of_hold(s.hold + 1));
+    // The first of the keys' hints that fits, leaving the last column free.
+    let fits = |hint: &&&str| hint.width() < usize::from(width);
+    let ready = in_prep && prep_left > COUNT_FROM;
     let hints = match overlay {
-        Overlay::ConfirmQuit => Row::new("Quit? q: yes · any other key: no", Style::Alert),
-        _ if session.is_paused() => Row::new("space resume  ? help  q quit", Style::Dim),
-        // A brief get-ready offers its full words first.
-        _ if in_prep && session.can_tell_in_full() && width >= 72 => Row::new(
-            "f all words · Enter ready · space pause · n next · b back · ? help · q quit",
-            Style::Dim,
-        ),
-        _ if in_prep && session.can_tell_in_full() && width >= 56 => Row::new(
-            "f all words  Enter ready  space pause  n next  ?  q quit",
-            Style::Dim,
-        ),
-        // While getting ready, the key that ends the wait comes first.
-        _ if in_prep && prep_left > COUNT_FROM && width >= 62 => Row::new(
-            "Enter ready · space pause · n next · b back · ? help · q quit",
-            Style::Dim,
-        ),
-        _ if in_prep && prep_left > COUNT_FROM && width >= 52 => Row::new(
-            "Enter ready  space pause  n next  b back  ?  q quit",
-            Style::Dim,
-        ),
-        _ if width >= 46 => Row::new(
-            "space pause · n next · b back · ? help · q quit",
-            Style::Dim,
-        ),
-        _ => Row::new("space pause  n next  b back  ?  q quit", Style::Dim),
+        Overlay::ConfirmQuit => Row::new(wording::CONFIRM_QUIT, Style::Alert),
+        _ if session.is_paused() => Row::new(wording::PAUSED_HINTS, Style::Dim),
+        _ => {
+            // A brief get-ready offers its full words first; while getting
+            // ready, the key that ends the wait comes next.
+            let full = in_prep && session.can_tell_in_full();
+            let hint = (wording::FULL_WORDS_HINTS.iter().filter(|_| full))
+                .chain(wording::READY_HINTS.iter().filter(|_| ready))
+                .chain(wording::HINTS)
+                .find(fits)
+                .or(wording::HINTS.last());
+            Row::new(hint.copied().unwrap_or_default(), Style::Dim)
+        }
     };
     let mut bottom = vec![(4, Row::new(next, Style::Plain))];
     bottom.extend(notice);
@@ -319,29 +285,29 @@ pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -
     frame_noting(session, overlay, &[], width, height)
 }
 
-/// The question before a routine that asks for a warm-up.
+/// The question before a routine that asks for a warm-up; `guided` is the
+/// choice of the guided warm-up, when there is one.
 pub fn warm_up_question(
     routine: &str,
     reason: &str,
-    warm_up_seconds: Option<u32>,
+    guided: Option<&str>,
     width: u16,
     height: u16,
 ) -> Vec<Row> {
     let mut rows = vec![
         (5, Row::new(routine, Style::Title)),
         (1, Row::new("", Style::Plain)),
-        (9, Row::new("Warm up first", Style::Strong)),
+        (9, Row::new(wording::WARM_UP_HEADING, Style::Strong)),
     ];
     for line in wrap(reason, usize::from(width.saturating_sub(1)).max(1)) {
         rows.push((6, Row::new(format!(" {line}"), Style::Plain)));
     }
     rows.push((2, Row::new("", Style::Plain)));
-    if let Some(seconds) = warm_up_seconds {
-        let guided = format!("w      a guided warm-up ({})", clock(seconds));
+    if let Some(guided) = guided {
         rows.push((9, Row::new(guided, Style::Plain)));
     }
-    rows.push((9, Row::new("Enter  I am already warm", Style::Plain)));
-    rows.push((9, Row::new("q      quit", Style::Plain)));
+    rows.push((9, Row::new(wording::ALREADY_WARM_CHOICE, Style::Plain)));
+    rows.push((9, Row::new(wording::QUIT_CHOICE, Style::Plain)));
     fit(rows, width, height)
 }
 
@@ -432,27 +398,12 @@ fn hold_words_shown(session: &Session<'_>, width: usize, room: usize) -> Vec<Str
 /// colour.
 fn side_banner(side: Side, width: u16) -> Row {
     match side {
-        Side::Left => Row::new("◀◀◀  LEFT SIDE", Style::Left),
+        Side::Left => Row::new(wording::LEFT_BAND, Style::Left),
         Side::Right => {
-            let text = "RIGHT SIDE  ▶▶▶";
+            let text = wording::RIGHT_BAND;
             let pad = usize::from(width).saturating_sub(text.width());
             Row::new(format!("{}{text}", " ".repeat(pad)), Style::Right)
         }
-    }
-}
-
-fn next_words(plan: &Plan<'_>, current: usize, next: usize) -> String {
-    let (now, then) = (&plan.segments[current], &plan.segments[next]);
-    let same_exercise = now.exercise.id == then.exercise.id && now.step == then.step;
-    match then.side {
-        Some(side) if same_exercise => format!("Next: {}", side_name(side).to_lowercase()),
-        Some(side) => format!(
-            "Next: {}, {}",
-            then.exercise.name,
-            side_name(side).to_lowercase()
-        ),
-        None if same_exercise => format!("Next: {} again", then.exercise.name),
-        None => format!("Next: {}", then.exercise.name),
     }
 }
 

@@ -24,6 +24,9 @@ pub struct RunSettings {
     /// Colour on the interactive screen (`--color`, `NO_COLOR`, `CLICOLOR`).
     pub colour: bool,
     pub warm_up: WarmUpChoice,
+    /// The run's clock skips its waits (see [`Clock`](super::clock::Clock));
+    /// for tests only.
+    pub virtual_clock: bool,
 }
 
 impl Default for RunSettings {
@@ -34,6 +37,7 @@ impl Default for RunSettings {
             bell: true,
             colour: true,
             warm_up: WarmUpChoice::Ask,
+            virtual_clock: false,
         }
     }
 }

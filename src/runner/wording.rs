@@ -1,10 +1,13 @@
 //! The words of a run: for each event of the engine's timeline, the line
 //! plain mode prints after its time stamp, the sentence the voice says, and
-//! the labels the screen shows. The screen, the transcript and the voice all
+//! the labels the screen shows; and what `run` says around the routine (the
+//! notice's screen, the tension check-in, the summary). The screen, the transcript and the voice all
 //! read them here, from the same plan, so they never disagree and none of them
 //! decides on its own what is said.
 
+use super::outcome::RunOutcome;
 use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage};
+use crate::format::{clock, count};
 use crate::library::{Kind, Side};
 use crate::voice::Trouble;
 use crate::words::STOP_RULE;
@@ -238,6 +241,201 @@ pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
     }
 }
 
+/// The heading of the safety notice's screen before the very first run.
+pub const NOTICE_HEADING: &str = "Before you start";
+
+/// Under the safety notice, where it waits for Enter.
+pub const NOTICE_GO_ON: &str = "Press Enter to go on. ";
+
+/// The tension check-in's question, above the line the answer is typed on.
+pub const TENSION_QUESTION: &str = "How tense do your lower back and hips feel? \
+0 is no tension, 10 the worst you can imagine.";
+
+/// Where the tension score is typed.
+pub const TENSION_ANSWER: &str = "Your score, 0-10 (Enter to skip): ";
+
+/// Said after an answer that is not a score.
+pub const TENSION_RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
+
+/// Before the check-in after a session, the score given before it.
+pub fn tension_before(score: u8) -> String {
+    format!("Before the routine you said {score}.")
+}
+
+/// In plain mode, when the warm-up is only reminded of.
+pub fn warm_up_first(reminder: &str) -> String {
+    format!("{WARM_UP_HEADING}: {reminder}")
+}
+
+/// The warm-up question's choice of the guided warm-up, with the time the
+/// whole session then takes: "w      warm-up 3:40, 8:40 in all".
+pub fn guided_warm_up_choice(warm_up_seconds: u32, routine_seconds: u32) -> String {
+    format!(
+        "w      warm-up {}, {} in all",
+        clock(warm_up_seconds),
+        clock(warm_up_seconds + routine_seconds)
+    )
+}
+
+/// How far a session got, as plain mode's last line says it: "2:55, 5 holds
+/// done, 0 skipped".
+pub fn tally(spent_seconds: u32, done: usize, skipped: usize) -> String {
+    format!(
+        "{}, {} done, {skipped} skipped",
+        clock(spent_seconds),
+        count(done, "hold")
+    )
+}
+
+/// Plain mode's last line when the routine is over.
+pub fn finished_line(tally: &str) -> String {
+    format!("Routine complete: {tally}")
+}
+
+/// Plain mode's last line when a signal stopped the routine.
+pub fn stopped_line(tally: &str) -> String {
+    format!("Stopped: {tally}")
+}
+
+/// The summary printed once the screen is gone: "Mini: complete" or "Mini:
+/// stopped (1:30 planned)", then the time taken and the holds.
+pub fn summary(outcome: &RunOutcome) -> [String; 2] {
+    let how = if outcome.finished {
+        "complete".to_string()
+    } else {
+        format!("stopped ({} planned)", clock(outcome.planned_seconds))
+    };
+    [
+        format!("{}: {how}", outcome.routine_name),
+        format!(
+            "Time: {} ({} holding). Holds: {} done, {} skipped.",
+            clock(outcome.spent_seconds),
+            clock(outcome.held_seconds),
+            outcome.holds_done,
+            outcome.holds_skipped
+        ),
+    ]
+}
+
+// The screen's words.
+
+/// The routine over, on the screen.
+pub const COMPLETE: &str = "Routine complete";
+
+/// The terminal's title once the routine is over.
+pub const TITLE_COMPLETE: &str = "Routine complete · psoas";
+
+/// The terminal's title while a routine runs: "Step 2 of 9 · 4:10 left · psoas".
+pub fn title(step_label: &str, seconds_left: u32) -> String {
+    format!("{step_label} · {} left · psoas", clock(seconds_left))
+}
+
+/// The terminal's title while the warm-up question waits.
+pub fn question_title(routine: &str) -> String {
+    format!("{routine} · psoas")
+}
+
+/// Where in the routine the screen stands: "Step 2 of 9 · 4:10 left", with
+/// " · round 2" from a second round on.
+pub fn where_in_routine(step_label: &str, seconds_left: u32, round: u32) -> String {
+    let mut words = format!("{step_label} · {} left", clock(seconds_left));
+    if round > 1 {
+        words.push_str(&format!(" · round {round}"));
+    }
+    words
+}
+
+/// Under the keys the help lists.
+pub const HELP_PAUSED: &str = "The clock is paused while this help is open.";
+pub const HELP_BACK: &str = "any key: back to the routine";
+
+/// The status while paused.
+pub const PAUSED: &str = "PAUSED · space to resume";
+
+/// The status while the count-in waits for the voice to finish.
+pub fn listen_then_count(segment: &Segment<'_>) -> String {
+    format!("{} · listen, then the count", get_ready_words(segment))
+}
+
+/// The status during the count-in: "Hold in 3…", "Start in 3…".
+pub fn counting_in(segment: &Segment<'_>, seconds: u32) -> String {
+    format!("{} in {seconds}…", count_in_word(segment))
+}
+
+/// The status before a second side: "SWITCH SIDES · 5 s".
+pub fn switching_sides(seconds: u32) -> String {
+    format!("SWITCH SIDES · {seconds} s")
+}
+
+/// The status while getting ready: "Get into position · 12 s".
+pub fn getting_ready(segment: &Segment<'_>, seconds: u32) -> String {
+    format!("{} · {seconds} s", get_ready_words(segment))
+}
+
+/// The status during a hold: "Hold · 20 s left of 30".
+pub fn holding(segment: &Segment<'_>, seconds_left: u32, of: u64) -> String {
+    format!("{} · {seconds_left} s left of {of}", hold_word(segment))
+}
+
+/// The breathing pace, while getting ready for a hold.
+pub fn breathing_pace(inhale: u32, exhale: u32) -> String {
+    format!("Breathing: in {inhale} s, out {exhale} s")
+}
+
+/// In place of the breathing pace, for a warm-up move.
+pub const MOVING_PACE: &str = "Move at an easy, steady pace";
+
+/// What comes after the hold running now, from segment `current` of `plan`
+/// to segment `next`, or the end.
+pub fn next_line(plan: &Plan<'_>, current: usize, next: Option<usize>) -> String {
+    let Some(next) = next else {
+        return "Next: the end".into();
+    };
+    let (now, then) = (&plan.segments[current], &plan.segments[next]);
+    let same_exercise = now.exercise.id == then.exercise.id && now.step == then.step;
+    match then.side {
+        Some(side) if same_exercise => format!("Next: {}", side_name(side).to_lowercase()),
+        Some(side) => format!(
+            "Next: {}, {}",
+            then.exercise.name,
+            side_name(side).to_lowercase()
+        ),
+        None if same_exercise => format!("Next: {} again", then.exercise.name),
+        None => format!("Next: {}", then.exercise.name),
+    }
+}
+
+/// The question a first `q` asks.
+pub const CONFIRM_QUIT: &str = "Quit? q: yes · any other key: no";
+
+/// The keys, shortest last: the screen shows the first that fits. In a
+/// brief get-ready, the key that tells it in full comes first.
+pub const FULL_WORDS_HINTS: &[&str] = &[
+    "f all words · Enter ready · space pause · n next · b back · ? help · q quit",
+    "f all words  Enter ready  space pause  n next  ?  q quit",
+];
+/// While getting ready, the key that ends the wait comes first.
+pub const READY_HINTS: &[&str] = &[
+    "Enter ready · space pause · n next · b back · ? help · q quit",
+    "Enter ready  space pause  n next  b back  ?  q quit",
+];
+pub const HINTS: &[&str] = &[
+    "space pause · n next · b back · ? help · q quit",
+    "space pause  n next  b back  ?  q quit",
+];
+pub const PAUSED_HINTS: &str = "space resume  ? help  q quit";
+
+/// The side bands, read by shape as well as by colour.
+pub const LEFT_BAND: &str = "◀◀◀  LEFT SIDE";
+pub const RIGHT_BAND: &str = "RIGHT SIDE  ▶▶▶";
+
+/// The warm-up question's heading, and in plain mode its reminder's lead.
+pub const WARM_UP_HEADING: &str = "Warm up first";
+
+/// The warm-up question's other choices.
+pub const ALREADY_WARM_CHOICE: &str = "Enter  I am already warm";
+pub const QUIT_CHOICE: &str = "q      quit";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,6 +621,22 @@ mod tests {
             spoken(&plan, &event).unwrap(),
             "Left out: Ball release, to avoid with pregnancy."
         );
+    }
+
+    /// The screen shows the first hint that fits, so each list goes from
+    /// the longest to the shortest, and the last always fits the smallest
+    /// screen, 40 columns.
+    #[test]
+    fn key_hints_go_from_long_to_short() {
+        use unicode_width::UnicodeWidthStr;
+        for hints in [FULL_WORDS_HINTS, READY_HINTS, HINTS] {
+            assert!(
+                hints.windows(2).all(|w| w[0].width() > w[1].width()),
+                "{hints:?}"
+            );
+        }
+        assert!(HINTS.last().unwrap().width() < 40);
+        assert!(PAUSED_HINTS.width() < 40);
     }
 
     #[test]

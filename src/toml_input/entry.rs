@@ -92,12 +92,74 @@ pub fn deserialize_entry<'a, T: Deserialize<'a>>(
         let DeValue::Table(table) = trimmed.get_or_insert_with(|| item.clone()).get_mut() else {
             return None;
         };
-        let top = table
-            .iter()
-            .find(|(k, v)| contains(&k.span(), &span) || holds(v, &span))?;
-        let top = top.0.get_ref().to_string();
+        let (top, is_key) = table.iter().find_map(|(k, v)| {
+            let is_key = contains(&k.span(), &span);
+            (is_key || holds(v, &span)).then(|| (k.get_ref().to_string(), is_key))
+        })?;
         table.remove(top.as_str());
         set_aside.push(top);
+        // One unknown key of the entry's own: the others are reported and set
+        // aside at once, since trying again for each would take time that
+        // grows with the square of their number.
+        if let Some(unknown) = UnknownField::of(&error).filter(|_| is_key) {
+            let others: Vec<(String, Range<usize>)> = table
+                .keys()
+                .filter(|k| !unknown.known.contains(&k.get_ref().as_ref()))
+                .map(|k| (k.get_ref().to_string(), k.span()))
+                .collect();
+            for (name, span) in others {
+                table.remove(name.as_str());
+                diagnostics.push(unknown.report(file, prefix, &name, span));
+                set_aside.push(name);
+            }
+        }
+    }
+}
+
+/// A serde error about a key the table does not take, and the keys it does.
+struct UnknownField<'e> {
+    /// `expected one of `a`, `b``, as serde says it.
+    expected: &'e str,
+    known: Vec<&'e str>,
+}
+
+impl<'e> UnknownField<'e> {
+    fn of(error: &'e toml::de::Error) -> Option<UnknownField<'e>> {
+        Self::in_message(error.message())
+    }
+
+    fn in_message(message: &'e str) -> Option<UnknownField<'e>> {
+        let rest = message.strip_prefix("unknown field `")?;
+        let (_, expected) = rest.split_once("`, ")?;
+        let expected = expected.lines().next().unwrap_or(expected).trim();
+        let known = expected.split('`').skip(1).step_by(2).collect();
+        Some(UnknownField { expected, known })
+    }
+
+    /// Help about keys for an unknown key: the known one it is closest to.
+    fn help(&self, name: &str) -> Option<String> {
+        self.known
+            .iter()
+            .map(|k| (strsim::levenshtein(name, k), k))
+            .filter(|&(distance, k)| distance <= 2 && distance < k.len())
+            .min()
+            .map(|(_, k)| format!("did you mean `{k}`?"))
+    }
+
+    fn report(
+        &self,
+        file: &SourceText,
+        prefix: &str,
+        name: &str,
+        span: Range<usize>,
+    ) -> Diagnostic {
+        let message = format!("unknown field `{name}`, {}", self.expected);
+        let mut diagnostic =
+            Diagnostic::error(file, Some(span), message).with_key(join_key(prefix, name));
+        if let Some(help) = self.help(name) {
+            diagnostic = diagnostic.with_help(help);
+        }
+        diagnostic
     }
 }
 
@@ -137,7 +199,15 @@ fn report(
         message.lines().next().unwrap_or(message).trim().to_string()
     };
     let mut diagnostic = Diagnostic::error(file, Some(span.clone()), message);
-    if let Some(valid) = key.as_deref().and_then(help) {
+    // An unknown key is helped with the keys there are; the help of a key
+    // of the same name elsewhere would mislead.
+    let valid = match UnknownField::of(error) {
+        Some(unknown) => key
+            .as_deref()
+            .and_then(|k| unknown.help(k.rsplit('.').next().unwrap_or(k))),
+        None => key.as_deref().and_then(help),
+    };
+    if let Some(valid) = valid {
         diagnostic = diagnostic.with_help(valid);
     }
     if let Some(key) = key {

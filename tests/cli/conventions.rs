@@ -16,9 +16,9 @@ fn the_later_of_two_opposite_flags_wins() {
     let env = Env::new();
     env.write("state/psoas/notice-shown", "");
     let run = |flags: &[&str]| {
-        let mut args = vec!["run", "desk-break", "--speed", "1000", "--no-record"];
+        let mut args = vec!["run", "desk-break", "--no-record"];
         args.extend_from_slice(flags);
-        stdout_of(&mut env.psoas(&args))
+        stdout_of(&mut env.psoas_at_once(&args))
     };
     let guided = run(&["--no-warm-up", "--warm-up"]);
     assert!(guided.contains("[00:00] Warm-up 1 of "), "{guided}");

@@ -3,6 +3,8 @@
 //! UTF-8 by line and column, text that must be one line, the line of the
 //! file with a caret under the place, and the cap on how many are printed.
 
+use std::time::Duration;
+
 use crate::Env;
 
 /// `psoas check FILE` on `text`; its stderr, with the file's path as `F`.
@@ -151,4 +153,228 @@ fn a_key_inside_an_array_of_tables_is_named_in_full() {
 1 problem found
 "
     );
+}
+
+const LONE_CR_HELP: &str = "  = help: a carriage return alone does not end a line: save the file \
+                            with Unix (LF) or Windows (CRLF) line ends\n";
+
+#[test]
+fn old_mac_line_ends_are_a_syntax_error_under_a_caret() {
+    let env = Env::new();
+    let said = check(
+        &env,
+        "r.toml",
+        b"name = \"R\"\r[[step]]\rexercise = \"knee-to-chest\"\r",
+    );
+    assert_eq!(
+        said,
+        format!(
+            "F:1:11: error: TOML syntax: carriage return must be followed by newline, expected newline
+  |
+1 | name = \"R\"\\u{{d}}[[step]]\\u{{d}}exercise = \"knee-to-chest\"\\u{{d}}
+  |           ^^^^^
+  |
+{LONE_CR_HELP}
+F:1:20: error: TOML syntax: carriage return must be followed by newline, expected newline
+  |
+1 | name = \"R\"\\u{{d}}[[step]]\\u{{d}}exercise = \"knee-to-chest\"\\u{{d}}
+  |                        ^^^^^
+  |
+{LONE_CR_HELP}
+F:1:47: error: TOML syntax: carriage return must be followed by newline, expected newline
+  |
+1 | name = \"R\"\\u{{d}}[[step]]\\u{{d}}exercise = \"knee-to-chest\"\\u{{d}}
+  |                                                       ^^^^^
+  |
+{LONE_CR_HELP}
+3 problems found
+"
+        )
+    );
+}
+
+#[test]
+fn a_config_that_ends_in_a_carriage_return_is_a_syntax_error_for_every_command() {
+    let env = Env::new();
+    let path = env.write("config/psoas/config.toml", "weekly_goal = 3\r");
+    let expected = format!(
+        "{}:1:16: error: TOML syntax: carriage return must be followed by newline, expected newline
+  |
+1 | weekly_goal = 3\\u{{d}}
+  |                ^^^^^
+  |
+{LONE_CR_HELP}
+psoas: the config file has 1 problem; fix it and try again
+",
+        path.display()
+    );
+    for args in [
+        &["run", "--plain", "desk-break"][..],
+        &["list"],
+        &["routines"],
+        &["config", "show"],
+        &["remind", "now"],
+        &["history"],
+    ] {
+        env.psoas(args)
+            .env("CI", "true")
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(expected.clone());
+    }
+    // `check` reads the library, not the config.
+    env.psoas(&["check"]).assert().success();
+}
+
+#[test]
+fn an_error_at_the_first_byte_has_its_line_and_caret() {
+    let env = Env::new();
+    let said = check(&env, "exercises/first.toml", b"= 1\n");
+    assert_eq!(
+        said,
+        "F:1:1: error: TOML syntax: unquoted keys cannot be empty, expected letters, numbers, `-`, `_`
+  |
+1 | = 1
+  | ^
+  |
+  = help: see https://toml.io for the syntax; strings need double quotes
+
+1 problem found
+"
+    );
+}
+
+#[test]
+fn a_duplicate_exercise_id_is_pointed_at_where_it_is_given_again() {
+    let env = Env::new();
+    let second = "[[exercise]]\nname = \"B\"\nkind = \"stretch\"\nposition = \"lying\"\nsetup = [\"x\"]\nid = \"a\"\n";
+    let said = check(
+        &env,
+        "exercises/twice.toml",
+        format!("{HEAD}{second}").as_bytes(),
+    );
+    assert_eq!(
+        said,
+        "F:12:6: error: `id`: the exercise id `a` is defined twice
+   |
+12 | id = \"a\"
+   |      ^^^
+   |
+   = help: it is first defined at F:1:1; give one of them another id
+
+1 problem found
+"
+    );
+}
+
+#[test]
+fn an_unknown_key_gets_help_about_keys() {
+    let env = Env::new();
+    let said = check(
+        &env,
+        "exercises/keys.toml",
+        format!("{HEAD}breathing = {{ hold = 3 }}\nholdd = 30\n").as_bytes(),
+    );
+    assert_eq!(
+        said,
+        "F:7:15: error: `exercise[1].breathing.hold`: unknown field `hold`, expected `inhale` or `exhale`
+  |
+7 | breathing = { hold = 3 }
+  |               ^^^^
+
+F:8:1: error: `exercise[1].holdd`: unknown field `holdd`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`
+  |
+8 | holdd = 30
+  | ^^^^^
+  |
+  = help: did you mean `hold`?
+
+2 problems found
+"
+    );
+}
+
+#[test]
+fn a_file_named_on_the_command_line_does_not_replace_itself() {
+    let env = Env::new();
+    let routine = env.write(
+        "config/psoas/routines/mine.toml",
+        "name = \"Mine\"\n[[step]]\nexercise = \"knee-to-chest\"\n",
+    );
+    let exercises = env.write(
+        "config/psoas/routines/exercises/mine.toml",
+        &HEAD.replace("\"a\"", "\"my-stretch\""),
+    );
+    let routine = routine.display().to_string();
+    let exercises = exercises.display().to_string();
+    let all = String::from_utf8(env.psoas(&["check"]).output().unwrap().stdout).unwrap();
+    assert!(all.starts_with("ok: "), "{all}");
+    for args in [
+        vec!["check", &routine],
+        vec!["check", &exercises],
+        vec!["check", &routine, &routine, &exercises],
+    ] {
+        let output = env.psoas(&args).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), all);
+    }
+}
+
+/// Long enough for a loaded machine; a reader that takes time growing with
+/// the square of the problems takes minutes.
+const LINEAR: Duration = Duration::from_secs(60);
+
+#[test]
+fn time_grows_with_the_number_of_problems_not_its_square() {
+    let env = Env::new();
+    let keys: String = (0..60_000).map(|i| format!("k{i} = 1\n")).collect();
+    let twice: String = "hold = 5\n".repeat(60_000);
+    for (name, text) in [
+        ("exercises/keys.toml", format!("{HEAD}{keys}")),
+        (
+            "keys.toml",
+            format!("name = \"R\"\n{keys}[[step]]\nexercise = \"a\"\n"),
+        ),
+        ("twice.toml", format!("{twice}[[step]]\nexercise = \"a\"\n")),
+        (
+            "exercises/line.toml",
+            format!("exercise = [{}]\n", vec!["{ x = 1 }"; 20_000].join(", ")),
+        ),
+    ] {
+        let path = env.work().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        let output = env
+            .psoas(&["check", &path.display().to_string()])
+            .timeout(LINEAR)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.matches(": error: ").count(), 50, "{name}");
+        assert!(stderr.ends_with(" problems found\n"), "{name}: {stderr}");
+    }
+    let keys = env.write("config/psoas/config.toml", &keys);
+    let output = env.psoas(&["list"]).timeout(LINEAR).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.ends_with("psoas: the config file has 60000 problems; fix them and try again\n"),
+        "{}: {stderr}",
+        keys.display()
+    );
+}
+
+#[test]
+fn a_config_that_is_not_utf8_is_placed_at_its_line_and_column() {
+    let env = Env::new();
+    let path = env.root().join("config/psoas/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, b"weekly_goal = 3\nnote = \"\xff\"\n").unwrap();
+    env.psoas(&["list"]).assert().code(1).stderr(format!(
+        "psoas: {}:2:9: the config file is not UTF-8 text: save it as UTF-8\n",
+        path.display()
+    ));
 }

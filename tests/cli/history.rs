@@ -439,7 +439,7 @@ fn a_cut_off_last_line_is_skipped_and_the_next_record_starts_a_fresh_line() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(&format!(
-            "psoas: warning: {}:2: the last line was cut off",
+            "psoas: warning: {}:2:1: the last line was cut off",
             path.display()
         )),
         "{stderr}"
@@ -466,8 +466,9 @@ fn a_cut_off_last_line_is_skipped_and_the_next_record_starts_a_fresh_line() {
 #[test]
 fn corrupt_lines_are_counted_and_left_alone() {
     let env = Env::new();
-    let good = record("2027-01-05T07:30:00+01:00", true, (None, None)).to_line();
-    let before = format!("{good}garbage\n{good}{{\"v\":9}}\n{good}");
+    let [a, b, c] = ["2027-01-04", "2027-01-05", "2027-01-06"]
+        .map(|day| record(&format!("{day}T07:30:00+01:00"), true, (None, None)).to_line());
+    let before = format!("{a}garbage\n{b}{{\"v\":9}}\n{c}");
     let path = env.write("state/psoas/history.jsonl", &before);
 
     let output = env
@@ -476,22 +477,111 @@ fn corrupt_lines_are_counted_and_left_alone() {
         .output()
         .unwrap();
     assert!(output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains(&format!(
-            "{}: 2 lines could not be read and are skipped (the file is left as it is):\n  line 2: ",
-            path.display()
-        )),
-        "{stderr}"
+    let file = path.display();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "psoas: warning: {file}: 2 lines could not be read and are skipped (the file is left as it is):
+  {file}:2:1: this is not a record (one line of JSON, as psoas writes it)
+  {file}:4:1: format version 9 is not one this psoas reads (it reads version 1); a newer psoas may have written it
+"
+        )
     );
-    assert!(stderr.contains("\n  line 4: format version 9 is not one this psoas reads"));
     let json = history_json(&env, &[]);
     assert_eq!(json["unreadable_lines"], 2);
     assert_eq!(json["sessions"].as_array().unwrap().len(), 3);
 
-    let next = record("2027-01-06T07:30:00+01:00", true, (None, None));
+    let next = record("2027-01-06T08:30:00+01:00", true, (None, None));
     History::at(env.state_dir()).append(&next).unwrap();
     assert_eq!(fs::read_to_string(&path).unwrap(), before + &next.to_line());
+}
+
+#[test]
+fn history_speaks_of_wrong_values_in_a_persons_words() {
+    let env = Env::new();
+    let good = record("2027-01-05T07:30:00+01:00", true, (Some(5), Some(3))).to_line();
+    let lines = [
+        good.replace("\"held_seconds\":500", "\"held_seconds\":\"long\""),
+        good.replace("\"tension_after\":3", "\"tension_after\":-1"),
+        good.replace("\"v\":1", "\"v\":0"),
+    ];
+    let path = env.write("state/psoas/history.jsonl", &lines.concat());
+    let output = env
+        .psoas(&["history"])
+        .env("PSOAS_NOW", NOW)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let file = path.display();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "psoas: warning: {file}: 3 lines could not be read and are skipped (the file is left as it is):
+  {file}:1:{}: invalid type: string \"long\", expected a whole number
+  {file}:2:{}: invalid value: integer `-1`, expected a whole number from 0 to 255
+  {file}:3:1: format version 0 is not one this psoas reads (it reads version 1)
+",
+            lines[0].find("\"long\"").unwrap() + 6,
+            lines[1].find("-1").unwrap() + 2,
+        )
+    );
+}
+
+#[test]
+fn a_line_over_a_mebibyte_is_passed_over_with_its_number() {
+    let env = Env::new();
+    let a = record("2027-01-05T07:30:00+01:00", true, (None, None)).to_line();
+    let b = record("2027-01-06T07:30:00+01:00", true, (None, None)).to_line();
+    let long = format!("{{\"note\":\"{}\"}}\n", "n".repeat(3 << 20));
+    let path = env.write("state/psoas/history.jsonl", &format!("{a}{long}{b}"));
+    let output = env
+        .psoas(&["history"])
+        .env("PSOAS_NOW", NOW)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let file = path.display();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "psoas: warning: {file}: 1 line could not be read and is skipped (the file is left as it is):
+  {file}:2:1: is longer than 1 MiB, far longer than any session; it is passed over
+"
+        )
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("2 sessions, newest first:\n"));
+}
+
+#[test]
+fn a_session_written_twice_counts_once_and_that_is_said() {
+    let env = Env::new();
+    let records = new_year_history();
+    let mut twice = records.clone();
+    twice.extend(records.iter().take(3).cloned());
+    let path = write_history(&env, &twice);
+    let output = env
+        .psoas(&["history"])
+        .env("PSOAS_NOW", NOW)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "psoas: warning: {}: 3 records are the same as one before, as a sync conflict or a \
+             restored backup leaves; each session counts once\n",
+            path.display()
+        )
+    );
+    let once = Env::new();
+    write_history(&once, &records);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        stdout_of(once.psoas(&["history"]).env("PSOAS_NOW", NOW))
+    );
+    let json = history_json(&env, &[]);
+    assert_eq!(json["duplicate_records"], 3);
+    assert_eq!(json["all_sessions"], records.len());
 }
 
 /// A state folder that nobody can write to, root included: its parent is a
@@ -590,7 +680,10 @@ fn a_closed_pipe_ends_quietly() {
     let env = Env::new();
     // Far more output than a pipe holds, so writing must meet the closed end.
     let records: Vec<Record> = (0..3000)
-        .map(|_| record("2027-01-05T07:30:00+01:00", true, (Some(5), Some(3))))
+        .map(|i| {
+            let at = format!("2027-01-05T07:{:02}:{:02}+01:00", i / 60, i % 60);
+            record(&at, true, (Some(5), Some(3)))
+        })
         .collect();
     write_history(&env, &records);
 

@@ -177,12 +177,10 @@ fn plans_fit_their_minutes_at_every_level() {
 fn a_run_at_a_level_holds_longer() {
     let env = env();
     env.write("state/psoas/notice-shown", "");
-    let out = stdout_of(&mut env.psoas(&[
+    let out = stdout_of(&mut env.psoas_at_once(&[
         "run",
         "grow",
         "--plain",
-        "--speed",
-        "1000",
         "--level",
         "2",
         "--no-record",

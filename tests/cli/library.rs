@@ -578,7 +578,7 @@ fn check_reports_every_problem_with_place_key_and_help() {
    |
    = help: at least one instruction on how to get into position
 
-{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`
+{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`
    |
 15 | colour = \"red\"
    | ^^^^^^
@@ -588,10 +588,10 @@ fn check_reports_every_problem_with_place_key_and_help() {
 17 | [[exercise]]
    | ^^^^^^^^^^^^
 
-{e}:31:1: error: `id`: the exercise id `dup` is defined twice
+{e}:32:6: error: `id`: the exercise id `dup` is defined twice
    |
-31 | [[exercise]]
-   | ^^^^^^^^^^^^
+32 | id = \"dup\"
+   |      ^^^^^
    |
    = help: it is first defined at {e}:24:1; give one of them another id
 

@@ -79,6 +79,15 @@ impl Env {
         Command::from_std(self.process(args))
     }
 
+    /// `psoas ARGS` as [`Env::psoas`] runs it, with the run's clock virtual:
+    /// every wait for plan time to pass is skipped, so a run at real speed
+    /// takes milliseconds with the same events, and is recorded.
+    pub fn psoas_at_once(&self, args: &[&str]) -> Command {
+        let mut cmd = self.psoas(args);
+        cmd.env(VIRTUAL_CLOCK.0, VIRTUAL_CLOCK.1);
+        cmd
+    }
+
     /// The same as [`Env::psoas`], as a standard command, for tests that
     /// start the process and talk to it while it runs.
     pub fn process(&self, args: &[&str]) -> std::process::Command {
@@ -94,6 +103,9 @@ impl Env {
         cmd
     }
 }
+
+/// The variable that makes a run's clock virtual (see `src/runner/clock.rs`).
+pub const VIRTUAL_CLOCK: (&str, &str) = ("PSOAS_VIRTUAL_CLOCK", "1");
 
 /// Stdout of a successful run, as text.
 pub fn stdout_of(cmd: &mut Command) -> String {

@@ -161,6 +161,25 @@ fn now_waits_after_a_session() {
 }
 
 #[test]
+fn a_session_dated_in_the_future_is_reported_and_not_the_last_session() {
+    let (env, log) = recording_env();
+    let path = env.write(
+        "state/psoas/history.jsonl",
+        &(history_line("2026-11-25T09:00:00+01:00") + &history_line("2027-03-01T08:00:00+01:00")),
+    );
+    remind_now(&env, WEDNESDAY_MORNING)
+        .assert()
+        .success()
+        .stdout(format!("{}\n", expected_nudge(&env)))
+        .stderr(format!(
+            "psoas: warning: {}:2:1: a session is dated 2027-03-01 08:00 +01:00, after now: the \
+             clock was wrong when it was recorded; it is not taken as the last session\n",
+            path.display()
+        ));
+    assert_eq!(read(&log).matches("--\n").count(), 1);
+}
+
+#[test]
 fn without_a_notifier_the_nudge_is_printed_and_that_is_said_once() {
     let env = Env::new();
     let text = expected_nudge(&env);

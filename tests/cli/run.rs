@@ -64,7 +64,29 @@ fn plain_transcript_of_a_short_routine() {
     let routine = env.root().join("lib/mini.toml").display().to_string();
     let out =
         stdout_of(&mut env.psoas(&["--library", &lib(&env), "run", &routine, "--speed", "1000"]));
-    let expected = "\
+    let expected = format!("{MINI_TRANSCRIPT}[01:30] Preview at 1000× speed: not recorded\n");
+    assert_eq!(out, expected);
+    assert!(
+        out.bytes().all(|b| b >= 0x20 || b == b'\n'),
+        "no control bytes but newlines"
+    );
+}
+
+/// The virtual clock skips every wait, and nothing else: a run at real
+/// speed on it says what a run on the real clock says, at the same times.
+#[test]
+fn the_virtual_clock_gives_the_transcript_of_real_time() {
+    let env = mini();
+    let args = ["--library", &lib(&env), "run", "mini", "--no-record"];
+    let started = std::time::Instant::now();
+    let out = stdout_of(&mut env.psoas_at_once(&args));
+    assert_eq!(out, MINI_TRANSCRIPT);
+    // Ninety seconds of routine in a fraction of them.
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+/// The transcript of `mini`, as far as its last line.
+const MINI_TRANSCRIPT: &str = "\
 [00:00] Warm up first: Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first.
 [00:00] Step 1 of 3: Pelvic tilt. Get into position (15 s).
 [00:00] Stand tall.
@@ -111,14 +133,7 @@ fn plain_transcript_of_a_short_routine() {
 [01:25] Phase 2 of 2 (5 s): Rock slowly.
 [01:30] Time: ease out of the position slowly.
 [01:30] Routine complete: 1:30, 4 holds done, 0 skipped
-[01:30] Preview at 1000× speed: not recorded
 ";
-    assert_eq!(out, expected);
-    assert!(
-        out.bytes().all(|b| b >= 0x20 || b == b'\n'),
-        "no control bytes but newlines"
-    );
-}
 
 #[test]
 fn plain_mode_follows_the_warm_up_flags() {
@@ -217,9 +232,19 @@ fn the_screen_follows_the_keys() {
     let env = mini();
     let mut pty = Pty::spawn(
         &env,
-        &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
+        &[
+            "--library",
+            &lib(&env),
+            "run",
+            "mini",
+            "--no-warm-up",
+            "--speed",
+            "2",
+        ],
     );
     pty.wait_for(&["Mini", "Step 1 of 3", "Pelvic tilt", "Get into position"]);
+    // Enter: in position, so on to the count-in at once.
+    pty.send(b"\r");
     // During the hold: the exercise and a breathing cue together.
     let screen = pty.wait_for(&["Pelvic tilt", "Hold ·", "BREATHE"]);
     assert!(
@@ -260,9 +285,18 @@ fn enter_in_a_get_ready_counts_in_at_once() {
         "lib/slow.toml",
         &ROUTINE.replace("prep = 5", "prep = 5\ntransition = 60"),
     );
+    // At three times real speed, so the count-in takes a second.
     let mut pty = Pty::spawn(
         &env,
-        &["--library", &lib(&env), "run", "slow", "--no-warm-up"],
+        &[
+            "--library",
+            &lib(&env),
+            "run",
+            "slow",
+            "--no-warm-up",
+            "--speed",
+            "3",
+        ],
     );
     pty.wait_for(&["Pelvic tilt", "Get into position · "]);
     pty.send(b"\r");
@@ -373,7 +407,12 @@ fn finishing_prints_a_summary_on_the_normal_screen() {
     assert_handed_back(&pty);
     let screen = pty.screen();
     assert!(screen.contains("Mini: complete"), "{screen}");
-    assert!(screen.contains("Holds: 4 done, 0 skipped."), "{screen}");
+    assert!(
+        screen
+            .replace('\n', " ")
+            .contains("Holds: 4 done, 0 skipped."),
+        "{screen}"
+    );
 }
 
 /// `mini` running on a pseudo-terminal, its first step on the screen and the
@@ -503,6 +542,8 @@ fn ctrl_z_stops_with_sigtstp_hands_the_terminal_back_and_the_clock_waits() {
         "run",
         "mini",
         "--no-warm-up",
+        "--speed",
+        "2",
     ];
     let mut pty = Pty::spawn_program(&env, "sh".as_ref(), &args, &[]);
     pty.wait_for(&["Pelvic tilt", "1:2"]);
@@ -515,8 +556,9 @@ fn ctrl_z_stops_with_sigtstp_hands_the_terminal_back_and_the_clock_waits() {
     let output = pty.output();
     let leave = find(&output, b"\x1b[?1049l").expect("the screen is left");
     let before = routine_left(&screen_up_to(&output, leave));
-    // Stopped for three seconds: none of them count.
-    std::thread::sleep(std::time::Duration::from_secs(3));
+    // Stopped for a second and a half, three plan seconds at this speed:
+    // none of them count. This wait is what is measured.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
     pty.send(b"\n");
     let screen = pty.wait_for(&["Pelvic tilt", "Step 1 of 3"]);
     assert_eq!(pty.modes(), (true, true), "back on the screen");
@@ -653,10 +695,10 @@ fn resizing_redraws_to_fit() {
         &["--library", &lib(&env), "run", "mini", "--no-warm-up"],
     );
     pty.wait_for(&["Pelvic tilt", "space pause  n next"]);
-    pty.resize(20, 60);
+    pty.resize(20, 70);
     pty.wait_for(&[
         "Pelvic tilt",
-        "space pause · n next · b back · ? help · q quit",
+        "Enter ready · space pause · n next · b back · ? help · q quit",
     ]);
     pty.send(b"\x03");
     assert_eq!(pty.wait_exit(), 130);
@@ -667,8 +709,8 @@ fn history_of(env: &Env) -> String {
     std::fs::read_to_string(env.state_dir().join("history.jsonl")).unwrap_or_default()
 }
 
-/// Only a session at real speed is recorded, so this is the shortest routine
-/// that gets past its first hold: two 5-second holds with no time between.
+/// Two steps; only a session at real speed is recorded, so it runs on the
+/// virtual clock.
 const BRIEF: &str = r#"
 name = "Brief"
 prep = 0
@@ -679,19 +721,34 @@ exercise = "tilt"
 hold = 5
 
 [[step]]
-exercise = "tilt"
+exercise = "lunge"
 hold = 5
 "#;
 
 /// Closes the terminal under a run past its first hold; the run must end
-/// within two seconds with 129 and be recorded.
+/// within two seconds with 129 and be recorded. The run stands at the
+/// lunge's count-in, waiting for a voice that says everything else at once
+/// but never finishes the lunge's words: a wait on something real, which
+/// the virtual clock does not skip.
 fn assert_hang_up_ends_and_records(extra: &[&str]) {
     let env = mini();
     env.write("lib/brief.toml", BRIEF);
+    let voice = env.write(
+        "bin/stalling-voice",
+        "#!/bin/sh\ncase \"$(cat)\" in *Lunge*) exec sleep 60 ;; esac\n",
+    );
+    std::fs::set_permissions(&voice, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "check_in = false\nvoice = true\nvoice_command = [\"{}\"]\n",
+            voice.display()
+        ),
+    );
     let lib = lib(&env);
     let mut args = vec!["--library", &lib, "run", "brief", "--no-warm-up"];
     args.extend_from_slice(extra);
-    let mut pty = Pty::spawn(&env, &args);
+    let mut pty = Pty::spawn_at_once(&env, &args);
     pty.wait_for(&["Step 2 of 2"]);
     pty.hang_up();
     let closed = std::time::Instant::now();
@@ -710,6 +767,7 @@ fn assert_hang_up_ends_and_records(extra: &[&str]) {
     assert_eq!(history.lines().count(), 1, "{history}");
     assert!(history.contains(r#""routine_id":"brief""#), "{history}");
     assert!(history.contains(r#""finished":false"#), "{history}");
+    assert!(history.contains(r#""holds_done":1"#), "{history}");
     // The exercise held to its end counts toward knowing it.
     assert!(history.contains(r#""exercises":["tilt"]"#), "{history}");
 }
@@ -771,9 +829,9 @@ fn the_clock_waits_while_the_help_is_open() {
     pty.wait_for(&["Step 1 of 3", " left"]);
     pty.send(b"?");
     pty.wait_for(&["clock is paused"]);
-    // The help open for two real seconds is twenty plan seconds at this
-    // speed, were the clock running: this wait is what is measured.
-    std::thread::sleep(std::time::Duration::from_secs(2));
+    // The help open for a real second is ten plan seconds at this speed,
+    // were the clock running: this wait is what is measured.
+    std::thread::sleep(std::time::Duration::from_secs(1));
     pty.send(b"x");
     pty.wait_for(&["Step 1 of 3", " left"]);
     // The last frame before the help and the first after it, as psoas drew

@@ -13,8 +13,8 @@ use crate::{Env, stdout_of};
 const QUICK: &str = "name = \"Quick\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 10\n";
 
 /// One hold of 5 seconds, with no time to get into position but the 12
-/// seconds its words take to say: a session that is recorded must run in
-/// real time, as a `--speed` preview is not.
+/// seconds its words take to say: a session that is recorded runs at real
+/// speed, as a `--speed` preview is not, on the virtual clock.
 const TINY: &str = "name = \"Tiny\"\nwarm_up = false\nprep = 0\ntransition = 0\n\n[[step]]\nexercise = \"still\"\n";
 const STILL: &str = "[[exercise]]\nid = \"still\"\nname = \"Stand still\"\nkind = \"stretch\"\nposition = \"standing\"\nhold = 5\nsetup = [\"Stand tall.\"]\n";
 
@@ -32,11 +32,12 @@ fn run(env: &Env, extra: &[&str]) -> assert_cmd::Command {
     env.psoas(&args)
 }
 
-/// `tiny` in plain mode at real speed (17 seconds).
+/// `tiny` in plain mode at real speed (17 plan seconds), on the virtual
+/// clock.
 fn run_tiny(env: &Env, extra: &[&str]) -> assert_cmd::Command {
     let mut args = vec!["run", "tiny", "--plain"];
     args.extend_from_slice(extra);
-    env.psoas(&args)
+    env.psoas_at_once(&args)
 }
 
 fn history_lines(env: &Env) -> Vec<Value> {
@@ -166,12 +167,10 @@ fn exercises_to_avoid_are_left_out_with_a_line_each() {
         "config/psoas/routines/mixed.toml",
         "name = \"Mixed\"\nwarm_up = false\nprep = 0\n[[step]]\nexercise = \"low-lunge\"\nhold = 5\n[[step]]\nexercise = \"knee-to-chest\"\nhold = 5\n",
     );
-    let out = stdout_of(&mut env.psoas(&[
+    let out = stdout_of(&mut env.psoas_at_once(&[
         "run",
         "mixed",
         "--plain",
-        "--speed",
-        "200",
         "--no-record",
         "--condition",
         "knee-pain",
@@ -201,13 +200,11 @@ fn exercises_to_avoid_are_left_out_with_a_line_each() {
 #[test]
 fn minutes_plans_and_runs_in_one_go() {
     let env = Env::new();
-    let out = stdout_of(&mut env.psoas(&[
+    let out = stdout_of(&mut env.psoas_at_once(&[
         "run",
         "--minutes",
         "4",
         "--plain",
-        "--speed",
-        "1000",
         "--no-warm-up",
         "--no-record",
     ]));
@@ -229,6 +226,32 @@ fn minutes_plans_and_runs_in_one_go() {
     env.psoas(&["run", "daily", "--minutes", "4"])
         .assert()
         .code(2);
+}
+
+/// A warm-up comes on top of the minutes asked for, so its choice says how
+/// long the whole session then takes.
+#[test]
+fn the_warm_up_choice_says_the_total_with_minutes() {
+    use crate::run::pty::Pty;
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    env.write("config/psoas/config.toml", "check_in = false\n");
+    let mut pty = Pty::spawn_at_once(&env, &["run", "--minutes", "5"]);
+    let screen = pty.wait_for(&["Warm up first", " in all"]);
+    let seconds = |time: &str| {
+        let (m, s) = time.split_once(':').unwrap();
+        m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap()
+    };
+    let choice = screen
+        .lines()
+        .find_map(|l| l.strip_prefix("w      warm-up "))
+        .and_then(|l| l.strip_suffix(" in all"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let (warm_up, total) = choice.split_once(", ").unwrap();
+    let routine = seconds(total) - seconds(warm_up);
+    assert!((240..=300).contains(&routine), "{screen}");
+    pty.send(b"q");
+    assert_eq!(pty.wait_exit(), 0);
 }
 
 #[test]
@@ -276,7 +299,7 @@ fn cues_are_spoken_through_the_voice_command() {
             speaker.display()
         ),
     );
-    env.psoas(&["run", "quick", "--plain", "--speed", "20", "--no-record"])
+    env.psoas_at_once(&["run", "quick", "--plain", "--no-record"])
         .assert()
         .success();
     // Each cue's program is ended with its process group before psoas exits,
@@ -295,11 +318,11 @@ fn a_hold_waits_until_the_get_ready_words_are_said() {
     use std::io::{BufRead, BufReader};
     let env = quick_env();
     let log = env.root().join("spoken.txt");
-    // A voice that takes a second to say anything, then notes what it said.
+    // A voice that takes a moment to say anything, then notes what it said.
     let speaker = env.write(
         "bin/slow-speak",
         &format!(
-            "#!/bin/sh\ntext=$(cat)\nsleep 1\nprintf '%s\\n' \"$text\" >> '{}'\n",
+            "#!/bin/sh\ntext=$(cat)\nsleep 0.2\nprintf '%s\\n' \"$text\" >> '{}'\n",
             log.display()
         ),
     );
@@ -312,8 +335,9 @@ fn a_hold_waits_until_the_get_ready_words_are_said() {
         ),
     );
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_psoas"))
-        .args(["run", "quick", "--plain", "--speed", "1000", "--no-record"])
+        .args(["run", "quick", "--plain", "--no-record"])
         .env_clear()
+        .env(crate::VIRTUAL_CLOCK.0, crate::VIRTUAL_CLOCK.1)
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", env.root().join("home"))
         .env("XDG_CONFIG_HOME", env.root().join("config"))
@@ -329,8 +353,8 @@ fn a_hold_waits_until_the_get_ready_words_are_said() {
         if line.contains("side: hold 10 s") {
             holds += 1;
             // By the time the hold starts, the words of its get-ready have
-            // been said in full (at this speed, without waiting, the hold
-            // would start long before the voice is done).
+            // been said in full (on the virtual clock, without waiting, the
+            // hold would start long before the voice is done).
             let spoken = std::fs::read_to_string(&log).unwrap_or_default();
             let expected = if holds == 1 {
                 "Left side. Get into position. On your back with knees bent"
@@ -505,34 +529,30 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     use crate::run::pty::Pty;
     let env = quick_env();
     // Tall enough for the whole notice, narrow enough to wrap it often.
-    let mut pty = Pty::spawn_sized(&env, &["run", "tiny"], (30, 40));
+    let mut pty = Pty::spawn_at_once_sized(&env, &["run", "tiny"], (30, 40));
     // The notice has a screen of its own, wrapped at word boundaries, and
     // waits for Enter.
     let notice = pty.wait_for(&["Before you start", "Press Enter to go on."]);
     assert!(!notice.contains("How tense"), "{notice}");
-    for word in ["physiotherapist", "radiating", "tingling."] {
-        assert!(
-            notice.lines().any(|l| l.split(' ').any(|w| w == word)),
-            "{word} is cut in\n{notice}"
-        );
-    }
+    pty.assert_whole(&["physiotherapist", "radiating", "tingling."]);
     assert!(notice.lines().all(|l| l.chars().count() < 40), "{notice}");
+    // What is typed while the notice waits is not shown.
+    pty.send(b"ok");
     pty.send(b"\r");
-    pty.wait_for(&[
-        "0 is no tension",
-        "the worst you can imagine",
-        "(Enter to skip):",
-    ]);
+    pty.wait_for(&["0 is no tension", "(Enter to skip):"]);
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(!output.contains("ok"), "{output:?}");
+    // The question and the answer to a wrong one wrap at word boundaries.
+    pty.assert_whole(&["tension,", "worst", "you", "can", "imagine."]);
     pty.send(b"eleven\r");
-    pty.wait_for(&["Please type a whole number from 0 to 10, or press Enter to skip."]);
+    pty.wait_for(&["Please type a whole number"]);
+    pty.assert_whole(&["press", "Enter", "skip."]);
     pty.send(b"6\r");
     // The routine runs on the alternate screen, then the summary and the second question.
-    pty.wait_for(&[
-        "Holds: 1 done, 0 skipped.",
-        "Before the routine you said 6.",
-    ]);
-    let screen = pty.wait_for(&["Holds: 1 done, 0 skipped.", "(Enter to skip):"]);
-    assert!(screen.contains("the worst you can imagine"), "{screen}");
+    pty.wait_for(&["0 skipped.", "Before the routine you said 6."]);
+    let screen = pty.wait_for(&["0 skipped.", "(Enter to skip):"]);
+    assert!(screen.contains("Tiny: complete"), "{screen}");
+    pty.assert_whole(&["holding).", "Holds:", "done,", "imagine."]);
     pty.send(b"2\r");
     let screen = pty.wait_for(&["This week: 0 of 3", "Tension: 6 → 2, down 4"]);
     assert!(!screen.contains("Preview"), "{screen}");
@@ -545,12 +565,45 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     );
 }
 
+/// Closing the terminal at the notice or at either question ends the
+/// program as a hang-up anywhere else does, with 129; a session already run
+/// is recorded.
+#[test]
+fn closing_the_terminal_at_the_notice_or_a_question_exits_129() {
+    use crate::run::pty::Pty;
+    let env = quick_env();
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny"]);
+    pty.wait_for(&["Press Enter to go on."]);
+    pty.hang_up();
+    assert_eq!(pty.wait_exit(), 129, "at the notice");
+
+    env.write("state/psoas/notice-shown", "");
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny"]);
+    pty.wait_for(&["(Enter to skip):"]);
+    pty.hang_up();
+    assert_eq!(pty.wait_exit(), 129, "at the question before");
+    assert!(history_lines(&env).is_empty());
+
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny"]);
+    pty.wait_for(&["(Enter to skip):"]);
+    pty.send(b"6\r");
+    pty.wait_for(&["Before the routine you said 6.", "(Enter to skip):"]);
+    pty.hang_up();
+    assert_eq!(pty.wait_exit(), 129, "at the question after");
+    let records = history_lines(&env);
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(
+        (&records[0]["tension_before"], &records[0]["tension_after"]),
+        (&Value::from(6), &Value::Null)
+    );
+}
+
 #[test]
 fn no_check_in_asks_nothing() {
     use crate::run::pty::Pty;
     let env = quick_env();
     env.write("state/psoas/notice-shown", "");
-    let mut pty = Pty::spawn(&env, &["run", "tiny", "--no-check-in"]);
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny", "--no-check-in"]);
     assert_eq!(pty.wait_exit(), 0);
     assert!(!pty.screen().contains("Tension"), "{}", pty.screen());
     assert_eq!(history_lines(&env)[0]["tension_before"], Value::Null);
@@ -562,7 +615,7 @@ fn signals_at_the_questions_end_the_program_and_keep_the_session() {
     let env = quick_env();
     env.write("state/psoas/notice-shown", "");
     // Only a session at real speed asks the question after.
-    let mut pty = Pty::spawn(&env, &["run", "tiny"]);
+    let mut pty = Pty::spawn_at_once(&env, &["run", "tiny"]);
     pty.wait_for(&["(Enter to skip):"]);
     pty.send(b"6\r");
     pty.wait_for(&["Before the routine you said 6.", "(Enter to skip):"]);

@@ -103,12 +103,10 @@ fn a_sheet_with_steps_left_out_says_its_summary_is_the_routine_as_written() {
 fn run_says_what_the_routine_needs_before_the_first_hold() {
     let env = Env::new();
     env.write("state/psoas/notice-shown", "");
-    let out = stdout_of(&mut env.psoas(&[
+    let out = stdout_of(&mut env.psoas_at_once(&[
         "run",
         "full",
         "--plain",
-        "--speed",
-        "1000",
         "--no-record",
         "--no-warm-up",
     ]));
@@ -128,17 +126,9 @@ fn the_guided_warm_up_jogs_only_when_asked_to_be_brisk() {
     env.write("state/psoas/notice-shown", "");
     // Which of the warm-ups the transcript names.
     let warm_up = |extra: &[&str]| {
-        let mut args = vec![
-            "run",
-            "desk-break",
-            "--plain",
-            "--speed",
-            "1000",
-            "--no-record",
-            "--warm-up",
-        ];
+        let mut args = vec!["run", "desk-break", "--plain", "--no-record", "--warm-up"];
         args.extend_from_slice(extra);
-        let out = stdout_of(&mut env.psoas(&args));
+        let out = stdout_of(&mut env.psoas_at_once(&args));
         [
             "Marching in place",
             "Jogging in place",
@@ -167,9 +157,9 @@ fn the_warm_up_reminder_fits_the_conditions_given() {
     let env = Env::new();
     env.write("state/psoas/notice-shown", "");
     let reminder = |extra: &[&str]| {
-        let mut args = vec!["run", "daily", "--plain", "--speed", "1000", "--no-record"];
+        let mut args = vec!["run", "daily", "--plain", "--no-record"];
         args.extend_from_slice(extra);
-        let out = stdout_of(&mut env.psoas(&args));
+        let out = stdout_of(&mut env.psoas_at_once(&args));
         let reminders: Vec<String> = out
             .lines()
             .filter(|l| l.contains("Warm up first"))

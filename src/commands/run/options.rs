@@ -85,6 +85,9 @@ pub struct Environment {
     pub clicolor_force: bool,
     /// `CLICOLOR` is `0`.
     pub clicolor_off: bool,
+    /// `PSOAS_VIRTUAL_CLOCK` is `1`: the tests' clock that skips its waits
+    /// (see `runner/clock.rs`). Not for users, so not documented for them.
+    pub virtual_clock: bool,
 }
 
 impl Environment {
@@ -97,6 +100,7 @@ impl Environment {
             clicolor_force: std::env::var_os("CLICOLOR_FORCE")
                 .is_some_and(|v| !v.is_empty() && v != "0"),
             clicolor_off: std::env::var_os("CLICOLOR").is_some_and(|v| v == "0"),
+            virtual_clock: std::env::var_os("PSOAS_VIRTUAL_CLOCK").is_some_and(|v| v == "1"),
         }
     }
 }
@@ -114,6 +118,7 @@ pub fn resolve(args: &RunOptions, config: &Config, env: &Environment) -> RunSett
         bell: args.bell && config.bell(),
         colour: colour(args.color, env),
         warm_up: args.warm_up,
+        virtual_clock: env.virtual_clock,
     }
 }
 

@@ -4,7 +4,7 @@
 //! exercise says its set-up and cautions, and the first hold of all also what
 //! is said once a run ([`GetReadies`]).
 
-use crate::engine::durations::GetReadies;
+use crate::engine::durations::{GetReadies, switch_ready};
 use crate::engine::pace::Pace;
 use crate::engine::segment::{Segment, SegmentKind, Stage};
 use crate::library::{Breathing, Condition, Exercise, Side};
@@ -58,7 +58,10 @@ impl<'a> Builder<'a> {
         };
         for round in 1..=repeat {
             for &side in sides {
-                let prep = self.readies.next(exercise, brief);
+                let mut prep = self.readies.next(exercise, brief);
+                if (round, side) != (1, sides[0]) {
+                    prep = switch_ready(exercise, prep);
+                }
                 let base = Segment {
                     start: self.end(),
                     duration: prep,

@@ -43,6 +43,7 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
         easier: None,
         by_name: false,
         instead: None,
+        switch_sides: 0,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),
@@ -84,6 +85,9 @@ fn routine(steps: &[(&str, Option<u32>, u32)], prep: Option<u32>) -> Routine {
 fn library() -> Library {
     let mut ball = exercise("ball", Kind::BallRelease, true, 0, &[20, 30]);
     ball.avoid_if = vec![Condition::Pregnancy];
+    // Rolling over to the other side takes longer than a short prep.
+    let mut roll = exercise("roll", Kind::Stretch, true, 30, &[]);
+    roll.switch_sides = 10;
     let mut jog = exercise("jog", Kind::WarmUp, false, 45, &[]);
     jog.impact = Impact::High;
     let mut calm = exercise("calm", Kind::Breathing, false, 60, &[]);
@@ -100,6 +104,7 @@ fn library() -> Library {
             exercise("march", Kind::WarmUp, false, 60, &[]),
             jog,
             exercise("circles", Kind::WarmUp, false, 45, &[]),
+            roll,
         ],
         vec![],
     )
@@ -225,8 +230,9 @@ fn step_seconds_add_up_to_the_plan() {
         ("bridge", Some(25), 1),
         ("ball", None, 3),
         ("calm", Some(70), 1),
+        ("roll", None, 2),
     ];
-    for prep in [0, 7] {
+    for prep in [0, 7, 12] {
         let plan =
             Plan::build(&routine(&steps, Some(prep)), &lib, &PlanSettings::default()).unwrap();
         let sum: u32 = steps
@@ -245,6 +251,24 @@ fn step_seconds_add_up_to_the_plan() {
             })
             .sum();
         assert_eq!(sum, plan.total());
+    }
+}
+
+/// Each hold of a two-sided exercise after its first is a change of sides,
+/// and gets the exercise's `switch_sides` where the prep is shorter; a prep
+/// that is longer stands.
+#[test]
+fn a_change_of_sides_gets_its_own_time() {
+    let lib = library();
+    for (prep, switch) in [(5, 10), (12, 12)] {
+        let plan = Plan::build(
+            &routine(&[("roll", None, 2)], Some(prep)),
+            &lib,
+            &PlanSettings::default(),
+        )
+        .unwrap();
+        let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
+        assert_eq!(readies[1..], [switch, switch, switch], "prep {prep}");
     }
 }
 

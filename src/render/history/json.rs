@@ -31,6 +31,8 @@ struct Json<'a> {
     suggested_level: Option<u8>,
     unreadable_lines: usize,
     cut_off_last_line: bool,
+    /// Records passed over as the same as one before them.
+    duplicate_records: usize,
 }
 
 /// A session as the file keeps it, and whether it counted toward the goal.
@@ -109,6 +111,7 @@ pub fn text(
         }),
         unreadable_lines: skipped.unreadable.len(),
         cut_off_last_line: skipped.cut_off_line.is_some(),
+        duplicate_records: skipped.duplicates,
     };
     let mut text = serde_json::to_string_pretty(&value)?;
     text.push('\n');

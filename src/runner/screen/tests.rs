@@ -123,11 +123,19 @@ fn a_tiny_terminal_keeps_what_matters_most() {
 
 #[test]
 fn the_warm_up_question() {
-    let rows = warm_up_question("Mini", "Warm muscles stretch further.", Some(150), 40, 12);
+    let guided = crate::runner::wording::guided_warm_up_choice(150, 300);
+    let rows = warm_up_question(
+        "Mini",
+        "Warm muscles stretch further.",
+        Some(&guided),
+        40,
+        12,
+    );
     assert_fits(&rows, 40, 12);
     let screen = text(&rows);
     assert!(
-        screen.contains("w      a guided warm-up (2:30)\nEnter  I am already warm\nq      quit\n"),
+        screen
+            .contains("w      warm-up 2:30, 7:30 in all\nEnter  I am already warm\nq      quit\n"),
         "{screen}"
     );
 }

@@ -3,6 +3,7 @@
 //! keys into it.
 
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -38,7 +39,10 @@ impl LineSettings {
 pub struct Pty {
     /// The terminal side the test holds; `None` once hung up.
     master: Option<Box<dyn MasterPty + Send>>,
-    writer: Option<Box<dyn Write + Send>>,
+    /// Where keys are typed: a descriptor of the master side of its own,
+    /// as portable-pty's writer types an end of input when it is dropped,
+    /// which a hang-up must not.
+    writer: Option<std::fs::File>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     output: Arc<Mutex<Vec<u8>>>,
@@ -61,6 +65,18 @@ impl Pty {
     pub fn spawn_sized(env: &Env, args: &[&str], (rows, cols): (u16, u16)) -> Pty {
         let program = env!("CARGO_BIN_EXE_psoas").as_ref();
         Pty::spawn_program_sized(env, program, args, &[], (rows, cols))
+    }
+
+    /// `psoas ARGS` in `env` on a terminal of [`ROWS`]×[`COLS`], with the
+    /// run's clock virtual: only keys, signals and the voice take real time.
+    pub fn spawn_at_once(env: &Env, args: &[&str]) -> Pty {
+        Pty::spawn_at_once_sized(env, args, (ROWS, COLS))
+    }
+
+    /// The same on a terminal of `rows`×`cols`.
+    pub fn spawn_at_once_sized(env: &Env, args: &[&str], (rows, cols): (u16, u16)) -> Pty {
+        let program = env!("CARGO_BIN_EXE_psoas").as_ref();
+        Pty::spawn_program_sized(env, program, args, &[crate::VIRTUAL_CLOCK], (rows, cols))
     }
 
     /// Any program, with `vars` set besides the env's own.
@@ -109,23 +125,31 @@ impl Pty {
             cols.try_into().unwrap(),
             0,
         )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
+        let reader = own_copy(&*pair.master);
         let screen = Arc::clone(&parser);
         let output = Arc::new(Mutex::new(Vec::new()));
         let written = Arc::clone(&output);
         let hang_up = Arc::new(AtomicBool::new(false));
         let hanging_up = Arc::clone(&hang_up);
         let reader = std::thread::spawn(move || {
+            let mut reader = std::fs::File::from(reader);
             let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || hanging_up.load(Ordering::SeqCst) {
-                    break;
+            // Looks at the flag between short waits, so a hang-up closes the
+            // terminal at once, whether or not the program is writing.
+            while !hanging_up.load(Ordering::SeqCst) {
+                if !readable(&reader, Duration::from_millis(20)) {
+                    continue;
                 }
-                screen.lock().unwrap().process(&buf[..n]);
-                written.lock().unwrap().extend_from_slice(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        screen.lock().unwrap().process(&buf[..n]);
+                        written.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
             }
         });
-        let writer = pair.master.take_writer().unwrap();
+        let writer = std::fs::File::from(own_copy(&*pair.master));
         Pty {
             master: Some(pair.master),
             writer: Some(writer),
@@ -140,8 +164,7 @@ impl Pty {
 
     /// Closes the terminal's master side, as closing a terminal window or
     /// losing an ssh connection does. The reader holds the last copy of it and
-    /// lets go at its next read, so the program must be writing (a running
-    /// hold redraws every second). Returns once the terminal is closed.
+    /// lets go within its next short wait. Returns once the terminal is closed.
     pub fn hang_up(&mut self) {
         self.hang_up.store(true, Ordering::SeqCst);
         self.writer = None;
@@ -198,6 +221,27 @@ impl Pty {
 
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// The screen's rows as the terminal shows them: unlike
+    /// [`Pty::screen`], a line the terminal wrapped is two rows here.
+    pub fn rows(&self) -> Vec<String> {
+        let parser = self.parser.lock().unwrap();
+        let (_, cols) = parser.screen().size();
+        parser.screen().rows(0, cols.into()).collect()
+    }
+
+    /// Asserts that each of `words` is shown whole on some row, not cut
+    /// across two by the terminal's wrapping.
+    pub fn assert_whole(&self, words: &[&str]) {
+        let rows = self.rows();
+        for word in words {
+            assert!(
+                rows.iter().any(|r| r.split(' ').any(|w| w == *word)),
+                "{word:?} is cut in\n{}",
+                rows.join("\n")
+            );
+        }
     }
 
     /// (cursor hidden, alternate screen) as the terminal shows them now.
@@ -267,6 +311,29 @@ impl Pty {
             std::thread::sleep(Duration::from_millis(20));
         }
     }
+}
+
+/// A copy of the master side's descriptor, for the reader to own and close.
+#[allow(unsafe_code)]
+fn own_copy(master: &dyn MasterPty) -> OwnedFd {
+    let raw = master.as_raw_fd().expect("a master descriptor");
+    // SAFETY: the master is open for the length of this call.
+    unsafe { BorrowedFd::borrow_raw(raw) }
+        .try_clone_to_owned()
+        .expect("a copy of the master descriptor")
+}
+
+/// Whether `file` has something to read (or has ended) within `timeout`.
+#[allow(unsafe_code)]
+fn readable(file: &std::fs::File, timeout: Duration) -> bool {
+    let mut fd = libc::pollfd {
+        fd: file.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = timeout.as_millis() as libc::c_int;
+    // SAFETY: one valid, writable `pollfd`.
+    unsafe { libc::poll(&mut fd, 1, millis) > 0 }
 }
 
 fn line_settings(master: &dyn MasterPty) -> LineSettings {
