@@ -408,6 +408,28 @@ fn changing_sides_has_time_of_its_own() {
     }
 }
 
+/// A breathing hold ends on a whole breath, out-breath last, rather than cut
+/// off halfway through breathing in.
+#[test]
+fn breathing_holds_end_on_a_whole_breath() {
+    let library = builtin();
+    let mut cut = Vec::new();
+    for routine in library.routines() {
+        let plan = Plan::build(routine, &library, &settings(&[])).unwrap();
+        for hold in plan.holds() {
+            let pace = hold.breathing.inhale + hold.breathing.exhale;
+            if hold.exercise.kind == Kind::Breathing && hold.hold % pace != 0 {
+                cut.push(format!(
+                    "{}: {} holds {} s at {} s a breath",
+                    routine.id, hold.exercise.id, hold.hold, pace
+                ));
+            }
+        }
+    }
+    cut.dedup();
+    assert!(cut.is_empty(), "{cut:#?}");
+}
+
 /// After a hip replacement a low seat bends the hip past a right angle:
 /// every seated exercise kept for it says how high to sit, to whom it
 /// concerns.
