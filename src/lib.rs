@@ -62,15 +62,16 @@
 //!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
-//!   chart, JSON), `after_session.rs`, and the `--format` choices in `format.rs`.
+//!   chart, JSON), and the `--format` choices in `format.rs`.
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
 //!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
 //!   and when to suggest another level (`progress.rs`).
 //! - `remind/`: the desk nudge: its schedule, the scheduler's files and
 //!   programs (`helper.rs`, run so that none can hold psoas up), the nudge.
-//! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
+//! - `safety.rs` and `words/`: the safety notice and the sentences said in
 //!   more than one place (the stop rule, the warm-up reminder, what a
-//!   routine needs and leaves out);
+//!   routine needs and leaves out), and in `words/after_session.rs` what
+//!   the end of a session says of its record;
 //!   `content_rules.rs` holds the built-in library to them, as tests;
 //!   `arbitrary_bytes.rs` feeds every reader of a person's files any bytes.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing

@@ -5,6 +5,9 @@
 //! familiar, a caution as the sheet lists it, and what a hold and a breath
 //! are called aloud. Keeping them here keeps the sheet, the runner, the
 //! engine's timing of what is said and the README saying the same thing.
+//! What the end of a session says of its record is in [`after_session`].
+
+pub mod after_session;
 
 use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};
 use crate::format::clock;
