@@ -83,6 +83,7 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("seated-pelvic-tilt", &[]),
     ("seated-figure-four", &[DeepHipFlexion]),
     ("seated-side-reach", &[SideBend]),
+    ("back-to-the-desk", &[Rest]),
     ("getting-down-to-the-floor", &[]),
     ("onto-a-bed", &[]),
     ("up-from-a-bed", &[SideLying]),

@@ -494,7 +494,7 @@ fn a_user_routine_replaces_a_built_in_and_check_says_so() {
     env.psoas(&["check"])
         .assert()
         .success()
-        .stdout("ok: 57 exercises and 13 routines, no problems\n")
+        .stdout("ok: 58 exercises and 13 routines, no problems\n")
         .stderr(format!(
             "{}/daily.toml:1:1: note: this routine `daily` replaces the one at <built-in>/daily.toml:1:1\n",
             routines.display()
