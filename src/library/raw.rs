@@ -129,6 +129,8 @@ pub struct RawBreathing {
 pub struct RawRoutineHead {
     pub name: Option<Spanned<Text>>,
     pub summary: Option<Spanned<Text>>,
+    #[serde(default)]
+    pub before: List<Spanned<Text>>,
     pub warm_up: Option<Flag>,
     pub prep: Option<Spanned<WholeNumber>>,
     pub transition: Option<Spanned<WholeNumber>>,

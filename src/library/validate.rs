@@ -438,6 +438,7 @@ pub fn routine(
         }
     };
     let summary = head.summary.as_ref().map(|s| c.text(s, "summary"));
+    let before = c.texts(&head.before.0, "before");
     let prep = head
         .prep
         .as_ref()
@@ -498,6 +499,7 @@ pub fn routine(
             id: id.to_string(),
             name,
             summary,
+            before,
             warm_up: head.warm_up.is_none_or(|flag| flag.0),
             progress: head.progress.is_none_or(|flag| flag.0),
             prep,

@@ -113,6 +113,35 @@ fn every_problem_in_a_routine_is_reported() {
     assert!(loaded.library.routine("r").is_none());
 }
 
+/// A routine's words to say before it starts are lines of text, each
+/// checked where it is written.
+#[test]
+fn before_lines_are_checked_each_in_its_place() {
+    let step = "[[step]]\nexercise = \"knee-to-chest\"\n";
+    let good = format!("name = \"R\"\nbefore = [\"Ask first.\", \"Go gently.\"]\n{step}");
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", &good)]);
+    assert_eq!(messages(&loaded), Vec::<String>::new());
+    assert_eq!(
+        loaded.library.routine("r").unwrap().before,
+        ["Ask first.", "Go gently."]
+    );
+    let bad = format!("name = \"R\"\nbefore = [\"Ask first.\", \"  \"]\n{step}");
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", &bad)]);
+    assert_eq!(
+        messages(&loaded),
+        ["lib/r.toml:2:25: error: `before[2]`: is empty\n  help: write a few words here"]
+    );
+    let wrong = format!("name = \"R\"\nbefore = \"Ask first.\"\n{step}");
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", &wrong)]);
+    assert_eq!(messages(&loaded).len(), 1, "{:?}", messages(&loaded));
+    assert!(
+        messages(&loaded)[0].starts_with("lib/r.toml:2:10: error: `before`: "),
+        "{:?}",
+        messages(&loaded)
+    );
+    assert!(loaded.library.routine("r").is_none());
+}
+
 #[test]
 fn missing_required_keys_are_reported_beside_other_problems() {
     let text = "[[exercise]]\nid = \"x\"\nnam = \"X\"\nhold = 2\n";
