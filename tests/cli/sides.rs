@@ -209,3 +209,29 @@ fn history_shows_each_sides_trend() {
         ])
     );
 }
+
+/// On a terminal the side check asks each side's pull after its holds, as
+/// the tension check-in asks, and no tension at all.
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_the_side_check_asks_each_side() {
+    use crate::run::pty::Pty;
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    let mut pty = Pty::spawn_at_once(&env, &["run", "side-check"]);
+    pty.wait_for(&["left side?", "(Enter to skip):"]);
+    pty.send(b"eight\r");
+    pty.wait_for(&["Please type a whole number from 0 to"]);
+    pty.send(b"7\r");
+    pty.wait_for(&["right side?", "(Enter to skip):"]);
+    pty.send(b"4\r");
+    assert_eq!(pty.wait_exit(), 0);
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(output.contains("Pull, left / right: 7/4."), "{output}");
+    assert!(!output.contains("How tense"), "{output}");
+    let records = history_lines(&env);
+    assert_eq!(
+        records[0]["side_pull"],
+        serde_json::json!({"left": 7, "right": 4})
+    );
+}

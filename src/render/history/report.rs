@@ -275,7 +275,31 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::history::{sample, summarize};
+    use crate::history::{SidePull, sample, summarize};
+
+    #[test]
+    fn the_side_trend_shows_the_first_and_the_latest_checks() {
+        let check = |day: u32, left: Option<u8>, right: Option<u8>| {
+            let mut record = sample(&format!("2026-11-{day:02}T08:00:00+01:00"));
+            record.side_pull = SidePull::new(left, right);
+            SideCheck::of(&record).unwrap()
+        };
+        assert_eq!(side_trend(&[]), "");
+        let checks = [
+            check(1, Some(8), Some(3)),
+            check(2, Some(7), Some(3)),
+            check(3, Some(6), None),
+            check(4, Some(5), Some(4)),
+            check(5, Some(4), Some(4)),
+            check(6, Some(3), Some(5)),
+        ];
+        assert_eq!(
+            side_trend(&checks),
+            "Pull, left / right: 8/3 (Nov 1) → … → 6/- (Nov 3) → 5/4 (Nov 4) → 4/4 (Nov 5) → \
+             3/5 (Nov 6).\n\
+             Difference, left - right: +5 → … → - → +1 → 0 → -2.\n"
+        );
+    }
 
     fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -> Record {
         let mut i = sample(started_at);
