@@ -18,7 +18,7 @@ pub struct SideCheck {
     pub right: Option<u8>,
     /// Left minus right, when both sides were rated: above 0 the left pulls
     /// more.
-    pub difference: Option<i8>,
+    pub difference: Option<i16>,
 }
 
 impl SideCheck {
@@ -30,7 +30,7 @@ impl SideCheck {
             date: record.started_at.date_naive(),
             left,
             right,
-            difference: left.zip(right).map(|(l, r)| l as i8 - r as i8),
+            difference: left.zip(right).map(|(l, r)| i16::from(l) - i16::from(r)),
         })
     }
 }

@@ -49,6 +49,8 @@ pub struct RawExercise {
     pub instead: Option<Spanned<Text>>,
     /// The least time to change sides, in seconds.
     pub switch_sides: Option<Spanned<WholeNumber>>,
+    /// How to change sides, said before the second side.
+    pub switch_hint: Option<Spanned<Text>>,
 }
 
 #[derive(Debug, Deserialize)]

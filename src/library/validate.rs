@@ -307,6 +307,7 @@ pub fn exercise(
         .instead
         .as_ref()
         .map(|v| check_variant(&mut c, v, "instead", &id));
+    let switch_hint = raw.switch_hint.as_ref().map(|h| c.text(h, "switch_hint"));
     let switch_sides = raw.switch_sides.as_ref().map_or(0, |s| {
         c.int(s, "switch_sides", 0, Exercise::MAX_SWITCH_SIDES, "seconds")
     });
@@ -376,6 +377,7 @@ pub fn exercise(
         by_name: raw.by_name.0,
         instead,
         switch_sides,
+        switch_hint,
         origin,
     })
 }

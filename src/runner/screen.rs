@@ -20,7 +20,7 @@ use super::pages::{page, page_round};
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
 use super::wording::{
-    self, SWITCH_HINT, TRANSFER_PACE, breath_words, instruction, line, step_label,
+    self, TRANSFER_PACE, breath_words, instruction, line, step_label, switch_hint,
 };
 use crate::engine::{
     COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, word_count,
@@ -347,7 +347,7 @@ fn get_ready_words_shown(session: &Session<'_>, segment: &Segment<'_>) -> Vec<St
     if !said.is_empty() {
         said
     } else if segment.is_side_switch() {
-        vec![SWITCH_HINT.into()]
+        vec![switch_hint(segment.exercise).into()]
     } else {
         segment.exercise.setup.clone()
     }

@@ -12,7 +12,7 @@ use crate::library::{Kind, Side};
 use crate::voice::Trouble;
 use crate::words::STOP_RULE;
 
-pub use crate::words::{SWITCH_HINT, breath_words, side_name};
+pub use crate::words::{breath_words, side_name, switch_hint};
 
 /// "Step 2 of 9", or "Warm-up 1 of 3" for a warm-up step.
 pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
@@ -129,7 +129,7 @@ fn begin_line(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
         if let Some(seconds) = ready {
             line.push_str(&format!(" ({seconds} s)"));
         }
-        return format!("{line}. {SWITCH_HINT}");
+        return format!("{line}. {}", switch_hint(segment.exercise));
     }
     let mut line = format!("{}: {}", step_label(plan, segment), segment.exercise.name);
     if segment.round > 1 {

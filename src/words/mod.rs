@@ -183,8 +183,14 @@ pub fn hold_spoken(exercise: &Exercise, seconds: u32) -> String {
     }
 }
 
-/// What to do before the second side.
-pub const SWITCH_HINT: &str = "Mirror the position on the other side.";
+/// What to do before the second side, unless the exercise says otherwise.
+const SWITCH_HINT: &str = "Mirror the position on the other side.";
+
+/// How to change sides for `exercise`: its own `switch_hint`, or to mirror
+/// the position.
+pub fn switch_hint(exercise: &Exercise) -> &str {
+    exercise.switch_hint.as_deref().unwrap_or(SWITCH_HINT)
+}
 
 pub fn side_name(side: Side) -> &'static str {
     match side {
@@ -215,7 +221,10 @@ pub fn step_spoken(segment: &Segment<'_>) -> String {
         return format!("{}.", once_more(side));
     }
     if segment.side == Some(Side::Right) {
-        return format!("Switch sides: right side. {SWITCH_HINT}");
+        return format!(
+            "Switch sides: right side. {}",
+            switch_hint(segment.exercise)
+        );
     }
     let mut words = match segment.side {
         Some(side) => format!("{}. {}.", segment.exercise.name, side_name(side)),
@@ -404,6 +413,13 @@ mod tests {
         );
         assert_eq!(
             plan_needs("ball-release", &[]).as_deref(),
+            Some(
+                "You need a massage or tennis ball, a soft ball for the belly, a sturdy chair and a cushion or folded towel."
+            )
+        );
+        // Leaving the belly out leaves its soft ball out too.
+        assert_eq!(
+            plan_needs("ball-release", &[Abdominal]).as_deref(),
             Some(
                 "You need a massage or tennis ball, a sturdy chair and a cushion or folded towel."
             )
