@@ -126,6 +126,15 @@ pub fn needs(equipment: &[Equipment]) -> Option<String> {
     Some(format!("You need {list}."))
 }
 
+/// A figure's title, which screen readers say and a browser shows on
+/// hover: "Kneeling psoas stretch, left side".
+pub fn figure_title(name: &str, side: Option<crate::library::Side>) -> String {
+    match side {
+        Some(side) => format!("{name}, {side} side"),
+        None => name.to_string(),
+    }
+}
+
 /// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
 /// the lower back."
 pub fn left_out_line(left: &LeftOut<'_>) -> String {

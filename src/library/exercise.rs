@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use strum::{IntoStaticStr, VariantArray};
 
 use super::{Caution, Origin};
+use crate::figure::Figure;
 
 /// What kind of work an exercise is.
 #[derive(
@@ -228,6 +229,9 @@ pub struct Exercise {
     /// spine or roll over, which a routine's short prep may not give.
     #[serde(skip_serializing_if = "is_zero")]
     pub switch_sides: u32,
+    /// A picture of the pose, drawn for the left side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Figure>,
     #[serde(rename = "source")]
     pub origin: Origin,
 }

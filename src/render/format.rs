@@ -12,6 +12,18 @@ pub enum ListFormat {
     Json,
 }
 
+/// How `show` prints an exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum ShowFormat {
+    /// Aligned text for people, with the figure on a terminal.
+    Text,
+    /// Pretty-printed JSON for programs.
+    Json,
+    /// The exercise's figure alone, as an SVG picture.
+    Svg,
+}
+
 /// How a routine sheet is printed: `print` and `plan`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray, IntoStaticStr)]
 #[strum(serialize_all = "lowercase")]
@@ -26,6 +38,15 @@ pub enum SheetFormat {
 
 impl ListFormat {
     pub const ALL: &'static [ListFormat] = ListFormat::VARIANTS;
+
+    /// The spelling on the command line.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl ShowFormat {
+    pub const ALL: &'static [ShowFormat] = ShowFormat::VARIANTS;
 
     /// The spelling on the command line.
     pub fn name(self) -> &'static str {

@@ -14,4 +14,4 @@ pub mod routines;
 pub mod sheet;
 pub mod show;
 
-pub use format::{ListFormat, SheetFormat};
+pub use format::{ListFormat, SheetFormat, ShowFormat};

@@ -44,6 +44,7 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
         by_name: false,
         instead: None,
         switch_sides: 0,
+        figure: None,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),
