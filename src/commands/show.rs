@@ -21,7 +21,8 @@ pub struct ShowOptions {
     pub format: ShowFormat,
     /// The side the figure is drawn for.
     pub side: Side,
-    /// Whether a terminal is shown the figure (not with `--no-pictures`).
+    /// Whether a terminal is shown the figure (not with `--no-pictures`;
+    /// the config's `pictures = false` turns it off too).
     pub pictures: bool,
 }
 
@@ -53,13 +54,18 @@ pub fn execute(context: &Context, args: ShowOptions, out: &mut impl Write) -> Re
     }
     // A figure is drawn only for a person at a terminal: a pipe or a file
     // gets the words alone, as before.
-    let room = (args.pictures
+    // The config is read only when a figure would be drawn, so that `show`
+    // into a pipe works whatever state the config is in.
+    let drawn = args.pictures
         && args.format == ShowFormat::Text
-        && std::io::stdout().is_terminal())
-    .then(|| {
+        && exercise.figure.is_some()
+        && std::io::stdout().is_terminal();
+    let room = if drawn && context.config()?.pictures() {
         let columns = crossterm::terminal::size().map_or(80, |(c, _)| usize::from(c));
-        (FIGURE_COLUMNS.min(columns.saturating_sub(4)), FIGURE_ROWS)
-    });
+        Some((FIGURE_COLUMNS.min(columns.saturating_sub(4)), FIGURE_ROWS))
+    } else {
+        None
+    };
     show::write(exercise, args.format, room, out)?;
     Ok(ExitCode::SUCCESS)
 }

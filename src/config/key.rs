@@ -20,6 +20,7 @@ pub enum Key {
     MinHeldMinutes,
     CheckIn,
     BriskWarmUp,
+    Pictures,
     Conditions,
     Level,
     Guidance,
@@ -63,7 +64,7 @@ mod tests {
         assert_eq!(
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command voice_pace \
-             weekly_goal min_held_minutes check_in brisk_warm_up conditions level guidance \
+             weekly_goal min_held_minutes check_in brisk_warm_up pictures conditions level guidance \
              familiar_after remind notify_command"
         );
     }

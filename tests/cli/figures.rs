@@ -87,6 +87,16 @@ fn a_terminal_is_shown_the_figure_unless_pictures_are_off() {
         rows[1],
         "stretch · kneeling · 30 s each side · equipment: cushion"
     );
+
+    env.write("config/psoas/config.toml", "pictures = false\n");
+    let mut pty = Pty::spawn_sized(&env, &["show", "kneeling-psoas-stretch"], (60, 80));
+    assert_eq!(pty.wait_exit(), 0);
+    let rows = pty.rows();
+    assert!(rows.iter().all(|r| !r.chars().any(is_braille)), "{rows:#?}");
+    assert_eq!(
+        rows[1],
+        "stretch · kneeling · 30 s each side · equipment: cushion"
+    );
 }
 
 /// `psoas check` on an exercise with `figure`; its stderr, the file as `F`.
