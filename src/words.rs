@@ -135,6 +135,14 @@ pub fn figure_title(name: &str, side: Option<crate::library::Side>) -> String {
     }
 }
 
+/// The caption under a figure of one side on the printed page.
+pub fn side_caption(side: crate::library::Side) -> &'static str {
+    match side {
+        crate::library::Side::Left => "Left side",
+        crate::library::Side::Right => "Right side",
+    }
+}
+
 /// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
 /// the lower back."
 pub fn left_out_line(left: &LeftOut<'_>) -> String {

@@ -34,6 +34,8 @@ pub enum SheetFormat {
     Markdown,
     /// JSON for programs.
     Json,
+    /// One self-contained printable page, with each step's figure.
+    Html,
 }
 
 impl ListFormat {
@@ -73,6 +75,6 @@ mod tests {
         let list: Vec<&str> = ListFormat::ALL.iter().map(|f| f.name()).collect();
         let sheet: Vec<&str> = SheetFormat::ALL.iter().map(|f| f.name()).collect();
         assert_eq!(names(&list), "text json");
-        assert_eq!(names(&sheet), "text markdown json");
+        assert_eq!(names(&sheet), "text markdown json html");
     }
 }

@@ -33,17 +33,18 @@ pub fn write(
         }
         SheetFormat::Text => write_document(plan, familiar, summary, &TEXT, out)?,
         SheetFormat::Markdown => write_document(plan, familiar, summary, &MARKDOWN, out)?,
+        SheetFormat::Html => super::sheet_html::write(plan, familiar, summary, out)?,
     }
     Ok(())
 }
 
 /// The holds of one routine step, grouped.
-struct StepGroup<'p, 'a> {
-    holds: Vec<&'p PlannedHold<'a>>,
+pub(super) struct StepGroup<'p, 'a> {
+    pub(super) holds: Vec<&'p PlannedHold<'a>>,
 }
 
 impl StepGroup<'_, '_> {
-    fn exercise(&self) -> &Exercise {
+    pub(super) fn exercise(&self) -> &Exercise {
         self.holds[0].exercise
     }
 
@@ -52,7 +53,7 @@ impl StepGroup<'_, '_> {
     }
 
     /// "30 s each side, left then right, 2 rounds"
-    fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         let first = self.holds[0];
         let mut text = hold_text(first.exercise, first.hold);
         if first.exercise.each_side {
@@ -65,7 +66,7 @@ impl StepGroup<'_, '_> {
     }
 }
 
-fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
+pub(super) fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
     let mut groups: Vec<StepGroup<'p, 'a>> = Vec::new();
     for hold in holds.iter().filter(|h| h.stage == Stage::Main) {
         match groups.last_mut() {

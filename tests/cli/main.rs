@@ -15,6 +15,7 @@ mod library;
 mod odd_files;
 mod output;
 mod plan;
+mod print_html;
 #[cfg(unix)]
 mod remind;
 mod run;
