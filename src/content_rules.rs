@@ -84,6 +84,7 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("seated-pelvic-tilt", &[]),
     ("seated-figure-four", &[DeepHipFlexion]),
     ("seated-side-reach", &[SideBend]),
+    ("back-to-the-desk", &[Rest]),
     ("getting-down-to-the-floor", &[]),
     ("onto-a-bed", &[]),
     ("up-from-a-bed", &[SideLying]),
@@ -409,6 +410,28 @@ fn changing_sides_has_time_of_its_own() {
     }
 }
 
+/// A breathing hold ends on a whole breath, out-breath last, rather than cut
+/// off halfway through breathing in.
+#[test]
+fn breathing_holds_end_on_a_whole_breath() {
+    let library = builtin();
+    let mut cut = Vec::new();
+    for routine in library.routines() {
+        let plan = Plan::build(routine, &library, &settings(&[])).unwrap();
+        for hold in plan.holds() {
+            let pace = hold.breathing.inhale + hold.breathing.exhale;
+            if hold.exercise.kind == Kind::Breathing && hold.hold % pace != 0 {
+                cut.push(format!(
+                    "{}: {} holds {} s at {} s a breath",
+                    routine.id, hold.exercise.id, hold.hold, pace
+                ));
+            }
+        }
+    }
+    cut.dedup();
+    assert!(cut.is_empty(), "{cut:#?}");
+}
+
 /// After a hip replacement a low seat bends the hip past a right angle:
 /// every seated exercise kept for it says how high to sit, to whom it
 /// concerns.
@@ -549,12 +572,36 @@ fn the_belly_releases_name_every_contraindication() {
 }
 
 /// Pressing on the belly is not for everyone and never a surprise: a plan
-/// holds a belly release only when asked for it by name.
+/// holds a belly release only when asked for it by name, and it needs a
+/// soft ball, which is what a run says to have at hand.
 #[test]
-fn belly_work_is_planned_only_by_name() {
+fn belly_work_is_planned_only_by_name_with_a_soft_ball() {
     for e in builtin().exercises() {
         let on_the_belly = e.id.starts_with("ball-belly");
         assert_eq!(e.by_name, on_the_belly, "{}", e.id);
+        assert_eq!(
+            e.equipment.contains(&Equipment::SoftBall),
+            on_the_belly,
+            "{}",
+            e.id
+        );
+        if on_the_belly {
+            assert!(!e.equipment.contains(&Equipment::Ball), "{}", e.id);
+        }
+    }
+}
+
+/// An exercise that needs time of its own to change sides says how to.
+#[test]
+fn a_slow_change_of_sides_says_how() {
+    for e in builtin().exercises() {
+        if e.switch_sides >= 10 {
+            assert!(
+                e.switch_hint.is_some(),
+                "{} does not say how to change sides",
+                e.id
+            );
+        }
     }
 }
 
@@ -570,7 +617,11 @@ fn every_exercise_lists_what_it_needs() {
             .join(" ");
         let needs = |q| e.equipment.contains(&q);
         if setup.contains(" ball") {
-            assert!(needs(Equipment::Ball), "{} uses a ball", e.id);
+            assert!(
+                needs(Equipment::Ball) || needs(Equipment::SoftBall),
+                "{} uses a ball",
+                e.id
+            );
         }
         if setup.contains("foam roller") {
             assert!(needs(Equipment::FoamRoller), "{} uses a roller", e.id);
@@ -613,7 +664,7 @@ fn the_first_setup_line_works_by_ear() {
         if e.each_side {
             assert!(has("left"), "{}: no side in `{}`", e.id, e.setup[0]);
         }
-        if e.equipment.contains(&Equipment::Ball) {
+        if e.equipment.contains(&Equipment::Ball) || e.equipment.contains(&Equipment::SoftBall) {
             assert!(has("ball"), "{}: no ball in `{}`", e.id, e.setup[0]);
             assert!(
                 has("spine") || has("navel"),
@@ -647,6 +698,48 @@ fn setup_lines_are_short_enough_to_say() {
             "{}: {total} words of set-up",
             e.id
         );
+    }
+}
+
+/// What is said during a hold fits it, so that the timeline never has to
+/// leave a cue out or say one over another: a cue is one short sentence,
+/// there is at most one for each 10 s of a hold (three in a 30-s hold), a
+/// phase's cue is said within its phase, and a phase of 10 s or less says
+/// its own cue only, so a paced movement or a transfer has no other cues.
+/// The timeline's own rule is tested on every routine in
+/// `runner::heard_whole`.
+#[test]
+fn what_is_said_in_a_hold_fits_it() {
+    use crate::engine::{Pace, word_count};
+    const MOST_CUE_WORDS: usize = 12;
+    for e in builtin().exercises() {
+        for cue in &e.cues {
+            let n = word_count(cue);
+            assert!(n <= MOST_CUE_WORDS, "{}: {n} words in `{cue}`", e.id);
+        }
+        for phase in &e.phases {
+            let said = Pace::DEFAULT.time_to_say(word_count(&phase.cue));
+            assert!(
+                said < std::time::Duration::from_secs(phase.hold.into()),
+                "{}: `{}` takes {said:?} to say, in {} s",
+                e.id,
+                phase.cue,
+                phase.hold
+            );
+        }
+        if e.has_phases() {
+            if e.phases.iter().all(|p| p.hold <= 10) {
+                assert_eq!(e.cues, Vec::<String>::new(), "{}: nothing extra", e.id);
+            }
+        } else {
+            assert!(
+                e.cues.len() as u32 <= e.hold / 10,
+                "{}: {} cues in {} s",
+                e.id,
+                e.cues.len(),
+                e.hold
+            );
+        }
     }
 }
 

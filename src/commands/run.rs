@@ -25,7 +25,6 @@ use crate::engine::{Familiarity, GuidanceSettings, Plan, PlanSettings};
 use crate::history::{History, HistoryError, Record, SessionNotes, Tally};
 use crate::library::{Impact, Library, Routine};
 use crate::planner::{self, PlanRequest};
-use crate::render::after_session;
 use crate::runner::answer::{self, Answer};
 use crate::runner::check_in;
 use crate::runner::echo::EchoOff;
@@ -35,6 +34,7 @@ use crate::runner::wording;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker};
 use crate::safety;
 use crate::voice::Voice;
+use crate::words::after_session;
 
 mod options;
 

@@ -67,14 +67,20 @@ pub fn ready_to_introduce(exercise: &Exercise, telling: Telling<'_>, pace: Pace)
     ready_to_say(0, introduction_words(exercise, telling), pace)
 }
 
-/// What is said once a run, with the routine's first hold, in words: each
-/// step left out for a condition, what the routine needs at hand, and the
-/// rule that holds throughout.
-pub fn opening_words(left_out: &[LeftOut<'_>], equipment: &[Equipment]) -> usize {
-    left_out
-        .iter()
-        .map(|l| word_count(&crate::words::left_out_line(l)))
-        .sum::<usize>()
+/// What is said once a run, with the routine's first hold, in words: the
+/// routine's own lines to say before it starts (`before`), each step left
+/// out for a condition, what the routine needs at hand, and the rule that
+/// holds throughout.
+pub fn opening_words(
+    before: &[String],
+    left_out: &[LeftOut<'_>],
+    equipment: &[Equipment],
+) -> usize {
+    before.iter().map(|l| word_count(l)).sum::<usize>()
+        + left_out
+            .iter()
+            .map(|l| word_count(&crate::words::left_out_line(l)))
+            .sum::<usize>()
         + crate::words::needs(equipment).map_or(0, |n| word_count(&n))
         + word_count(crate::words::STOP_RULE)
 }

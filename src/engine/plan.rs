@@ -64,6 +64,8 @@ pub struct Plan<'a> {
     /// How many steps each stage has: `[warm-up, main]`.
     step_counts: [usize; 2],
     pub left_out: Vec<LeftOut<'a>>,
+    /// The routine's words to say before it starts, in its first get-ready.
+    pub before: Vec<String>,
     /// See [`Plan::equipment`].
     equipment: Vec<Equipment>,
     /// The pace its get-readies were timed at: what it says is said, and its
@@ -139,7 +141,7 @@ impl<'a> Plan<'a> {
         let kept: Vec<(&Step, &Exercise)> = kept.into_iter().map(|(_, s, e)| (s, e)).collect();
         let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
         let conditions = settings.conditions.clone();
-        let opening = opening_words(&left_out, &equipment);
+        let opening = opening_words(&routine.before, &left_out, &equipment);
         let mut builder =
             Builder::new(prep, transition, opening, conditions.clone(), settings.pace);
         let mut brief = HashSet::new();
@@ -182,6 +184,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             equipment,
             left_out,
+            before: routine.before.clone(),
             pace: settings.pace,
             conditions,
             brief,
@@ -262,6 +265,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             step_counts: [steps, 0],
             left_out: Vec::new(),
+            before: Vec::new(),
             equipment: Vec::new(),
             pace: settings.pace,
             conditions,

@@ -50,6 +50,8 @@ pub struct RawExercise {
     pub instead: Option<Spanned<Text>>,
     /// The least time to change sides, in seconds.
     pub switch_sides: Option<Spanned<WholeNumber>>,
+    /// How to change sides, said before the second side.
+    pub switch_hint: Option<Spanned<Text>>,
     /// A picture of the pose (see [`crate::figure`]).
     pub figure: Option<Spanned<RawFigure>>,
 }
@@ -219,6 +221,8 @@ pub struct RawBreathing {
 pub struct RawRoutineHead {
     pub name: Option<Spanned<Text>>,
     pub summary: Option<Spanned<Text>>,
+    #[serde(default)]
+    pub before: List<Spanned<Text>>,
     pub warm_up: Option<Flag>,
     pub prep: Option<Spanned<WholeNumber>>,
     pub transition: Option<Spanned<WholeNumber>>,

@@ -22,6 +22,9 @@ pub struct Routine {
     pub id: String,
     pub name: String,
     pub summary: Option<String>,
+    /// Lines said before the routine starts, in its first get-ready: what a
+    /// person must know before the first step, such as who should not do it.
+    pub before: Vec<String>,
     pub warm_up: bool,
     /// Whether a higher level moves a step to the harder variant of its
     /// exercise; a plan made for a level has chosen its exercises already.

@@ -364,6 +364,7 @@ pub fn exercise(
         .instead
         .as_ref()
         .map(|v| check_variant(&mut c, v, "instead", &id));
+    let switch_hint = raw.switch_hint.as_ref().map(|h| c.text(h, "switch_hint"));
     let switch_sides = raw.switch_sides.as_ref().map_or(0, |s| {
         c.int(s, "switch_sides", 0, Exercise::MAX_SWITCH_SIDES, "seconds")
     });
@@ -435,6 +436,7 @@ pub fn exercise(
         by_name: raw.by_name.0,
         instead,
         switch_sides,
+        switch_hint,
         figure,
         origin,
     })
@@ -498,6 +500,7 @@ pub fn routine(
         }
     };
     let summary = head.summary.as_ref().map(|s| c.text(s, "summary"));
+    let before = c.texts(&head.before.0, "before");
     let prep = head
         .prep
         .as_ref()
@@ -558,6 +561,7 @@ pub fn routine(
             id: id.to_string(),
             name,
             summary,
+            before,
             warm_up: head.warm_up.is_none_or(|flag| flag.0),
             progress: head.progress.is_none_or(|flag| flag.0),
             prep,

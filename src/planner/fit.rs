@@ -89,12 +89,12 @@ impl StepTiming {
     pub fn most_opening_extra(&self) -> u32 {
         // Planned routines leave nothing out: they hold only what suits.
         self.pace
-            .seconds_to_say(opening_words(&[], Equipment::VARIANTS))
+            .seconds_to_say(opening_words(&[], &[], Equipment::VARIANTS))
     }
 
     /// The first get-ready of `exercise` when it is a routine's only step.
     pub fn ready_alone(&self, exercise: &Exercise) -> u32 {
-        let opening = opening_words(&[], &exercise.equipment);
+        let opening = opening_words(&[], &[], &exercise.equipment);
         first_ready(
             None,
             exercise,
@@ -119,7 +119,7 @@ impl StepTiming {
     /// with the first), less the prep [`StepTiming::seconds`] counted. Exact,
     /// as `Plan::build` lays it out.
     pub fn ready_extra<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
-        let opening = opening_words(&[], &Equipment::needed_by(order.clone()));
+        let opening = opening_words(&[], &[], &Equipment::needed_by(order.clone()));
         let mut readies = GetReadies::new(
             self.prep,
             self.transition,
@@ -142,6 +142,7 @@ pub fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> R
         id: id.to_string(),
         name: name.to_string(),
         summary: None,
+        before: Vec::new(),
         warm_up: true,
         progress: false,
         prep: Some(timing.prep),

@@ -423,7 +423,7 @@ fn a_belly_release_is_planned_only_when_asked_for_by_name() {
     let belly = |ids: &[String]| ids.iter().any(|id| id.starts_with("ball-belly"));
     for seed in 0..20 {
         let with_ball = PlanRequest {
-            equipment: vec![Equipment::Ball],
+            equipment: vec![Equipment::Ball, Equipment::SoftBall],
             ..request(30, seed, &[])
         };
         assert!(!belly(&ids(&library, &with_ball)), "seed {seed}");
@@ -459,17 +459,17 @@ fn what_is_asked_for_by_name_must_exist_and_suit() {
         check_with(&library, &request).map_err(|e| e.to_string())
     };
     assert_eq!(
-        asking("ball-belly-sphinks", vec![Equipment::Ball], &[]),
+        asking("ball-belly-sphinks", vec![Equipment::SoftBall], &[]),
         Err("`--with ball-belly-sphinks`: no exercise has this id; did you mean `ball-belly-sphinx`? (`psoas list` shows every id)".into())
     );
     assert_eq!(
         asking("ball-belly-sphinx", vec![], &[]),
-        Err("`--with ball-belly-sphinx`: it needs --equipment ball".into())
+        Err("`--with ball-belly-sphinx`: it needs --equipment soft-ball".into())
     );
     assert_eq!(
         asking(
             "ball-belly-sphinx",
-            vec![Equipment::Ball],
+            vec![Equipment::SoftBall],
             &[Condition::Pregnancy]
         ),
         Err("`--with ball-belly-sphinx`: it is to be avoided with pregnancy".into())
@@ -479,7 +479,7 @@ fn what_is_asked_for_by_name_must_exist_and_suit() {
         Err("`--with side-lying-breathing`: a plan chooses its own breathing exercise; `--with` takes stretches, movements and ball work".into())
     );
     assert_eq!(
-        asking("ball-belly-sphinx", vec![Equipment::Ball], &[]),
+        asking("ball-belly-sphinx", vec![Equipment::SoftBall], &[]),
         Ok(())
     );
 }

@@ -5,7 +5,6 @@
 //! and JSON (`history`), and the lines under a run's summary. The output
 //! formats `--format` chooses are here too.
 
-pub mod after_session;
 pub mod config_show;
 pub mod format;
 pub mod history;

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
-use crate::library::{Condition, Equipment, Exercise, Phase, Side};
+use crate::library::{Condition, Equipment, Exercise, Kind, Phase, Side};
 use crate::render::SheetFormat;
 use crate::safety::adapted_line;
 use crate::words::left_out_line;
@@ -123,6 +123,8 @@ fn write_document(
     if let Some(summary) = summary {
         writeln!(out, "{summary}\n")?;
     }
+    // What a run says before its first step, so the sheet says it too.
+    section(out, style, "Before you start", &plan.before)?;
     if let Some(adapted) = adapted_line(plan) {
         writeln!(out, "{adapted}\n")?;
     }
@@ -166,10 +168,13 @@ fn write_document(
         section(out, style, "Sequence", &phases)?;
         let mut cues = e.cues.clone();
         let b = step.holds[0].breathing;
-        cues.push(format!(
-            "Breathe in for {} s and out for {} s.",
-            b.inhale, b.exhale
-        ));
+        // Getting down or up has no breathing pace.
+        if e.kind != Kind::Transfer {
+            cues.push(format!(
+                "Breathe in for {} s and out for {} s.",
+                b.inhale, b.exhale
+            ));
+        }
         section(out, style, "During the hold", &cues)?;
         let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
         section(out, style, "Cautions", &cautions)?;
@@ -195,6 +200,8 @@ struct JsonSheet<'a> {
     id: &'a str,
     name: &'a str,
     summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    before: &'a [String],
     warm_up: bool,
     /// The length the first time, every exercise told in full.
     total_seconds: u32,
@@ -231,6 +238,7 @@ impl<'a> JsonSheet<'a> {
             id: &plan.routine_id,
             name: &plan.routine_name,
             summary,
+            before: &plan.before,
             warm_up: plan.warm_up,
             total_seconds: plan.total(),
             familiar_seconds: familiar,

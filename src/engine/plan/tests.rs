@@ -44,6 +44,7 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
         by_name: false,
         instead: None,
         switch_sides: 0,
+        switch_hint: None,
         figure: None,
         origin: Origin {
             layer: Layer::BuiltIn,
@@ -59,6 +60,7 @@ fn routine(steps: &[(&str, Option<u32>, u32)], prep: Option<u32>) -> Routine {
         id: "r".into(),
         name: "R".into(),
         summary: None,
+        before: Vec::new(),
         warm_up: true,
         progress: true,
         prep,
@@ -240,7 +242,11 @@ fn step_seconds_add_up_to_the_plan() {
             .enumerate()
             .map(|(i, &(id, hold, repeat))| {
                 let exercise = lib.exercise(id).unwrap();
-                let opening = if i == 0 { opening_words(&[], &[]) } else { 0 };
+                let opening = if i == 0 {
+                    opening_words(&[], &[], &[])
+                } else {
+                    0
+                };
                 let first_ready =
                     first_ready(None, exercise, prep, prep, opening, FULL, Pace::DEFAULT);
                 step_seconds(exercise, hold, repeat, first_ready, prep)
@@ -502,7 +508,10 @@ fn a_get_ready_lasts_until_its_words_are_said() {
     let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
     // The name, set-up and cautions, "You need a massage or tennis ball." and
     // the stop rule: 21 + 7 + 18 = 46 words, 19 s, and the count of 3.
-    assert_eq!(opening_words(&plan.left_out, plan.equipment()), 7 + 18);
+    assert_eq!(
+        opening_words(&plan.before, &plan.left_out, plan.equipment()),
+        7 + 18
+    );
     let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
     assert_eq!(readies, [19 + 3, 5, INTRODUCE]);
     // Left out for a condition, "quiet" is named before the first hold too.

@@ -14,7 +14,7 @@ use crate::format::{clock, table};
 
 use super::chart::{is_scaled, week_chart};
 use crate::history::{CHART_WEEKS, Record, Standing, Summary, progress};
-use crate::render::after_session::minutes;
+use crate::words::after_session::minutes;
 
 /// Which sessions the table shows, out of how many.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
