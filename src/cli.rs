@@ -132,7 +132,7 @@ pub struct ShowArgs {
     /// `svg` writes the exercise's figure alone, as a picture
     #[arg(long, value_parser = parse_show_format(), default_value = "text")]
     pub format: ShowFormat,
-    /// The side the figure is drawn for: the right side is the left's mirror image
+    /// The side the figure is drawn for, in text and SVG: the right side is the left's mirror image
     #[arg(long, value_parser = parse_side(), default_value = "left")]
     pub side: Side,
     /// Leave the figure out of the text shown on a terminal

@@ -62,7 +62,11 @@ pub fn execute(context: &Context, args: ShowOptions, out: &mut impl Write) -> Re
         && std::io::stdout().is_terminal();
     let room = if drawn && context.config()?.pictures() {
         let columns = crossterm::terminal::size().map_or(80, |(c, _)| usize::from(c));
-        Some((FIGURE_COLUMNS.min(columns.saturating_sub(4)), FIGURE_ROWS))
+        Some(show::Room {
+            side: args.side,
+            columns: FIGURE_COLUMNS.min(columns.saturating_sub(4)),
+            rows: FIGURE_ROWS,
+        })
     } else {
         None
     };

@@ -132,11 +132,7 @@ fn write_document(
         writeln!(out, "{needs}\n")?;
     }
     if plan.warm_up {
-        writeln!(
-            out,
-            "Warm up first. {} `psoas run` offers a guided warm-up.\n",
-            plan.warm_up_reminder
-        )?;
+        writeln!(out, "{}\n", warm_up_note(plan))?;
     }
     for left in &plan.left_out {
         writeln!(out, "{}", left_out_line(left))?;
@@ -160,14 +156,37 @@ fn write_document(
             )
         )?;
         section(out, style, "Get into position", &e.setup)?;
-        let phases: Vec<String> = e
-            .phases
-            .iter()
-            .map(|p| format!("{} s: {}", p.hold, p.cue))
-            .collect();
-        section(out, style, "Sequence", &phases)?;
+        section(out, style, "Sequence", &phases(e))?;
+        section(out, style, "During the hold", &step.cues())?;
+        let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
+        section(out, style, "Cautions", &cautions)?;
+    }
+    writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
+    Ok(())
+}
+
+/// The warm-up note at the top of a sheet.
+pub(super) fn warm_up_note(plan: &Plan<'_>) -> String {
+    format!(
+        "Warm up first. {} `psoas run` offers a guided warm-up.",
+        plan.warm_up_reminder
+    )
+}
+
+/// A phased exercise's sequence, a line a phase.
+pub(super) fn phases(e: &Exercise) -> Vec<String> {
+    e.phases
+        .iter()
+        .map(|p| format!("{} s: {}", p.hold, p.cue))
+        .collect()
+}
+
+impl StepGroup<'_, '_> {
+    /// What to attend to during the hold, with its breathing pace.
+    pub(super) fn cues(&self) -> Vec<String> {
+        let e = self.exercise();
         let mut cues = e.cues.clone();
-        let b = step.holds[0].breathing;
+        let b = self.holds[0].breathing;
         // Getting down or up has no breathing pace.
         if e.kind != Kind::Transfer {
             cues.push(format!(
@@ -175,12 +194,8 @@ fn write_document(
                 b.inhale, b.exhale
             ));
         }
-        section(out, style, "During the hold", &cues)?;
-        let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
-        section(out, style, "Cautions", &cautions)?;
+        cues
     }
-    writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
-    Ok(())
 }
 
 fn section(out: &mut impl Write, style: &Style, label: &str, items: &[String]) -> Result<()> {

@@ -1,13 +1,14 @@
 //! A routine sheet as one printable HTML page: everything inline (styles
 //! and each step's figure as SVG, for each side it is done on), no scripts,
 //! no fonts or images to fetch, laid out to fit A4 and Letter alike. The
-//! words are the text sheet's, so the page is complete without its figures.
+//! words are the text sheet's, from the same functions, so the page is
+//! complete without its figures.
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::sheet::{StepGroup, main_steps};
+use super::sheet::{StepGroup, main_steps, phases, warm_up_note};
 use crate::engine::Plan;
 use crate::figure::{Scene, svg};
 use crate::format::{clock, count};
@@ -72,10 +73,7 @@ pub fn write(
     notes.extend(adapted_line(plan));
     notes.extend(crate::words::needs(plan.equipment()));
     if plan.warm_up {
-        notes.push(format!(
-            "Warm up first. {} `psoas run` offers a guided warm-up.",
-            plan.warm_up_reminder
-        ));
+        notes.push(warm_up_note(plan));
     }
     notes.extend(plan.left_out.iter().map(left_out_line));
     notes.push(STOP_RULE.to_string());
@@ -126,19 +124,8 @@ fn write_step(out: &mut impl Write, n: usize, step: &StepGroup<'_, '_>) -> Resul
         writeln!(out, "</div>")?;
     }
     list(out, "Get into position", &e.setup, true)?;
-    let phases: Vec<String> = e
-        .phases
-        .iter()
-        .map(|p| format!("{} s: {}", p.hold, p.cue))
-        .collect();
-    list(out, "Sequence", &phases, true)?;
-    let mut cues = e.cues.clone();
-    let b = step.holds[0].breathing;
-    cues.push(format!(
-        "Breathe in for {} s and out for {} s.",
-        b.inhale, b.exhale
-    ));
-    list(out, "During the hold", &cues, false)?;
+    list(out, "Sequence", &phases(e), true)?;
+    list(out, "During the hold", &step.cues(), false)?;
     let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
     list(out, "Cautions", &cautions, false)?;
     writeln!(out, "</section>")?;

@@ -16,12 +16,21 @@ use crate::words::{STOP_RULE, caution_listed};
 /// The height of a figure written alone, in pixels.
 const SVG_HEIGHT: u32 = 320;
 
-/// Writes `exercise` in `format`; in text, its figure too when `room`
-/// (columns, rows) is given and it has one.
+/// A figure's place in `show`'s text: the side it is drawn for and the
+/// columns and rows it may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Room {
+    pub side: Side,
+    pub columns: usize,
+    pub rows: usize,
+}
+
+/// Writes `exercise` in `format`; in text, its figure too when `room` is
+/// given and it has one.
 pub fn write(
     exercise: &Exercise,
     format: ShowFormat,
-    room: Option<(usize, usize)>,
+    room: Option<Room>,
     out: &mut impl Write,
 ) -> Result<()> {
     match format {
@@ -40,11 +49,12 @@ pub fn svg(exercise: &Exercise, figure: &Figure, side: Side) -> String {
     crate::figure::svg::render(&Scene::of(figure, side), SVG_HEIGHT, &title)
 }
 
-fn write_text(e: &Exercise, room: Option<(usize, usize)>, out: &mut impl Write) -> Result<()> {
+fn write_text(e: &Exercise, room: Option<Room>, out: &mut impl Write) -> Result<()> {
     writeln!(out, "{} ({})", e.name, e.id)?;
-    if let (Some(figure), Some((columns, rows))) = (&e.figure, room) {
+    if let (Some(figure), Some(room)) = (&e.figure, room) {
         writeln!(out)?;
-        for line in braille::render(&Scene::of(figure, Side::Left), columns, rows) {
+        let scene = Scene::of(figure, room.side);
+        for line in braille::render(&scene, room.columns, room.rows) {
             writeln!(out, "  {line}")?;
         }
     }

@@ -74,6 +74,34 @@ fn a_terminal_is_shown_the_figure_unless_pictures_are_off() {
     let drawn: Vec<&String> = rows.iter().filter(|r| r.chars().any(is_braille)).collect();
     assert_eq!(drawn.len(), 12, "{rows:#?}");
     assert!(drawn.iter().all(|r| r.chars().count() <= 80));
+    let left: Vec<String> = drawn.into_iter().cloned().collect();
+
+    // The right side is drawn as the left's mirror image: the kneeling leg
+    // (a long line along the floor) is on the other side of the body.
+    let mut pty = Pty::spawn_sized(
+        &env,
+        &["show", "kneeling-psoas-stretch", "--side", "right"],
+        (60, 80),
+    );
+    assert_eq!(pty.wait_exit(), 0);
+    let right: Vec<String> = pty
+        .rows()
+        .into_iter()
+        .filter(|r| r.chars().any(is_braille))
+        .collect();
+    assert_eq!(right.len(), 12);
+    // Whether more of the row's dots lie in its left half than its right.
+    let heavier_on_the_left = |row: &str| {
+        let cells: Vec<bool> = row
+            .chars()
+            .map(|c| is_braille(c) && c != '\u{2800}')
+            .collect();
+        let (left, right) = cells.split_at(cells.len() / 2);
+        let count = |half: &[bool]| half.iter().filter(|&&on| on).count();
+        count(left) > count(right)
+    };
+    assert!(heavier_on_the_left(&left[10]), "{left:#?}");
+    assert!(!heavier_on_the_left(&right[10]), "{right:#?}");
 
     let mut pty = Pty::spawn_sized(
         &env,
