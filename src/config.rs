@@ -46,6 +46,8 @@ pub struct Config {
     pub min_held_minutes: Option<u32>,
     pub check_in: Option<bool>,
     pub brisk_warm_up: Option<bool>,
+    /// Whether `show` draws figures on a terminal.
+    pub pictures: Option<bool>,
     pub conditions: Vec<Condition>,
     pub level: Option<Level>,
     /// How much a get-ready says of an exercise it introduces.
@@ -107,6 +109,7 @@ impl Config {
     pub const DEFAULT_VOICE: bool = false;
     pub const DEFAULT_CHECK_IN: bool = true;
     pub const DEFAULT_BRISK_WARM_UP: bool = false;
+    pub const DEFAULT_PICTURES: bool = true;
 
     /// Reads the config file; a missing file is no error. A bad file prints
     /// every problem to stderr and fails.
@@ -182,6 +185,10 @@ impl Config {
     /// The pace words are said at (`voice_pace`), else the usual one.
     pub fn voice_pace(&self) -> Pace {
         self.voice_pace.unwrap_or_default()
+    }
+
+    pub fn pictures(&self) -> bool {
+        self.pictures.unwrap_or(Self::DEFAULT_PICTURES)
     }
 
     pub fn check_in(&self) -> bool {

@@ -8,7 +8,8 @@
 //! as short efforts, what is left of every routine under every condition and
 //! pair of conditions and how it ends, the warm-up's impact, why an
 //! exercise is in no routine, cautions for one condition marked with it, and
-//! routines that are mostly holding once familiar.
+//! routines that are mostly holding once familiar, and a figure for every
+//! step of the first routines.
 //!
 //! Tags follow movements, so every built-in exercise is classified below by
 //! the movements it asks for; a new exercise must be classified before these
@@ -1303,4 +1304,43 @@ fn the_side_check_holds_both_sides_alike_and_stands_with_knee_pain() {
         "Left out: Half-kneeling psoas stretch (kneeling-psoas-stretch), to avoid with knee pain or \
          a knee injury (kneeling positions). In its place: Standing psoas stretch (standing-psoas-stretch)."
     );
+}
+
+/// Every exercise of the routines a newcomer starts with has a figure, and
+/// every figure stands on its floor: a prop that is a support meets the
+/// ground, and nothing of the body is drawn below it.
+#[test]
+fn the_first_routines_have_a_figure_for_every_step() {
+    use crate::figure::Scene;
+    let library = builtin();
+    for id in ["daily", "desk-break", "chair"] {
+        let routine = library.routine(id).unwrap();
+        for step in &routine.steps {
+            let exercise = library.exercise(&step.exercise).unwrap();
+            assert!(
+                exercise.figure.is_some(),
+                "{id}: {} has no figure",
+                exercise.id
+            );
+        }
+    }
+    for exercise in library.exercises() {
+        let Some(figure) = &exercise.figure else {
+            continue;
+        };
+        for side in [Side::Left, Side::Right] {
+            let scene = Scene::of(figure, side);
+            // Half the floor line's width below 0, no more.
+            assert!(
+                scene.min.y > -0.03,
+                "{} reaches below the floor",
+                exercise.id
+            );
+            assert!(
+                scene.height() > 0.1 && scene.width() > 0.2,
+                "{}",
+                exercise.id
+            );
+        }
+    }
 }

@@ -60,6 +60,11 @@
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
 //! - `voice.rs`: spoken cues through a text-to-speech program, each allowed
 //!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
+//! - `figure/`: pictures of poses, pure: `pose.rs` (joint angles and the
+//!   view) and `prop.rs` (what a pose uses, placed by a point of the body)
+//!   as an exercise file gives them, `body.rs` the body of human
+//!   proportions they pose, `scene.rs` the shapes laid out (mirrored for the
+//!   right side), `svg.rs` and `braille.rs` the two ways of drawing them.
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
 //!   chart, JSON), and the `--format` choices in `format.rs`.
@@ -92,6 +97,7 @@ mod content_rules;
 pub(crate) mod diagnostic;
 pub(crate) mod dirs;
 pub(crate) mod engine;
+pub mod figure;
 pub(crate) mod files;
 pub(crate) mod format;
 pub mod history;

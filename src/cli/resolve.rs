@@ -35,6 +35,8 @@ impl From<ShowArgs> for ShowOptions {
         ShowOptions {
             id: args.id,
             format: args.format,
+            side: args.side,
+            pictures: !args.no_pictures,
         }
     }
 }

@@ -20,6 +20,7 @@ pub enum Key {
     MinHeldMinutes,
     CheckIn,
     BriskWarmUp,
+    Pictures,
     Conditions,
     Level,
     Guidance,
@@ -64,7 +65,7 @@ mod tests {
         assert_eq!(
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command voice_pace \
-             weekly_goal min_held_minutes check_in brisk_warm_up conditions level guidance \
+             weekly_goal min_held_minutes check_in brisk_warm_up pictures conditions level guidance \
              familiar_after tighter_side remind notify_command"
         );
     }

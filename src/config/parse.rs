@@ -159,6 +159,7 @@ impl Reader<'_> {
             }
             Key::CheckIn => config.check_in = self.flag(key, value),
             Key::BriskWarmUp => config.brisk_warm_up = self.flag(key, value),
+            Key::Pictures => config.pictures = self.flag(key, value),
             Key::Conditions => config.conditions = self.conditions(key, value),
             Key::Level => {
                 config.level = self

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use strum::{IntoStaticStr, VariantArray};
 
 use super::{Caution, Origin};
+use crate::figure::Figure;
 
 /// What kind of work an exercise is.
 #[derive(
@@ -235,6 +236,9 @@ pub struct Exercise {
     /// a mirror image.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub switch_hint: Option<String>,
+    /// A picture of the pose, drawn for the left side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Figure>,
     #[serde(rename = "source")]
     pub origin: Origin,
 }

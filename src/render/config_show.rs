@@ -64,6 +64,7 @@ fn effective(
         Key::MinHeldMinutes => config.min_held_minutes().to_string(),
         Key::CheckIn => config.check_in().to_string(),
         Key::BriskWarmUp => config.brisk_warm_up().to_string(),
+        Key::Pictures => config.pictures().to_string(),
         Key::Conditions => array(config.conditions.iter().map(|c| c.name())),
         Key::Level => config.level().to_string(),
         Key::Guidance => quote(config.guidance().name()),

@@ -11,6 +11,7 @@ pub mod history;
 pub mod list;
 pub mod routines;
 pub mod sheet;
+pub mod sheet_html;
 pub mod show;
 
-pub use format::{ListFormat, SheetFormat};
+pub use format::{ListFormat, SheetFormat, ShowFormat};

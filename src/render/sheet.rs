@@ -33,17 +33,18 @@ pub fn write(
         }
         SheetFormat::Text => write_document(plan, familiar, summary, &TEXT, out)?,
         SheetFormat::Markdown => write_document(plan, familiar, summary, &MARKDOWN, out)?,
+        SheetFormat::Html => super::sheet_html::write(plan, familiar, summary, out)?,
     }
     Ok(())
 }
 
 /// The holds of one routine step, grouped.
-struct StepGroup<'p, 'a> {
-    holds: Vec<&'p PlannedHold<'a>>,
+pub(super) struct StepGroup<'p, 'a> {
+    pub(super) holds: Vec<&'p PlannedHold<'a>>,
 }
 
 impl StepGroup<'_, '_> {
-    fn exercise(&self) -> &Exercise {
+    pub(super) fn exercise(&self) -> &Exercise {
         self.holds[0].exercise
     }
 
@@ -52,7 +53,7 @@ impl StepGroup<'_, '_> {
     }
 
     /// "30 s each side, left then right, 2 rounds"
-    fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         let first = self.holds[0];
         let mut text = hold_text(first.exercise, first.hold);
         if first.exercise.each_side {
@@ -68,7 +69,7 @@ impl StepGroup<'_, '_> {
     }
 }
 
-fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
+pub(super) fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
     let mut groups: Vec<StepGroup<'p, 'a>> = Vec::new();
     for hold in holds.iter().filter(|h| h.stage == Stage::Main) {
         match groups.last_mut() {
@@ -134,11 +135,7 @@ fn write_document(
         writeln!(out, "{needs}\n")?;
     }
     if plan.warm_up {
-        writeln!(
-            out,
-            "Warm up first. {} `psoas run` offers a guided warm-up.\n",
-            plan.warm_up_reminder
-        )?;
+        writeln!(out, "{}\n", warm_up_note(plan))?;
     }
     for left in &plan.left_out {
         writeln!(out, "{}", left_out_line(left))?;
@@ -162,14 +159,37 @@ fn write_document(
             )
         )?;
         section(out, style, "Get into position", &e.setup)?;
-        let phases: Vec<String> = e
-            .phases
-            .iter()
-            .map(|p| format!("{} s: {}", p.hold, p.cue))
-            .collect();
-        section(out, style, "Sequence", &phases)?;
+        section(out, style, "Sequence", &phases(e))?;
+        section(out, style, "During the hold", &step.cues())?;
+        let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
+        section(out, style, "Cautions", &cautions)?;
+    }
+    writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
+    Ok(())
+}
+
+/// The warm-up note at the top of a sheet.
+pub(super) fn warm_up_note(plan: &Plan<'_>) -> String {
+    format!(
+        "Warm up first. {} `psoas run` offers a guided warm-up.",
+        plan.warm_up_reminder
+    )
+}
+
+/// A phased exercise's sequence, a line a phase.
+pub(super) fn phases(e: &Exercise) -> Vec<String> {
+    e.phases
+        .iter()
+        .map(|p| format!("{} s: {}", p.hold, p.cue))
+        .collect()
+}
+
+impl StepGroup<'_, '_> {
+    /// What to attend to during the hold, with its breathing pace.
+    pub(super) fn cues(&self) -> Vec<String> {
+        let e = self.exercise();
         let mut cues = e.cues.clone();
-        let b = step.holds[0].breathing;
+        let b = self.holds[0].breathing;
         // Getting down or up has no breathing pace.
         if e.kind != Kind::Transfer {
             cues.push(format!(
@@ -177,12 +197,8 @@ fn write_document(
                 b.inhale, b.exhale
             ));
         }
-        section(out, style, "During the hold", &cues)?;
-        let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
-        section(out, style, "Cautions", &cautions)?;
+        cues
     }
-    writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
-    Ok(())
 }
 
 fn section(out: &mut impl Write, style: &Style, label: &str, items: &[String]) -> Result<()> {

@@ -135,6 +135,23 @@ pub fn once_more_listed(side: Side) -> String {
     format!(", then the {} once more, the tighter side", side.name())
 }
 
+/// A figure's title, which screen readers say and a browser shows on
+/// hover: "Kneeling psoas stretch, left side".
+pub fn figure_title(name: &str, side: Option<crate::library::Side>) -> String {
+    match side {
+        Some(side) => format!("{name}, {side} side"),
+        None => name.to_string(),
+    }
+}
+
+/// The caption under a figure of one side on the printed page.
+pub fn side_caption(side: crate::library::Side) -> &'static str {
+    match side {
+        crate::library::Side::Left => "Left side",
+        crate::library::Side::Right => "Right side",
+    }
+}
+
 /// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
 /// the lower back."
 pub fn left_out_line(left: &LeftOut<'_>) -> String {

@@ -283,7 +283,7 @@ fn an_unknown_key_gets_help_about_keys() {
 7 | breathing = { hold = 3 }
   |               ^^^^
 
-F:8:1: error: `exercise[1].holdd`: unknown field `holdd`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`, `switch_hint`
+F:8:1: error: `exercise[1].holdd`: unknown field `holdd`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`, `switch_hint`, `figure`
   |
 8 | holdd = 30
   | ^^^^^

@@ -579,7 +579,7 @@ fn check_reports_every_problem_with_place_key_and_help() {
    |
    = help: at least one instruction on how to get into position
 
-{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`, `switch_hint`
+{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`, `switch_hint`, `figure`
    |
 15 | colour = \"red\"
    | ^^^^^^

@@ -7,6 +7,7 @@
 mod config;
 mod conventions;
 mod diagnostics;
+mod figures;
 mod guidance;
 mod history;
 mod level;
@@ -14,6 +15,7 @@ mod library;
 mod odd_files;
 mod output;
 mod plan;
+mod print_html;
 #[cfg(unix)]
 mod remind;
 mod run;

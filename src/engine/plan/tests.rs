@@ -45,6 +45,7 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
         instead: None,
         switch_sides: 0,
         switch_hint: None,
+        figure: None,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),
