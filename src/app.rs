@@ -18,7 +18,8 @@ use crate::diagnostic::{Diagnostic, capped, not_shown_line, sanitize};
 use crate::dirs::Dirs;
 use crate::engine::{GuidanceSettings, PlanSettings};
 use crate::format::did_you_mean;
-use crate::library::{self, Condition, Library, Loaded, Routine, Sources};
+use crate::history::History;
+use crate::library::{self, Condition, Library, Loaded, Routine, Side, Sources};
 
 /// Exit statuses beyond success.
 pub(crate) mod exit {
@@ -216,6 +217,18 @@ impl Context {
             level: config.level(),
             pace: config.voice_pace(),
             guidance: GuidanceSettings::default(),
+            tighter_side: self.tighter_side()?,
+        })
+    }
+
+    /// The side held once more in each two-sided stretch: the config's
+    /// `tighter_side` if it is set (`none`: no side), else the side the
+    /// latest side check found tighter.
+    pub fn tighter_side(&self) -> Result<Option<Side>> {
+        Ok(match self.config()?.tighter_side {
+            Some(set) => set.side(),
+            None => crate::history::latest_side_pull(&History::at(&self.dirs.state_dir))
+                .and_then(|pull| pull.tighter()),
         })
     }
 }

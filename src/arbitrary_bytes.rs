@@ -9,7 +9,7 @@
 //! falls on its first or its last byte). Each case is read the way psoas
 //! reads it, from a file.
 //!
-//! `PSOAS_FUZZ_CASES` sets how many cases each reader gets (512 by default,
+//! `PSOAS_FUZZ_CASES` sets how many cases each reader gets (256 by default,
 //! which CI runs in well under a minute). A long fuzz:
 //! `PSOAS_FUZZ_CASES=200000 cargo test --release --lib arbitrary_bytes`.
 
@@ -29,7 +29,7 @@ fn cases() -> ProptestConfig {
     let cases = std::env::var("PSOAS_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(512);
+        .unwrap_or(256);
     ProptestConfig {
         cases,
         // A failure is shrunk a little, not for ever.

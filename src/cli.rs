@@ -12,9 +12,9 @@ use clap_complete::ArgValueCandidates;
 use crate::commands::run::ColorWhen;
 
 use crate::engine::{Guidance, Level, Pace};
-use crate::library::{Condition, Equipment, Kind, Position};
+use crate::library::{Condition, Equipment, Kind, Position, Side};
 use crate::remind::{Days, Interval, Scheduler, TimeOfDay};
-use crate::render::{ListFormat, SheetFormat};
+use crate::render::{ListFormat, SheetFormat, ShowFormat};
 use crate::words::SAFETY_NOTICE;
 
 mod completion;
@@ -129,8 +129,15 @@ pub struct ShowArgs {
     /// The exercise id, as `psoas list` shows it
     #[arg(add = ArgValueCandidates::new(completion::exercise_ids))]
     pub id: String,
-    #[arg(long, value_parser = parse_list_format(), default_value = "text")]
-    pub format: ListFormat,
+    /// `svg` writes the exercise's figure alone, as a picture
+    #[arg(long, value_parser = parse_show_format(), default_value = "text")]
+    pub format: ShowFormat,
+    /// The side the figure is drawn for, in text and SVG: the right side is the left's mirror image
+    #[arg(long, value_parser = parse_side(), default_value = "left")]
+    pub side: Side,
+    /// Leave the figure out of the text shown on a terminal
+    #[arg(long)]
+    pub no_pictures: bool,
     #[command(flatten)]
     pub library: LibraryArgs,
 }
@@ -219,6 +226,12 @@ pub struct RunArgs {
     /// Tension in the lower back and hips after the session, 0-10
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
     pub tension_after: Option<u8>,
+    /// In the side check (`run side-check`), the pull on the left side, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub pull_left: Option<u8>,
+    /// In the side check (`run side-check`), the pull on the right side, 0-10
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub pull_right: Option<u8>,
     /// Do not ask for tension check-ins
     #[arg(long)]
     pub no_check_in: bool,
@@ -373,6 +386,8 @@ name_parser!(parse_equipment, Equipment);
 name_parser!(parse_condition, Condition);
 name_parser!(parse_list_format, ListFormat);
 name_parser!(parse_sheet_format, SheetFormat);
+name_parser!(parse_show_format, ShowFormat);
+name_parser!(parse_side, Side);
 name_parser!(parse_color_when, ColorWhen);
 
 /// A value parser for a value with a form of its own (a level, an interval, a

@@ -8,6 +8,7 @@
 mod key;
 mod parse;
 mod template;
+mod tighter_side;
 
 use std::collections::BTreeMap;
 use std::io;
@@ -26,6 +27,7 @@ use crate::toml_input::{ReadError, read_text};
 pub use key::Key;
 pub use parse::{MAX_WEEKLY_GOAL, parse};
 pub use template::template;
+pub use tighter_side::TighterSide;
 
 /// The settings a config file can hold; `None` means "not set".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,6 +46,8 @@ pub struct Config {
     pub min_held_minutes: Option<u32>,
     pub check_in: Option<bool>,
     pub brisk_warm_up: Option<bool>,
+    /// Whether `show` draws figures on a terminal.
+    pub pictures: Option<bool>,
     pub conditions: Vec<Condition>,
     pub level: Option<Level>,
     /// How much a get-ready says of an exercise it introduces.
@@ -51,6 +55,9 @@ pub struct Config {
     /// After how many recorded sessions with an exercise `auto` guidance
     /// turns brief.
     pub familiar_after: Option<u32>,
+    /// The side held once more in each two-sided stretch; unset, the latest
+    /// side check decides.
+    pub tighter_side: Option<TighterSide>,
     /// When `psoas remind` nudges; each part may be left out.
     pub remind: RemindConfig,
     /// The program that shows a nudge, and its arguments.
@@ -105,6 +112,7 @@ impl Config {
     pub const DEFAULT_VOICE: bool = false;
     pub const DEFAULT_CHECK_IN: bool = true;
     pub const DEFAULT_BRISK_WARM_UP: bool = false;
+    pub const DEFAULT_PICTURES: bool = true;
 
     /// Reads the config file; a missing file is no error. A bad file prints
     /// every problem to stderr and fails.
@@ -180,6 +188,10 @@ impl Config {
     /// The pace words are said at (`voice_pace`), else the usual one.
     pub fn voice_pace(&self) -> Pace {
         self.voice_pace.unwrap_or_default()
+    }
+
+    pub fn pictures(&self) -> bool {
+        self.pictures.unwrap_or(Self::DEFAULT_PICTURES)
     }
 
     pub fn check_in(&self) -> bool {

@@ -8,7 +8,8 @@
 //! as short efforts, what is left of every routine under every condition and
 //! pair of conditions and how it ends, the warm-up's impact, why an
 //! exercise is in no routine, cautions for one condition marked with it, and
-//! routines that are mostly holding once familiar.
+//! routines that are mostly holding once familiar, and a figure for every
+//! step of the first routines.
 //!
 //! Tags follow movements, so every built-in exercise is classified below by
 //! the movements it asks for; a new exercise must be classified before these
@@ -18,7 +19,8 @@ use std::collections::BTreeSet;
 
 use crate::engine::{Plan, PlanError, PlanSettings};
 use crate::library::{
-    Condition, Equipment, Exercise, Impact, Kind, Library, Position, Said, Sources, load,
+    Condition, Equipment, Exercise, Impact, Kind, Library, Position, Routine, Said, Side, Sources,
+    load,
 };
 
 /// What an exercise asks of the body, as far as the condition tags care.
@@ -83,6 +85,7 @@ const MOVEMENTS: &[(&str, &[Movement])] = &[
     ("seated-pelvic-tilt", &[]),
     ("seated-figure-four", &[DeepHipFlexion]),
     ("seated-side-reach", &[SideBend]),
+    ("back-to-the-desk", &[Rest]),
     ("getting-down-to-the-floor", &[]),
     ("onto-a-bed", &[]),
     ("up-from-a-bed", &[SideLying]),
@@ -408,6 +411,28 @@ fn changing_sides_has_time_of_its_own() {
     }
 }
 
+/// A breathing hold ends on a whole breath, out-breath last, rather than cut
+/// off halfway through breathing in.
+#[test]
+fn breathing_holds_end_on_a_whole_breath() {
+    let library = builtin();
+    let mut cut = Vec::new();
+    for routine in library.routines() {
+        let plan = Plan::build(routine, &library, &settings(&[])).unwrap();
+        for hold in plan.holds() {
+            let pace = hold.breathing.inhale + hold.breathing.exhale;
+            if hold.exercise.kind == Kind::Breathing && hold.hold % pace != 0 {
+                cut.push(format!(
+                    "{}: {} holds {} s at {} s a breath",
+                    routine.id, hold.exercise.id, hold.hold, pace
+                ));
+            }
+        }
+    }
+    cut.dedup();
+    assert!(cut.is_empty(), "{cut:#?}");
+}
+
 /// After a hip replacement a low seat bends the hip past a right angle:
 /// every seated exercise kept for it says how high to sit, to whom it
 /// concerns.
@@ -548,12 +573,36 @@ fn the_belly_releases_name_every_contraindication() {
 }
 
 /// Pressing on the belly is not for everyone and never a surprise: a plan
-/// holds a belly release only when asked for it by name.
+/// holds a belly release only when asked for it by name, and it needs a
+/// soft ball, which is what a run says to have at hand.
 #[test]
-fn belly_work_is_planned_only_by_name() {
+fn belly_work_is_planned_only_by_name_with_a_soft_ball() {
     for e in builtin().exercises() {
         let on_the_belly = e.id.starts_with("ball-belly");
         assert_eq!(e.by_name, on_the_belly, "{}", e.id);
+        assert_eq!(
+            e.equipment.contains(&Equipment::SoftBall),
+            on_the_belly,
+            "{}",
+            e.id
+        );
+        if on_the_belly {
+            assert!(!e.equipment.contains(&Equipment::Ball), "{}", e.id);
+        }
+    }
+}
+
+/// An exercise that needs time of its own to change sides says how to.
+#[test]
+fn a_slow_change_of_sides_says_how() {
+    for e in builtin().exercises() {
+        if e.switch_sides >= 10 {
+            assert!(
+                e.switch_hint.is_some(),
+                "{} does not say how to change sides",
+                e.id
+            );
+        }
     }
 }
 
@@ -569,7 +618,11 @@ fn every_exercise_lists_what_it_needs() {
             .join(" ");
         let needs = |q| e.equipment.contains(&q);
         if setup.contains(" ball") {
-            assert!(needs(Equipment::Ball), "{} uses a ball", e.id);
+            assert!(
+                needs(Equipment::Ball) || needs(Equipment::SoftBall),
+                "{} uses a ball",
+                e.id
+            );
         }
         if setup.contains("foam roller") {
             assert!(needs(Equipment::FoamRoller), "{} uses a roller", e.id);
@@ -612,7 +665,7 @@ fn the_first_setup_line_works_by_ear() {
         if e.each_side {
             assert!(has("left"), "{}: no side in `{}`", e.id, e.setup[0]);
         }
-        if e.equipment.contains(&Equipment::Ball) {
+        if e.equipment.contains(&Equipment::Ball) || e.equipment.contains(&Equipment::SoftBall) {
             assert!(has("ball"), "{}: no ball in `{}`", e.id, e.setup[0]);
             assert!(
                 has("spine") || has("navel"),
@@ -646,6 +699,48 @@ fn setup_lines_are_short_enough_to_say() {
             "{}: {total} words of set-up",
             e.id
         );
+    }
+}
+
+/// What is said during a hold fits it, so that the timeline never has to
+/// leave a cue out or say one over another: a cue is one short sentence,
+/// there is at most one for each 10 s of a hold (three in a 30-s hold), a
+/// phase's cue is said within its phase, and a phase of 10 s or less says
+/// its own cue only, so a paced movement or a transfer has no other cues.
+/// The timeline's own rule is tested on every routine in
+/// `runner::heard_whole`.
+#[test]
+fn what_is_said_in_a_hold_fits_it() {
+    use crate::engine::{Pace, word_count};
+    const MOST_CUE_WORDS: usize = 12;
+    for e in builtin().exercises() {
+        for cue in &e.cues {
+            let n = word_count(cue);
+            assert!(n <= MOST_CUE_WORDS, "{}: {n} words in `{cue}`", e.id);
+        }
+        for phase in &e.phases {
+            let said = Pace::DEFAULT.time_to_say(word_count(&phase.cue));
+            assert!(
+                said < std::time::Duration::from_secs(phase.hold.into()),
+                "{}: `{}` takes {said:?} to say, in {} s",
+                e.id,
+                phase.cue,
+                phase.hold
+            );
+        }
+        if e.has_phases() {
+            if e.phases.iter().all(|p| p.hold <= 10) {
+                assert_eq!(e.cues, Vec::<String>::new(), "{}: nothing extra", e.id);
+            }
+        } else {
+            assert!(
+                e.cues.len() as u32 <= e.hold / 10,
+                "{}: {} cues in {} s",
+                e.id,
+                e.cues.len(),
+                e.hold
+            );
+        }
     }
 }
 
@@ -702,8 +797,9 @@ fn every_routine_under_every_condition_ends_with_breathing() {
         for conditions in &sets {
             match Plan::build(routine, &library, &settings(conditions)) {
                 Ok(plan) => {
+                    // The side check is a measure taken, not a session.
                     assert!(
-                        ends_with_breathing(&plan),
+                        routine.is_side_check() || ends_with_breathing(&plan),
                         "{} with {conditions:?} does not end with breathing",
                         routine.id
                     );
@@ -740,6 +836,7 @@ fn every_condition_has_a_whole_routine() {
         let whole: Vec<&str> = library
             .routines()
             .iter()
+            .filter(|r| !r.is_side_check())
             .filter(|r| {
                 let plan = Plan::build(r, &library, &settings(&[condition])).unwrap();
                 plan.left_out.is_empty() && plan.total() >= 8 * 60 && ends_with_breathing(&plan)
@@ -1165,5 +1262,85 @@ fn the_readme_explains_every_tag() {
     for c in Condition::ALL {
         let row = format!("| `{}` |", c.name());
         assert!(readme.contains(&row), "no row for {c} in the README");
+    }
+}
+
+/// The side check compares the sides: both alike, whatever the tighter side,
+/// kneeling, and standing in its place with knee pain, said so.
+#[test]
+fn the_side_check_holds_both_sides_alike_and_stands_with_knee_pain() {
+    let library = builtin();
+    let routine = library.routine(Routine::SIDE_CHECK).unwrap();
+    let held = |plan: &Plan<'_>| -> Vec<(String, Option<Side>)> {
+        plan.holds()
+            .iter()
+            .map(|h| (h.exercise.id.clone(), h.side))
+            .collect()
+    };
+    let tighter = PlanSettings {
+        tighter_side: Some(Side::Left),
+        ..settings(&[])
+    };
+    let plan = Plan::build(routine, &library, &tighter).unwrap();
+    let kneeling = "kneeling-psoas-stretch".to_string();
+    assert_eq!(
+        held(&plan),
+        [
+            (kneeling.clone(), Some(Side::Left)),
+            (kneeling, Some(Side::Right))
+        ]
+    );
+    let plan = Plan::build(routine, &library, &settings(&[Condition::KneePain])).unwrap();
+    let standing = Routine::SIDE_CHECK_STANDING.to_string();
+    assert_eq!(
+        held(&plan),
+        [
+            (standing.clone(), Some(Side::Left)),
+            (standing, Some(Side::Right))
+        ]
+    );
+    assert_eq!(
+        crate::words::left_out_line(&plan.left_out[0]),
+        "Left out: Half-kneeling psoas stretch (kneeling-psoas-stretch), to avoid with knee pain or \
+         a knee injury (kneeling positions). In its place: Standing psoas stretch (standing-psoas-stretch)."
+    );
+}
+
+/// Every exercise of the routines a newcomer starts with has a figure, and
+/// every figure stands on its floor: a prop that is a support meets the
+/// ground, and nothing of the body is drawn below it.
+#[test]
+fn the_first_routines_have_a_figure_for_every_step() {
+    use crate::figure::Scene;
+    let library = builtin();
+    for id in ["daily", "desk-break", "chair"] {
+        let routine = library.routine(id).unwrap();
+        for step in &routine.steps {
+            let exercise = library.exercise(&step.exercise).unwrap();
+            assert!(
+                exercise.figure.is_some(),
+                "{id}: {} has no figure",
+                exercise.id
+            );
+        }
+    }
+    for exercise in library.exercises() {
+        let Some(figure) = &exercise.figure else {
+            continue;
+        };
+        for side in [Side::Left, Side::Right] {
+            let scene = Scene::of(figure, side);
+            // Half the floor line's width below 0, no more.
+            assert!(
+                scene.min.y > -0.03,
+                "{} reaches below the floor",
+                exercise.id
+            );
+            assert!(
+                scene.height() > 0.1 && scene.width() > 0.2,
+                "{}",
+                exercise.id
+            );
+        }
     }
 }

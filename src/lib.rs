@@ -32,7 +32,7 @@
 //! - `diagnostic.rs`: a problem in a file (file, line, column, key, what is
 //!   valid) and how it is shown.
 //! - `config.rs`: personal settings; `config/key.rs` the keys, `config/parse.rs`
-//!   reading the file, `config/template.rs` the file `config init` writes.
+//!   reading the file, `config/tighter_side.rs` the side held once more, `config/template.rs` the file `config init` writes.
 //! - `library/`: exercises and routines. `sources.rs` says where files come
 //!   from, `embedded.rs` holds the built-in ones, `load.rs` reads and layers
 //!   them (`parse.rs`, `raw.rs`, `items.rs`, `validate.rs`, `steps.rs`,
@@ -54,24 +54,32 @@
 //!   `screen.rs`, `rows.rs`, `pages.rs`, `painter.rs`, `hold_bar.rs`,
 //!   `big_digits.rs`, `keys.rs`, `input.rs`, `terminal.rs`, `signals.rs`)
 //!   runs the screen, `plain.rs` the transcript; `wording.rs` says each event
-//!   in words, and every sentence around the run; `check_in.rs` asks the
+//!   in words, and every sentence around the run (`heard_whole.rs` tests that
+//!   no word of any built-in routine is cut off); `check_in.rs` asks the
 //!   tension score, `echo.rs` hides what is typed at the notice,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
 //! - `voice.rs`: spoken cues through a text-to-speech program, each allowed
 //!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
+//! - `figure/`: pictures of poses, pure: `pose.rs` (joint angles and the
+//!   view) and `prop.rs` (what a pose uses, placed by a point of the body)
+//!   as an exercise file gives them, `body.rs` the body of human
+//!   proportions they pose, `scene.rs` the shapes laid out (mirrored for the
+//!   right side), `svg.rs` and `braille.rs` the two ways of drawing them.
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
-//!   chart, JSON), `after_session.rs`, and the `--format` choices in `format.rs`.
+//!   chart, JSON), and the `--format` choices in `format.rs`.
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
-//!   (`record.rs`), what it adds up to (`stats.rs`, `week.rs`, `newest.rs`)
+//!   (`record.rs`), a side check's pull on each side (`side_pull.rs`), what
+//!   it adds up to (`stats.rs`, `week.rs`, `newest.rs`, `side_trend.rs`)
 //!   and when to suggest another level (`progress.rs`).
 //! - `remind/`: the desk nudge: its schedule, the scheduler's files and
 //!   programs (`helper.rs`, run so that none can hold psoas up), the idle
 //!   time the desktop reports (`idle.rs`), time at the desk (`sitting.rs`),
 //!   the decision (`decide.rs`) and the nudge.
-//! - `safety.rs` and `words.rs`: the safety notice and the sentences said in
+//! - `safety.rs` and `words/`: the safety notice and the sentences said in
 //!   more than one place (the stop rule, the warm-up reminder, what a
-//!   routine needs and leaves out);
+//!   routine needs and leaves out), and in `words/after_session.rs` what
+//!   the end of a session says of its record;
 //!   `content_rules.rs` holds the built-in library to them, as tests;
 //!   `arbitrary_bytes.rs` feeds every reader of a person's files any bytes.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing
@@ -91,6 +99,7 @@ mod content_rules;
 pub(crate) mod diagnostic;
 pub(crate) mod dirs;
 pub(crate) mod engine;
+pub mod figure;
 pub(crate) mod files;
 pub(crate) mod format;
 pub mod history;

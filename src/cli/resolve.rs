@@ -35,6 +35,8 @@ impl From<ShowArgs> for ShowOptions {
         ShowOptions {
             id: args.id,
             format: args.format,
+            side: args.side,
+            pictures: !args.no_pictures,
         }
     }
 }
@@ -93,6 +95,7 @@ impl From<RunArgs> for RunOptions {
             voice_pace: args.voice_pace,
             tension_before: args.tension_before,
             tension_after: args.tension_after,
+            pull: (args.pull_left, args.pull_right),
             check_in: !args.no_check_in,
             note: args.note,
             record: !args.no_record,

@@ -22,12 +22,11 @@ use anyhow::Result;
 use crate::app::{Context, exit};
 use crate::config::Config;
 use crate::engine::{Familiarity, GuidanceSettings, Plan, PlanSettings};
-use crate::history::{History, HistoryError, Record, SessionNotes, Tally};
-use crate::library::{Impact, Library, Routine};
+use crate::history::{History, HistoryError, Record, SessionNotes, SidePull, Tally};
+use crate::library::{Impact, Library, Routine, Side};
 use crate::planner::{self, PlanRequest};
-use crate::render::after_session;
 use crate::runner::answer::{self, Answer};
-use crate::runner::check_in;
+use crate::runner::check_in::{self, Question};
 use crate::runner::echo::EchoOff;
 use crate::runner::plain::stamp;
 use crate::runner::rows::wrap;
@@ -35,6 +34,7 @@ use crate::runner::wording;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker};
 use crate::safety;
 use crate::voice::Voice;
+use crate::words::after_session;
 
 mod options;
 
@@ -59,27 +59,51 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     let plan = Plan::build(&routine, &library, &plan_settings)?;
     let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));
     let asks = check_in::should_ask(!settings.plain, !args.check_in, config.check_in);
+    // The side check asks each side's pull after its holds, not the tension.
+    let side_check = routine.is_side_check();
 
     if let Err(ending) = notice(context, &settings, args.record, out)? {
         return Ok(ExitCode::from(ending.exit_code()));
     }
-    let tension_before = match check_in_before(&args, asks, &settings, out)? {
+    let tension_before = match check_in_before(&args, asks && !side_check, &settings, out)? {
         Ok(score) => score,
         Err(ending) => return Ok(ExitCode::from(ending.exit_code())),
     };
     let outcome = run_routine(plan, warm_up, &settings, config, &args, &plan_settings, out)?;
     // A terminal or pipe gone, or a signal at the question, ends what is
     // said after the run; the session is recorded all the same.
+    let given = Answers::given(&args);
     let after = summary(&outcome, &settings, &args, out).and_then(|said| match said {
-        Ok(()) => check_in_after(&outcome, &settings, &args, asks, tension_before, out),
-        Err(ending) => Ok((args.tension_after, ending)),
+        Ok(()) if side_check => pulls_after(&outcome, &settings, &args, asks, out)
+            .map(|(pull, ending)| (Answers { pull, ..given }, ending)),
+        Ok(()) => check_in_after(&outcome, &settings, &args, asks, tension_before, out).map(
+            |(tension_after, ending)| {
+                (
+                    Answers {
+                        tension_after,
+                        ..given
+                    },
+                    ending,
+                )
+            },
+        ),
+        Err(ending) => Ok((given, ending)),
     });
-    let (tension_after, ending) = match &after {
+    let (answers, ending) = match &after {
         Ok(answered) => *answered,
-        Err(_) => (args.tension_after, outcome.ending),
+        Err(_) => (given, outcome.ending),
     };
-    let tension = (tension_before, tension_after);
-    let recorded = record(context, &args, &settings, &outcome, tension, &plan_settings);
+    let tension = (tension_before, answers.tension_after);
+    let pull = side_check.then_some(answers.pull);
+    let recorded = record(
+        context,
+        &args,
+        &settings,
+        &outcome,
+        tension,
+        pull,
+        &plan_settings,
+    );
     if let Ok(Some(record)) = &recorded
         && ending == outcome.ending
         && !ending.output_gone()
@@ -146,11 +170,32 @@ fn warm_up_impact(config: &Config, args: &RunOptions) -> Impact {
 }
 
 /// The typed answers, read while watching for signals.
-type Answers = BufReader<Answer>;
+type Typed = BufReader<Answer>;
+
+/// The side check's ratings, left and right.
+type Pull = (Option<u8>, Option<u8>);
+
+/// What is asked after the routine: the tension, or in the side check each
+/// side's pull (left, right).
+#[derive(Clone, Copy, Debug)]
+struct Answers {
+    tension_after: Option<u8>,
+    pull: Pull,
+}
+
+impl Answers {
+    /// The answers given on the command line.
+    fn given(args: &RunOptions) -> Answers {
+        Answers {
+            tension_after: args.tension_after,
+            pull: args.pull,
+        }
+    }
+}
 
 /// Where typed answers come from: only on a terminal, as plain mode never
 /// asks, and read watching for signals.
-fn typed_answers(settings: &RunSettings) -> Result<Option<Answers>> {
+fn typed_answers(settings: &RunSettings) -> Result<Option<Typed>> {
     Ok((!settings.plain)
         .then(|| Answer::start().map(BufReader::new))
         .transpose()?)
@@ -207,18 +252,63 @@ fn check_in_after(
     )
 }
 
+/// After a side check at real speed that got past its first hold and was
+/// not ended by a signal, the pull on each side, as the tension check-in
+/// asks; a rating given on the command line is not asked for. Returns the
+/// ratings and how the program ends.
+fn pulls_after(
+    outcome: &RunOutcome,
+    settings: &RunSettings,
+    args: &RunOptions,
+    asks: bool,
+    out: &mut impl Write,
+) -> Result<(Pull, Ending)> {
+    let asked = asks
+        && settings.speed == 1.0
+        && outcome.past_first_hold
+        && matches!(outcome.ending, Ending::Finished | Ending::Quit);
+    let mut answers = if asked {
+        typed_answers(settings)?
+    } else {
+        None
+    };
+    let mut pull = [args.pull.0, args.pull.1];
+    for (i, side) in [Side::Left, Side::Right].into_iter().enumerate() {
+        match ask_score(Question::Pull(side), pull[i], asked, answers.as_mut(), out)? {
+            Ok(score) => pull[i] = score,
+            Err(ending) => {
+                // Off the line of the question, if anyone is still there.
+                let _ = writeln!(out).and_then(|()| out.flush());
+                return Ok(((pull[0], pull[1]), ending));
+            }
+        }
+    }
+    Ok(((pull[0], pull[1]), outcome.ending))
+}
+
 /// One tension check-in: `Ok(Err(ending))` when a signal, the terminal
 /// going away or the output closing ended the question.
 fn ask_tension(
     given: Option<u8>,
     ask: bool,
-    answers: Option<&mut Answers>,
+    answers: Option<&mut Typed>,
+    out: &mut impl Write,
+) -> Result<Result<Option<u8>, Ending>> {
+    ask_score(Question::Tension, given, ask, answers, out)
+}
+
+/// One check-in of any [`Question`].
+fn ask_score(
+    question: Question,
+    given: Option<u8>,
+    ask: bool,
+    answers: Option<&mut Typed>,
     out: &mut impl Write,
 ) -> Result<Result<Option<u8>, Ending>> {
     let width = text_width();
     let asked = match answers {
-        Some(answers) => check_in::check_in(given, ask, width, answers, out),
-        None => check_in::check_in(given, false, width, &mut io::empty(), out),
+        Some(answers) => check_in::check_in_for(question, given, ask, width, answers, out),
+        None => check_in::check_in_for(question, given, false, width, &mut io::empty(), out),
     };
     match asked {
         Ok(score) => Ok(Ok(score)),
@@ -335,13 +425,15 @@ fn notice_screen(
 
 /// Appends the session to the history, unless `--no-record`, a `--speed`
 /// preview, or it ended before its first hold was over; returns what was
-/// recorded. `tension` is the check-ins' scores, before and after.
+/// recorded. `tension` is the check-ins' scores, before and after, and
+/// `pull` the side check's ratings, for a side check.
 fn record(
     context: &Context,
     args: &RunOptions,
     settings: &RunSettings,
     outcome: &RunOutcome,
     (tension_before, tension_after): (Option<u8>, Option<u8>),
+    pull: Option<Pull>,
     plan_settings: &PlanSettings,
 ) -> Result<Option<Record>, HistoryError> {
     let preview = settings.speed != 1.0;
@@ -353,6 +445,7 @@ fn record(
         tension_after,
         note: args.note.clone(),
         level: plan_settings.level.number(),
+        side_pull: pull.and_then(|(left, right)| SidePull::new(left, right)),
     };
     let record = Record::new(outcome, notes);
     History::at(&context.dirs.state_dir).append(&record)?;
@@ -389,6 +482,14 @@ fn where_the_week_stands(
     }
     if let Some(line) = after_session::tension_line(record.tension_before, record.tension_after) {
         say(outcome, settings, &line, out)?;
+    }
+    if let Some(pull) = record.side_pull {
+        say(
+            outcome,
+            settings,
+            &wording::pull_found(pull.left, pull.right),
+            out,
+        )?;
     }
     out.flush()?;
     Ok(())

@@ -1,23 +1,35 @@
 //! `psoas show ID`: finds one exercise, which
-//! [`render::show`](crate::render::show) prints in full.
+//! [`render::show`](crate::render::show) prints in full, with its figure
+//! when the text goes to a terminal, or writes its figure as SVG.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
 use crate::app::Context;
 use crate::format::did_you_mean;
-use crate::render::{ListFormat, show};
+use crate::library::Side;
+use crate::render::{ShowFormat, show};
 
 /// Which exercise `psoas show` shows, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShowOptions {
     /// The exercise's id.
     pub id: String,
-    /// Text or JSON.
-    pub format: ListFormat,
+    /// Text, JSON or the figure as SVG.
+    pub format: ShowFormat,
+    /// The side the figure is drawn for.
+    pub side: Side,
+    /// Whether a terminal is shown the figure (not with `--no-pictures`;
+    /// the config's `pictures = false` turns it off too).
+    pub pictures: bool,
 }
+
+/// The room a figure takes in `show`'s text: at most this many columns and
+/// rows, and never wider than the terminal.
+const FIGURE_COLUMNS: usize = 40;
+const FIGURE_ROWS: usize = 12;
 
 pub fn execute(context: &Context, args: ShowOptions, out: &mut impl Write) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;
@@ -30,6 +42,34 @@ pub fn execute(context: &Context, args: ShowOptions, out: &mut impl Write) -> Re
             args.id
         );
     };
-    show::write(exercise, args.format, out)?;
+    if args.format == ShowFormat::Svg {
+        let Some(figure) = &exercise.figure else {
+            bail!(
+                "`{}` has no figure yet; its words are complete without one",
+                exercise.id
+            );
+        };
+        write!(out, "{}", show::svg(exercise, figure, args.side))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // A figure is drawn only for a person at a terminal: a pipe or a file
+    // gets the words alone, as before.
+    // The config is read only when a figure would be drawn, so that `show`
+    // into a pipe works whatever state the config is in.
+    let drawn = args.pictures
+        && args.format == ShowFormat::Text
+        && exercise.figure.is_some()
+        && std::io::stdout().is_terminal();
+    let room = if drawn && context.config()?.pictures() {
+        let columns = crossterm::terminal::size().map_or(80, |(c, _)| usize::from(c));
+        Some(show::Room {
+            side: args.side,
+            columns: FIGURE_COLUMNS.min(columns.saturating_sub(4)),
+            rows: FIGURE_ROWS,
+        })
+    } else {
+        None
+    };
+    show::write(exercise, args.format, room, out)?;
     Ok(ExitCode::SUCCESS)
 }

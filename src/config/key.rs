@@ -20,10 +20,12 @@ pub enum Key {
     MinHeldMinutes,
     CheckIn,
     BriskWarmUp,
+    Pictures,
     Conditions,
     Level,
     Guidance,
     FamiliarAfter,
+    TighterSide,
     Remind,
     NotifyCommand,
 }
@@ -63,8 +65,8 @@ mod tests {
         assert_eq!(
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command voice_pace \
-             weekly_goal min_held_minutes check_in brisk_warm_up conditions level guidance \
-             familiar_after remind notify_command"
+             weekly_goal min_held_minutes check_in brisk_warm_up pictures conditions level guidance \
+             familiar_after tighter_side remind notify_command"
         );
     }
 }

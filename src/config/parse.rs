@@ -160,6 +160,7 @@ impl Reader<'_> {
             }
             Key::CheckIn => config.check_in = self.flag(key, value),
             Key::BriskWarmUp => config.brisk_warm_up = self.flag(key, value),
+            Key::Pictures => config.pictures = self.flag(key, value),
             Key::Conditions => config.conditions = self.conditions(key, value),
             Key::Level => {
                 config.level = self
@@ -171,6 +172,10 @@ impl Reader<'_> {
                 config.guidance = self.parsed(key, text);
             }
             Key::FamiliarAfter => config.familiar_after = self.int(key, value, FAMILIAR_AFTER),
+            Key::TighterSide => {
+                let text = self.value(key, value);
+                config.tighter_side = self.parsed(key, text);
+            }
             Key::Remind => config.remind = self.remind(value),
             Key::NotifyCommand => config.notify_command = self.command(key, value, NOTIFY_HELP),
         }

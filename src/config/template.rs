@@ -73,6 +73,10 @@ pub fn template() -> String {
 # marching, step jacks and hip circles (`--brisk-warm-up`).
 # brisk_warm_up = {brisk_warm_up}
 
+# Draw each exercise's figure in `psoas show` on a terminal (`--no-pictures`).
+# The words are complete without it.
+# pictures = {pictures}
+
 # How much longer stretch and breathing holds last: 1 as written, 2 one and a
 # half times, 3 twice as long (`--level`). `psoas history` says when to move.
 # level = 1
@@ -83,6 +87,11 @@ pub fn template() -> String {
 # have held the exercise in familiar_after recorded sessions, brief after.
 # guidance = \"auto\"
 # familiar_after = {familiar_after}
+
+# The side that feels tighter, held once more in each two-sided stretch: left,
+# right, or none for no extra hold. Unset, the latest side check decides
+# (`psoas run side-check`).
+# tighter_side = \"left\"
 
 # When `psoas remind now` may nudge you to stand up: every so long (like 60m
 # or 1h30m), between two times of day, on some days (like mon-fri, mon,wed,fri
@@ -119,6 +128,7 @@ pub fn template() -> String {
         min_held = Config::DEFAULT_MIN_HELD_MINUTES,
         check_in = Config::DEFAULT_CHECK_IN,
         brisk_warm_up = Config::DEFAULT_BRISK_WARM_UP,
+        pictures = Config::DEFAULT_PICTURES,
         every = remind.every,
         from = remind.from,
         to = remind.to,

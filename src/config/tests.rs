@@ -106,7 +106,7 @@ fn every_problem_is_reported_with_line_column_key_and_help() {
         "c/config.toml:5:15: error: `conditions[1]`: `pregnant` is not a condition tag\n  help: valid: herniated-disc, pregnancy, recent-surgery, hip-replacement, osteoporosis, knee-pain",
         "c/config.toml:6:17: error: `voice_command`: is empty",
         "c/config.toml:7:8: error: `bell`: invalid type: string \"yes\", expected true or false",
-        "c/config.toml:8:1: error: `voise`: unknown key `voise` in the config file\n  help: did you mean `voice`? valid keys: default_routine, prep, transition, breathing, bell, voice, voice_command, voice_pace, weekly_goal, min_held_minutes, check_in, brisk_warm_up, conditions, level, guidance, familiar_after, remind, notify_command",
+        "c/config.toml:8:1: error: `voise`: unknown key `voise` in the config file\n  help: did you mean `voice`? valid keys: default_routine, prep, transition, breathing, bell, voice, voice_command, voice_pace, weekly_goal, min_held_minutes, check_in, brisk_warm_up, pictures, conditions, level, guidance, familiar_after, tighter_side, remind, notify_command",
         "c/config.toml:9:14: error: `voice_pace`: 20 is out of range\n  help: a whole number of words a minute from 60 to 450",
     ];
     assert_eq!(messages.len(), expected.len(), "{messages:#?}");

@@ -8,7 +8,7 @@ use super::guidance::Telling;
 use super::pace::Pace;
 use super::plan::LeftOut;
 use super::timeline::COUNT_FROM;
-use crate::library::{Condition, Equipment, Exercise, Position};
+use crate::library::{Condition, Equipment, Exercise, Kind, Position, Side};
 
 /// The get-ready time before a hold in `position`, after a hold in
 /// `previous` (`None` for the first hold): `transition` at the first hold and
@@ -67,14 +67,20 @@ pub fn ready_to_introduce(exercise: &Exercise, telling: Telling<'_>, pace: Pace)
     ready_to_say(0, introduction_words(exercise, telling), pace)
 }
 
-/// What is said once a run, with the routine's first hold, in words: each
-/// step left out for a condition, what the routine needs at hand, and the
-/// rule that holds throughout.
-pub fn opening_words(left_out: &[LeftOut<'_>], equipment: &[Equipment]) -> usize {
-    left_out
-        .iter()
-        .map(|l| word_count(&crate::words::left_out_line(l)))
-        .sum::<usize>()
+/// What is said once a run, with the routine's first hold, in words: the
+/// routine's own lines to say before it starts (`before`), each step left
+/// out for a condition, what the routine needs at hand, and the rule that
+/// holds throughout.
+pub fn opening_words(
+    before: &[String],
+    left_out: &[LeftOut<'_>],
+    equipment: &[Equipment],
+) -> usize {
+    before.iter().map(|l| word_count(l)).sum::<usize>()
+        + left_out
+            .iter()
+            .map(|l| word_count(&crate::words::left_out_line(l)))
+            .sum::<usize>()
         + crate::words::needs(equipment).map_or(0, |n| word_count(&n))
         + word_count(crate::words::STOP_RULE)
 }
@@ -164,7 +170,8 @@ impl<'a> GetReadies<'a> {
 /// others by `prep`, or the time to change sides where that is longer
 /// ([`switch_ready`]): `first_ready + hold + (repeat × sides − 1) ×
 /// (switch_ready + hold)`, where a phased exercise's hold is the sum of its
-/// phases. It is the
+/// phases, and for a two-sided stretch of a person with a `tighter` side
+/// one more hold on it ([`extra_side`], [`extra_ready`]). It is the
 /// sum `Plan::build` lays out as segments, for planning a routine before it
 /// exists.
 pub fn step_seconds(
@@ -173,6 +180,7 @@ pub fn step_seconds(
     repeat: u32,
     first_ready: u32,
     prep: u32,
+    tighter: Option<Side>,
 ) -> u32 {
     let hold = if exercise.has_phases() {
         exercise.hold
@@ -180,7 +188,28 @@ pub fn step_seconds(
         hold.unwrap_or(exercise.hold)
     };
     let holds = repeat * exercise.sides();
-    first_ready + hold + holds.saturating_sub(1) * (switch_ready(exercise, prep) + hold)
+    let extra =
+        extra_side(exercise, tighter).map_or(0, |side| extra_ready(exercise, side, prep) + hold);
+    first_ready + hold + holds.saturating_sub(1) * (switch_ready(exercise, prep) + hold) + extra
+}
+
+/// The side of the one extra hold a step gets, if any: the `tighter` side,
+/// for a stretch done on each side (a sequence of phases is no stretch to
+/// hold longer). It comes right after the step's last pair, so the tighter
+/// side is held once more than the other.
+pub fn extra_side(exercise: &Exercise, tighter: Option<Side>) -> Option<Side> {
+    tighter
+        .filter(|_| exercise.kind == Kind::Stretch && exercise.each_side && !exercise.has_phases())
+}
+
+/// The get-ready before the extra hold on `side`: after the right side of
+/// the pair, the left is a change of sides ([`switch_ready`]); the right is
+/// held again where it is, after the `prep`.
+pub fn extra_ready(exercise: &Exercise, side: Side, prep: u32) -> u32 {
+    match side {
+        Side::Left => switch_ready(exercise, prep),
+        Side::Right => prep,
+    }
 }
 
 /// The get-ready before a hold of a step that follows another hold of the

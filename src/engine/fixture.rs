@@ -47,6 +47,31 @@ pub fn pregnancy_plan(library: &Library) -> Plan<'_> {
     Plan::build(routine, library, &settings).expect("a plan")
 }
 
+/// The routine `paced` and its exercises, shared with the command-line
+/// tests: words to say before it starts, a transfer, a paced movement and a
+/// breathing hold.
+pub fn paced_library() -> Library {
+    let files = [
+        LibraryFile::given(
+            "fixture/exercises/paced.toml",
+            include_str!("../../tests/fixtures/paced/exercises/paced.toml"),
+        ),
+        LibraryFile::given(
+            "fixture/paced.toml",
+            include_str!("../../tests/fixtures/paced/paced.toml"),
+        ),
+    ];
+    let loaded = load_files(&files, Vec::new());
+    assert!(!loaded.has_errors());
+    loaded.library
+}
+
+/// The plan of `paced`, with the default settings.
+pub fn paced_plan(library: &Library) -> Plan<'_> {
+    let routine = library.routine("paced").expect("the fixture routine");
+    Plan::build(routine, library, &PlanSettings::default()).expect("a plan")
+}
+
 fn library_of(exercises: &str) -> Library {
     let files = [
         LibraryFile::given("fixture/exercises/mini.toml", exercises),

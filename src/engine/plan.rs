@@ -64,6 +64,8 @@ pub struct Plan<'a> {
     /// How many steps each stage has: `[warm-up, main]`.
     step_counts: [usize; 2],
     pub left_out: Vec<LeftOut<'a>>,
+    /// The routine's words to say before it starts, in its first get-ready.
+    pub before: Vec<String>,
     /// See [`Plan::equipment`].
     equipment: Vec<Equipment>,
     /// The pace its get-readies were timed at: what it says is said, and its
@@ -120,17 +122,21 @@ impl<'a> Plan<'a> {
             }
         }
         // A way down left out is replaced by one that suits while steps on
-        // the floor remain after it: they are then done on a bed.
+        // the floor remain after it: they are then done on a bed. The side
+        // check's kneeling stretch left out (with knee pain) is done
+        // standing, so the check still compares the two sides.
         for left in &mut left_out {
             let floor_after = kept
                 .iter()
                 .any(|&(i, _, e)| i > left.step && e.position >= Position::Kneeling);
-            left.instead = left
-                .exercise
-                .instead
-                .as_deref()
+            let in_place = if routine.is_side_check() {
+                Some(Routine::SIDE_CHECK_STANDING)
+            } else {
+                left.exercise.instead.as_deref().filter(|_| floor_after)
+            };
+            left.instead = in_place
                 .and_then(|id| library.exercise(id))
-                .filter(|e| floor_after && e.avoided_with(&settings.conditions).next().is_none());
+                .filter(|e| e.avoided_with(&settings.conditions).next().is_none());
             if let Some(instead) = left.instead {
                 let at = kept.partition_point(|&(i, _, _)| i < left.step);
                 kept.insert(at, (left.step, &routine.steps[left.step], instead));
@@ -139,9 +145,11 @@ impl<'a> Plan<'a> {
         let kept: Vec<(&Step, &Exercise)> = kept.into_iter().map(|(_, s, e)| (s, e)).collect();
         let equipment = Equipment::needed_by(kept.iter().map(|&(_, exercise)| exercise));
         let conditions = settings.conditions.clone();
-        let opening = opening_words(&left_out, &equipment);
+        let opening = opening_words(&routine.before, &left_out, &equipment);
         let mut builder =
             Builder::new(prep, transition, opening, conditions.clone(), settings.pace);
+        // The side check holds both sides alike, to compare them.
+        let tighter = settings.tighter_side.filter(|_| !routine.is_side_check());
         let mut brief = HashSet::new();
         for (kept_index, &(step, exercise)) in kept.iter().enumerate() {
             let briefly = settings.guidance.is_brief(exercise);
@@ -166,6 +174,7 @@ impl<'a> Plan<'a> {
                 hold,
                 breathing,
                 briefly,
+                tighter,
             );
         }
         if builder.segments.is_empty() {
@@ -182,6 +191,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             equipment,
             left_out,
+            before: routine.before.clone(),
             pace: settings.pace,
             conditions,
             brief,
@@ -250,6 +260,7 @@ impl<'a> Plan<'a> {
                 exercise.hold,
                 breathing,
                 briefly,
+                None,
             );
             moving += exercise.hold;
             steps += 1;
@@ -262,6 +273,7 @@ impl<'a> Plan<'a> {
             segments: builder.segments,
             step_counts: [steps, 0],
             left_out: Vec::new(),
+            before: Vec::new(),
             equipment: Vec::new(),
             pace: settings.pace,
             conditions,
@@ -389,6 +401,7 @@ impl<'a> Plan<'a> {
             step: s.step,
             round: s.round,
             side: s.side,
+            extra: s.extra,
             exercise: s.exercise,
             start: s.start,
             prep: 0,

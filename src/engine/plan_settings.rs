@@ -6,7 +6,7 @@
 use super::guidance::GuidanceSettings;
 use super::level::Level;
 use super::pace::Pace;
-use crate::library::{Breathing, Condition, Routine};
+use crate::library::{Breathing, Condition, Routine, Side};
 
 /// Personal defaults that fill in what a routine leaves unsaid, and the
 /// conditions whose exercises are left out.
@@ -24,6 +24,10 @@ pub struct PlanSettings {
     pub pace: Pace,
     /// Which exercises a get-ready introduces briefly.
     pub guidance: GuidanceSettings,
+    /// The side that pulls more, held once more in each two-sided stretch
+    /// (see [`extra_side`](super::durations::extra_side)); `None` for no
+    /// extra hold.
+    pub tighter_side: Option<Side>,
 }
 
 impl Default for PlanSettings {
@@ -36,6 +40,7 @@ impl Default for PlanSettings {
             level: Level::One,
             pace: Pace::DEFAULT,
             guidance: GuidanceSettings::default(),
+            tighter_side: None,
         }
     }
 }

@@ -11,6 +11,8 @@ pub struct PlannedHold<'a> {
     pub step: usize,
     pub round: u32,
     pub side: Option<Side>,
+    /// The extra hold on the tighter side, after the pair.
+    pub extra: bool,
     pub exercise: &'a Exercise,
     /// Start of the prep, in seconds from the start of the plan.
     pub start: u32,

@@ -40,6 +40,9 @@ pub struct Segment<'a> {
     /// Seconds since the hold itself began (0 for a prep segment), so the
     /// breathing rhythm runs on across the phases of a sequence.
     pub into_hold: u32,
+    /// The extra hold on the tighter side, after a two-sided stretch's pair
+    /// (see [`extra_side`](super::durations::extra_side)).
+    pub extra: bool,
     pub exercise: &'a Exercise,
     pub breathing: Breathing,
 }
@@ -49,9 +52,10 @@ impl Segment<'_> {
         self.start + self.duration
     }
 
-    /// The prep before the second side of an `each_side` exercise.
+    /// The prep before the second side of an `each_side` exercise; the
+    /// extra hold on the tighter side is said as such instead.
     pub fn is_side_switch(&self) -> bool {
-        self.kind == SegmentKind::Prep && self.side == Some(Side::Right)
+        self.kind == SegmentKind::Prep && self.side == Some(Side::Right) && !self.extra
     }
 
     /// The words for the current phase of a sequence, if any.

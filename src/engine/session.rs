@@ -32,7 +32,8 @@ pub enum Control {
     Skip,
     /// Back to the previous hold; in the first hold, to its start.
     Back,
-    /// Back to the start of the current hold.
+    /// The current hold again, from its count-in; in a get-ready, back to
+    /// its start.
     Restart,
     /// In a get-ready, on to its count-in at once: for a person already in
     /// position, who needs no more of its time.
@@ -71,8 +72,10 @@ pub struct Session<'a> {
     next_cue: usize,
     /// Whether to stop at the next `Ready` cue, and wait there.
     waiting: bool,
-    /// The latest cue or phase of the hold running now, for the screen.
-    instruction: Option<Cue>,
+    /// The phase of the hold running now, and the latest of its cues, for
+    /// the screen.
+    phase: Option<Cue>,
+    cue: Option<Cue>,
     /// Plan time reached, as of `last_now`.
     position: Duration,
     last_now: Duration,
@@ -100,7 +103,8 @@ impl<'a> Session<'a> {
             cues: Vec::new(),
             chunk: 0,
             waiting: false,
-            instruction: None,
+            phase: None,
+            cue: None,
             waited: Duration::ZERO,
             holds: vec![HoldStatus::Pending; plan.hold_count()],
             plan,
@@ -172,7 +176,7 @@ impl<'a> Session<'a> {
                 cues.extend(self.jump_to_hold(hold + 1));
             }
             Control::Back => cues.extend(self.jump_to_hold(self.current_hold().saturating_sub(1))),
-            Control::Restart => cues.extend(self.jump_to_hold(self.current_hold())),
+            Control::Restart => cues.extend(self.restart_hold()),
             Control::Ready => {
                 // The time passed over is neither spent nor held.
                 if let Some(at) = self.next_ready().filter(|&at| at > self.position) {
@@ -248,15 +252,16 @@ impl<'a> Session<'a> {
     }
 
     /// What the get-ready of the hold running now says besides the step
-    /// itself, in the order it is said: what is left out and what is needed
-    /// (once a run), the exercise's set-up lines and cautions (the first time
+    /// itself, in the order it is said: the routine's words before it
+    /// starts, what is left out and what is needed (once a run), the exercise's set-up lines and cautions (the first time
     /// it is reached), the stop rule (once a run). Empty for a get-ready that
     /// says only the step.
     pub fn get_ready_events(&self) -> impl Iterator<Item = &Event> {
         self.cues.iter().map(|c| &c.event).filter(|e| {
             matches!(
                 e,
-                Event::LeftOut { .. }
+                Event::Before { .. }
+                    | Event::LeftOut { .. }
                     | Event::Needs
                     | Event::Setup { .. }
                     | Event::Caution { .. }
@@ -278,14 +283,15 @@ impl<'a> Session<'a> {
             && self.plan.telling(segment.exercise).brief
     }
 
-    /// The latest cue or phase of the running hold, if any has come yet.
-    pub fn instruction(&self) -> Option<Event> {
-        self.instruction.map(|c| c.event)
+    /// The phase of the running hold and when it began, if it has one.
+    pub fn phase(&self) -> Option<Cue> {
+        self.phase
     }
 
-    /// The plan time the latest cue or phase came at, if any has come yet.
-    pub fn instruction_at(&self) -> Option<Duration> {
-        self.instruction.map(|c| c.at)
+    /// The latest cue of the running hold and when it came, if any has
+    /// come yet.
+    pub fn cue(&self) -> Option<Cue> {
+        self.cue
     }
 
     pub fn plan(&self) -> &Plan<'a> {
@@ -395,9 +401,11 @@ impl<'a> Session<'a> {
                     let exercise: &'a Exercise = begun.exercise;
                     self.furthest_hold = self.furthest_hold.max(begun.hold);
                     self.introduced.insert(exercise.id.as_str());
-                    self.instruction = None;
+                    self.phase = None;
+                    self.cue = None;
                 }
-                Event::HoldCue { .. } | Event::Phase { .. } => self.instruction = Some(cue),
+                Event::HoldCue { .. } => self.cue = Some(cue),
+                Event::Phase { .. } => self.phase = Some(cue),
                 Event::StopRule => self.run_start_said = true,
                 Event::Finished => self.state = State::Finished,
                 _ => {}
@@ -441,6 +449,31 @@ impl<'a> Session<'a> {
         };
         self.position = Duration::from_secs(self.plan.segments[segment].start.into());
         self.load(hold);
+        self.take_due()
+    }
+
+    /// The current hold again from its count-in, with nothing of its
+    /// get-ready said again; in the get-ready itself, back to its start.
+    fn restart_hold(&mut self) -> Vec<Cue> {
+        let hold = self.current_hold();
+        let Some(planned) = self.plan.hold(hold) else {
+            return self.jump_to_hold(hold);
+        };
+        if self.position < Duration::from_secs(planned.hold_start().into()) {
+            return self.jump_to_hold(hold);
+        }
+        self.load(hold);
+        let Some(ready) = self
+            .cues
+            .iter()
+            .position(|c| matches!(c.event, Event::Ready { .. }))
+        else {
+            return self.jump_to_hold(hold);
+        };
+        self.next_cue = ready;
+        self.position = self.cues[ready].at;
+        self.phase = None;
+        self.cue = None;
         self.take_due()
     }
 

@@ -4,7 +4,8 @@
 //! The run command builds a [`Record`] from the runner's
 //! [`RunOutcome`](crate::runner::RunOutcome) and [`SessionNotes`] and appends
 //! it with [`History::append`]. `psoas history` reads with [`History::scan`],
-//! adds up with a [`Tally`] and picks the sessions to list with [`Newest`];
+//! adds up with a [`Tally`] (each side's trend over the side checks among
+//! it) and picks the sessions to list with [`Newest`];
 //! [`progress`] says when to suggest another level. The printers are in
 //! [`render::history`](crate::render::history).
 
@@ -14,6 +15,8 @@ mod lines;
 mod newest;
 pub(crate) mod progress;
 mod record;
+mod side_pull;
+mod side_trend;
 mod stats;
 mod store;
 mod week;
@@ -24,6 +27,9 @@ pub(crate) use lines::Skipped;
 pub(crate) use newest::Newest;
 pub(crate) use record::MAX_TENSION;
 pub use record::{Record, SessionNotes, Standing};
+pub use side_pull::SidePull;
+pub(crate) use side_pull::latest as latest_side_pull;
+pub(crate) use side_trend::SideCheck;
 pub(crate) use stats::{CHART_WEEKS, Summary, Tally, WeekCount, WeekTension};
 pub use store::History;
 #[cfg(test)]

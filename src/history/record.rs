@@ -16,6 +16,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::side_pull::SidePull;
 use crate::runner::RunOutcome;
 
 /// The format version this program writes and reads.
@@ -62,6 +63,11 @@ pub struct Record {
     /// before it was kept, which then count toward none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exercises: Vec<String>,
+    /// For a side check, the pull on each side, 0-10 (see [`SidePull`]).
+    /// Missing in every other record, and in those written before it was
+    /// kept; an older psoas passes over it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side_pull: Option<SidePull>,
 }
 
 /// How a recorded session stands toward the weekly goal and the streak. Every
@@ -86,6 +92,8 @@ pub struct SessionNotes {
     pub tension_after: Option<u8>,
     pub note: Option<String>,
     pub level: u8,
+    /// The side check's ratings, for a side check.
+    pub side_pull: Option<SidePull>,
 }
 
 impl Record {
@@ -108,6 +116,7 @@ impl Record {
             note: notes.note.filter(|n| !n.trim().is_empty()),
             level: Some(notes.level),
             exercises: outcome.exercises.clone(),
+            side_pull: notes.side_pull,
         }
     }
 
@@ -124,7 +133,7 @@ impl Record {
                 return Some(format!("`{name}` is {t}; it must be from 0 to 10"));
             }
         }
-        None
+        self.side_pull.as_ref().and_then(SidePull::problem)
     }
 
     /// The seconds of holding the routine planned. An old record that did not
@@ -223,6 +232,7 @@ pub(crate) mod tests {
             tension_after: Some(3),
             note: Some("tight after the drive".into()),
             level: 1,
+            side_pull: None,
         }
     }
 
@@ -255,6 +265,43 @@ pub(crate) mod tests {
         assert!(record.exercises.is_empty());
         // Written back, it still says nothing of them.
         assert!(!record.to_line().contains("exercises"));
+        assert_eq!(record.side_pull, None);
+        assert!(!record.to_line().contains("side_pull"));
+    }
+
+    #[test]
+    fn a_side_check_keeps_each_sides_pull_and_reads_back() {
+        let checked = SessionNotes {
+            side_pull: SidePull::new(Some(7), Some(4)),
+            ..notes()
+        };
+        let record = Record::new(&outcome("2026-11-03T08:00:00+01:00"), checked);
+        let line = record.to_line();
+        assert!(
+            line.ends_with(",\"side_pull\":{\"left\":7,\"right\":4}}\n"),
+            "{line}"
+        );
+        let back: Record = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, record);
+        // One side skipped: only the other is written.
+        let one = SessionNotes {
+            side_pull: SidePull::new(None, Some(3)),
+            ..notes()
+        };
+        let line = Record::new(&outcome("2026-11-03T08:00:00+01:00"), one).to_line();
+        assert!(line.contains("\"side_pull\":{\"right\":3}"), "{line}");
+    }
+
+    #[test]
+    fn a_side_pull_over_ten_is_a_problem() {
+        let line = r#"{"v":1,"started_at":"2026-11-21T07:30:00+01:00","routine_id":"side-check",
+            "routine_name":"Side check","planned_seconds":90,"held_seconds":60,"holds_done":2,
+            "holds_skipped":0,"finished":true,"side_pull":{"left":12,"right":3}}"#;
+        let record: Record = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            record.problem().unwrap(),
+            "`side_pull.left` is 12; it must be from 0 to 10"
+        );
     }
 
     #[test]

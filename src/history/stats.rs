@@ -7,7 +7,8 @@
 //! session needs ([`Record::standing`]); a shorter one is kept and shown as
 //! short, or as a break, but not counted. The per-week counts also say how
 //! many were finished, short and breaks, and the average tension before and
-//! after over the sessions with both check-ins.
+//! after over the sessions with both check-ins. Side checks are kept in
+//! order for each side's trend.
 //!
 //! The streak is the number of consecutive weeks, up to now, that met the
 //! goal. The current week adds to it once it meets the goal, and does not
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset};
 
 use super::record::{Record, Standing};
+use super::side_trend::{self, SideCheck};
 use super::week::Week;
 
 /// How many weeks the chart and the average tension change cover.
@@ -106,6 +108,8 @@ pub struct Summary {
     pub tension: Option<TensionChange>,
     /// The level of the newest session (1 without sessions).
     pub level: u8,
+    /// Every side check, oldest first: each side's trend.
+    pub side_checks: Vec<SideCheck>,
 }
 
 impl Summary {
@@ -143,6 +147,7 @@ pub struct Tally {
     all_sessions: usize,
     /// When the newest session started, and its level.
     newest: Option<(DateTime<FixedOffset>, u8)>,
+    side_checks: Vec<SideCheck>,
 }
 
 impl Tally {
@@ -168,6 +173,7 @@ impl Tally {
             change_count: 0,
             all_sessions: 0,
             newest: None,
+            side_checks: Vec::new(),
         }
     }
 
@@ -176,6 +182,7 @@ impl Tally {
         if self.newest.is_none_or(|(at, _)| record.started_at >= at) {
             self.newest = Some((record.started_at, record.level()));
         }
+        self.side_checks.extend(SideCheck::of(record));
         let week = Week::of(record.started_at);
         let standing = record.standing(self.min_held_seconds);
         let counts = standing == Standing::Counted;
@@ -227,6 +234,7 @@ impl Tally {
                 sessions: self.change_count,
             }),
             level: self.newest.map_or(1, |(_, level)| level),
+            side_checks: side_trend::in_order(self.side_checks),
         }
     }
 }

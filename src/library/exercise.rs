@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use strum::{IntoStaticStr, VariantArray};
 
 use super::{Caution, Origin};
+use crate::figure::Figure;
 
 /// What kind of work an exercise is.
 #[derive(
@@ -107,6 +108,8 @@ pub enum Position {
 #[strum(serialize_all = "kebab-case")]
 pub enum Equipment {
     Ball,
+    /// A soft, squashy ball for the belly, never a firm massage ball.
+    SoftBall,
     FoamRoller,
     Wall,
     Chair,
@@ -228,6 +231,14 @@ pub struct Exercise {
     /// spine or roll over, which a routine's short prep may not give.
     #[serde(skip_serializing_if = "is_zero")]
     pub switch_sides: u32,
+    /// How to change sides, said before the second side in place of the
+    /// general "mirror the position": moving a ball across the spine is not
+    /// a mirror image.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub switch_hint: Option<String>,
+    /// A picture of the pose, drawn for the left side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Figure>,
     #[serde(rename = "source")]
     pub origin: Origin,
 }
@@ -332,6 +343,7 @@ impl Equipment {
     pub fn describe(self) -> &'static str {
         match self {
             Equipment::Ball => "a massage or tennis ball",
+            Equipment::SoftBall => "a soft ball for the belly",
             Equipment::FoamRoller => "a foam roller",
             Equipment::Wall => "a clear stretch of wall",
             Equipment::Chair => "a sturdy chair",

@@ -26,8 +26,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub(crate) use caution::{Caution, Said};
-pub(crate) use exercise::{Breathing, Exercise, Impact, Phase, Side};
-pub use exercise::{Condition, Equipment, Kind, Position};
+pub(crate) use exercise::{Breathing, Exercise, Impact, Phase};
+pub use exercise::{Condition, Equipment, Kind, Position, Side};
 pub use load::load_files;
 pub(crate) use load::{Loaded, load};
 pub(crate) use raw::RawBreathing;

@@ -289,7 +289,7 @@ mod tests {
         assert_eq!(count, 0);
         let expected = "expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, \
                         `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, \
-                        `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`";
+                        `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`, `switch_hint`, `figure`";
         assert_eq!(
             messages,
             [

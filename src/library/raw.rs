@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use super::{Condition, Equipment, Impact, Kind, Position};
+use crate::figure::{Anchor, Prop, View};
 use crate::toml_input::{Flag, List, Text, WholeNumber};
 
 #[derive(Debug, Deserialize)]
@@ -49,6 +50,97 @@ pub struct RawExercise {
     pub instead: Option<Spanned<Text>>,
     /// The least time to change sides, in seconds.
     pub switch_sides: Option<Spanned<WholeNumber>>,
+    /// How to change sides, said before the second side.
+    pub switch_hint: Option<Spanned<Text>>,
+    /// A picture of the pose (see [`crate::figure`]).
+    pub figure: Option<Spanned<RawFigure>>,
+}
+
+/// `figure = { view = "side", trunk = 0, left_hip = 90, props = ["chair"] }`.
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a figure table like { view = \"side\", left_hip = 90, props = [\"chair\"] }"
+)]
+pub struct RawFigure {
+    #[serde(default)]
+    pub view: View,
+    pub trunk: Option<Spanned<WholeNumber>>,
+    pub head: Option<Spanned<WholeNumber>>,
+    pub left_hip: Option<Spanned<WholeNumber>>,
+    pub left_knee: Option<Spanned<WholeNumber>>,
+    pub left_ankle: Option<Spanned<WholeNumber>>,
+    pub left_shoulder: Option<Spanned<WholeNumber>>,
+    pub left_elbow: Option<Spanned<WholeNumber>>,
+    pub right_hip: Option<Spanned<WholeNumber>>,
+    pub right_knee: Option<Spanned<WholeNumber>>,
+    pub right_ankle: Option<Spanned<WholeNumber>>,
+    pub right_shoulder: Option<Spanned<WholeNumber>>,
+    pub right_elbow: Option<Spanned<WholeNumber>>,
+    #[serde(default)]
+    pub props: List<RawProp>,
+}
+
+impl RawFigure {
+    /// Each angle the file sets, with its key.
+    pub fn angles(&self) -> [(&'static str, &Option<Spanned<WholeNumber>>); 12] {
+        [
+            ("trunk", &self.trunk),
+            ("head", &self.head),
+            ("left_hip", &self.left_hip),
+            ("left_knee", &self.left_knee),
+            ("left_ankle", &self.left_ankle),
+            ("left_shoulder", &self.left_shoulder),
+            ("left_elbow", &self.left_elbow),
+            ("right_hip", &self.right_hip),
+            ("right_knee", &self.right_knee),
+            ("right_ankle", &self.right_ankle),
+            ("right_shoulder", &self.right_shoulder),
+            ("right_elbow", &self.right_elbow),
+        ]
+    }
+}
+
+/// A prop: its name alone, or a table placing it.
+#[derive(Debug)]
+pub enum RawProp {
+    Plain(Prop),
+    Table(RawPropTable),
+}
+
+/// `{ prop = "ball", at = "belly" }`, `{ prop = "strap", at = "left-hand", to = "left-foot" }`.
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a prop, or a table like { prop = \"ball\", at = \"belly\" }"
+)]
+pub struct RawPropTable {
+    pub prop: Prop,
+    pub at: Option<Anchor>,
+    pub to: Option<Anchor>,
+}
+
+impl<'de> Deserialize<'de> for RawProp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PropVisitor;
+        impl<'de> Visitor<'de> for PropVisitor {
+            type Value = RawProp;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a prop, or a table like { prop = \"ball\", at = \"belly\" }")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawProp, E> {
+                Prop::deserialize(de::value::StrDeserializer::<E>::new(v)).map(RawProp::Plain)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawProp, A::Error> {
+                RawPropTable::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawProp::Table)
+            }
+        }
+        deserializer.deserialize_any(PropVisitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,6 +221,8 @@ pub struct RawBreathing {
 pub struct RawRoutineHead {
     pub name: Option<Spanned<Text>>,
     pub summary: Option<Spanned<Text>>,
+    #[serde(default)]
+    pub before: List<Spanned<Text>>,
     pub warm_up: Option<Flag>,
     pub prep: Option<Spanned<WholeNumber>>,
     pub transition: Option<Spanned<WholeNumber>>,

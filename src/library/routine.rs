@@ -22,6 +22,9 @@ pub struct Routine {
     pub id: String,
     pub name: String,
     pub summary: Option<String>,
+    /// Lines said before the routine starts, in its first get-ready: what a
+    /// person must know before the first step, such as who should not do it.
+    pub before: Vec<String>,
     pub warm_up: bool,
     /// Whether a higher level moves a step to the harder variant of its
     /// exercise; a plan made for a level has chosen its exercises already.
@@ -36,6 +39,18 @@ pub struct Routine {
 }
 
 impl Routine {
+    /// The built-in side check (`psoas run side-check`): its holds are the
+    /// same on both sides, and its run asks how much each side pulled.
+    pub const SIDE_CHECK: &'static str = "side-check";
+    /// What the side check does in place of its half-kneeling stretch when
+    /// that is to be avoided (with knee pain): the same stretch standing.
+    pub const SIDE_CHECK_STANDING: &'static str = "standing-psoas-stretch";
+
+    /// Whether this is the side check.
+    pub fn is_side_check(&self) -> bool {
+        self.id == Self::SIDE_CHECK
+    }
+
     pub const DEFAULT_PREP: u32 = 5;
     pub const MAX_PREP: u32 = 60;
     pub const DEFAULT_TRANSITION: u32 = 15;

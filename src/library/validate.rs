@@ -12,9 +12,10 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::parse::RawRoutine;
-use super::raw::{RawBreathing, RawCaution, RawExercise};
+use super::raw::{RawBreathing, RawCaution, RawExercise, RawFigure, RawProp};
 use super::{Breathing, Caution, Exercise, Kind, Origin, Phase, Position, Routine, Said, Step};
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::figure::{Angles, Figure, PropPlace};
 use crate::toml_input::{Entry, Text, WholeNumber, out_of_range, text_problem};
 
 /// A routine whose steps still have to be checked against the whole library.
@@ -168,6 +169,53 @@ impl Checker<'_> {
         cautions
     }
 
+    /// A figure: each angle within a half turn either way, each prop placed
+    /// at its own point or where that prop goes by default.
+    fn figure(&mut self, raw: &RawFigure) -> Figure {
+        let mut angles = Angles::default();
+        for (key, value) in raw.angles() {
+            let Some(value) = value else { continue };
+            let n = value.get_ref().0;
+            let max = i64::from(Angles::MAX);
+            let angle = if (-max..=max).contains(&n) {
+                n as i32
+            } else {
+                self.error(
+                    value.span(),
+                    &format!("figure.{key}"),
+                    format!("{n} is out of range"),
+                    angle_help(),
+                );
+                0
+            };
+            if let Some(slot) = angles.slot(key) {
+                *slot = angle;
+            }
+        }
+        let props = raw
+            .props
+            .0
+            .iter()
+            .map(|prop| match prop {
+                RawProp::Plain(prop) => PropPlace {
+                    prop: *prop,
+                    at: prop.default_anchor(),
+                    to: prop.default_end(),
+                },
+                RawProp::Table(table) => PropPlace {
+                    prop: table.prop,
+                    at: table.at.unwrap_or(table.prop.default_anchor()),
+                    to: table.to.or(table.prop.default_end()),
+                },
+            })
+            .collect();
+        Figure {
+            view: raw.view,
+            angles,
+            props,
+        }
+    }
+
     fn breathing(&mut self, raw: &Option<RawBreathing>) -> Option<Breathing> {
         let raw = raw.as_ref()?;
         let (min, max) = (Breathing::MIN_SECONDS, Breathing::MAX_SECONDS);
@@ -191,8 +239,17 @@ pub fn valid_value(key: &str) -> Option<String> {
         "switch_sides" => seconds(0, Exercise::MAX_SWITCH_SIDES),
         "inhale" | "exhale" => seconds(Breathing::MIN_SECONDS, Breathing::MAX_SECONDS),
         "repeat" => format!("a whole number of times from 1 to {}", Routine::MAX_REPEAT),
+        key if Angles::KEYS.contains(&key) => angle_help(),
         _ => return None,
     })
+}
+
+/// What a figure's angle takes.
+fn angle_help() -> String {
+    format!(
+        "a whole number of degrees from -{max} to {max}",
+        max = Angles::MAX
+    )
 }
 
 fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
@@ -307,9 +364,12 @@ pub fn exercise(
         .instead
         .as_ref()
         .map(|v| check_variant(&mut c, v, "instead", &id));
+    let switch_hint = raw.switch_hint.as_ref().map(|h| c.text(h, "switch_hint"));
     let switch_sides = raw.switch_sides.as_ref().map_or(0, |s| {
         c.int(s, "switch_sides", 0, Exercise::MAX_SWITCH_SIDES, "seconds")
     });
+
+    let figure = raw.figure.as_ref().map(|f| c.figure(f.get_ref()));
 
     let mut phases = Vec::with_capacity(raw.phase.0.len());
     for (i, phase) in raw.phase.0.iter().enumerate() {
@@ -376,6 +436,8 @@ pub fn exercise(
         by_name: raw.by_name.0,
         instead,
         switch_sides,
+        switch_hint,
+        figure,
         origin,
     })
 }
@@ -438,6 +500,7 @@ pub fn routine(
         }
     };
     let summary = head.summary.as_ref().map(|s| c.text(s, "summary"));
+    let before = c.texts(&head.before.0, "before");
     let prep = head
         .prep
         .as_ref()
@@ -498,6 +561,7 @@ pub fn routine(
             id: id.to_string(),
             name,
             summary,
+            before,
             warm_up: head.warm_up.is_none_or(|flag| flag.0),
             progress: head.progress.is_none_or(|flag| flag.0),
             prep,

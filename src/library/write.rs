@@ -11,6 +11,8 @@ struct RoutineFile<'a> {
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    before: &'a [String],
     warm_up: bool,
     #[serde(skip_serializing_if = "is_true")]
     progress: bool,
@@ -43,6 +45,7 @@ pub fn routine_file(routine: &Routine) -> String {
     let file = RoutineFile {
         name: &routine.name,
         summary: routine.summary.as_deref(),
+        before: &routine.before,
         warm_up: routine.warm_up,
         progress: routine.progress,
         prep: routine.prep,

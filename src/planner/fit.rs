@@ -6,7 +6,7 @@
 use strum::VariantArray;
 
 use crate::engine::{GetReadies, Level, Pace, Telling, first_ready, opening_words, step_seconds};
-use crate::library::{Condition, Equipment, Exercise, Kind, Layer, Origin, Routine, Step};
+use crate::library::{Condition, Equipment, Exercise, Kind, Layer, Origin, Routine, Side, Step};
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
@@ -49,6 +49,8 @@ pub struct StepTiming {
     pub level: Level,
     pub pace: Pace,
     pub conditions: Vec<Condition>,
+    /// The side held once more in each two-sided stretch, if any.
+    pub tighter_side: Option<Side>,
 }
 
 impl StepTiming {
@@ -64,6 +66,7 @@ impl StepTiming {
             draft.repeat,
             self.prep,
             self.prep,
+            self.tighter_side,
         )
     }
 
@@ -89,12 +92,12 @@ impl StepTiming {
     pub fn most_opening_extra(&self) -> u32 {
         // Planned routines leave nothing out: they hold only what suits.
         self.pace
-            .seconds_to_say(opening_words(&[], Equipment::VARIANTS))
+            .seconds_to_say(opening_words(&[], &[], Equipment::VARIANTS))
     }
 
     /// The first get-ready of `exercise` when it is a routine's only step.
     pub fn ready_alone(&self, exercise: &Exercise) -> u32 {
-        let opening = opening_words(&[], &exercise.equipment);
+        let opening = opening_words(&[], &[], &exercise.equipment);
         first_ready(
             None,
             exercise,
@@ -119,7 +122,7 @@ impl StepTiming {
     /// with the first), less the prep [`StepTiming::seconds`] counted. Exact,
     /// as `Plan::build` lays it out.
     pub fn ready_extra<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
-        let opening = opening_words(&[], &Equipment::needed_by(order.clone()));
+        let opening = opening_words(&[], &[], &Equipment::needed_by(order.clone()));
         let mut readies = GetReadies::new(
             self.prep,
             self.transition,
@@ -142,6 +145,7 @@ pub fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> R
         id: id.to_string(),
         name: name.to_string(),
         summary: None,
+        before: Vec::new(),
         warm_up: true,
         progress: false,
         prep: Some(timing.prep),

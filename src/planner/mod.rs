@@ -17,7 +17,7 @@ mod tests;
 use crate::engine::{
     self, Guidance, GuidanceSettings, Level, Pace, Plan, PlanSettings, step_seconds,
 };
-use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine};
+use crate::library::{Condition, Equipment, Exercise, Library, Position, Routine, Side};
 
 use fit::{Draft, StepTiming};
 use rng::SplitMix64;
@@ -47,6 +47,9 @@ pub struct PlanRequest {
     pub level: Level,
     /// The pace words are said at: the get-readies it fits are timed at it.
     pub pace: Pace,
+    /// The side held once more in each two-sided stretch: the plan fits its
+    /// minutes with those holds in it.
+    pub tighter_side: Option<Side>,
 }
 
 impl PlanRequest {
@@ -68,6 +71,7 @@ impl PlanRequest {
             id: Self::UNSAVED_ID.to_string(),
             level: settings.level,
             pace: settings.pace,
+            tighter_side: settings.tighter_side,
         }
     }
 
@@ -155,6 +159,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
         level: request.level,
         pace: request.pace,
         conditions: request.conditions.clone(),
+        tighter_side: request.tighter_side,
     };
     let mut rng = SplitMix64::new(request.seed);
 
@@ -172,6 +177,7 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
             1,
             timing.ready_alone(e),
             request.prep,
+            request.tighter_side,
         )
     };
     let least = breathing.iter().map(|e| shortest(e)).min().unwrap_or(0);

@@ -45,6 +45,7 @@ fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
     let context = format!("{request:?}");
     let at_level = PlanSettings {
         level: request.level,
+        tighter_side: request.tighter_side,
         ..PlanSettings::default()
     };
     let plan = Plan::build(routine, library, &at_level).unwrap();
@@ -120,10 +121,25 @@ fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
             <= 1,
         "one way down; {context}"
     );
-    // Each one-sided hold is done on the left, then on the right.
+    // Each one-sided hold is done on the left, then on the right; the
+    // tighter side's extra hold comes after the pair.
     let holds = plan.holds();
+    let extras = holds.iter().filter(|h| h.extra).count();
+    let stretches = exercises
+        .iter()
+        .filter(|e| e.kind == Kind::Stretch && e.each_side && !e.has_phases())
+        .count();
+    let expected = if request.tighter_side.is_some() {
+        stretches
+    } else {
+        0
+    };
+    assert_eq!(
+        extras, expected,
+        "one extra hold a two-sided stretch; {context}"
+    );
     for pair in holds.windows(2) {
-        if pair[0].side == Some(Side::Left) {
+        if pair[0].side == Some(Side::Left) && !pair[0].extra {
             assert_eq!(pair[1].side, Some(Side::Right));
             assert_eq!(pair[0].exercise.id, pair[1].exercise.id);
         }
@@ -164,6 +180,26 @@ fn every_length_from_3_to_60_minutes_fits() {
         for seed in [0, 1, 2, 42, u64::MAX] {
             for minutes in 3..=60 {
                 let request = request(minutes, seed, conditions);
+                let routine =
+                    plan(&library, &request).unwrap_or_else(|e| panic!("{e}; {request:?}"));
+                check(&library, &request, &routine);
+            }
+        }
+    }
+}
+
+/// A plan fits its minutes with the tighter side's extra holds in it, and
+/// has at least one whenever it holds a two-sided stretch.
+#[test]
+fn every_length_fits_with_a_tighter_side() {
+    let library = builtin();
+    for side in [Side::Left, Side::Right] {
+        for seed in [0, 7] {
+            for minutes in 3..=60 {
+                let request = PlanRequest {
+                    tighter_side: Some(side),
+                    ..request(minutes, seed, &[])
+                };
                 let routine =
                     plan(&library, &request).unwrap_or_else(|e| panic!("{e}; {request:?}"));
                 check(&library, &request, &routine);
@@ -423,7 +459,7 @@ fn a_belly_release_is_planned_only_when_asked_for_by_name() {
     let belly = |ids: &[String]| ids.iter().any(|id| id.starts_with("ball-belly"));
     for seed in 0..20 {
         let with_ball = PlanRequest {
-            equipment: vec![Equipment::Ball],
+            equipment: vec![Equipment::Ball, Equipment::SoftBall],
             ..request(30, seed, &[])
         };
         assert!(!belly(&ids(&library, &with_ball)), "seed {seed}");
@@ -459,17 +495,17 @@ fn what_is_asked_for_by_name_must_exist_and_suit() {
         check_with(&library, &request).map_err(|e| e.to_string())
     };
     assert_eq!(
-        asking("ball-belly-sphinks", vec![Equipment::Ball], &[]),
+        asking("ball-belly-sphinks", vec![Equipment::SoftBall], &[]),
         Err("`--with ball-belly-sphinks`: no exercise has this id; did you mean `ball-belly-sphinx`? (`psoas list` shows every id)".into())
     );
     assert_eq!(
         asking("ball-belly-sphinx", vec![], &[]),
-        Err("`--with ball-belly-sphinx`: it needs --equipment ball".into())
+        Err("`--with ball-belly-sphinx`: it needs --equipment soft-ball".into())
     );
     assert_eq!(
         asking(
             "ball-belly-sphinx",
-            vec![Equipment::Ball],
+            vec![Equipment::SoftBall],
             &[Condition::Pregnancy]
         ),
         Err("`--with ball-belly-sphinx`: it is to be avoided with pregnancy".into())
@@ -479,7 +515,7 @@ fn what_is_asked_for_by_name_must_exist_and_suit() {
         Err("`--with side-lying-breathing`: a plan chooses its own breathing exercise; `--with` takes stretches, movements and ball work".into())
     );
     assert_eq!(
-        asking("ball-belly-sphinx", vec![Equipment::Ball], &[]),
+        asking("ball-belly-sphinx", vec![Equipment::SoftBall], &[]),
         Ok(())
     );
 }

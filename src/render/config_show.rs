@@ -64,10 +64,15 @@ fn effective(
         Key::MinHeldMinutes => config.min_held_minutes().to_string(),
         Key::CheckIn => config.check_in().to_string(),
         Key::BriskWarmUp => config.brisk_warm_up().to_string(),
+        Key::Pictures => config.pictures().to_string(),
         Key::Conditions => array(config.conditions.iter().map(|c| c.name())),
         Key::Level => config.level().to_string(),
         Key::Guidance => quote(config.guidance().name()),
         Key::FamiliarAfter => config.familiar_after().to_string(),
+        Key::TighterSide => match config.tighter_side {
+            Some(side) => quote(side.name()),
+            None => "the latest side check".to_string(),
+        },
         Key::Remind => {
             let r = config.remind();
             format!(

@@ -12,6 +12,18 @@ pub enum ListFormat {
     Json,
 }
 
+/// How `show` prints an exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum ShowFormat {
+    /// Aligned text for people, with the figure on a terminal.
+    Text,
+    /// Pretty-printed JSON for programs.
+    Json,
+    /// The exercise's figure alone, as an SVG picture.
+    Svg,
+}
+
 /// How a routine sheet is printed: `print` and `plan`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray, IntoStaticStr)]
 #[strum(serialize_all = "lowercase")]
@@ -22,10 +34,21 @@ pub enum SheetFormat {
     Markdown,
     /// JSON for programs.
     Json,
+    /// One self-contained printable page, with each step's figure.
+    Html,
 }
 
 impl ListFormat {
     pub const ALL: &'static [ListFormat] = ListFormat::VARIANTS;
+
+    /// The spelling on the command line.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl ShowFormat {
+    pub const ALL: &'static [ShowFormat] = ShowFormat::VARIANTS;
 
     /// The spelling on the command line.
     pub fn name(self) -> &'static str {
@@ -52,6 +75,6 @@ mod tests {
         let list: Vec<&str> = ListFormat::ALL.iter().map(|f| f.name()).collect();
         let sheet: Vec<&str> = SheetFormat::ALL.iter().map(|f| f.name()).collect();
         assert_eq!(names(&list), "text json");
-        assert_eq!(names(&sheet), "text markdown json");
+        assert_eq!(names(&sheet), "text markdown json html");
     }
 }

@@ -5,13 +5,13 @@
 //! and JSON (`history`), and the lines under a run's summary. The output
 //! formats `--format` chooses are here too.
 
-pub mod after_session;
 pub mod config_show;
 pub mod format;
 pub mod history;
 pub mod list;
 pub mod routines;
 pub mod sheet;
+pub mod sheet_html;
 pub mod show;
 
-pub use format::{ListFormat, SheetFormat};
+pub use format::{ListFormat, SheetFormat, ShowFormat};

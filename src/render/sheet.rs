@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{Plan, PlannedHold, Stage};
 use crate::format::{clock, count, hold_text};
-use crate::library::{Condition, Equipment, Exercise, Phase, Side};
+use crate::library::{Condition, Equipment, Exercise, Kind, Phase, Side};
 use crate::render::SheetFormat;
 use crate::safety::adapted_line;
 use crate::words::left_out_line;
@@ -33,17 +33,18 @@ pub fn write(
         }
         SheetFormat::Text => write_document(plan, familiar, summary, &TEXT, out)?,
         SheetFormat::Markdown => write_document(plan, familiar, summary, &MARKDOWN, out)?,
+        SheetFormat::Html => super::sheet_html::write(plan, familiar, summary, out)?,
     }
     Ok(())
 }
 
 /// The holds of one routine step, grouped.
-struct StepGroup<'p, 'a> {
-    holds: Vec<&'p PlannedHold<'a>>,
+pub(super) struct StepGroup<'p, 'a> {
+    pub(super) holds: Vec<&'p PlannedHold<'a>>,
 }
 
 impl StepGroup<'_, '_> {
-    fn exercise(&self) -> &Exercise {
+    pub(super) fn exercise(&self) -> &Exercise {
         self.holds[0].exercise
     }
 
@@ -52,7 +53,7 @@ impl StepGroup<'_, '_> {
     }
 
     /// "30 s each side, left then right, 2 rounds"
-    fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         let first = self.holds[0];
         let mut text = hold_text(first.exercise, first.hold);
         if first.exercise.each_side {
@@ -61,11 +62,14 @@ impl StepGroup<'_, '_> {
         if self.rounds() > 1 {
             text.push_str(&format!(", {} rounds", self.rounds()));
         }
+        if let Some(side) = self.holds.iter().find(|h| h.extra).and_then(|h| h.side) {
+            text.push_str(&crate::words::once_more_listed(side));
+        }
         text
     }
 }
 
-fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
+pub(super) fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
     let mut groups: Vec<StepGroup<'p, 'a>> = Vec::new();
     for hold in holds.iter().filter(|h| h.stage == Stage::Main) {
         match groups.last_mut() {
@@ -122,6 +126,8 @@ fn write_document(
     if let Some(summary) = summary {
         writeln!(out, "{summary}\n")?;
     }
+    // What a run says before its first step, so the sheet says it too.
+    section(out, style, "Before you start", &plan.before)?;
     if let Some(adapted) = adapted_line(plan) {
         writeln!(out, "{adapted}\n")?;
     }
@@ -129,11 +135,7 @@ fn write_document(
         writeln!(out, "{needs}\n")?;
     }
     if plan.warm_up {
-        writeln!(
-            out,
-            "Warm up first. {} `psoas run` offers a guided warm-up.\n",
-            plan.warm_up_reminder
-        )?;
+        writeln!(out, "{}\n", warm_up_note(plan))?;
     }
     for left in &plan.left_out {
         writeln!(out, "{}", left_out_line(left))?;
@@ -157,24 +159,46 @@ fn write_document(
             )
         )?;
         section(out, style, "Get into position", &e.setup)?;
-        let phases: Vec<String> = e
-            .phases
-            .iter()
-            .map(|p| format!("{} s: {}", p.hold, p.cue))
-            .collect();
-        section(out, style, "Sequence", &phases)?;
-        let mut cues = e.cues.clone();
-        let b = step.holds[0].breathing;
-        cues.push(format!(
-            "Breathe in for {} s and out for {} s.",
-            b.inhale, b.exhale
-        ));
-        section(out, style, "During the hold", &cues)?;
+        section(out, style, "Sequence", &phases(e))?;
+        section(out, style, "During the hold", &step.cues())?;
         let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
         section(out, style, "Cautions", &cautions)?;
     }
     writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
     Ok(())
+}
+
+/// The warm-up note at the top of a sheet.
+pub(super) fn warm_up_note(plan: &Plan<'_>) -> String {
+    format!(
+        "Warm up first. {} `psoas run` offers a guided warm-up.",
+        plan.warm_up_reminder
+    )
+}
+
+/// A phased exercise's sequence, a line a phase.
+pub(super) fn phases(e: &Exercise) -> Vec<String> {
+    e.phases
+        .iter()
+        .map(|p| format!("{} s: {}", p.hold, p.cue))
+        .collect()
+}
+
+impl StepGroup<'_, '_> {
+    /// What to attend to during the hold, with its breathing pace.
+    pub(super) fn cues(&self) -> Vec<String> {
+        let e = self.exercise();
+        let mut cues = e.cues.clone();
+        let b = self.holds[0].breathing;
+        // Getting down or up has no breathing pace.
+        if e.kind != Kind::Transfer {
+            cues.push(format!(
+                "Breathe in for {} s and out for {} s.",
+                b.inhale, b.exhale
+            ));
+        }
+        cues
+    }
 }
 
 fn section(out: &mut impl Write, style: &Style, label: &str, items: &[String]) -> Result<()> {
@@ -194,6 +218,8 @@ struct JsonSheet<'a> {
     id: &'a str,
     name: &'a str,
     summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    before: &'a [String],
     warm_up: bool,
     /// The length the first time, every exercise told in full.
     total_seconds: u32,
@@ -217,6 +243,9 @@ struct JsonHold<'a> {
     step: usize,
     round: u32,
     side: Option<Side>,
+    /// The extra hold on the tighter side.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    extra: bool,
     start: u32,
     prep: u32,
     hold: u32,
@@ -230,6 +259,7 @@ impl<'a> JsonSheet<'a> {
             id: &plan.routine_id,
             name: &plan.routine_name,
             summary,
+            before: &plan.before,
             warm_up: plan.warm_up,
             total_seconds: plan.total(),
             familiar_seconds: familiar,
@@ -251,6 +281,7 @@ impl<'a> JsonSheet<'a> {
                     step: h.step + 1,
                     round: h.round,
                     side: h.side,
+                    extra: h.extra,
                     start: h.start,
                     prep: h.prep,
                     hold: h.hold,

@@ -1,28 +1,63 @@
-//! What `psoas show` prints: one exercise in full, as text or JSON.
+//! What `psoas show` prints: one exercise in full, as text (with its
+//! figure in braille when there is room for one) or JSON, or its figure
+//! alone as SVG.
 
 use std::io::Write;
 
 use anyhow::Result;
 
+use crate::figure::{Figure, Scene, braille};
 use crate::format::hold_text;
 use crate::library::Exercise;
-use crate::render::ListFormat;
+use crate::library::Side;
+use crate::render::ShowFormat;
 use crate::words::{STOP_RULE, caution_listed};
 
-/// Writes `exercise` in `format`.
-pub fn write(exercise: &Exercise, format: ListFormat, out: &mut impl Write) -> Result<()> {
+/// The height of a figure written alone, in pixels.
+const SVG_HEIGHT: u32 = 320;
+
+/// A figure's place in `show`'s text: the side it is drawn for and the
+/// columns and rows it may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Room {
+    pub side: Side,
+    pub columns: usize,
+    pub rows: usize,
+}
+
+/// Writes `exercise` in `format`; in text, its figure too when `room` is
+/// given and it has one.
+pub fn write(
+    exercise: &Exercise,
+    format: ShowFormat,
+    room: Option<Room>,
+    out: &mut impl Write,
+) -> Result<()> {
     match format {
-        ListFormat::Json => {
+        ShowFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, exercise)?;
             writeln!(out)?;
             Ok(())
         }
-        ListFormat::Text => write_text(exercise, out),
+        ShowFormat::Text | ShowFormat::Svg => write_text(exercise, room, out),
     }
 }
 
-fn write_text(e: &Exercise, out: &mut impl Write) -> Result<()> {
+/// The figure of `exercise` as an SVG document, for `side`.
+pub fn svg(exercise: &Exercise, figure: &Figure, side: Side) -> String {
+    let title = crate::words::figure_title(&exercise.name, exercise.each_side.then_some(side));
+    crate::figure::svg::render(&Scene::of(figure, side), SVG_HEIGHT, &title)
+}
+
+fn write_text(e: &Exercise, room: Option<Room>, out: &mut impl Write) -> Result<()> {
     writeln!(out, "{} ({})", e.name, e.id)?;
+    if let (Some(figure), Some(room)) = (&e.figure, room) {
+        writeln!(out)?;
+        let scene = Scene::of(figure, room.side);
+        for line in braille::render(&scene, room.columns, room.rows) {
+            writeln!(out, "  {line}")?;
+        }
+    }
     let mut facts = vec![
         e.kind.to_string(),
         e.position.to_string(),

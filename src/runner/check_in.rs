@@ -1,8 +1,9 @@
-//! The tension check-in before and after a session: one question, a score
-//! from 0 to 10, Enter to skip.
+//! The tension check-in before and after a session, and the side check's
+//! question for each side's pull: one question, a score from 0 to 10, Enter
+//! to skip.
 //!
-//! A score given on the command line (`--tension-before`, `--tension-after`)
-//! is the answer and nothing is asked. Otherwise the question is asked only in
+//! A score given on the command line (`--tension-before`, `--tension-after`,
+//! `--pull-left`, `--pull-right`) is the answer and nothing is asked. Otherwise the question is asked only in
 //! interactive mode, and not with `--no-check-in` or `check_in = false` in the
 //! config. The prompt reads a whole line, so the terminal must be in its
 //! normal (cooked) mode while it asks.
@@ -10,17 +11,38 @@
 use std::io::{self, BufRead, Write};
 
 use super::rows::wrap;
-use super::wording::{TENSION_ANSWER, TENSION_QUESTION, TENSION_RETRY};
+use super::wording::{TENSION_ANSWER, TENSION_QUESTION, TENSION_RETRY, pull_question};
 use crate::history::MAX_TENSION;
+use crate::library::Side;
 
 /// Whether to ask at all when no score was given on the command line.
 pub fn should_ask(interactive: bool, no_check_in: bool, config_check_in: Option<bool>) -> bool {
     interactive && !no_check_in && config_check_in.unwrap_or(true)
 }
 
-/// The score for one check-in: `given` if there is one, else the answer to
-/// the question if `ask`, else none. The question is wrapped to `width`.
-pub fn check_in(
+/// What a check-in asks: the tension in the lower back and hips, or the
+/// side check's pull on one side. Each is a score from 0 to 10, answered
+/// and retried alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    Tension,
+    Pull(Side),
+}
+
+impl Question {
+    fn text(self) -> String {
+        match self {
+            Question::Tension => TENSION_QUESTION.to_string(),
+            Question::Pull(side) => pull_question(side),
+        }
+    }
+}
+
+/// The score for one check-in of `question`: `given` if there is one,
+/// else the answer to the question if `ask`, else none. The question is
+/// wrapped to `width`.
+pub fn check_in_for(
+    question: Question,
     given: Option<u8>,
     ask: bool,
     width: usize,
@@ -29,32 +51,31 @@ pub fn check_in(
 ) -> io::Result<Option<u8>> {
     match given {
         Some(score) => Ok(Some(score.min(MAX_TENSION))),
-        None if ask => ask_tension(width, input, output),
+        None if ask => ask_score(question, width, input, output),
         None => Ok(None),
     }
 }
 
-/// The question wrapped to `width` at word boundaries, ending where the
-/// answer is typed.
-pub fn prompt(width: usize) -> String {
+fn prompt_for(question: Question, width: usize) -> String {
     let mut text = String::new();
-    for line in wrap(TENSION_QUESTION, width) {
+    for line in wrap(&question.text(), width) {
         text.push_str(&line);
         text.push('\n');
     }
     text + TENSION_ANSWER
 }
 
-/// Asks for a tension score until the answer is one; an empty line or the end
-/// of the input skips.
-pub fn ask_tension(
+/// Asks `question` until the answer is a score; an empty line or the end of
+/// the input skips.
+pub fn ask_score(
+    question: Question,
     width: usize,
     input: &mut impl BufRead,
     output: &mut impl Write,
 ) -> io::Result<Option<u8>> {
     let mut line = Vec::new();
     loop {
-        output.write_all(prompt(width).as_bytes())?;
+        output.write_all(prompt_for(question, width).as_bytes())?;
         output.flush()?;
         line.clear();
         if input.read_until(b'\n', &mut line)? == 0 {
@@ -89,6 +110,18 @@ pub fn parse_tension(answer: &str) -> Option<Option<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn prompt(width: usize) -> String {
+        prompt_for(Question::Tension, width)
+    }
+
+    fn ask_tension(
+        width: usize,
+        input: &mut impl BufRead,
+        output: &mut impl Write,
+    ) -> io::Result<Option<u8>> {
+        ask_score(Question::Tension, width, input, output)
+    }
 
     /// Wide enough for every line to stay whole.
     const WIDE: usize = 200;
@@ -149,12 +182,65 @@ worst you can imagine.\nYour score, 0-10 (Enter to skip): ";
     #[test]
     fn a_given_score_is_not_asked_for() {
         let mut output = Vec::new();
-        let score = check_in(Some(5), true, WIDE, &mut "9\n".as_bytes(), &mut output).unwrap();
+        let score = check_in_for(
+            Question::Tension,
+            Some(5),
+            true,
+            WIDE,
+            &mut "9\n".as_bytes(),
+            &mut output,
+        )
+        .unwrap();
         assert_eq!((score, output.len()), (Some(5), 0));
-        let score = check_in(None, false, WIDE, &mut "9\n".as_bytes(), &mut output).unwrap();
+        let score = check_in_for(
+            Question::Tension,
+            None,
+            false,
+            WIDE,
+            &mut "9\n".as_bytes(),
+            &mut output,
+        )
+        .unwrap();
         assert_eq!((score, output.len()), (None, 0));
-        let score = check_in(None, true, WIDE, &mut "9\n".as_bytes(), &mut output).unwrap();
+        let score = check_in_for(
+            Question::Tension,
+            None,
+            true,
+            WIDE,
+            &mut "9\n".as_bytes(),
+            &mut output,
+        )
+        .unwrap();
         assert_eq!(score, Some(9));
+    }
+
+    #[test]
+    fn the_side_check_asks_each_sides_pull_the_same_way() {
+        let mut output = Vec::new();
+        let typed = "eight\n7\n";
+        let pull = ask_score(
+            Question::Pull(Side::Left),
+            WIDE,
+            &mut typed.as_bytes(),
+            &mut output,
+        );
+        assert_eq!(pull.unwrap(), Some(7));
+        let question = "How strong was the pull at the front of the hip on the left side? \
+0 is none, 10 the strongest you can imagine.\nYour score, 0-10 (Enter to skip): ";
+        assert_eq!(
+            String::from_utf8(output).unwrap(),
+            format!("{question}{RETRY}\n{question}")
+        );
+        let mut output = Vec::new();
+        let given = check_in_for(
+            Question::Pull(Side::Right),
+            Some(4),
+            true,
+            WIDE,
+            &mut "9\n".as_bytes(),
+            &mut output,
+        );
+        assert_eq!((given.unwrap(), output.len()), (Some(4), 0));
     }
 
     #[test]

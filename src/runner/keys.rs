@@ -94,7 +94,7 @@ pub const KEYS: [Binding; 10] = [
         &[KeyCode::Char('r')],
         KeyAction::Control(Control::Restart),
         "r",
-        "restart this hold",
+        "restart this hold (count-in)",
     ),
     bind(
         &[KeyCode::Char('q'), KeyCode::Esc],

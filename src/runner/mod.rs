@@ -11,6 +11,8 @@ pub(crate) mod big_digits;
 pub(crate) mod check_in;
 pub(crate) mod clock;
 pub(crate) mod echo;
+#[cfg(test)]
+mod heard_whole;
 pub(crate) mod hold_bar;
 pub(crate) mod input;
 pub(crate) mod interactive;

@@ -3,7 +3,9 @@
 //! the plan's pace, so the screen keeps step with the voice and with a
 //! person reading along, and no line is left unseen. The get-ready lasts as
 //! long as its words take, and its count-in still shows them (see
-//! `engine::first_ready`), so the last page comes in time.
+//! `engine::first_ready`), so the last page comes in time. A hold's
+//! instructions, which stay up for a whole phase, come round again
+//! ([`page_round`]).
 
 use std::time::Duration;
 
@@ -20,22 +22,7 @@ pub fn page(
     elapsed: Duration,
     pace: Pace,
 ) -> Vec<String> {
-    let lines: Vec<(String, usize)> = paragraphs
-        .iter()
-        .flat_map(|p| {
-            let words = word_count(p);
-            let wrapped = wrap(p, width);
-            let count = wrapped.len().max(1);
-            // Each line of a paragraph carries its share of the words, so a
-            // page turns when what it shows is said.
-            let mut given = 0;
-            wrapped.into_iter().enumerate().map(move |(i, line)| {
-                let share = words * (i + 1) / count - given;
-                given += share;
-                (line, share)
-            })
-        })
-        .collect();
+    let lines = lines(paragraphs, width);
     if lines.len() <= room {
         return lines.into_iter().map(|(line, _)| line).collect();
     }
@@ -43,8 +30,6 @@ pub fn page(
         return lines.into_iter().take(room).map(|(line, _)| line).collect();
     }
     let pages: Vec<&[(String, usize)]> = lines.chunks(room - 1).collect();
-    // Each page stays as long as its words take, and at least a second, so
-    // that a screen drawn once a second shows every page.
     let mut turn = Duration::ZERO;
     let mut shown = 0;
     for (index, page) in pages.iter().enumerate() {
@@ -52,8 +37,7 @@ pub fn page(
             break;
         }
         shown = index;
-        let words = page.iter().map(|(_, words)| words).sum::<usize>();
-        turn += pace.time_to_say(words).max(Duration::from_secs(1));
+        turn += page_time(page, pace);
     }
     let mut rows: Vec<String> = pages[shown].iter().map(|(line, _)| line.clone()).collect();
     let marker = if shown + 1 < pages.len() {
@@ -63,6 +47,55 @@ pub fn page(
     };
     rows.push(marker);
     rows
+}
+
+/// The lines to show of `paragraphs` as [`page`] does, except that once the
+/// last page has had its time the pages come round again from the first:
+/// for words that stay up a long while, such as a phase of a hold, so that
+/// every line keeps coming back into view.
+pub fn page_round(
+    paragraphs: &[String],
+    width: usize,
+    room: usize,
+    elapsed: Duration,
+    pace: Pace,
+) -> Vec<String> {
+    let round: Duration = lines(paragraphs, width)
+        .chunks(room.saturating_sub(1).max(1))
+        .map(|page| page_time(page, pace))
+        .sum();
+    let into = if round.is_zero() {
+        elapsed
+    } else {
+        Duration::from_nanos((elapsed.as_nanos() % round.as_nanos()) as u64)
+    };
+    page(paragraphs, width, room, into, pace)
+}
+
+/// Each line of `paragraphs` wrapped to `width` columns, with its share of
+/// its paragraph's words, so that a page turns when what it shows is said.
+fn lines(paragraphs: &[String], width: usize) -> Vec<(String, usize)> {
+    paragraphs
+        .iter()
+        .flat_map(|p| {
+            let words = word_count(p);
+            let wrapped = wrap(p, width);
+            let count = wrapped.len().max(1);
+            let mut given = 0;
+            wrapped.into_iter().enumerate().map(move |(i, line)| {
+                let share = words * (i + 1) / count - given;
+                given += share;
+                (line, share)
+            })
+        })
+        .collect()
+}
+
+/// How long one page stays: as long as its words take at `pace`, and at least a
+/// second, so that a screen drawn once a second shows every page.
+fn page_time(page: &[(String, usize)], pace: Pace) -> Duration {
+    let words = page.iter().map(|(_, words)| words).sum::<usize>();
+    pace.time_to_say(words).max(Duration::from_secs(1))
 }
 
 #[cfg(test)]
@@ -144,6 +177,28 @@ mod tests {
         assert_eq!(shown(0), "one two three");
         assert_eq!(shown(2), "four five");
         assert_eq!(shown(3), "six seven eight nine ten");
+    }
+
+    #[test]
+    fn pages_that_stay_up_come_round_again() {
+        let round = |seconds| {
+            let paragraphs: Vec<String> = (1..=3)
+                .map(|n| format!("Line {n} has five words."))
+                .collect();
+            page_round(
+                &paragraphs,
+                40,
+                2,
+                Duration::from_secs(seconds),
+                Pace::DEFAULT,
+            )[0]
+            .clone()
+        };
+        // Each page of one line takes two seconds: six in all.
+        assert_eq!(round(0), "Line 1 has five words.");
+        assert_eq!(round(4), "Line 3 has five words.");
+        assert_eq!(round(6), "Line 1 has five words.");
+        assert_eq!(round(8), "Line 2 has five words.");
     }
 
     #[test]

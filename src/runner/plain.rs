@@ -237,7 +237,7 @@ mod tests {
         );
         let said = |words: &str| speaker.said.iter().any(|s| s.contains(words));
         assert!(
-            said("Hold for 10 seconds. Tilt gently. Breathe in."),
+            said("Hold for 10 seconds. Tilt gently."),
             "{:?}",
             speaker.said
         );

@@ -16,12 +16,16 @@ use unicode_width::UnicodeWidthStr;
 use super::big_digits;
 use super::hold_bar::hold_bar;
 use super::keys;
-use super::pages::page;
+use super::pages::{page, page_round};
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
-use super::wording::{self, SWITCH_HINT, breath_words, instruction, line, step_label};
-use crate::engine::{COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving};
-use crate::library::Side;
+use super::wording::{
+    self, TRANSFER_PACE, breath_words, instruction, line, step_label, switch_hint,
+};
+use crate::engine::{
+    COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, word_count,
+};
+use crate::library::{Kind, Side};
 
 /// What is shown over the routine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,7 +189,11 @@ pub fn frame_noting(
 
     let breathing = s.breathing;
     let breath_rows = if big { 2 } else { 1 };
-    if in_prep && !moving {
+    if s.exercise.kind == Kind::Transfer {
+        // Getting down or up has no breathing pace to follow.
+        top.push((8, Row::new(TRANSFER_PACE, Style::Plain)));
+        top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
+    } else if in_prep && !moving {
         let pace = wording::breathing_pace(breathing.inhale, breathing.exhale);
         top.push((8, Row::new(pace, Style::Plain)));
         top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
@@ -236,16 +244,6 @@ pub fn frame_noting(
 
     // The words take the rows that every other row but the blank ones leaves,
     // a page at a time if they need more, paged from the moment they are said.
-    let (words, said_at) = if in_prep {
-        (get_ready_words_shown(session, s), span.ready_start)
-    } else {
-        let words = session
-            .instruction()
-            .and_then(|event| instruction(plan, &event))
-            .into_iter()
-            .collect();
-        (words, session.instruction_at().unwrap_or(span.hold_start))
-    };
     let room = usize::from(height).saturating_sub(
         top.iter()
             .chain(&bottom)
@@ -259,8 +257,14 @@ pub fn frame_noting(
     } else {
         (2, 5)
     };
-    let elapsed = pos.saturating_sub(said_at);
-    let middle: Vec<(Priority, Row)> = page(&words, text_width, room, elapsed, plan.pace)
+    let lines = if in_prep {
+        let words = get_ready_words_shown(session, s);
+        let elapsed = pos.saturating_sub(span.ready_start);
+        page(&words, text_width, room, elapsed, plan.pace)
+    } else {
+        hold_words_shown(session, text_width, room)
+    };
+    let middle: Vec<(Priority, Row)> = lines
         .into_iter()
         .map(|line| (priority, Row::new(format!(" {line}"), Style::Plain)))
         .collect();
@@ -343,9 +347,49 @@ fn get_ready_words_shown(session: &Session<'_>, segment: &Segment<'_>) -> Vec<St
     if !said.is_empty() {
         said
     } else if segment.is_side_switch() {
-        vec![SWITCH_HINT.into()]
+        vec![switch_hint(segment.exercise).into()]
     } else {
         segment.exercise.setup.clone()
+    }
+}
+
+/// What a hold shows, in `room` rows of `width` columns: the phase of a
+/// sequence, which stays for its whole phase, and below it, on rows of its
+/// own, the latest cue, so that neither hides the other. When both do not
+/// fit, the cue has the rows while it is being said (a page at a time if it
+/// needs more), and the phase the rest of its time, its pages coming round
+/// again so that every line of it keeps coming back.
+fn hold_words_shown(session: &Session<'_>, width: usize, room: usize) -> Vec<String> {
+    let plan = session.plan();
+    let pos = session.position();
+    let text = |cue: Option<crate::engine::Cue>| {
+        cue.and_then(|c| instruction(plan, &c.event).map(|words| (c.at, words)))
+    };
+    let (phase, cue) = (text(session.phase()), text(session.cue()));
+    let both: Vec<String> = phase
+        .iter()
+        .chain(&cue)
+        .map(|(_, words)| words.clone())
+        .collect();
+    let lines: Vec<String> = both.iter().flat_map(|w| wrap(w, width)).collect();
+    if lines.len() <= room {
+        return lines;
+    }
+    if let Some((at, words)) = &cue {
+        // Its time to say, and a second more for each page it needs.
+        let pages = wrap(words, width)
+            .len()
+            .div_ceil(room.saturating_sub(1).max(1));
+        let said = plan.pace.time_to_say(word_count(words)) + STEP * pages as u32;
+        let being_said = pos < *at + said;
+        if being_said || phase.is_none() {
+            let elapsed = pos.saturating_sub(*at);
+            return page(std::slice::from_ref(words), width, room, elapsed, plan.pace);
+        }
+    }
+    match phase {
+        Some((at, words)) => page_round(&[words], width, room, pos.saturating_sub(at), plan.pace),
+        None => Vec::new(),
     }
 }
 

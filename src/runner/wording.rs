@@ -6,14 +6,13 @@
 //! decides on its own what is said.
 
 use super::outcome::RunOutcome;
-use crate::engine::{BreathDirection, Cue, Event, Plan, Segment, SegmentKind, Stage, keeps_moving};
+use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage};
 use crate::format::{clock, count};
-use crate::library::Side;
+use crate::library::{Kind, Side};
 use crate::voice::Trouble;
 use crate::words::STOP_RULE;
 
-/// What to do before the second side.
-pub const SWITCH_HINT: &str = "Mirror the position on the other side.";
+pub use crate::words::{breath_words, side_name, switch_hint};
 
 /// "Step 2 of 9", or "Warm-up 1 of 3" for a warm-up step.
 pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
@@ -25,29 +24,31 @@ pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
     format!("{stage} {} of {of}", segment.step + 1)
 }
 
-pub fn side_name(side: Side) -> &'static str {
-    match side {
-        Side::Left => "Left side",
-        Side::Right => "Right side",
+/// What the screen calls a hold: "Hold", "Keep moving" for a warm-up move,
+/// "Slow rounds" for a paced movement and "Follow the steps" for a transfer.
+pub fn hold_word(segment: &Segment<'_>) -> &'static str {
+    match segment.exercise.kind {
+        Kind::WarmUp => "Keep moving",
+        Kind::Movement => "Slow rounds",
+        Kind::Transfer => crate::words::FOLLOW_THE_STEPS,
+        Kind::Stretch | Kind::BallRelease | Kind::Breathing => "Hold",
     }
 }
 
-/// "Hold", or "Keep moving" for a warm-up move.
-pub fn hold_word(segment: &Segment<'_>) -> &'static str {
-    if keeps_moving(segment) {
-        "Keep moving"
-    } else {
-        "Hold"
+/// What the count into a hold leads to: "Hold in 3…", "Start in 3…".
+pub fn count_in_word(segment: &Segment<'_>) -> &'static str {
+    match segment.exercise.kind {
+        Kind::Movement | Kind::Transfer => "Start",
+        _ => hold_word(segment),
     }
 }
+
+/// The breathing row of a transfer, which has no breathing pace.
+pub const TRANSFER_PACE: &str = "At your own pace; stop at any step";
 
 /// "Get into position", or "Get ready" before a warm-up move.
 pub fn get_ready_words(segment: &Segment<'_>) -> &'static str {
-    if keeps_moving(segment) {
-        "Get ready"
-    } else {
-        "Get into position"
-    }
+    crate::words::get_ready_words(segment.exercise)
 }
 
 /// The phase of a sequence as the screen and the transcript show it.
@@ -81,6 +82,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Caution { segment: i, index } => {
             format!("Caution: {}", segment(i).exercise.cautions[index].text)
         }
+        Event::Before { line } => plan.before[line].clone(),
         Event::LeftOut { index } => crate::words::left_out_line(&plan.left_out[index]),
         Event::Needs => return crate::words::needs(plan.equipment()),
         Event::StopRule => STOP_RULE.to_string(),
@@ -88,17 +90,7 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
         Event::Hold {
             segment: i,
             seconds,
-        } => {
-            let s = segment(i);
-            match s.side {
-                Some(side) => format!(
-                    "{}: {} {seconds} s",
-                    side_name(side),
-                    hold_word(s).to_lowercase()
-                ),
-                None => format!("{} {seconds} s", hold_word(s)),
-            }
-        }
+        } => hold_line(segment(i), seconds),
         Event::Phase {
             segment: i,
             index,
@@ -125,12 +117,19 @@ pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
 
 fn begin_line(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
     let ready = (segment.kind == SegmentKind::Prep).then_some(segment.duration);
+    if let (true, Some(side)) = (segment.extra, segment.side) {
+        let mut line = crate::words::once_more(side);
+        if let Some(seconds) = ready {
+            line.push_str(&format!(" ({seconds} s)"));
+        }
+        return format!("{line}.");
+    }
     if segment.side == Some(Side::Right) {
         let mut line = "Switch sides: right side".to_string();
         if let Some(seconds) = ready {
             line.push_str(&format!(" ({seconds} s)"));
         }
-        return format!("{line}. {SWITCH_HINT}");
+        return format!("{line}. {}", switch_hint(segment.exercise));
     }
     let mut line = format!("{}: {}", step_label(plan, segment), segment.exercise.name);
     if segment.round > 1 {
@@ -146,21 +145,29 @@ fn begin_line(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
     line
 }
 
-/// What is said as a hold ends.
-fn hold_done_words(segment: &Segment<'_>) -> &'static str {
-    if keeps_moving(segment) {
-        "Time: slow down and stop."
-    } else {
-        "Time: ease out of the position slowly."
-    }
+/// The line as a hold starts: "Hold 30 s", "Left side: hold 30 s"; a paced
+/// movement's rounds ("Standing pelvic tilts: 6 slow rounds", "Left side: 3
+/// slow rounds"), a transfer's "Follow the steps", with no length to hold.
+fn hold_line(segment: &Segment<'_>, seconds: u32) -> String {
+    let exercise = segment.exercise;
+    let Some(side) = segment.side else {
+        return match exercise.kind {
+            Kind::Transfer => crate::words::FOLLOW_THE_STEPS.to_string(),
+            Kind::Movement => crate::words::rounds(exercise),
+            _ => format!("{} {seconds} s", hold_word(segment)),
+        };
+    };
+    let what = match exercise.kind {
+        Kind::Transfer => crate::words::FOLLOW_THE_STEPS.to_lowercase(),
+        Kind::Movement => crate::words::slow_rounds(exercise),
+        _ => format!("{} {seconds} s", hold_word(segment).to_lowercase()),
+    };
+    format!("{}: {what}", side_name(side))
 }
 
-/// "Breathe in" or "Breathe out".
-pub fn breath_words(direction: BreathDirection) -> &'static str {
-    match direction {
-        BreathDirection::In => "Breathe in",
-        BreathDirection::Out => "Breathe out",
-    }
+/// What is said as a hold ends.
+fn hold_done_words(segment: &Segment<'_>) -> &'static str {
+    crate::words::hold_done(segment.exercise)
 }
 
 /// What the person is told when the voice goes wrong during a run.
@@ -184,10 +191,6 @@ pub fn voice_trouble(trouble: &Trouble) -> String {
         ),
     }
 }
-
-/// Breath cues are spoken only for the first breaths of a hold: enough to set
-/// the rhythm without talking over the whole hold.
-const SPOKEN_BREATH_CYCLES: u32 = 2;
 
 /// What a speaker says for cues that fall due together, as one utterance: a
 /// speaker cuts off a cue still being spoken when the next comes, so cues said
@@ -219,35 +222,26 @@ pub fn only_breaths(cues: &[Cue]) -> bool {
 pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
     let segment = |i: usize| &plan.segments[i];
     match *event {
-        Event::Begin { segment: i } => {
-            let s = segment(i);
-            if s.side == Some(Side::Right) {
-                return Some(format!("Switch sides: right side. {SWITCH_HINT}"));
-            }
-            let mut words = match s.side {
-                Some(side) => format!("{}. {}.", s.exercise.name, side_name(side)),
-                None => format!("{}.", s.exercise.name),
-            };
-            if s.kind == SegmentKind::Prep {
-                words.push_str(&format!(" {}.", get_ready_words(s)));
-            }
-            Some(words)
-        }
+        Event::Begin { segment: i } => Some(crate::words::step_spoken(segment(i))),
         // An id is for reading, not for hearing.
         Event::LeftOut { index } => Some(crate::words::left_out_spoken(&plan.left_out[index])),
-        Event::Setup { .. } | Event::Caution { .. } | Event::Needs | Event::StopRule => {
-            line(plan, event)
-        }
+        Event::Before { .. }
+        | Event::Setup { .. }
+        | Event::Caution { .. }
+        | Event::Needs
+        | Event::StopRule => line(plan, event),
         Event::Count { seconds } => Some(seconds.to_string()),
         Event::Hold {
             segment: i,
             seconds,
-        } => Some(format!("{} for {seconds} seconds", hold_word(segment(i)))),
+        } => Some(crate::words::hold_spoken(segment(i).exercise, seconds)),
         Event::Phase { segment: i, .. } => segment(i).phase_cue().map(str::to_string),
         Event::HoldCue { .. } => instruction(plan, event),
         Event::Breath {
-            direction, cycle, ..
-        } if cycle < SPOKEN_BREATH_CYCLES => Some(breath_words(direction).to_string()),
+            direction,
+            voiced: true,
+            ..
+        } => Some(breath_words(direction).to_string()),
         Event::HoldDone { segment: i, .. } => Some(hold_done_words(segment(i)).to_string()),
         Event::Finished => Some("Routine complete".into()),
         _ => None,
@@ -269,6 +263,38 @@ pub const TENSION_ANSWER: &str = "Your score, 0-10 (Enter to skip): ";
 
 /// Said after an answer that is not a score.
 pub const TENSION_RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
+
+/// The side check's question for `side`, asked after its holds; answered
+/// like the tension check-in ([`TENSION_ANSWER`], [`TENSION_RETRY`]).
+pub fn pull_question(side: Side) -> String {
+    let side = match side {
+        Side::Left => "left",
+        Side::Right => "right",
+    };
+    format!(
+        "How strong was the pull at the front of the hip on the {side} side? \
+0 is none, 10 the strongest you can imagine."
+    )
+}
+
+/// After a side check, what it found: "Pull, left / right: 7/4. The left
+/// side is tighter: it is held once more in each two-sided stretch." A
+/// side not rated shows as "-".
+pub fn pull_found(left: Option<u8>, right: Option<u8>) -> String {
+    let rating = |r: Option<u8>| r.map_or("-".to_string(), |r| r.to_string());
+    let mut line = format!("Pull, left / right: {}/{}.", rating(left), rating(right));
+    match (left, right) {
+        (Some(l), Some(r)) if l != r => {
+            let side = if l > r { "left" } else { "right" };
+            line.push_str(&format!(
+                " The {side} side is tighter: runs hold it once more in each two-sided stretch."
+            ));
+        }
+        (Some(_), Some(_)) => line.push_str(" Both sides pull alike: no side is held longer."),
+        _ => {}
+    }
+    line
+}
 
 /// Before the check-in after a session, the score given before it.
 pub fn tension_before(score: u8) -> String {
@@ -370,9 +396,9 @@ pub fn listen_then_count(segment: &Segment<'_>) -> String {
     format!("{} · listen, then the count", get_ready_words(segment))
 }
 
-/// The status during the count-in: "Hold in 3…".
+/// The status during the count-in: "Hold in 3…", "Start in 3…".
 pub fn counting_in(segment: &Segment<'_>, seconds: u32) -> String {
-    format!("{} in {seconds}…", hold_word(segment))
+    format!("{} in {seconds}…", count_in_word(segment))
 }
 
 /// The status before a second side: "SWITCH SIDES · 5 s".
@@ -478,7 +504,7 @@ mod tests {
                 "1",
                 "Hold for 10 seconds",
                 "Tilt gently.",
-                "Breathe in",
+                // Breaths give way to words: only one in silence is said.
                 "Breathe out",
                 "Keep breathing.",
                 "Time: ease out of the position slowly.",
@@ -491,7 +517,6 @@ mod tests {
                 "1",
                 "Hold for 10 seconds",
                 "Sink forward.",
-                "Breathe in",
                 "Breathe out",
                 "Time: ease out of the position slowly.",
                 "Switch sides: right side. Mirror the position on the other side.",
@@ -500,7 +525,6 @@ mod tests {
                 "1",
                 "Hold for 10 seconds",
                 "Sink forward.",
-                "Breathe in",
                 "Breathe out",
                 "Time: ease out of the position slowly.",
                 "Ball release. Get into position.",
@@ -509,15 +533,100 @@ mod tests {
                 "2",
                 "1",
                 "Hold for 10 seconds",
+                // Phases of 5 s say their own cue only.
                 "Find a spot.",
-                "Press lightly.",
-                "Breathe in",
-                "Breathe out",
                 "Rock slowly.",
                 "Time: ease out of the position slowly.",
                 "Routine complete",
             ]
         );
+    }
+
+    /// Words to say before the routine come first; a transfer says to follow
+    /// the steps and a paced movement names its rounds, and neither calls a
+    /// breath; a hold's breaths give way to its words.
+    #[test]
+    fn what_a_transfer_and_a_paced_movement_say() {
+        let library = fixture::paced_library();
+        let mut session = Session::new(fixture::paced_plan(&library));
+        let cues = session.advance(std::time::Duration::from_secs(600));
+        let said: Vec<String> = cues
+            .iter()
+            .filter_map(|c| spoken(session.plan(), &c.event))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "Ask your physio before you start.",
+                "Move off at once if you feel a pulse.",
+                "Down to the floor. Get into position.",
+                "Stand facing a chair.",
+                STOP_RULE,
+                "3",
+                "2",
+                "1",
+                "Follow the steps",
+                "Hands on the seat, one knee down.",
+                "The other knee down, hands to the floor.",
+                "Done: rest there a moment.",
+                "Pelvic tilts. Get into position.",
+                "On hands and knees.",
+                "3",
+                "2",
+                "1",
+                "Pelvic tilts: 3 slow rounds",
+                "Breathe in; back flat.",
+                "Breathe out; tuck under.",
+                "Breathe in; back flat.",
+                "Time: ease out of the position slowly.",
+                "Rest. Get into position.",
+                "Lie on your back.",
+                "3",
+                "2",
+                "1",
+                "Hold for 20 seconds",
+                "Let the floor hold your weight and breathe out slowly, letting go.",
+                "Let go.",
+                // The first breaths fell while words were said; the next
+                // two fall in silence.
+                "Breathe in",
+                "Soften.",
+                "Breathe out",
+                "Time: ease out of the position slowly.",
+                "Routine complete",
+            ]
+        );
+    }
+
+    /// A movement on each side names the side and its rounds; a transfer
+    /// names no length to hold.
+    #[test]
+    fn hold_lines_by_kind_and_side() {
+        let library = fixture::paced_library();
+        let plan = fixture::paced_plan(&library);
+        let hold_of = |id: &str| {
+            plan.segments
+                .iter()
+                .find(|s| s.exercise.id == id && s.kind == SegmentKind::Hold)
+                .unwrap()
+                .clone()
+        };
+        let tilts = hold_of("tilts");
+        assert_eq!(hold_line(&tilts, 15), "Pelvic tilts: 3 slow rounds");
+        let left = Segment {
+            side: Some(Side::Left),
+            ..tilts
+        };
+        assert_eq!(hold_line(&left, 15), "Left side: 3 slow rounds");
+        let down = hold_of("down");
+        assert_eq!(hold_line(&down, 10), "Follow the steps");
+        let right = Segment {
+            side: Some(Side::Right),
+            ..down
+        };
+        assert_eq!(hold_line(&right, 10), "Right side: follow the steps");
+        let rest = hold_of("rest");
+        assert_eq!(hold_line(&rest, 20), "Hold 20 s");
     }
 
     #[test]
@@ -574,9 +683,10 @@ mod tests {
         let breath = Cue {
             at: std::time::Duration::ZERO,
             event: Event::Breath {
-                direction: BreathDirection::Out,
+                direction: crate::engine::BreathDirection::Out,
                 seconds: 6,
                 cycle: 0,
+                voiced: true,
             },
         };
         assert!(only_breaths(&[breath]));

@@ -283,7 +283,7 @@ fn an_unknown_key_gets_help_about_keys() {
 7 | breathing = { hold = 3 }
   |               ^^^^
 
-F:8:1: error: `exercise[1].holdd`: unknown field `holdd`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`
+F:8:1: error: `exercise[1].holdd`: unknown field `holdd`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`, `switch_hint`, `figure`
   |
 8 | holdd = 30
   | ^^^^^
@@ -322,15 +322,19 @@ fn a_file_named_on_the_command_line_does_not_replace_itself() {
     }
 }
 
-/// Long enough for a loaded machine; a reader that takes time growing with
-/// the square of the problems takes minutes.
+/// A bound against a hang, long enough for a loaded machine. How the time
+/// grows with the number of problems is measured by `benches/problems.sh`
+/// (see BENCHMARKS.md), not here.
 const LINEAR: Duration = Duration::from_secs(60);
 
+/// Thousands of problems in one file, of every kind that once took time
+/// growing with their square: each file's first 50 are shown, then how many
+/// there are.
 #[test]
-fn time_grows_with_the_number_of_problems_not_its_square() {
+fn thousands_of_problems_show_fifty_and_count_the_rest() {
     let env = Env::new();
-    let keys: String = (0..60_000).map(|i| format!("k{i} = 1\n")).collect();
-    let twice: String = "hold = 5\n".repeat(60_000);
+    let keys: String = (0..3_000).map(|i| format!("k{i} = 1\n")).collect();
+    let twice: String = "hold = 5\n".repeat(3_000);
     for (name, text) in [
         ("exercises/keys.toml", format!("{HEAD}{keys}")),
         (
@@ -340,7 +344,7 @@ fn time_grows_with_the_number_of_problems_not_its_square() {
         ("twice.toml", format!("{twice}[[step]]\nexercise = \"a\"\n")),
         (
             "exercises/line.toml",
-            format!("exercise = [{}]\n", vec!["{ x = 1 }"; 20_000].join(", ")),
+            format!("exercise = [{}]\n", vec!["{ x = 1 }"; 3_000].join(", ")),
         ),
     ] {
         let path = env.work().join(name);
@@ -361,7 +365,7 @@ fn time_grows_with_the_number_of_problems_not_its_square() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.ends_with("psoas: the config file has 60000 problems; fix them and try again\n"),
+        stderr.ends_with("psoas: the config file has 3000 problems; fix them and try again\n"),
         "{}: {stderr}",
         keys.display()
     );

@@ -42,6 +42,7 @@ fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -
         tension_after: tension.1,
         note: None,
         level: 1,
+        side_pull: None,
     };
     Record::new(&outcome, notes)
 }

@@ -113,6 +113,7 @@ fn routines_json_carries_ids_names_and_totals() {
             "hip-replacement",
             "pregnancy",
             "rest-and-breathe",
+            "side-check",
             "strong-bones",
             "mine"
         ]
@@ -367,6 +368,33 @@ fn print_text_markdown_and_json() {
     );
 }
 
+/// A sheet says a routine's words before it starts, as a run does, and a
+/// transfer's steps with no breathing pace.
+#[test]
+fn print_says_what_a_run_says_before_it_starts() {
+    let env = Env::new();
+    env.write(
+        "config/psoas/routines/exercises/paced.toml",
+        include_str!("../fixtures/paced/exercises/paced.toml"),
+    );
+    env.write(
+        "config/psoas/routines/paced.toml",
+        include_str!("../fixtures/paced/paced.toml"),
+    );
+    insta::assert_snapshot!(stdout_of(&mut env.psoas(&["print", "paced"])));
+    let json: Value = serde_json::from_str(&stdout_of(
+        &mut env.psoas(&["print", "paced", "--format", "json"]),
+    ))
+    .unwrap();
+    assert_eq!(
+        json["before"],
+        serde_json::json!([
+            "Ask your physio before you start.",
+            "Move off at once if you feel a pulse."
+        ])
+    );
+}
+
 #[test]
 fn print_json_steps_have_side_prep_and_hold() {
     let env = env_with_my_library();
@@ -467,7 +495,7 @@ fn a_user_routine_replaces_a_built_in_and_check_says_so() {
     env.psoas(&["check"])
         .assert()
         .success()
-        .stdout("ok: 57 exercises and 13 routines, no problems\n")
+        .stdout("ok: 58 exercises and 14 routines, no problems\n")
         .stderr(format!(
             "{}/daily.toml:1:1: note: this routine `daily` replaces the one at <built-in>/daily.toml:1:1\n",
             routines.display()
@@ -551,7 +579,7 @@ fn check_reports_every_problem_with_place_key_and_help() {
    |
    = help: at least one instruction on how to get into position
 
-{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`
+{e}:15:1: error: `exercise[2].colour`: unknown field `colour`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`, `switch_hint`, `figure`
    |
 15 | colour = \"red\"
    | ^^^^^^

@@ -7,6 +7,7 @@
 mod config;
 mod conventions;
 mod diagnostics;
+mod figures;
 mod guidance;
 mod history;
 mod level;
@@ -14,6 +15,7 @@ mod library;
 mod odd_files;
 mod output;
 mod plan;
+mod print_html;
 #[cfg(unix)]
 mod remind;
 #[cfg(unix)]
@@ -22,6 +24,7 @@ mod run;
 mod run_flow;
 mod safety;
 mod shell;
+mod sides;
 
 use std::path::{Path, PathBuf};
 

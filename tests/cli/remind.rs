@@ -65,7 +65,7 @@ fn read(path: &Path) -> String {
 }
 
 /// The nudge text for the built-in `desk-break`, from its planned length.
-fn expected_nudge(env: &Env) -> String {
+pub fn expected_nudge(env: &Env) -> String {
     let routines: Value = serde_json::from_str(&stdout_of(
         &mut env.psoas(&["routines", "--format", "json"]),
     ))

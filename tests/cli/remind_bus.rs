@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::remind::expected_nudge;
 use crate::{Env, NO_BUS, stdout_of};
 
 /// A bus that lives as long as the value.
@@ -196,14 +197,9 @@ fn the_nudge_comes_after_time_at_the_desk_as_mutter_counts_it() {
     for time in ["09:40", "09:50", "10:00", "10:10"] {
         assert!(now(time, 10).starts_with("no nudge: at the desk for "));
     }
-    assert_eq!(
-        now("10:20", 2),
-        "Time to stand up: `psoas run desk-break` (4 min)\n"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&log).unwrap(),
-        "Time to stand up: `psoas run desk-break` (4 min)\n"
-    );
+    let nudge = expected_nudge(&env);
+    assert_eq!(now("10:20", 2), format!("{nudge}\n"));
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("{nudge}\n"));
     // Still at the desk ten minutes on: not again yet.
     assert_eq!(
         now("10:30", 1),

@@ -29,6 +29,31 @@ fn lib(env: &Env) -> String {
     env.root().join("lib").display().to_string()
 }
 
+/// The routine `paced`: words to say before it starts, a transfer and a
+/// paced movement (see tests/fixtures/paced).
+const PACED_EXERCISES: &str = include_str!("../fixtures/paced/exercises/paced.toml");
+const PACED: &str = include_str!("../fixtures/paced/paced.toml");
+
+/// The routine's words before it starts come first, in its first
+/// get-ready; a transfer says to follow its steps, with no hold and no
+/// breathing pace; a paced movement is named by its rounds, and its short
+/// phases say their own cue only; a hold's cues wait for each other.
+#[test]
+fn plain_transcript_of_what_is_said_and_when() {
+    let env = mini();
+    env.write("lib/exercises/paced.toml", PACED_EXERCISES);
+    env.write("lib/paced.toml", PACED);
+    let routine = env.root().join("lib/paced.toml").display().to_string();
+    insta::assert_snapshot!(stdout_of(&mut env.psoas(&[
+        "--library",
+        &lib(&env),
+        "run",
+        &routine,
+        "--speed",
+        "1000"
+    ])));
+}
+
 /// Every set-up line, cue and caution, each where it belongs: set-up and
 /// cautions while getting ready for an exercise's first hold, the stop rule
 /// once, cues spread over each hold, and a transition of 15 s at the start
@@ -105,9 +130,6 @@ const MINI_TRANSCRIPT: &str = "\
 [01:19] 1
 [01:20] Hold 10 s
 [01:20] Phase 1 of 2 (5 s): Find a spot.
-[01:20] Press lightly.
-[01:20] Breathe in 4 s
-[01:24] Breathe out 6 s
 [01:25] Phase 2 of 2 (5 s): Rock slowly.
 [01:30] Time: ease out of the position slowly.
 [01:30] Routine complete: 1:30, 4 holds done, 0 skipped
@@ -290,6 +312,31 @@ fn enter_in_a_get_ready_counts_in_at_once() {
     let spent = m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap();
     // The count-in alone would have come 57 s in.
     assert!(spent < 40, "{screen}");
+}
+
+/// `r` in a hold counts that hold in again, with no get-ready: not the
+/// minute the first get-ready takes.
+#[test]
+fn r_in_a_hold_counts_it_in_again() {
+    let env = mini();
+    env.write(
+        "lib/slow.toml",
+        &ROUTINE.replace("prep = 5", "prep = 5\ntransition = 60"),
+    );
+    let mut pty = Pty::spawn(
+        &env,
+        &["--library", &lib(&env), "run", "slow", "--no-warm-up"],
+    );
+    pty.wait_for(&["Pelvic tilt", "Get into position · "]);
+    pty.send(b"\r");
+    pty.wait_for(&["Pelvic tilt", "Hold ·"]);
+    pty.send(b"r");
+    let screen = pty.wait_for(&["Pelvic tilt", "Hold in "]);
+    assert!(!screen.contains("Get into position"), "{screen}");
+    pty.wait_for(&["Pelvic tilt", "Hold ·"]);
+    pty.send(b"qq");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_handed_back(&pty);
 }
 
 /// A brief get-ready offers its full words: `f` starts it again with every

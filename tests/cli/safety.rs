@@ -188,7 +188,9 @@ fn the_warm_up_reminder_fits_the_conditions_given() {
 
 /// Every built-in routine prints under every condition (none is left
 /// empty, which would exit 1), each step left out is named with that
-/// condition, and the sheet ends with the notice.
+/// condition, and the sheet ends with the notice. The side check is the one
+/// exception: a hip replacement or recent surgery rules out every psoas
+/// stretch, so it says nothing is left of it.
 #[test]
 fn every_routine_prints_under_every_condition() {
     let env = Env::new();
@@ -211,6 +213,16 @@ fn every_routine_prints_under_every_condition() {
     for routine in routines {
         let id = routine["id"].as_str().unwrap();
         for (tag, said) in tags {
+            if id == "side-check" && ["recent-surgery", "hip-replacement"].contains(&tag) {
+                env.psoas(&["print", id, "--condition", tag])
+                    .assert()
+                    .failure()
+                    .stderr(
+                        "psoas: nothing is left of routine `side-check` once the exercises \
+                         to avoid are left out\n",
+                    );
+                continue;
+            }
             let sheet = stdout_of(&mut env.psoas(&["print", id, "--condition", tag]));
             for line in sheet.lines().filter(|l| l.starts_with("Left out: ")) {
                 assert!(

@@ -38,6 +38,8 @@ pub struct RunOptions {
     pub tension_before: Option<u8>,
     /// The tension score after the session, so it is not asked for.
     pub tension_after: Option<u8>,
+    /// The side check's ratings, left and right, so they are not asked for.
+    pub pull: (Option<u8>, Option<u8>),
     /// Check-ins may be asked (the config may still say no); false never asks.
     pub check_in: bool,
     /// A note for the session's record.

@@ -4,7 +4,7 @@
 //! exercise says its set-up and cautions, and the first hold of all also what
 //! is said once a run ([`GetReadies`]).
 
-use crate::engine::durations::{GetReadies, switch_ready};
+use crate::engine::durations::{GetReadies, extra_ready, extra_side, switch_ready};
 use crate::engine::pace::Pace;
 use crate::engine::segment::{Segment, SegmentKind, Stage};
 use crate::library::{Breathing, Condition, Exercise, Side};
@@ -39,7 +39,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Appends the holds of one step, whose exercise is introduced
-    /// `brief`ly or in full.
+    /// `brief`ly or in full, and for a two-sided stretch one more on the
+    /// `tighter` side after the last pair.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn add(
         &mut self,
@@ -50,48 +51,54 @@ impl<'a> Builder<'a> {
         hold: u32,
         breathing: Breathing,
         brief: bool,
+        tighter: Option<Side>,
     ) {
         let sides: &[Option<Side>] = if exercise.each_side {
             &[Some(Side::Left), Some(Side::Right)]
         } else {
             &[None]
         };
-        for round in 1..=repeat {
-            for &side in sides {
-                let mut prep = self.readies.next(exercise, brief);
-                if (round, side) != (1, sides[0]) {
-                    prep = switch_ready(exercise, prep);
-                }
-                let base = Segment {
-                    start: self.end(),
-                    duration: prep,
-                    kind: SegmentKind::Prep,
-                    stage,
-                    hold: self.holds,
-                    step,
-                    round,
-                    side,
-                    phase: None,
-                    into_hold: 0,
-                    exercise,
-                    breathing,
-                };
-                // A prep of zero seconds is no segment at all; a hold that
-                // introduces its exercise always has one, to say its name.
-                if prep > 0 {
-                    self.segments.push(base.clone());
-                }
-                if exercise.has_phases() {
-                    let mut into_hold = 0;
-                    for (p, phase) in exercise.phases.iter().enumerate() {
-                        self.push_hold(&base, phase.hold, Some(p), into_hold);
-                        into_hold += phase.hold;
-                    }
-                } else {
-                    self.push_hold(&base, hold, None, 0);
-                }
-                self.holds += 1;
+        let pairs =
+            (1..=repeat).flat_map(|round| sides.iter().map(move |&side| (round, side, false)));
+        // The tighter side once more, in the last round, after the pair.
+        let extra = extra_side(exercise, tighter).map(|side| (repeat, Some(side), true));
+        for (round, side, is_extra) in pairs.chain(extra) {
+            let mut prep = self.readies.next(exercise, brief);
+            if let (true, Some(side)) = (is_extra, side) {
+                prep = extra_ready(exercise, side, prep);
+            } else if (round, side) != (1, sides[0]) {
+                prep = switch_ready(exercise, prep);
             }
+            let base = Segment {
+                start: self.end(),
+                duration: prep,
+                kind: SegmentKind::Prep,
+                stage,
+                hold: self.holds,
+                step,
+                round,
+                side,
+                phase: None,
+                into_hold: 0,
+                extra: is_extra,
+                exercise,
+                breathing,
+            };
+            // A prep of zero seconds is no segment at all; a hold that
+            // introduces its exercise always has one, to say its name.
+            if prep > 0 {
+                self.segments.push(base.clone());
+            }
+            if exercise.has_phases() {
+                let mut into_hold = 0;
+                for (p, phase) in exercise.phases.iter().enumerate() {
+                    self.push_hold(&base, phase.hold, Some(p), into_hold);
+                    into_hold += phase.hold;
+                }
+            } else {
+                self.push_hold(&base, hold, None, 0);
+            }
+            self.holds += 1;
         }
     }
 

@@ -44,6 +44,8 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
         by_name: false,
         instead: None,
         switch_sides: 0,
+        switch_hint: None,
+        figure: None,
         origin: Origin {
             layer: Layer::BuiltIn,
             path: "t.toml".into(),
@@ -58,6 +60,7 @@ fn routine(steps: &[(&str, Option<u32>, u32)], prep: Option<u32>) -> Routine {
         id: "r".into(),
         name: "R".into(),
         summary: None,
+        before: Vec::new(),
         warm_up: true,
         progress: true,
         prep,
@@ -231,22 +234,95 @@ fn step_seconds_add_up_to_the_plan() {
         ("calm", Some(70), 1),
         ("roll", None, 2),
     ];
-    for prep in [0, 7, 12] {
-        let plan =
-            Plan::build(&routine(&steps, Some(prep)), &lib, &PlanSettings::default()).unwrap();
+    for (prep, tighter) in [(0, None), (7, L), (12, R), (5, L)] {
+        let settings = PlanSettings {
+            tighter_side: tighter,
+            ..PlanSettings::default()
+        };
+        let plan = Plan::build(&routine(&steps, Some(prep)), &lib, &settings).unwrap();
         let sum: u32 = steps
             .iter()
             .enumerate()
             .map(|(i, &(id, hold, repeat))| {
                 let exercise = lib.exercise(id).unwrap();
-                let opening = if i == 0 { opening_words(&[], &[]) } else { 0 };
+                let opening = if i == 0 {
+                    opening_words(&[], &[], &[])
+                } else {
+                    0
+                };
                 let first_ready =
                     first_ready(None, exercise, prep, prep, opening, FULL, Pace::DEFAULT);
-                step_seconds(exercise, hold, repeat, first_ready, prep)
+                step_seconds(exercise, hold, repeat, first_ready, prep, tighter)
             })
             .sum();
         assert_eq!(sum, plan.total());
     }
+}
+
+/// The tighter side is held once more in each two-sided stretch, right
+/// after its last pair: the right where it is, after the prep; the left
+/// after a change of sides.
+#[test]
+fn the_tighter_side_gets_one_more_hold_after_the_pair() {
+    let lib = library();
+    let settings = |tighter| PlanSettings {
+        tighter_side: tighter,
+        ..PlanSettings::default()
+    };
+    let lunge = routine(&[("lunge", None, 1), ("bridge", None, 1)], None);
+    let plan = Plan::build(&lunge, &lib, &settings(R)).unwrap();
+    assert_eq!(
+        shape(&plan)[..6],
+        [
+            (0, FIRST, P, 0, L, None),
+            (12, 30, H, 0, L, None),
+            (42, 5, P, 1, R, None),
+            (47, 30, H, 1, R, None),
+            (77, 5, P, 2, R, None),
+            (82, 30, H, 2, R, None),
+        ]
+    );
+    let extra: Vec<bool> = plan.segments.iter().map(|s| s.extra).collect();
+    assert_eq!(
+        extra,
+        [false, false, false, false, true, true, false, false]
+    );
+    assert!(
+        !plan.segments[4].is_side_switch(),
+        "said as the tighter side"
+    );
+    // One-sided stretches get none.
+    assert_eq!(plan.hold_count(), 4);
+
+    // The left comes back after a change of sides, after the last round.
+    let roll = routine(&[("roll", None, 2)], Some(5));
+    let plan = Plan::build(&roll, &lib, &settings(L)).unwrap();
+    let sides: Vec<(u32, Option<Side>, bool)> = plan
+        .holds()
+        .iter()
+        .map(|h| (h.round, h.side, h.extra))
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            (1, L, false),
+            (1, R, false),
+            (2, L, false),
+            (2, R, false),
+            (2, L, true)
+        ]
+    );
+    assert_eq!(plan.hold(4).unwrap().prep, 10);
+
+    // `none`: no extra hold at all, and none for a ball release either.
+    for tighter in [None, L] {
+        let ball = routine(&[("ball", None, 1)], None);
+        let plan = Plan::build(&ball, &lib, &settings(tighter)).unwrap();
+        assert_eq!(plan.hold_count(), 2);
+    }
+    let plan = Plan::build(&lunge, &lib, &settings(None)).unwrap();
+    assert!(plan.segments.iter().all(|s| !s.extra));
+    assert_eq!(plan.hold_count(), 3);
 }
 
 /// Each hold of a two-sided exercise after its first is a change of sides,
@@ -501,7 +577,10 @@ fn a_get_ready_lasts_until_its_words_are_said() {
     let plan = Plan::build(&r, &lib, &PlanSettings::default()).unwrap();
     // The name, set-up and cautions, "You need a massage or tennis ball." and
     // the stop rule: 21 + 7 + 18 = 46 words, 19 s, and the count of 3.
-    assert_eq!(opening_words(&plan.left_out, plan.equipment()), 7 + 18);
+    assert_eq!(
+        opening_words(&plan.before, &plan.left_out, plan.equipment()),
+        7 + 18
+    );
     let readies: Vec<u32> = plan.holds().iter().map(|h| h.prep).collect();
     assert_eq!(readies, [19 + 3, 5, INTRODUCE]);
     // Left out for a condition, "quiet" is named before the first hold too.

@@ -83,10 +83,11 @@ fn the_timeline_of_a_plan() {
     let library = fixture::library();
     let plan = fixture::plan(&library);
     let cues = events(&timeline(&plan));
-    let breath = |direction, seconds, cycle| Event::Breath {
+    let breath = |direction, seconds, cycle, voiced| Event::Breath {
         direction,
         seconds,
         cycle,
+        voiced,
     };
     use BreathDirection::{In, Out};
     use Event::*;
@@ -131,8 +132,8 @@ fn the_timeline_of_a_plan() {
         (15, Bell),
         (15, hold(1, 10)),
         (15, cue(1, 0)),
-        (15, breath(In, 4, 0)),
-        (19, breath(Out, 6, 0)),
+        (15, breath(In, 4, 0, false)),
+        (19, breath(Out, 6, 0, true)),
         // The second of two cues comes halfway through the hold.
         (20, cue(1, 1)),
         (25, done(0, 1)),
@@ -167,8 +168,8 @@ fn the_timeline_of_a_plan() {
         (34, Bell),
         (34, hold(3, 10)),
         (34, cue(3, 0)),
-        (34, breath(In, 4, 0)),
-        (38, breath(Out, 6, 0)),
+        (34, breath(In, 4, 0, false)),
+        (38, breath(Out, 6, 0, true)),
         (44, done(1, 3)),
         (44, Bell),
         (44, Begin { segment: 4 }),
@@ -178,8 +179,8 @@ fn the_timeline_of_a_plan() {
         (49, Bell),
         (49, hold(5, 10)),
         (49, cue(5, 0)),
-        (49, breath(In, 4, 0)),
-        (53, breath(Out, 6, 0)),
+        (49, breath(In, 4, 0, false)),
+        (53, breath(Out, 6, 0, true)),
         (59, done(2, 5)),
         (59, Bell),
         (59, Begin { segment: 6 }),
@@ -203,12 +204,8 @@ fn the_timeline_of_a_plan() {
                 of: 2,
             },
         ),
-        // The exercise's own cues come with the phases of a sequence.
-        (65, cue(7, 0)),
-        (65, breath(In, 4, 0)),
-        // The breath runs on across phases, and the last one is cut short by
-        // the hold's end.
-        (69, breath(Out, 6, 0)),
+        // A phase of 10 s or less says its own cue only: the exercise's cue
+        // is left out, and no breath is called.
         (
             70,
             Phase {
@@ -421,14 +418,55 @@ fn back_goes_to_the_previous_hold_and_at_the_first_to_its_start() {
     assert_eq!(session.holds_done(), 1, "a hold once done stays done");
 }
 
+/// A restart in a hold goes back to its count-in, not to its get-ready:
+/// nothing of the get-ready is said or waited for again.
 #[test]
-fn restart_goes_back_to_the_start_of_this_hold() {
+fn restart_counts_this_hold_in_again() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.advance(s(52));
     let cues = session.apply(Control::Restart, s(52));
+    assert_eq!(
+        events(&cues),
+        vec![
+            (46, Event::Ready { segment: 4 }),
+            (46, Event::Count { seconds: 3 })
+        ]
+    );
+    assert_eq!(session.position(), s(46));
+    assert_eq!((session.phase(), session.cue()), (None, None));
+    let cues = session.advance(s(55));
+    assert_eq!(
+        events(&cues)[..4],
+        [
+            (47, Event::Count { seconds: 2 }),
+            (48, Event::Count { seconds: 1 }),
+            (49, Event::Bell),
+            (
+                49,
+                Event::Hold {
+                    segment: 5,
+                    seconds: 10
+                }
+            ),
+        ]
+    );
+    // The first hold's get-ready is long, for its words; a restart in the
+    // hold says none of them again.
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(20));
+    let cues = session.apply(Control::Restart, s(20));
+    assert_eq!(events(&cues)[0], (12, Event::Ready { segment: 0 }));
+    assert!(
+        cues.iter()
+            .chain(&session.advance(s(25)))
+            .all(|c| !matches!(c.event, Event::Setup { .. } | Event::StopRule))
+    );
+    // In a get-ready, a restart goes back to its start.
+    let mut session = Session::new(fixture::plan(&library));
+    session.advance(s(46));
+    let cues = session.apply(Control::Restart, s(46));
     assert_eq!(events(&cues), vec![(44, Event::Begin { segment: 4 })]);
-    assert_eq!(session.position(), s(44));
 }
 
 #[test]

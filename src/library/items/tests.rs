@@ -175,7 +175,7 @@ fn a_table_after_a_step_belongs_to_it_or_to_the_head() {
     assert_eq!(
         problems,
         [
-            "lib/routines/r.toml:4:2: error: `other`: unknown field `other`, expected one of `name`, `summary`, `warm_up`, `prep`, `transition`, `breathing`, `progress`",
+            "lib/routines/r.toml:4:2: error: `other`: unknown field `other`, expected one of `name`, `summary`, `before`, `warm_up`, `prep`, `transition`, `breathing`, `progress`",
             "lib/routines/r.toml:7:12: error: `step[2].exercise`: invalid type: integer `7`, expected a string",
         ]
     );

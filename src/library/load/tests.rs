@@ -113,6 +113,35 @@ fn every_problem_in_a_routine_is_reported() {
     assert!(loaded.library.routine("r").is_none());
 }
 
+/// A routine's words to say before it starts are lines of text, each
+/// checked where it is written.
+#[test]
+fn before_lines_are_checked_each_in_its_place() {
+    let step = "[[step]]\nexercise = \"knee-to-chest\"\n";
+    let good = format!("name = \"R\"\nbefore = [\"Ask first.\", \"Go gently.\"]\n{step}");
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", &good)]);
+    assert_eq!(messages(&loaded), Vec::<String>::new());
+    assert_eq!(
+        loaded.library.routine("r").unwrap().before,
+        ["Ask first.", "Go gently."]
+    );
+    let bad = format!("name = \"R\"\nbefore = [\"Ask first.\", \"  \"]\n{step}");
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", &bad)]);
+    assert_eq!(
+        messages(&loaded),
+        ["lib/r.toml:2:25: error: `before[2]`: is empty\n  help: write a few words here"]
+    );
+    let wrong = format!("name = \"R\"\nbefore = \"Ask first.\"\n{step}");
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", &wrong)]);
+    assert_eq!(messages(&loaded).len(), 1, "{:?}", messages(&loaded));
+    assert!(
+        messages(&loaded)[0].starts_with("lib/r.toml:2:10: error: `before`: "),
+        "{:?}",
+        messages(&loaded)
+    );
+    assert!(loaded.library.routine("r").is_none());
+}
+
 #[test]
 fn missing_required_keys_are_reported_beside_other_problems() {
     let text = "[[exercise]]\nid = \"x\"\nnam = \"X\"\nhold = 2\n";
@@ -124,7 +153,7 @@ fn missing_required_keys_are_reported_beside_other_problems() {
             "lib/exercises/a.toml:1:1: error: `exercise[1].kind`: is missing; it is required\n  help: one of: stretch, movement, transfer, ball-release, warm-up, breathing",
             "lib/exercises/a.toml:1:1: error: `exercise[1].position`: is missing; it is required\n  help: one of: standing, seated, kneeling, lying, prone",
             "lib/exercises/a.toml:1:1: error: `exercise[1].setup`: is missing; it is required\n  help: an array of instructions on how to get into position",
-            "lib/exercises/a.toml:3:1: error: `exercise[1].nam`: unknown field `nam`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`\n  help: did you mean `name`?",
+            "lib/exercises/a.toml:3:1: error: `exercise[1].nam`: unknown field `nam`, expected one of `id`, `name`, `kind`, `position`, `each_side`, `hold`, `equipment`, `setup`, `cues`, `cautions`, `avoid_if`, `impact`, `breathing`, `phase`, `harder`, `easier`, `by_name`, `instead`, `switch_sides`, `switch_hint`, `figure`\n  help: did you mean `name`?",
             "lib/exercises/a.toml:4:8: error: `exercise[1].hold`: 2 is out of range\n  help: a whole number of seconds from 5 to 600",
         ]
     );

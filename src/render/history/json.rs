@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::history::progress::{self, Suggestion};
-use crate::history::{Record, Skipped, Standing, Summary};
+use crate::history::{Record, SideCheck, Skipped, Standing, Summary};
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -33,6 +33,8 @@ struct Json<'a> {
     cut_off_last_line: bool,
     /// Records passed over as the same as one before them.
     duplicate_records: usize,
+    /// Every side check, oldest first: each side's pull and left minus right.
+    side_checks: &'a [SideCheck],
 }
 
 /// A session as the file keeps it, and whether it counted toward the goal.
@@ -112,6 +114,7 @@ pub fn text(
         unreadable_lines: skipped.unreadable.len(),
         cut_off_last_line: skipped.cut_off_line.is_some(),
         duplicate_records: skipped.duplicates,
+        side_checks: &summary.side_checks,
     };
     let mut text = serde_json::to_string_pretty(&value)?;
     text.push('\n');

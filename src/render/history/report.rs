@@ -13,8 +13,8 @@ use crate::diagnostic::sanitize;
 use crate::format::{clock, table};
 
 use super::chart::{is_scaled, week_chart};
-use crate::history::{CHART_WEEKS, Record, Standing, Summary, progress};
-use crate::render::after_session::minutes;
+use crate::history::{CHART_WEEKS, Record, SideCheck, Standing, Summary, progress};
+use crate::words::after_session::minutes;
 
 /// Which sessions the table shows, out of how many.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,10 +159,69 @@ pub fn summary_text(summary: &Summary) -> String {
             "Average tension change: no session in the last {CHART_WEEKS} weeks has both check-ins.\n"
         ),
     });
+    out.push_str(&side_trend(&summary.side_checks));
     if let Some(suggestion) = progress::suggest(summary) {
         out.push_str(&progress::sentence(suggestion));
     }
     out
+}
+
+/// How many side checks the trend shows: the first, and the latest ones.
+const TREND_CHECKS: usize = 5;
+
+/// Each side's trend over the side checks, oldest first: "Pull, left /
+/// right: 7/4 (Nov 3) → 5/4 (Dec 1)." and the difference between the
+/// sides; nothing without a side check. With many checks, the first and
+/// the latest.
+pub fn side_trend(checks: &[SideCheck]) -> String {
+    if checks.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<&SideCheck> = if checks.len() > TREND_CHECKS {
+        std::iter::once(&checks[0])
+            .chain(&checks[checks.len() - (TREND_CHECKS - 1)..])
+            .collect()
+    } else {
+        checks.iter().collect()
+    };
+    let skipped = checks.len() > TREND_CHECKS;
+    let join = |parts: Vec<String>| {
+        let mut text = parts[0].clone();
+        for (i, part) in parts[1..].iter().enumerate() {
+            text.push_str(if i == 0 && skipped {
+                " → … → "
+            } else {
+                " → "
+            });
+            text.push_str(part);
+        }
+        text
+    };
+    let rating = |r: Option<u8>| r.map_or("-".to_string(), |r| r.to_string());
+    let pulls = shown
+        .iter()
+        .map(|c| {
+            format!(
+                "{}/{} ({})",
+                rating(c.left),
+                rating(c.right),
+                c.date.format("%b %-d")
+            )
+        })
+        .collect();
+    let differences = shown
+        .iter()
+        .map(|c| match c.difference {
+            Some(0) => "0".to_string(),
+            Some(d) => format!("{d:+}"),
+            None => "-".to_string(),
+        })
+        .collect();
+    format!(
+        "Pull, left / right: {}.\nDifference, left - right: {}.\n",
+        join(pulls),
+        join(differences)
+    )
 }
 
 fn streak_line(weeks: u32, left: u32) -> String {
@@ -216,7 +275,31 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::history::{sample, summarize};
+    use crate::history::{SidePull, sample, summarize};
+
+    #[test]
+    fn the_side_trend_shows_the_first_and_the_latest_checks() {
+        let check = |day: u32, left: Option<u8>, right: Option<u8>| {
+            let mut record = sample(&format!("2026-11-{day:02}T08:00:00+01:00"));
+            record.side_pull = SidePull::new(left, right);
+            SideCheck::of(&record).unwrap()
+        };
+        assert_eq!(side_trend(&[]), "");
+        let checks = [
+            check(1, Some(8), Some(3)),
+            check(2, Some(7), Some(3)),
+            check(3, Some(6), None),
+            check(4, Some(5), Some(4)),
+            check(5, Some(4), Some(4)),
+            check(6, Some(3), Some(5)),
+        ];
+        assert_eq!(
+            side_trend(&checks),
+            "Pull, left / right: 8/3 (Nov 1) → … → 6/- (Nov 3) → 5/4 (Nov 4) → 4/4 (Nov 5) → \
+             3/5 (Nov 6).\n\
+             Difference, left - right: +5 → … → - → +1 → 0 → -2.\n"
+        );
+    }
 
     fn record(started_at: &str, finished: bool, tension: (Option<u8>, Option<u8>)) -> Record {
         let mut i = sample(started_at);

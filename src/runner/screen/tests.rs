@@ -376,19 +376,172 @@ fn every_word_of_every_built_in_get_ready_reaches_the_screen() {
 /// its first line is on the screen first.
 #[test]
 fn a_long_cue_starts_at_its_first_page() {
-    let long = "Breathe slowly and let the front of the hip soften a little more each time you breathe out, \
-                keeping the low back long and the ribs soft, without pushing or forcing the stretch at all.";
+    // Eighteen words: said in time within the 10-s hold, with its opening.
+    let long = "Breathe slowly and let the front of the hip soften a little more each time you breathe out.";
     let exercises = fixture::EXERCISES.replace("\"Tilt gently.\"", &format!("\"{long}\""));
     let library = library_with(exercises);
     let mut session = Session::new(fixture::plan(&library));
     // The tilt's hold starts, and its first cue with it, 15 s in.
     session.advance(Duration::from_secs(16));
-    let screen = text(&frame(&session, Overlay::None, 40, 12));
+    let screen = text(&frame(&session, Overlay::None, 40, 11));
     assert!(
         screen.contains(" Breathe slowly and let the front of the\n"),
         "{screen}"
     );
     assert!(screen.contains("(page 1 of "), "{screen}");
+}
+
+/// In every built-in routine, from 80×24 up, a phase's instruction is on
+/// the screen for the whole of its phase, and every cue from when it comes
+/// until it has been said: the cue has rows of its own, so neither hides
+/// the other, and a cue is never replaced before its time.
+#[test]
+fn every_instruction_stays_on_the_screen_for_its_time() {
+    use crate::engine::{Event, Pace, timeline, word_count};
+    use crate::library::{Sources, load};
+    let library = load(&Sources {
+        builtin: true,
+        ..Sources::default()
+    })
+    .library;
+    let settings = crate::engine::PlanSettings::default();
+    let (width, height) = (80, 24);
+    let lines = |text: &str| -> Vec<String> {
+        wrap(text, usize::from(width) - 1)
+            .into_iter()
+            .map(|l| format!(" {l}"))
+            .collect()
+    };
+    let mut checked = 0;
+    for routine in library.routines() {
+        let plan = crate::engine::Plan::build(routine, &library, &settings).unwrap();
+        // Each instruction, its lines, and the plan time it is due on screen.
+        let mut due: Vec<(Duration, Duration, Vec<String>)> = Vec::new();
+        for cue in timeline(&plan) {
+            let Some(text) = instruction(&plan, &cue.event) else {
+                continue;
+            };
+            let until = match cue.event {
+                Event::Phase { segment, .. } => secs(plan.segments[segment].end()),
+                _ => cue.at + Pace::DEFAULT.time_to_say(word_count(&text)),
+            };
+            due.push((cue.at, until, lines(&text)));
+        }
+        let mut session = Session::new(plan);
+        for half in 0..u64::from(session.plan().total()) * 2 {
+            let now = Duration::from_millis(half * 500);
+            session.advance(now);
+            let screen: Vec<String> = frame(&session, Overlay::None, width, height)
+                .into_iter()
+                .map(|r| r.text)
+                .collect();
+            for (from, until, text) in &due {
+                if (*from..*until).contains(&now) {
+                    checked += 1;
+                    for line in text {
+                        assert!(
+                            screen.contains(line),
+                            "{} at {now:?}: {line:?} missing from\n{}",
+                            routine.id,
+                            screen.join("\n")
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
+/// A transfer shows its step for the whole phase, says to follow the steps
+/// and has no breathing pace; a paced movement counts in to its start and
+/// names its rounds.
+#[test]
+fn a_transfer_has_steps_and_a_movement_rounds() {
+    let library = fixture::paced_library();
+    let mut session = Session::new(fixture::paced_plan(&library));
+    session.advance(Duration::from_secs(24));
+    let screen = text(&frame(&session, Overlay::None, 60, 16));
+    for expected in [
+        "Down to the floor\n",
+        "Follow the steps · 6 s left of 10\n",
+        "At your own pace; stop at any step\n",
+        " Phase 1 of 2: Hands on the seat, one knee down.\n",
+    ] {
+        assert!(screen.contains(expected), "{expected:?} in\n{screen}");
+    }
+    assert!(!screen.contains("BREATHE"), "{screen}");
+    session.advance(Duration::from_secs(34));
+    let screen = text(&frame(&session, Overlay::None, 60, 16));
+    assert!(screen.contains("Start in 2…\n"), "{screen}");
+    session.advance(Duration::from_secs(37));
+    let screen = text(&frame(&session, Overlay::None, 60, 16));
+    assert!(
+        screen.contains("Slow rounds · 14 s left of 15\n"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(" Phase 1 of 3: Breathe in; back flat.\n"),
+        "{screen}"
+    );
+}
+
+/// On the smallest screen, 40×12, instructions that do not fit share the
+/// rows: still every line of every phase and cue of every built-in routine
+/// is on the screen at some moment while it is due.
+#[test]
+fn on_the_smallest_screen_every_instruction_comes_into_view() {
+    use crate::engine::{Event, Pace, timeline, word_count};
+    use crate::library::{Sources, load};
+    let library = load(&Sources {
+        builtin: true,
+        ..Sources::default()
+    })
+    .library;
+    let settings = crate::engine::PlanSettings::default();
+    let (width, height) = (40, 12);
+    for routine in library.routines() {
+        let plan = crate::engine::Plan::build(routine, &library, &settings).unwrap();
+        let mut due: Vec<(Duration, Duration, Vec<String>)> = Vec::new();
+        for cue in timeline(&plan) {
+            let Some(text) = instruction(&plan, &cue.event) else {
+                continue;
+            };
+            let until = match cue.event {
+                Event::Phase { segment, .. } => secs(plan.segments[segment].end()),
+                _ => cue.at + Pace::DEFAULT.time_to_say(word_count(&text)) + STEP * 2,
+            };
+            let lines = wrap(&text, usize::from(width) - 1)
+                .into_iter()
+                .map(|l| format!(" {l}"))
+                .collect();
+            due.push((cue.at, until, lines));
+        }
+        let mut seen: Vec<Vec<String>> = vec![Vec::new(); due.len()];
+        let mut session = Session::new(plan);
+        for half in 0..u64::from(session.plan().total()) * 2 {
+            let now = Duration::from_millis(half * 500);
+            session.advance(now);
+            let screen: Vec<String> = frame(&session, Overlay::None, width, height)
+                .into_iter()
+                .map(|r| r.text)
+                .collect();
+            for (i, (from, until, _)) in due.iter().enumerate() {
+                if (*from..*until).contains(&now) {
+                    seen[i].extend(screen.iter().cloned());
+                }
+            }
+        }
+        for ((from, _, lines), seen) in due.iter().zip(&seen) {
+            for line in lines {
+                assert!(
+                    seen.contains(line),
+                    "{} from {from:?}: {line:?} never shown",
+                    routine.id
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -2,13 +2,16 @@
 //! notice, the rule that holds for every exercise, the warm-up reminder, whose
 //! words fit the person's conditions, what a routine needs at hand, what
 //! it leaves out for a condition, a routine's length the first time and once
-//! familiar, and a caution as the sheet lists it. Keeping them here keeps the sheet, the
-//! runner, the engine's timing of what is said and the README saying the
-//! same thing.
+//! familiar, a caution as the sheet lists it, and what a hold and a breath
+//! are called aloud. Keeping them here keeps the sheet, the runner, the
+//! engine's timing of what is said and the README saying the same thing.
+//! What the end of a session says of its record is in [`after_session`].
 
-use crate::engine::LeftOut;
+pub mod after_session;
+
+use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};
 use crate::format::clock;
-use crate::library::{Caution, Condition, Equipment, Said};
+use crate::library::{Caution, Condition, Equipment, Exercise, Kind, Said, Side};
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
 /// The red flags are the signs that back pain needs a doctor the same day.
@@ -126,6 +129,29 @@ pub fn needs(equipment: &[Equipment]) -> Option<String> {
     Some(format!("You need {list}."))
 }
 
+/// What a sheet adds to a two-sided stretch's holds for the tighter side:
+/// ", then the left once more, the tighter side".
+pub fn once_more_listed(side: Side) -> String {
+    format!(", then the {} once more, the tighter side", side.name())
+}
+
+/// A figure's title, which screen readers say and a browser shows on
+/// hover: "Kneeling psoas stretch, left side".
+pub fn figure_title(name: &str, side: Option<crate::library::Side>) -> String {
+    match side {
+        Some(side) => format!("{name}, {side} side"),
+        None => name.to_string(),
+    }
+}
+
+/// The caption under a figure of one side on the printed page.
+pub fn side_caption(side: crate::library::Side) -> &'static str {
+    match side {
+        crate::library::Side::Left => "Left side",
+        crate::library::Side::Right => "Right side",
+    }
+}
+
 /// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
 /// the lower back."
 pub fn left_out_line(left: &LeftOut<'_>) -> String {
@@ -144,10 +170,13 @@ fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
         .instead
         .map(|e| {
             let shown = id.map(|_| format!(" ({})", e.id)).unwrap_or_default();
-            format!(
-                " In its place: {}{shown}; do the lying steps there.",
-                e.name
-            )
+            // A way onto a bed is where the lying steps are then done.
+            let then = if e.kind == Kind::Transfer {
+                "; do the lying steps there"
+            } else {
+                ""
+            };
+            format!(" In its place: {}{shown}{then}.", e.name)
         })
         .unwrap_or_default();
     format!(
@@ -155,6 +184,105 @@ fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
         left.exercise.name,
         left.condition.describe()
     )
+}
+
+/// What a voice says as a hold starts, `seconds` long in all: a stretch is
+/// held, a warm-up move kept going, a paced movement named as its rounds
+/// and a transfer followed step by step, with no hold to count.
+pub fn hold_spoken(exercise: &Exercise, seconds: u32) -> String {
+    match exercise.kind {
+        Kind::WarmUp => format!("Keep moving for {seconds} seconds"),
+        Kind::Movement => rounds(exercise),
+        Kind::Transfer => FOLLOW_THE_STEPS.to_string(),
+        Kind::Stretch | Kind::BallRelease | Kind::Breathing => {
+            format!("Hold for {seconds} seconds")
+        }
+    }
+}
+
+/// What to do before the second side, unless the exercise says otherwise.
+const SWITCH_HINT: &str = "Mirror the position on the other side.";
+
+/// How to change sides for `exercise`: its own `switch_hint`, or to mirror
+/// the position.
+pub fn switch_hint(exercise: &Exercise) -> &str {
+    exercise.switch_hint.as_deref().unwrap_or(SWITCH_HINT)
+}
+
+pub fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Left => "Left side",
+        Side::Right => "Right side",
+    }
+}
+
+/// "Get into position", or "Get ready" before a warm-up move.
+pub fn get_ready_words(exercise: &Exercise) -> &'static str {
+    if exercise.kind == Kind::WarmUp {
+        "Get ready"
+    } else {
+        "Get into position"
+    }
+}
+
+/// "Once more on the left, the tighter side": the extra hold after a
+/// two-sided stretch's pair.
+pub fn once_more(side: Side) -> String {
+    format!("Once more on the {}, the tighter side", side.name())
+}
+
+/// What a voice says as a hold begins with its get-ready: the exercise and
+/// side, before a right side to switch, or the tighter side once more.
+pub fn step_spoken(segment: &Segment<'_>) -> String {
+    if let (true, Some(side)) = (segment.extra, segment.side) {
+        return format!("{}.", once_more(side));
+    }
+    if segment.side == Some(Side::Right) {
+        return format!(
+            "Switch sides: right side. {}",
+            switch_hint(segment.exercise)
+        );
+    }
+    let mut words = match segment.side {
+        Some(side) => format!("{}. {}.", segment.exercise.name, side_name(side)),
+        None => format!("{}.", segment.exercise.name),
+    };
+    if segment.kind == SegmentKind::Prep {
+        words.push_str(&format!(" {}.", get_ready_words(segment.exercise)));
+    }
+    words
+}
+
+/// What is said as a hold ends; a transfer has no position to ease out of,
+/// only a place reached.
+pub fn hold_done(exercise: &Exercise) -> &'static str {
+    match exercise.kind {
+        Kind::WarmUp => "Time: slow down and stop.",
+        Kind::Transfer => "Done: rest there a moment.",
+        _ => "Time: ease out of the position slowly.",
+    }
+}
+
+/// What a transfer says in place of a hold.
+pub const FOLLOW_THE_STEPS: &str = "Follow the steps";
+
+/// "Standing pelvic tilts: 6 slow rounds": a paced movement is done a
+/// round a phase, as the timer says.
+pub fn rounds(exercise: &Exercise) -> String {
+    format!("{}: {}", exercise.name, slow_rounds(exercise))
+}
+
+/// "6 slow rounds", after the side's name.
+pub fn slow_rounds(exercise: &Exercise) -> String {
+    format!("{} slow rounds", exercise.phases.len().max(1))
+}
+
+/// "Breathe in" or "Breathe out".
+pub fn breath_words(direction: BreathDirection) -> &'static str {
+    match direction {
+        BreathDirection::In => "Breathe in",
+        BreathDirection::Out => "Breathe out",
+    }
 }
 
 #[cfg(test)]
@@ -302,6 +430,13 @@ mod tests {
         );
         assert_eq!(
             plan_needs("ball-release", &[]).as_deref(),
+            Some(
+                "You need a massage or tennis ball, a soft ball for the belly, a sturdy chair and a cushion or folded towel."
+            )
+        );
+        // Leaving the belly out leaves its soft ball out too.
+        assert_eq!(
+            plan_needs("ball-release", &[Abdominal]).as_deref(),
             Some(
                 "You need a massage or tennis ball, a sturdy chair and a cushion or folded towel."
             )
