@@ -311,6 +311,27 @@ pub enum RemindCommand {
     Status(SchedulerArgs),
     /// Nudge now, if inside the set days and hours and no session or nudge came this interval
     Now(ScheduleArgs),
+    /// No nudge for a while, like 30m or 1h
+    Snooze(RemindSnoozeArgs),
+    /// No nudge until a time today: `pause until 14:00`
+    Pause(RemindPauseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RemindSnoozeArgs {
+    /// How long, like 10m, 30m or 1h30m
+    #[arg(value_name = "INTERVAL", value_parser = parse_interval)]
+    pub duration: Interval,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindPauseArgs {
+    /// The word `until`
+    #[arg(value_name = "until", value_parser = ["until"])]
+    pub until_word: String,
+    /// The time of day, HH:MM
+    #[arg(value_name = "HH:MM", value_parser = parse_time_of_day)]
+    pub until: TimeOfDay,
 }
 
 /// When nudges may come; each flag beats the config's `remind` table.

@@ -172,6 +172,10 @@ impl From<RemindCommand> for RemindTask {
             RemindCommand::Now(args) => RemindTask::Now {
                 schedule: args.into(),
             },
+            RemindCommand::Snooze(args) => RemindTask::Snooze {
+                minutes: args.duration.minutes(),
+            },
+            RemindCommand::Pause(args) => RemindTask::Pause { until: args.until },
         }
     }
 }

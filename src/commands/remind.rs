@@ -47,6 +47,29 @@ pub fn execute(context: &Context, task: RemindTask, out: &mut impl Write) -> Res
         RemindTask::Uninstall { scheduler } => uninstall(context, scheduler, out),
         RemindTask::Status { scheduler } => status(context, scheduler, out),
         RemindTask::Now { schedule } => remind_now(context, &schedule, out),
+        RemindTask::Snooze { minutes } => {
+            let now = now()?;
+            pause(
+                context,
+                now,
+                now + TimeDelta::minutes(i64::from(minutes)),
+                out,
+            )
+        }
+        RemindTask::Pause { until } => {
+            let now = now()?;
+            let at = now
+                .date_naive()
+                .and_hms_opt(until.hour(), until.minute(), 0)
+                .and_then(|t| t.and_local_timezone(*now.offset()).single());
+            match at.filter(|at| *at > now) {
+                Some(at) => pause(context, now, at, out),
+                None => bail!(
+                    "{until} has passed today (it is {}): give a later time, or `psoas remind snooze 30m` for a while",
+                    now.format("%H:%M")
+                ),
+            }
+        }
     }
 }
 
@@ -357,6 +380,10 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     let schedule = schedule(args, config)?;
     let now = now()?;
     let state = &context.dirs.state_dir;
+    if let Some(until) = paused_until(state).filter(|until| *until > now) {
+        writeln!(out, "no nudge: paused until {}", until.format("%H:%M"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let session = last_session(context, now)?;
     // Outside the days and hours the answer is no whatever the desktop says,
     // so it is not asked.
@@ -438,6 +465,43 @@ fn sit_through(
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(after)
 }
+
+/// Keeps nudges back until `until`, in the state folder.
+fn pause(
+    context: &Context,
+    now: DateTime<FixedOffset>,
+    until: DateTime<FixedOffset>,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let state_dir = &context.dirs.state_dir;
+    fs::create_dir_all(state_dir)
+        .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
+    let path = state_dir.join(PAUSED_FILE);
+    files::write_whole(
+        &path,
+        format!("{}\n", until.to_rfc3339()).as_bytes(),
+        Existing::Replace,
+    )
+    .with_context(|| format!("cannot write {}", path.display()))?;
+    let day = if until.date_naive() == now.date_naive() {
+        String::new()
+    } else {
+        until.format(" on %a %Y-%m-%d").to_string()
+    };
+    writeln!(out, "No nudge until {}{day}.", until.format("%H:%M"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Until when nudges are kept back, if `snooze` or `pause` said so.
+fn paused_until(state_dir: &Path) -> Option<DateTime<FixedOffset>> {
+    let file = files::open_regular(&state_dir.join(PAUSED_FILE)).ok()?;
+    let mut text = String::new();
+    io::Read::read_to_string(&mut io::Read::take(file, 256), &mut text).ok()?;
+    DateTime::parse_from_rfc3339(text.trim()).ok()
+}
+
+/// The file in the state folder that holds until when nudges are kept back.
+const PAUSED_FILE: &str = "remind-paused-until";
 
 /// When the newest recorded session started, of those not dated after
 /// `now`; any that are (a clock that was wrong) are reported on stderr.

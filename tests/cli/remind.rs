@@ -721,3 +721,45 @@ fn a_bad_schedule_is_refused_with_what_is_valid() {
             "`remind.days`: `weekdays` is not valid here",
         ));
 }
+
+#[test]
+fn snooze_and_pause_keep_nudges_back_until_their_time() {
+    let (env, log) = recording_env();
+    let snooze = |args: &[&str], now: &str| {
+        let mut cmd = env.psoas(args);
+        cmd.env("PSOAS_NOW", now);
+        stdout_of(&mut cmd)
+    };
+    assert_eq!(
+        snooze(&["remind", "snooze", "30m"], "2026-11-25T10:00:00+01:00"),
+        "No nudge until 10:30.\n"
+    );
+    assert_eq!(
+        stdout_of(&mut remind_now(&env, "2026-11-25T10:20:00+01:00")),
+        "no nudge: paused until 10:30\n"
+    );
+    assert_eq!(read(&log), "");
+    assert_eq!(
+        stdout_of(&mut remind_now(&env, "2026-11-25T10:30:00+01:00")),
+        format!("{}\n", expected_nudge(&env))
+    );
+    assert_eq!(
+        snooze(
+            &["remind", "pause", "until", "14:00"],
+            "2026-11-25T11:05:00+01:00"
+        ),
+        "No nudge until 14:00.\n"
+    );
+    assert_eq!(
+        stdout_of(&mut remind_now(&env, "2026-11-25T13:59:00+01:00")),
+        "no nudge: paused until 14:00\n"
+    );
+    env.psoas(&["remind", "pause", "until", "09:00"])
+        .env("PSOAS_NOW", "2026-11-25T11:05:00+01:00")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "09:00 has passed today (it is 11:05)",
+        ));
+    env.psoas(&["remind", "pause", "14:00"]).assert().code(2);
+}

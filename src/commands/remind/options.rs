@@ -33,6 +33,10 @@ pub enum RemindTask {
         /// When nudges may come.
         schedule: ScheduleOptions,
     },
+    /// No nudge for this many minutes from now.
+    Snooze { minutes: u32 },
+    /// No nudge until this time today.
+    Pause { until: TimeOfDay },
 }
 
 /// When nudges may come, as given on the command line; each one given beats
