@@ -1291,7 +1291,7 @@ fn the_side_check_holds_both_sides_alike_and_stands_with_knee_pain() {
         ]
     );
     let plan = Plan::build(routine, &library, &settings(&[Condition::KneePain])).unwrap();
-    let standing = Routine::SIDE_CHECK_STANDING.to_string();
+    let standing = "standing-psoas-stretch".to_string();
     assert_eq!(
         held(&plan),
         [

@@ -53,8 +53,7 @@
 //!   the time (under test it may skip its waits); `interactive.rs` (with
 //!   `screen.rs`, `rows.rs`, `pages.rs`, `painter.rs`, `hold_bar.rs`,
 //!   `big_digits.rs`, `keys.rs`, `input.rs`, `terminal.rs`, `signals.rs`)
-//!   runs the screen, `plain.rs` the transcript; `wording.rs` says each event
-//!   in words, and every sentence around the run (`heard_whole.rs` tests that
+//!   runs the screen, `plain.rs` the transcript (`heard_whole.rs` tests that
 //!   no word of any built-in routine is cut off); `check_in.rs` asks the
 //!   tension score, `echo.rs` hides what is typed at the notice,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
@@ -76,10 +75,12 @@
 //!   programs (`helper.rs`, run so that none can hold psoas up), the idle
 //!   time the desktop reports (`idle.rs`), time at the desk (`sitting.rs`),
 //!   the decision (`decide.rs`) and the nudge.
-//! - `safety.rs` and `words/`: the safety notice and the sentences said in
-//!   more than one place (the stop rule, the warm-up reminder, what a
-//!   routine needs and leaves out), and in `words/after_session.rs` what
-//!   the end of a session says of its record;
+//! - `safety.rs` and `words/`: the safety notice and every sentence a person
+//!   reads or hears: in `words/mod.rs` those said in more than one place (the
+//!   stop rule, the warm-up reminder, what a routine needs and leaves out),
+//!   in `words/run.rs` each event of a run and every sentence around it, and
+//!   in `words/after_session.rs` what the end of a session says of its
+//!   record;
 //!   `content_rules.rs` holds the built-in library to them, as tests;
 //!   `arbitrary_bytes.rs` feeds every reader of a person's files any bytes.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing

@@ -30,11 +30,11 @@ use crate::runner::check_in::{self, Question};
 use crate::runner::echo::EchoOff;
 use crate::runner::plain::stamp;
 use crate::runner::rows::wrap;
-use crate::runner::wording;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker};
 use crate::safety;
 use crate::voice::Voice;
 use crate::words::after_session;
+use crate::words::run as wording;
 
 mod options;
 

@@ -121,19 +121,19 @@ impl<'a> Plan<'a> {
                 None => kept.push((step_index, step, exercise)),
             }
         }
-        // A way down left out is replaced by one that suits while steps on
-        // the floor remain after it: they are then done on a bed. The side
-        // check's kneeling stretch left out (with knee pain) is done
-        // standing, so the check still compares the two sides.
+        // A step left out is replaced by what the routine names in its place
+        // (the side check's kneeling stretch is done standing with knee
+        // pain), or else by its exercise's `instead` while that is still
+        // needed: a way down to the floor left out gives way to one onto a
+        // bed while steps on the floor remain after it.
         for left in &mut left_out {
             let floor_after = kept
                 .iter()
                 .any(|&(i, _, e)| i > left.step && e.position >= Position::Kneeling);
-            let in_place = if routine.is_side_check() {
-                Some(Routine::SIDE_CHECK_STANDING)
-            } else {
-                left.exercise.instead.as_deref().filter(|_| floor_after)
-            };
+            let in_place = routine.steps[left.step]
+                .instead
+                .as_deref()
+                .or_else(|| left.exercise.instead.as_deref().filter(|_| floor_after));
             left.instead = in_place
                 .and_then(|id| library.exercise(id))
                 .filter(|e| e.avoided_with(&settings.conditions).next().is_none());

@@ -236,4 +236,6 @@ pub struct RawStep {
     pub exercise: Option<Spanned<Text>>,
     pub hold: Option<Spanned<WholeNumber>>,
     pub repeat: Option<Spanned<WholeNumber>>,
+    /// What to do in this step's place when a condition leaves it out.
+    pub instead: Option<Spanned<Text>>,
 }

@@ -13,6 +13,9 @@ pub struct Step {
     /// Overrides the exercise's hold (never set for a phased exercise).
     pub hold: Option<u32>,
     pub repeat: u32,
+    /// The exercise done in this step's place when a condition leaves its
+    /// own out (a routine's own `instead`, before the exercise's).
+    pub instead: Option<Arc<str>>,
 }
 
 /// A validated routine. `prep` and `breathing` stay optional so that personal
@@ -42,9 +45,6 @@ impl Routine {
     /// The built-in side check (`psoas run side-check`): its holds are the
     /// same on both sides, and its run asks how much each side pulled.
     pub const SIDE_CHECK: &'static str = "side-check";
-    /// What the side check does in place of its half-kneeling stretch when
-    /// that is to be avoided (with knee pain): the same stretch standing.
-    pub const SIDE_CHECK_STANDING: &'static str = "standing-psoas-stretch";
 
     /// Whether this is the side check.
     pub fn is_side_check(&self) -> bool {

@@ -18,12 +18,22 @@ use crate::diagnostic::{Diagnostic, SourceText};
 use crate::figure::{Angles, Figure, PropPlace};
 use crate::toml_input::{Entry, Text, WholeNumber, out_of_range, text_problem};
 
+/// Where one step's values stand in its file.
+#[derive(Debug)]
+pub struct StepSpans {
+    /// The step's 1-based place in the file.
+    pub index: usize,
+    pub exercise: Range<usize>,
+    pub hold: Option<Range<usize>>,
+    pub instead: Option<Range<usize>>,
+}
+
 /// A routine whose steps still have to be checked against the whole library.
 pub struct PendingRoutine {
     pub routine: Routine,
     /// For each step: its 1-based place in the file, the span of its
-    /// `exercise` value and of its `hold`, if any.
-    pub step_spans: Vec<(usize, Range<usize>, Option<Range<usize>>)>,
+    /// `exercise` value, of its `hold` and of its `instead`, if any.
+    pub step_spans: Vec<StepSpans>,
     /// Whether it had no problems of its own. One that had is never kept, but
     /// its steps are still checked against the exercises, so that every
     /// problem is reported at once.
@@ -543,15 +553,20 @@ pub fn routine(
             .repeat
             .as_ref()
             .map_or(1, |r| c.int(r, "repeat", 1, Routine::MAX_REPEAT, "times"));
-        step_spans.push((
-            entry.index,
-            exercise.span(),
-            step.hold.as_ref().map(|h| h.span()),
-        ));
+        step_spans.push(StepSpans {
+            index: entry.index,
+            exercise: exercise.span(),
+            hold: step.hold.as_ref().map(|h| h.span()),
+            instead: step.instead.as_ref().map(|i| i.span()),
+        });
+        let instead = step
+            .instead
+            .map(|i| shared_id(&mut ids, i.into_inner().0.trim().to_string()));
         steps.push(Step {
             exercise: shared_id(&mut ids, exercise.into_inner().0),
             hold,
             repeat,
+            instead,
         });
     }
 

@@ -30,6 +30,8 @@ struct StepFile<'a> {
     hold: Option<u32>,
     #[serde(skip_serializing_if = "is_one")]
     repeat: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instead: Option<&'a str>,
 }
 
 fn is_one(n: &u32) -> bool {
@@ -57,6 +59,7 @@ pub fn routine_file(routine: &Routine) -> String {
                 exercise: &s.exercise,
                 hold: s.hold,
                 repeat: s.repeat,
+                instead: s.instead.as_deref(),
             })
             .collect(),
     };

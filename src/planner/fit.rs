@@ -34,6 +34,7 @@ impl<'a> Draft<'a> {
             exercise: self.exercise.id.as_str().into(),
             hold,
             repeat: self.repeat,
+            instead: None,
         }
     }
 }

@@ -11,9 +11,9 @@
 use std::io::{self, BufRead, Write};
 
 use super::rows::wrap;
-use super::wording::{TENSION_ANSWER, TENSION_QUESTION, TENSION_RETRY, pull_question};
 use crate::history::MAX_TENSION;
 use crate::library::Side;
+use crate::words::run::{TENSION_ANSWER, TENSION_QUESTION, TENSION_RETRY, pull_question};
 
 /// Whether to ask at all when no score was given on the command line.
 pub fn should_ask(interactive: bool, no_check_in: bool, config_check_in: Option<bool>) -> bool {

@@ -7,9 +7,9 @@
 
 use std::time::Duration;
 
-use super::wording::{only_breaths, spoken_together};
 use crate::engine::{Cue, Event, Level, Plan, PlanSettings, timeline, word_count};
 use crate::library::{Condition, Impact, Library, Sources, load};
+use crate::words::run::{only_breaths, spoken_together};
 
 /// Each utterance cut off by the next one in `cues`, `plan`'s timeline: when
 /// it started, what it said and when the next words came, in plan time.

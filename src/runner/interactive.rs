@@ -35,8 +35,8 @@ use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::terminal::{Terminal, in_foreground};
-use super::wording;
 use crate::engine::{Control, Cue, Event, Plan, Session};
+use crate::words::run as wording;
 
 /// The shortest real time between two frames that nothing but the clock
 /// asked for; it only matters at a high `--speed`.

@@ -27,7 +27,6 @@ pub(crate) mod settings;
 pub(crate) mod signals;
 pub(crate) mod speaker;
 pub mod terminal;
-pub(crate) mod wording;
 
 use std::io::Write;
 

@@ -15,8 +15,8 @@ use super::outcome::Ending;
 use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch, stop_self};
 use super::speaker::{self, SPEECH_POLL, Speaker};
-use super::wording;
 use crate::engine::{Control, Cue, Event, Plan, Session};
+use crate::words::run as wording;
 
 /// How long to sleep when nothing is due (while stopped, say); a signal
 /// wakes the loop sooner.

@@ -19,13 +19,13 @@ use super::keys;
 use super::pages::{page, page_round};
 use super::rows::{Priority, fit, wrap};
 pub use super::rows::{Row, Style};
-use super::wording::{
-    self, TRANSFER_PACE, breath_words, instruction, line, step_label, switch_hint,
-};
 use crate::engine::{
     COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, word_count,
 };
 use crate::library::{Kind, Side};
+use crate::words::run::{
+    self as wording, TRANSFER_PACE, breath_words, instruction, line, step_label, switch_hint,
+};
 
 /// What is shown over the routine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,9 +12,9 @@
 
 use std::time::Duration;
 
-use super::wording;
 use crate::engine::{Cue, Session};
 use crate::voice::Trouble;
+use crate::words::run as wording;
 
 /// How often the runner looks whether the speaker is done, while it waits.
 pub const SPEECH_POLL: Duration = Duration::from_millis(50);

@@ -73,6 +73,7 @@ fn routine(steps: &[(&str, Option<u32>, u32)], prep: Option<u32>) -> Routine {
                 exercise: e.into(),
                 hold,
                 repeat,
+                instead: None,
             })
             .collect(),
         origin: Origin {

@@ -166,7 +166,7 @@ fn a_table_after_a_step_belongs_to_it_or_to_the_head() {
     assert_eq!(
         problems,
         [
-            "lib/routines/r.toml:4:7: error: `step[1].x`: unknown field `x`, expected one of `exercise`, `hold`, `repeat`"
+            "lib/routines/r.toml:4:7: error: `step[1].x`: unknown field `x`, expected one of `exercise`, `hold`, `repeat`, `instead`"
         ]
     );
     let text = "name = \"R\"\n[[step]]\nexercise = \"a\"\n[other]\ny = 1\n[[step]]\nexercise = 7\n";

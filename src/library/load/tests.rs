@@ -312,3 +312,20 @@ fn variants_name_exercises_that_exist_in_any_layer() {
     let lunge = loaded.library.exercise("my-lunge").unwrap();
     assert_eq!(lunge.easier.as_deref(), Some("knee-to-chest"));
 }
+
+#[test]
+fn a_step_names_what_to_do_in_its_place_and_it_must_exist() {
+    let routine = "name = \"R\"\n[[step]]\nexercise = \"knee-to-chest\"\ninstead = \"ball-bak\"\n";
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", routine)]);
+    assert_eq!(
+        messages(&loaded),
+        [
+            "lib/r.toml:4:11: error: `step[1].instead`: no exercise has the id `ball-bak`\n  help: did you mean `ball-back`? (`psoas list` shows every id)"
+        ]
+    );
+    let fixed = routine.replace("ball-bak", "ball-back");
+    let loaded = load_texts(&[("lib/exercises/a.toml", EXERCISES), ("lib/r.toml", &fixed)]);
+    assert_eq!(messages(&loaded), Vec::<String>::new());
+    let step = &loaded.library.routine("r").unwrap().steps[0];
+    assert_eq!(step.instead.as_deref(), Some("ball-back"));
+}

@@ -123,7 +123,7 @@ fn a_tiny_terminal_keeps_what_matters_most() {
 
 #[test]
 fn the_warm_up_question() {
-    let guided = crate::runner::wording::guided_warm_up_choice(150, 300);
+    let guided = crate::words::run::guided_warm_up_choice(150, 300);
     let rows = warm_up_question(
         "Mini",
         "Warm muscles stretch further.",
@@ -229,7 +229,7 @@ fn a_warm_up_move_keeps_moving_with_no_paced_breathing() {
     assert!(!screen.contains("BREATHE"), "{screen}");
     let lines: Vec<String> = cues
         .iter()
-        .filter_map(|c| crate::runner::wording::line(session.plan(), &c.event))
+        .filter_map(|c| crate::words::run::line(session.plan(), &c.event))
         .collect();
     assert!(lines.contains(&"Keep moving 20 s".to_string()), "{lines:?}");
     assert!(
@@ -356,7 +356,7 @@ fn every_word_of_every_built_in_get_ready_reaches_the_screen() {
                     hold = Some(segment.hold);
                     expected = session
                         .get_ready_events()
-                        .filter_map(|e| crate::runner::wording::line(session.plan(), e))
+                        .filter_map(|e| crate::words::run::line(session.plan(), e))
                         .flat_map(|p| wrap(&p, usize::from(width) - 1))
                         .map(|l| format!(" {l}"))
                         .collect();

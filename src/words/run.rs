@@ -5,12 +5,12 @@
 //! read them here, from the same plan, so they never disagree and none of them
 //! decides on its own what is said.
 
-use super::outcome::RunOutcome;
+use super::STOP_RULE;
 use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage};
 use crate::format::{clock, count};
 use crate::library::{Kind, Side};
+use crate::runner::RunOutcome;
 use crate::voice::Trouble;
-use crate::words::STOP_RULE;
 
 pub use crate::words::{breath_words, side_name, switch_hint};
 
