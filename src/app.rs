@@ -16,9 +16,9 @@ use crate::commands;
 use crate::config::{Config, Key};
 use crate::diagnostic::{Diagnostic, capped, not_shown_line, sanitize};
 use crate::dirs::Dirs;
-use crate::engine::{GuidanceSettings, PlanSettings};
+use crate::engine::{Familiarity, GuidanceSettings, PlanSettings};
 use crate::format::did_you_mean;
-use crate::history::History;
+use crate::history::{History, SidePull};
 use crate::library::{self, Condition, Library, Loaded, Routine, Side, Sources};
 
 /// Exit statuses beyond success.
@@ -113,14 +113,25 @@ fn output_gone(error: &io::Error) -> bool {
 }
 
 /// What every command may need: where files live, the extra library folders
-/// from `--library`, the config and the library. The folders are found at
-/// once; the config is read the first time a command asks for it, and the
-/// library loaded each time one does, so a command that needs neither (such
-/// as `completions` or `config init`) is never stopped by a broken one.
+/// from `--library`, the config, the library and what the history knows of
+/// the person. The folders are found at once; the config and the history are
+/// read the first time a command asks for them, and the library loaded each
+/// time one does, so a command that needs none (such as `completions` or
+/// `config init`) is never stopped by a broken one.
 pub(crate) struct Context {
     pub dirs: Dirs,
     pub library_dirs: Vec<PathBuf>,
     config: OnceCell<Config>,
+    person: OnceCell<Person>,
+}
+
+/// What the history knows of the person, gathered in one pass over it: how
+/// familiar each exercise is, and the latest side check. A history that
+/// cannot be read knows nothing.
+#[derive(Default)]
+pub(crate) struct Person {
+    pub familiarity: Familiarity,
+    pub side_pull: Option<SidePull>,
 }
 
 impl Context {
@@ -129,6 +140,31 @@ impl Context {
             dirs: Dirs::from_env()?,
             library_dirs,
             config: OnceCell::new(),
+            person: OnceCell::new(),
+        })
+    }
+
+    /// What the history knows of the person, read the first time it is
+    /// asked for.
+    pub fn person(&self) -> &Person {
+        self.person.get_or_init(|| {
+            let mut person = Person::default();
+            let mut latest = None;
+            let read = History::at(&self.dirs.state_dir).scan(|record| {
+                person
+                    .familiarity
+                    .add_session(record.exercises.iter().map(String::as_str));
+                if let Some(pull) = record.side_pull
+                    && latest.is_none_or(|at| record.started_at >= at)
+                {
+                    latest = Some(record.started_at);
+                    person.side_pull = Some(pull);
+                }
+            });
+            if read.is_err() {
+                return Person::default();
+            }
+            person
         })
     }
 
@@ -227,8 +263,7 @@ impl Context {
     pub fn tighter_side(&self) -> Result<Option<Side>> {
         Ok(match self.config()?.tighter_side {
             Some(set) => set.side(),
-            None => crate::history::latest_side_pull(&History::at(&self.dirs.state_dir))
-                .and_then(|pull| pull.tighter()),
+            None => self.person().side_pull.and_then(|pull| pull.tighter()),
         })
     }
 }

@@ -21,7 +21,7 @@ use anyhow::Result;
 
 use crate::app::{Context, exit};
 use crate::config::Config;
-use crate::engine::{Familiarity, GuidanceSettings, Plan, PlanSettings};
+use crate::engine::{GuidanceSettings, Plan, PlanSettings};
 use crate::history::{History, HistoryError, Record, SessionNotes, SidePull, Tally};
 use crate::library::{Impact, Library, Routine, Side};
 use crate::planner::{self, PlanRequest};
@@ -53,7 +53,7 @@ pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Res
     plan_settings.guidance = GuidanceSettings {
         guidance: args.guidance.unwrap_or_else(|| config.guidance()),
         familiar_after: config.familiar_after(),
-        familiarity: familiarity(context),
+        familiarity: context.person().familiarity.clone(),
     };
     let (library, routine) = choose_routine(context, &args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
@@ -146,18 +146,6 @@ fn run_routine<'a>(
     // anything still speaking after a run stopped early, before the summary.
     drop(voice);
     outcome
-}
-
-/// How many recorded sessions held each exercise. A history that cannot be
-/// read knows no exercise, so every one is told in full.
-fn familiarity(context: &Context) -> Familiarity {
-    let mut familiarity = Familiarity::default();
-    let read = History::at(&context.dirs.state_dir)
-        .scan(|record| familiarity.add_session(record.exercises.iter().map(String::as_str)));
-    if read.is_err() {
-        return Familiarity::default();
-    }
-    familiarity
 }
 
 /// Jogging and jumping only when the person asks for a brisk warm-up.

@@ -28,7 +28,6 @@ pub(crate) use newest::Newest;
 pub(crate) use record::MAX_TENSION;
 pub use record::{Record, SessionNotes, Standing};
 pub use side_pull::SidePull;
-pub(crate) use side_pull::latest as latest_side_pull;
 pub(crate) use side_trend::SideCheck;
 pub(crate) use stats::{CHART_WEEKS, Summary, Tally, WeekCount, WeekTension};
 pub use store::History;

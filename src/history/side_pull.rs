@@ -50,22 +50,6 @@ impl SidePull {
     }
 }
 
-/// The pull of the latest side check in `history`, if there is one; a
-/// history that cannot be read has none.
-pub fn latest(history: &super::History) -> Option<SidePull> {
-    let mut latest: Option<(chrono::DateTime<chrono::FixedOffset>, SidePull)> = None;
-    history
-        .scan(|record| {
-            if let Some(pull) = record.side_pull
-                && latest.is_none_or(|(at, _)| record.started_at >= at)
-            {
-                latest = Some((record.started_at, pull));
-            }
-        })
-        .ok()?;
-    latest.map(|(_, pull)| pull)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
