@@ -21,6 +21,7 @@ use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
 use crate::engine::{Guidance, Level, Pace};
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
+use crate::remind::pause::Wait;
 use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 use crate::toml_input::{ReadError, read_text};
 
@@ -77,6 +78,8 @@ pub struct RemindConfig {
     /// Time at the desk before a nudge, where the desktop says how long the
     /// person has been away.
     pub sit: Option<Interval>,
+    /// The longest a due nudge waits for a pause in typing.
+    pub wait: Option<Wait>,
 }
 
 /// The file a config was read from and the line of each key it set.
@@ -231,6 +234,12 @@ impl Config {
         self.remind
             .sit
             .unwrap_or(Interval::from_minutes(50).expect("50 minutes is an interval"))
+    }
+
+    /// The longest a due nudge waits for a pause: `remind.wait`, else 2
+    /// minutes.
+    pub fn remind_wait(&self) -> Wait {
+        self.remind.wait.unwrap_or(Wait::DEFAULT)
     }
 }
 

@@ -1,7 +1,7 @@
 //! `psoas history`: the last sessions, this week against the weekly goal,
 //! the streak, a chart of the last twelve weeks with the tension week by
-//! week, the average tension change and any level worth trying, as text or
-//! JSON.
+//! week, the average tension change, any level worth trying and the last
+//! days at the desk (breaks and nudges beside the sessions), as text or JSON.
 //!
 //! `--since` and `--limit` choose which sessions are listed; the week counts,
 //! the streak and the tension change always cover the whole history. The goal
@@ -16,10 +16,10 @@ use chrono::NaiveDate;
 
 use crate::app::Context;
 use crate::diagnostic::sanitize;
-use crate::history::{History, Newest, Tally};
+use crate::history::{DeskDays, Entry, History, Newest, Tally};
 use crate::now::now;
 use crate::render::ListFormat;
-use crate::render::history::{Selection, json, report};
+use crate::render::history::{Selection, desk, json, report};
 
 /// Which sessions `psoas history` lists, the goal, and how it prints.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,9 +41,14 @@ pub fn execute(context: &Context, args: HistoryOptions, out: &mut impl Write) ->
     let history = History::at(&context.dirs.state_dir);
     let mut tally = Tally::new(now, goal, config.min_held_seconds());
     let mut newest = Newest::new(args.since, args.limit);
-    let skipped = history.scan(|record| {
-        tally.add(&record);
-        newest.offer(record);
+    let mut desk_days = DeskDays::new(now, config.min_held_seconds());
+    let skipped = history.scan_entries(|entry| match entry {
+        Entry::Session(record) => {
+            tally.add(&record);
+            desk_days.add_session(&record);
+            newest.offer(record);
+        }
+        Entry::Desk(event) => desk_days.add_event(event),
     })?;
     let file = history.path().display().to_string();
     let mut stderr = io::stderr().lock();
@@ -52,20 +57,23 @@ pub fn execute(context: &Context, args: HistoryOptions, out: &mut impl Write) ->
     }
 
     let summary = tally.finish();
+    let days = desk_days.finish();
     let (sessions, matched) = newest.finish();
     let text = match args.format {
-        ListFormat::Json => json::text(&file, &skipped, &sessions, &summary)?,
+        ListFormat::Json => json::text(&file, &skipped, &sessions, &summary, &days)?,
         ListFormat::Text if summary.all_sessions == 0 => {
-            report::no_sessions(&sanitize(&file), summary.goal)
+            report::no_sessions(&sanitize(&file), summary.goal) + &desk::text(&days)
         }
-        ListFormat::Text => report::text(
-            &sessions,
-            Selection {
-                matched,
-                since: args.since,
-            },
-            &summary,
-        ),
+        ListFormat::Text => {
+            report::text(
+                &sessions,
+                Selection {
+                    matched,
+                    since: args.since,
+                },
+                &summary,
+            ) + &desk::text(&days)
+        }
     };
     // One write; an error (such as a closed pipe) goes back to `app`.
     out.write_all(text.as_bytes())?;

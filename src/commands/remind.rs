@@ -19,18 +19,20 @@ use crate::app::Context;
 use crate::diagnostic::sanitize;
 use crate::engine::Plan;
 use crate::files::{self, Existing};
-use crate::history::{Future, History};
+use crate::history::{DeskEvent, DeskKind, Future, History};
 use crate::now::now;
 use crate::remind::decide::decide_sitting;
 use crate::remind::helper::{self, Messages};
-use crate::remind::idle;
 use crate::remind::notify::{self, Shown, TITLE};
+use crate::remind::schedule::CHECK_MINUTES;
 use crate::remind::sitting::{self, Presence, Sitting};
 use crate::remind::units::{self, UnitFile};
 use crate::remind::{
     Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule, Scheduler, decide,
-    last_nudge, nudge_text,
+    last_nudge,
 };
+use crate::remind::{do_not_disturb, idle, pause};
+use crate::words::remind as words;
 
 mod options;
 
@@ -64,10 +66,7 @@ pub fn execute(context: &Context, task: RemindTask, out: &mut impl Write) -> Res
                 .and_then(|t| t.and_local_timezone(*now.offset()).single());
             match at.filter(|at| *at > now) {
                 Some(at) => pause(context, now, at, out),
-                None => bail!(
-                    "{until} has passed today (it is {}): give a later time, or `psoas remind snooze 30m` for a while",
-                    now.format("%H:%M")
-                ),
+                None => bail!("{}", words::pause_time_passed(until, now)),
             }
         }
     }
@@ -105,21 +104,14 @@ fn install(
     let program = std::env::current_exe().context("cannot find the path of psoas itself")?;
     if let Err(unsafe_path) = units::check_path(&program) {
         bail!(
-            "psoas's own path {} {unsafe_path}, so it cannot be written into the scheduler's \
-             files as it is; install psoas in a folder whose path has no control characters",
-            shown(&program)
+            "{}",
+            words::program_path_unsafe(&shown(&program), &unsafe_path)
         );
     }
     let files = unit_files(scheduler, &program, &schedule);
     if scheduler == Scheduler::Cron {
-        let why = match scheduler_given {
-            Some(_) => "Add",
-            None => "No systemd or launchd here: add",
-        };
-        writeln!(
-            out,
-            "{why} these lines with `crontab -e` to be nudged {schedule}:"
-        )?;
+        let intro = words::crontab_intro(scheduler_given.is_some(), &schedule);
+        writeln!(out, "{intro}")?;
         write!(out, "{}", units::crontab(&program, &schedule))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -128,10 +120,8 @@ fn install(
         .expect("systemd and launchd have a folder");
     if let Err(unsafe_path) = units::check_path(&folder) {
         bail!(
-            "the folder for the {scheduler} files, {}, {unsafe_path}; it comes from HOME \
-             (or XDG_CONFIG_HOME for systemd): set it to a folder whose path has no control \
-             characters",
-            shown(&folder)
+            "{}",
+            words::folder_unsafe(scheduler, &shown(&folder), &unsafe_path)
         );
     }
     if dry_run {
@@ -145,33 +135,28 @@ fn install(
         .with_context(|| format!("cannot create the folder {}", shown(&folder)))?;
     for file in &files {
         let path = folder.join(&file.name);
-        fs::write(&path, &file.text).with_context(|| format!("cannot write {}", shown(&path)))?;
-        writeln!(out, "wrote {}", shown(&path))?;
+        files::write_whole(&path, file.text.as_bytes(), Existing::Replace)
+            .with_context(|| format!("cannot write {}", shown(&path)))?;
+        writeln!(out, "{}", words::wrote(&shown(&path)))?;
     }
     match scheduler {
         Scheduler::Systemd => {
             let timer = format!("{}.timer", units::SYSTEMD_UNIT);
             run(&["systemctl", "--user", "daemon-reload"])
                 .and_then(|()| run(&["systemctl", "--user", "enable", "--now", &timer]))
-                .with_context(|| {
-                    format!(
-                        "the files are written, but the timer is not enabled; in a session of \
-                         your own, run `systemctl --user daemon-reload && systemctl --user \
-                         enable --now {timer}`"
-                    )
-                })?;
-            writeln!(out, "enabled {timer} with systemctl --user")?;
+                .with_context(|| words::timer_not_enabled_after_install(&timer))?;
+            writeln!(out, "{}", words::enabled(&timer))?;
         }
         Scheduler::Launchd => {
             let path = folder.join(&files[0].name);
             // Loading twice fails; an agent from an earlier install goes first.
             let _ = run_quietly(&["launchctl", "unload", &path.display().to_string()]);
             run(&["launchctl", "load", "-w", &path.display().to_string()])?;
-            writeln!(out, "loaded {} with launchctl", units::LAUNCHD_LABEL)?;
+            writeln!(out, "{}", words::loaded(units::LAUNCHD_LABEL))?;
         }
         Scheduler::Cron => unreachable!("cron has no files"),
     }
-    writeln!(out, "psoas will look for a chance to nudge you {schedule}.")?;
+    writeln!(out, "{}", words::installed(&schedule))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -182,10 +167,7 @@ fn uninstall(
 ) -> Result<ExitCode> {
     let scheduler = scheduler(scheduler_given);
     let Some(folder) = scheduler.folder(&places(context)?) else {
-        writeln!(
-            out,
-            "psoas cannot change your crontab: remove the lines with `psoas remind now` using `crontab -e`."
-        )?;
+        writeln!(out, "{}", words::CRONTAB_UNINSTALL)?;
         return Ok(ExitCode::SUCCESS);
     };
     let names = match scheduler {
@@ -201,10 +183,7 @@ fn uninstall(
         .filter(|p| p.exists())
         .collect();
     if present.is_empty() {
-        writeln!(
-            out,
-            "Nothing to remove: no reminder is installed for {scheduler}."
-        )?;
+        writeln!(out, "{}", words::nothing_to_remove(scheduler))?;
         return Ok(ExitCode::SUCCESS);
     }
     // Without a systemd user session (over ssh, in tmux) systemctl cannot
@@ -233,17 +212,12 @@ fn uninstall(
     }
     for path in &gone {
         fs::remove_file(path).with_context(|| format!("cannot remove {}", shown(path)))?;
-        writeln!(out, "removed {}", shown(path))?;
+        writeln!(out, "{}", words::removed(&shown(path)))?;
     }
     match unreachable {
         Some(error) => {
-            let _ = writeln!(
-                io::stderr(),
-                "psoas: warning: {}; if the timer runs in a session of your own, \
-                 `systemctl --user disable --now {}` there stops it.",
-                sanitize(&format!("{error:#}")),
-                names[0]
-            );
+            let error = sanitize(&format!("{error:#}"));
+            let _ = writeln!(io::stderr(), "{}", words::disable_failed(&error, &names[0]));
         }
         None if scheduler == Scheduler::Systemd => {
             run(&["systemctl", "--user", "daemon-reload"])?;
@@ -275,10 +249,7 @@ fn status(
     let scheduler = scheduler(scheduler_given);
     let now = now()?;
     let Some(folder) = scheduler.folder(&places(context)?) else {
-        writeln!(
-            out,
-            "Scheduler: cron. psoas cannot read your crontab; `crontab -l | grep 'psoas remind'` shows its lines."
-        )?;
+        writeln!(out, "{}", words::CRON_STATUS)?;
         write_last_nudge(context, out)?;
         return Ok(ExitCode::SUCCESS);
     };
@@ -287,61 +258,61 @@ fn status(
         _ => folder.join(format!("{}.plist", units::LAUNCHD_LABEL)),
     };
     let Ok(text) = fs::read_to_string(&file) else {
-        writeln!(
-            out,
-            "Not installed ({scheduler}): `psoas remind install` sets it up."
-        )?;
+        writeln!(out, "{}", words::not_installed(scheduler))?;
         write_last_nudge(context, out)?;
         return Ok(ExitCode::SUCCESS);
     };
-    writeln!(out, "Installed for {scheduler}: {}", shown(&file))?;
+    writeln!(out, "{}", words::installed_for(scheduler, &shown(&file)))?;
+    if let Some(timer) = checks_at_set_times(scheduler, &folder) {
+        writeln!(out, "{}", words::checks_at_set_times(&shown(&timer)))?;
+    }
     // A timer that is not active fires at no time, whatever its schedule.
     let mut fires = true;
     if scheduler == Scheduler::Systemd {
         let timer = format!("{}.timer", units::SYSTEMD_UNIT);
         if !timer_is_active() {
             fires = false;
-            writeln!(
-                out,
-                "The timer is not active, so no check comes: in a session of your own, \
-                 `systemctl --user enable --now {timer}` turns it on."
-            )?;
+            writeln!(out, "{}", words::timer_not_active(&timer))?;
         } else if !wants_link(&folder).exists() {
-            writeln!(
-                out,
-                "The timer is not enabled: `systemctl --user enable --now {timer}` turns it on."
-            )?;
+            writeln!(out, "{}", words::timer_not_enabled(&timer))?;
         }
     }
     match schedule_in(scheduler, &text) {
         Some(schedule) => {
-            writeln!(out, "Schedule: {schedule}.")?;
-            if let Some(next) = schedule.next_fire(now).filter(|_| fires) {
-                writeln!(out, "Next check: {}.", next.format("%a %Y-%m-%d %H:%M"))?;
+            writeln!(out, "{}", words::schedule_line(&schedule))?;
+            if let Some(next) = schedule.next_check(now).filter(|_| fires) {
+                writeln!(out, "{}", words::next_check(next))?;
             }
         }
-        None => writeln!(
-            out,
-            "Its schedule cannot be read; `psoas remind install` writes it again."
-        )?,
+        None => writeln!(out, "{}", words::SCHEDULE_UNREADABLE)?,
     }
     write_last_nudge(context, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// The installed file that starts the checks, if it is from a psoas that
+/// checked only at the schedule's set times, not every [`CHECK_MINUTES`].
+fn checks_at_set_times(scheduler: Scheduler, folder: &Path) -> Option<PathBuf> {
+    let (name, mark) = match scheduler {
+        Scheduler::Systemd => (
+            format!("{}.timer", units::SYSTEMD_UNIT),
+            format!(":00/{CHECK_MINUTES}:00"),
+        ),
+        Scheduler::Launchd => (
+            format!("{}.plist", units::LAUNCHD_LABEL),
+            "<key>StartInterval</key>".to_string(),
+        ),
+        Scheduler::Cron => return None,
+    };
+    let path = folder.join(name);
+    let text = fs::read_to_string(&path).ok()?;
+    (!text.contains(&mark)).then_some(path)
+}
+
 /// Which source says how long the person has been away, or that none does.
 fn write_idle_source(out: &mut impl Write) -> Result<()> {
-    match idle::read(now()?) {
-        Some(reading) => writeln!(
-            out,
-            "Idle time from {}: nudges come after time at the desk without a break.",
-            reading.source
-        )?,
-        None => writeln!(
-            out,
-            "No idle time from the desktop: nudges come at clock times."
-        )?,
-    }
+    let source = idle::read(now()?).map(|reading| reading.source);
+    writeln!(out, "{}", words::idle_source_line(source))?;
     Ok(())
 }
 
@@ -368,10 +339,8 @@ fn schedule_in(scheduler: Scheduler, text: &str) -> Option<Schedule> {
 
 fn write_last_nudge(context: &Context, out: &mut impl Write) -> Result<()> {
     write_idle_source(out)?;
-    match last_nudge(&context.dirs.state_dir) {
-        Some(at) => writeln!(out, "Last nudge: {}.", at.format("%a %Y-%m-%d %H:%M"))?,
-        None => writeln!(out, "No nudge yet.")?,
-    }
+    let at = last_nudge(&context.dirs.state_dir);
+    writeln!(out, "{}", words::last_nudge_line(at))?;
     Ok(())
 }
 
@@ -381,16 +350,17 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     let now = now()?;
     let state = &context.dirs.state_dir;
     if let Some(until) = paused_until(state).filter(|until| *until > now) {
-        writeln!(out, "no nudge: paused until {}", until.format("%H:%M"))?;
+        writeln!(out, "{}", words::paused_until(until))?;
         return Ok(ExitCode::SUCCESS);
     }
     let session = last_session(context, now)?;
     // Outside the days and hours the answer is no whatever the desktop says,
     // so it is not asked.
     let inside = schedule.is_day(now) && schedule.is_hour(now);
-    let decision = match inside.then(|| idle::read(now)).flatten() {
+    let reading = inside.then(|| idle::read(now)).flatten();
+    let decision = match reading {
         Some(reading) => {
-            let sitting = sit_through(state, now, &schedule, reading, session)?;
+            let sitting = sit_through(context, now, reading, session)?;
             decide_sitting(
                 now,
                 &schedule,
@@ -401,17 +371,36 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
         }
         None => decide(now, &schedule, session, last_nudge(state)),
     };
-    if let Some(reason) = decision.reason(&schedule) {
+    // Do not disturb is asked only of a nudge that is due.
+    let decision = match decision {
+        Decision::Nudge => do_not_disturb::read().map_or(decision, Decision::DoNotDisturb),
+        other => other,
+    };
+    if let Some(reason) = words::no_nudge(decision, &schedule) {
         writeln!(out, "{reason}")?;
         return Ok(ExitCode::SUCCESS);
     }
     debug_assert_eq!(decision, Decision::Nudge);
-    let text = nudge_text(ROUTINE, routine_seconds(context)?);
+    // Where the desktop says when the person last typed, a pause in the
+    // typing is waited for.
+    let at = match reading {
+        Some(reading) => match natural_pause(now, reading, config.remind_wait().duration()) {
+            Some(waited) => now + TimeDelta::from_std(waited).unwrap_or_default(),
+            None => {
+                let away = words::no_nudge(Decision::Away, &schedule).unwrap_or_default();
+                writeln!(out, "{away}")?;
+                return Ok(ExitCode::SUCCESS);
+            }
+        },
+        None => now,
+    };
+    let text = words::nudge(ROUTINE, routine_seconds(context)?);
     // Said and marked before the notifier runs, so that whatever the
     // notifier does, the nudge is seen and this interval has had it.
     writeln!(out, "{text}")?;
     out.flush()?;
-    remember_nudge(state, now)?;
+    remember_nudge(state, at)?;
+    record_at_desk(context, DeskEvent::new(DeskKind::Nudge, at));
     let mut notifier = notify::from_config(config.notify_command.as_deref());
     match notifier.notify(TITLE, &text) {
         Ok(Shown::Done) => Ok(ExitCode::SUCCESS),
@@ -420,9 +409,8 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
             let program = program.first().map_or("", String::as_str);
             let _ = writeln!(
                 io::stderr(),
-                "psoas: the notify_command `{}` is still running after {} s; psoas leaves it be.",
-                sanitize(program),
-                waited.as_secs()
+                "{}",
+                words::notify_command_still_running(&sanitize(program), waited.as_secs())
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -436,15 +424,16 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
 }
 
 /// The time at the desk after this check, kept in the state folder for the
-/// next: checks are `every` apart, so a longer gap than that and a break is
-/// a time the person (or the computer) was away.
+/// next: checks are [`CHECK_MINUTES`] apart, so a longer gap than that and a
+/// break is a time the person (or the computer) was away. A break this check
+/// is the first to see goes into the history.
 fn sit_through(
-    state_dir: &Path,
+    context: &Context,
     now: DateTime<FixedOffset>,
-    schedule: &Schedule,
     reading: idle::Reading,
     last_session: Option<DateTime<FixedOffset>>,
 ) -> Result<Sitting> {
+    let state_dir = &context.dirs.state_dir;
     let path = state_dir.join(sitting::STATE_FILE);
     let before = files::open_regular(&path).ok().and_then(|file| {
         let mut text = String::new();
@@ -452,18 +441,60 @@ fn sit_through(
         io::Read::read_to_string(&mut io::Read::take(file, 4096), &mut text).ok()?;
         Sitting::from_text(&text)
     });
-    let gap = TimeDelta::minutes(i64::from(schedule.every.minutes()))
+    let gap = TimeDelta::minutes(i64::from(CHECK_MINUTES))
         + TimeDelta::from_std(sitting::BREAK).unwrap_or_default();
-    let presence = Presence {
-        idle: reading.idle,
-        locked: reading.locked,
-    };
+    let presence = presence(reading);
     let after = sitting::update(before, now, presence, gap, last_session);
     fs::create_dir_all(state_dir)
         .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
     files::write_whole(&path, after.to_text().as_bytes(), Existing::Replace)
         .with_context(|| format!("cannot write {}", path.display()))?;
+    if let Some(began) = sitting::break_began(before, now, presence, gap) {
+        record_at_desk(context, DeskEvent::new(DeskKind::Break, began));
+    }
     Ok(after)
+}
+
+fn presence(reading: idle::Reading) -> Presence {
+    Presence {
+        idle: reading.idle,
+        locked: reading.locked,
+    }
+}
+
+/// Waits up to `limit` for a pause in the typing ([`pause`]), asking the
+/// desktop again as it goes; how long it waited, none if the screen was
+/// locked meanwhile (a break: no nudge). Under test
+/// (`PSOAS_VIRTUAL_CLOCK=1`, as for a run) the waits are skipped and only
+/// counted.
+fn natural_pause(
+    now: DateTime<FixedOffset>,
+    first: idle::Reading,
+    limit: std::time::Duration,
+) -> Option<std::time::Duration> {
+    let virtual_clock = std::env::var_os("PSOAS_VIRTUAL_CLOCK").is_some_and(|v| v == "1");
+    let ask = |waited: std::time::Duration| {
+        let at = now + TimeDelta::from_std(waited).unwrap_or_default();
+        idle::read(at).map(presence)
+    };
+    let pass = |span: std::time::Duration| {
+        if !virtual_clock {
+            std::thread::sleep(span);
+        }
+    };
+    pause::wait_for_pause(presence(first), limit, ask, pass).waited()
+}
+
+/// Adds a break or a nudge to the history. A history that cannot be written
+/// is said on stderr, and the check goes on: the nudge matters more.
+fn record_at_desk(context: &Context, event: DeskEvent) {
+    if let Err(error) = History::at(&context.dirs.state_dir).append_desk(event) {
+        let _ = writeln!(
+            io::stderr(),
+            "psoas: warning: {}",
+            sanitize(&format!("{error:#}"))
+        );
+    }
 }
 
 /// Keeps nudges back until `until`, in the state folder.
@@ -483,12 +514,7 @@ fn pause(
         Existing::Replace,
     )
     .with_context(|| format!("cannot write {}", path.display()))?;
-    let day = if until.date_naive() == now.date_naive() {
-        String::new()
-    } else {
-        until.format(" on %a %Y-%m-%d").to_string()
-    };
-    writeln!(out, "No nudge until {}{day}.", until.format("%H:%M"))?;
+    writeln!(out, "{}", words::no_nudge_until(now, until))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -545,8 +571,12 @@ fn remember_nudge(state_dir: &Path, at: DateTime<FixedOffset>) -> Result<()> {
     fs::create_dir_all(state_dir)
         .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
     let path = state_dir.join(LAST_NUDGE_FILE);
-    fs::write(&path, format!("{}\n", at.to_rfc3339()))
-        .with_context(|| format!("cannot write {}", path.display()))
+    files::write_whole(
+        &path,
+        format!("{}\n", at.to_rfc3339()).as_bytes(),
+        Existing::Replace,
+    )
+    .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Says, the first time only, that no notifier answered.
@@ -555,13 +585,8 @@ fn say_once_no_notifier(state_dir: &Path, error: &str) {
     if marker.exists() {
         return;
     }
-    let _ = writeln!(
-        io::stderr(),
-        "psoas: no desktop notification could be shown ({}); the nudge is printed instead. \
-         Set `notify_command` in the config to use a program of your own. This is said once.",
-        sanitize(error)
-    );
-    let _ = fs::write(&marker, format!("{error}\n"));
+    let _ = writeln!(io::stderr(), "{}", words::no_notifier(&sanitize(error)));
+    let _ = files::write_whole(&marker, format!("{error}\n").as_bytes(), Existing::Replace);
 }
 
 /// A path as printed: every control character escaped, a newline too, so a

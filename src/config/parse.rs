@@ -20,11 +20,12 @@ use crate::toml_input::{
 /// The most sessions a week `weekly_goal` may ask for.
 pub const MAX_WEEKLY_GOAL: u32 = 50;
 
-/// `remind = { every = "60m", from = "09:00", to = "17:30", days = "mon-fri" }`.
+/// `remind = { every = "60m", from = "09:00", to = "17:30", days = "mon-fri",
+/// sit = "50m", wait = "2m" }`.
 #[derive(Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "a table like { every = \"60m\", from = \"09:00\", to = \"17:30\", days = \"mon-fri\" }"
+    expecting = "a table like { every = \"60m\", from = \"09:00\", to = \"17:30\", days = \"mon-fri\", sit = \"50m\", wait = \"2m\" }"
 )]
 struct RawRemind {
     every: Option<Spanned<Text>>,
@@ -32,6 +33,7 @@ struct RawRemind {
     to: Option<Spanned<Text>>,
     days: Option<Spanned<Text>>,
     sit: Option<Spanned<Text>>,
+    wait: Option<Spanned<Text>>,
 }
 
 /// The valid values of a whole-number key: the range check and the help for
@@ -264,6 +266,7 @@ impl Reader<'_> {
             to: self.parsed("remind.to", raw.to),
             days: self.parsed("remind.days", raw.days),
             sit: self.parsed("remind.sit", raw.sit),
+            wait: self.parsed("remind.wait", raw.wait),
         };
         let schedule = Config {
             remind,

@@ -95,10 +95,11 @@ pub fn template() -> String {
 
 # When `psoas remind now` may nudge you to stand up: every so long (like 60m
 # or 1h30m), between two times of day, on some days (like mon-fri, mon,wed,fri
-# or every-day). `psoas remind install` sets up the scheduler with these.
-# Where the desktop says how long you have been away, the nudge comes after
-# `sit` at the desk without a break instead, checked at every `every`.
-# remind = {{ every = \"{every}\", from = \"{from}\", to = \"{to}\", days = \"{days}\", sit = \"50m\" }}
+# or every-day). `psoas remind install` has the scheduler check every 5
+# minutes. Where the desktop says how long you have been away, the nudge comes
+# after `sit` at the desk without a break instead, and first waits up to
+# `wait` (0s to 3m) for a pause in your typing.
+# remind = {{ every = \"{every}\", from = \"{from}\", to = \"{to}\", days = \"{days}\", sit = \"50m\", wait = \"2m\" }}
 
 # The program that shows a nudge, and its arguments, as an array; the title and
 # the text are added as two more arguments. Without this key psoas uses the

@@ -232,3 +232,28 @@ fn a_value_of_the_wrong_type_or_too_large_says_the_range() {
         "{messages:#?}"
     );
 }
+
+#[test]
+fn the_remind_table_takes_sit_and_wait_and_its_example_names_them() {
+    let c = config("remind = { sit = \"40m\", wait = \"90s\" }\n");
+    assert_eq!(c.remind_sit().to_string(), "40m");
+    assert_eq!(c.remind_wait().to_string(), "90s");
+    let d = config("");
+    assert_eq!(
+        (d.remind_sit().to_string(), d.remind_wait().to_string()),
+        ("50m".to_string(), "2m".to_string())
+    );
+    let bad = errors("remind = 5\n");
+    assert!(
+        bad[0].contains(
+            "a table like { every = \"60m\", from = \"09:00\", to = \"17:30\", days = \"mon-fri\", sit = \"50m\", wait = \"2m\" }"
+        ),
+        "{bad:?}"
+    );
+    let bad = errors("remind = { wait = \"5m\" }\n");
+    assert!(
+        bad[0].contains("`remind.wait`")
+            && bad[0].contains("seconds or minutes from 0s to 3m, like 2m, 90s or 0s for no wait"),
+        "{bad:?}"
+    );
+}

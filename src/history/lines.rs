@@ -1,7 +1,8 @@
 //! How the bytes of a history file become records, forgiving and a line at
 //! a time, so memory grows with the history only by a hash of each record.
 //!
-//! Each line holds one record. A byte-order mark at the start, as some
+//! Each line holds one record: a session, or something seen at the desk
+//! ([`DeskEvent`]). A byte-order mark at the start, as some
 //! editors write, is read past. A last line without its newline that does not
 //! read as a record was cut off (a crash in the middle of a write): it is
 //! skipped with a warning. A line longer than [`MAX_LINE_BYTES`] is reported
@@ -18,7 +19,15 @@ use std::io::{self, BufRead, Read};
 
 use serde::Deserialize;
 
+use super::desk::DeskEvent;
 use super::record::{Record, unknown_version};
+
+/// One line of the history file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    Session(Record),
+    Desk(DeskEvent),
+}
 
 /// The longest line read as a record; a session takes a few hundred bytes.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
@@ -70,8 +79,20 @@ impl Contents {
 /// order, and says which lines were skipped. A line is read whole only up to
 /// [`MAX_LINE_BYTES`]; the rest of a longer one is read past, not kept.
 pub fn read_lines(
-    mut input: impl BufRead,
+    input: impl BufRead,
     mut on_record: impl FnMut(usize, Record),
+) -> io::Result<Skipped> {
+    read_entries(input, |line, entry| {
+        if let Entry::Session(record) = entry {
+            on_record(line, record);
+        }
+    })
+}
+
+/// The same as [`read_lines`], with what was seen at the desk as well.
+pub fn read_entries(
+    mut input: impl BufRead,
+    mut on_record: impl FnMut(usize, Entry),
 ) -> io::Result<Skipped> {
     let mut reader = LineReader::default();
     let mut line: Vec<u8> = Vec::new();
@@ -109,12 +130,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 impl LineReader {
     /// Reads one line without its newline; `unterminated` for a last line
     /// that has none.
-    fn line(
-        &mut self,
-        bytes: &[u8],
-        unterminated: bool,
-        on_record: &mut impl FnMut(usize, Record),
-    ) {
+    fn line(&mut self, bytes: &[u8], unterminated: bool, on_record: &mut impl FnMut(usize, Entry)) {
         self.lines += 1;
         let bytes = match bytes.strip_prefix(BOM) {
             Some(rest) if self.lines == 1 => rest,
@@ -210,7 +226,24 @@ struct Line<'a> {
 }
 
 /// One line as a record, or the column and why it is not one.
-fn read_line(line: Line) -> Result<Record, (usize, String)> {
+fn read_line(line: Line) -> Result<Entry, (usize, String)> {
+    if let Some(event) = desk_event(line) {
+        return Ok(Entry::Desk(event));
+    }
+    read_session(line).map(Entry::Session)
+}
+
+/// A line that reads as a [`DeskEvent`] of this version; any other is read
+/// as a session, whose errors say what is wrong.
+fn desk_event(line: Line) -> Option<DeskEvent> {
+    let event: DeskEvent = match line.text {
+        Some(text) => serde_json::from_str(text).ok()?,
+        None => serde_json::from_slice(line.bytes).ok()?,
+    };
+    (event.v == super::record::FORMAT_VERSION).then_some(event)
+}
+
+fn read_session(line: Line) -> Result<Record, (usize, String)> {
     let parsed = match line.text {
         Some(text) => serde_json::from_str::<Record>(text),
         None => serde_json::from_slice::<Record>(line.bytes),

@@ -1,5 +1,6 @@
 //! Session history: one record per session in `history.jsonl` in the state
-//! folder, and what it adds up to.
+//! folder, beside the breaks and nudges the reminder saw (`desk.rs`), and
+//! what it adds up to.
 //!
 //! The run command builds a [`Record`] from the runner's
 //! [`RunOutcome`](crate::runner::RunOutcome) and [`SessionNotes`] and appends
@@ -9,6 +10,7 @@
 //! [`progress`] says when to suggest another level. The printers are in
 //! [`render::history`](crate::render::history).
 
+mod desk;
 mod error;
 mod future;
 mod lines;
@@ -21,9 +23,10 @@ mod stats;
 mod store;
 mod week;
 
+pub(crate) use desk::{ANSWER_WINDOW, DeskDay, DeskDays, DeskEvent, DeskKind};
 pub(crate) use error::HistoryError;
 pub(crate) use future::Future;
-pub(crate) use lines::Skipped;
+pub(crate) use lines::{Entry, Skipped};
 pub(crate) use newest::Newest;
 pub(crate) use record::MAX_TENSION;
 pub use record::{Record, SessionNotes, Standing};

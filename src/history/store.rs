@@ -16,8 +16,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use super::desk::DeskEvent;
 use super::error::{Action, HistoryError};
-use super::lines::{Contents, Skipped, read_lines};
+use super::lines::{Contents, Entry, Skipped, read_entries, read_lines};
 use super::record::Record;
 
 /// The name of the history file in the state folder.
@@ -46,6 +47,11 @@ impl History {
     /// that made it (a full disk) is cut off again.
     pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
         self.append_line(&record.to_line())
+    }
+
+    /// Adds one event at the desk, as [`History::append`] adds a session.
+    pub fn append_desk(&self, event: DeskEvent) -> Result<(), HistoryError> {
+        self.append_line(&event.to_line())
     }
 
     fn append_line(&self, line: &str) -> Result<(), HistoryError> {
@@ -96,6 +102,20 @@ impl History {
         &self,
         on_record: impl FnMut(usize, Record),
     ) -> Result<Skipped, HistoryError> {
+        self.scan_with(|input| read_lines(input, on_record))
+    }
+
+    /// Hands every line in the file to `on_entry`, in file order: the
+    /// sessions and what was seen at the desk.
+    pub fn scan_entries(&self, on_entry: impl FnMut(Entry)) -> Result<Skipped, HistoryError> {
+        let mut on_entry = on_entry;
+        self.scan_with(|input| read_entries(input, |_, entry| on_entry(entry)))
+    }
+
+    fn scan_with(
+        &self,
+        read: impl FnOnce(io::BufReader<&File>) -> io::Result<Skipped>,
+    ) -> Result<Skipped, HistoryError> {
         let failed = |e| HistoryError::new(Action::Read, &self.path, e);
         let file = match crate::files::open_regular(&self.path) {
             Ok(file) => file,
@@ -104,7 +124,7 @@ impl History {
         };
         lock(&file, &self.path, Lock::Shared).map_err(failed)?;
         let input = io::BufReader::with_capacity(READ_SIZE, &file);
-        read_lines(input, on_record).map_err(failed)
+        read(input).map_err(failed)
     }
 }
 

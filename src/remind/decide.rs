@@ -5,10 +5,11 @@
 //! length. Where it cannot ([`decide`], clock times): only when the last
 //! recorded session is older than the interval, and at most once in each
 //! interval of the day. Pure: the moment, the schedule and what is known of
-//! the person in, a decision out.
+//! the person in, a decision out; `words/remind.rs` says why not.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
+use super::do_not_disturb::Said;
 use super::schedule::{Interval, Schedule};
 use super::sitting::Sitting;
 
@@ -33,6 +34,8 @@ pub enum Decision {
         minutes: i64,
         sit: Interval,
     },
+    /// A nudge was due, but the desktop is set to do not disturb.
+    DoNotDisturb(Said),
 }
 
 /// The decision by time at the desk.
@@ -101,30 +104,6 @@ pub fn decide(
         }
     }
     Decision::Nudge
-}
-
-impl Decision {
-    /// Why no nudge came, for `remind now` to say; `None` for a nudge.
-    pub fn reason(self, schedule: &Schedule) -> Option<String> {
-        Some(match self {
-            Decision::Nudge => return None,
-            Decision::NotToday => format!("no nudge: today is not one of {}", schedule.days),
-            Decision::OutsideHours => {
-                format!("no nudge: outside {} to {}", schedule.from, schedule.to)
-            }
-            Decision::RecentSession { minutes_ago } => format!(
-                "no nudge: your last session started {minutes_ago} min ago, less than {}",
-                schedule.every
-            ),
-            Decision::AlreadyNudged => "no nudge: one came already in this interval".to_string(),
-            Decision::Away => "no nudge: you are away from the desk".to_string(),
-            Decision::Sitting { minutes, sit } => {
-                format!(
-                    "no nudge: at the desk for {minutes} min since your last break, less than {sit}"
-                )
-            }
-        })
-    }
 }
 
 #[cfg(test)]
@@ -257,28 +236,6 @@ mod tests {
                 Some("2026-11-25T09:00:00+01:00")
             ),
             Decision::Sitting { minutes: 40, sit }
-        );
-        assert_eq!(
-            Decision::Sitting { minutes: 40, sit }
-                .reason(&Schedule::default())
-                .unwrap(),
-            "no nudge: at the desk for 40 min since your last break, less than 50m"
-        );
-    }
-
-    #[test]
-    fn reasons_name_the_setting() {
-        let s = Schedule::default();
-        assert_eq!(Decision::Nudge.reason(&s), None);
-        assert_eq!(
-            Decision::OutsideHours.reason(&s).unwrap(),
-            "no nudge: outside 09:00 to 17:30"
-        );
-        assert_eq!(
-            Decision::RecentSession { minutes_ago: 12 }
-                .reason(&s)
-                .unwrap(),
-            "no nudge: your last session started 12 min ago, less than 60m"
         );
     }
 }

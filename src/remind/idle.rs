@@ -14,7 +14,6 @@
 //! `remind now` nudges at clock times, as it did before it could tell.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
@@ -30,16 +29,6 @@ pub enum Source {
     Mutter,
     ScreenSaver,
     Logind,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(match self {
-            Source::Mutter => "GNOME's Mutter idle monitor",
-            Source::ScreenSaver => "the freedesktop screensaver interface",
-            Source::Logind => "logind's idle hint",
-        })
-    }
 }
 
 /// What the desktop said.

@@ -10,9 +10,11 @@
 //! own programs are run by [`helper`], so that none can hold psoas up.
 
 pub mod decide;
+pub mod do_not_disturb;
 pub mod helper;
 pub mod idle;
 pub mod notify;
+pub mod pause;
 pub mod schedule;
 pub mod sitting;
 pub mod units;
@@ -35,12 +37,6 @@ pub const LAST_NUDGE_FILE: &str = "remind-last-nudge";
 /// The file in the state folder whose presence means psoas has said that no
 /// notifier answered, so it is not said again.
 pub const NO_NOTIFIER_FILE: &str = "remind-no-notifier";
-
-/// "Time to stand up: `psoas run desk-break` (3 min)".
-pub fn nudge_text(routine: &str, seconds: u32) -> String {
-    let minutes = ((seconds + 30) / 60).max(1);
-    format!("Time to stand up: `psoas run {routine}` ({minutes} min)")
-}
 
 /// When the last nudge came, as kept in the state folder; none if the file
 /// is missing or unreadable (a nudge too many is better than none).
@@ -119,26 +115,6 @@ pub struct Places {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_nudge_names_the_routine_and_its_minutes() {
-        assert_eq!(
-            nudge_text("desk-break", 175),
-            "Time to stand up: `psoas run desk-break` (3 min)"
-        );
-        assert_eq!(
-            nudge_text("x", 10),
-            "Time to stand up: `psoas run x` (1 min)"
-        );
-        assert_eq!(
-            nudge_text("x", 89),
-            "Time to stand up: `psoas run x` (1 min)"
-        );
-        assert_eq!(
-            nudge_text("x", 90),
-            "Time to stand up: `psoas run x` (2 min)"
-        );
-    }
 
     #[test]
     fn the_scheduler_is_systemd_where_systemctl_is_found() {

@@ -1,7 +1,7 @@
 //! When nudges may come: every so many minutes, between two times of day, on
 //! some days of the week. Read from the command line (`--every 60m --from
 //! 09:00 --to 17:30 --days mon-fri`) and the config's `remind` table, in the
-//! same words. Pure: the times a scheduler fires, and whether a moment is
+//! same words. Pure: when the scheduler checks, and whether a moment is
 //! inside the schedule and which interval it falls in.
 
 use std::fmt;
@@ -118,6 +118,11 @@ impl fmt::Display for TimeOfDay {
         write!(f, "{:02}:{:02}", self.hour(), self.minute())
     }
 }
+
+/// How often the scheduler runs a check, in minutes on the clock (`:00`,
+/// `:05`, ...): often enough that a nudge comes within minutes of the time
+/// at the desk it waits for, and each check costs a few milliseconds.
+pub const CHECK_MINUTES: u32 = 5;
 
 /// Days of the week, Monday first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -281,14 +286,12 @@ impl Schedule {
         })
     }
 
-    /// The times of day a scheduler fires: `from`, then every interval up to
-    /// and including `to`.
-    pub fn times(&self) -> Vec<TimeOfDay> {
-        let step = self.every.minutes as usize;
-        (self.from.minute_of_day..=self.to.minute_of_day)
-            .step_by(step)
-            .map(|minute_of_day| TimeOfDay { minute_of_day })
-            .collect()
+    /// The hours of the day the scheduler runs a check in: every hour from
+    /// `from`'s to `to`'s, both included. A check outside the set times
+    /// (before `from` in its first hour, after `to` in its last) says so and
+    /// does nothing.
+    pub fn check_hours(&self) -> (u32, u32) {
+        (self.from.hour(), self.to.hour())
     }
 
     /// Whether `now`, on its own wall clock, is on one of the days and
@@ -312,19 +315,22 @@ impl Schedule {
         }
     }
 
-    /// The first time the scheduler fires after `now`, on `now`'s wall clock.
-    pub fn next_fire(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-        let times = self.times();
+    /// The first check after `now` that may nudge: the scheduler runs one
+    /// every [`CHECK_MINUTES`] on the clock, and this is the first of them
+    /// on one of the days, between the two times.
+    pub fn next_check(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
         (0..8).find_map(|days_ahead| {
             let date = now.date_naive() + chrono::Days::new(days_ahead);
             if !self.days.contains(date.weekday()) {
                 return None;
             }
-            times.iter().find_map(|t| {
-                let at = date.and_hms_opt(t.hour(), t.minute(), 0)?;
-                let at = at.and_local_timezone(*now.offset()).single()?;
-                (at > now).then_some(at)
-            })
+            (self.from.minute_of_day..=self.to.minute_of_day)
+                .filter(|minute| minute % CHECK_MINUTES == 0)
+                .find_map(|minute| {
+                    let at = date.and_hms_opt(minute / 60, minute % 60, 0)?;
+                    let at = at.and_local_timezone(*now.offset()).single()?;
+                    (at > now).then_some(at)
+                })
         })
     }
 
@@ -411,22 +417,15 @@ mod tests {
     }
 
     #[test]
-    fn the_scheduler_fires_from_the_start_every_interval_to_the_end() {
+    fn checks_run_in_every_hour_from_the_start_to_the_end() {
         let s = Schedule::default();
-        let times: Vec<String> = s.times().iter().map(|t| t.to_string()).collect();
-        assert_eq!(
-            times,
-            [
-                "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00", "17:00"
-            ]
-        );
+        assert_eq!(s.check_hours(), (9, 17));
         let s = Schedule {
-            every: "45m".parse().unwrap(),
-            to: "11:15".parse().unwrap(),
+            from: "07:40".parse().unwrap(),
+            to: "07:50".parse().unwrap(),
             ..s
         };
-        let times: Vec<String> = s.times().iter().map(|t| t.to_string()).collect();
-        assert_eq!(times, ["09:00", "09:45", "10:30", "11:15"]);
+        assert_eq!(s.check_hours(), (7, 7));
     }
 
     #[test]
@@ -450,16 +449,28 @@ mod tests {
     }
 
     #[test]
-    fn the_next_fire_skips_to_the_next_day_in_the_schedule() {
+    fn the_next_check_is_the_next_five_minutes_on_a_day_in_the_schedule() {
         let s = Schedule::default();
         assert_eq!(
-            s.next_fire(at("2026-11-25T10:00:00+01:00")),
-            Some(at("2026-11-25T11:00:00+01:00"))
+            s.next_check(at("2026-11-25T10:00:00+01:00")),
+            Some(at("2026-11-25T10:05:00+01:00"))
+        );
+        assert_eq!(
+            s.next_check(at("2026-11-25T10:07:59+01:00")),
+            Some(at("2026-11-25T10:10:00+01:00"))
         );
         // Friday evening: next Monday at nine.
         assert_eq!(
-            s.next_fire(at("2026-11-27T17:10:00+01:00")),
+            s.next_check(at("2026-11-27T17:30:00+01:00")),
             Some(at("2026-11-30T09:00:00+01:00"))
+        );
+        let odd = Schedule {
+            from: "09:03".parse().unwrap(),
+            ..s
+        };
+        assert_eq!(
+            odd.next_check(at("2026-11-25T08:00:00+01:00")),
+            Some(at("2026-11-25T09:05:00+01:00"))
         );
     }
 

@@ -79,6 +79,25 @@ pub fn update(
     }
 }
 
+/// When a break began that the check at `now` is the first to see: the
+/// last check, close enough to say, found the person at the desk, and now
+/// they are away, since their last key press. None otherwise: a stretch
+/// goes on, an away goes on, or no check was close enough to say.
+pub fn break_began(
+    before: Option<Sitting>,
+    now: DateTime<FixedOffset>,
+    presence: Presence,
+    gap: TimeDelta,
+) -> Option<DateTime<FixedOffset>> {
+    let before = before.filter(|b| b.checked <= now && now - b.checked <= gap)?;
+    before.since?;
+    if !presence.away() {
+        return None;
+    }
+    let idle = TimeDelta::from_std(presence.idle).unwrap_or(TimeDelta::zero());
+    Some(now - idle)
+}
+
 impl Sitting {
     /// Whole minutes at the desk at `now`, none while away.
     pub fn minutes(&self, now: DateTime<FixedOffset>) -> Option<i64> {
@@ -193,6 +212,39 @@ mod tests {
             update(Some(sitting), at("09:20"), present(0), GAP, None).since,
             Some(at("09:20"))
         );
+    }
+
+    #[test]
+    fn a_break_is_seen_once_when_it_begins() {
+        let sitting = Sitting {
+            since: Some(at("09:00")),
+            checked: at("09:35"),
+        };
+        let away = present(6 * 60);
+        assert_eq!(
+            break_began(Some(sitting), at("09:40"), away, GAP),
+            Some(at("09:34"))
+        );
+        let locked = Presence {
+            idle: Duration::from_secs(30),
+            locked: true,
+        };
+        assert_eq!(
+            break_began(Some(sitting), at("09:40"), locked, GAP),
+            Some(DateTime::parse_from_rfc3339("2026-11-25T09:39:30+01:00").unwrap())
+        );
+        assert_eq!(
+            break_began(Some(sitting), at("09:40"), present(60), GAP),
+            None
+        );
+        // Away already at the last check, or no check close enough to say.
+        let gone = Sitting {
+            since: None,
+            ..sitting
+        };
+        assert_eq!(break_began(Some(gone), at("09:40"), away, GAP), None);
+        assert_eq!(break_began(Some(sitting), at("11:00"), away, GAP), None);
+        assert_eq!(break_began(None, at("09:40"), away, GAP), None);
     }
 
     #[test]

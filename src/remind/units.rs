@@ -1,15 +1,15 @@
 //! The files `psoas remind install` writes for the system's scheduler, as
 //! text: a systemd user service and timer, a launchd agent, or a crontab
-//! line. Each runs `psoas remind now` with the schedule's flags at every time
-//! the schedule fires, so the scheduler and `remind now` agree on the
-//! schedule. Pure: a program path and a schedule in, file names and text out.
+//! line. Each runs `psoas remind now` with the schedule's flags every
+//! [`CHECK_MINUTES`] on the set days and hours, so the scheduler and
+//! `remind now` agree on the schedule, and `now` decides from the time at the
+//! desk (or the clock) whether this check nudges. Pure: a program path and a
+//! schedule in, file names and text out.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use chrono::Weekday;
-
-use super::schedule::{Days, Schedule};
+use super::schedule::{CHECK_MINUTES, Days, Schedule};
 
 /// The name of the systemd units, without `.service` or `.timer`.
 pub const SYSTEMD_UNIT: &str = "psoas-remind";
@@ -108,19 +108,22 @@ ExecStart={}
         exec.join(" ")
     );
     let days: Vec<&str> = schedule.days.iter().map(Days::short_name).collect();
-    let mut timer = format!(
+    let (first, last) = schedule.check_hours();
+    let timer = format!(
         "\
 # Written by `psoas remind install`; `psoas remind uninstall` removes it.
 [Unit]
-Description=psoas: when to look for a desk nudge ({schedule})
+Description=psoas: a check for a desk nudge every {CHECK_MINUTES} min ({schedule})
 
 [Timer]
-"
+OnCalendar={} *-*-* {first:02}..{last:02}:00/{CHECK_MINUTES}:00
+AccuracySec=1s
+
+[Install]
+WantedBy=timers.target
+",
+        days.join(",")
     );
-    for time in schedule.times() {
-        let _ = writeln!(timer, "OnCalendar={} *-*-* {time}:00", days.join(","));
-    }
-    timer.push_str("AccuracySec=1s\n\n[Install]\nWantedBy=timers.target\n");
     [
         UnitFile {
             name: format!("{SYSTEMD_UNIT}.service"),
@@ -173,28 +176,19 @@ pub fn launchd(program: &Path, schedule: &Schedule) -> UnitFile {
     for word in command(program, schedule) {
         let _ = writeln!(text, "    <string>{}</string>", xml_escape(&word));
     }
-    text.push_str("  </array>\n  <key>StartCalendarInterval</key>\n  <array>\n");
-    for day in schedule.days.iter() {
-        for time in schedule.times() {
-            let _ = writeln!(
-                text,
-                "    <dict><key>Weekday</key><integer>{}</integer><key>Hour</key><integer>{}</integer><key>Minute</key><integer>{}</integer></dict>",
-                launchd_weekday(day),
-                time.hour(),
-                time.minute()
-            );
-        }
-    }
-    text.push_str("  </array>\n</dict>\n</plist>\n");
+    // launchd has no calendar entry for "every five minutes in these
+    // hours" short of one per minute; `remind now` itself says no outside
+    // the set days and hours.
+    let _ = writeln!(
+        text,
+        "  </array>\n  <key>StartInterval</key>\n  <integer>{}</integer>",
+        CHECK_MINUTES * 60
+    );
+    text.push_str("</dict>\n</plist>\n");
     UnitFile {
         name: format!("{LAUNCHD_LABEL}.plist"),
         text,
     }
-}
-
-/// launchd counts Sunday as 0 and Monday as 1.
-fn launchd_weekday(day: Weekday) -> u32 {
-    day.num_days_from_sunday()
 }
 
 fn xml_escape(text: &str) -> String {
@@ -204,8 +198,8 @@ fn xml_escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The crontab lines: one for each minute past the hour the schedule fires
-/// at, with the hours it fires at then.
+/// The crontab line: a check every [`CHECK_MINUTES`] in the set hours of
+/// the set days.
 pub fn crontab(program: &Path, schedule: &Schedule) -> String {
     let words: Vec<String> = command(program, schedule)
         .iter()
@@ -216,37 +210,22 @@ pub fn crontab(program: &Path, schedule: &Schedule) -> String {
         .iter()
         .map(|d| d.num_days_from_sunday().to_string())
         .collect();
-    let mut by_minute: Vec<(u32, Vec<u32>)> = Vec::new();
-    for time in schedule.times() {
-        match by_minute.iter_mut().find(|(m, _)| *m == time.minute()) {
-            Some((_, hours)) => hours.push(time.hour()),
-            None => by_minute.push((time.minute(), vec![time.hour()])),
-        }
-    }
-    by_minute.sort();
-    let mut text = String::new();
-    for (minute, hours) in by_minute {
-        let hours: Vec<String> = hours.iter().map(u32::to_string).collect();
-        let _ = writeln!(
-            text,
-            "{minute} {} * * {} {}",
-            hours.join(","),
-            days.join(","),
-            words.join(" ")
-        );
-    }
-    text
+    let (first, last) = schedule.check_hours();
+    format!(
+        "*/{CHECK_MINUTES} {first}-{last} * * {} {}\n",
+        days.join(","),
+        words.join(" ")
+    )
 }
 
-/// A word for the shell cron runs lines with; `%` means a new line to cron.
+/// A word for the shell cron runs lines with (the program's path has no
+/// NUL, and no newline: [`check_path`] refused it); `%` means a new line to
+/// cron, so it is escaped for cron after the shell's quoting.
 fn shell_quote(word: &str) -> String {
-    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./:,=".contains(c);
-    let quoted = if !word.is_empty() && word.chars().all(safe) {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    };
-    quoted.replace('%', "\\%")
+    // A NUL cannot be passed to a program at all; none is left to refuse.
+    let word = word.replace('\0', "");
+    let quoted = shlex::try_quote(&word).map(|q| q.into_owned());
+    quoted.unwrap_or_default().replace('%', "\\%")
 }
 
 #[cfg(test)]
@@ -263,7 +242,7 @@ mod tests {
     }
 
     #[test]
-    fn the_systemd_timer_fires_at_each_time_on_each_day() {
+    fn the_systemd_timer_checks_every_five_minutes_in_the_hours() {
         let [service, timer] = systemd(Path::new("/opt/my tools/psoas"), &schedule());
         assert_eq!(service.name, "psoas-remind.service");
         assert!(
@@ -275,9 +254,9 @@ mod tests {
         );
         assert_eq!(timer.name, "psoas-remind.timer");
         assert!(
-            timer.text.contains(
-                "OnCalendar=Mon,Wed *-*-* 09:00:00\nOnCalendar=Mon,Wed *-*-* 10:30:00\nOnCalendar=Mon,Wed *-*-* 12:00:00\nAccuracySec=1s\n"
-            ),
+            timer
+                .text
+                .contains("OnCalendar=Mon,Wed *-*-* 09..12:00/5:00\nAccuracySec=1s\n"),
             "{}",
             timer.text
         );
@@ -292,23 +271,33 @@ mod tests {
     }
 
     #[test]
-    fn the_launchd_agent_lists_every_day_and_time() {
+    fn the_launchd_agent_runs_the_check_every_five_minutes() {
         let plist = launchd(Path::new("/usr/local/bin/psoas&co"), &schedule());
         assert_eq!(plist.name, "io.github.psoas.remind.plist");
         assert!(plist.text.contains("<string>/usr/local/bin/psoas&amp;co</string>\n    <string>remind</string>\n    <string>now</string>\n    <string>--every</string>\n    <string>90m</string>"));
-        assert_eq!(plist.text.matches("<key>Weekday</key>").count(), 6);
-        assert!(plist.text.contains("<dict><key>Weekday</key><integer>3</integer><key>Hour</key><integer>10</integer><key>Minute</key><integer>30</integer></dict>"));
+        assert!(
+            plist
+                .text
+                .ends_with("  </array>\n  <key>StartInterval</key>\n  <integer>300</integer>\n</dict>\n</plist>\n"),
+            "{}",
+            plist.text
+        );
     }
 
     #[test]
-    fn crontab_lines_group_the_hours_by_minute() {
+    fn the_crontab_line_checks_every_five_minutes_in_the_hours() {
         let text = crontab(Path::new("/home/me/bin/psoas"), &schedule());
         assert_eq!(
             text,
-            "0 9,12 * * 1,3 /home/me/bin/psoas remind now --every 90m --from 09:00 --to 12:00 --days mon,wed\n\
-             30 10 * * 1,3 /home/me/bin/psoas remind now --every 90m --from 09:00 --to 12:00 --days mon,wed\n"
+            "*/5 9-12 * * 1,3 /home/me/bin/psoas remind now --every 90m --from 09:00 --to 12:00 --days 'mon,wed'\n"
         );
-        assert_eq!(shell_quote("/it's 100%"), "'/it'\\''s 100\\%'");
+        assert_eq!(shell_quote("/it's 100%"), "\"/it's 100\\%\"");
+        assert_eq!(shell_quote("/a b/$HOME"), "'/a b/$HOME'");
+        // What the shell reads back is the word, once cron has taken its `\%`.
+        for word in ["/it's 100%", "/a b/$HOME", "`x`", ""] {
+            let for_shell = shell_quote(word).replace("\\%", "%");
+            assert_eq!(shlex::split(&for_shell), Some(vec![word.to_string()]));
+        }
     }
 
     #[test]

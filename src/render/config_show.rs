@@ -76,11 +76,13 @@ fn effective(
         Key::Remind => {
             let r = config.remind();
             format!(
-                "{{ every = {}, from = {}, to = {}, days = {} }}",
+                "{{ every = {}, from = {}, to = {}, days = {}, sit = {}, wait = {} }}",
                 quote(&r.every.to_string()),
                 quote(&r.from.to_string()),
                 quote(&r.to.to_string()),
-                quote(&r.days.to_string())
+                quote(&r.days.to_string()),
+                quote(&config.remind_sit().to_string()),
+                quote(&config.remind_wait().to_string())
             )
         }
         Key::NotifyCommand => match &config.notify_command {

@@ -24,6 +24,12 @@ fn show_lists_every_key_with_its_origin() {
         shown.contains("(not there: every value is a default)"),
         "{shown}"
     );
+    assert!(
+        shown.contains(
+            "{ every = \"60m\", from = \"09:00\", to = \"17:30\", days = \"mon-fri\", sit = \"50m\", wait = \"2m\" }"
+        ),
+        "{shown}"
+    );
     for key in [
         "default_routine",
         "prep",

@@ -722,3 +722,57 @@ fn the_config_sets_the_weekly_goal_and_the_flag_beats_it() {
     assert_eq!(history_json(&env, &[])["streak_weeks"], 3);
     assert_eq!(history_json(&env, &["--goal", "4"])["goal"], 4);
 }
+
+#[test]
+fn breaks_and_nudges_at_the_desk_are_shown_a_day_beside_the_sessions() {
+    let env = Env::new();
+    // Two days with the reminder: a nudge answered by a break, one ignored,
+    // one answered by a session, one whose window is still open; a session
+    // of 2 minutes is a break. The older lines read as ever beside them.
+    let mut short = record("2027-01-05T15:10:00+01:00", true, (None, None));
+    short.held_seconds = 120;
+    short.planned_hold_seconds = Some(120);
+    let sessions: String = [
+        record("2027-01-05T07:30:00+01:00", true, (Some(5), Some(5))),
+        short,
+        record("2027-01-06T10:05:00+01:00", true, (None, None)),
+    ]
+    .iter()
+    .map(Record::to_line)
+    .collect();
+    let desk = [
+        ("nudge", "2027-01-05T10:00:00+01:00"),
+        ("break", "2027-01-05T10:04:30+01:00"),
+        ("nudge", "2027-01-05T11:00:00+01:00"),
+        ("nudge", "2027-01-05T15:00:00+01:00"),
+        ("break", "2027-01-05T12:30:00+01:00"),
+        ("nudge", "2027-01-06T10:00:00+01:00"),
+        ("nudge", "2027-01-06T11:55:00+01:00"),
+    ]
+    .iter()
+    .map(|(kind, at)| format!("{{\"v\":1,\"desk\":\"{kind}\",\"at\":\"{at}\"}}\n"))
+    .collect::<String>();
+    env.write("state/psoas/history.jsonl", &(sessions + &desk));
+    let out = env
+        .psoas(&["history"])
+        .env("PSOAS_NOW", NOW)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "every line reads");
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+
+    let json = history_json(&env, &[]);
+    assert_eq!(json["all_sessions"], 3);
+    let days = json["days"].as_array().unwrap();
+    assert_eq!(days.len(), 7);
+    assert_eq!(days[0]["date"], "2026-12-31");
+    assert_eq!(
+        days[5],
+        serde_json::json!({"date": "2027-01-05", "sessions": 1, "breaks": 3, "nudges": 3, "ignored_nudges": 1})
+    );
+    assert_eq!(
+        days[6],
+        serde_json::json!({"date": "2027-01-06", "sessions": 1, "breaks": 0, "nudges": 2, "ignored_nudges": 0})
+    );
+}

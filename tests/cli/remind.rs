@@ -313,9 +313,17 @@ fn install_dry_run_prints_systemd_units_that_verify() {
     );
     let (_, timer) = &files[1];
     assert_eq!(
-        timer.matches("OnCalendar=").count(),
-        3,
-        "09:00, 09:45, 10:30"
+        timer,
+        "# Written by `psoas remind install`; `psoas remind uninstall` removes it.\n\
+         [Unit]\n\
+         Description=psoas: a check for a desk nudge every 5 min (every 45m, 09:00 to 11:00, mon-fri)\n\
+         \n\
+         [Timer]\n\
+         OnCalendar=Mon,Tue,Wed,Thu,Fri *-*-* 09..11:00/5:00\n\
+         AccuracySec=1s\n\
+         \n\
+         [Install]\n\
+         WantedBy=timers.target\n"
     );
     assert!(!units.exists(), "a dry run writes nothing");
 
@@ -405,18 +413,22 @@ fn install_dry_run_prints_a_launchd_agent_and_cron_lines() {
             .display()
             .to_string()
     );
-    assert_eq!(files[0].1.matches("<key>Weekday</key>").count(), 2 * 9);
+    assert!(
+        files[0]
+            .1
+            .contains("<key>StartInterval</key>\n  <integer>300</integer>\n")
+    );
     assert!(files[0].1.contains("<string>mon,wed</string>"));
 
     let line = format!(
-        "0 9,10,11,12,13,14,15,16,17 * * 1,2,3,4,5 {} remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
+        "*/5 9-17 * * 1,2,3,4,5 {} remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
         env!("CARGO_BIN_EXE_psoas")
     );
     let out = stdout_of(&mut env.psoas(&["remind", "install", "--scheduler", "cron"]));
     assert_eq!(
         out,
         format!(
-            "Add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n{line}"
+            "Add this line with `crontab -e` for a check every 5 minutes, nudges every 60m, 09:00 to 17:30, mon-fri:\n{line}"
         )
     );
     // Where cron is all there is, that is said.
@@ -427,7 +439,7 @@ fn install_dry_run_prints_a_launchd_agent_and_cron_lines() {
     assert_eq!(
         out,
         format!(
-            "No systemd or launchd here: add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n{line}"
+            "No systemd or launchd here: add this line with `crontab -e` for a check every 5 minutes, nudges every 60m, 09:00 to 17:30, mon-fri:\n{line}"
         )
     );
 }
@@ -527,7 +539,7 @@ fn install_status_and_uninstall_with_systemd() {
     assert!(
         out.ends_with(
             "enabled psoas-remind.timer with systemctl --user\n\
-             psoas will look for a chance to nudge you every 90m, 09:00 to 17:30, mon-fri.\n"
+             psoas will check every 5 minutes for a chance to nudge you every 90m, 09:00 to 17:30, mon-fri.\n"
         ),
         "{out}"
     );
@@ -546,7 +558,7 @@ fn install_status_and_uninstall_with_systemd() {
             "Installed for systemd: {}\n\
              The timer is not enabled: `systemctl --user enable --now psoas-remind.timer` turns it on.\n\
              Schedule: every 90m, 09:00 to 17:30, mon-fri.\n\
-             Next check: Wed 2026-11-25 10:30.\n\
+             Next check: Wed 2026-11-25 10:25.\n\
              No idle time from the desktop: nudges come at clock times.\n\
              No nudge yet.\n",
             units.join("psoas-remind.service").display()
@@ -648,7 +660,7 @@ fn without_a_systemd_user_session_status_says_so_and_uninstall_still_removes() {
     ]));
     assert!(
         out.starts_with(
-            "Add these lines with `crontab -e` to be nudged every 60m, 09:00 to 17:30, mon-fri:\n"
+            "Add this line with `crontab -e` for a check every 5 minutes, nudges every 60m, 09:00 to 17:30, mon-fri:\n"
         ),
         "{out}"
     );
@@ -762,4 +774,33 @@ fn snooze_and_pause_keep_nudges_back_until_their_time() {
             "09:00 has passed today (it is 11:05)",
         ));
     env.psoas(&["remind", "pause", "14:00"]).assert().code(2);
+}
+
+#[test]
+fn status_says_when_the_timer_is_from_a_psoas_that_checked_at_set_times() {
+    let env = Env::new();
+    let log = env.root().join("systemctl.txt");
+    recorder(&env, "systemctl", &log);
+    let service = env.write(
+        "config/systemd/user/psoas-remind.service",
+        "[Service]\nExecStart=/usr/bin/psoas remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
+    );
+    let timer = env.write(
+        "config/systemd/user/psoas-remind.timer",
+        "[Timer]\nOnCalendar=Mon,Tue,Wed,Thu,Fri *-*-* 09:00:00\n",
+    );
+    let out = stdout_of(
+        env.psoas(&["remind", "status", "--scheduler", "systemd"])
+            .env("PATH", env.root().join("bin"))
+            .env("PSOAS_NOW", WEDNESDAY_MORNING),
+    );
+    assert!(
+        out.starts_with(&format!(
+            "Installed for systemd: {}\n{} is from a psoas that checked at set times only: \
+             `psoas remind install` writes it again, to check every 5 minutes.\n",
+            service.display(),
+            timer.display()
+        )),
+        "{out}"
+    );
 }

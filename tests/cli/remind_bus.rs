@@ -1,18 +1,24 @@
 //! `psoas remind` against a D-Bus bus of the test's own: a `dbus-daemon`
 //! started with a config written here, and on it a stand-in for the
-//! desktop's idle monitor (GNOME's Mutter) or logind, served by the test
-//! through zbus. `remind now` counts the time at the desk from what they say.
-//! The machine's own buses are never touched. Without `dbus-daemon` these
-//! tests fail under CI (`CI=true`), and elsewhere are skipped with a note.
+//! desktop's idle monitor (GNOME's Mutter) or logind, the desktop portal's
+//! settings or a notification server, served by the test through zbus.
+//! `remind now` counts the time at the desk from what they say, waits for a
+//! pause in the typing (on a virtual clock, so the test waits for nothing
+//! but the bus), and holds back under do not disturb. The machine's own
+//! buses are never touched. Without `dbus-daemon` these tests fail under CI
+//! (`CI=true`), and elsewhere are skipped with a note.
 
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use zbus::{OwnedVariant, Variant};
 
 use crate::remind::expected_nudge;
-use crate::{Env, NO_BUS, stdout_of};
+use crate::{Env, NO_BUS, VIRTUAL_CLOCK, stdout_of};
 
 /// A bus that lives as long as the value.
 struct Bus {
@@ -110,15 +116,74 @@ impl Bus {
     }
 }
 
-/// GNOME's Mutter idle monitor, with the idle time the test sets.
+/// GNOME's Mutter idle monitor, with the idle time the test sets, or the
+/// next of the times the test has lined up; it counts how often it was asked.
+#[derive(Clone, Default)]
 struct IdleMonitor {
     idle_ms: Arc<AtomicU64>,
+    lined_up: Arc<Mutex<VecDeque<u64>>>,
+    asked: Arc<AtomicU64>,
 }
 
 #[zbus::interface(name = "org.gnome.Mutter.IdleMonitor")]
 impl IdleMonitor {
     fn get_idletime(&self) -> u64 {
-        self.idle_ms.load(Ordering::SeqCst)
+        self.asked.fetch_add(1, Ordering::SeqCst);
+        let next = self.lined_up.lock().unwrap().pop_front();
+        next.unwrap_or_else(|| self.idle_ms.load(Ordering::SeqCst))
+    }
+}
+
+impl IdleMonitor {
+    /// Served on `bus`; the value is kept to set and count.
+    fn on(bus: &Bus, idle_s: u64) -> IdleMonitor {
+        let monitor = IdleMonitor::default();
+        monitor.idle_ms.store(idle_s * 1000, Ordering::SeqCst);
+        bus.serve(
+            "org.gnome.Mutter.IdleMonitor",
+            "/org/gnome/Mutter/IdleMonitor/Core",
+            monitor.clone(),
+        );
+        monitor
+    }
+
+    /// The next answers, in seconds; after them, the set time again.
+    fn line_up(&self, idle_s: &[u64]) {
+        let mut lined_up = self.lined_up.lock().unwrap();
+        lined_up.extend(idle_s.iter().map(|s| s * 1000));
+    }
+
+    fn asked(&self) -> u64 {
+        self.asked.swap(0, Ordering::SeqCst)
+    }
+}
+
+/// The desktop portal's settings, with GNOME's `show-banners` as the test
+/// sets it.
+struct PortalSettings {
+    show_banners: bool,
+}
+
+#[zbus::interface(name = "org.freedesktop.portal.Settings")]
+impl PortalSettings {
+    fn read_one(&self, namespace: &str, key: &str) -> zbus::fdo::Result<OwnedVariant> {
+        if (namespace, key) == ("org.gnome.desktop.notifications", "show-banners") {
+            Ok(OwnedVariant::try_from(Variant::from(self.show_banners)).unwrap())
+        } else {
+            Err(zbus::fdo::Error::Failed("no such setting".into()))
+        }
+    }
+}
+
+/// A notification server that says it holds notifications back, and shows
+/// none.
+struct InhibitedNotifications;
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl InhibitedNotifications {
+    #[zbus(property)]
+    fn inhibited(&self) -> bool {
+        true
     }
 }
 
@@ -166,6 +231,7 @@ fn with_notifier(env: &Env) -> std::path::PathBuf {
 fn remind(env: &Env, session_bus: &str, system_bus: &str, args: &[&str], now: &str) -> String {
     let mut cmd = env.psoas(args);
     cmd.env("PSOAS_NOW", format!("2026-11-25T{now}:00+01:00"))
+        .env(VIRTUAL_CLOCK.0, VIRTUAL_CLOCK.1)
         .env("DBUS_SESSION_BUS_ADDRESS", session_bus)
         .env("DBUS_SYSTEM_BUS_ADDRESS", system_bus);
     stdout_of(&mut cmd)
@@ -177,17 +243,10 @@ fn the_nudge_comes_after_time_at_the_desk_as_mutter_counts_it() {
     let Some(bus) = Bus::start(env.root()) else {
         return;
     };
-    let idle_ms = Arc::new(AtomicU64::new(30_000));
-    bus.serve(
-        "org.gnome.Mutter.IdleMonitor",
-        "/org/gnome/Mutter/IdleMonitor/Core",
-        IdleMonitor {
-            idle_ms: idle_ms.clone(),
-        },
-    );
+    let monitor = IdleMonitor::on(&bus, 30);
     let log = with_notifier(&env);
     let now = |time: &str, idle_s: u64| {
-        idle_ms.store(idle_s * 1000, Ordering::SeqCst);
+        monitor.idle_ms.store(idle_s * 1000, Ordering::SeqCst);
         remind(&env, &bus.address, NO_BUS, &["remind", "now"], time)
     };
     assert_eq!(
@@ -217,6 +276,14 @@ fn the_nudge_comes_after_time_at_the_desk_as_mutter_counts_it() {
     assert_eq!(
         std::fs::read_to_string(env.state_dir().join("remind-sitting")).unwrap(),
         "since 2026-11-25T10:40:00+01:00\nchecked 2026-11-25T10:50:00+01:00\n"
+    );
+    // The nudge came after the 2 minutes' wait for a pause (the stand-in
+    // says 2 s throughout); the break began at the last key press, 6 min
+    // before 10:40. Both are in the history.
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("history.jsonl")).unwrap(),
+        "{\"v\":1,\"desk\":\"nudge\",\"at\":\"2026-11-25T10:22:00+01:00\"}\n\
+         {\"v\":1,\"desk\":\"break\",\"at\":\"2026-11-25T10:34:00+01:00\"}\n"
     );
     let status = remind(
         &env,
@@ -287,4 +354,122 @@ fn without_a_source_the_nudge_comes_at_clock_times_and_status_says_so() {
         status.contains("No idle time from the desktop: nudges come at clock times.\n"),
         "{status}"
     );
+}
+
+/// The state `remind now` keeps between checks: at the desk since `since`,
+/// last checked at `checked`, on the test's Wednesday.
+fn sat_since(env: &Env, since: &str, checked: &str) {
+    env.write(
+        "state/psoas/remind-sitting",
+        &format!("since 2026-11-25T{since}:00+01:00\nchecked 2026-11-25T{checked}:00+01:00\n"),
+    );
+}
+
+fn last_nudge(env: &Env) -> String {
+    std::fs::read_to_string(env.state_dir().join("remind-last-nudge")).unwrap_or_default()
+}
+
+#[test]
+fn a_due_nudge_waits_for_a_pause_in_the_typing_then_comes_anyway() {
+    let env = Env::new();
+    let Some(bus) = Bus::start(env.root()) else {
+        return;
+    };
+    let monitor = IdleMonitor::on(&bus, 1);
+    let log = with_notifier(&env);
+    let nudge = expected_nudge(&env);
+    // At the desk since 09:00: at 10:00 the nudge is due. The last key was
+    // pressed 3 s before; asked again 17 s on, 2 s before; 18 s on, quiet.
+    sat_since(&env, "09:00", "09:55");
+    monitor.line_up(&[3, 2, 20]);
+    assert_eq!(
+        remind(&env, &bus.address, NO_BUS, &["remind", "now"], "10:00"),
+        format!("{nudge}\n")
+    );
+    assert_eq!(monitor.asked(), 3);
+    assert_eq!(last_nudge(&env), "2026-11-25T10:00:35+01:00\n");
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("{nudge}\n"));
+
+    // Typing on and on: the nudge comes at the end of the wait, 2 minutes,
+    // the desktop asked about every 19 s of it.
+    sat_since(&env, "09:00", "10:55");
+    assert_eq!(
+        remind(&env, &bus.address, NO_BUS, &["remind", "now"], "11:00"),
+        format!("{nudge}\n")
+    );
+    assert_eq!(monitor.asked(), 8);
+    assert_eq!(last_nudge(&env), "2026-11-25T11:02:00+01:00\n");
+
+    // With `wait = "0s"` it comes at once.
+    env.write(
+        "config/psoas/config.toml",
+        &std::fs::read_to_string(env.root().join("config/psoas/config.toml"))
+            .unwrap()
+            .replace("sit = \"50m\"", "sit = \"50m\", wait = \"0s\""),
+    );
+    sat_since(&env, "09:00", "11:55");
+    assert_eq!(
+        remind(&env, &bus.address, NO_BUS, &["remind", "now"], "12:00"),
+        format!("{nudge}\n")
+    );
+    assert_eq!(monitor.asked(), 1);
+    assert_eq!(last_nudge(&env), "2026-11-25T12:00:00+01:00\n");
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("history.jsonl")).unwrap(),
+        "{\"v\":1,\"desk\":\"nudge\",\"at\":\"2026-11-25T10:00:35+01:00\"}\n\
+         {\"v\":1,\"desk\":\"nudge\",\"at\":\"2026-11-25T11:02:00+01:00\"}\n\
+         {\"v\":1,\"desk\":\"nudge\",\"at\":\"2026-11-25T12:00:00+01:00\"}\n"
+    );
+}
+
+#[test]
+fn nothing_is_nudged_where_the_desktop_says_do_not_disturb() {
+    let env = Env::new();
+    let Some(bus) = Bus::start(env.root()) else {
+        return;
+    };
+    let log = with_notifier(&env);
+    // GNOME's banners off, read through the portal; no idle source, so the
+    // nudge is due at clock times.
+    bus.serve(
+        "org.freedesktop.portal.Desktop",
+        "/org/freedesktop/portal/desktop",
+        PortalSettings {
+            show_banners: false,
+        },
+    );
+    assert_eq!(
+        remind(&env, &bus.address, NO_BUS, &["remind", "now"], "10:20"),
+        "no nudge: do not disturb (GNOME's notification banners are off)\n"
+    );
+    assert!(!log.exists());
+    assert_eq!(last_nudge(&env), "");
+
+    // Banners on, but the notification server holds notifications back.
+    let other = Env::new();
+    let Some(bus) = Bus::start(other.root()) else {
+        return;
+    };
+    let log = with_notifier(&other);
+    bus.serve(
+        "org.freedesktop.portal.Desktop",
+        "/org/freedesktop/portal/desktop",
+        PortalSettings { show_banners: true },
+    );
+    let nudge = expected_nudge(&other);
+    assert_eq!(
+        remind(&other, &bus.address, NO_BUS, &["remind", "now"], "10:20"),
+        format!("{nudge}\n"),
+        "banners on: the nudge comes"
+    );
+    bus.serve(
+        "org.freedesktop.Notifications",
+        "/org/freedesktop/Notifications",
+        InhibitedNotifications,
+    );
+    assert_eq!(
+        remind(&other, &bus.address, NO_BUS, &["remind", "now"], "11:20"),
+        "no nudge: do not disturb (the notification service holds notifications back)\n"
+    );
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("{nudge}\n"));
 }

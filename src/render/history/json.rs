@@ -1,13 +1,14 @@
 //! `psoas history --format json`: the sessions listed, each with whether it
 //! counted, the weeks of the chart, the goal, the streak, the tension change,
-//! the level worth trying, and what of the file could not be read.
+//! the level worth trying, the last days at the desk, and what of the file
+//! could not be read.
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::history::progress::{self, Suggestion};
-use crate::history::{Record, SideCheck, Skipped, Standing, Summary};
+use crate::history::{DeskDay, Record, SideCheck, Skipped, Standing, Summary};
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -35,6 +36,20 @@ struct Json<'a> {
     duplicate_records: usize,
     /// Every side check, oldest first: each side's pull and left minus right.
     side_checks: &'a [SideCheck],
+    /// The last days at the desk, oldest first (see `days` below).
+    days: Vec<JsonDay>,
+}
+
+/// One day at the desk: the sessions, the breaks (5 minutes away, a locked
+/// screen, or a session too short to count), the nudges, and those of them
+/// followed by neither a break nor a session.
+#[derive(Serialize)]
+struct JsonDay {
+    date: NaiveDate,
+    sessions: u32,
+    breaks: u32,
+    nudges: u32,
+    ignored_nudges: u32,
 }
 
 /// A session as the file keeps it, and whether it counted toward the goal.
@@ -72,6 +87,7 @@ pub fn text(
     skipped: &Skipped,
     sessions: &[Record],
     summary: &Summary,
+    days: &[DeskDay],
 ) -> Result<String> {
     let weeks = summary
         .weeks
@@ -115,6 +131,16 @@ pub fn text(
         cut_off_last_line: skipped.cut_off_line.is_some(),
         duplicate_records: skipped.duplicates,
         side_checks: &summary.side_checks,
+        days: days
+            .iter()
+            .map(|d| JsonDay {
+                date: d.date,
+                sessions: d.sessions,
+                breaks: d.breaks,
+                nudges: d.nudges,
+                ignored_nudges: d.ignored,
+            })
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&value)?;
     text.push('\n');

@@ -266,7 +266,7 @@ fn cell(text: &str) -> String {
 }
 
 /// [`format::plural`](crate::format::plural) for the counts of the history, kept as `u32`.
-fn plural(n: u32, word: &str) -> String {
+pub(super) fn plural(n: u32, word: &str) -> String {
     crate::format::plural(n as usize, word)
 }
 
