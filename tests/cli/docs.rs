@@ -109,3 +109,122 @@ fn the_link_check_finds_links_and_headings_as_github_does() {
         ["psoas-run-routinepath", "one-side-tighter-the-side-check"]
     );
 }
+
+/// A page of the manual, by its name under docs/.
+fn page(name: &str) -> String {
+    std::fs::read_to_string(root().join("docs").join(name)).unwrap()
+}
+
+/// The first cell of each row of the table whose header row is `header`.
+fn first_column(text: &str, header: &str) -> Vec<String> {
+    let mut lines = text.lines().skip_while(|line| *line != header);
+    assert!(lines.next().is_some(), "no table headed {header}");
+    lines
+        .skip(1)
+        .take_while(|line| line.starts_with('|'))
+        .map(|row| row[1..].split(" | ").next().unwrap().trim().to_string())
+        .collect()
+}
+
+/// The terms of a section of `psoas man`, roff escapes undone.
+fn man_terms(section: &str) -> Vec<String> {
+    let man = crate::stdout_of(&mut crate::Env::new().psoas(&["man"]));
+    let start = man
+        .find(&format!(".SH \"{section}\"\n"))
+        .unwrap_or_else(|| panic!("no {section} in psoas man"));
+    let body = &man[start..][1..];
+    let body = &body[..body.find("\n.SH ").unwrap_or(body.len())];
+    body.split(".TP\n")
+        .skip(1)
+        .map(|entry| {
+            let term = entry.lines().next().unwrap();
+            term.trim_start_matches("\\fB")
+                .trim_end_matches("\\fR")
+                .replace("\\-", "-")
+                .replace("\\e", "\\")
+        })
+        .collect()
+}
+
+/// The keys of a key label, `` `q` or Esc `` as the manual writes it and
+/// `q  Esc` as the screen's help does.
+fn keys(label: &str) -> Vec<String> {
+    label
+        .replace('`', "")
+        .split(" or ")
+        .flat_map(str::split_whitespace)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_keys_in_the_manual_are_the_keys_of_the_screen() {
+    let documented: Vec<Vec<String>> = first_column(&page("run.md"), "| key | does |")
+        .iter()
+        .map(|label| keys(label))
+        .collect();
+    let screen: Vec<Vec<String>> = man_terms("KEYS OF RUN")
+        .iter()
+        .map(|label| keys(label))
+        .collect();
+    assert_eq!(documented, screen);
+}
+
+#[test]
+fn the_config_keys_in_the_manual_are_those_config_show_lists_with_their_defaults() {
+    let env = crate::Env::new();
+    let shown = crate::stdout_of(&mut env.psoas(&["config", "show"]));
+    let shown: Vec<(&str, &str)> = shown
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let (key, rest) = line.split_once(' ').unwrap();
+            let value = rest.trim().rsplit_once("  ").unwrap().0.trim_end();
+            (key, value)
+        })
+        .collect();
+    let text = page("config.md");
+    let documented = first_column(&text, "| key | default | what it sets |");
+    let keys: Vec<&str> = shown.iter().map(|(key, _)| *key).collect();
+    assert_eq!(
+        documented,
+        keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>()
+    );
+    // Where the manual gives a default as a value, it is the value shown.
+    for (key, value) in shown {
+        let row = text
+            .lines()
+            .find(|line| line.starts_with(&format!("| `{key}` | ")))
+            .unwrap();
+        let default = row.split(" | ").nth(1).unwrap();
+        let as_value = default.len() > 2
+            && default.starts_with('`')
+            && default.ends_with('`')
+            && default.matches('`').count() == 2;
+        if as_value {
+            assert_eq!(
+                &default[1..default.len() - 1],
+                value,
+                "the default of {key}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_variable_the_manual_names_is_in_the_environment_of_psoas_man() {
+    let environment = man_terms("ENVIRONMENT");
+    for name in std::fs::read_dir(root().join("docs")).unwrap() {
+        let text = std::fs::read_to_string(name.unwrap().path()).unwrap_or_default();
+        for (at, _) in text.match_indices("PSOAS_") {
+            let variable: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                .collect();
+            assert!(
+                environment.contains(&variable),
+                "{variable} is not in psoas man's ENVIRONMENT"
+            );
+        }
+    }
+}
