@@ -228,3 +228,18 @@ fn every_variable_the_manual_names_is_in_the_environment_of_psoas_man() {
         }
     }
 }
+
+#[test]
+fn the_routines_the_manual_shows_are_what_psoas_routines_prints() {
+    let printed = crate::stdout_of(&mut crate::Env::new().psoas(&["routines"]));
+    let mut shown = 0;
+    for page in pages() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for block in text.split("```console\n$ psoas routines\n").skip(1) {
+            let block = &block[..block.find("```").unwrap()];
+            assert_eq!(block, printed, "{}", page.display());
+            shown += 1;
+        }
+    }
+    assert!(shown > 0, "the README shows the built-in routines");
+}
