@@ -64,7 +64,7 @@ pub enum Command {
     /// Show or create the config file
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// Nudge you to stand up from the desk at set times
+    /// Nudge you to stand up after time at the desk, or at set times
     #[command(subcommand)]
     Remind(RemindCommand),
     /// Print a shell completion script
@@ -303,13 +303,13 @@ pub struct PlanArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RemindCommand {
-    /// Have the system's scheduler run `psoas remind now` at the set times
+    /// Have the system's scheduler run `psoas remind now` every 5 minutes on the set days and hours
     Install(RemindInstallArgs),
     /// Remove what `install` set up
     Uninstall(SchedulerArgs),
-    /// Say what is installed and when it fires
+    /// Say what is installed, when it next checks, and where idle time comes from
     Status(SchedulerArgs),
-    /// Nudge now, if inside the set days and hours and no session or nudge came this interval
+    /// Nudge now, if inside the set days and hours and the time at the desk (or the clock) says so
     Now(ScheduleArgs),
     /// No nudge for a while, like 30m or 1h
     Snooze(RemindSnoozeArgs),

@@ -1,8 +1,9 @@
-//! The scheduler's own programs (`systemctl`, `launchctl`), run so that none
-//! can hold psoas up: each has [`PATIENCE`] to finish, then it and every
-//! process it started are ended. Their standard output goes to psoas's
-//! standard error, where their messages stay readable without mixing into
-//! what psoas itself prints.
+//! The system's own programs (`systemctl`, `launchctl`, and `ioreg` for the
+//! idle time on macOS), run so that none can hold psoas up: each has a set
+//! time to finish ([`PATIENCE`] for the scheduler's), then it and every
+//! process it started are ended. The scheduler's standard output goes to
+//! psoas's standard error, where their messages stay readable without mixing
+//! into what psoas itself prints; [`output`] keeps it instead.
 
 use std::io;
 use std::os::unix::process::CommandExt as _;
@@ -56,6 +57,41 @@ pub fn run(
     }
 }
 
+/// The most of a program's output [`output`] keeps.
+const MAX_OUTPUT: u64 = 1 << 20;
+
+/// Runs `words` as [`run`] does and keeps what it prints (up to 1 MiB),
+/// read as it comes so that a full pipe cannot stall it; `None` if it
+/// failed or was still running after `patience` and was ended.
+pub fn output(words: &[&str], patience: Duration) -> io::Result<Option<Vec<u8>>> {
+    let (program, args) = words
+        .split_first()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no program"))?;
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let reader = std::thread::spawn(move || {
+        let mut kept = Vec::new();
+        let _ = io::Read::read_to_end(&mut io::Read::take(stdout, MAX_OUTPUT), &mut kept);
+        kept
+    });
+    let status = match child.wait_timeout(patience)? {
+        Some(status) => status,
+        None => {
+            kill_group(child.id());
+            child.wait()?;
+            return Ok(None);
+        }
+    };
+    let kept = reader.join().unwrap_or_default();
+    Ok(status.success().then_some(kept))
+}
+
 /// Ends the process group `leader` leads, with SIGKILL.
 #[allow(unsafe_code)]
 fn kill_group(leader: u32) {
@@ -82,6 +118,21 @@ mod tests {
         let status = run(&["/bin/sh", "-c", "exit 3"], Messages::Discarded, PATIENCE);
         assert_eq!(status.unwrap().and_then(|s| s.code()), Some(3));
         assert!(run(&["/nonexistent/systemctl"], Messages::Shown, PATIENCE).is_err());
+    }
+
+    #[test]
+    fn the_output_of_a_program_is_kept_and_one_that_hangs_gives_none() {
+        let printed = output(&["/bin/sh", "-c", "echo one; echo two"], PATIENCE);
+        assert_eq!(printed.unwrap(), Some(b"one\ntwo\n".to_vec()));
+        let failed = output(&["/bin/sh", "-c", "echo x; exit 1"], PATIENCE);
+        assert_eq!(failed.unwrap(), None);
+        let started = std::time::Instant::now();
+        let hung = output(
+            &["/bin/sh", "-c", "echo x; exec sleep 600"],
+            Duration::from_millis(200),
+        );
+        assert_eq!(hung.unwrap(), None);
+        assert!(started.elapsed() < PATIENCE, "{:?}", started.elapsed());
     }
 
     #[test]

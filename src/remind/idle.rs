@@ -7,7 +7,14 @@
 //!   GNOME's screensaver for the lock;
 //! - the freedesktop screensaver interface (`org.freedesktop.ScreenSaver`:
 //!   KDE, Xfce and others);
-//! - logind's idle hint, on the system bus, for the session psoas runs in.
+//! - logind's idle hint, on the system bus, for the session psoas runs in;
+//! - on macOS, `HIDIdleTime` as `ioreg -c IOHIDSystem` prints it (through
+//!   [`helper`](super::helper), so it cannot hold the check up). macOS does
+//!   not say there whether the screen is locked.
+//!
+//! There is no source for X11 itself: a desktop on X11 answers one of the
+//! D-Bus interfaces above, and X11's own idle counter, read from a Wayland
+//! session through XWayland, would count only X11 programs' input.
 //!
 //! Every call has [`PATIENCE`] to be answered, so a desktop that does not
 //! answer costs the check that much and no more. Where none answers,
@@ -29,6 +36,7 @@ pub enum Source {
     Mutter,
     ScreenSaver,
     Logind,
+    MacOs,
 }
 
 /// What the desktop said.
@@ -46,6 +54,9 @@ pub struct Reading {
 /// that is given [`BUDGET`] in all: a bus that accepts a connection and never
 /// answers the handshake is left behind, and the check goes on without it.
 pub fn read(now: DateTime<FixedOffset>) -> Option<Reading> {
+    if cfg!(target_os = "macos") {
+        return macos();
+    }
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("idle".into())
@@ -58,6 +69,26 @@ pub fn read(now: DateTime<FixedOffset>) -> Option<Reading> {
 
 /// How long the sources may take in all.
 pub const BUDGET: Duration = Duration::from_secs(1);
+
+/// macOS's idle time, from `ioreg`.
+fn macos() -> Option<Reading> {
+    let printed = super::helper::output(&["ioreg", "-c", "IOHIDSystem", "-d", "4"], BUDGET)
+        .ok()
+        .flatten()?;
+    Some(Reading {
+        source: Source::MacOs,
+        idle: hid_idle_time(&String::from_utf8_lossy(&printed))?,
+        locked: false,
+    })
+}
+
+/// The first `"HIDIdleTime" = N` (nanoseconds) in what `ioreg` printed.
+fn hid_idle_time(printed: &str) -> Option<Duration> {
+    printed.lines().find_map(|line| {
+        let (_, value) = line.split_once("\"HIDIdleTime\" = ")?;
+        value.trim().parse::<u64>().ok().map(Duration::from_nanos)
+    })
+}
 
 async fn ask(now: DateTime<FixedOffset>) -> Option<Reading> {
     if let Some(session) = connect(zbus::connection::Builder::session()).await {
@@ -161,4 +192,27 @@ async fn logind(system: &Connection, now: DateTime<FixedOffset>) -> Option<Readi
         idle,
         locked: flag("LockedHint"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_idle_time_is_read_from_what_ioreg_prints() {
+        let printed = r#"+-o IOHIDSystem  <class IOHIDSystem, id 0x100000221, registered, matched, active, busy 0 (0 ms), retain 23>
+    {
+      "IOClass" = "IOHIDSystem"
+      "HIDParameters" = {"HIDClickTime"=500000000}
+      "HIDIdleTime" = 12345678901
+      "IOProviderClass" = "IOResources"
+    }
+"#;
+        assert_eq!(
+            hid_idle_time(printed),
+            Some(Duration::from_nanos(12_345_678_901))
+        );
+        assert_eq!(hid_idle_time("\"HIDIdleTime\" = x\n"), None);
+        assert_eq!(hid_idle_time(""), None);
+    }
 }

@@ -54,6 +54,7 @@ pub fn idle_source(source: Source) -> &'static str {
         Source::Mutter => "GNOME's Mutter idle monitor",
         Source::ScreenSaver => "the freedesktop screensaver interface",
         Source::Logind => "logind's idle hint",
+        Source::MacOs => "macOS's HID idle time",
     }
 }
 
