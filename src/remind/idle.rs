@@ -7,14 +7,14 @@
 //!   GNOME's screensaver for the lock;
 //! - the freedesktop screensaver interface (`org.freedesktop.ScreenSaver`:
 //!   KDE, Xfce and others);
+//! - on X11, the screen saver extension's time since the last input
+//!   (through `x11rb`), for window managers that answer none of the above;
+//!   not in a Wayland session, where XWayland counts only the input of X11
+//!   programs;
 //! - logind's idle hint, on the system bus, for the session psoas runs in;
 //! - on macOS, `HIDIdleTime` as `ioreg -c IOHIDSystem` prints it (through
 //!   [`helper`](super::helper), so it cannot hold the check up). macOS does
 //!   not say there whether the screen is locked.
-//!
-//! There is no source for X11 itself: a desktop on X11 answers one of the
-//! D-Bus interfaces above, and X11's own idle counter, read from a Wayland
-//! session through XWayland, would count only X11 programs' input.
 //!
 //! Every call has [`PATIENCE`] to be answered, so a desktop that does not
 //! answer costs the check that much and no more. Where none answers,
@@ -35,6 +35,7 @@ pub const PATIENCE: Duration = Duration::from_millis(250);
 pub enum Source {
     Mutter,
     ScreenSaver,
+    X11,
     Logind,
     MacOs,
 }
@@ -70,6 +71,26 @@ pub fn read(now: DateTime<FixedOffset>) -> Option<Reading> {
 /// How long the sources may take in all.
 pub const BUDGET: Duration = Duration::from_secs(1);
 
+/// X11's time since the last input, where `DISPLAY` names a server and the
+/// session is not Wayland's. A lock is not told apart from the screen saver
+/// being on, which counts as away too.
+fn x11() -> Option<Reading> {
+    use x11rb::connection::Connection as _;
+    use x11rb::protocol::screensaver::{ConnectionExt as _, State};
+    std::env::var_os("DISPLAY")?;
+    if std::env::var_os("WAYLAND_DISPLAY").is_some() {
+        return None;
+    }
+    let (connection, screen) = x11rb::connect(None).ok()?;
+    let root = connection.setup().roots.get(screen)?.root;
+    let info = connection.screensaver_query_info(root).ok()?.reply().ok()?;
+    Some(Reading {
+        source: Source::X11,
+        idle: Duration::from_millis(u64::from(info.ms_since_user_input)),
+        locked: info.state == u8::from(State::ON),
+    })
+}
+
 /// macOS's idle time, from `ioreg`.
 fn macos() -> Option<Reading> {
     let printed = super::helper::output(&["ioreg", "-c", "IOHIDSystem", "-d", "4"], BUDGET)
@@ -98,6 +119,9 @@ async fn ask(now: DateTime<FixedOffset>) -> Option<Reading> {
         if let Some(reading) = screensaver(&session).await {
             return Some(reading);
         }
+    }
+    if let Some(reading) = x11() {
+        return Some(reading);
     }
     let system = connect(zbus::connection::Builder::system()).await?;
     logind(&system, now).await

@@ -53,6 +53,7 @@ pub fn idle_source(source: Source) -> &'static str {
     match source {
         Source::Mutter => "GNOME's Mutter idle monitor",
         Source::ScreenSaver => "the freedesktop screensaver interface",
+        Source::X11 => "X11's screen saver extension",
         Source::Logind => "logind's idle hint",
         Source::MacOs => "macOS's HID idle time",
     }

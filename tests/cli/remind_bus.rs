@@ -473,3 +473,92 @@ fn nothing_is_nudged_where_the_desktop_says_do_not_disturb() {
     );
     assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("{nudge}\n"));
 }
+
+/// An X server of the test's own (`Xvfb`, on a display it picks), for as
+/// long as the value lives; none where `Xvfb` is missing (a failure under
+/// CI).
+struct Xvfb {
+    server: Child,
+    display: String,
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+impl Xvfb {
+    fn start() -> Option<Xvfb> {
+        let spawned = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-nolisten",
+                "tcp",
+                "-screen",
+                "0",
+                "320x240x24",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn();
+        let mut server = match spawned {
+            Ok(server) => server,
+            Err(error) => {
+                assert!(
+                    std::env::var_os("CI").is_none_or(|ci| ci != "true"),
+                    "Xvfb is needed under CI: {error}"
+                );
+                eprintln!("note: skipped, no Xvfb here ({error})");
+                return None;
+            }
+        };
+        // The display's number is printed once the server takes clients.
+        let mut line = String::new();
+        BufReader::new(server.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        Some(Xvfb {
+            server,
+            display: format!(":{}", line.trim()),
+        })
+    }
+}
+
+#[test]
+fn x11_gives_the_idle_time_where_no_bus_does_but_not_under_wayland() {
+    let env = Env::new();
+    let Some(x) = Xvfb::start() else {
+        return;
+    };
+    with_notifier(&env);
+    let psoas = |args: &[&str], wayland: bool| {
+        let mut cmd = env.psoas(args);
+        cmd.env("PSOAS_NOW", "2026-11-25T10:00:00+01:00")
+            .env("DISPLAY", &x.display);
+        if wayland {
+            cmd.env("WAYLAND_DISPLAY", "wayland-0");
+        }
+        stdout_of(&mut cmd)
+    };
+    let status = psoas(&["remind", "status", "--scheduler", "cron"], false);
+    assert!(
+        status.contains(
+            "Idle time from X11's screen saver extension: nudges come after time at the desk without a break.\n"
+        ),
+        "{status}"
+    );
+    // The server started moments ago, so no input for less than a minute.
+    assert_eq!(
+        psoas(&["remind", "now"], false),
+        "no nudge: at the desk for 0 min since your last break, less than 50m\n"
+    );
+    let status = psoas(&["remind", "status", "--scheduler", "cron"], true);
+    assert!(
+        status.contains("No idle time from the desktop: nudges come at clock times.\n"),
+        "{status}"
+    );
+}
