@@ -34,7 +34,7 @@ pub fn page() -> io::Result<Vec<u8>> {
     man.render_options_section(&mut page)?;
     page.extend_from_slice(b".SH COMMANDS\n");
     for command in cli.get_subcommands().filter(|c| c.get_name() != "help") {
-        render_command(command, &mut page)?;
+        render_command(command, &format!("psoas {}", command.get_name()), &mut page)?;
     }
     page.extend_from_slice(b".SH \"KEYS OF RUN\"\n");
     page.extend_from_slice(b"While a routine runs on the screen:\n");
@@ -62,11 +62,12 @@ pub fn page() -> io::Result<Vec<u8>> {
     Ok(page)
 }
 
-/// One command: its synopsis, what it does, and its options (for `config`,
-/// its own commands).
-fn render_command(command: &clap::Command, page: &mut Vec<u8>) -> io::Result<()> {
+/// One command, `title` naming it in full: its synopsis, what it does, and
+/// its options; then its own commands, listed and each with a section of its
+/// own when it takes options (`remind install`), so every flag is here.
+fn render_command(command: &clap::Command, title: &str, page: &mut Vec<u8>) -> io::Result<()> {
     let man = clap_mangen::Man::new(command.clone());
-    writeln!(page, ".SS \"psoas {}\"", command.get_name())?;
+    writeln!(page, ".SS \"{title}\"")?;
     let mut synopsis = Vec::new();
     man.render_synopsis_section(&mut synopsis)?;
     page.extend_from_slice(without_heading(&synopsis));
@@ -76,15 +77,23 @@ fn render_command(command: &clap::Command, page: &mut Vec<u8>) -> io::Result<()>
     let mut options = Vec::new();
     man.render_options_section(&mut options)?;
     page.extend_from_slice(without_heading(&options));
-    for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+    let subs: Vec<&clap::Command> = command
+        .get_subcommands()
+        .filter(|c| c.get_name() != "help")
+        .collect();
+    for sub in &subs {
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
         writeln!(
             page,
-            ".TP\n\\fBpsoas {} {}\\fR\n{}",
-            command.get_name(),
+            ".TP\n\\fB{title} {}\\fR\n{}",
             sub.get_name(),
             escape(&about)
         )?;
+    }
+    for sub in subs {
+        if sub.get_arguments().any(|a| a.get_id() != "help") {
+            render_command(sub, &format!("{title} {}", sub.get_name()), page)?;
+        }
     }
     Ok(())
 }
@@ -268,6 +277,8 @@ mod tests {
             "\\fBXDG_STATE_HOME\\fR",
             "\\fBNO_COLOR\\fR",
             "\\fBpsoas config init\\fR",
+            ".SS \"psoas remind install\"",
+            "\\-\\-dry\\-run",
         ] {
             assert!(page.contains(section), "{section}");
         }
