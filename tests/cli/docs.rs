@@ -279,3 +279,22 @@ fn every_flag_the_manual_names_is_in_psoas_man() {
         }
     }
 }
+
+#[test]
+fn the_readme_gives_the_safety_notice_psoas_gives() {
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let help = crate::stdout_of(&mut crate::Env::new().psoas(&["--help"]));
+    let notice = words(&help[help.find("psoas is not medical advice").unwrap()..]);
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let quoted: String = readme
+        .lines()
+        .skip_while(|line| !line.starts_with("> **Not medical advice.**"))
+        .take_while(|line| line.starts_with('>'))
+        .map(|line| line.trim_start_matches('>'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        words(&quoted).trim_start_matches("**Not medical advice.** "),
+        notice
+    );
+}
