@@ -66,21 +66,27 @@
 //!   right side), `svg.rs` and `braille.rs` the two ways of drawing them.
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
-//!   chart, JSON), and the `--format` choices in `format.rs`.
+//!   chart, the days at the desk, JSON), and the `--format` choices in
+//!   `format.rs`.
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
-//!   (`record.rs`), a side check's pull on each side (`side_pull.rs`), what
-//!   it adds up to (`stats.rs`, `week.rs`, `newest.rs`, `side_trend.rs`)
-//!   and when to suggest another level (`progress.rs`).
-//! - `remind/`: the desk nudge: its schedule, the scheduler's files and
-//!   programs (`helper.rs`, run so that none can hold psoas up), the idle
-//!   time the desktop reports (`idle.rs`), time at the desk (`sitting.rs`),
-//!   the decision (`decide.rs`) and the nudge.
+//!   (`record.rs`), the breaks and nudges beside them (`desk.rs`), a side
+//!   check's pull on each side (`side_pull.rs`), what it adds up to
+//!   (`stats.rs`, `week.rs`, `newest.rs`, `side_trend.rs`) and when to
+//!   suggest another level (`progress.rs`).
+//! - `remind/`: the desk nudge: its schedule (a check every few minutes),
+//!   the scheduler's files and programs (`helper.rs`, run so that none can
+//!   hold psoas up), the idle time the desktop reports (`idle.rs`), time at
+//!   the desk (`sitting.rs`), the decision (`decide.rs`), do not disturb
+//!   (`do_not_disturb.rs`), the wait for a pause in the typing (`pause.rs`)
+//!   and the nudge.
 //! - `safety.rs` and `words/`: the safety notice and every sentence a person
 //!   reads or hears: in `words/mod.rs` those said in more than one place (the
 //!   stop rule, the warm-up reminder, what a routine needs and leaves out),
 //!   in `words/run.rs` each event of a run and every sentence around it, and
 //!   in `words/after_session.rs` what the end of a session says of its
-//!   record;
+//!   record, in `words/remind.rs` every sentence of the desk reminder, and
+//!   in `words/man.rs` what the man page says of files, the environment and
+//!   exit statuses;
 //!   `content_rules.rs` holds the built-in library to them, as tests;
 //!   `arbitrary_bytes.rs` feeds every reader of a person's files any bytes.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing

@@ -9,6 +9,7 @@
 //! every sentence of the desk reminder in [`remind`].
 
 pub mod after_session;
+pub mod man;
 pub mod remind;
 pub mod run;
 
