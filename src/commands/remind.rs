@@ -4,8 +4,11 @@
 //! defaults. `install` writes the scheduler's files (or, for cron, prints the
 //! line to add) and enables them; the programs it runs (`systemctl`,
 //! `launchctl`) are looked up on `PATH` like any other. `now` reads the
-//! clock (or `PSOAS_NOW`), the history and the last nudge, and nudges only
-//! when [`decide`](fn@decide) says so.
+//! clock (or `PSOAS_NOW`), the history, the last nudge and what the desktop
+//! says, and nudges only when [`decide`](fn@decide) says so and the desktop
+//! is not set to do not disturb, after a pause in the typing where it can
+//! tell; the breaks it sees begin and the nudges it gives go into the
+//! history.
 
 use std::fs;
 use std::io::{self, Write};

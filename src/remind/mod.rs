@@ -1,13 +1,17 @@
-//! `psoas remind`: a nudge to stand up from the desk, at set times.
+//! `psoas remind`: a nudge to stand up from the desk, after time at the desk
+//! or at set times.
 //!
-//! `install` has the system's own scheduler run `psoas remind now` at every
-//! time the [`Schedule`] fires ([`units`] writes its files), and `now` decides
-//! whether to nudge ([`decide`](mod@decide)) and shows the nudge ([`notify`]). The last
-//! nudge is kept in the state folder, so that at most one comes in each
-//! interval however often `now` runs. Where the desktop says how long the
-//! person has been away ([`idle`]), `now` counts time at the desk instead
-//! ([`sitting`], kept in the state folder between checks). The scheduler's
-//! own programs are run by [`helper`], so that none can hold psoas up.
+//! `install` has the system's own scheduler run a short check, `psoas remind
+//! now`, every [`schedule::CHECK_MINUTES`] on the [`Schedule`]'s days and
+//! hours ([`units`] writes its files); no program of psoas runs in between.
+//! `now` decides whether to nudge ([`decide`](mod@decide)) and shows the
+//! nudge ([`notify`]). Where the desktop says how long the person has been
+//! away ([`idle`]), `now` counts time at the desk ([`sitting`], kept in the
+//! state folder between checks) and a due nudge waits for a pause in the
+//! typing ([`pause`]); elsewhere it nudges at clock times, at most once in
+//! each interval, the last nudge kept in the state folder. Nothing is nudged
+//! under do not disturb ([`do_not_disturb`]). The system's own programs are
+//! run by [`helper`], so that none can hold psoas up.
 
 pub mod decide;
 pub mod do_not_disturb;
