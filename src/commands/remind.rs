@@ -600,22 +600,22 @@ fn shown(path: &Path) -> String {
 
 /// Runs a scheduler's program with arguments, its messages on standard
 /// error; a failure names the command.
-fn run(words: &[&str]) -> Result<()> {
-    let status = helper::run(words, Messages::Shown, helper::PATIENCE)
-        .with_context(|| format!("cannot run `{}`", words.join(" ")))?;
+fn run(command: &[&str]) -> Result<()> {
+    let line = command.join(" ");
+    let status = helper::run(command, Messages::Shown, helper::PATIENCE)
+        .with_context(|| words::cannot_run(&line))?;
     match status {
         Some(status) if status.success() => Ok(()),
-        Some(status) => bail!("`{}` failed ({status})", words.join(" ")),
+        Some(status) => bail!("{}", words::program_failed(&line, &status.to_string())),
         None => bail!(
-            "`{}` did not finish within {} s, so psoas ended it",
-            words.join(" "),
-            helper::PATIENCE.as_secs()
+            "{}",
+            words::program_ended(&line, helper::PATIENCE.as_secs())
         ),
     }
 }
 
 /// Whether a scheduler's program, run without its messages, succeeded.
-fn run_quietly(words: &[&str]) -> bool {
-    helper::run(words, Messages::Discarded, helper::PATIENCE)
+fn run_quietly(command: &[&str]) -> bool {
+    helper::run(command, Messages::Discarded, helper::PATIENCE)
         .is_ok_and(|status| status.is_some_and(|s| s.success()))
 }

@@ -211,6 +211,20 @@ pub fn next_check(at: DateTime<FixedOffset>) -> String {
 pub const SCHEDULE_UNREADABLE: &str =
     "Its schedule cannot be read; `psoas remind install` writes it again.";
 
+/// A scheduler's program (`systemctl`, `launchctl`) that could not be
+/// started, that failed, or that was ended after its time.
+pub fn cannot_run(command: &str) -> String {
+    format!("cannot run `{command}`")
+}
+
+pub fn program_failed(command: &str, status: &str) -> String {
+    format!("`{command}` failed ({status})")
+}
+
+pub fn program_ended(command: &str, seconds: u64) -> String {
+    format!("`{command}` did not finish within {seconds} s, so psoas ended it")
+}
+
 pub fn notify_command_still_running(program: &str, seconds: u64) -> String {
     format!(
         "psoas: the notify_command `{program}` is still running after {seconds} s; psoas leaves it \
