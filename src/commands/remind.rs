@@ -260,7 +260,7 @@ fn status(
         Scheduler::Systemd => folder.join(format!("{}.service", units::SYSTEMD_UNIT)),
         _ => folder.join(format!("{}.plist", units::LAUNCHD_LABEL)),
     };
-    let Ok(text) = fs::read_to_string(&file) else {
+    let Some(text) = read_text(&file) else {
         writeln!(out, "{}", words::not_installed(scheduler))?;
         write_last_nudge(context, out)?;
         return Ok(ExitCode::SUCCESS);
@@ -308,8 +308,18 @@ fn checks_at_set_times(scheduler: Scheduler, folder: &Path) -> Option<PathBuf> {
         Scheduler::Cron => return None,
     };
     let path = folder.join(name);
-    let text = fs::read_to_string(&path).ok()?;
+    let text = read_text(&path)?;
     (!text.contains(&mark)).then_some(path)
+}
+
+/// The text of a scheduler's file, through the files helper: a FIFO or a
+/// device in its place is refused, not waited on. A unit file is short; more
+/// than 1 MiB is not one.
+fn read_text(path: &Path) -> Option<String> {
+    let file = files::open_regular(path).ok()?;
+    let mut text = String::new();
+    io::Read::read_to_string(&mut io::Read::take(file, 1 << 20), &mut text).ok()?;
+    Some(text)
 }
 
 /// Which source says how long the person has been away, or that none does.

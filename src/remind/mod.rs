@@ -45,7 +45,11 @@ pub const NO_NOTIFIER_FILE: &str = "remind-no-notifier";
 /// When the last nudge came, as kept in the state folder; none if the file
 /// is missing or unreadable (a nudge too many is better than none).
 pub fn last_nudge(state_dir: &Path) -> Option<DateTime<FixedOffset>> {
-    let text = std::fs::read_to_string(state_dir.join(LAST_NUDGE_FILE)).ok()?;
+    // Read through the files helper, so a FIFO or device in its place is
+    // refused rather than waited on; the file is one short line.
+    let file = crate::files::open_regular(&state_dir.join(LAST_NUDGE_FILE)).ok()?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::Read::take(file, 256), &mut text).ok()?;
     DateTime::parse_from_rfc3339(text.trim()).ok()
 }
 

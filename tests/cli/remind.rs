@@ -804,3 +804,42 @@ fn status_says_when_the_timer_is_from_a_psoas_that_checked_at_set_times() {
         "{out}"
     );
 }
+
+#[test]
+fn install_replaces_a_link_in_place_of_a_unit_file_and_never_writes_through_it() {
+    let env = Env::new();
+    let log = env.root().join("systemctl.txt");
+    recorder(&env, "systemctl", &log);
+    let elsewhere = env.write("elsewhere.txt", "not psoas's\n");
+    let units = env.root().join("config/systemd/user");
+    fs::create_dir_all(&units).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, units.join("psoas-remind.service")).unwrap();
+    // A FIFO in place of the last nudge's file cannot hold `now` up either.
+    fs::create_dir_all(env.state_dir()).unwrap();
+    let fifo = env.state_dir().join("remind-last-nudge");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    stdout_of(
+        env.psoas(&["remind", "install", "--scheduler", "systemd"])
+            .env("PATH", env.root().join("bin"))
+            .timeout(std::time::Duration::from_secs(30)),
+    );
+    assert_eq!(read(&elsewhere), "not psoas's\n");
+    let service = units.join("psoas-remind.service");
+    assert!(service.symlink_metadata().unwrap().file_type().is_file());
+    assert!(read(&service).contains("ExecStart="));
+
+    let notifier = recorder(&env, "notifier", &env.root().join("nudges.txt"));
+    env.write(
+        "config/psoas/config.toml",
+        &format!("notify_command = [\"{}\"]\n", notifier.display()),
+    );
+    stdout_of(remind_now(&env, WEDNESDAY_MORNING).timeout(std::time::Duration::from_secs(30)));
+    assert!(fifo.symlink_metadata().unwrap().file_type().is_file());
+    assert_eq!(read(&fifo), "2026-11-25T10:20:00+01:00\n");
+}
