@@ -107,6 +107,7 @@ pub(crate) mod files;
 pub(crate) mod format;
 pub mod history;
 pub mod library;
+pub(crate) mod load_error;
 pub(crate) mod now;
 pub(crate) mod planner;
 pub(crate) mod remind;
