@@ -23,15 +23,15 @@ mod session;
 mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
-pub use durations::{GetReadies, first_ready, opening_words, step_seconds, word_count};
+pub use durations::{COUNT_FROM, GetReadies, first_ready, opening_words, step_seconds, word_count};
 pub use guidance::{Familiarity, Guidance, GuidanceSettings, Telling};
 pub use level::Level;
 pub use pace::Pace;
-pub use plan::{LeftOut, Plan, PlanError};
+pub use plan::{Plan, PlanError};
 pub use plan_settings::PlanSettings;
 pub use planned_hold::PlannedHold;
-pub use segment::{Segment, SegmentKind, Stage};
+pub use segment::{LeftOut, Segment, SegmentKind, Stage};
 pub use session::{Control, Session};
 #[cfg(test)]
 pub use timeline::timeline;
-pub use timeline::{COUNT_FROM, Cue, Event, keeps_moving};
+pub use timeline::{Cue, Event, keeps_moving};

@@ -26,22 +26,10 @@ use super::guidance::{Guidance, GuidanceSettings, Telling};
 use super::pace::Pace;
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
-use super::segment::{Segment, SegmentKind, Stage};
+use super::segment::{LeftOut, Segment, SegmentKind, Stage};
 use crate::library::{
     Condition, Equipment, Exercise, Impact, Kind, Library, Position, Routine, Step,
 };
-
-/// A step left out because its exercise should be avoided with a condition.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LeftOut<'a> {
-    pub step: usize,
-    pub exercise: &'a Exercise,
-    pub condition: Condition,
-    /// What is done in its place: the exercise's `instead`, where it suits
-    /// and the routine still needs it (the way onto a bed for the way down
-    /// to the floor, while floor steps remain).
-    pub instead: Option<&'a Exercise>,
-}
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PlanError {
