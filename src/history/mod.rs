@@ -1,8 +1,8 @@
 //! Session history: one record per session in `history.jsonl` in the state
 //! folder, and what it adds up to.
 //!
-//! The run command builds a [`Record`] from the runner's
-//! [`RunOutcome`](crate::runner::RunOutcome) and [`SessionNotes`] and appends
+//! The run command builds a [`Record`] from the [`RunOutcome`] a run leaves
+//! behind (`outcome.rs`) and [`SessionNotes`] and appends
 //! it with [`History::append`]. `psoas history` reads with [`History::scan`],
 //! adds up with a [`Tally`] (each side's trend over the side checks among
 //! it) and picks the sessions to list with [`Newest`];
@@ -13,6 +13,7 @@ mod error;
 mod future;
 mod lines;
 mod newest;
+mod outcome;
 pub(crate) mod progress;
 mod record;
 mod side_pull;
@@ -25,6 +26,7 @@ pub(crate) use error::HistoryError;
 pub(crate) use future::Future;
 pub(crate) use lines::Skipped;
 pub(crate) use newest::Newest;
+pub use outcome::{Ending, RunOutcome};
 pub(crate) use record::MAX_TENSION;
 pub use record::{Record, SessionNotes, Standing};
 pub use side_pull::SidePull;

@@ -16,8 +16,8 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::outcome::RunOutcome;
 use super::side_pull::SidePull;
-use crate::runner::RunOutcome;
 
 /// The format version this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -205,7 +205,7 @@ fn read_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::runner::Ending;
+    use crate::history::Ending;
 
     /// A finished run of the daily routine started at `started_at`.
     pub(crate) fn outcome(started_at: &str) -> RunOutcome {

@@ -28,7 +28,6 @@ use crossterm::terminal;
 use super::clock::Clock;
 use super::input::{self, Ready};
 use super::keys::{self, KeyAction};
-use super::outcome::Ending;
 use super::painter::Painter;
 use super::screen::{self, Overlay, Row};
 use super::settings::{RunSettings, WarmUpChoice};
@@ -36,6 +35,7 @@ use super::signals::{Signal, SignalWatch};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::terminal::{Terminal, in_foreground};
 use crate::engine::{Control, Cue, Event, Plan, Session};
+use crate::history::Ending;
 use crate::words::run as wording;
 
 /// The shortest real time between two frames that nothing but the clock

@@ -11,11 +11,11 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use super::clock::Clock;
-use super::outcome::Ending;
 use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch, stop_self};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use crate::engine::{Control, Cue, Event, Plan, Session};
+use crate::history::Ending;
 use crate::words::run as wording;
 
 /// How long to sleep when nothing is due (while stopped, say); a signal
