@@ -9,12 +9,12 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{Plan, PlannedHold, Stage};
-use crate::format::{clock, count, hold_text};
+use crate::format::{clock, count};
 use crate::library::{Condition, Equipment, Exercise, Kind, Phase, Side};
 use crate::render::SheetFormat;
 use crate::safety::adapted_line;
 use crate::words::left_out_line;
-use crate::words::{SAFETY_NOTICE, STOP_RULE, caution_listed, lengths};
+use crate::words::{SAFETY_NOTICE, STOP_RULE, caution_listed, hold_text, lengths};
 
 /// Writes the sheet of `plan`, planned for the first time, which lasts
 /// `familiar` seconds once the person knows its exercises.

@@ -130,6 +130,15 @@ pub fn needs(equipment: &[Equipment]) -> Option<String> {
     Some(format!("You need {list}."))
 }
 
+/// "30 s each side" or "40 s".
+pub fn hold_text(exercise: &Exercise, hold: u32) -> String {
+    if exercise.each_side {
+        format!("{hold} s each side")
+    } else {
+        format!("{hold} s")
+    }
+}
+
 /// What a sheet adds to a two-sided stretch's holds for the tighter side:
 /// ", then the left once more, the tighter side".
 pub fn once_more_listed(side: Side) -> String {
