@@ -114,6 +114,7 @@ pub(crate) mod remind;
 pub(crate) mod render;
 pub mod runner;
 pub(crate) mod safety;
+pub(crate) mod side;
 pub(crate) mod toml_input;
 pub(crate) mod voice;
 pub(crate) mod words;

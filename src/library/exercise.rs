@@ -9,6 +9,7 @@ use strum::{IntoStaticStr, VariantArray};
 
 use super::{Caution, Origin};
 use crate::figure::Figure;
+pub use crate::side::Side;
 
 /// What kind of work an exercise is.
 #[derive(
@@ -149,17 +150,6 @@ pub enum Condition {
     /// thinners, bowel inflammation, a stoma, a Caesarean or other belly
     /// surgery; or simply a wish to leave belly work out.
     Abdominal,
-}
-
-/// Which side a hold is done on.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray, IntoStaticStr,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum Side {
-    Left,
-    Right,
 }
 
 /// Breath pacing in whole seconds.
