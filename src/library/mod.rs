@@ -5,6 +5,7 @@
 //! every problem it finds as a [`Diagnostic`](crate::diagnostic::Diagnostic), and keeps what is valid.
 
 mod caution;
+mod condition;
 mod embedded;
 mod exercise;
 mod items;
