@@ -20,6 +20,7 @@ mod side_pull;
 mod side_trend;
 mod stats;
 mod store;
+mod tension;
 mod week;
 
 pub(crate) use error::HistoryError;
@@ -27,12 +28,12 @@ pub(crate) use future::Future;
 pub(crate) use lines::Skipped;
 pub(crate) use newest::Newest;
 pub use outcome::{Ending, RunOutcome};
-pub(crate) use record::MAX_TENSION;
 pub use record::{Record, SessionNotes, Standing};
 pub use side_pull::SidePull;
 pub(crate) use side_trend::SideCheck;
 pub(crate) use stats::{CHART_WEEKS, Summary, Tally, WeekCount, WeekTension};
 pub use store::{FILE_NAME, History};
+pub(crate) use tension::MAX_TENSION;
 #[cfg(test)]
 pub(crate) use week::Week;
 

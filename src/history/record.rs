@@ -18,12 +18,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::outcome::RunOutcome;
 use super::side_pull::SidePull;
+use super::tension::MAX_TENSION;
 
 /// The format version this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
-
-/// The highest tension score a check-in takes.
-pub const MAX_TENSION: u8 = 10;
 
 /// One session, as written to and read from the history file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
