@@ -7,6 +7,17 @@
 //! in, so every timing rule is tested without sleeping. The durations of a
 //! plan (get-ready, holds, totals) are computed here and nowhere else; the
 //! front ends render them and the planner asks for them.
+//!
+//! What is said is timed here and worded in [`words`](crate::words): a
+//! get-ready lasts until its words are said, so `durations.rs` and
+//! `timeline.rs` count the sentences `words/mod.rs` makes, and only that
+//! file's. Those sentences take library facts and this module's leaf facts
+//! (`segment.rs`, `breathing.rs`, which import nothing of the engine), so
+//! they sit below the timing, while `words/run.rs` renders the timeline's
+//! events from above. Between the two modules the imports go both ways;
+//! between their files they run one way, and `tests/cli/layers.rs` holds
+//! them to it. Otherwise the engine carries facts, not sentences: the one
+//! it keeps is the plan's warm-up reminder, made once as the plan is built.
 
 mod breathing;
 mod durations;

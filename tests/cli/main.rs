@@ -11,6 +11,7 @@ mod docs;
 mod figures;
 mod guidance;
 mod history;
+mod layers;
 mod level;
 mod library;
 mod odd_files;
