@@ -42,7 +42,8 @@
 //!   time at the desk (`sitting.rs`), the decision (`decide.rs`) and how the
 //!   nudge reaches the person (`notify.rs`).
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`) and
-//!   `sheet_html.rs` (the printed page), `list.rs`, `show.rs`, `routines.rs`,
+//!   `sheet_html.rs` (the printed page), both listing the steps as
+//!   `sheet_steps.rs` gives them, `list.rs`, `show.rs`, `routines.rs`,
 //!   `config_show.rs`, `history/` (`report.rs`, `chart.rs`, `json.rs`), and
 //!   the `--format` choices in `format.rs`.
 //! - `runner/`: the guided timer. `settings.rs` is how a run is carried out;
@@ -115,9 +116,10 @@
 //! # Layers
 //!
 //! The imports run one way, between modules and between files:
-//! `tests/cli/layers.rs` fails on a circle, and names the few edges that
-//! stay with why (the engine counts the words `words/mod.rs` makes, while
-//! `words/run.rs` renders the engine's events).
+//! `tests/cli/layers.rs` fails on a circle, and names the one edge that
+//! stays with why: the engine counts the words `words/mod.rs` makes, while
+//! `words/run.rs` renders the engine's events, so `engine` and `words` import
+//! each other, though none of their files imports one that imports it back.
 //!
 //! Only what the integration tests and the benchmarks use is public.
 

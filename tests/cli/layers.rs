@@ -17,31 +17,15 @@ use std::path::{Path, PathBuf};
 /// Edges that close a circle and stay, each with why: (scope, from, to, why).
 /// The scope is `crate` for the top-level modules, or the module whose files
 /// are compared.
-const ALLOWED: &[(&str, &str, &str, &str)] = &[
-    (
-        "crate",
-        "engine",
-        "words",
-        "the engine times what is said (a get-ready lasts until its words are said), so it \
+const ALLOWED: &[(&str, &str, &str, &str)] = &[(
+    "crate",
+    "engine",
+    "words",
+    "the engine times what is said (a get-ready lasts until its words are said), so it \
          counts the sentences words/mod.rs makes of library facts and of the engine's leaf facts \
          (a segment, a breath, a step left out), while words/run.rs renders the engine's events \
          from above; between files it runs one way (see engine/mod.rs)",
-    ),
-    (
-        "files",
-        "render::sheet",
-        "render::sheet_html",
-        "as in render",
-    ),
-    (
-        "render",
-        "sheet",
-        "sheet_html",
-        "sheet.rs chooses the format of a sheet, and the printed page (sheet_html.rs) is written \
-         from the text sheet's own pieces (its steps, phases and warm-up note) so that both say \
-         the same",
-    ),
-];
+)];
 
 /// One source file: its module path (`engine::plan::builder`), its place
 /// for messages, and its text with comments, string contents and test code
