@@ -382,3 +382,28 @@ fn a_config_that_is_not_utf8_is_placed_at_its_line_and_column() {
         path.display()
     ));
 }
+
+/// A broken library stops a command that loads it with each problem, once,
+/// above the one line that ends it, as `psoas check` lists them.
+#[test]
+fn a_broken_library_is_shown_once_above_the_error_that_ends_the_command() {
+    let env = Env::new();
+    let path = env.write(
+        "config/psoas/routines/exercises/mine.toml",
+        &format!("{HEAD}hold = \"long\"\n"),
+    );
+    let checked = env.psoas(&["check"]).output().unwrap();
+    assert_eq!(checked.status.code(), Some(1));
+    let checked = String::from_utf8(checked.stderr).unwrap();
+    let (problems, _) = checked.rsplit_once("1 problem found").unwrap();
+    assert!(problems.starts_with(&format!("{}:7:8: error:", path.display())));
+    let output = env.psoas(&["list"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "");
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "{problems}psoas: the library has 1 problem; fix it and try again (`psoas check` lists them)\n"
+        )
+    );
+}
