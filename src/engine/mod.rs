@@ -16,8 +16,8 @@
 //! they sit below the timing, while `words/run.rs` renders the timeline's
 //! events from above. Between the two modules the imports go both ways;
 //! between their files they run one way, and `tests/cli/layers.rs` holds
-//! them to it. Otherwise the engine carries facts, not sentences: the one
-//! it keeps is the plan's warm-up reminder, made once as the plan is built.
+//! them to it. Otherwise the engine carries facts, not sentences: the front
+//! ends word them.
 
 mod breathing;
 mod durations;

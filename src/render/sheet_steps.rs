@@ -54,7 +54,7 @@ pub fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>
 pub fn warm_up_note(plan: &Plan<'_>) -> String {
     format!(
         "Warm up first. {} `psoas run` offers a guided warm-up.",
-        plan.warm_up_reminder
+        crate::words::warm_up_reminder(plan.conditions())
     )
 }
 

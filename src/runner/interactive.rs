@@ -77,7 +77,11 @@ pub fn run<'a>(
             let guided = warm_up
                 .as_ref()
                 .map(|w| wording::guided_warm_up_choice(w.total(), plan.total()));
-            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, guided)? {
+            match console.ask_warm_up(
+                &plan.routine_name,
+                &crate::words::warm_up_reminder(plan.conditions()),
+                guided,
+            )? {
                 Ok(guided) => guided,
                 Err(ending) => return Ok((Session::new(plan), ending)),
             }

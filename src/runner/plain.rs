@@ -31,7 +31,7 @@ pub fn run<'a>(
 ) -> io::Result<(Session<'a>, Ending)> {
     let watch = SignalWatch::start(false)?;
     let remind = (settings.warm_up == WarmUpChoice::Ask && plan.warm_up)
-        .then(|| wording::warm_up_first(&plan.warm_up_reminder));
+        .then(|| wording::warm_up_first(&crate::words::warm_up_reminder(plan.conditions())));
     let plan = match (settings.warm_up, warm_up) {
         (WarmUpChoice::Guided, Some(warm_up)) => plan.with_warm_up(warm_up),
         _ => plan,
