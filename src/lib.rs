@@ -66,7 +66,9 @@
 //!   what a routine needs and leaves out, what a hold and a breath are called
 //!   aloud), which the engine counts to time what is said; in `words/run.rs`
 //!   each event of a run and every sentence around it; in
-//!   `words/after_session.rs` what the end of a session says of its record.
+//!   `words/after_session.rs` what the end of a session says of its record;
+//!   in `words/man.rs` what the man page says of files, the environment and
+//!   exit statuses.
 //! - `history/`: the history file (`store.rs`, `lines.rs`, `error.rs` for
 //!   what went wrong), one session (`record.rs`) made from how a run ended
 //!   (`outcome.rs`), the 0 to 10 scale of a check-in (`tension.rs`), a side

@@ -13,6 +13,7 @@
 //! events are worded in [`run`], above the engine (see `engine/mod.rs`).
 
 pub mod after_session;
+pub mod man;
 pub mod run;
 
 use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};
