@@ -11,7 +11,7 @@ use anyhow::Result;
 use clap::CommandFactory;
 
 use super::Cli;
-use crate::app::exit;
+use crate::exit;
 use crate::runner::{Ending, keys};
 
 pub fn execute(out: &mut impl Write) -> Result<ExitCode> {

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::app::Context;
+use crate::context::Context;
 use crate::diagnostic::sanitize;
 use crate::engine::Plan;
 use crate::files::{self, Existing};
