@@ -501,7 +501,7 @@ fn paused_until(state_dir: &Path) -> Option<DateTime<FixedOffset>> {
 }
 
 /// The file in the state folder that holds until when nudges are kept back.
-const PAUSED_FILE: &str = "remind-paused-until";
+pub(crate) const PAUSED_FILE: &str = "remind-paused-until";
 
 /// When the newest recorded session started, of those not dated after
 /// `now`; any that are (a clock that was wrong) are reported on stderr.

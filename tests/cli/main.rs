@@ -11,6 +11,7 @@
 mod config;
 mod conventions;
 mod diagnostics;
+mod docs;
 mod figures;
 mod guidance;
 mod help;
