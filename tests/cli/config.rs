@@ -14,23 +14,28 @@ fn path_is_under_xdg_config_home_unless_psoas_config_says() {
     assert_eq!(path.trim(), other.display().to_string());
 }
 
+/// `psoas config show` with no speech program on `PATH`, so the default
+/// `voice_command` is the same on every machine.
+fn show(env: &Env) -> assert_cmd::Command {
+    let mut cmd = env.psoas(&["config", "show"]);
+    cmd.env("PATH", env.root().join("no-programs"));
+    cmd
+}
+
 /// Every key with its value and where it came from: the defaults when
 /// there is no file, and the line of the file for what it sets.
 #[test]
 fn config_show_with_no_file_and_with_one() {
     let env = Env::new();
     let _snapshots = crate::snapshots();
-    insta::assert_snapshot!(
-        "config_show_with_no_file",
-        stdout_of(&mut env.psoas(&["config", "show"]))
-    );
+    insta::assert_snapshot!("config_show_with_no_file", stdout_of(&mut show(&env)));
     env.write(
         CONFIG,
         "# mine\nprep = 10\n\nconditions = [\"knee-pain\"]\n",
     );
     insta::assert_snapshot!(
         "config_show_with_prep_and_conditions_set",
-        stdout_of(&mut env.psoas(&["config", "show"]))
+        stdout_of(&mut show(&env))
     );
 }
 
