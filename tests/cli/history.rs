@@ -208,6 +208,16 @@ fn three_good_weeks_suggest_a_longer_hold() {
 fn the_json_report_has_every_field() {
     let env = Env::new();
     write_history(&env, &new_year_history());
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!(
+            "history_json_across_new_year",
+            stdout_of(
+                env.psoas(&["history", "--format", "json", "--limit", "2"])
+                    .env("PSOAS_NOW", NOW)
+            )
+        );
+    }
     let json = history_json(&env, &["--limit", "2"]);
     let sessions = json["sessions"].as_array().unwrap();
     assert_eq!(sessions.len(), 2);
