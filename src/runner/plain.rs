@@ -247,6 +247,29 @@ mod tests {
         ));
     }
 
+    /// What the voice is given for the fixture's routine at real speed on
+    /// the virtual clock, one utterance a line: what is due together is said
+    /// together, and nothing else joins it.
+    #[test]
+    fn what_the_voice_is_given_for_the_fixture() {
+        let library = fixture::library();
+        let settings = RunSettings {
+            virtual_clock: true,
+            ..RunSettings::default()
+        };
+        let mut speaker = Recorder::default();
+        let (_, ending) = run(
+            fixture::plan(&library),
+            None,
+            &settings,
+            Some(&mut speaker),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        insta::assert_snapshot!(speaker.said.join("\n"));
+    }
+
     #[test]
     fn a_busy_speaker_holds_the_count_in_and_breaths_give_way() {
         let library = fixture::library();
