@@ -303,13 +303,13 @@ pub struct PlanArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RemindCommand {
-    /// Have the system's scheduler run `psoas remind now` every 5 minutes on the set days and hours
+    /// Have the system's scheduler run `psoas remind now` every 5 minutes
     Install(RemindInstallArgs),
     /// Remove what `install` set up
     Uninstall(SchedulerArgs),
     /// Say what is installed, when it next checks, and where idle time comes from
     Status(SchedulerArgs),
-    /// Nudge now, if inside the set days and hours and the time at the desk (or the clock) says so
+    /// Nudge now, if the set days and hours and the time at the desk say so
     Now(ScheduleArgs),
     /// No nudge for a while, like 30m or 1h
     Snooze(RemindSnoozeArgs),

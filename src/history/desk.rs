@@ -86,6 +86,8 @@ pub struct DeskDay {
     pub sessions: u32,
     /// Breaks seen at the desk, and sessions too short to count.
     pub breaks: u32,
+    /// Of those, the breaks seen at the desk.
+    pub seen_breaks: u32,
     pub nudges: u32,
     /// Nudges followed by neither a break nor a session in their window.
     pub ignored: u32,
@@ -114,6 +116,7 @@ impl DeskDays {
                 date,
                 sessions: 0,
                 breaks: 0,
+                seen_breaks: 0,
                 nudges: 0,
                 ignored: 0,
             })
@@ -154,6 +157,7 @@ impl DeskDays {
         match event.desk {
             DeskKind::Break => {
                 day.breaks += 1;
+                day.seen_breaks += 1;
                 self.answers.push(event.at);
             }
             DeskKind::Nudge => {

@@ -1,8 +1,8 @@
 //! The days at the desk under the `psoas history` report: for each of the
 //! last days with a nudge or a break, the sessions, the breaks and the
 //! nudges, and how many of those were ignored. Nothing where the reminder
-//! saw nothing, so a history without it reads as before. Pure: the days in,
-//! text out.
+//! saw no break and gave no nudge, so a history without it reads as before.
+//! Pure: the days in, text out.
 
 use crate::format::table;
 use crate::history::{ANSWER_WINDOW, DeskDay};
@@ -13,6 +13,9 @@ use super::report::plural;
 /// The section, with a blank line before it; empty where no day has a
 /// nudge or a break seen at the desk.
 pub fn text(days: &[DeskDay]) -> String {
+    if !days.iter().any(|d| d.nudges > 0 || d.seen_breaks > 0) {
+        return String::new();
+    }
     let rows: Vec<[String; 4]> = days
         .iter()
         .filter(|d| d.nudges > 0 || d.breaks > 0)
@@ -29,9 +32,6 @@ pub fn text(days: &[DeskDay]) -> String {
             ]
         })
         .collect();
-    if rows.is_empty() {
-        return String::new();
-    }
     format!(
         "\nAt the desk, last {} days (a break: {} minutes away, a locked screen or a short \
          session; a nudge ignored: no break or session within {} minutes):\n{}",
@@ -52,6 +52,7 @@ mod tests {
             date: date.parse::<NaiveDate>().unwrap(),
             sessions,
             breaks,
+            seen_breaks: breaks,
             nudges,
             ignored,
         }
@@ -72,5 +73,12 @@ mod tests {
              Wed 2026-11-25  2 sessions  3 breaks  4 nudges\n"
         );
         assert_eq!(text(&days[..1]), "");
+        // Short sessions are breaks too, but without the reminder's own
+        // there is no section.
+        let short = DeskDay {
+            seen_breaks: 0,
+            ..day("2026-11-24", 0, 2, 0, 0)
+        };
+        assert_eq!(text(&[short]), "");
     }
 }
