@@ -52,7 +52,7 @@
 //! - `runner/`: the guided timer. `clock.rs` is the only place a run reads
 //!   the time (under test it may skip its waits); `interactive.rs` (with
 //!   `screen.rs`, `rows.rs`, `pages.rs`, `painter.rs`, `hold_bar.rs`,
-//!   `big_digits.rs`, `keys.rs`, `input.rs`, `terminal.rs`, `signals.rs`)
+//!   `big_text.rs`, `layout.rs`, `picture.rs`, `keys.rs`, `input.rs`, `terminal.rs`, `signals.rs`)
 //!   runs the screen, `plain.rs` the transcript (`heard_whole.rs` tests that
 //!   no word of any built-in routine is cut off); `check_in.rs` asks the
 //!   tension score, `echo.rs` hides what is typed at the notice,

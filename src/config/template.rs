@@ -73,8 +73,9 @@ pub fn template() -> String {
 # marching, step jacks and hip circles (`--brisk-warm-up`).
 # brisk_warm_up = {brisk_warm_up}
 
-# Draw each exercise's figure in `psoas show` on a terminal (`--no-pictures`).
-# The words are complete without it.
+# Draw each exercise's figure in `psoas show` on a terminal and on the run's
+# screen, where there is room (`--no-pictures`). The words are complete
+# without it.
 # pictures = {pictures}
 
 # How much longer stretch and breathing holds last: 1 as written, 2 one and a
