@@ -134,13 +134,14 @@ impl Layout {
         }
     }
 
-    /// How many rows the breathing line takes: the big word and a row of
-    /// the breath's fullness, or a label and its fullness on two rows.
+    /// How many rows the breathing line takes: the big word between blank
+    /// rows and a row of the breath's fullness, or a label and its fullness
+    /// on two rows.
     pub fn breath_rows(&self) -> usize {
         match self.breath {
             0 if self.digits > 0 => 2,
             0 => 1,
-            scale => big_text::height(scale) + 1,
+            scale => big_text::height(scale) + 3,
         }
     }
 }

@@ -232,10 +232,14 @@ pub fn frame_noting(
             .flatten();
         match big {
             Some(big) => {
+                // Set apart from the bar above and the breath's fullness
+                // below, so that the letters read as letters.
+                top.push(beside(1, String::new(), Style::Plain));
                 top.extend(
                     big.into_iter()
                         .map(|line| beside(8, format!(" {line}"), Style::Breath)),
                 );
+                top.push(beside(1, String::new(), Style::Plain));
                 top.push(beside(
                     8,
                     format!(" {}", fullness(main.width.saturating_sub(2))),
