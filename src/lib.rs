@@ -51,9 +51,11 @@
 //! - `planner/`: a routine built to fit the minutes a person has.
 //! - `runner/`: the guided timer. `clock.rs` is the only place a run reads
 //!   the time (under test it may skip its waits); `interactive.rs` (with
-//!   `screen.rs`, `rows.rs`, `pages.rs`, `painter.rs`, `hold_bar.rs`,
-//!   `big_text.rs`, `layout.rs`, `picture.rs`, `keys.rs`, `input.rs`, `terminal.rs`, `signals.rs`)
-//!   runs the screen, `plain.rs` the transcript (`heard_whole.rs` tests that
+//!   `screen.rs`, `layout.rs` (how a window's room is shared), `rows.rs`,
+//!   `pages.rs`, `painter.rs`, `hold_bar.rs`, `big_text.rs` (the seconds and
+//!   the breathing word in block letters), `picture.rs` (the exercise's
+//!   figure, drawn once for its room), `keys.rs`, `input.rs`, `terminal.rs`,
+//!   `signals.rs`) runs the screen, `plain.rs` the transcript (`heard_whole.rs` tests that
 //!   no word of any built-in routine is cut off); `check_in.rs` asks the
 //!   tension score, `echo.rs` hides what is typed at the notice,
 //!   `speaker.rs` is the hook for `voice`, and `outcome.rs` is how a run ended.
