@@ -545,30 +545,17 @@ fn every_instruction_stays_on_the_screen_for_its_time() {
 fn a_transfer_has_steps_and_a_movement_rounds() {
     let library = fixture::paced_library();
     let mut session = Session::new(fixture::paced_plan(&library));
+    // The way down: its phase, no breathing pace.
     session.advance(Duration::from_secs(24));
-    let screen = text(&frame(&session, Overlay::None, 60, 16));
-    for expected in [
-        "Down to the floor\n",
-        "Follow the steps · 6 s left of 10\n",
-        "At your own pace; stop at any step\n",
-        " Phase 1 of 2: Hands on the seat, one knee down.\n",
-    ] {
-        assert!(screen.contains(expected), "{expected:?} in\n{screen}");
-    }
-    assert!(!screen.contains("BREATHE"), "{screen}");
+    insta::assert_snapshot!("transfer", shown(&frame(&session, Overlay::None, 60, 16)));
+    // The movement's count-in, then its first round.
     session.advance(Duration::from_secs(34));
-    let screen = text(&frame(&session, Overlay::None, 60, 16));
-    assert!(screen.contains("Start in 2…\n"), "{screen}");
+    insta::assert_snapshot!(
+        "movement_count_in",
+        shown(&frame(&session, Overlay::None, 60, 16))
+    );
     session.advance(Duration::from_secs(37));
-    let screen = text(&frame(&session, Overlay::None, 60, 16));
-    assert!(
-        screen.contains("Slow rounds · 14 s left of 15\n"),
-        "{screen}"
-    );
-    assert!(
-        screen.contains(" Phase 1 of 3: Breathe in; back flat.\n"),
-        "{screen}"
-    );
+    insta::assert_snapshot!("movement", shown(&frame(&session, Overlay::None, 60, 16)));
 }
 
 /// On the smallest screen, 40×12, instructions that do not fit share the
