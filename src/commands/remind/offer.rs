@@ -12,8 +12,9 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::app::{Context, report_all};
+use crate::app::report_all;
 use crate::config::Config;
+use crate::context::Context;
 use crate::diagnostic::{Diagnostic, sanitize};
 use crate::engine::Plan;
 use crate::remind::answers::{self, Nudge, Outcome};
