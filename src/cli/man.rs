@@ -161,6 +161,11 @@ fn files() -> Vec<(String, &'static str)> {
             state(commands::remind::PAUSED_FILE),
             "Until when `psoas remind snooze` or `pause` keeps nudges back.",
         ),
+        (
+            state(remind::answers::FILE),
+            "A week of nudges, each with the routine it offered and its answer: the next routine in \
+             turn and the day's skips are counted from it.",
+        ),
     ]
 }
 
@@ -199,6 +204,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "TERM",
         "When dumb, `psoas run` writes a plain transcript instead of drawing a screen.",
+    ),
+    (
+        "TERMINAL",
+        "The terminal a break started from a nudge runs in, when the config sets no `terminal`.",
     ),
     (
         completions::VAR,
