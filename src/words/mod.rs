@@ -9,6 +9,7 @@
 //! and what a nudge with choices says in [`nudge`].
 
 pub mod after_session;
+pub mod man;
 pub mod nudge;
 pub mod run;
 
