@@ -8,7 +8,6 @@ use super::{Config, MAX_WEEKLY_GOAL};
 use crate::engine::Pace;
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
 use crate::remind::Schedule;
-use crate::remind::terminal::KNOWN;
 use crate::voice::FALLBACK_PROGRAMS;
 
 /// The text of a fresh config file.
@@ -16,7 +15,6 @@ pub fn template() -> String {
     let b = Breathing::DEFAULT;
     let programs: Vec<&str> = FALLBACK_PROGRAMS.iter().map(|(p, _)| *p).collect();
     let remind = Schedule::default();
-    let terminals: Vec<&str> = KNOWN.iter().map(|(p, _)| *p).collect();
     let mut text = format!(
         "\
 # psoas config file. Every key is optional: remove the `#` in front of a key
@@ -113,7 +111,9 @@ pub fn template() -> String {
 
 # The terminal a break started from a nudge runs in, and its arguments, as an
 # array; `psoas run ROUTINE` is added after them. Without this key psoas uses
-# $TERMINAL, else the first of {terminals} found on your PATH.
+# $TERMINAL, else the first found on your PATH of the usual ones
+# (x-terminal-emulator, gnome-terminal, konsole, kitty, xterm and others);
+# `psoas config show` says which.
 # terminal = [\"gnome-terminal\", \"--\"]
 
 # Conditions to take care with. Exercises to avoid with any of them are left
@@ -148,7 +148,6 @@ pub fn template() -> String {
         snooze = crate::remind::SNOOZE_MINUTES,
         routine = crate::remind::ROUTINE,
         skips = Config::DEFAULT_SKIPS_A_DAY,
-        terminals = or_list(&terminals),
     );
     let width = Condition::ALL
         .iter()

@@ -9,7 +9,7 @@ use anyhow::Result;
 use crate::config::{Config, Key};
 use crate::diagnostic::sanitize;
 use crate::format::table;
-use crate::remind::terminal::{self, Origin, Terminal};
+use crate::remind::terminal::{Origin, Terminal};
 use crate::voice::{FALLBACK_PROGRAMS, SpeechProgram};
 
 /// Writes the config file's path, then each key with its value in effect and
@@ -138,13 +138,10 @@ fn terminal(chosen: Option<&Terminal>, origin: String) -> (String, String) {
             };
             (words, origin)
         }
-        None => {
-            let names: Vec<&str> = terminal::KNOWN.iter().map(|(p, _)| *p).collect();
-            (
-                format!("none found ($TERMINAL, {})", names.join(", ")),
-                "default".into(),
-            )
-        }
+        None => (
+            "none found ($TERMINAL unset, no usual terminal on PATH)".to_string(),
+            "default".into(),
+        ),
     }
 }
 

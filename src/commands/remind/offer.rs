@@ -12,11 +12,11 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::app::report_all;
 use crate::config::Config;
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, sanitize};
 use crate::engine::Plan;
+use crate::load_error::LoadError;
 use crate::remind::answers::{self, Nudge, Outcome};
 use crate::remind::ask::{self, Answer, Asked};
 use crate::remind::notify::{self, Shown, TITLE};
@@ -176,8 +176,12 @@ pub(super) fn checked_routines(context: &Context) -> Result<Vec<&str>> {
         })
         .collect();
     if !unknown.is_empty() {
-        let all: Vec<&Diagnostic> = unknown.iter().collect();
-        return Err(report_all(&all, "the config file", ""));
+        return Err(LoadError {
+            what: "the config file",
+            hint: "",
+            diagnostics: unknown,
+        }
+        .into());
     }
     Ok(config.remind_routines())
 }
