@@ -12,7 +12,13 @@
 //! each interval, the last nudge kept in the state folder. Nothing is nudged
 //! under do not disturb ([`do_not_disturb`]). The system's own programs are
 //! run by [`helper`], so that none can hold psoas up.
+//! Where the notification service supports actions, the nudge asks
+//! ([`ask`]): start the break (in a [`terminal`]), snooze or skip; each
+//! nudge and its answer is kept ([`answers`]), for the routines offered in
+//! turn and the day's skips.
 
+pub mod answers;
+pub mod ask;
 pub mod decide;
 pub mod do_not_disturb;
 pub mod helper;
@@ -21,6 +27,7 @@ pub mod notify;
 pub mod pause;
 pub mod schedule;
 pub mod sitting;
+pub mod terminal;
 pub mod units;
 
 use std::fmt;
@@ -32,8 +39,14 @@ use chrono::{DateTime, FixedOffset};
 pub use decide::{Decision, decide};
 pub use schedule::{Days, Interval, Schedule, TimeOfDay};
 
-/// The routine a nudge suggests.
+/// The routine a nudge suggests unless `remind.routines` says otherwise.
 pub const ROUTINE: &str = "desk-break";
+
+/// How long the snooze a nudge offers lasts.
+pub const SNOOZE_MINUTES: u32 = 10;
+
+/// How long `remind now` waits for the answer to a nudge with choices.
+pub const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(3 * 60);
 
 /// The file in the state folder that holds when the last nudge came.
 pub const LAST_NUDGE_FILE: &str = "remind-last-nudge";

@@ -6,7 +6,8 @@
 //! are called aloud. Keeping them here keeps the sheet, the runner, the
 //! engine's timing of what is said and the README saying the same thing.
 //! What the end of a session says of its record is in [`after_session`], and
-//! every sentence of the desk reminder in [`remind`].
+//! every sentence of the desk reminder in [`remind`],
+//! and what a nudge with choices says in [`nudge`].
 //!
 //! The engine counts the words of the sentences here to time what is said,
 //! so this file takes from the engine only its leaf facts (a segment, a
@@ -15,6 +16,7 @@
 
 pub mod after_session;
 pub mod man;
+pub mod nudge;
 pub mod remind;
 pub mod run;
 
