@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::{Context, exit};
+use crate::context::Context;
 use crate::diagnostic::{Diagnostic, capped, not_shown_line};
+use crate::exit;
 use crate::format::count;
 use crate::library;
 
