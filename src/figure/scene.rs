@@ -702,6 +702,67 @@ mod tests {
         assert!(uprights.iter().all(|&x| x > feet), "{uprights:?} {feet}");
     }
 
+    /// The ball of a figure: its centre and radius.
+    fn ball(scene: &Scene) -> (Point, f32) {
+        scene
+            .shapes
+            .iter()
+            .find_map(|s| match *s {
+                Shape::Circle {
+                    centre,
+                    radius,
+                    layer: Layer::Prop,
+                    ..
+                } => Some((centre, radius)),
+                _ => None,
+            })
+            .expect("a ball")
+    }
+
+    #[test]
+    fn a_ball_rests_on_the_floor_and_fills_the_room_under_a_body_on_its_forearms() {
+        let ball_under = |trunk: i32, hip: i32| Figure {
+            view: View::Side,
+            angles: Angles {
+                trunk,
+                left_hip: hip,
+                right_hip: hip,
+                left_ankle: if trunk > 0 { 90 } else { 20 },
+                right_ankle: if trunk > 0 { 90 } else { 20 },
+                left_knee: if trunk > 0 { 0 } else { 115 },
+                right_knee: if trunk > 0 { 0 } else { 115 },
+                head: if trunk > 0 { -15 } else { 22 },
+                left_shoulder: if trunk > 0 { trunk } else { -15 },
+                right_shoulder: if trunk > 0 { trunk } else { -15 },
+                left_elbow: if trunk > 0 { 90 } else { 0 },
+                right_elbow: if trunk > 0 { 90 } else { 0 },
+            },
+            props: vec![PropPlace {
+                prop: Prop::Ball,
+                at: Anchor::Belly,
+                to: None,
+            }],
+        };
+        // A sphinx on a soft ball: held up on the forearms, the belly
+        // presses on a ball that reaches the floor.
+        let figure = ball_under(75, -15);
+        let body = rest(&figure, Body::posed(View::Side, &figure.angles, false));
+        let (centre, radius) = ball(&Scene::of(&figure, Side::Left));
+        assert!((centre.y - radius).abs() < 1e-5, "on the floor");
+        let belly = body.at(Anchor::Belly).y - length::TRUNK_THICKNESS / 2.0;
+        assert!(
+            (centre.y + radius - belly).abs() < 1e-3,
+            "under the belly: {centre:?} {radius} {belly}"
+        );
+        assert!(radius > BALL_RADIUS);
+        // On the back, the hips lifted just off the ball: it stays on the
+        // floor, its own size, under them.
+        let figure = ball_under(-112, 40);
+        let (centre, radius) = ball(&Scene::of(&figure, Side::Left));
+        assert_eq!(radius, BALL_RADIUS);
+        assert!((centre.y - radius).abs() < 1e-5);
+    }
+
     #[test]
     fn lying_on_the_side_the_body_lies_within_its_mat() {
         let figure = Figure {
