@@ -30,12 +30,13 @@ body { font: 11pt/1.4 system-ui, sans-serif; color: #1f2933; max-width: 180mm; m
 h1 { font-size: 18pt; margin: 0 0 4pt; }
 h2 { font-size: 13pt; margin: 0 0 2pt; }
 .counts, .timing { color: #52606d; margin: 0 0 6pt; }
-.step { break-inside: avoid; page-break-inside: avoid; border-top: 1px solid #cbd2d9; padding: 8pt 0; }
+.step { display: flow-root; break-inside: avoid; page-break-inside: avoid; border-top: 1px solid #cbd2d9; padding: 8pt 0; }
 .figures { display: flex; gap: 12pt; margin: 4pt 0; }
+.step > .figures { float: right; flex-direction: column; gap: 4pt; margin: 0 0 4pt 12pt; }
 figure { margin: 0; text-align: center; }
 figcaption { font-size: 9pt; color: #52606d; }
-figure svg { height: 38mm; width: auto; max-width: 85mm; }
-li .figures figure svg { height: 24mm; max-width: 60mm; }
+figure svg { height: 32mm; width: auto; max-width: 72mm; }
+li .figures figure svg { height: 22mm; max-width: 60mm; }
 h3 { font-size: 10pt; margin: 6pt 0 0; }
 ul, ol { margin: 2pt 0; padding-left: 16pt; }
 .note { border-left: 3pt solid #9aa5b1; padding-left: 6pt; }
