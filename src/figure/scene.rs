@@ -513,7 +513,8 @@ fn seen_from_above(
             layer,
         ),
         // A chair, a wall or a desk stands up from the floor, which this
-        // view does not show: what is against it is drawn without it.
+        // view looks down on: a file that names one here is refused when
+        // the library is checked, so there is nothing to draw.
         Prop::Chair | Prop::Wall | Prop::Desk => {}
     }
 }
