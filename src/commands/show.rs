@@ -45,19 +45,20 @@ pub fn execute(context: &Context, args: ShowOptions, out: &mut impl Write) -> Re
             args.id
         );
     };
-    if let Some(n) = args.phase
-        && (args.format != ShowFormat::Svg || n > exercise.phases.len())
-    {
-        match exercise.phases.len() {
-            _ if args.format != ShowFormat::Svg => {
-                bail!("--phase picks the figure `--format svg` writes; add `--format svg`")
-            }
-            0 => bail!("`{}` has no phases, so no --phase", exercise.id),
-            len => bail!(
-                "`{}` has {}, so --phase takes 1 to {len}",
+    if let Some(n) = args.phase {
+        let phases = exercise.phases.len();
+        if args.format != ShowFormat::Svg {
+            bail!("--phase picks the figure `--format svg` writes; add `--format svg`");
+        }
+        if phases == 0 {
+            bail!("`{}` has no phases, so no --phase", exercise.id);
+        }
+        if n > phases {
+            bail!(
+                "`{}` has {}, so --phase takes 1 to {phases}",
                 exercise.id,
-                crate::format::count(len, "phase")
-            ),
+                crate::format::count(phases, "phase")
+            );
         }
     }
     if args.format == ShowFormat::Svg {
