@@ -135,6 +135,10 @@ pub struct ShowArgs {
     /// The side the figure is drawn for, in text and SVG: the right side is the left's mirror image
     #[arg(long, value_parser = parse_side(), default_value = "left")]
     pub side: Side,
+    /// With `--format svg`, the figure of phase N of a sequence (from 1): the
+    /// position that phase moves to
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub phase: Option<u32>,
     /// Leave the figure out of the text shown on a terminal
     #[arg(long)]
     pub no_pictures: bool,

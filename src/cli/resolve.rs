@@ -36,6 +36,7 @@ impl From<ShowArgs> for ShowOptions {
             id: args.id,
             format: args.format,
             side: args.side,
+            phase: args.phase.map(|n| n as usize),
             pictures: !args.no_pictures,
         }
     }

@@ -21,6 +21,9 @@ pub struct ShowOptions {
     pub format: ShowFormat,
     /// The side the figure is drawn for.
     pub side: Side,
+    /// The phase (from 1) whose figure `--format svg` writes, if not the
+    /// exercise's own.
+    pub phase: Option<usize>,
     /// Whether a terminal is shown the figure (not with `--no-pictures`;
     /// the config's `pictures = false` turns it off too).
     pub pictures: bool,
@@ -42,14 +45,38 @@ pub fn execute(context: &Context, args: ShowOptions, out: &mut impl Write) -> Re
             args.id
         );
     };
+    if let Some(n) = args.phase {
+        let phases = exercise.phases.len();
+        if args.format != ShowFormat::Svg {
+            bail!("--phase picks the figure `--format svg` writes; add `--format svg`");
+        }
+        if phases == 0 {
+            bail!("`{}` has no phases, so no --phase", exercise.id);
+        }
+        if n > phases {
+            bail!(
+                "`{}` has {}, so --phase takes 1 to {phases}",
+                exercise.id,
+                crate::format::count(phases, "phase")
+            );
+        }
+    }
     if args.format == ShowFormat::Svg {
-        let Some(figure) = &exercise.figure else {
+        let figure = match args.phase {
+            Some(n) => exercise.figure_for_phase(n - 1),
+            None => exercise.figure.as_ref(),
+        };
+        let Some(figure) = figure else {
             bail!(
                 "`{}` has no figure yet; its words are complete without one",
                 exercise.id
             );
         };
-        write!(out, "{}", show::svg(exercise, figure, args.side))?;
+        write!(
+            out,
+            "{}",
+            show::svg(exercise, figure, args.phase, args.side)
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     // A figure is drawn only for a person at a terminal: a pipe or a file

@@ -8,6 +8,11 @@
 use super::pose::{Angles, View};
 use super::prop::Anchor;
 
+/// How steeply the side-lying view looks down on the floor, in degrees
+/// from level: enough to see the thighs come forward along the floor, not
+/// so much that the hips no longer stack.
+pub const SIDE_LYING_ELEVATION: f32 = 68.0;
+
 /// Segment lengths as fractions of standing height.
 pub mod length {
     /// Hip joint to shoulder joint (0.818 - 0.530).
@@ -84,6 +89,9 @@ impl Body {
     /// `seated` draws the thighs of the front view foreshortened, as they
     /// point at the viewer.
     pub fn posed(view: View, a: &Angles, seated: bool) -> Body {
+        if view == View::SideLying {
+            return Body::posed(View::Side, a, seated).laid_on_right_side();
+        }
         let f = |n: i32| n as f32;
         let trunk = f(a.trunk);
         let pelvis = Point::new(0.0, 0.0);
@@ -127,6 +135,7 @@ impl Body {
                     right_arm: arm(a.right_shoulder, a.right_elbow),
                 }
             }
+            View::SideLying => unreachable!("laid down from the side view above"),
             View::Front => {
                 // `side` is +1 for the person's left (the picture's right).
                 let across =
@@ -171,6 +180,33 @@ impl Body {
                     right_arm: arm(-1.0, a.right_shoulder, a.right_elbow),
                 }
             }
+        }
+    }
+
+    /// The side view's body (facing right, head up) laid on its right side
+    /// on the floor and seen from in front and above: the body's long axis
+    /// runs along the floor, head to the left; what was forward comes
+    /// toward the viewer, so lower in the picture; and each part is raised
+    /// by its height above the floor, the top (left) limbs by the width of
+    /// the hips or shoulders, the trunk and head by half of it.
+    fn laid_on_right_side(self) -> Body {
+        let (sin, cos) = SIDE_LYING_ELEVATION.to_radians().sin_cos();
+        let lay = |p: Point, height: f32| Point::new(-p.y, height * cos - p.x * sin);
+        let limb = |l: Limb, height: f32| Limb {
+            root: lay(l.root, height),
+            middle: lay(l.middle, height),
+            end: lay(l.end, height),
+            tip: lay(l.tip, height),
+        };
+        let middle = length::HIP_WIDTH / 2.0;
+        Body {
+            pelvis: lay(self.pelvis, middle),
+            neck: lay(self.neck, middle),
+            head: lay(self.head, middle),
+            left_leg: limb(self.left_leg, length::HIP_WIDTH),
+            right_leg: limb(self.right_leg, 0.0),
+            left_arm: limb(self.left_arm, length::SHOULDER_WIDTH),
+            right_arm: limb(self.right_arm, 0.0),
         }
     }
 
@@ -245,6 +281,28 @@ mod tests {
         let leg = Body::posed(View::Side, &angles, false).left_leg;
         assert!(close(leg.middle, length::THIGH, 0.0));
         assert!(close(leg.end, length::THIGH, -length::SHANK));
+    }
+
+    #[test]
+    fn lying_on_the_side_the_head_is_left_the_top_leg_above_and_a_bent_hip_comes_forward() {
+        let angles = Angles {
+            right_hip: 90,
+            ..Angles::default()
+        };
+        let body = Body::posed(View::SideLying, &angles, false);
+        // Laid along the floor, head to the left, legs to the right.
+        assert!(body.head.x < body.pelvis.x - length::TRUNK);
+        assert!((body.head.y - body.pelvis.y).abs() < 1e-4);
+        let (top, bottom) = (body.left_leg, body.right_leg);
+        assert!(top.end.x > body.pelvis.x + length::THIGH);
+        // The top leg lies a hip's width above the bottom one, which the
+        // view shows foreshortened.
+        let rise = length::HIP_WIDTH * SIDE_LYING_ELEVATION.to_radians().cos();
+        assert!((top.root.y - bottom.root.y - rise).abs() < 1e-4);
+        // The bent hip brings the bottom thigh toward the viewer: lower in
+        // the picture, not along the body.
+        assert!(bottom.middle.y < bottom.root.y - length::THIGH * 0.8);
+        assert!((bottom.middle.x - bottom.root.x).abs() < 1e-4);
     }
 
     #[test]

@@ -9,7 +9,11 @@
 //! elbow angle is how far it bends; an ankle angle is how far the toes
 //! point. In the front view the person faces the viewer, `trunk` bends to
 //! the person's left, and a hip or shoulder angle takes the limb out to
-//! its own side.
+//! its own side. The side-lying view takes the side view's angles and lays
+//! the body on its right side, head to the left, seen from in front and
+//! above: `trunk` 0 lies straight along the floor, a hip angle brings the
+//! thigh forward along the floor toward the viewer, and the top (left)
+//! limbs lie a hip's or a shoulder's width above the bottom ones.
 
 use serde::{Deserialize, Serialize};
 use strum::{IntoStaticStr, VariantArray};
@@ -38,6 +42,9 @@ pub enum View {
     Side,
     /// From in front, the person's left on the picture's right.
     Front,
+    /// From in front and above, the person lying on their right side with
+    /// the head to the left.
+    SideLying,
 }
 
 /// The joint angles of one pose, in degrees (see the module's words).

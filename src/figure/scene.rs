@@ -2,7 +2,7 @@
 //! what holds it up, its props placed by the body's points, and, for the
 //! right side, all of it mirrored. The renderers only draw these shapes.
 
-use super::body::{Body, Limb, Point, length};
+use super::body::{Body, Limb, Point, SIDE_LYING_ELEVATION, length};
 use super::pose::{Figure, View};
 use super::prop::{Anchor, Prop};
 use crate::side::Side;
@@ -61,14 +61,22 @@ const BALL_RADIUS: f32 = 0.036;
 const ROLLER_RADIUS: f32 = 0.045;
 const CUSHION_HEIGHT: f32 = 0.045;
 const PROP_LINE: f32 = 0.018;
+/// How far a mat or a bed seen from above reaches beyond the body.
+const MAT_MARGIN: f32 = 0.04;
+
+/// How tall a bed's front looks from the side-lying view's height.
+fn bed_front() -> f32 {
+    BED_HEIGHT * SIDE_LYING_ELEVATION.to_radians().cos()
+}
 
 impl Scene {
     /// `figure` as done on `side`: the right side is the left's mirror image.
     pub fn of(figure: &Figure, side: Side) -> Scene {
+        // Sitting on a chair or a bed, the thighs point at a viewer in front.
         let seated = figure
             .props
             .iter()
-            .any(|p| p.prop == Prop::Chair && p.at == Anchor::Pelvis);
+            .any(|p| matches!(p.prop, Prop::Chair | Prop::Bed) && p.at == Anchor::Pelvis);
         let body = Body::posed(figure.view, &figure.angles, seated);
         let body = rest(figure, body);
         let mut shapes = Vec::with_capacity(32);
@@ -83,6 +91,23 @@ impl Scene {
             );
         }
         body_shapes(&mut shapes, figure.view, &body);
+        // A ball held between the belly and the thighs would be hidden by
+        // them: it is drawn over the body, so that it is seen where it is.
+        for place in &figure.props {
+            if place.prop == Prop::Ball && figure.view == View::Side {
+                let p = body.at(place.at);
+                let below = p.y - length::TRUNK_THICKNESS / 2.0;
+                let on = support_under(&body, p.x, below + length::TRUNK_THICKNESS);
+                if on > 0.0 {
+                    shapes.push(Shape::Circle {
+                        centre: Point::new(p.x, on + BALL_RADIUS),
+                        radius: BALL_RADIUS,
+                        filled: true,
+                        layer: Layer::Prop,
+                    });
+                }
+            }
+        }
         if side == Side::Right {
             mirror(&mut shapes);
         }
@@ -112,10 +137,28 @@ fn lowest(body: &Body) -> f32 {
     low
 }
 
+/// The highest point of the body itself, allowing for how thick it is drawn.
+fn highest(body: &Body) -> f32 {
+    let mut high = body.head.y + length::HEAD_RADIUS;
+    for limb in [body.left_leg, body.right_leg, body.left_arm, body.right_arm] {
+        for p in [limb.middle, limb.end, limb.tip] {
+            high = high.max(p.y + length::LIMB_THICKNESS / 2.0);
+        }
+    }
+    high
+}
+
 /// Moves the body so that it rests where it should: on a seat or a bed by
 /// the pelvis, on a ball, roller or cushion by the point it lies on, else
-/// on the floor (y = 0) by its lowest point.
+/// on the floor (y = 0) by its lowest point. Seen from above, lying on its
+/// side, it lies on a mat or a bed whose near edge is at the bottom of the
+/// picture, on the floor or a bed's height above it.
 fn rest(figure: &Figure, body: Body) -> Body {
+    if figure.view == View::SideLying {
+        let on_bed = figure.props.iter().any(|p| p.prop == Prop::Bed);
+        let near_edge = if on_bed { bed_front() } else { 0.0 };
+        return body.shifted(-body.pelvis.x, near_edge + MAT_MARGIN - lowest(&body));
+    }
     let mut floor = lowest(&body);
     for place in &figure.props {
         let p = body.at(place.at);
@@ -162,15 +205,15 @@ fn limb_shapes(shapes: &mut Vec<Shape>, limb: &Limb, layer: Layer, leg: bool) {
 fn body_shapes(shapes: &mut Vec<Shape>, view: View, body: &Body) {
     // In the side view the right limbs are behind the body; in the front
     // view neither side is, so both are drawn as near.
-    let far = if view == View::Side {
-        Layer::Far
-    } else {
+    let far = if view == View::Front {
         Layer::Near
+    } else {
+        Layer::Far
     };
     limb_shapes(shapes, &body.right_leg, far, true);
     limb_shapes(shapes, &body.right_arm, far, false);
     match view {
-        View::Side => line(
+        View::Side | View::SideLying => line(
             shapes,
             body.pelvis,
             body.pelvis.lerp(body.neck, 0.95),
@@ -217,6 +260,9 @@ fn props(
     at: Anchor,
     to: Option<Anchor>,
 ) {
+    if view == View::SideLying {
+        return seen_from_above(shapes, body, prop, at, to);
+    }
     let p = body.at(at);
     // Which way is forward: a seat's back and a bed's head are behind.
     let facing = if view == View::Side { 1.0 } else { 0.0 };
@@ -291,7 +337,15 @@ fn props(
         }
         Prop::Desk => {
             let top = p.y - 0.02;
-            let (near, far) = (p.x - 0.06, p.x + 0.35);
+            // The top reaches back to the hands; its legs stand beyond the
+            // sitter's knees and feet, which go under it.
+            let knees = [body.left_leg, body.right_leg]
+                .iter()
+                .flat_map(|l| [l.middle.x, l.end.x, l.tip.x])
+                .fold(p.x, f32::max);
+            let near = p.x - 0.06;
+            let leg = (knees + 0.06).max(near + 0.02);
+            let far = (p.x + 0.35).max(leg + 0.14);
             line(
                 shapes,
                 Point::new(near, top),
@@ -301,8 +355,8 @@ fn props(
             );
             line(
                 shapes,
-                Point::new(near + 0.02, top),
-                Point::new(near + 0.02, 0.0),
+                Point::new(leg, top),
+                Point::new(leg, 0.0),
                 PROP_LINE,
                 layer,
             );
@@ -324,9 +378,12 @@ fn props(
             let top = below;
             let (lo, hi) = reach(body);
             // The bed ends at the pelvis on the side the legs go, so a leg
-            // may hang off its end.
+            // may hang off its end; seen from in front, the legs hang off
+            // its near edge and it runs the whole width.
             let legs = body.left_leg.middle.x - body.pelvis.x;
-            let (start, end) = if legs >= 0.0 {
+            let (start, end) = if view == View::Front {
+                (lo - 0.1, hi + 0.1)
+            } else if legs >= 0.0 {
                 (lo - 0.05, body.pelvis.x + 0.08)
             } else {
                 (body.pelvis.x - 0.08, hi + 0.05)
@@ -358,12 +415,24 @@ fn props(
             height: CUSHION_HEIGHT,
             layer,
         }),
-        Prop::Ball => shapes.push(Shape::Circle {
-            centre: Point::new(p.x, below - BALL_RADIUS),
-            radius: BALL_RADIUS,
-            filled: true,
-            layer,
-        }),
+        // A ball rests on what is under the point, the floor or a thigh.
+        // The body lies on it, or hovers just above it; held up on the
+        // forearms, it presses on a soft ball as large as the room there.
+        Prop::Ball => {
+            let under = support_under(body, p.x, below);
+            let gap = below - under;
+            let radius = if gap > 2.0 * BALL_RADIUS + 0.03 {
+                (gap / 2.0).min(2.0 * BALL_RADIUS)
+            } else {
+                BALL_RADIUS
+            };
+            shapes.push(Shape::Circle {
+                centre: Point::new(p.x, under + radius),
+                radius,
+                filled: true,
+                layer,
+            });
+        }
         Prop::FoamRoller => shapes.push(Shape::Circle {
             centre: Point::new(p.x, below - ROLLER_RADIUS),
             radius: ROLLER_RADIUS,
@@ -375,6 +444,98 @@ fn props(
             line(shapes, p, end, 0.012, layer);
         }
     }
+}
+
+/// A prop of the side-lying view, seen from in front and above: the floor
+/// a mat under the whole body, a bed the same at a bed's height on its
+/// legs, a cushion or a ball where the body lies on it.
+fn seen_from_above(
+    shapes: &mut Vec<Shape>,
+    body: &Body,
+    prop: Prop,
+    at: Anchor,
+    to: Option<Anchor>,
+) {
+    let p = body.at(at);
+    let layer = Layer::Prop;
+    let (lo, hi) = reach(body);
+    let (left, right) = (lo - MAT_MARGIN - 0.06, hi + MAT_MARGIN + 0.06);
+    let far = highest(body) + MAT_MARGIN;
+    let mat = |shapes: &mut Vec<Shape>, near: f32| {
+        let corners = [
+            Point::new(left, near),
+            Point::new(right, near),
+            Point::new(right, far),
+            Point::new(left, far),
+        ];
+        for i in 0..4 {
+            line(shapes, corners[i], corners[(i + 1) % 4], PROP_LINE, layer);
+        }
+    };
+    match prop {
+        Prop::Floor => mat(shapes, 0.0),
+        Prop::Bed => {
+            let near = bed_front();
+            mat(shapes, near);
+            for x in [left + 0.03, right - 0.03] {
+                line(
+                    shapes,
+                    Point::new(x, near),
+                    Point::new(x, 0.0),
+                    PROP_LINE,
+                    layer,
+                );
+            }
+        }
+        Prop::Cushion => shapes.push(Shape::Rect {
+            corner: Point::new(p.x - 0.08, p.y - 0.05),
+            width: 0.16,
+            height: 0.1,
+            layer,
+        }),
+        Prop::Ball => shapes.push(Shape::Circle {
+            centre: p,
+            radius: BALL_RADIUS,
+            filled: true,
+            layer,
+        }),
+        Prop::FoamRoller => shapes.push(Shape::Rect {
+            corner: Point::new(p.x - ROLLER_RADIUS, p.y - 0.15),
+            width: 2.0 * ROLLER_RADIUS,
+            height: 0.3,
+            layer,
+        }),
+        Prop::Strap => line(
+            shapes,
+            p,
+            body.at(to.unwrap_or(Anchor::LeftFoot)),
+            0.012,
+            layer,
+        ),
+        // A chair, a wall or a desk stands up from the floor, which this
+        // view looks down on: a file that names one here is refused when
+        // the library is checked, so there is nothing to draw.
+        Prop::Chair | Prop::Wall | Prop::Desk => {}
+    }
+}
+
+/// The top of what lies under `x` below the height `under`: a thigh or a
+/// shank of the body, else the floor.
+fn support_under(body: &Body, x: f32, under: f32) -> f32 {
+    let mut top: f32 = 0.0;
+    for leg in [body.left_leg, body.right_leg] {
+        for (a, b) in [(leg.root, leg.middle), (leg.middle, leg.end)] {
+            let (lo, hi) = (a.x.min(b.x), a.x.max(b.x));
+            if hi - lo < 1e-3 || x < lo || x > hi {
+                continue;
+            }
+            let y = a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x) + length::LIMB_THICKNESS / 2.0;
+            if y < under {
+                top = top.max(y);
+            }
+        }
+    }
+    top
 }
 
 /// How far left and right the body reaches.
@@ -492,6 +653,163 @@ mod tests {
                 }
                 _ => panic!("shapes differ in kind: {l:?} and {r:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_desk_stands_beyond_the_knees_and_feet_of_who_sits_at_it() {
+        let figure = Figure {
+            view: View::Side,
+            angles: Angles {
+                left_hip: 90,
+                left_knee: 85,
+                right_hip: 90,
+                right_knee: 85,
+                left_shoulder: 35,
+                left_elbow: 75,
+                ..Angles::default()
+            },
+            props: vec![
+                PropPlace {
+                    prop: Prop::Chair,
+                    at: Anchor::Pelvis,
+                    to: None,
+                },
+                PropPlace {
+                    prop: Prop::Desk,
+                    at: Anchor::LeftHand,
+                    to: None,
+                },
+            ],
+        };
+        let scene = Scene::of(&figure, Side::Left);
+        let body = rest(&figure, Body::posed(View::Side, &figure.angles, true));
+        let feet = body.left_leg.tip.x.max(body.left_leg.middle.x);
+        // The desk's legs are the props' upright lines ahead of the hands.
+        let uprights: Vec<f32> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match *s {
+                Shape::Line {
+                    from,
+                    to,
+                    layer: Layer::Prop,
+                    ..
+                } if from.x == to.x && from.x > body.left_arm.end.x - 0.1 => Some(from.x),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(uprights.len(), 2, "{uprights:?}");
+        assert!(uprights.iter().all(|&x| x > feet), "{uprights:?} {feet}");
+    }
+
+    /// The ball of a figure: its centre and radius.
+    fn ball(scene: &Scene) -> (Point, f32) {
+        scene
+            .shapes
+            .iter()
+            .find_map(|s| match *s {
+                Shape::Circle {
+                    centre,
+                    radius,
+                    layer: Layer::Prop,
+                    ..
+                } => Some((centre, radius)),
+                _ => None,
+            })
+            .expect("a ball")
+    }
+
+    #[test]
+    fn a_ball_rests_on_the_floor_and_fills_the_room_under_a_body_on_its_forearms() {
+        let ball_under = |trunk: i32, hip: i32| Figure {
+            view: View::Side,
+            angles: Angles {
+                trunk,
+                left_hip: hip,
+                right_hip: hip,
+                left_ankle: if trunk > 0 { 90 } else { 20 },
+                right_ankle: if trunk > 0 { 90 } else { 20 },
+                left_knee: if trunk > 0 { 0 } else { 115 },
+                right_knee: if trunk > 0 { 0 } else { 115 },
+                head: if trunk > 0 { -15 } else { 22 },
+                left_shoulder: if trunk > 0 { trunk } else { -15 },
+                right_shoulder: if trunk > 0 { trunk } else { -15 },
+                left_elbow: if trunk > 0 { 90 } else { 0 },
+                right_elbow: if trunk > 0 { 90 } else { 0 },
+            },
+            props: vec![PropPlace {
+                prop: Prop::Ball,
+                at: Anchor::Belly,
+                to: None,
+            }],
+        };
+        // A sphinx on a soft ball: held up on the forearms, the belly
+        // presses on a ball that reaches the floor.
+        let figure = ball_under(75, -15);
+        let body = rest(&figure, Body::posed(View::Side, &figure.angles, false));
+        let (centre, radius) = ball(&Scene::of(&figure, Side::Left));
+        assert!((centre.y - radius).abs() < 1e-5, "on the floor");
+        let belly = body.at(Anchor::Belly).y - length::TRUNK_THICKNESS / 2.0;
+        assert!(
+            (centre.y + radius - belly).abs() < 1e-3,
+            "under the belly: {centre:?} {radius} {belly}"
+        );
+        assert!(radius > BALL_RADIUS);
+        // On the back, the hips lifted just off the ball: it stays on the
+        // floor, its own size, under them.
+        let figure = ball_under(-112, 40);
+        let (centre, radius) = ball(&Scene::of(&figure, Side::Left));
+        assert_eq!(radius, BALL_RADIUS);
+        assert!((centre.y - radius).abs() < 1e-5);
+    }
+
+    #[test]
+    fn lying_on_the_side_the_body_lies_within_its_mat() {
+        let figure = Figure {
+            view: View::SideLying,
+            angles: Angles {
+                left_hip: 45,
+                left_knee: 70,
+                right_hip: 50,
+                right_knee: 75,
+                ..Angles::default()
+            },
+            props: vec![PropPlace {
+                prop: Prop::Floor,
+                at: Anchor::Pelvis,
+                to: None,
+            }],
+        };
+        for side in [Side::Left, Side::Right] {
+            let scene = Scene::of(&figure, side);
+            let (mut lo, mut hi) = (
+                Point::new(f32::MAX, f32::MAX),
+                Point::new(f32::MIN, f32::MIN),
+            );
+            let mut mat = 0;
+            for shape in &scene.shapes {
+                if let Shape::Line {
+                    from, to, layer, ..
+                } = *shape
+                {
+                    if layer == Layer::Prop {
+                        mat += 1;
+                        continue;
+                    }
+                    for p in [from, to] {
+                        lo = Point::new(lo.x.min(p.x), lo.y.min(p.y));
+                        hi = Point::new(hi.x.max(p.x), hi.y.max(p.y));
+                    }
+                }
+            }
+            assert_eq!(mat, 4, "the mat's four edges");
+            assert!(
+                lo.y > 0.0 && hi.y < scene.max.y,
+                "{lo:?} {hi:?} {:?}",
+                scene.max
+            );
+            assert!(lo.x > scene.min.x && hi.x < scene.max.x);
         }
     }
 

@@ -143,6 +143,10 @@ impl Breathing {
 pub struct Phase {
     pub cue: String,
     pub hold: u32,
+    /// The picture of the position this phase moves to, where it changes;
+    /// see [`Exercise::figure_for_phase`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Figure>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -216,6 +220,19 @@ impl Exercise {
 
     pub fn has_phases(&self) -> bool {
         !self.phases.is_empty()
+    }
+
+    /// The figure to show during phase `index` (from 0): the figure of the
+    /// latest phase up to it that has one, since a phase gives a figure
+    /// only where the position changes, else the exercise's own. `None`
+    /// only for an exercise without a figure.
+    pub fn figure_for_phase(&self, index: usize) -> Option<&Figure> {
+        self.phases
+            .iter()
+            .take(index + 1)
+            .rev()
+            .find_map(|p| p.figure.as_ref())
+            .or(self.figure.as_ref())
     }
 
     /// The conditions of `conditions` this exercise is to be avoided with, in

@@ -147,11 +147,13 @@ impl<'de> Deserialize<'de> for RawProp {
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "a `[[exercise.phase]]` table with `cue` and `hold`"
+    expecting = "a `[[exercise.phase]]` table with `cue`, `hold` and, where the position changes, `figure`"
 )]
 pub struct RawPhase {
     pub cue: Spanned<Text>,
     pub hold: Spanned<WholeNumber>,
+    /// The picture of the position this phase moves to.
+    pub figure: Option<Spanned<RawFigure>>,
 }
 
 /// A caution: a plain string, or a table naming the condition it concerns

@@ -15,7 +15,7 @@ use super::parse::RawRoutine;
 use super::raw::{RawBreathing, RawCaution, RawExercise, RawFigure, RawProp, angle_help};
 use super::{Breathing, Caution, Exercise, Kind, Origin, Phase, Position, Routine, Said, Step};
 use crate::diagnostic::{Diagnostic, SourceText};
-use crate::figure::{Angles, Figure, PropPlace};
+use crate::figure::{Angles, Figure, Prop, PropPlace, View};
 use crate::toml_input::{Entry, Text, WholeNumber, out_of_range, text_problem};
 
 /// Where one step's values stand in its file.
@@ -179,11 +179,14 @@ impl Checker<'_> {
         cautions
     }
 
-    /// A figure: each angle within a half turn either way, each prop placed
-    /// at its own point or where that prop goes by default.
-    fn figure(&mut self, raw: &RawFigure) -> Figure {
+    /// A figure, found under `key` (`figure`, `phase[2].figure`): each
+    /// angle within a half turn either way, each prop placed at its own
+    /// point or where that prop goes by default.
+    fn figure(&mut self, raw: &Spanned<RawFigure>, key: &str) -> Figure {
+        let span = raw.span();
+        let raw = raw.get_ref();
         let mut angles = Angles::default();
-        for (key, value) in raw.angles() {
+        for (angle_key, value) in raw.angles() {
             let Some(value) = value else { continue };
             let n = value.get_ref().0;
             let max = i64::from(Angles::MAX);
@@ -192,17 +195,17 @@ impl Checker<'_> {
             } else {
                 self.error(
                     value.span(),
-                    &format!("figure.{key}"),
+                    &format!("{key}.{angle_key}"),
                     format!("{n} is out of range"),
                     angle_help(),
                 );
                 0
             };
-            if let Some(slot) = angles.slot(key) {
+            if let Some(slot) = angles.slot(angle_key) {
                 *slot = angle;
             }
         }
-        let props = raw
+        let props: Vec<PropPlace> = raw
             .props
             .0
             .iter()
@@ -219,6 +222,23 @@ impl Checker<'_> {
                 },
             })
             .collect();
+        // Seen from above, lying down, nothing stands up from the floor.
+        if raw.view == View::SideLying
+            && let Some(standing) = props
+                .iter()
+                .find(|p| matches!(p.prop, Prop::Chair | Prop::Wall | Prop::Desk))
+        {
+            self.error(
+                span,
+                &format!("{key}.props"),
+                format!(
+                    "a {} has no place in the side-lying view",
+                    standing.prop.name()
+                ),
+                "lying on the side uses the floor, a bed, a cushion, a ball, a foam roller or a strap; \
+                 draw a pose against a chair, a wall or a desk in the side or the front view",
+            );
+        }
         Figure {
             view: raw.view,
             angles,
@@ -353,11 +373,26 @@ pub fn exercise(
         c.int(s, "switch_sides", 0, Exercise::MAX_SWITCH_SIDES, "seconds")
     });
 
-    let figure = raw.figure.as_ref().map(|f| c.figure(f.get_ref()));
+    let figure = raw.figure.as_ref().map(|f| c.figure(f, "figure"));
 
     let mut phases = Vec::with_capacity(raw.phase.0.len());
     for (i, phase) in raw.phase.0.iter().enumerate() {
         let key = format!("phase[{}]", i + 1);
+        let phase_figure = phase.figure.as_ref().map(|f| {
+            let figure_key = format!("{key}.figure");
+            // A phase's figure changes the picture the exercise starts
+            // from, so there must be one to change: `show`, the printed
+            // page and a screen that shows one picture use it.
+            if raw.figure.is_none() {
+                c.error(
+                    f.span(),
+                    &figure_key,
+                    "needs the exercise's own `figure`, the position it starts from".into(),
+                    "add `figure = { ... }` to the exercise, before its phases",
+                );
+            }
+            c.figure(f, &figure_key)
+        });
         phases.push(Phase {
             cue: c.text(&phase.cue, &format!("{key}.cue")),
             hold: c.int(
@@ -367,6 +402,7 @@ pub fn exercise(
                 Exercise::MAX_HOLD,
                 "seconds",
             ),
+            figure: phase_figure,
         });
     }
     let hold = match (&raw.hold, phases.is_empty()) {

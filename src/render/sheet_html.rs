@@ -10,12 +10,13 @@ use anyhow::Result;
 
 use super::sheet_steps::{StepGroup, main_steps, phases, warm_up_note};
 use crate::engine::Plan;
-use crate::figure::{Scene, svg};
+use crate::figure::{Figure, Scene, svg};
 use crate::format::{clock, count};
-use crate::library::Side;
+use crate::library::{Exercise, Side};
 use crate::safety::adapted_line;
 use crate::words::{
-    SAFETY_NOTICE, STOP_RULE, caution_listed, figure_title, left_out_line, lengths, side_caption,
+    SAFETY_NOTICE, STOP_RULE, caution_listed, figure_title, left_out_line, lengths,
+    phase_figure_title, side_caption,
 };
 
 /// A figure's height on the page, in CSS pixels (about 4 cm).
@@ -29,11 +30,13 @@ body { font: 11pt/1.4 system-ui, sans-serif; color: #1f2933; max-width: 180mm; m
 h1 { font-size: 18pt; margin: 0 0 4pt; }
 h2 { font-size: 13pt; margin: 0 0 2pt; }
 .counts, .timing { color: #52606d; margin: 0 0 6pt; }
-.step { break-inside: avoid; page-break-inside: avoid; border-top: 1px solid #cbd2d9; padding: 8pt 0; }
+.step { display: flow-root; break-inside: avoid; page-break-inside: avoid; border-top: 1px solid #cbd2d9; padding: 8pt 0; }
 .figures { display: flex; gap: 12pt; margin: 4pt 0; }
+.step > .figures { float: right; flex-direction: column; gap: 4pt; margin: 0 0 4pt 12pt; }
 figure { margin: 0; text-align: center; }
 figcaption { font-size: 9pt; color: #52606d; }
-figure svg { height: 38mm; width: auto; max-width: 85mm; }
+figure svg { height: 32mm; width: auto; max-width: 72mm; }
+li .figures figure svg { height: 22mm; max-width: 60mm; }
 h3 { font-size: 10pt; margin: 6pt 0 0; }
 ul, ol { margin: 2pt 0; padding-left: 16pt; }
 .note { border-left: 3pt solid #9aa5b1; padding-left: 6pt; }
@@ -102,33 +105,67 @@ fn write_step(out: &mut impl Write, n: usize, step: &StepGroup<'_, '_>) -> Resul
         clock(step.holds[0].start)
     )?;
     if let Some(figure) = &e.figure {
-        writeln!(out, "<div class=\"figures\">")?;
-        let sides: &[Option<Side>] = if e.each_side {
-            &[Some(Side::Left), Some(Side::Right)]
-        } else {
-            &[None]
-        };
-        for side in sides {
-            let scene = Scene::of(figure, side.unwrap_or(Side::Left));
-            let title = figure_title(&e.name, *side);
-            write!(
-                out,
-                "<figure>{}",
-                svg::render(&scene, FIGURE_HEIGHT, &title)
-            )?;
-            if let Some(side) = side {
-                write!(out, "<figcaption>{}</figcaption>", side_caption(*side))?;
-            }
-            writeln!(out, "</figure>")?;
-        }
-        writeln!(out, "</div>")?;
+        figures(out, e, figure, None)?;
     }
     list(out, "Get into position", &e.setup, true)?;
-    list(out, "Sequence", &phases(e), true)?;
+    sequence(out, e)?;
     list(out, "During the hold", &step.cues(), false)?;
     let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
     list(out, "Cautions", &cautions, false)?;
     writeln!(out, "</section>")?;
+    Ok(())
+}
+
+/// `figure` for each side `e` is done on, captioned with the side; the
+/// figure of phase `phase` (from 1) when one is named.
+fn figures(
+    out: &mut impl Write,
+    e: &Exercise,
+    figure: &Figure,
+    phase: Option<usize>,
+) -> Result<()> {
+    writeln!(out, "<div class=\"figures\">")?;
+    let sides: &[Option<Side>] = if e.each_side {
+        &[Some(Side::Left), Some(Side::Right)]
+    } else {
+        &[None]
+    };
+    for side in sides {
+        let scene = Scene::of(figure, side.unwrap_or(Side::Left));
+        let title = match phase {
+            Some(n) => phase_figure_title(&e.name, n, *side),
+            None => figure_title(&e.name, *side),
+        };
+        write!(
+            out,
+            "<figure>{}",
+            svg::render(&scene, FIGURE_HEIGHT, &title)
+        )?;
+        if let Some(side) = side {
+            write!(out, "<figcaption>{}</figcaption>", side_caption(*side))?;
+        }
+        writeln!(out, "</figure>")?;
+    }
+    writeln!(out, "</div>")?;
+    Ok(())
+}
+
+/// The phases of a sequence, each with the figure of the position it moves
+/// to where it has one.
+fn sequence(out: &mut impl Write, e: &Exercise) -> Result<()> {
+    if e.phases.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<h3>Sequence</h3>\n<ol>")?;
+    for (i, (phase, cue)) in e.phases.iter().zip(phases(e)).enumerate() {
+        write!(out, "<li>{}", escape(&cue))?;
+        if let Some(figure) = &phase.figure {
+            writeln!(out)?;
+            figures(out, e, figure, Some(i + 1))?;
+        }
+        writeln!(out, "</li>")?;
+    }
+    writeln!(out, "</ol>")?;
     Ok(())
 }
 

@@ -42,9 +42,14 @@ pub fn write(
     }
 }
 
-/// The figure of `exercise` as an SVG document, for `side`.
-pub fn svg(exercise: &Exercise, figure: &Figure, side: Side) -> String {
-    let title = crate::words::figure_title(&exercise.name, exercise.each_side.then_some(side));
+/// The figure of `exercise` as an SVG document, for `side`: `figure` is its
+/// own, or that of `phase` (from 1) when one is named.
+pub fn svg(exercise: &Exercise, figure: &Figure, phase: Option<usize>, side: Side) -> String {
+    let side_named = exercise.each_side.then_some(side);
+    let title = match phase {
+        Some(n) => crate::words::phase_figure_title(&exercise.name, n, side_named),
+        None => crate::words::figure_title(&exercise.name, side_named),
+    };
     crate::figure::svg::render(&Scene::of(figure, side), SVG_HEIGHT, &title)
 }
 
@@ -97,6 +102,15 @@ fn write_text(e: &Exercise, room: Option<Room>, out: &mut impl Write) -> Result<
         writeln!(out, "\nSequence")?;
         for (i, phase) in e.phases.iter().enumerate() {
             writeln!(out, "  {}. {:>3} s  {}", i + 1, phase.hold, phase.cue)?;
+            // Where the position changes, the picture of the new one,
+            // smaller than the exercise's and set in under its words.
+            if let (Some(figure), Some(room)) = (&phase.figure, room) {
+                let scene = Scene::of(figure, room.side);
+                let rows = (room.rows * 2 / 3).max(1);
+                for line in braille::render(&scene, room.columns, rows) {
+                    writeln!(out, "         {line}")?;
+                }
+            }
         }
     }
     list(out, "During the hold", &e.cues, false)?;

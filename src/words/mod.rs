@@ -164,6 +164,12 @@ pub fn figure_title(name: &str, side: Option<crate::library::Side>) -> String {
     }
 }
 
+/// The title of the figure of a sequence's phase `n` (from 1), the
+/// position that phase moves to: "Up from the bed, phase 2".
+pub fn phase_figure_title(name: &str, n: usize, side: Option<crate::library::Side>) -> String {
+    figure_title(&format!("{name}, phase {n}"), side)
+}
+
 /// The caption under a figure of one side on the printed page.
 pub fn side_caption(side: crate::library::Side) -> &'static str {
     match side {

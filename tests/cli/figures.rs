@@ -178,7 +178,87 @@ fn an_unknown_prop_view_or_place_lists_what_is_valid() {
         ),
         ("figure_unknown_view", "{ view = \"top\" }"),
         ("figure_unknown_joint", "{ left_hipp = 3 }"),
+        (
+            "figure_chair_lying_on_the_side",
+            "{ view = \"side-lying\", props = [\"floor\", \"chair\"] }",
+        ),
     ] {
         insta::assert_snapshot!(name, check(&env, figure));
     }
+}
+
+#[test]
+fn a_phase_has_its_own_figure_where_the_position_changes() {
+    let env = Env::new();
+    let svg = |args: &[&str]| {
+        let mut all = vec!["show", "side-plank-knees", "--format", "svg"];
+        all.extend(args);
+        stdout_of(&mut env.psoas(&all))
+    };
+    let own = svg(&[]);
+    let lifted = svg(&["--phase", "1"]);
+    let lowered = svg(&["--phase", "2"]);
+    assert!(own.contains("<title>Side plank from the knees, left side</title>"));
+    assert!(lifted.contains("<title>Side plank from the knees, phase 1, left side</title>"));
+    // Set up lying on the forearm, lifted in phase 1, lowered in phase 2:
+    // the lowered body is the set-up's, under another title.
+    let body = |svg: &str| svg.split("</title>").nth(1).unwrap().to_string();
+    assert_ne!(body(&own), body(&lifted));
+    assert_eq!(body(&own), body(&lowered));
+    let right = svg(&["--phase", "1", "--side", "right"]);
+    assert!(right.contains("<title>Side plank from the knees, phase 1, right side</title>"));
+    assert_ne!(body(&right), body(&lifted));
+
+    let fails = |args: &[&str]| {
+        let output = env.psoas(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert_eq!(
+        fails(&[
+            "show",
+            "side-plank-knees",
+            "--format",
+            "svg",
+            "--phase",
+            "4"
+        ]),
+        "psoas: `side-plank-knees` has 3 phases, so --phase takes 1 to 3\n"
+    );
+    assert_eq!(
+        fails(&["show", "sphinx", "--format", "svg", "--phase", "1"]),
+        "psoas: `sphinx` has no phases, so no --phase\n"
+    );
+    assert_eq!(
+        fails(&["show", "side-plank-knees", "--phase", "1"]),
+        "psoas: --phase picks the figure `--format svg` writes; add `--format svg`\n"
+    );
+
+    // On a terminal, each phase that changes the position draws it under
+    // its words, smaller than the exercise's own figure.
+    let mut pty = Pty::spawn_sized(&env, &["show", "up-from-a-bed"], (90, 200));
+    assert_eq!(pty.wait_exit(), 0);
+    let rows = pty.rows();
+    let phase = |n: usize| {
+        rows.iter()
+            .position(|r| r.starts_with(&format!("  {n}.  10 s")))
+            .unwrap()
+    };
+    // How many rows of braille follow row `i`, each set in under the words.
+    let figure_after = |i: usize| {
+        rows[i + 1..]
+            .iter()
+            .take_while(|r| r.starts_with("         ") && r.chars().any(is_braille))
+            .count()
+    };
+    let own = rows[..phase(1)]
+        .iter()
+        .filter(|r| r.chars().any(is_braille))
+        .count();
+    assert!((6..=12).contains(&own), "{rows:#?}");
+    // Phase 1 keeps the set-up's position; phases 2 and 3 change it.
+    assert_eq!(phase(2), phase(1) + 1, "{rows:#?}");
+    assert!((4..=8).contains(&figure_after(phase(2))), "{rows:#?}");
+    assert_eq!(phase(3), phase(2) + 1 + figure_after(phase(2)));
+    assert!((4..=8).contains(&figure_after(phase(3))), "{rows:#?}");
 }

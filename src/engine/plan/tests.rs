@@ -37,6 +37,7 @@ fn exercise(id: &str, kind: Kind, each_side: bool, hold: u32, phases: &[u32]) ->
             .map(|&h| Phase {
                 cue: format!("phase {h}"),
                 hold: h,
+                figure: None,
             })
             .collect(),
         harder: None,

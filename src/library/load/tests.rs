@@ -329,3 +329,53 @@ fn a_step_names_what_to_do_in_its_place_and_it_must_exist() {
     let step = &loaded.library.routine("r").unwrap().steps[0];
     assert_eq!(step.instead.as_deref(), Some("ball-back"));
 }
+
+#[test]
+fn a_phase_figure_holds_until_the_next_one_and_is_checked_like_the_exercises() {
+    let text = r#"[[exercise]]
+id = "ball-back"
+name = "Ball on the back"
+kind = "ball-release"
+position = "lying"
+setup = ["Lie on the ball."]
+figure = { trunk = -105 }
+[[exercise.phase]]
+cue = "Settle."
+hold = 20
+[[exercise.phase]]
+cue = "Lift the hips."
+hold = 20
+figure = { trunk = -112, left_hip = 40 }
+[[exercise.phase]]
+cue = "Hold them there."
+hold = 20
+[[exercise.phase]]
+cue = "Lower."
+hold = 20
+figure = { trunk = -105, left_hip = 30 }
+"#;
+    let loaded = load_texts(&[("lib/exercises/a.toml", text)]);
+    assert_eq!(messages(&loaded), Vec::<String>::new());
+    let e = loaded.library.exercise("ball-back").unwrap();
+    let trunk = |i: usize| e.figure_for_phase(i).map(|f| f.angles.trunk);
+    // The exercise's own figure until a phase changes it, and each phase's
+    // figure until the next.
+    assert_eq!(
+        [trunk(0), trunk(1), trunk(2), trunk(3)],
+        [Some(-105), Some(-112), Some(-112), Some(-105)]
+    );
+    assert_eq!(e.figure_for_phase(3).unwrap().angles.left_hip, 30);
+
+    let bad = text
+        .replace("figure = { trunk = -105 }\n", "")
+        .replace("left_hip = 40", "left_hip = 400");
+    let loaded = load_texts(&[("lib/exercises/a.toml", &bad)]);
+    assert_eq!(
+        messages(&loaded),
+        [
+            "lib/exercises/a.toml:13:10: error: `exercise[1].phase[2].figure`: needs the exercise's own `figure`, the position it starts from\n  help: add `figure = { ... }` to the exercise, before its phases",
+            "lib/exercises/a.toml:13:37: error: `exercise[1].phase[2].figure.left_hip`: 400 is out of range\n  help: a whole number of degrees from -180 to 180",
+            "lib/exercises/a.toml:20:10: error: `exercise[1].phase[4].figure`: needs the exercise's own `figure`, the position it starts from\n  help: add `figure = { ... }` to the exercise, before its phases",
+        ]
+    );
+}
