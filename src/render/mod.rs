@@ -12,6 +12,7 @@ pub mod list;
 pub mod routines;
 pub mod sheet;
 pub mod sheet_html;
+mod sheet_steps;
 pub mod show;
 
 pub use format::{ListFormat, SheetFormat, ShowFormat};

@@ -13,8 +13,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use super::input;
-use super::outcome::Ending;
 use super::signals::{Signal, SignalWatch};
+use crate::history::Ending;
 
 /// How often to look for a signal while an answer is awaited.
 const SIGNAL_POLL: Duration = Duration::from_millis(50);

@@ -18,7 +18,6 @@ pub(crate) mod input;
 pub(crate) mod interactive;
 pub(crate) mod keys;
 pub(crate) mod layout;
-pub(crate) mod outcome;
 pub(crate) mod pages;
 pub(crate) mod painter;
 pub(crate) mod picture;
@@ -34,7 +33,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-pub use outcome::{Ending, RunOutcome};
+pub use crate::history::{Ending, RunOutcome};
 pub(crate) use settings::{RunSettings, WarmUpChoice};
 pub(crate) use speaker::Speaker;
 
