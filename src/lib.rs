@@ -36,7 +36,7 @@
 //! - `library/`: exercises and routines. `sources.rs` says where files come
 //!   from, `embedded.rs` holds the built-in ones, `load.rs` reads and layers
 //!   them (`parse.rs`, `raw.rs`, `items.rs`, `validate.rs`, `steps.rs`,
-//!   `layers.rs`), `exercise.rs`, `caution.rs` (to whom a caution is said)
+//!   `length.rs` (a routine lasts at most 4 hours), `layers.rs`), `exercise.rs`, `caution.rs` (to whom a caution is said)
 //!   and `routine.rs` are the validated types and
 //!   `write.rs` writes a routine back as a file.
 //! - `engine/`: pure timing. `plan.rs` expands a routine into timed
@@ -66,7 +66,8 @@
 //!   right side), `svg.rs` and `braille.rs` the two ways of drawing them.
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`), `list.rs`,
 //!   `show.rs`, `routines.rs`, `config_show.rs`, `history/` (report,
-//!   chart, JSON), and the `--format` choices in `format.rs`.
+//!   chart, JSON), `run.rs` (what a run prints around the screen and the
+//!   transcript), `check.rs`, and the `--format` choices in `format.rs`.
 //! - `history/`: the history file (`store.rs`, `lines.rs`), one session
 //!   (`record.rs`), a side check's pull on each side (`side_pull.rs`), what
 //!   it adds up to (`stats.rs`, `week.rs`, `newest.rs`, `side_trend.rs`)

@@ -12,6 +12,7 @@ mod guidance;
 mod history;
 mod level;
 mod library;
+mod long_routines;
 mod odd_files;
 mod output;
 mod plan;
