@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::outcome::terminal_gone;
 use super::signals::SignalWatch;
 use super::terminal::in_foreground;
 
@@ -70,7 +71,7 @@ pub fn wait(watch: &SignalWatch, timeout: Duration, keys: bool) -> io::Result<Re
         Ok(0) => Ok(Ready::HungUp),
         Ok(n) => Ok(Ready::Keys(decode(&buf[..n]))),
         Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Ready::Timeout),
-        Err(e) if e.raw_os_error() == Some(libc::EIO) => Ok(Ready::HungUp),
+        Err(e) if terminal_gone(&e) => Ok(Ready::HungUp),
         Err(e) => Err(e),
     }
 }
