@@ -876,7 +876,7 @@ fn the_routines_keep_their_promises() {
             .any(|e| e.position == Position::Seated && e.kind == Kind::Stretch)
     );
     assert!(total("chair", &[]) >= 5 * 60);
-    // Each routine the README offers for a condition loses nothing to it,
+    // Each routine the manual offers for a condition loses nothing to it,
     // lasts eight minutes or more, and ends with breathing.
     for (id, condition) in [
         ("pregnancy", Condition::Pregnancy),
@@ -1255,13 +1255,13 @@ fn no_exercise_is_in_no_routine_without_a_reason() {
     }
 }
 
-/// The README's table of tags names every tag, so none goes unexplained.
+/// The manual's table of tags names every tag, so none goes unexplained.
 #[test]
-fn the_readme_explains_every_tag() {
-    let readme = include_str!("../README.md");
+fn the_manual_explains_every_tag() {
+    let page = include_str!("../docs/conditions.md");
     for c in Condition::ALL {
         let row = format!("| `{}` |", c.name());
-        assert!(readme.contains(&row), "no row for {c} in the README");
+        assert!(page.contains(&row), "no row for {c} in docs/conditions.md");
     }
 }
 

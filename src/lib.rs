@@ -98,9 +98,11 @@ pub(crate) mod commands;
 pub(crate) mod config;
 #[cfg(test)]
 mod content_rules;
+pub(crate) mod context;
 pub(crate) mod diagnostic;
 pub(crate) mod dirs;
 pub(crate) mod engine;
+pub(crate) mod exit;
 pub mod figure;
 pub(crate) mod files;
 pub(crate) mod format;

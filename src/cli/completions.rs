@@ -12,7 +12,7 @@ use clap_complete::Shell;
 use clap_complete::env::Shells;
 
 /// The variable that asks `psoas` for completions (clap_complete's default).
-const VAR: &str = "COMPLETE";
+pub(crate) const VAR: &str = "COMPLETE";
 
 pub fn execute(shell: Shell, out: &mut impl Write) -> Result<ExitCode> {
     let name = shell.to_string();

@@ -1,8 +1,10 @@
 //! `psoas man`: the whole manual in one page, in roff. The commands and
 //! options come from the same definition as the parser and help; the keys of
 //! `run` from the table the screen's help shows; the numbers of the exit
-//! statuses from where they are decided; files and environment are written
-//! here. It names no other page, as there is none.
+//! statuses from where they are decided; the files of the state folder by the
+//! names their writers use. The environment is listed here. The manual under
+//! `docs/` points here rather than copy these tables, and a test holds the
+//! tables it does show to the code's. It names no other page, as there is none.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -10,9 +12,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::CommandFactory;
 
-use super::Cli;
-use crate::app::exit;
+use super::{Cli, completions};
 use crate::runner::{Ending, keys};
+use crate::{commands, exit, history, remind, safety};
 
 pub fn execute(out: &mut impl Write) -> Result<ExitCode> {
     out.write_all(&page()?)?;
@@ -46,7 +48,7 @@ pub fn page() -> io::Result<Vec<u8>> {
             .collect()
     };
     for (title, entries) in [
-        ("FILES", listed(FILES)),
+        ("FILES", files()),
         ("ENVIRONMENT", listed(ENVIRONMENT)),
         ("EXIT STATUS", exit_status()),
     ] {
@@ -117,25 +119,50 @@ fn escape(text: &str) -> String {
     }
 }
 
-const FILES: &[(&str, &str)] = &[
-    (
-        "$XDG_CONFIG_HOME/psoas/config.toml",
-        "The config file (~/.config/psoas/config.toml when XDG_CONFIG_HOME is not set); \
-         `psoas config init` writes a commented one.",
-    ),
-    (
-        "$XDG_CONFIG_HOME/psoas/routines/",
-        "Your routines, one TOML file each; they take the place of built-in routines with the same id.",
-    ),
-    (
-        "$XDG_CONFIG_HOME/psoas/routines/exercises/",
-        "Your exercises, in files of [[exercise]] tables.",
-    ),
-    (
-        "$XDG_STATE_HOME/psoas/history.jsonl",
-        "The session history, one JSON record a line (~/.local/state/psoas when XDG_STATE_HOME is not set).",
-    ),
-];
+/// The files psoas reads and writes; those in the state folder are named by
+/// the constants the code that writes them uses.
+fn files() -> Vec<(String, &'static str)> {
+    let state = |name: &str| format!("$XDG_STATE_HOME/psoas/{name}");
+    vec![
+        (
+            "$XDG_CONFIG_HOME/psoas/config.toml".to_string(),
+            "The config file (~/.config/psoas/config.toml when XDG_CONFIG_HOME is not set); \
+             `psoas config init` writes a commented one.",
+        ),
+        (
+            "$XDG_CONFIG_HOME/psoas/routines/".to_string(),
+            "Your routines, one TOML file each; they take the place of built-in routines with the same id.",
+        ),
+        (
+            "$XDG_CONFIG_HOME/psoas/routines/exercises/".to_string(),
+            "Your exercises, in files of [[exercise]] tables.",
+        ),
+        (
+            state(history::FILE_NAME),
+            "The session history, one JSON record a line (~/.local/state/psoas when XDG_STATE_HOME is not set).",
+        ),
+        (
+            state(safety::NOTICE_MARKER),
+            "There once the safety notice has been shown; delete it to see the notice again.",
+        ),
+        (
+            state(remind::LAST_NUDGE_FILE),
+            "When `psoas remind now` last nudged, so it nudges at most once an interval.",
+        ),
+        (
+            state(remind::NO_NOTIFIER_FILE),
+            "There once psoas has said that no notification could be shown, so it says it once.",
+        ),
+        (
+            state(remind::sitting::STATE_FILE),
+            "The time at the desk counted so far, kept between checks.",
+        ),
+        (
+            state(commands::remind::PAUSED_FILE),
+            "Until when `psoas remind snooze` or `pause` keeps nudges back.",
+        ),
+    ]
+}
 
 const ENVIRONMENT: &[(&str, &str)] = &[
     (
@@ -144,7 +171,12 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "PSOAS_STATE_DIR",
-        "The folder of the history instead of $XDG_STATE_HOME/psoas.",
+        "The state folder (the history and the files beside it) instead of $XDG_STATE_HOME/psoas.",
+    ),
+    (
+        "PSOAS_NOW",
+        "An RFC 3339 time with an offset (2026-11-25T12:00:00+01:00) that `psoas history`, \
+         the week line after a run and `psoas remind` take for now.",
     ),
     (
         "XDG_CONFIG_HOME",
@@ -168,6 +200,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "TERM",
         "When dumb, `psoas run` writes a plain transcript instead of drawing a screen.",
     ),
+    (
+        completions::VAR,
+        "Set to a shell's name, psoas prints that shell's completion script or answers its completion requests.",
+    ),
 ];
 
 /// The exit statuses, their numbers taken from where they are decided.
@@ -176,11 +212,14 @@ fn exit_status() -> Vec<(String, &'static str)> {
     vec![
         (
             signal(Ending::Finished),
-            "Success; also when whoever read the output stopped reading.",
+            "Success: the routine finished or was quit with q; also when whoever read the output \
+             stopped reading (a closed pipe), with nothing on standard error.",
         ),
         (
             exit::FAILURE.to_string(),
-            "A problem with a file, an id, the history or the output (such as a full disk); a failed check.",
+            "Bad input or a failure: a bad file or config, an unknown id, a failed check, a plan \
+             that cannot be filled, a session that could not be recorded, output that cannot be \
+             written (a full disk).",
         ),
         (
             exit::USAGE.to_string(),
@@ -188,7 +227,7 @@ fn exit_status() -> Vec<(String, &'static str)> {
         ),
         (
             signal(Ending::HangUp),
-            "The terminal went away (SIGHUP) during a run; the session is recorded if it got past its first hold.",
+            "SIGHUP, or the terminal went away; a session is recorded if it got past its first hold.",
         ),
         (
             signal(Ending::Interrupted),

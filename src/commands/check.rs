@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::{Context, exit};
+use crate::context::Context;
 use crate::diagnostic::Diagnostic;
+use crate::exit;
 use crate::library;
 use crate::render::check::{Checked, report};
 

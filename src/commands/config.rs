@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::app::Context;
 use crate::config::template;
+use crate::context::Context;
 use crate::diagnostic::sanitize;
 use crate::files::{Existing, write_whole};
 use crate::render::config_show;

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::app::Context;
+use crate::context::Context;
 use crate::diagnostic::sanitize;
 use crate::history::{History, Newest, Tally};
 use crate::now::now;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::Context;
+use crate::context::Context;
 use crate::library::{Condition, Equipment, Exercise, Kind, Position};
 use crate::render::{ListFormat, list};
 

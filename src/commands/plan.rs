@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::app::Context;
+use crate::context::Context;
 use crate::diagnostic::sanitize;
 use crate::engine::{LeftOut, Level, Plan};
 use crate::files::{Existing, write_whole};

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::Context;
+use crate::context::Context;
 use crate::engine::{Level, Plan};
 use crate::library::Condition;
 use crate::render::{SheetFormat, sheet};

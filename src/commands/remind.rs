@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::app::Context;
+use crate::context::Context;
 use crate::diagnostic::sanitize;
 use crate::engine::Plan;
 use crate::files::{self, Existing};
@@ -501,7 +501,7 @@ fn paused_until(state_dir: &Path) -> Option<DateTime<FixedOffset>> {
 }
 
 /// The file in the state folder that holds until when nudges are kept back.
-const PAUSED_FILE: &str = "remind-paused-until";
+pub(crate) const PAUSED_FILE: &str = "remind-paused-until";
 
 /// When the newest recorded session started, of those not dated after
 /// `now`; any that are (a clock that was wrong) are reported on stderr.

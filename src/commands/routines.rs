@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::Context;
+use crate::context::Context;
 use crate::engine::{Plan, PlanSettings, Stage};
 use crate::render::ListFormat;
 use crate::render::routines::{self, Row};

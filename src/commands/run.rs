@@ -18,9 +18,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::{Context, exit};
 use crate::config::Config;
+use crate::context::Context;
 use crate::engine::{GuidanceSettings, Plan, PlanSettings};
+use crate::exit;
 use crate::history::{History, HistoryError, Record, SessionNotes, SidePull, Tally};
 use crate::library::{Impact, Library, Routine, Side};
 use crate::planner::{self, PlanRequest};

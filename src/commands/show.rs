@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::app::Context;
+use crate::context::Context;
 use crate::format::did_you_mean;
 use crate::library::Side;
 use crate::render::{ShowFormat, show};

@@ -30,7 +30,7 @@ pub use record::{Record, SessionNotes, Standing};
 pub use side_pull::SidePull;
 pub(crate) use side_trend::SideCheck;
 pub(crate) use stats::{CHART_WEEKS, Summary, Tally, WeekCount, WeekTension};
-pub use store::History;
+pub use store::{FILE_NAME, History};
 #[cfg(test)]
 pub(crate) use week::Week;
 

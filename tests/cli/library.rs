@@ -748,16 +748,18 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 #[test]
-fn the_readme_examples_are_valid_files() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+fn the_documented_examples_are_valid_files() {
+    let pages: Vec<String> = crate::docs::pages()
+        .iter()
+        .map(|page| std::fs::read_to_string(page).unwrap())
+        .collect();
     let env = Env::new();
-    let blocks: Vec<&str> = readme
-        .split("```toml\n")
-        .skip(1)
+    let blocks: Vec<&str> = pages
+        .iter()
+        .flat_map(|page| page.split("```toml\n").skip(1))
         .map(|b| b.split("```").next().unwrap())
         .collect();
-    assert!(blocks.len() >= 3, "expected the README's TOML examples");
+    assert!(blocks.len() >= 3, "expected the manual's TOML examples");
     for (i, block) in blocks.iter().enumerate() {
         if block.contains("[[exercise]]") {
             env.write(

@@ -7,6 +7,7 @@
 mod config;
 mod conventions;
 mod diagnostics;
+mod docs;
 mod figures;
 mod guidance;
 mod history;
