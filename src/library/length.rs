@@ -1,15 +1,19 @@
 //! How long a routine may last: at most [`MAX_SECONDS`] (4 hours), its
 //! holds and get-readies counted. No one stretches for longer, and the rule
-//! bounds what a file can ask of a run: the plan, the timeline and the
-//! history of a routine never grow past what 4 hours hold.
+//! bounds what a file can ask of a run: a plan and its timeline hold at most
+//! the holds of 4 hours of the shortest ones (and the tighter side's one more
+//! a step).
 //!
 //! The length is counted from the file as the plan times it at the default
 //! settings: each hold (`hold` times `repeat`, on each side, a phased
 //! exercise's phases in full), and before it a get-ready of `transition` at
 //! the first hold and at a change of position, else `prep`, and at least the
-//! exercise's `switch_sides` between the sides. A plan can last a little
-//! longer (a get-ready is made long enough to say the set-up, a level
-//! lengthens holds), never by much.
+//! exercise's `switch_sides` between the sides: the routine as written. A
+//! plan can last longer (a get-ready is made long enough to say the set-up,
+//! a level lengthens stretch holds up to twice, the tighter side is held
+//! once more), but its steps are the routine's.
+//! The count lives here rather than in the engine, which depends on the
+//! library: the library refuses the routine when it is loaded.
 
 use super::validate::StepSpans;
 use super::{Library, Routine};
