@@ -10,8 +10,10 @@
 # own. It is printed (text and JSON), planned, and run in plain mode with the
 # virtual clock (PSOAS_VIRTUAL_CLOCK=1: every wait is skipped, so the whole
 # run takes well under a second with every event of the real one); the
-# longest `plan --minutes` builds is measured beside it. Also shown: a
-# routine of one step more, which is refused.
+# longest `plan --minutes` builds is measured beside it. Also measured: the
+# largest routine file psoas reads (1 MiB, its cap on a file) of such steps,
+# read whole and refused; and shown: a routine of one step more than the
+# longest, refused.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,6 +40,9 @@ routine() {
 }
 routine 2880 > "$lib/longest.toml"
 routine 2881 > "$work/one-more.toml"
+# The most steps a file can hold under the 1 MiB cap on a file: refused, but
+# read whole first.
+routine 30000 > "$work/largest.toml"
 : > "$work/state/psoas/notice-shown"
 
 psoas() {
@@ -46,12 +51,11 @@ psoas() {
 }
 peak() {
   local label=$1; shift
-  local mb
-  mb=$( { /usr/bin/time -v env -i PATH=/usr/bin:/bin HOME="$work/home" \
-      XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" \
-      PSOAS_VIRTUAL_CLOCK=1 "$bin" "$@" > /dev/null 2> /dev/null; } 2>&1 |
-    awk '/Maximum resident set size/ { printf "%.1f", $NF / 1024 }')
-  printf '%-56s %6s MB\n' "$label" "$mb"
+  /usr/bin/time -v -o "$work/time" env -i PATH=/usr/bin:/bin HOME="$work/home" \
+    XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" \
+    PSOAS_VIRTUAL_CLOCK=1 "$bin" "$@" > /dev/null 2> /dev/null
+  printf '%-56s %6s MB\n' "$label" \
+    "$(awk '/Maximum resident set size/ { printf "%.1f", $NF / 1024 }' "$work/time")"
 }
 
 echo "longest routine: $(du -k "$lib/longest.toml" | cut -f1) KiB," \
@@ -61,5 +65,6 @@ peak "psoas print longest --format json" print longest --format json
 peak "psoas plan --minutes 180" plan --minutes 180
 peak "psoas run --plain --no-record longest (virtual clock)" run --plain --no-record --no-check-in longest
 peak "psoas --version (start-up alone)" --version
+peak "psoas check largest.toml ($(du -k "$work/largest.toml" | cut -f1) KiB, refused)" check "$work/largest.toml" || true
 echo "one step more:"
 psoas check "$work/one-more.toml" 2>&1 | head -1 || true
