@@ -2,7 +2,7 @@
 //! `[[step]]` at a time, so that one bad entry does not hide the problems of
 //! the others. Every problem becomes a [`Diagnostic`] naming the key. Every
 //! file is parsed as one whole document: a routine is bounded by the length
-//! it may last (see [`steps`](super::steps)), not by how it is read.
+//! it may last (see [`length`](super::length)), not by how it is read.
 
 use toml::Spanned;
 use toml::de::DeValue;
