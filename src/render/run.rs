@@ -76,3 +76,25 @@ pub fn under_summary(
         wrapped(line, out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notice_in_plain_mode_is_stamped_at_the_start_and_wrapped_under_it() {
+        let mut out = Vec::new();
+        let notice = "word ".repeat(30);
+        notice_lines(&notice, &mut out).unwrap();
+        let line = |n: usize| vec!["word"; n].join(" ");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!(
+                "[00:00] {}\n        {}\n        {}\n",
+                line(14),
+                line(14),
+                line(2)
+            )
+        );
+    }
+}
