@@ -81,7 +81,8 @@
 //!   stop rule, the warm-up reminder, what a routine needs and leaves out),
 //!   in `words/run.rs` each event of a run and every sentence around it, and
 //!   in `words/after_session.rs` what the end of a session says of its
-//!   record;
+//!   record, and in `words/man.rs` what the man page says of files, the
+//!   environment and exit statuses;
 //!   `content_rules.rs` holds the built-in library to them, as tests;
 //!   `arbitrary_bytes.rs` feeds every reader of a person's files any bytes.
 //! - `dirs.rs` (where the user's files live), `files.rs` (reading and writing

@@ -2,7 +2,7 @@
 //! options come from the same definition as the parser and help; the keys of
 //! `run` from the table the screen's help shows; the numbers of the exit
 //! statuses from where they are decided; the files of the state folder by the
-//! names their writers use. The environment is listed here. The manual under
+//! names their writers use; the words from `words/man.rs`. The manual under
 //! `docs/` points here rather than copy these tables, and a test holds the
 //! tables it does show to the code's. It names no other page, as there is none.
 
@@ -14,6 +14,7 @@ use clap::CommandFactory;
 
 use super::{Cli, completions};
 use crate::runner::{Ending, keys};
+use crate::words::man;
 use crate::{commands, exit, history, remind, safety};
 
 pub fn execute(out: &mut impl Write) -> Result<ExitCode> {
@@ -34,22 +35,16 @@ pub fn page() -> io::Result<Vec<u8>> {
     man.render_options_section(&mut page)?;
     page.extend_from_slice(b".SH COMMANDS\n");
     for command in cli.get_subcommands().filter(|c| c.get_name() != "help") {
-        render_command(command, &mut page)?;
+        render_command(command, &format!("psoas {}", command.get_name()), &mut page)?;
     }
     page.extend_from_slice(b".SH \"KEYS OF RUN\"\n");
-    page.extend_from_slice(b"While a routine runs on the screen:\n");
+    writeln!(page, "{}", man::KEYS_OF_RUN)?;
     for (key, what) in keys::HELP {
         writeln!(page, ".TP\n\\fB{}\\fR\n{}", escape(key), escape(what))?;
     }
-    let listed = |entries: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
-        entries
-            .iter()
-            .map(|&(term, text)| (term.to_string(), text))
-            .collect()
-    };
     for (title, entries) in [
         ("FILES", files()),
-        ("ENVIRONMENT", listed(ENVIRONMENT)),
+        ("ENVIRONMENT", environment()),
         ("EXIT STATUS", exit_status()),
     ] {
         writeln!(page, ".SH \"{title}\"")?;
@@ -62,11 +57,12 @@ pub fn page() -> io::Result<Vec<u8>> {
     Ok(page)
 }
 
-/// One command: its synopsis, what it does, and its options (for `config`,
-/// its own commands).
-fn render_command(command: &clap::Command, page: &mut Vec<u8>) -> io::Result<()> {
+/// One command, `title` naming it in full: its synopsis, what it does, and
+/// its options; then its own commands, listed and each with a section of its
+/// own when it takes options (`remind install`), so every flag is here.
+fn render_command(command: &clap::Command, title: &str, page: &mut Vec<u8>) -> io::Result<()> {
     let man = clap_mangen::Man::new(command.clone());
-    writeln!(page, ".SS \"psoas {}\"", command.get_name())?;
+    writeln!(page, ".SS \"{title}\"")?;
     let mut synopsis = Vec::new();
     man.render_synopsis_section(&mut synopsis)?;
     page.extend_from_slice(without_heading(&synopsis));
@@ -76,15 +72,23 @@ fn render_command(command: &clap::Command, page: &mut Vec<u8>) -> io::Result<()>
     let mut options = Vec::new();
     man.render_options_section(&mut options)?;
     page.extend_from_slice(without_heading(&options));
-    for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+    let subs: Vec<&clap::Command> = command
+        .get_subcommands()
+        .filter(|c| c.get_name() != "help")
+        .collect();
+    for sub in &subs {
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
         writeln!(
             page,
-            ".TP\n\\fBpsoas {} {}\\fR\n{}",
-            command.get_name(),
+            ".TP\n\\fB{title} {}\\fR\n{}",
             sub.get_name(),
             escape(&about)
         )?;
+    }
+    for sub in subs {
+        if sub.get_arguments().any(|a| a.get_id() != "help") {
+            render_command(sub, &format!("{title} {}", sub.get_name()), page)?;
+        }
     }
     Ok(())
 }
@@ -126,118 +130,46 @@ fn files() -> Vec<(String, &'static str)> {
     vec![
         (
             "$XDG_CONFIG_HOME/psoas/config.toml".to_string(),
-            "The config file (~/.config/psoas/config.toml when XDG_CONFIG_HOME is not set); \
-             `psoas config init` writes a commented one.",
+            man::CONFIG_FILE,
         ),
         (
             "$XDG_CONFIG_HOME/psoas/routines/".to_string(),
-            "Your routines, one TOML file each; they take the place of built-in routines with the same id.",
+            man::ROUTINES,
         ),
         (
             "$XDG_CONFIG_HOME/psoas/routines/exercises/".to_string(),
-            "Your exercises, in files of [[exercise]] tables.",
+            man::EXERCISES,
         ),
-        (
-            state(history::FILE_NAME),
-            "The session history, one JSON record a line (~/.local/state/psoas when XDG_STATE_HOME is not set).",
-        ),
-        (
-            state(safety::NOTICE_MARKER),
-            "There once the safety notice has been shown; delete it to see the notice again.",
-        ),
-        (
-            state(remind::LAST_NUDGE_FILE),
-            "When `psoas remind now` last nudged, so it nudges at most once an interval.",
-        ),
-        (
-            state(remind::NO_NOTIFIER_FILE),
-            "There once psoas has said that no notification could be shown, so it says it once.",
-        ),
-        (
-            state(remind::sitting::STATE_FILE),
-            "The time at the desk counted so far, kept between checks.",
-        ),
-        (
-            state(commands::remind::PAUSED_FILE),
-            "Until when `psoas remind snooze` or `pause` keeps nudges back.",
-        ),
+        (state(history::FILE_NAME), man::HISTORY),
+        (state(safety::NOTICE_MARKER), man::NOTICE_MARKER),
+        (state(remind::LAST_NUDGE_FILE), man::LAST_NUDGE),
+        (state(remind::NO_NOTIFIER_FILE), man::NO_NOTIFIER),
+        (state(remind::sitting::STATE_FILE), man::SITTING),
+        (state(commands::remind::PAUSED_FILE), man::PAUSED),
     ]
 }
 
-const ENVIRONMENT: &[(&str, &str)] = &[
-    (
-        "PSOAS_CONFIG",
-        "The config file to use instead of the usual one; it must exist.",
-    ),
-    (
-        "PSOAS_STATE_DIR",
-        "The state folder (the history and the files beside it) instead of $XDG_STATE_HOME/psoas.",
-    ),
-    (
-        "PSOAS_NOW",
-        "An RFC 3339 time with an offset (2026-11-25T12:00:00+01:00) that `psoas history`, \
-         the week line after a run and `psoas remind` take for now.",
-    ),
-    (
-        "XDG_CONFIG_HOME",
-        "Where the config folder is (default ~/.config).",
-    ),
-    (
-        "XDG_STATE_HOME",
-        "Where the state folder is (default ~/.local/state).",
-    ),
-    ("HOME", "Your home folder, for the defaults above."),
-    (
-        "NO_COLOR",
-        "When set and not empty, the screen of `psoas run` has no colour (unless --color always).",
-    ),
-    (
-        "CLICOLOR_FORCE",
-        "When set and not 0, colour even if CLICOLOR is 0 (NO_COLOR still turns it off).",
-    ),
-    ("CLICOLOR", "When 0, no colour (unless --color always)."),
-    (
-        "TERM",
-        "When dumb, `psoas run` writes a plain transcript instead of drawing a screen.",
-    ),
-    (
-        completions::VAR,
-        "Set to a shell's name, psoas prints that shell's completion script or answers its completion requests.",
-    ),
-];
+/// The variables psoas reads.
+fn environment() -> Vec<(String, &'static str)> {
+    let mut listed: Vec<(String, &'static str)> = man::ENVIRONMENT
+        .iter()
+        .map(|&(name, text)| (name.to_string(), text))
+        .collect();
+    listed.push((completions::VAR.to_string(), man::COMPLETE));
+    listed
+}
 
 /// The exit statuses, their numbers taken from where they are decided.
 fn exit_status() -> Vec<(String, &'static str)> {
     let signal = |ending: Ending| ending.exit_code().to_string();
     vec![
-        (
-            signal(Ending::Finished),
-            "Success: the routine finished or was quit with q; also when whoever read the output \
-             stopped reading (a closed pipe), with nothing on standard error.",
-        ),
-        (
-            exit::FAILURE.to_string(),
-            "Bad input or a failure: a bad file or config, an unknown id, a failed check, a plan \
-             that cannot be filled, a session that could not be recorded, output that cannot be \
-             written (a full disk).",
-        ),
-        (
-            exit::USAGE.to_string(),
-            "The command line was not understood.",
-        ),
-        (
-            signal(Ending::HangUp),
-            "SIGHUP, or the terminal went away; a session is recorded if it got past its first hold.",
-        ),
-        (
-            signal(Ending::Interrupted),
-            "Interrupted with Ctrl-C (SIGINT).",
-        ),
-        (signal(Ending::Terminated), "Ended by SIGTERM."),
-        (
-            "128 + N".to_string(),
-            "Ended by another signal N (131 for SIGQUIT); the terminal is handed back first.",
-        ),
+        (signal(Ending::Finished), man::SUCCESS),
+        (exit::FAILURE.to_string(), man::FAILURE),
+        (exit::USAGE.to_string(), man::USAGE),
+        (signal(Ending::HangUp), man::HANG_UP),
+        (signal(Ending::Interrupted), man::INTERRUPTED),
+        (signal(Ending::Terminated), man::TERMINATED),
+        ("128 + N".to_string(), man::OTHER_SIGNAL),
     ]
 }
 
@@ -268,6 +200,8 @@ mod tests {
             "\\fBXDG_STATE_HOME\\fR",
             "\\fBNO_COLOR\\fR",
             "\\fBpsoas config init\\fR",
+            ".SS \"psoas remind install\"",
+            "\\-\\-dry\\-run",
         ] {
             assert!(page.contains(section), "{section}");
         }

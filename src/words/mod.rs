@@ -8,6 +8,7 @@
 //! What the end of a session says of its record is in [`after_session`].
 
 pub mod after_session;
+pub mod man;
 pub mod run;
 
 use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};

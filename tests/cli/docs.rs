@@ -243,3 +243,58 @@ fn the_routines_the_manual_shows_are_what_psoas_routines_prints() {
     }
     assert!(shown > 0, "the README shows the built-in routines");
 }
+
+/// Flags the manual names that belong to other programs.
+const NOT_OURS: [&str; 6] = [
+    "--stdin",     // espeak-ng and espeak
+    "--pipe-mode", // spd-say
+    "--user",      // systemctl
+    "--release",   // cargo
+    "--lib",       // cargo
+    "--path",      // cargo install
+];
+
+#[test]
+fn every_flag_the_manual_names_is_in_psoas_man() {
+    let man = crate::stdout_of(&mut crate::Env::new().psoas(&["man"])).replace("\\-", "-");
+    let is_flag_char = |c: char| c.is_ascii_lowercase() || c == '-';
+    for page in pages() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for (at, _) in text.match_indices("--") {
+            let flag: String = text[at + 2..]
+                .chars()
+                .take_while(|&c| is_flag_char(c))
+                .collect();
+            let flag = format!("--{flag}");
+            let whole =
+                |(found, _): (usize, &str)| !man[found + flag.len()..].starts_with(is_flag_char);
+            if flag.len() < 4 || NOT_OURS.contains(&flag.as_str()) {
+                continue;
+            }
+            assert!(
+                man.match_indices(&flag).any(whole),
+                "{}: {flag} is not in psoas man",
+                page.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_readme_gives_the_safety_notice_psoas_gives() {
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let help = crate::stdout_of(&mut crate::Env::new().psoas(&["--help"]));
+    let notice = words(&help[help.find("psoas is not medical advice").unwrap()..]);
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let quoted: String = readme
+        .lines()
+        .skip_while(|line| !line.starts_with("> **Not medical advice.**"))
+        .take_while(|line| line.starts_with('>'))
+        .map(|line| line.trim_start_matches('>'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        words(&quoted).trim_start_matches("**Not medical advice.** "),
+        notice
+    );
+}
