@@ -14,8 +14,8 @@ use crate::commands;
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, capped, not_shown_line, sanitize};
 use crate::exit;
-use crate::library::{Library, Loaded};
-use crate::runner::outcome::is_output_lost;
+use crate::history::is_output_lost;
+use crate::load_error::LoadError;
 
 pub fn main() -> ExitCode {
     // `COMPLETE=SHELL psoas ...`: the shell asking for completions (see
@@ -30,10 +30,28 @@ pub fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = io::stdout().flush();
+            show_problems(&err);
             // Never a panic, even when stderr is gone too.
             let _ = writeln!(io::stderr(), "psoas: {}", sanitize(&format!("{err:#}")));
             ExitCode::from(exit::FAILURE)
         }
+    }
+}
+
+/// Prints to stderr each problem of a file that stopped the command (see
+/// [`LoadError`]), above the one-line error that ends it.
+fn show_problems(err: &anyhow::Error) {
+    let Some(load) = err.chain().find_map(|e| e.downcast_ref::<LoadError>()) else {
+        return;
+    };
+    let all: Vec<&Diagnostic> = load.diagnostics.iter().collect();
+    let mut stderr = io::stderr().lock();
+    let (shown, left_out) = capped(&all);
+    for diagnostic in shown {
+        let _ = writeln!(stderr, "{}", diagnostic.render());
+    }
+    if let Some(line) = not_shown_line(left_out) {
+        let _ = writeln!(stderr, "{line}");
     }
 }
 
@@ -94,36 +112,4 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             || e.downcast_ref::<serde_json::Error>()
                 .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
-}
-
-/// Prints every error of a load to stderr and fails, or returns the library.
-pub(crate) fn fail_on_errors(loaded: Loaded) -> Result<Library> {
-    if !loaded.has_errors() {
-        return Ok(loaded.library);
-    }
-    let errors: Vec<&Diagnostic> = loaded.errors().collect();
-    Err(report_all(
-        &errors,
-        "the library",
-        " (`psoas check` lists them)",
-    ))
-}
-
-/// Prints each diagnostic to stderr, then gives the error that ends the
-/// command: "WHAT has N problems; fix them and try again" and `hint`.
-pub(crate) fn report_all(diagnostics: &[&Diagnostic], what: &str, hint: &str) -> anyhow::Error {
-    let mut stderr = io::stderr().lock();
-    let (shown, left_out) = capped(diagnostics);
-    for diagnostic in shown {
-        let _ = writeln!(stderr, "{}", diagnostic.render());
-    }
-    if let Some(line) = not_shown_line(left_out) {
-        let _ = writeln!(stderr, "{line}");
-    }
-    let n = diagnostics.len();
-    let them = if n == 1 { "it" } else { "them" };
-    anyhow::anyhow!(
-        "{what} has {}; fix {them} and try again{hint}",
-        crate::format::count(n, "problem")
-    )
 }

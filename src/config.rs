@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use crate::app::report_all;
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::dirs::Dirs;
 use crate::engine::{Guidance, Level, Pace};
 use crate::library::{Breathing, Condition, DEFAULT_ROUTINE, Routine};
+use crate::load_error::LoadError;
 use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 use crate::toml_input::{ReadError, read_text};
 
@@ -114,8 +114,8 @@ impl Config {
     pub const DEFAULT_BRISK_WARM_UP: bool = false;
     pub const DEFAULT_PICTURES: bool = true;
 
-    /// Reads the config file; a missing file is no error. A bad file prints
-    /// every problem to stderr and fails.
+    /// Reads the config file; a missing file is no error. A bad file fails
+    /// with every problem in it (a [`LoadError`]).
     pub fn load(dirs: &Dirs) -> Result<Config> {
         let path = &dirs.config_file;
         let Some(text) = read(path)? else {
@@ -128,8 +128,12 @@ impl Config {
             return Ok(Config::default());
         };
         Config::from_text(path, &text).map_err(|diagnostics| {
-            let all: Vec<&Diagnostic> = diagnostics.iter().collect();
-            report_all(&all, "the config file", "")
+            LoadError {
+                what: "the config file",
+                hint: "",
+                diagnostics,
+            }
+            .into()
         })
     }
 

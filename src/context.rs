@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use crate::app::fail_on_errors;
 use crate::config::{Config, Key};
 use crate::dirs::Dirs;
 use crate::engine::{Familiarity, GuidanceSettings, PlanSettings};
@@ -93,10 +92,10 @@ impl Context {
         }
     }
 
-    /// Loads the library; any error is shown with every diagnostic and fails.
+    /// Loads the library; any error fails with every diagnostic (a
+    /// [`LoadError`](crate::load_error::LoadError)).
     pub fn library(&self, files: Vec<PathBuf>) -> Result<Library> {
-        let loaded = library::load(&self.sources(files));
-        fail_on_errors(loaded)
+        Ok(library::load(&self.sources(files)).into_library()?)
     }
 
     /// Loads the library and takes out of it the routine an argument names: a routine id,

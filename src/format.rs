@@ -4,8 +4,6 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::library::Exercise;
-
 /// `m:ss` (or `h:mm:ss` from an hour up) for a number of seconds.
 pub fn clock(seconds: u32) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
@@ -34,15 +32,6 @@ pub fn plural(n: usize, noun: &str) -> String {
         noun.to_string()
     } else {
         format!("{noun}s")
-    }
-}
-
-/// "30 s each side" or "40 s".
-pub fn hold_text(exercise: &Exercise, hold: u32) -> String {
-    if exercise.each_side {
-        format!("{hold} s each side")
-    } else {
-        format!("{hold} s")
     }
 }
 

@@ -309,7 +309,7 @@ fn ask_score(
 fn ending_of(error: io::Error) -> Result<Ending> {
     match answer::ending_of(&error) {
         Some(ending) => Ok(ending),
-        None if runner::outcome::is_output_lost(&error) => Ok(Ending::output_lost(&error)),
+        None if crate::history::is_output_lost(&error) => Ok(Ending::output_lost(&error)),
         None => Err(error.into()),
     }
 }

@@ -6,9 +6,11 @@ use std::collections::HashSet;
 
 use super::guidance::Telling;
 use super::pace::Pace;
-use super::plan::LeftOut;
-use super::timeline::COUNT_FROM;
+use super::segment::LeftOut;
 use crate::library::{Condition, Equipment, Exercise, Kind, Position, Side};
+
+/// How many seconds of count-down lead into each hold.
+pub const COUNT_FROM: u32 = 3;
 
 /// The get-ready time before a hold in `position`, after a hold in
 /// `previous` (`None` for the first hold): `transition` at the first hold and

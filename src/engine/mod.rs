@@ -7,6 +7,17 @@
 //! in, so every timing rule is tested without sleeping. The durations of a
 //! plan (get-ready, holds, totals) are computed here and nowhere else; the
 //! front ends render them and the planner asks for them.
+//!
+//! What is said is timed here and worded in [`words`](crate::words): a
+//! get-ready lasts until its words are said, so `durations.rs` and
+//! `timeline.rs` count the sentences `words/mod.rs` makes, and only that
+//! file's. Those sentences take library facts and this module's leaf facts
+//! (`segment.rs`, `breathing.rs`, which import nothing of the engine), so
+//! they sit below the timing, while `words/run.rs` renders the timeline's
+//! events from above. Between the two modules the imports go both ways;
+//! between their files they run one way, and `tests/cli/layers.rs` holds
+//! them to it. Otherwise the engine carries facts, not sentences: the front
+//! ends word them.
 
 mod breathing;
 mod durations;
@@ -23,15 +34,15 @@ mod session;
 mod timeline;
 
 pub use breathing::{BreathDirection, breath_at};
-pub use durations::{GetReadies, first_ready, opening_words, step_seconds, word_count};
+pub use durations::{COUNT_FROM, GetReadies, first_ready, opening_words, step_seconds, word_count};
 pub use guidance::{Familiarity, Guidance, GuidanceSettings, Telling};
 pub use level::Level;
 pub use pace::Pace;
-pub use plan::{LeftOut, Plan, PlanError};
+pub use plan::{Plan, PlanError};
 pub use plan_settings::PlanSettings;
 pub use planned_hold::PlannedHold;
-pub use segment::{Segment, SegmentKind, Stage};
+pub use segment::{LeftOut, Segment, SegmentKind, Stage};
 pub use session::{Control, Session};
 #[cfg(test)]
 pub use timeline::timeline;
-pub use timeline::{COUNT_FROM, Cue, Event, keeps_moving};
+pub use timeline::{Cue, Event, keeps_moving};

@@ -26,22 +26,10 @@ use super::guidance::{Guidance, GuidanceSettings, Telling};
 use super::pace::Pace;
 use super::plan_settings::PlanSettings;
 use super::planned_hold::PlannedHold;
-use super::segment::{Segment, SegmentKind, Stage};
+use super::segment::{LeftOut, Segment, SegmentKind, Stage};
 use crate::library::{
     Condition, Equipment, Exercise, Impact, Kind, Library, Position, Routine, Step,
 };
-
-/// A step left out because its exercise should be avoided with a condition.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LeftOut<'a> {
-    pub step: usize,
-    pub exercise: &'a Exercise,
-    pub condition: Condition,
-    /// What is done in its place: the exercise's `instead`, where it suits
-    /// and the routine still needs it (the way onto a bed for the way down
-    /// to the floor, while floor steps remain).
-    pub instead: Option<&'a Exercise>,
-}
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PlanError {
@@ -58,8 +46,6 @@ pub struct Plan<'a> {
     pub routine_name: String,
     /// Whether the routine asks for a warm-up reminder before the first hold.
     pub warm_up: bool,
-    /// The reminder's words, fitted to the person's conditions.
-    pub warm_up_reminder: String,
     pub segments: Vec<Segment<'a>>,
     /// How many steps each stage has: `[warm-up, main]`.
     step_counts: [usize; 2],
@@ -186,7 +172,6 @@ impl<'a> Plan<'a> {
             routine_id: routine.id.clone(),
             routine_name: routine.name.clone(),
             warm_up: routine.warm_up,
-            warm_up_reminder: crate::words::warm_up_reminder(&settings.conditions),
             step_counts: [0, kept.len()],
             segments: builder.segments,
             equipment,
@@ -269,7 +254,6 @@ impl<'a> Plan<'a> {
             routine_id: "warm-up".into(),
             routine_name: "Warm-up".into(),
             warm_up: false,
-            warm_up_reminder: crate::words::warm_up_reminder(&settings.conditions),
             segments: builder.segments,
             step_counts: [steps, 0],
             left_out: Vec::new(),
@@ -299,6 +283,13 @@ impl<'a> Plan<'a> {
             step_counts: [warm_up.step_counts[0], self.step_counts[1]],
             ..self
         }
+    }
+
+    /// The person's conditions, which the warm-up reminder is fitted to
+    /// (in `words`: the plan carries facts, and the words are made where
+    /// they are shown).
+    pub fn conditions(&self) -> &[Condition] {
+        &self.conditions
     }
 
     /// What the get-ready introducing `exercise` says of it: briefly or in

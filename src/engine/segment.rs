@@ -2,7 +2,7 @@
 //! massage sequence), with where it starts, how long it lasts and which hold,
 //! step, round and side of the routine it belongs to.
 
-use crate::library::{Breathing, Exercise, Side};
+use crate::library::{Breathing, Condition, Exercise, Side};
 
 /// Whether a segment belongs to the optional warm-up or to the routine itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,4 +62,16 @@ impl Segment<'_> {
     pub fn phase_cue(&self) -> Option<&str> {
         self.phase.map(|p| self.exercise.phases[p].cue.as_str())
     }
+}
+
+/// A step left out because its exercise should be avoided with a condition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut<'a> {
+    pub step: usize,
+    pub exercise: &'a Exercise,
+    pub condition: Condition,
+    /// What is done in its place: the exercise's `instead`, where it suits
+    /// and the routine still needs it (the way onto a bed for the way down
+    /// to the floor, while floor steps remain).
+    pub instead: Option<&'a Exercise>,
 }

@@ -20,7 +20,7 @@
 use std::time::Duration;
 
 use super::breathing::BreathDirection;
-use super::durations::word_count;
+use super::durations::{COUNT_FROM, word_count};
 use super::pace::Pace;
 use super::plan::Plan;
 use super::segment::{Segment, SegmentKind};
@@ -116,9 +116,6 @@ pub struct Cue {
     pub at: Duration,
     pub event: Event,
 }
-
-/// How many seconds of count-down lead into each hold.
-pub const COUNT_FROM: u32 = 3;
 
 /// Whether a segment is a "keep moving" warm-up move rather than a hold:
 /// no paced breathing, and the words say to keep moving.

@@ -152,7 +152,7 @@ mod tests {
     use super::*;
     use crate::figure::{Anchor, Prop};
     use crate::figure::{Angles, Figure, PropPlace, View};
-    use crate::library::Side;
+    use crate::side::Side;
 
     fn standing() -> Scene {
         let figure = Figure {

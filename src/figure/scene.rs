@@ -5,7 +5,7 @@
 use super::body::{Body, Limb, Point, length};
 use super::pose::{Figure, View};
 use super::prop::{Anchor, Prop};
-use crate::library::Side;
+use crate::side::Side;
 
 /// What a shape belongs to, which says how it is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! Session history: one record per session in `history.jsonl` in the state
 //! folder, and what it adds up to.
 //!
-//! The run command builds a [`Record`] from the runner's
-//! [`RunOutcome`](crate::runner::RunOutcome) and [`SessionNotes`] and appends
+//! The run command builds a [`Record`] from the [`RunOutcome`] a run leaves
+//! behind (`outcome.rs`) and [`SessionNotes`] and appends
 //! it with [`History::append`]. `psoas history` reads with [`History::scan`],
 //! adds up with a [`Tally`] (each side's trend over the side checks among
 //! it) and picks the sessions to list with [`Newest`];
@@ -13,24 +13,28 @@ mod error;
 mod future;
 mod lines;
 mod newest;
+mod outcome;
 pub(crate) mod progress;
 mod record;
 mod side_pull;
 mod side_trend;
 mod stats;
 mod store;
+mod tension;
 mod week;
 
 pub(crate) use error::HistoryError;
 pub(crate) use future::Future;
 pub(crate) use lines::Skipped;
 pub(crate) use newest::Newest;
-pub(crate) use record::MAX_TENSION;
+pub use outcome::{Ending, RunOutcome};
+pub(crate) use outcome::{is_output_lost, terminal_gone};
 pub use record::{Record, SessionNotes, Standing};
 pub use side_pull::SidePull;
 pub(crate) use side_trend::SideCheck;
 pub(crate) use stats::{CHART_WEEKS, Summary, Tally, WeekCount, WeekTension};
 pub use store::{FILE_NAME, History};
+pub(crate) use tension::MAX_TENSION;
 #[cfg(test)]
 pub(crate) use week::Week;
 

@@ -16,14 +16,12 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::outcome::RunOutcome;
 use super::side_pull::SidePull;
-use crate::runner::RunOutcome;
+use super::tension::MAX_TENSION;
 
 /// The format version this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
-
-/// The highest tension score a check-in takes.
-pub const MAX_TENSION: u8 = 10;
 
 /// One session, as written to and read from the history file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -205,7 +203,7 @@ fn read_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::runner::Ending;
+    use crate::history::Ending;
 
     /// A finished run of the daily routine started at `started_at`.
     pub(crate) fn outcome(started_at: &str) -> RunOutcome {

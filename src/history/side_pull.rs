@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::record::MAX_TENSION;
+use super::tension::MAX_TENSION;
 use crate::library::Side;
 
 /// The pull felt on each side, 0-10; either may have been skipped.

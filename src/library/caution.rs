@@ -10,7 +10,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::Condition;
+use super::condition::Condition;
 
 /// When a run says a caution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

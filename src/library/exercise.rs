@@ -7,8 +7,10 @@
 use serde::{Deserialize, Serialize};
 use strum::{IntoStaticStr, VariantArray};
 
+pub use super::condition::Condition;
 use super::{Caution, Origin};
 use crate::figure::Figure;
+pub use crate::side::Side;
 
 /// What kind of work an exercise is.
 #[derive(
@@ -117,49 +119,6 @@ pub enum Equipment {
     Strap,
     /// A bed or a sturdy bench, for stretches that let a leg hang off an end.
     Bed,
-}
-
-/// Health conditions an exercise may be unsuitable for (`avoid_if`).
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum Condition {
-    HerniatedDisc,
-    Pregnancy,
-    RecentSurgery,
-    HipReplacement,
-    Osteoporosis,
-    KneePain,
-    /// Spinal stenosis or spondylolisthesis: back bends tend to make it worse.
-    SpinalStenosis,
-    /// A reason not to press on the belly: a hernia, an aneurysm, blood
-    /// thinners, bowel inflammation, a stoma, a Caesarean or other belly
-    /// surgery; or simply a wish to leave belly work out.
-    Abdominal,
-}
-
-/// Which side a hold is done on.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray, IntoStaticStr,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum Side {
-    Left,
-    Right,
 }
 
 /// Breath pacing in whole seconds.
@@ -309,24 +268,6 @@ macro_rules! names {
 }
 
 names!(Kind, Position, Equipment, Impact, Condition, Side);
-
-impl Condition {
-    /// What each tag stands for, for help texts and the README.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Condition::HerniatedDisc => "a herniated or bulging disc in the lower back",
-            Condition::Pregnancy => "pregnancy",
-            Condition::RecentSurgery => "recent abdominal, hip or back surgery",
-            Condition::HipReplacement => "a hip replacement",
-            Condition::Osteoporosis => "osteoporosis or fragile bones",
-            Condition::KneePain => "knee pain or a knee injury (kneeling positions)",
-            Condition::SpinalStenosis => {
-                "spinal stenosis or spondylolisthesis (back pain worse when bending backwards)"
-            }
-            Condition::Abdominal => "a reason not to press on the belly, or no wish to",
-        }
-    }
-}
 
 impl Equipment {
     /// Every piece of equipment `exercises` use, each once, in the order

@@ -13,6 +13,7 @@ use super::sources::{LibraryFile, Sources};
 use super::validate::PendingRoutine;
 use super::{Library, layers, length, steps, variants};
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::load_error::LoadError;
 
 /// The outcome of a load: what was valid, and every error and note.
 #[derive(Debug)]
@@ -28,6 +29,22 @@ impl Loaded {
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    /// The library, or every error of the load (the notes left out).
+    pub fn into_library(self) -> Result<Library, LoadError> {
+        if !self.has_errors() {
+            return Ok(self.library);
+        }
+        Err(LoadError {
+            what: "the library",
+            hint: " (`psoas check` lists them)",
+            diagnostics: self
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
+        })
     }
 }
 

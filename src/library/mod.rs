@@ -5,6 +5,7 @@
 //! every problem it finds as a [`Diagnostic`](crate::diagnostic::Diagnostic), and keeps what is valid.
 
 mod caution;
+mod condition;
 mod embedded;
 mod exercise;
 mod items;
@@ -29,8 +30,8 @@ use serde::Serialize;
 pub(crate) use caution::{Caution, Said};
 pub(crate) use exercise::{Breathing, Exercise, Impact, Phase};
 pub use exercise::{Condition, Equipment, Kind, Position, Side};
+pub(crate) use load::load;
 pub use load::load_files;
-pub(crate) use load::{Loaded, load};
 pub(crate) use raw::RawBreathing;
 pub(crate) use routine::{Routine, Step};
 pub use sources::LibraryFile;

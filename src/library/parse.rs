@@ -7,8 +7,7 @@
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::raw::{RawExercise, RawRoutineHead, RawStep};
-use super::validate::valid_value;
+use super::raw::{RawExercise, RawRoutineHead, RawStep, valid_value};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::toml_input::{Entry, deserialize_entry, document, tables_in};
 

@@ -3,7 +3,8 @@
 //! `validate` turns these into the library's types. Required keys are
 //! optional here so that their absence is reported by `validate`, beside the
 //! entry's other problems, rather than stopping serde at the first one. Each
-//! table says in a person's words what it is, for a value of the wrong type.
+//! table says in a person's words what it is, for a value of the wrong type,
+//! and [`valid_value`] what each key takes.
 
 use std::fmt;
 
@@ -11,8 +12,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-use super::{Condition, Equipment, Impact, Kind, Position};
-use crate::figure::{Anchor, Prop, View};
+use super::{Breathing, Condition, Equipment, Exercise, Impact, Kind, Position, Routine};
+use crate::figure::{Anchor, Angles, Prop, View};
 use crate::toml_input::{Flag, List, Text, WholeNumber};
 
 #[derive(Debug, Deserialize)]
@@ -238,4 +239,30 @@ pub struct RawStep {
     pub repeat: Option<Spanned<WholeNumber>>,
     /// What to do in this step's place when a condition leaves it out.
     pub instead: Option<Spanned<Text>>,
+}
+
+/// What a key takes, for a value of the wrong type or too large to read at
+/// all (`hold = "long"`, `hold = 9223372036854775808`, `hold = 1e400`), so
+/// the message says what would be valid as a range check does.
+pub fn valid_value(key: &str) -> Option<String> {
+    let last = key.rsplit('.').next().unwrap_or(key);
+    let last = last.split('[').next().unwrap_or(last);
+    let seconds = |min: u32, max: u32| format!("a whole number of seconds from {min} to {max}");
+    Some(match last {
+        "hold" => seconds(Exercise::MIN_HOLD, Exercise::MAX_HOLD),
+        "prep" => seconds(0, Routine::MAX_PREP),
+        "switch_sides" => seconds(0, Exercise::MAX_SWITCH_SIDES),
+        "inhale" | "exhale" => seconds(Breathing::MIN_SECONDS, Breathing::MAX_SECONDS),
+        "repeat" => format!("a whole number of times from 1 to {}", Routine::MAX_REPEAT),
+        key if Angles::KEYS.contains(&key) => angle_help(),
+        _ => return None,
+    })
+}
+
+/// What a figure's angle takes.
+pub fn angle_help() -> String {
+    format!(
+        "a whole number of degrees from -{max} to {max}",
+        max = Angles::MAX
+    )
 }

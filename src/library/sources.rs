@@ -194,13 +194,15 @@ fn toml_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
+    // In name order, whatever order the folder lists them in, so the notes
+    // on files skipped come in the same order on every machine.
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .filter(|p| is_readable_file(p, diagnostics))
         .collect();
     paths.sort();
+    paths.retain(|p| is_readable_file(p, diagnostics));
     paths
 }
 

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::parse::RawRoutine;
-use super::raw::{RawBreathing, RawCaution, RawExercise, RawFigure, RawProp};
+use super::raw::{RawBreathing, RawCaution, RawExercise, RawFigure, RawProp, angle_help};
 use super::{Breathing, Caution, Exercise, Kind, Origin, Phase, Position, Routine, Said, Step};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::figure::{Angles, Figure, PropPlace};
@@ -234,32 +234,6 @@ impl Checker<'_> {
             exhale: self.int(&raw.exhale, "breathing.exhale", min, max, "seconds"),
         })
     }
-}
-
-/// What a key takes, for a value of the wrong type or too large to read at
-/// all (`hold = "long"`, `hold = 9223372036854775808`, `hold = 1e400`), so
-/// the message says what would be valid as a range check does.
-pub fn valid_value(key: &str) -> Option<String> {
-    let last = key.rsplit('.').next().unwrap_or(key);
-    let last = last.split('[').next().unwrap_or(last);
-    let seconds = |min: u32, max: u32| format!("a whole number of seconds from {min} to {max}");
-    Some(match last {
-        "hold" => seconds(Exercise::MIN_HOLD, Exercise::MAX_HOLD),
-        "prep" => seconds(0, Routine::MAX_PREP),
-        "switch_sides" => seconds(0, Exercise::MAX_SWITCH_SIDES),
-        "inhale" | "exhale" => seconds(Breathing::MIN_SECONDS, Breathing::MAX_SECONDS),
-        "repeat" => format!("a whole number of times from 1 to {}", Routine::MAX_REPEAT),
-        key if Angles::KEYS.contains(&key) => angle_help(),
-        _ => return None,
-    })
-}
-
-/// What a figure's angle takes.
-fn angle_help() -> String {
-    format!(
-        "a whole number of degrees from -{max} to {max}",
-        max = Angles::MAX
-    )
 }
 
 fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {

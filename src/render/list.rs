@@ -5,9 +5,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::format::{hold_text, table};
+use crate::format::table;
 use crate::library::{Condition, Exercise, Position};
 use crate::render::ListFormat;
+use crate::words::hold_text;
 
 /// Writes `exercises` in `format`, marking those to avoid with `conditions`.
 pub fn write(

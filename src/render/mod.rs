@@ -16,6 +16,7 @@ pub mod routines;
 pub mod run;
 pub mod sheet;
 pub mod sheet_html;
+mod sheet_steps;
 pub mod show;
 
 pub use format::{ListFormat, SheetFormat, ShowFormat};

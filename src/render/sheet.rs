@@ -8,9 +8,10 @@ use anyhow::Result;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::engine::{Plan, PlannedHold, Stage};
-use crate::format::{clock, count, hold_text};
-use crate::library::{Condition, Equipment, Exercise, Kind, Phase, Side};
+use super::sheet_steps::{main_steps, phases, warm_up_note};
+use crate::engine::Plan;
+use crate::format::{clock, count};
+use crate::library::{Condition, Equipment, Phase, Side};
 use crate::render::SheetFormat;
 use crate::safety::adapted_line;
 use crate::words::left_out_line;
@@ -36,48 +37,6 @@ pub fn write(
         SheetFormat::Html => super::sheet_html::write(plan, familiar, summary, out)?,
     }
     Ok(())
-}
-
-/// The holds of one routine step, grouped.
-pub(super) struct StepGroup<'p, 'a> {
-    pub(super) holds: Vec<&'p PlannedHold<'a>>,
-}
-
-impl StepGroup<'_, '_> {
-    pub(super) fn exercise(&self) -> &Exercise {
-        self.holds[0].exercise
-    }
-
-    fn rounds(&self) -> u32 {
-        self.holds.iter().map(|h| h.round).max().unwrap_or(1)
-    }
-
-    /// "30 s each side, left then right, 2 rounds"
-    pub(super) fn describe(&self) -> String {
-        let first = self.holds[0];
-        let mut text = hold_text(first.exercise, first.hold);
-        if first.exercise.each_side {
-            text.push_str(", left then right");
-        }
-        if self.rounds() > 1 {
-            text.push_str(&format!(", {} rounds", self.rounds()));
-        }
-        if let Some(side) = self.holds.iter().find(|h| h.extra).and_then(|h| h.side) {
-            text.push_str(&crate::words::once_more_listed(side));
-        }
-        text
-    }
-}
-
-pub(super) fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
-    let mut groups: Vec<StepGroup<'p, 'a>> = Vec::new();
-    for hold in holds.iter().filter(|h| h.stage == Stage::Main) {
-        match groups.last_mut() {
-            Some(group) if group.holds[0].step == hold.step => group.holds.push(hold),
-            _ => groups.push(StepGroup { holds: vec![hold] }),
-        }
-    }
-    groups
 }
 
 /// How text and Markdown differ.
@@ -166,39 +125,6 @@ fn write_document(
     }
     writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
     Ok(())
-}
-
-/// The warm-up note at the top of a sheet.
-pub(super) fn warm_up_note(plan: &Plan<'_>) -> String {
-    format!(
-        "Warm up first. {} `psoas run` offers a guided warm-up.",
-        plan.warm_up_reminder
-    )
-}
-
-/// A phased exercise's sequence, a line a phase.
-pub(super) fn phases(e: &Exercise) -> Vec<String> {
-    e.phases
-        .iter()
-        .map(|p| format!("{} s: {}", p.hold, p.cue))
-        .collect()
-}
-
-impl StepGroup<'_, '_> {
-    /// What to attend to during the hold, with its breathing pace.
-    pub(super) fn cues(&self) -> Vec<String> {
-        let e = self.exercise();
-        let mut cues = e.cues.clone();
-        let b = self.holds[0].breathing;
-        // Getting down or up has no breathing pace.
-        if e.kind != Kind::Transfer {
-            cues.push(format!(
-                "Breathe in for {} s and out for {} s.",
-                b.inhale, b.exhale
-            ));
-        }
-        cues
-    }
 }
 
 fn section(out: &mut impl Write, style: &Style, label: &str, items: &[String]) -> Result<()> {

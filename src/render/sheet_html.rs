@@ -8,7 +8,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::sheet::{StepGroup, main_steps, phases, warm_up_note};
+use super::sheet_steps::{StepGroup, main_steps, phases, warm_up_note};
 use crate::engine::Plan;
 use crate::figure::{Scene, svg};
 use crate::format::{clock, count};

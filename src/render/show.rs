@@ -7,11 +7,10 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::figure::{Figure, Scene, braille};
-use crate::format::hold_text;
 use crate::library::Exercise;
 use crate::library::Side;
 use crate::render::ShowFormat;
-use crate::words::{STOP_RULE, caution_listed};
+use crate::words::{STOP_RULE, caution_listed, hold_text};
 
 /// The height of a figure written alone, in pixels.
 const SVG_HEIGHT: u32 = 320;

@@ -13,8 +13,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use super::input;
-use super::outcome::Ending;
 use super::signals::{Signal, SignalWatch};
+use crate::history::Ending;
 
 /// How often to look for a signal while an answer is awaited.
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
@@ -71,7 +71,7 @@ impl Read for Answer {
                     // fails as a gone terminal does: the program ends as on SIGHUP.
                     let gone = match &read {
                         Ok(chunk) => chunk.is_empty() && input::stdin_hung_up(),
-                        Err(error) => super::outcome::terminal_gone(error),
+                        Err(error) => crate::history::terminal_gone(error),
                     };
                     if gone {
                         return Err(io::Error::other(Stopped(Ending::HangUp)));

@@ -14,9 +14,9 @@ use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::outcome::terminal_gone;
 use super::signals::SignalWatch;
 use super::terminal::in_foreground;
+use crate::history::terminal_gone;
 
 /// What ended a wait.
 #[derive(Clone, Debug, PartialEq, Eq)]

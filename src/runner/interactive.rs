@@ -28,7 +28,6 @@ use crossterm::terminal;
 use super::clock::Clock;
 use super::input::{self, Ready};
 use super::keys::{self, KeyAction};
-use super::outcome::Ending;
 use super::painter::Painter;
 use super::screen::{self, Overlay, Row};
 use super::settings::{RunSettings, WarmUpChoice};
@@ -36,6 +35,7 @@ use super::signals::{Signal, SignalWatch};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use super::terminal::{Terminal, in_foreground};
 use crate::engine::{Control, Cue, Event, Plan, Session};
+use crate::history::Ending;
 use crate::words::run as wording;
 
 /// The shortest real time between two frames that nothing but the clock
@@ -77,7 +77,11 @@ pub fn run<'a>(
             let guided = warm_up
                 .as_ref()
                 .map(|w| wording::guided_warm_up_choice(w.total(), plan.total()));
-            match console.ask_warm_up(&plan.routine_name, &plan.warm_up_reminder, guided)? {
+            match console.ask_warm_up(
+                &plan.routine_name,
+                &crate::words::warm_up_reminder(plan.conditions()),
+                guided,
+            )? {
                 Ok(guided) => guided,
                 Err(ending) => return Ok((Session::new(plan), ending)),
             }

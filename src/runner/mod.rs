@@ -17,7 +17,6 @@ pub(crate) mod hold_bar;
 pub(crate) mod input;
 pub(crate) mod interactive;
 pub(crate) mod keys;
-pub(crate) mod outcome;
 pub(crate) mod pages;
 pub(crate) mod painter;
 pub(crate) mod plain;
@@ -32,7 +31,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-pub use outcome::{Ending, RunOutcome};
+pub use crate::history::{Ending, RunOutcome};
 pub(crate) use settings::{RunSettings, WarmUpChoice};
 pub(crate) use speaker::Speaker;
 

@@ -11,11 +11,11 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use super::clock::Clock;
-use super::outcome::Ending;
 use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch, stop_self};
 use super::speaker::{self, SPEECH_POLL, Speaker};
 use crate::engine::{Control, Cue, Event, Plan, Session};
+use crate::history::Ending;
 use crate::words::run as wording;
 
 /// How long to sleep when nothing is due (while stopped, say); a signal
@@ -31,7 +31,7 @@ pub fn run<'a>(
 ) -> io::Result<(Session<'a>, Ending)> {
     let watch = SignalWatch::start(false)?;
     let remind = (settings.warm_up == WarmUpChoice::Ask && plan.warm_up)
-        .then(|| wording::warm_up_first(&plan.warm_up_reminder));
+        .then(|| wording::warm_up_first(&crate::words::warm_up_reminder(plan.conditions())));
     let plan = match (settings.warm_up, warm_up) {
         (WarmUpChoice::Guided, Some(warm_up)) => plan.with_warm_up(warm_up),
         _ => plan,
@@ -245,6 +245,29 @@ mod tests {
             "Time: ease out of the position slowly. Switch sides: right side. \
              Mirror the position on the other side."
         ));
+    }
+
+    /// What the voice is given for the fixture's routine at real speed on
+    /// the virtual clock, one utterance a line: what is due together is said
+    /// together, and nothing else joins it.
+    #[test]
+    fn what_the_voice_is_given_for_the_fixture() {
+        let library = fixture::library();
+        let settings = RunSettings {
+            virtual_clock: true,
+            ..RunSettings::default()
+        };
+        let mut speaker = Recorder::default();
+        let (_, ending) = run(
+            fixture::plan(&library),
+            None,
+            &settings,
+            Some(&mut speaker),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        insta::assert_snapshot!(speaker.said.join("\n"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::time::Duration;
 use signal_hook::consts::signal::*;
 use signal_hook::iterator::{Handle, Signals};
 
-use super::outcome::Ending;
+use crate::history::Ending;
 
 /// A signal the run reacts to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,11 @@
 //! are called aloud. Keeping them here keeps the sheet, the runner, the
 //! engine's timing of what is said and the README saying the same thing.
 //! What the end of a session says of its record is in [`after_session`].
+//!
+//! The engine counts the words of the sentences here to time what is said,
+//! so this file takes from the engine only its leaf facts (a segment, a
+//! breath, a step left out), never the plan or the timeline; the run's
+//! events are worded in [`run`], above the engine (see `engine/mod.rs`).
 
 pub mod after_session;
 pub mod man;
@@ -129,6 +134,15 @@ pub fn needs(equipment: &[Equipment]) -> Option<String> {
         format!("{} and {last}", rest.join(", "))
     };
     Some(format!("You need {list}."))
+}
+
+/// "30 s each side" or "40 s".
+pub fn hold_text(exercise: &Exercise, hold: u32) -> String {
+    if exercise.each_side {
+        format!("{hold} s each side")
+    } else {
+        format!("{hold} s")
+    }
 }
 
 /// What a sheet adds to a two-sided stretch's holds for the tighter side:

@@ -8,8 +8,8 @@
 use super::STOP_RULE;
 use crate::engine::{Cue, Event, Plan, Segment, SegmentKind, Stage};
 use crate::format::{clock, count};
+use crate::history::RunOutcome;
 use crate::library::{Kind, Side};
-use crate::runner::RunOutcome;
 use crate::voice::Trouble;
 
 pub use crate::words::{breath_words, side_name, switch_hint};

@@ -80,14 +80,10 @@ fn history_json(env: &Env, args: &[&str]) -> Value {
 fn no_history_is_not_an_error_and_says_how_to_start() {
     let env = Env::new();
     let text = stdout_of(&mut env.psoas(&["history"]));
-    assert_eq!(
-        text,
-        format!(
-            "No sessions yet. Start one with `psoas run`: every session that gets past its first \
-             hold is recorded in {}.\nThe goal is 3 sessions a week.\n",
-            env.state_dir().join("history.jsonl").display()
-        )
-    );
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!("history_with_no_sessions", text);
+    }
     let json = history_json(&env, &[]);
     assert_eq!(json["sessions"], Value::Array(vec![]));
     assert_eq!(json["weeks"].as_array().unwrap().len(), 12);
@@ -101,36 +97,8 @@ fn the_text_report_for_a_fixed_history() {
         env.psoas(&["history", "--limit", "5"])
             .env("PSOAS_NOW", NOW),
     );
-    assert_eq!(
-        text,
-        "\
-Last 5 of 7 sessions, newest first:
-  Tue 2027-01-05 07:30  Daily release  8:20 of 8:20  finished    5 -> 5
-  Sun 2027-01-03 21:00  Daily release  8:20 of 8:20  finished
-  Fri 2027-01-01 10:15  Daily release  5:00 of 8:20  quit early  7 -> -  cut short
-  Mon 2026-12-28 07:30  Daily release  8:20 of 8:20  finished    4 -> 2
-  Thu 2026-12-24 18:00  Daily release  8:20 of 8:20  finished
-
-This week: 1 of 3 sessions, 2 to go.
-Streak: 2 weeks in a row meeting the goal; 2 more sessions this week would keep it going.
-
-Sessions a week and average tension before → after (0-10), last 12 weeks (█ a session, · short of the goal):
-  Oct 19  ···  0
-  Oct 26  ···  0
-  Nov  2  ···  0
-  Nov  9  ···  0
-  Nov 16  ···  0
-  Nov 23  ···  0
-  Nov 30  ···  0
-  Dec  7  ···  0
-  Dec 14  ···  0
-  Dec 21  ███  3 ✓  tension ▅ 5.5 → ▃ 3.5
-  Dec 28  ███  3 ✓  tension ▄ 4.0 → ▂ 2.0
-  Jan  4  █··  1    tension ▅ 5.0 → ▅ 5.0  this week
-
-Average tension change: -1.5 per session (4 sessions with both check-ins, last 12 weeks).
-"
-    );
+    let _snapshots = crate::snapshots();
+    insta::assert_snapshot!("history_report_and_chart_across_new_year", text);
 }
 
 #[test]
@@ -150,20 +118,10 @@ fn short_sessions_are_listed_as_short_and_not_counted() {
     records.push(record("2027-01-05T18:00:00+01:00", true, (None, None)));
     write_history(&env, &records);
     let text = stdout_of(env.psoas(&["history"]).env("PSOAS_NOW", NOW));
-    assert!(
-        text.contains("  Tue 2027-01-05 09:00  Daily release  0:00 of 8:20  finished, short\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains(
-            "This week: 1 of 3 sessions, 2 to go (3 short sessions not counted: less than half the holding was held).\n"
-        ),
-        "{text}"
-    );
-    assert!(
-        text.contains("  Jan  4  █··  1    +3 short  this week\n"),
-        "{text}"
-    );
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!("history_with_three_short_sessions", text);
+    }
     let json = history_json(&env, &[]);
     assert_eq!(json["this_week"], 1);
     assert_eq!(json["all_sessions"], 4);
@@ -200,16 +158,10 @@ fn sessions_under_the_minimum_are_breaks_and_not_counted() {
     records.push(five);
     write_history(&env, &records);
     let text = stdout_of(env.psoas(&["history"]).env("PSOAS_NOW", NOW));
-    assert!(
-        text.contains("  Tue 2027-01-05 07:00  Daily release  0:05 of 0:05  finished, a break\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains(
-            "This week: 0 of 3 sessions, 3 to go (3 breaks not counted: less than 5 minutes held).\n"
-        ),
-        "{text}"
-    );
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!("history_with_three_breaks", text);
+    }
     let json = history_json(&env, &[]);
     assert_eq!(json["this_week"], 0);
     assert_eq!(json["min_held_minutes"], 5);
@@ -239,14 +191,10 @@ fn three_good_weeks_suggest_a_longer_hold() {
     }
     write_history(&env, &records);
     let text = stdout_of(env.psoas(&["history"]).env("PSOAS_NOW", NOW));
-    assert!(
-        text.ends_with(
-            "Level: 3 weeks in a row met the goal and tension is not rising, so your holds could grow \
-             and some exercises move to a harder variant: try level 2 (now 1) with \
-             `psoas run --level 2`, or `level = 2` in the config.\n"
-        ),
-        "{text}"
-    );
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!("history_suggesting_level_2", text);
+    }
     let json = history_json(&env, &[]);
     assert_eq!(
         (json["level"].as_u64(), json["suggested_level"].as_u64()),
@@ -260,6 +208,16 @@ fn three_good_weeks_suggest_a_longer_hold() {
 fn the_json_report_has_every_field() {
     let env = Env::new();
     write_history(&env, &new_year_history());
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!(
+            "history_json_across_new_year",
+            stdout_of(
+                env.psoas(&["history", "--format", "json", "--limit", "2"])
+                    .env("PSOAS_NOW", NOW)
+            )
+        );
+    }
     let json = history_json(&env, &["--limit", "2"]);
     let sessions = json["sessions"].as_array().unwrap();
     assert_eq!(sessions.len(), 2);

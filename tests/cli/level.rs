@@ -135,17 +135,19 @@ fn stretch_and_breathing_holds_grow_and_the_rest_stay_as_written() {
 #[test]
 fn a_bad_level_says_what_is_valid() {
     let env = env();
-    env.psoas(&["print", "grow", "--level", "4"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
-            "1 (holds as written), 2 (x1.5) or 3 (x2)",
-        ));
+    let said = crate::stderr_of(&mut env.psoas(&["print", "grow", "--level", "4"]), 2);
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!("print_level_4", said);
+    }
     env.write("config/psoas/config.toml", "level = 0\n");
-    env.psoas(&["print", "grow"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("`level`: 0 is out of range"));
+    let output = env.psoas(&["print", "grow"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let _snapshots = crate::snapshots();
+    insta::assert_snapshot!(
+        "config_with_level_0",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]

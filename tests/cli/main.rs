@@ -3,6 +3,10 @@
 //! file or setting of the machine running the tests can leak in; the few
 //! that need a value the program writes (a history record, the terminal
 //! guard) take it from the crate's small public API.
+//!
+//! What a person reads is checked whole, as an insta snapshot under
+//! `snapshots/`, named after the test that prints it; the behaviour around
+//! it (exit statuses, files written) is asserted beside it.
 
 mod config;
 mod conventions;
@@ -10,7 +14,9 @@ mod diagnostics;
 mod docs;
 mod figures;
 mod guidance;
+mod help;
 mod history;
+mod layers;
 mod level;
 mod library;
 mod long_routines;
@@ -119,6 +125,33 @@ pub const NO_BUS: &str = "unix:path=/nonexistent/psoas-test-bus";
 
 /// The variable that makes a run's clock virtual (see `src/runner/clock.rs`).
 pub const VIRTUAL_CLOCK: (&str, &str) = ("PSOAS_VIRTUAL_CLOCK", "1");
+
+/// A test's temp folder as it appears in what psoas prints: tempfile names
+/// each one `.tmp` and six letters or digits, under the system's temp folder.
+const TEMP_ROOT: &str = r"(?:/[^/\s]+)*/\.tmp[0-9A-Za-z]{6}";
+
+/// insta's settings for a snapshot of what psoas prints, in force while the
+/// returned guard lives: a test's temp folder, different on every run, reads
+/// `[ROOT]`, and the snapshot file holds the output alone.
+pub fn snapshots() -> insta::internals::SettingsBindDropGuard {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(TEMP_ROOT, "[ROOT]");
+    settings.set_omit_expression(true);
+    settings.bind_to_scope()
+}
+
+/// Stderr of a run that ends with exit status `code`, as text.
+pub fn stderr_of(cmd: &mut Command, code: i32) -> String {
+    let output = cmd.output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stderr).unwrap()
+}
 
 /// Stdout of a successful run, as text.
 pub fn stdout_of(cmd: &mut Command) -> String {

@@ -1,8 +1,6 @@
 //! Tests of `psoas plan`: the time fits, the output formats, conditions, and
 //! saving a plan as a routine.
 
-use predicates::prelude::*;
-
 use crate::{Env, stdout_of};
 
 fn json(env: &Env, args: &[&str]) -> serde_json::Value {
@@ -43,15 +41,14 @@ fn the_same_inputs_give_the_same_plan() {
     ];
     let first = stdout_of(&mut env.psoas(&args));
     assert_eq!(first, stdout_of(&mut env.psoas(&args)));
-    assert!(
-        first.starts_with("Planned routine, 15 minutes\n"),
-        "{first}"
-    );
-    let markdown = stdout_of(&mut env.psoas(&["plan", "--minutes", "15", "--format", "markdown"]));
-    assert!(
-        markdown.starts_with("# Planned routine, 15 minutes"),
-        "{markdown}"
-    );
+    let _snapshots = crate::snapshots();
+    insta::assert_snapshot!("plan_15_minutes_with_a_ball_text", first);
+    for format in ["markdown", "json"] {
+        insta::assert_snapshot!(
+            format!("plan_15_minutes_with_a_ball_{format}"),
+            stdout_of(&mut env.psoas(&[&args[..], &["--format", format]].concat()))
+        );
+    }
 }
 
 /// A plan names what it would have chosen but for a condition, and only
@@ -109,14 +106,14 @@ fn conditions_leave_exercises_out_with_a_line_naming_them() {
 #[test]
 fn a_plan_that_cannot_fit_says_so_and_exits_1() {
     let env = Env::new();
-    env.psoas(&["plan", "--minutes", "60", "--position", "prone"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains(
-            "of the 60 minutes asked for can be filled",
-        ))
-        .stderr(predicate::str::contains("minutes or fewer"));
+    let output = env
+        .psoas(&["plan", "--minutes", "60", "--position", "prone"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "");
+    let _snapshots = crate::snapshots();
+    insta::assert_snapshot!(String::from_utf8_lossy(&output.stderr));
 }
 
 #[test]
@@ -127,11 +124,16 @@ fn save_writes_a_routine_that_the_library_loads() {
         .output()
         .unwrap();
     assert!(sheet.status.success());
-    let stderr = String::from_utf8_lossy(&sheet.stderr);
-    assert!(stderr.contains("`psoas run quick` runs it"), "{stderr}");
     let path = env.routines_dir().join("quick.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("[[step]]"), "{text}");
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!(
+            "plan_save_says_where",
+            String::from_utf8_lossy(&sheet.stderr)
+        );
+        insta::assert_snapshot!("plan_saved_as_a_routine_file", text);
+    }
 
     stdout_of(&mut env.psoas(&["check"]));
     let routines = stdout_of(&mut env.psoas(&["routines"]));
@@ -149,10 +151,14 @@ fn save_writes_a_routine_that_the_library_loads() {
     assert_eq!(printed["steps"], planned["steps"]);
     assert_eq!(printed["total_seconds"], planned["total_seconds"]);
 
-    env.psoas(&["plan", "--minutes", "9", "--save", "quick"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("already exists; add --force"));
+    let refused = crate::stderr_of(
+        &mut env.psoas(&["plan", "--minutes", "9", "--save", "quick"]),
+        1,
+    );
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!("plan_save_over_a_routine_without_force", refused);
+    }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     stdout_of(&mut env.psoas(&["plan", "--minutes", "9", "--save", "quick", "--force"]));
     assert_ne!(std::fs::read_to_string(&path).unwrap(), text);
@@ -161,11 +167,13 @@ fn save_writes_a_routine_that_the_library_loads() {
 #[test]
 fn save_names_must_be_kebab_case() {
     let env = Env::new();
-    env.psoas(&["plan", "--minutes", "8", "--save", "My_Plan"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "lowercase letters, digits and single dashes",
-        ));
+    let refused = crate::stderr_of(
+        &mut env.psoas(&["plan", "--minutes", "8", "--save", "My_Plan"]),
+        1,
+    );
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!("plan_save_as_my_plan", refused);
+    }
     assert!(!env.routines_dir().exists());
 }

@@ -54,86 +54,43 @@ fn plain_transcript_of_what_is_said_and_when() {
     ])));
 }
 
-/// Every set-up line, cue and caution, each where it belongs: set-up and
-/// cautions while getting ready for an exercise's first hold, the stop rule
-/// once, cues spread over each hold, and a transition of 15 s at the start
-/// and at each change of position.
+/// Every set-up line, cue and caution of `mini`, each where it belongs:
+/// set-up and cautions while getting ready for an exercise's first hold,
+/// the stop rule once, cues spread over each hold, and a transition of 15 s
+/// at the start and at each change of position. The virtual clock skips
+/// every wait and nothing else: the run says what a preview on the real
+/// clock says, at the same times.
 #[test]
-fn plain_transcript_of_a_short_routine() {
+fn plain_transcript_of_mini() {
     let env = mini();
-    let routine = env.root().join("lib/mini.toml").display().to_string();
-    let out =
-        stdout_of(&mut env.psoas(&["--library", &lib(&env), "run", &routine, "--speed", "1000"]));
-    let expected = format!("{MINI_TRANSCRIPT}[01:30] Preview at 1000× speed: not recorded\n");
-    assert_eq!(out, expected);
+    let library = lib(&env);
+    let started = std::time::Instant::now();
+    let out = stdout_of(&mut env.psoas_at_once(&[
+        "--library",
+        &library,
+        "run",
+        "mini",
+        "--plain",
+        "--no-record",
+    ]));
+    // Ninety seconds of routine in a fraction of them.
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!(out);
+    }
     assert!(
         out.bytes().all(|b| b >= 0x20 || b == b'\n'),
         "no control bytes but newlines"
     );
+    let routine = env.root().join("lib/mini.toml").display().to_string();
+    let preview =
+        stdout_of(&mut env.psoas(&["--library", &library, "run", &routine, "--speed", "1000"]));
+    assert_eq!(
+        preview,
+        format!("{out}[01:30] Preview at 1000× speed: not recorded\n")
+    );
 }
-
-/// The virtual clock skips every wait, and nothing else: a run at real
-/// speed on it says what a run on the real clock says, at the same times.
-#[test]
-fn the_virtual_clock_gives_the_transcript_of_real_time() {
-    let env = mini();
-    let args = ["--library", &lib(&env), "run", "mini", "--no-record"];
-    let started = std::time::Instant::now();
-    let out = stdout_of(&mut env.psoas_at_once(&args));
-    assert_eq!(out, MINI_TRANSCRIPT);
-    // Ninety seconds of routine in a fraction of them.
-    assert!(started.elapsed() < std::time::Duration::from_secs(30));
-}
-
-/// The transcript of `mini`, as far as its last line.
-const MINI_TRANSCRIPT: &str = "\
-[00:00] Warm up first: Warm muscles stretch further and more safely: walk about or march gently on the spot for two or three minutes first.
-[00:00] Step 1 of 3: Pelvic tilt. Get into position (15 s).
-[00:00] Stand tall.
-[00:00] Hands on hips.
-[00:00] Caution: Keep it small.
-[00:00] Throughout, move gently and never bounce; stop at once on sharp, shooting or radiating pain, numbness or tingling.
-[00:12] 3
-[00:13] 2
-[00:14] 1
-[00:15] Hold 10 s
-[00:15] Tilt gently.
-[00:15] Breathe in 4 s
-[00:19] Breathe out 6 s
-[00:20] Keep breathing.
-[00:25] Time: ease out of the position slowly.
-[00:25] Step 2 of 3: Lunge, left side. Get into position (15 s).
-[00:25] Kneel on the left knee.
-[00:25] Caution: Pad the knee.
-[00:25] Caution: Stop if it pinches.
-[00:37] 3
-[00:38] 2
-[00:39] 1
-[00:40] Left side: hold 10 s
-[00:40] Sink forward.
-[00:40] Breathe in 4 s
-[00:44] Breathe out 6 s
-[00:50] Time: ease out of the position slowly.
-[00:50] Switch sides: right side (5 s). Mirror the position on the other side.
-[00:52] 3
-[00:53] 2
-[00:54] 1
-[00:55] Right side: hold 10 s
-[00:55] Sink forward.
-[00:55] Breathe in 4 s
-[00:59] Breathe out 6 s
-[01:05] Time: ease out of the position slowly.
-[01:05] Step 3 of 3: Ball release. Get into position (15 s).
-[01:05] Lie on the ball.
-[01:17] 3
-[01:18] 2
-[01:19] 1
-[01:20] Hold 10 s
-[01:20] Phase 1 of 2 (5 s): Find a spot.
-[01:25] Phase 2 of 2 (5 s): Rock slowly.
-[01:30] Time: ease out of the position slowly.
-[01:30] Routine complete: 1:30, 4 holds done, 0 skipped
-";
 
 #[test]
 fn plain_mode_follows_the_warm_up_flags() {

@@ -1,5 +1,5 @@
-//! Tests of `psoas completions` (the scripts and the answers psoas gives
-//! them) and `psoas man`.
+//! Tests of `psoas completions`: the scripts and the answers psoas gives
+//! them. (`psoas man` is a snapshot in `help.rs`.)
 
 use crate::{Env, stdout_of};
 
@@ -13,17 +13,6 @@ fn completions_for_every_shell() {
         assert!(script.contains(shell), "{shell}:\n{script}");
     }
     env.psoas(&["completions", "tcsh"]).assert().code(2);
-}
-
-#[test]
-fn man_page_is_roff_with_every_command() {
-    let env = Env::new();
-    let page = stdout_of(&mut env.psoas(&["man"]));
-    assert!(page.starts_with(".ie \\n(.g .ds Aq"), "{}", &page[..80]);
-    assert!(page.contains(".TH psoas 1"), "{page}");
-    for command in ["list", "plan", "config", "completions"] {
-        assert!(page.contains(command), "{command}");
-    }
 }
 
 /// What psoas answers `SHELL` completing the last of `words`.

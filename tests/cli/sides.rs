@@ -189,13 +189,10 @@ fn history_shows_each_sides_trend() {
         + &side_check("2026-12-01T08:00:00+01:00", 5, 4);
     env.write("state/psoas/history.jsonl", &text);
     let report = stdout_of(env.psoas(&["history"]).env("PSOAS_NOW", NOW));
-    assert!(
-        report.contains(
-            "Pull, left / right: 7/4 (Nov 3) → 5/4 (Dec 1).\n\
-             Difference, left - right: +3 → +1.\n"
-        ),
-        "{report}"
-    );
+    {
+        let _snapshots = crate::snapshots();
+        insta::assert_snapshot!("history_with_two_side_checks", report);
+    }
     let json: Value = serde_json::from_str(&stdout_of(
         env.psoas(&["history", "--format", "json"])
             .env("PSOAS_NOW", NOW),
