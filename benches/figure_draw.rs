@@ -1,6 +1,7 @@
 //! Drawing a figure: laying out the kneeling stretch with its props,
-//! mirrored for the right side, and drawing it in braille for a 120x40
-//! screen's room and as SVG, many times over.
+//! mirrored for the right side, and drawing it in braille for the room the
+//! run's screen gives it at 80x24 and 120x40 and for `show`, and as SVG,
+//! many times over.
 //!
 //! Run with `cargo bench --bench figure_draw`; it prints the median time of
 //! one layout and one drawing of each kind, over 11 runs of 2,000.
@@ -67,6 +68,13 @@ fn main() {
     });
     time("braille, 30 columns by 14 rows", || {
         black_box(braille::render(black_box(&scene), 30, 14));
+    });
+    // The figure's column on the run's screen, at 120x40 and at 80x24.
+    time("braille, 42 columns by 33 rows", || {
+        black_box(braille::render(black_box(&scene), 42, 33));
+    });
+    time("braille, 31 columns by 17 rows", || {
+        black_box(braille::render(black_box(&scene), 31, 17));
     });
     time("SVG", || {
         black_box(svg::render(black_box(&scene), 320, "Kneeling"));

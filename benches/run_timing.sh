@@ -15,7 +15,8 @@
 #   `psoas print --format json` gives: the hold and the get-ready before it;
 # - CPU: user + system time of the whole process (getrusage of the child, in
 #   microseconds) for a single 60-second hold, in plain mode (stdout a pipe)
-#   and in interactive mode (a pseudo-terminal of 80x24 that nobody types in);
+#   and in interactive mode (a pseudo-terminal of 80x24 that nobody types in),
+#   and the same hold with a figure on the screen at 80x24 and 120x40;
 # - memory: the process's peak resident set (ru_maxrss).
 # Needs python3 (for wait4 and a pseudo-terminal); nothing else beyond cargo.
 set -euo pipefail
@@ -45,6 +46,28 @@ transition = 0
 
 [[step]]
 exercise = "bench-hold"
+TOML
+# The same hold with a figure (the kneeling stretch's, on a cushion), drawn
+# on the screen beside the words from 80x24.
+cat > "$work/lib/exercises/figure.toml" <<'TOML'
+[[exercise]]
+id = "bench-figure-hold"
+name = "Long hold with a figure"
+kind = "stretch"
+position = "kneeling"
+hold = 60
+setup = ["Kneel on a cushion."]
+cues = ["Breathe slowly.", "Let go."]
+figure = { view = "side", left_hip = -15, left_knee = 75, left_ankle = 90, right_hip = 95, right_knee = 95, left_shoulder = 20, left_elbow = 40, right_shoulder = 20, right_elbow = 40, props = ["floor", { prop = "cushion", at = "left-knee" }] }
+TOML
+cat > "$work/lib/figure60.toml" <<'TOML'
+name = "One minute hold with a figure"
+warm_up = false
+prep = 0
+transition = 0
+
+[[step]]
+exercise = "bench-figure-hold"
 TOML
 
 # Routines of 10 and 240 one-minute holds, for start-up and memory by routine
@@ -109,14 +132,14 @@ def plain(args, planned):
     assert status == 0, status
     return (last - first - planned) * 1000, cpu_ms(ru), peak
 
-def interactive(args, planned):
-    """Runs on an 80x24 pseudo-terminal; returns (ms from start to exit over
-    the plan, cpu ms, peak RSS KB)."""
+def interactive(args, planned, size=(80, 24)):
+    """Runs on a pseudo-terminal of `size` (columns, rows); returns (ms from
+    start to exit over the plan, cpu ms, peak RSS KB)."""
     start = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
         os.execve(BIN, [BIN, "--library", f"{WORK}/lib", "run", *args], ENV)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     peak = 0
     while True:
         try:
@@ -175,10 +198,13 @@ if MODE == "--start":
     raise SystemExit
 # The two modes run side by side; each is asleep nearly all the time.
 hold60 = planned("hold60")
+figure60 = planned("figure60")
 both = {}
 threads = [
     threading.Thread(target=lambda: both.__setitem__("plain", runs(plain, ["hold60", "--no-bell"], hold60))),
     threading.Thread(target=lambda: both.__setitem__("interactive", runs(interactive, ["hold60", "--no-bell"], hold60))),
+    threading.Thread(target=lambda: both.__setitem__("figure 80x24", runs(interactive, ["figure60", "--no-bell"], figure60))),
+    threading.Thread(target=lambda: both.__setitem__("figure 120x40", runs(lambda a, p: interactive(a, p, (120, 40)), ["figure60", "--no-bell"], figure60))),
 ]
 for t in threads:
     t.start()
@@ -186,6 +212,8 @@ for t in threads:
     t.join()
 report(f"plain, 60 s hold ({hold60} s)      ", both["plain"], "ends late by")
 report(f"interactive, 60 s hold ({hold60} s)", both["interactive"], "exits after the plan (start-up included) by")
+report(f"with a figure, 80x24 ({figure60} s)  ", both["figure 80x24"], "exits after the plan (start-up included) by")
+report(f"with a figure, 120x40 ({figure60} s) ", both["figure 120x40"], "exits after the plan (start-up included) by")
 if FULL:
     daily = planned("daily")
     report(f"plain, daily routine ({daily // 60}:{daily % 60:02})",

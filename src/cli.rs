@@ -211,6 +211,9 @@ pub struct RunArgs {
     /// No terminal bell at the start and end of each hold
     #[arg(long)]
     pub no_bell: bool,
+    /// Leave the exercises' figures off the screen (the words are complete without them)
+    #[arg(long)]
+    pub no_pictures: bool,
     /// Speak each cue with a text-to-speech program
     #[arg(long, overrides_with = "no_voice")]
     pub voice: bool,

@@ -62,13 +62,16 @@ pub struct Config {
     pub remind: RemindConfig,
     /// The program that shows a nudge, and its arguments.
     pub notify_command: Option<Vec<String>>,
+    /// The terminal a break started from a nudge runs in, and its
+    /// arguments; psoas's own command is added after them.
+    pub terminal: Option<Vec<String>>,
     /// Where each value that is set was read.
     pub origins: Origins,
 }
 
 /// The config's `remind` table: `{ every = "60m", from = "09:00", to =
 /// "17:30", days = "mon-fri" }`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RemindConfig {
     pub every: Option<Interval>,
     pub from: Option<TimeOfDay>,
@@ -77,6 +80,19 @@ pub struct RemindConfig {
     /// Time at the desk before a nudge, where the desktop says how long the
     /// person has been away.
     pub sit: Option<Interval>,
+    /// The routines a nudge offers, in turn.
+    pub routines: Option<Vec<NamedRoutine>>,
+    /// How many nudges a day may be skipped.
+    pub skips_a_day: Option<u32>,
+}
+
+/// A routine id the config names, and where: one the library lacks is
+/// reported at its place in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamedRoutine {
+    pub id: String,
+    /// The file, line, column and key of the id, with no message yet.
+    pub place: Diagnostic,
 }
 
 /// The file a config was read from and the line of each key it set.
@@ -113,6 +129,7 @@ impl Config {
     pub const DEFAULT_CHECK_IN: bool = true;
     pub const DEFAULT_BRISK_WARM_UP: bool = false;
     pub const DEFAULT_PICTURES: bool = true;
+    pub const DEFAULT_SKIPS_A_DAY: u32 = 3;
 
     /// Reads the config file; a missing file is no error. A bad file fails
     /// with every problem in it (a [`LoadError`]).
@@ -221,7 +238,7 @@ impl Config {
     /// The reminder schedule: each part set here, else its default.
     pub fn remind(&self) -> Schedule {
         let d = Schedule::default();
-        let r = self.remind;
+        let r = &self.remind;
         Schedule {
             every: r.every.unwrap_or(d.every),
             from: r.from.unwrap_or(d.from),
@@ -235,6 +252,20 @@ impl Config {
         self.remind
             .sit
             .unwrap_or(Interval::from_minutes(50).expect("50 minutes is an interval"))
+    }
+
+    /// The routines a nudge offers in turn: `remind.routines`, else the desk
+    /// break.
+    pub fn remind_routines(&self) -> Vec<&str> {
+        match &self.remind.routines {
+            Some(routines) => routines.iter().map(|r| r.id.as_str()).collect(),
+            None => vec![crate::remind::ROUTINE],
+        }
+    }
+
+    /// How many nudges a day may be skipped: `remind.skips_a_day`, else 3.
+    pub fn skips_a_day(&self) -> u32 {
+        self.remind.skips_a_day.unwrap_or(Self::DEFAULT_SKIPS_A_DAY)
     }
 }
 

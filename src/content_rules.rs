@@ -797,9 +797,13 @@ fn every_routine_under_every_condition_ends_with_breathing() {
         for conditions in &sets {
             match Plan::build(routine, &library, &settings(conditions)) {
                 Ok(plan) => {
-                    // The side check is a measure taken, not a session.
+                    // The side check is a measure taken, not a session, and
+                    // the micro break a pause in sitting, its stretch paced
+                    // by the breath.
                     assert!(
-                        routine.is_side_check() || ends_with_breathing(&plan),
+                        routine.is_side_check()
+                            || routine.id == MICRO_BREAK
+                            || ends_with_breathing(&plan),
                         "{} with {conditions:?} does not end with breathing",
                         routine.id
                     );
@@ -1002,6 +1006,52 @@ fn once_familiar_a_routine_is_mostly_holding() {
         );
     }
     assert!(holds.iter().any(|h| h.exercise.kind == Kind::Stretch));
+}
+
+/// The routine a nudge can offer that is shortest.
+const MICRO_BREAK: &str = "micro-break";
+
+/// The micro break a nudge can offer takes under two minutes once familiar:
+/// a walk, then the standing psoas stretch on each side. Under every
+/// condition it keeps the walk; after a hip replacement, standing pelvic
+/// tilts stand in for the stretch, and soon after surgery the walk is all.
+#[test]
+fn the_micro_break_is_under_two_minutes_and_stands_for_every_condition() {
+    let library = builtin();
+    let routine = library.routine(MICRO_BREAK).unwrap();
+    let familiar = Plan::familiar_length(routine, &library, &settings(&[])).unwrap();
+    assert!(
+        familiar < 2 * 60,
+        "the micro break takes {familiar} s once familiar"
+    );
+    let held = |conditions: &[Condition]| -> Vec<(String, Option<Side>)> {
+        let plan = Plan::build(routine, &library, &settings(conditions)).unwrap();
+        plan.holds()
+            .iter()
+            .map(|h| (h.exercise.id.clone(), h.side))
+            .collect()
+    };
+    let ids = |held: &[(String, Option<Side>)]| -> Vec<String> {
+        held.iter().map(|(id, _)| id.clone()).collect()
+    };
+    let whole = held(&[]);
+    assert_eq!(
+        whole,
+        [
+            ("walking-break".to_string(), None),
+            ("standing-psoas-stretch".to_string(), Some(Side::Left)),
+            ("standing-psoas-stretch".to_string(), Some(Side::Right)),
+        ]
+    );
+    for &condition in Condition::ALL {
+        let kept = ids(&held(&[condition]));
+        assert_eq!(kept[0], "walking-break", "{condition}");
+    }
+    assert_eq!(
+        ids(&held(&[Condition::HipReplacement])),
+        ["walking-break", "standing-pelvic-tilt"]
+    );
+    assert_eq!(ids(&held(&[Condition::RecentSurgery])), ["walking-break"]);
 }
 
 /// The words with which a caution that concerns one condition opens. Such a

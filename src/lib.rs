@@ -29,7 +29,8 @@
 //! - `commands/`: one file per subcommand (`run.rs`, `plan.rs`, `print.rs`,
 //!   `list.rs`, `show.rs`, `routines.rs`, `check.rs`, `history.rs`,
 //!   `config.rs`, `remind.rs`), each with its plain options (`run/options.rs`
-//!   and `remind/options.rs` for the two with many).
+//!   and `remind/options.rs` for the two with many); `remind/offer.rs` gives
+//!   a nudge that is due and acts on its answer.
 //! - `context.rs`: what every command may need, found when first asked for:
 //!   where files live, the config, the library and what the history knows of
 //!   the person. `exit.rs` holds the exit statuses beyond success.
@@ -39,8 +40,10 @@
 //! - `remind/`: the desk nudge: when nudges may come (`schedule.rs`), the
 //!   scheduler's files (`units.rs`) and programs (`helper.rs`, run so that
 //!   none can hold psoas up), the idle time the desktop reports (`idle.rs`),
-//!   time at the desk (`sitting.rs`), the decision (`decide.rs`) and how the
-//!   nudge reaches the person (`notify.rs`).
+//!   time at the desk (`sitting.rs`), the decision (`decide.rs`), how the
+//!   nudge reaches the person (`notify.rs`, and `ask.rs` for one with choices:
+//!   start, snooze, skip), the terminal a break starts in (`terminal.rs`) and
+//!   the nudges kept with their answers (`answers.rs`).
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`) and
 //!   `sheet_html.rs` (the printed page), both listing the steps as
 //!   `sheet_steps.rs` gives them, `list.rs`, `show.rs`, `routines.rs`,
@@ -50,9 +53,12 @@
 //!   `format.rs`.
 //! - `runner/`: the guided timer. `settings.rs` is how a run is carried out;
 //!   `clock.rs` is the only place a run reads the time (under test it may
-//!   skip its waits); `interactive.rs` (with `screen.rs`, `rows.rs`,
-//!   `pages.rs`, `painter.rs`, `hold_bar.rs`, `big_digits.rs`, `keys.rs`,
-//!   `input.rs`, `terminal.rs`, `signals.rs`) runs the screen, `plain.rs` the
+//!   skip its waits); `interactive.rs` (with `screen.rs`, `layout.rs` (how
+//!   a window's room is shared), `rows.rs`, `pages.rs`, `painter.rs`,
+//!   `hold_bar.rs`, `big_text.rs` (the seconds and the breathing word in
+//!   block letters), `picture.rs` (the exercise's figure, drawn once for its
+//!   room), `keys.rs`, `input.rs`, `terminal.rs`, `signals.rs`) runs the
+//!   screen, `plain.rs` the
 //!   transcript (`heard_whole.rs` tests that no word of any built-in routine
 //!   is cut off); `check_in.rs` asks the tension score, `answer.rs` reads a
 //!   typed answer while watching for signals, `echo.rs` hides what is typed
@@ -70,7 +76,7 @@
 //!   each event of a run and every sentence around it; in
 //!   `words/after_session.rs` what the end of a session says of its record;
 //!   in `words/man.rs` what the man page says of files, the environment and
-//!   exit statuses.
+//!   exit statuses; in `words/nudge.rs` what a nudge with choices says.
 //! - `history/`: the history file (`store.rs`, `lines.rs`, `error.rs` for
 //!   what went wrong), one session (`record.rs`) made from how a run ended
 //!   (`outcome.rs`), the 0 to 10 scale of a check-in (`tension.rs`), a side

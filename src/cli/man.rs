@@ -146,6 +146,7 @@ fn files() -> Vec<(String, &'static str)> {
         (state(remind::NO_NOTIFIER_FILE), man::NO_NOTIFIER),
         (state(remind::sitting::STATE_FILE), man::SITTING),
         (state(commands::remind::PAUSED_FILE), man::PAUSED),
+        (state(remind::answers::FILE), man::NUDGES),
     ]
 }
 

@@ -91,6 +91,7 @@ impl From<RunArgs> for RunOptions {
             warm_up,
             brisk_warm_up: args.brisk_warm_up,
             bell: !args.no_bell,
+            pictures: !args.no_pictures,
             voice,
             voice_pace: args.voice_pace,
             tension_before: args.tension_before,

@@ -10,6 +10,7 @@ use crate::config::template;
 use crate::context::Context;
 use crate::diagnostic::sanitize;
 use crate::files::{Existing, write_whole};
+use crate::remind::terminal;
 use crate::render::config_show;
 use crate::voice::SpeechProgram;
 
@@ -34,7 +35,8 @@ pub fn execute(context: &Context, task: ConfigTask, out: &mut impl Write) -> Res
 }
 
 /// Prints every setting in effect. Where cues would be spoken from when the
-/// config names no program is looked up on `PATH` now.
+/// config names no program is looked up on `PATH` now, as is the terminal
+/// a break from a nudge would start in.
 fn show(context: &Context, out: &mut impl Write) -> Result<()> {
     let config = context.config()?;
     let fallback_voice = match &config.voice_command {
@@ -44,10 +46,16 @@ fn show(context: &Context, out: &mut impl Write) -> Result<()> {
             SpeechProgram::find(None, path_var.as_deref()).ok()
         }
     };
+    let terminal = terminal::choose(
+        config.terminal.as_deref(),
+        std::env::var_os("TERMINAL").as_deref(),
+        std::env::var_os("PATH").as_deref(),
+    );
     config_show::write(
         config,
         &context.dirs.config_file,
         fallback_voice.as_ref(),
+        terminal.as_ref(),
         out,
     )
 }

@@ -5,7 +5,8 @@
 //! line to add) and enables them; the programs it runs (`systemctl`,
 //! `launchctl`) are looked up on `PATH` like any other. `now` reads the
 //! clock (or `PSOAS_NOW`), the history and the last nudge, and nudges only
-//! when [`decide`](fn@decide) says so.
+//! when [`decide`](fn@decide) says so; `offer.rs` gives the nudge and acts on
+//! its answer.
 
 use std::fs;
 use std::io::{self, Write};
@@ -17,21 +18,19 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::context::Context;
 use crate::diagnostic::sanitize;
-use crate::engine::Plan;
 use crate::files::{self, Existing};
 use crate::history::{Future, History};
 use crate::now::now;
 use crate::remind::decide::decide_sitting;
 use crate::remind::helper::{self, Messages};
 use crate::remind::idle;
-use crate::remind::notify::{self, Shown, TITLE};
 use crate::remind::sitting::{self, Presence, Sitting};
 use crate::remind::units::{self, UnitFile};
 use crate::remind::{
-    Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, ROUTINE, Schedule, Scheduler, decide,
-    last_nudge, nudge_text,
+    Decision, LAST_NUDGE_FILE, NO_NOTIFIER_FILE, Places, Schedule, Scheduler, decide, last_nudge,
 };
 
+mod offer;
 mod options;
 
 pub use options::{RemindTask, ScheduleOptions};
@@ -101,6 +100,7 @@ fn install(
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let schedule = schedule(schedule_given, context.config()?)?;
+    offer::checked_routines(context)?;
     let scheduler = scheduler(scheduler_given);
     let program = std::env::current_exe().context("cannot find the path of psoas itself")?;
     if let Err(unsafe_path) = units::check_path(&program) {
@@ -406,33 +406,7 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
         return Ok(ExitCode::SUCCESS);
     }
     debug_assert_eq!(decision, Decision::Nudge);
-    let text = nudge_text(ROUTINE, routine_seconds(context)?);
-    // Said and marked before the notifier runs, so that whatever the
-    // notifier does, the nudge is seen and this interval has had it.
-    writeln!(out, "{text}")?;
-    out.flush()?;
-    remember_nudge(state, now)?;
-    let mut notifier = notify::from_config(config.notify_command.as_deref());
-    match notifier.notify(TITLE, &text) {
-        Ok(Shown::Done) => Ok(ExitCode::SUCCESS),
-        Ok(Shown::StillRunning(waited)) => {
-            let program = config.notify_command.as_deref().unwrap_or_default();
-            let program = program.first().map_or("", String::as_str);
-            let _ = writeln!(
-                io::stderr(),
-                "psoas: the notify_command `{}` is still running after {} s; psoas leaves it be.",
-                sanitize(program),
-                waited.as_secs()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        // The person chose this program; that it failed must not go unseen.
-        Err(error) if config.notify_command.is_some() => bail!("{error}"),
-        Err(error) => {
-            say_once_no_notifier(state, &error);
-            Ok(ExitCode::SUCCESS)
-        }
-    }
+    offer::nudge(context, now, out)
 }
 
 /// The time at the desk after this check, kept in the state folder for the
@@ -524,21 +498,6 @@ fn last_session(
         let _ = writeln!(io::stderr(), "psoas: warning: {}", sanitize(&warning));
     }
     Ok(newest)
-}
-
-/// How long the suggested routine takes at the person's level; the
-/// built-in library always has it.
-fn routine_seconds(context: &Context) -> Result<u32> {
-    let settings = context.plan_settings(&[])?;
-    Ok(context
-        .library_and_routine(Some(ROUTINE))
-        .ok()
-        .and_then(|(library, routine)| {
-            Plan::build(&routine, &library, &settings)
-                .ok()
-                .map(|p| p.total())
-        })
-        .unwrap_or(0))
 }
 
 fn remember_nudge(state_dir: &Path, at: DateTime<FixedOffset>) -> Result<()> {

@@ -28,6 +28,7 @@ pub enum Key {
     TighterSide,
     Remind,
     NotifyCommand,
+    Terminal,
 }
 
 impl Key {
@@ -66,7 +67,7 @@ mod tests {
             names.join(" "),
             "default_routine prep transition breathing bell voice voice_command voice_pace \
              weekly_goal min_held_minutes check_in brisk_warm_up pictures conditions level guidance \
-             familiar_after tighter_side remind notify_command"
+             familiar_after tighter_side remind notify_command terminal"
         );
     }
 }

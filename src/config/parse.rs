@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::{Config, Key, RemindConfig};
+use super::{Config, Key, NamedRoutine, RemindConfig};
 use crate::diagnostic::{Diagnostic, SourceText, is_unsafe_char};
 use crate::engine::{Guidance, Pace};
 use crate::library::{Breathing, Condition, RawBreathing, Routine, is_kebab_case};
@@ -32,6 +32,8 @@ struct RawRemind {
     to: Option<Spanned<Text>>,
     days: Option<Spanned<Text>>,
     sit: Option<Spanned<Text>>,
+    routines: Option<Spanned<List<Spanned<Text>>>>,
+    skips_a_day: Option<Spanned<WholeNumber>>,
 }
 
 /// The valid values of a whole-number key: the range check and the help for
@@ -79,6 +81,12 @@ const MIN_HELD_MINUTES: Whole = Whole {
     max: 60,
     unit: "minutes",
 };
+/// At most one a waking hour: more would make the limit no limit.
+const SKIPS_A_DAY: Whole = Whole {
+    min: 0,
+    max: 16,
+    unit: "skips",
+};
 const LEVEL: Whole = Whole {
     min: 1,
     max: 3,
@@ -96,12 +104,15 @@ fn valid_value(key: &str) -> Option<String> {
         "level" => LEVEL,
         "voice_pace" => VOICE_PACE,
         "familiar_after" => FAMILIAR_AFTER,
+        "remind.skips_a_day" => SKIPS_A_DAY,
         _ => return None,
     };
     Some(range_help(whole.min, whole.max, whole.unit))
 }
 
 const VOICE_HELP: &str = "an array of the program and its arguments, like [\"espeak-ng\", \"--stdin\"]; the cue text goes on its standard input";
+const TERMINAL_HELP: &str = "an array of the terminal program and its arguments, like [\"gnome-terminal\", \"--\"] or [\"xterm\", \"-e\"]; the command of the break (`psoas run ROUTINE`) is added after them";
+const ROUTINE_ID_HELP: &str = "a routine id as `psoas routines` lists it: lowercase letters, digits and single dashes, like `daily`";
 const NOTIFY_HELP: &str = "an array of the program and its arguments, like [\"notify-send\", \"--urgency=low\"]; the title and the text of the nudge are added as two more arguments";
 
 /// Parses a config file. The config holds every valid key even when others are
@@ -178,6 +189,7 @@ impl Reader<'_> {
             }
             Key::Remind => config.remind = self.remind(value),
             Key::NotifyCommand => config.notify_command = self.command(key, value, NOTIFY_HELP),
+            Key::Terminal => config.terminal = self.command(key, value, TERMINAL_HELP),
         }
     }
 
@@ -237,7 +249,7 @@ impl Reader<'_> {
                 id.span(),
                 key,
                 format!("`{}` is not a routine id", id.get_ref().0),
-                "a routine id as `psoas routines` lists it: lowercase letters, digits and single dashes, like `daily`",
+                ROUTINE_ID_HELP,
             );
             return None;
         }
@@ -264,9 +276,15 @@ impl Reader<'_> {
             to: self.parsed("remind.to", raw.to),
             days: self.parsed("remind.days", raw.days),
             sit: self.parsed("remind.sit", raw.sit),
+            routines: raw
+                .routines
+                .and_then(|r| self.named_routines("remind.routines", r)),
+            skips_a_day: raw
+                .skips_a_day
+                .and_then(|n| self.in_range(&n, "remind.skips_a_day", SKIPS_A_DAY)),
         };
         let schedule = Config {
-            remind,
+            remind: remind.clone(),
             ..Config::default()
         }
         .remind();
@@ -280,6 +298,39 @@ impl Reader<'_> {
             return RemindConfig::default();
         }
         remind
+    }
+
+    /// Routine ids, each kept with its place; none from an empty list or
+    /// one with an id that cannot be one.
+    fn named_routines(
+        &mut self,
+        key: &str,
+        ids: Spanned<List<Spanned<Text>>>,
+    ) -> Option<Vec<NamedRoutine>> {
+        if ids.get_ref().0.is_empty() {
+            self.error(ids.span(), key, "is empty".into(), ROUTINE_ID_HELP);
+            return None;
+        }
+        let mut named = Vec::new();
+        let mut ok = true;
+        for (i, id) in ids.into_inner().0.into_iter().enumerate() {
+            let key = format!("{key}[{}]", i + 1);
+            let span = id.span();
+            let id = id.into_inner().0;
+            if !is_kebab_case(&id) {
+                self.error(
+                    span,
+                    &key,
+                    format!("`{id}` is not a routine id"),
+                    ROUTINE_ID_HELP,
+                );
+                ok = false;
+                continue;
+            }
+            let place = Diagnostic::error(self.file, Some(span), String::new()).with_key(key);
+            named.push(NamedRoutine { id, place });
+        }
+        ok.then_some(named)
     }
 
     /// A string read with its `FromStr`, whose error says what is valid.

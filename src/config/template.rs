@@ -73,8 +73,9 @@ pub fn template() -> String {
 # marching, step jacks and hip circles (`--brisk-warm-up`).
 # brisk_warm_up = {brisk_warm_up}
 
-# Draw each exercise's figure in `psoas show` on a terminal (`--no-pictures`).
-# The words are complete without it.
+# Draw each exercise's figure in `psoas show` on a terminal and on the run's
+# screen, where there is room (`--no-pictures`). The words are complete
+# without it.
 # pictures = {pictures}
 
 # How much longer stretch and breathing holds last: 1 as written, 2 one and a
@@ -98,12 +99,23 @@ pub fn template() -> String {
 # or every-day). `psoas remind install` sets up the scheduler with these.
 # Where the desktop says how long you have been away, the nudge comes after
 # `sit` at the desk without a break instead, checked at every `every`.
-# remind = {{ every = \"{every}\", from = \"{from}\", to = \"{to}\", days = \"{days}\", sit = \"50m\" }}
+# Where the desktop's notifications offer choices, a nudge offers to start the
+# break, to snooze {snooze} minutes, or to skip, at most `skips_a_day` times a
+# day (0 to 16). The break is the next of `routines` in turn (`psoas routines`
+# lists them; micro-break is the shortest).
+# remind = {{ every = \"{every}\", from = \"{from}\", to = \"{to}\", days = \"{days}\", sit = \"50m\", routines = [\"{routine}\"], skips_a_day = {skips} }}
 
 # The program that shows a nudge, and its arguments, as an array; the title and
 # the text are added as two more arguments. Without this key psoas uses the
-# desktop's notifications.
+# desktop's notifications, which can offer choices.
 # notify_command = [\"notify-send\"]
+
+# The terminal a break started from a nudge runs in, and its arguments, as an
+# array; `psoas run ROUTINE` is added after them. Without this key psoas uses
+# $TERMINAL, else the first found on your PATH of the usual ones
+# (x-terminal-emulator, gnome-terminal, konsole, kitty, xterm and others);
+# `psoas config show` says which.
+# terminal = [\"gnome-terminal\", \"--\"]
 
 # Conditions to take care with. Exercises to avoid with any of them are left
 # out of `run`, `print` and `plan`, and marked by `list`; `--condition TAG`
@@ -134,6 +146,9 @@ pub fn template() -> String {
         to = remind.to,
         days = remind.days,
         familiar_after = crate::engine::Guidance::FAMILIAR_AFTER,
+        snooze = crate::remind::SNOOZE_MINUTES,
+        routine = crate::remind::ROUTINE,
+        skips = Config::DEFAULT_SKIPS_A_DAY,
     );
     let width = Condition::ALL
         .iter()

@@ -1,5 +1,7 @@
 //! A small library for unit tests: a plain hold, an each-side stretch and a
-//! two-phase ball release in one routine, and a warm-up move. The TOML is the
+//! two-phase ball release in one routine, and a warm-up move. The hold and
+//! the stretch have figures (standing, and kneeling on a cushion); the ball
+//! release has none. The TOML is the
 //! command-line tests' too (tests/fixtures/mini). The settings make the
 //! transition as short as the routine's prep, 5 seconds, so a get-ready is
 //! longer only to say what it says: the tilt's set-up and caution with the

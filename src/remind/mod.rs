@@ -8,13 +8,20 @@
 //! person has been away ([`idle`]), `now` counts time at the desk instead
 //! ([`sitting`], kept in the state folder between checks). The scheduler's
 //! own programs are run by [`helper`], so that none can hold psoas up.
+//! Where the notification service supports actions, the nudge asks
+//! ([`ask`]): start the break (in a [`terminal`]), snooze or skip; each
+//! nudge and its answer is kept ([`answers`]), for the routines offered in
+//! turn and the day's skips.
 
+pub mod answers;
+pub mod ask;
 pub mod decide;
 pub mod helper;
 pub mod idle;
 pub mod notify;
 pub mod schedule;
 pub mod sitting;
+pub mod terminal;
 pub mod units;
 
 use std::fmt;
@@ -26,8 +33,14 @@ use chrono::{DateTime, FixedOffset};
 pub use decide::{Decision, decide};
 pub use schedule::{Days, Interval, Schedule, TimeOfDay};
 
-/// The routine a nudge suggests.
+/// The routine a nudge suggests unless `remind.routines` says otherwise.
 pub const ROUTINE: &str = "desk-break";
+
+/// How long the snooze a nudge offers lasts.
+pub const SNOOZE_MINUTES: u32 = 10;
+
+/// How long `remind now` waits for the answer to a nudge with choices.
+pub const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(3 * 60);
 
 /// The file in the state folder that holds when the last nudge came.
 pub const LAST_NUDGE_FILE: &str = "remind-last-nudge";

@@ -104,6 +104,8 @@ Description=psoas: a nudge to stand up from the desk
 [Service]
 Type=oneshot
 ExecStart={}
+# A break started from the nudge runs on in its terminal after the check ends.
+KillMode=process
 ",
         exec.join(" ")
     );
@@ -270,6 +272,12 @@ mod tests {
             service.text.contains(
                 "ExecStart=\"/opt/my tools/psoas\" remind now --every 90m --from 09:00 --to 12:00 --days mon,wed\n"
             ),
+            "{}",
+            service.text
+        );
+        // Ending the check does not end the break it started.
+        assert!(
+            service.text.ends_with("\nKillMode=process\n"),
             "{}",
             service.text
         );

@@ -9,15 +9,18 @@ use anyhow::Result;
 use crate::config::{Config, Key};
 use crate::diagnostic::sanitize;
 use crate::format::table;
+use crate::remind::terminal::{Origin, Terminal};
 use crate::voice::{FALLBACK_PROGRAMS, SpeechProgram};
 
 /// Writes the config file's path, then each key with its value in effect and
 /// where it came from. `fallback_voice` is the program cues would be spoken
-/// with when the config names none, if one is found.
+/// with when the config names none, if one is found, and `chosen_terminal`
+/// the terminal a break from a nudge would start in.
 pub fn write(
     config: &Config,
     path: &Path,
     fallback_voice: Option<&SpeechProgram>,
+    chosen_terminal: Option<&Terminal>,
     out: &mut impl Write,
 ) -> Result<()> {
     let found = if config.origins.file.is_some() {
@@ -33,7 +36,7 @@ pub fn write(
     let rows: Vec<[String; 3]> = Key::ALL
         .iter()
         .map(|&key| {
-            let (value, origin) = effective(config, key, fallback_voice);
+            let (value, origin) = effective(config, key, fallback_voice, chosen_terminal);
             [key.to_string(), value, origin]
         })
         .collect();
@@ -46,6 +49,7 @@ fn effective(
     config: &Config,
     key: Key,
     fallback_voice: Option<&SpeechProgram>,
+    chosen_terminal: Option<&Terminal>,
 ) -> (String, String) {
     let origin = config.origins.describe(key);
     let value = match key {
@@ -76,17 +80,20 @@ fn effective(
         Key::Remind => {
             let r = config.remind();
             format!(
-                "{{ every = {}, from = {}, to = {}, days = {} }}",
+                "{{ every = {}, from = {}, to = {}, days = {}, routines = {}, skips_a_day = {} }}",
                 quote(&r.every.to_string()),
                 quote(&r.from.to_string()),
                 quote(&r.to.to_string()),
-                quote(&r.days.to_string())
+                quote(&r.days.to_string()),
+                array(config.remind_routines().into_iter()),
+                config.skips_a_day()
             )
         }
         Key::NotifyCommand => match &config.notify_command {
             Some(command) => array(command.iter().map(String::as_str)),
             None => "none: desktop notifications".to_string(),
         },
+        Key::Terminal => return terminal(chosen_terminal, origin),
     };
     (value, origin)
 }
@@ -115,6 +122,26 @@ fn voice_command(
                 "default".into(),
             )
         }
+    }
+}
+
+/// The terminal a break started from a nudge runs in: the configured one,
+/// else `$TERMINAL`, else the first found on `PATH`.
+fn terminal(chosen: Option<&Terminal>, origin: String) -> (String, String) {
+    match chosen {
+        Some(t) => {
+            let words = array(t.words.iter().map(String::as_str));
+            let origin = match t.origin {
+                Origin::Config => origin,
+                Origin::Environment => "default: $TERMINAL".into(),
+                Origin::Found => "default: first found on PATH".into(),
+            };
+            (words, origin)
+        }
+        None => (
+            "none found ($TERMINAL unset, no usual terminal on PATH)".to_string(),
+            "default".into(),
+        ),
     }
 }
 

@@ -29,6 +29,7 @@ use super::clock::Clock;
 use super::input::{self, Ready};
 use super::keys::{self, KeyAction};
 use super::painter::Painter;
+use super::picture::Pictures;
 use super::screen::{self, Overlay, Row};
 use super::settings::{RunSettings, WarmUpChoice};
 use super::signals::{Signal, SignalWatch};
@@ -100,6 +101,7 @@ pub fn run<'a>(
         paused_to_ask: false,
         notice: Vec::new(),
         notice_hold: 0,
+        pictures: Pictures::new(settings.pictures),
     };
     let ending = run.follow(&mut console)?;
     drop(console);
@@ -280,6 +282,8 @@ struct Run<'a, 's> {
     /// hold `notice_hold`.
     notice: Vec<String>,
     notice_hold: usize,
+    /// The figures on the screen, if shown, and the last one drawn.
+    pictures: Pictures,
 }
 
 impl Run<'_, '_> {
@@ -296,8 +300,14 @@ impl Run<'_, '_> {
             }
             self.note_troubles();
             let (width, height) = console.painter.size();
-            let rows =
-                screen::frame_noting(&self.session, self.overlay, &self.notice, width, height);
+            let rows = screen::frame_noting(
+                &self.session,
+                self.overlay,
+                &self.notice,
+                &self.pictures,
+                width,
+                height,
+            );
             let title = screen::title(&self.session);
             if let Err(ending) = console.show(&rows, &title) {
                 return Ok(ending);
@@ -357,8 +367,14 @@ impl Run<'_, '_> {
         loop {
             let speaking = speaker::last_words(self.speaker.as_deref_mut());
             let (width, height) = console.painter.size();
-            let rows =
-                screen::frame_noting(&self.session, Overlay::None, &self.notice, width, height);
+            let rows = screen::frame_noting(
+                &self.session,
+                Overlay::None,
+                &self.notice,
+                &self.pictures,
+                width,
+                height,
+            );
             if let Err(ending) = console.show(&rows, &screen::title(&self.session)) {
                 return Ok(ending);
             }

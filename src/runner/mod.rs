@@ -7,7 +7,7 @@
 //! applied in the clock, never in the engine.
 
 pub(crate) mod answer;
-pub(crate) mod big_digits;
+pub(crate) mod big_text;
 pub(crate) mod check_in;
 pub(crate) mod clock;
 pub(crate) mod echo;
@@ -17,8 +17,10 @@ pub(crate) mod hold_bar;
 pub(crate) mod input;
 pub(crate) mod interactive;
 pub(crate) mod keys;
+pub(crate) mod layout;
 pub(crate) mod pages;
 pub(crate) mod painter;
+pub(crate) mod picture;
 pub(crate) mod plain;
 pub(crate) mod rows;
 pub(crate) mod screen;

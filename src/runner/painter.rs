@@ -88,6 +88,13 @@ impl Painter {
                 ResetColor,
                 terminal::Clear(terminal::ClearType::UntilNewLine)
             )?;
+            if let Some(aside) = &row.aside {
+                queue!(
+                    out,
+                    cursor::MoveTo(aside.column as u16, y as u16),
+                    Print(&aside.text)
+                )?;
+            }
         }
         self.shown = rows.to_vec();
         out.flush()
@@ -140,10 +147,7 @@ mod tests {
     use super::*;
 
     fn row(text: &str, style: Style) -> Row {
-        Row {
-            text: text.into(),
-            style,
-        }
+        Row::new(text, style)
     }
 
     #[test]
@@ -188,6 +192,25 @@ mod tests {
             assert!(!text.contains(code), "{code} in {text:?}");
         }
         assert!(text.contains("\x1b[7m"), "bands are reversed: {text:?}");
+    }
+
+    #[test]
+    fn a_figure_beside_a_row_is_drawn_at_its_column_uncoloured() {
+        let mut painter = Painter::new(true, (20, 1));
+        let mut out = Vec::new();
+        let mut beside = row("99", Style::Count);
+        beside.aside = Some(super::super::rows::Aside {
+            column: 12,
+            text: "⣿⡇".into(),
+        });
+        painter.paint(&[beside], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        // The number in its colour, the line cleared, then the figure at
+        // column 13 (one-based) after every colour was reset.
+        assert!(
+            text.ends_with("99\x1b[0m\x1b[0m\x1b[K\x1b[1;13H⣿⡇"),
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The building blocks of a screen: rows of text with a named style, cut
 //! and wrapped to the terminal's width, and chosen by priority when the
-//! terminal is too short for all of them. Widths are the columns text takes
-//! on a terminal, not its count of characters.
+//! terminal is too short for all of them. A row may have a line of a figure
+//! beside its text, drawn at a column of its own. Widths are the columns
+//! text takes on a terminal, not its count of characters.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -26,6 +27,18 @@ pub enum Style {
 pub struct Row {
     pub text: String,
     pub style: Style,
+    /// A line of the figure, drawn from its column on, in no colour.
+    pub aside: Option<Aside>,
+    /// Whether the row stands beside the figure's column: its text is kept
+    /// to the columns the figure leaves.
+    pub beside: bool,
+}
+
+/// A line of a figure and the column it starts at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Aside {
+    pub column: usize,
+    pub text: String,
 }
 
 impl Row {
@@ -33,7 +46,47 @@ impl Row {
         Row {
             text: text.into(),
             style,
+            aside: None,
+            beside: false,
         }
+    }
+
+    /// The row as the terminal shows it: its text, and the figure's line
+    /// drawn over it from its column on.
+    #[cfg(test)]
+    pub fn line(&self) -> String {
+        let Some(aside) = &self.aside else {
+            return self.text.clone();
+        };
+        let end = aside.column + aside.text.width();
+        let (mut line, mut rest, mut used) = (String::new(), String::new(), 0);
+        for c in self.text.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w <= aside.column {
+                line.push(c);
+            } else if used >= end {
+                rest.push(c);
+            }
+            used += w;
+        }
+        let pad = aside.column.saturating_sub(line.width());
+        format!("{line}{}{}{rest}", " ".repeat(pad), aside.text)
+    }
+
+    /// Whether the columns the figure's line takes are blank in the text.
+    #[cfg(test)]
+    pub fn aside_is_clear(&self) -> bool {
+        let Some(aside) = &self.aside else {
+            return true;
+        };
+        let end = aside.column + aside.text.width();
+        let mut used = 0;
+        self.text.chars().all(|c| {
+            let w = c.width().unwrap_or(0);
+            let clear = used + w <= aside.column || used >= end || c == ' ';
+            used += w;
+            clear
+        })
     }
 }
 

@@ -6,18 +6,22 @@
 //! The layout is built for 40×12 and grows from there: rows that matter least
 //! are dropped first on a smaller terminal, a taller one gives the extra
 //! lines to the instructions, and from 80×24 the seconds left are shown in
-//! big digits. What the screen says comes from the wording module and the
-//! session's events; the screen only lays it out.
+//! big digits, the exercise's figure stands beside them and the words, and
+//! the digits and the breathing word grow with the window (`layout.rs`).
+//! What the screen says comes from the wording module and the session's
+//! events; the screen only lays it out.
 
 use std::time::Duration;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::big_digits;
+use super::big_text;
 use super::hold_bar::hold_bar;
 use super::keys;
+use super::layout::{BREATH_GAP, Column, Layout};
 use super::pages::{page, page_round};
-use super::rows::{Priority, fit, wrap};
+use super::picture::Pictures;
+use super::rows::{Aside, Priority, cut, fit, wrap};
 pub use super::rows::{Row, Style};
 use crate::engine::{
     COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, word_count,
@@ -59,11 +63,6 @@ fn on_step(d: Duration) -> Duration {
     Duration::from_nanos((d.as_nanos() / step * step) as u64)
 }
 
-/// Whether a terminal is large enough for the seconds in big digits.
-pub fn has_room_for_big_digits(width: u16, height: u16) -> bool {
-    width >= 80 && height >= 24
-}
-
 /// The terminal's title while a routine runs: the step and the time left.
 pub fn title(session: &Session<'_>) -> String {
     let plan = session.plan();
@@ -82,22 +81,23 @@ pub fn title(session: &Session<'_>) -> String {
 /// Every row has its place whatever the step, so nothing jumps from one
 /// exercise to the next: the side band's row stays (empty) for an exercise
 /// without sides, and the breathing row says what to do in the get-ready or
-/// while moving. From 80×24 up, the seconds left are five rows high, placed
-/// toward the side being worked. A `notice` stands above the key hints:
-/// something the person is told once, such as a voice program that is not
-/// answering.
+/// while moving. From 80×24 up, the seconds left are big, placed toward the
+/// side being worked, and the exercise's figure (if `pictures` shows it)
+/// stands in a column beside the rows that change, away from the seconds
+/// (see [`Layout`]). A `notice` stands above the key hints: something the
+/// person is told once, such as a voice program that is not answering.
 pub fn frame_noting(
     session: &Session<'_>,
     overlay: Overlay,
     notice: &[String],
+    pictures: &Pictures,
     width: u16,
     height: u16,
 ) -> Vec<Row> {
     let plan = session.plan();
-    let text_width = usize::from(width.saturating_sub(1)).max(1);
     let notice: Vec<(Priority, Row)> = notice
         .iter()
-        .flat_map(|n| wrap(n, text_width))
+        .flat_map(|n| wrap(n, usize::from(width.saturating_sub(1)).max(1)))
         .map(|line| (9, Row::new(line, Style::Alert)))
         .collect();
     let Some(index) = session.segment() else {
@@ -108,7 +108,18 @@ pub fn frame_noting(
     let s = &plan.segments[index];
     let pos = session.position();
     let span = HoldSpan::of(plan, s.hold);
-    let big = has_room_for_big_digits(width, height);
+    let scene = pictures.scene(s.exercise.figure.as_ref(), s.side.unwrap_or(Side::Left));
+    let scene = scene.as_deref().filter(|_| overlay != Overlay::Help);
+    let layout = Layout::of(width, height, s.side, scene);
+    let main = layout.main;
+    let text_width = main.width.saturating_sub(1).max(1);
+    // A row beside the figure: kept to its columns.
+    let beside = |priority: Priority, text: String, style: Style| {
+        let text = format!("{}{}", " ".repeat(main.x), cut(&text, main.width));
+        let mut row = Row::new(text.trim_end(), style);
+        row.beside = true;
+        (priority, row)
+    };
 
     let info = wording::where_in_routine(
         &step_label(plan, s),
@@ -159,11 +170,13 @@ pub fn frame_noting(
         Row::new(wording::holding(s, hold_left, total), Style::Strong)
     };
     top.push((10, status));
-    if big {
+    if layout.digits > 0 {
         let seconds = if in_prep { prep_left } else { hold_left };
         let style = if in_prep { Style::Count } else { Style::Strong };
-        let digits = big_digits::render(seconds);
-        let room = usize::from(width).saturating_sub(big_digits::width(seconds) + 2);
+        let digits = big_text::number(seconds, layout.digits);
+        let room = main
+            .width
+            .saturating_sub(big_text::number_width(seconds, layout.digits) + 2);
         // Toward the side being worked: the number's place says the side
         // even without colour.
         let indent = match s.side {
@@ -171,53 +184,80 @@ pub fn frame_noting(
             Some(Side::Right) => room,
             None => room / 2 + 1,
         };
-        top.push((1, Row::new("", Style::Plain)));
+        top.push(beside(1, String::new(), Style::Plain));
         top.extend(
             digits
                 .into_iter()
-                .map(|row| (6, Row::new(format!("{}{row}", " ".repeat(indent)), style))),
+                .map(|row| beside(6, format!("{}{row}", " ".repeat(indent)), style)),
         );
     }
     let shown = on_step(pos);
     let held = shown.saturating_sub(span.hold_start).as_secs_f64();
     let fraction = held / (span.hold_end - span.hold_start).as_secs_f64().max(1.0);
-    let bar_width = width.saturating_sub(2).max(1);
-    top.push((
+    let bar_width = u16::try_from(main.width.saturating_sub(2).max(1)).unwrap_or(u16::MAX);
+    top.push(beside(
         7,
-        Row::new(format!(" {}", hold_bar(fraction, bar_width)), Style::Bar),
+        format!(" {}", hold_bar(fraction, bar_width)),
+        Style::Bar,
     ));
 
     let breathing = s.breathing;
-    let breath_rows = if big { 2 } else { 1 };
+    let breath_rows = layout.breath_rows();
+    let blanks = |top: &mut Vec<(Priority, Row)>, from: usize| {
+        top.extend((from..breath_rows).map(|_| beside(1, String::new(), Style::Plain)));
+    };
     if s.exercise.kind == Kind::Transfer {
         // Getting down or up has no breathing pace to follow.
-        top.push((8, Row::new(TRANSFER_PACE, Style::Plain)));
-        top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
+        top.push(beside(8, TRANSFER_PACE.into(), Style::Plain));
+        blanks(&mut top, 1);
     } else if in_prep && !moving {
         let pace = wording::breathing_pace(breathing.inhale, breathing.exhale);
-        top.push((8, Row::new(pace, Style::Plain)));
-        top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
+        top.push(beside(8, pace, Style::Plain));
+        blanks(&mut top, 1);
     } else if moving {
-        top.push((8, Row::new(wording::MOVING_PACE, Style::Plain)));
-        top.extend((1..breath_rows).map(|_| (1, Row::new("", Style::Plain))));
+        top.push(beside(8, wording::MOVING_PACE.into(), Style::Plain));
+        blanks(&mut top, 1);
     } else {
         let into_hold =
             Duration::from_secs(s.into_hold.into()) + shown.saturating_sub(secs(s.start));
         let breath = breath_at(breathing, into_hold);
-        let label = format!("{:<12}", breath_words(breath.direction).to_uppercase());
+        let word = breath_words(breath.direction).to_uppercase();
         // The breath fills the whole line, so it can be followed at a glance.
-        let cells = usize::from(width).saturating_sub(label.width() + 1);
-        let full = (breath.fullness * cells as f64).round() as usize;
-        let visual = format!("{}{}", "█".repeat(full), "░".repeat(cells - full));
-        top.push((8, Row::new(format!("{label}{visual}"), Style::Breath)));
-        top.extend((1..breath_rows).map(|_| {
-            (
-                1,
-                Row::new(format!("{}{visual}", " ".repeat(12)), Style::Breath),
-            )
-        }));
+        let fullness = |cells: usize| {
+            let full = (breath.fullness * cells as f64).round() as usize;
+            format!("{}{}", "█".repeat(full), "░".repeat(cells - full))
+        };
+        let big = (layout.breath > 0)
+            .then(|| big_text::render(&word, layout.breath, BREATH_GAP))
+            .flatten();
+        match big {
+            Some(big) => {
+                // Set apart from the bar above and the breath's fullness
+                // below, so that the letters read as letters.
+                top.push(beside(1, String::new(), Style::Plain));
+                top.extend(
+                    big.into_iter()
+                        .map(|line| beside(8, format!(" {line}"), Style::Breath)),
+                );
+                top.push(beside(1, String::new(), Style::Plain));
+                top.push(beside(
+                    8,
+                    format!(" {}", fullness(main.width.saturating_sub(2))),
+                    Style::Breath,
+                ));
+            }
+            None => {
+                let label = format!("{word:<12}");
+                let visual = fullness(main.width.saturating_sub(label.width() + 1));
+                top.push(beside(8, format!("{label}{visual}"), Style::Breath));
+                top.extend(
+                    (1..breath_rows)
+                        .map(|_| beside(1, format!("{}{visual}", " ".repeat(12)), Style::Breath)),
+                );
+            }
+        }
     }
-    top.push((1, Row::new("", Style::Plain)));
+    top.push(beside(1, String::new(), Style::Plain));
 
     let next = wording::next_line(plan, index, plan.first_segment_of_hold(s.hold + 1));
     // The first of the keys' hints that fits, leaving the last column free.
@@ -266,7 +306,7 @@ pub fn frame_noting(
     };
     let middle: Vec<(Priority, Row)> = lines
         .into_iter()
-        .map(|line| (priority, Row::new(format!(" {line}"), Style::Plain)))
+        .map(|line| beside(priority, format!(" {line}"), Style::Plain))
         .collect();
 
     // Blank rows fill what is left; on a short terminal the rows that matter
@@ -274,15 +314,38 @@ pub fn frame_noting(
     let mut rows = top;
     rows.extend(middle);
     let room = usize::from(height).saturating_sub(rows.len() + bottom.len());
-    rows.extend((0..room).map(|_| (0, Row::new("", Style::Plain))));
+    rows.extend((0..room).map(|_| beside(0, String::new(), Style::Plain)));
     rows.extend(bottom);
-    fit(rows, width, height)
+    let mut rows = fit(rows, width, height);
+    if let Some(column) = layout.figure {
+        stand_figure(&mut rows, pictures, column);
+    }
+    rows
 }
 
-/// [`frame_noting`] with nothing to note.
+/// Draws the figure last laid out in `pictures` in `column`, down the rows
+/// beside it, centred in the room they make.
+fn stand_figure(rows: &mut [Row], pictures: &Pictures, column: Column) {
+    let Some(first) = rows.iter().position(|r| r.beside) else {
+        return;
+    };
+    let last = rows.iter().rposition(|r| r.beside).unwrap_or(first);
+    let room = last + 1 - first;
+    let lines = pictures.lines(column.width, room);
+    let top = first + (room - lines.len().min(room)) / 2;
+    for (row, line) in rows[top..].iter_mut().zip(lines.iter()) {
+        let left = column.x + (column.width.saturating_sub(line.width())) / 2;
+        row.aside = Some(Aside {
+            column: left,
+            text: line.clone(),
+        });
+    }
+}
+
+/// [`frame_noting`] with nothing to note and figures shown.
 #[cfg(test)]
 pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
-    frame_noting(session, overlay, &[], width, height)
+    frame_noting(session, overlay, &[], &Pictures::new(true), width, height)
 }
 
 /// The question before a routine that asks for a warm-up; `guided` is the

@@ -23,6 +23,9 @@ pub struct RunSettings {
     pub bell: bool,
     /// Colour on the interactive screen (`--color`, `NO_COLOR`, `CLICOLOR`).
     pub colour: bool,
+    /// Each exercise's figure on the screen, where there is room
+    /// (`--no-pictures`, `pictures = false`); never in plain mode.
+    pub pictures: bool,
     pub warm_up: WarmUpChoice,
     /// The run's clock skips its waits (see [`Clock`](super::clock::Clock));
     /// for tests only.
@@ -36,6 +39,7 @@ impl Default for RunSettings {
             speed: 1.0,
             bell: true,
             colour: true,
+            pictures: true,
             warm_up: WarmUpChoice::Ask,
             virtual_clock: false,
         }

@@ -38,6 +38,9 @@ pub const SITTING: &str = "The time at the desk counted so far, kept between che
 /// Until when nudges are kept back.
 pub const PAUSED: &str = "Until when `psoas remind snooze` or `pause` keeps nudges back.";
 
+pub const NUDGES: &str = "A week of nudges, each with the routine it offered and its answer: the \
+next routine in turn and the day's skips are counted from it.";
+
 /// The variables psoas reads, with what each does (and [`COMPLETE`], which
 /// the page names by the completions' own constant).
 pub const ENVIRONMENT: &[(&str, &str)] = &[
@@ -75,6 +78,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "TERM",
         "When dumb, `psoas run` writes a plain transcript instead of drawing a screen.",
+    ),
+    (
+        "TERMINAL",
+        "The terminal a break started from a nudge runs in, when the config sets no `terminal`.",
     ),
 ];
 

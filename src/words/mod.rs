@@ -5,7 +5,8 @@
 //! familiar, a caution as the sheet lists it, and what a hold and a breath
 //! are called aloud. Keeping them here keeps the sheet, the runner, the
 //! engine's timing of what is said and the README saying the same thing.
-//! What the end of a session says of its record is in [`after_session`].
+//! What the end of a session says of its record is in [`after_session`],
+//! and what a nudge with choices says in [`nudge`].
 //!
 //! The engine counts the words of the sentences here to time what is said,
 //! so this file takes from the engine only its leaf facts (a segment, a
@@ -14,6 +15,7 @@
 
 pub mod after_session;
 pub mod man;
+pub mod nudge;
 pub mod run;
 
 use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};

@@ -111,6 +111,7 @@ fn routines_json_carries_ids_names_and_totals() {
             "full",
             "gentle-back",
             "hip-replacement",
+            "micro-break",
             "pregnancy",
             "rest-and-breathe",
             "side-check",
@@ -471,7 +472,7 @@ fn a_user_routine_replaces_a_built_in_and_check_says_so() {
     env.psoas(&["check"])
         .assert()
         .success()
-        .stdout("ok: 58 exercises and 14 routines, no problems\n")
+        .stdout("ok: 58 exercises and 15 routines, no problems\n")
         .stderr(format!(
             "{}/daily.toml:1:1: note: this routine `daily` replaces the one at <built-in>/daily.toml:1:1\n",
             routines.display()

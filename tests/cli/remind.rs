@@ -763,3 +763,39 @@ fn snooze_and_pause_keep_nudges_back_until_their_time() {
         ));
     env.psoas(&["remind", "pause", "14:00"]).assert().code(2);
 }
+
+#[test]
+fn the_routines_a_nudge_offers_are_checked_where_the_config_names_them() {
+    let env = Env::new();
+    env.write(
+        "config/psoas/config.toml",
+        "# nudges\nremind = { every = \"30m\", routines = [\"micro-break\", \"desk-brake\", \"nope\"] }\n",
+    );
+    let output = remind_now(&env, WEDNESDAY_MORNING).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "");
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(&env.root().display().to_string(), "ROOT");
+    insta::assert_snapshot!("unknown_nudge_routines", stderr);
+    // Nothing was nudged.
+    assert!(!env.state_dir().join("remind-last-nudge").exists());
+    let install = env
+        .psoas(&["remind", "install", "--scheduler", "cron"])
+        .output()
+        .unwrap();
+    assert_eq!(install.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&install.stderr).replace(&env.root().display().to_string(), "ROOT"),
+        stderr
+    );
+
+    env.write(
+        "config/psoas/config.toml",
+        "remind = { routines = [], skips_a_day = 40 }\nterminal = []\n",
+    );
+    let output = remind_now(&env, WEDNESDAY_MORNING).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(&env.root().display().to_string(), "ROOT");
+    insta::assert_snapshot!("bad_nudge_settings", stderr);
+}

@@ -2,14 +2,20 @@
 //! started with a config written here, and on it a stand-in for the
 //! desktop's idle monitor (GNOME's Mutter) or logind, served by the test
 //! through zbus. `remind now` counts the time at the desk from what they say.
+//! A stand-in notification service on the same bus records each nudge it is
+//! asked to show (summary, body, choices) and answers it with the choice the
+//! test makes: start the break, snooze, skip, or none.
 //! The machine's own buses are never touched. Without `dbus-daemon` these
 //! tests fail under CI (`CI=true`), and elsewhere are skipped with a note.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use zbus::object_server::SignalEmitter;
 
 use crate::remind::expected_nudge;
 use crate::{Env, NO_BUS, stdout_of};
@@ -286,5 +292,252 @@ fn without_a_source_the_nudge_comes_at_clock_times_and_status_says_so() {
     assert!(
         status.contains("No idle time from the desktop: nudges come at clock times.\n"),
         "{status}"
+    );
+}
+
+/// The freedesktop notification service: says whether it offers actions,
+/// records each notification it is asked to show, and answers with the
+/// action the test set (none: closed without a choice), then closes it.
+#[derive(Clone, Default)]
+struct Notifications {
+    actions: bool,
+    shown: Arc<Mutex<Vec<String>>>,
+    answer: Arc<Mutex<Option<String>>>,
+}
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl Notifications {
+    fn get_capabilities(&self) -> Vec<String> {
+        let mut capabilities = vec!["body".to_string()];
+        if self.actions {
+            capabilities.push("actions".to_string());
+        }
+        capabilities
+    }
+
+    fn get_server_information(&self) -> (String, String, String, String) {
+        (
+            "stand-in".into(),
+            "psoas tests".into(),
+            "1".into(),
+            "1.2".into(),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn notify(
+        &self,
+        #[zbus(signal_emitter)] emitter: SignalEmitter<'_>,
+        app_name: String,
+        _replaces_id: u32,
+        _app_icon: String,
+        summary: String,
+        body: String,
+        actions: Vec<String>,
+        _hints: HashMap<String, zbus::OwnedVariant>,
+        _expire_timeout: i32,
+    ) -> u32 {
+        let choices: Vec<String> = actions.chunks(2).map(|pair| pair.join("=")).collect();
+        let id = {
+            let mut shown = self.shown.lock().unwrap();
+            shown.push(format!(
+                "app: {app_name}\nsummary: {summary}\nbody: {body}\nactions: {}\n",
+                choices.join(", ")
+            ));
+            u32::try_from(shown.len()).unwrap()
+        };
+        if self.actions {
+            let answer = self.answer.lock().unwrap().clone();
+            if let Some(key) = answer {
+                Self::action_invoked(&emitter, id, &key).await.unwrap();
+            }
+            // Dismissed by the person, or closed by the service after a choice.
+            Self::notification_closed(&emitter, id, 2).await.unwrap();
+        }
+        id
+    }
+
+    fn close_notification(&self, _id: u32) {}
+
+    #[zbus(signal)]
+    async fn action_invoked(
+        emitter: &SignalEmitter<'_>,
+        id: u32,
+        action_key: &str,
+    ) -> zbus::Result<()>;
+
+    #[zbus(signal)]
+    async fn notification_closed(
+        emitter: &SignalEmitter<'_>,
+        id: u32,
+        reason: u32,
+    ) -> zbus::Result<()>;
+}
+
+impl Notifications {
+    fn answer(&self, key: Option<&str>) {
+        *self.answer.lock().unwrap() = key.map(str::to_string);
+    }
+
+    /// The notifications shown since the last call.
+    fn taken(&self) -> String {
+        std::mem::take(&mut *self.shown.lock().unwrap()).concat()
+    }
+}
+
+/// A bus with the stand-in notification service on it, offering actions or
+/// not; none where `dbus-daemon` is missing.
+fn notification_bus(env: &Env, actions: bool) -> Option<(Bus, Notifications)> {
+    let bus = Bus::start(env.root())?;
+    let service = Notifications {
+        actions,
+        ..Notifications::default()
+    };
+    bus.serve(
+        "org.freedesktop.Notifications",
+        "/org/freedesktop/Notifications",
+        service.clone(),
+    );
+    Some((bus, service))
+}
+
+/// A config with `remind` as given and a stand-in terminal that writes its
+/// arguments, one a line, to the file it returns.
+fn with_terminal(env: &Env, remind: &str) -> std::path::PathBuf {
+    let log = env.root().join("terminal.txt");
+    let program = env.write(
+        "bin/terminal",
+        &format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{log}.part'\nmv '{log}.part' '{log}'\n",
+            log = log.display()
+        ),
+    );
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "terminal = [\"{}\", \"-e\"]\nremind = {remind}\n",
+            program.display()
+        ),
+    );
+    log
+}
+
+/// The text of `path` once it is there: the terminal is started detached,
+/// so it may write after `remind now` has ended.
+fn when_written(path: &Path) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{} was never written",
+            path.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn start_runs_the_break_in_the_terminal() {
+    let env = Env::new();
+    let Some((bus, service)) = notification_bus(&env, true) else {
+        return;
+    };
+    let args = with_terminal(&env, "{ routines = [\"micro-break\"] }");
+    service.answer(Some("start"));
+    let out = remind(&env, &bus.address, NO_BUS, &["remind", "now"], "10:20");
+    insta::assert_snapshot!("start_printed", out);
+    insta::assert_snapshot!("start_shown", service.taken());
+    assert_eq!(
+        when_written(&args),
+        format!("-e\n{}\nrun\nmicro-break\n", env!("CARGO_BIN_EXE_psoas"))
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("remind-nudges")).unwrap(),
+        "2026-11-25T10:20:00+01:00 micro-break start\n"
+    );
+}
+
+#[test]
+fn snooze_keeps_the_next_nudge_back_ten_minutes() {
+    let env = Env::new();
+    let Some((bus, service)) = notification_bus(&env, true) else {
+        return;
+    };
+    with_terminal(&env, "{ every = \"5m\" }");
+    service.answer(Some("snooze"));
+    let now = |time| remind(&env, &bus.address, NO_BUS, &["remind", "now"], time);
+    let nudge = expected_nudge(&env);
+    assert_eq!(now("10:20"), format!("{nudge}\nNo nudge until 10:30.\n"));
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("remind-paused-until")).unwrap(),
+        "2026-11-25T10:30:00+01:00\n"
+    );
+    assert_eq!(now("10:25"), "no nudge: paused until 10:30\n");
+    service.answer(None);
+    assert_eq!(
+        now("10:30"),
+        format!("{nudge}\nThe nudge was closed without a choice.\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("remind-nudges")).unwrap(),
+        "2026-11-25T10:20:00+01:00 desk-break snooze\n\
+         2026-11-25T10:30:00+01:00 desk-break dismissed\n"
+    );
+}
+
+#[test]
+fn skips_run_out_and_the_routines_take_turns() {
+    let env = Env::new();
+    let Some((bus, service)) = notification_bus(&env, true) else {
+        return;
+    };
+    with_terminal(
+        &env,
+        "{ routines = [\"micro-break\", \"desk-break\"], skips_a_day = 2 }",
+    );
+    let mut printed = String::new();
+    for (time, answer) in [
+        ("10:20", Some("skip")),
+        ("11:20", Some("skip")),
+        ("12:20", None),
+        // A key that was not offered is no choice.
+        ("13:20", Some("skip")),
+    ] {
+        service.answer(answer);
+        let out = remind(&env, &bus.address, NO_BUS, &["remind", "now"], time);
+        printed.push_str(&format!("$ psoas remind now  # {time}\n{out}"));
+    }
+    insta::assert_snapshot!("skips_printed", printed);
+    insta::assert_snapshot!("skips_shown", service.taken());
+    // A new day has its skips again.
+    service.answer(Some("skip"));
+    let mut cmd = env.psoas(&["remind", "now"]);
+    cmd.env("PSOAS_NOW", "2026-11-26T10:20:00+01:00")
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let out = stdout_of(&mut cmd);
+    assert!(out.ends_with("\nSkipped: 1 of 2 skips today.\n"), "{out}");
+}
+
+#[test]
+fn a_service_without_actions_shows_a_plain_nudge() {
+    let env = Env::new();
+    let Some((bus, service)) = notification_bus(&env, false) else {
+        return;
+    };
+    let nudge = expected_nudge(&env);
+    let out = remind(&env, &bus.address, NO_BUS, &["remind", "now"], "10:20");
+    assert_eq!(out, format!("{nudge}\n"));
+    assert_eq!(
+        service.taken(),
+        format!("app: psoas\nsummary: psoas\nbody: {nudge}\nactions: \n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("remind-nudges")).unwrap(),
+        "2026-11-25T10:20:00+01:00 desk-break shown\n"
     );
 }

@@ -2,6 +2,7 @@
 //! a pseudo-terminal (keys, signals, and the terminal handed back after).
 
 pub(crate) mod pty;
+mod screen;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -30,6 +30,9 @@ pub struct RunOptions {
     pub brisk_warm_up: bool,
     /// The bell may ring (the config may still turn it off); false never rings it.
     pub bell: bool,
+    /// Figures may be drawn on the screen (the config may still say no);
+    /// false never draws them.
+    pub pictures: bool,
     /// Speak cues (`Some(true)`) or not (`Some(false)`); none is the config's choice.
     pub voice: Option<bool>,
     /// The words a minute the voice speaks at; none is the config's.
@@ -118,6 +121,7 @@ pub fn resolve(args: &RunOptions, config: &Config, env: &Environment) -> RunSett
         plain,
         speed: args.speed,
         bell: args.bell && config.bell(),
+        pictures: args.pictures && config.pictures(),
         colour: colour(args.color, env),
         warm_up: args.warm_up,
         virtual_clock: env.virtual_clock,

@@ -8,6 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use super::*;
 use crate::engine::{Control, fixture};
 use crate::library::{LibraryFile, load_files};
+use crate::runner::layout::Layout;
+use crate::runner::picture::Pictures;
 
 fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let library = fixture::library();
@@ -29,72 +31,168 @@ fn text(rows: &[Row]) -> String {
     rows.iter().map(|r| format!("{}\n", r.text)).collect()
 }
 
+/// `text` as the screen shows it in the words' rows of the segment
+/// `session` is at, on a `width`×`height` screen: wrapped to the columns
+/// the figure leaves, after a space.
+fn words_lines(session: &Session<'_>, text: &str, width: u16, height: u16) -> Vec<String> {
+    let s = &session.plan().segments[session.segment().expect("a segment")];
+    let side = s.side.unwrap_or(Side::Left);
+    let scene = s
+        .exercise
+        .figure
+        .as_ref()
+        .map(|f| crate::figure::Scene::of(f, side));
+    let main = Layout::of(width, height, s.side, scene.as_ref()).main;
+    wrap(text, main.width - 1)
+        .into_iter()
+        .map(|l| format!("{} {l}", " ".repeat(main.x)))
+        .collect()
+}
+
+/// A frame as the terminal shows it, each row after the name of its style
+/// (blank for plain text), so that a snapshot holds what is drawn and how.
+fn shown(rows: &[Row]) -> String {
+    rows.iter()
+        .map(|row| {
+            let style = match row.style {
+                Style::Plain => "",
+                Style::Title => "title",
+                Style::Dim => "dim",
+                Style::Strong => "bold",
+                Style::Left => "left",
+                Style::Right => "right",
+                Style::Count => "count",
+                Style::Bar => "bar",
+                Style::Breath => "breath",
+                Style::Alert => "alert",
+            };
+            format!("{style:>6}│{}\n", row.line())
+        })
+        .collect()
+}
+
+/// The rows as [`shown`], fitted to the terminal: as many as it has, none
+/// wider, the figure's lines in the room beside the text they stand by.
 fn assert_fits(rows: &[Row], width: u16, height: u16) {
     assert_eq!(rows.len(), usize::from(height));
     for row in rows {
-        assert!(row.text.width() <= usize::from(width), "{row:?}");
+        assert!(row.line().width() <= usize::from(width), "{row:?}");
+        assert!(row.aside_is_clear(), "{row:?}");
+    }
+}
+
+/// The moments of the fixture routine, and a paused and a finished one.
+fn moments() -> Vec<(&'static str, Session<'static>, Overlay)> {
+    let library: &'static crate::library::Library = Box::leak(Box::new(fixture::library()));
+    let at = |seconds: f64| {
+        let mut session = Session::new(fixture::plan(library));
+        session.advance(Duration::from_secs_f64(seconds));
+        session
+    };
+    let mut paused = at(20.0);
+    paused.apply(Control::Pause, Duration::from_secs(20));
+    vec![
+        // The tilt's get-ready: its set-up words beside the standing figure.
+        ("1_get_ready", at(1.0), Overlay::None),
+        ("2_count_in", at(12.5), Overlay::None),
+        // The lunge, 8 s of 10 left on the left side, breathing in.
+        ("3_hold_left", at(36.0), Overlay::None),
+        ("4_switch_sides", at(45.0), Overlay::None),
+        // The right side: the seconds at the right, the figure mirrored.
+        ("5_hold_right", at(51.0), Overlay::None),
+        // Breathing out, 5 s into the lunge's right side.
+        ("6_breathing_out", at(54.0), Overlay::None),
+        // The ball release has no figure: the screen as without pictures.
+        ("7_no_figure", at(71.0), Overlay::None),
+        ("8_paused", paused, Overlay::None),
+        ("9_quit_question", at(20.0), Overlay::ConfirmQuit),
+        ("10_help", at(7.0), Overlay::Help),
+        ("11_end", at(80.0), Overlay::None),
+    ]
+}
+
+/// Every moment of the fixture at the smallest screen, at 80×24 and at
+/// 120×40: whole frames, so that every row's place, style and width is
+/// held, and that nothing overlaps.
+#[test]
+fn each_moment_at_each_size() {
+    for (width, height) in [(40, 12), (80, 24), (120, 40)] {
+        for (name, session, overlay) in moments() {
+            let rows = frame(&session, overlay, width, height);
+            assert_fits(&rows, width, height);
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), shown(&rows));
+        }
+    }
+}
+
+/// What the snapshots show, said as rules: the figure comes from 80×24 up,
+/// only for an exercise that has one, never over the help or the end, and
+/// not with pictures off, where the screen is as it is without a figure.
+#[test]
+fn a_figure_stands_beside_the_words_from_80_by_24_up() {
+    let figured = |rows: &[Row]| rows.iter().filter(|r| r.aside.is_some()).count();
+    for (name, session, overlay) in moments() {
+        let has = session
+            .segment()
+            .is_some_and(|i| session.plan().segments[i].exercise.figure.is_some())
+            && overlay != Overlay::Help;
+        assert_eq!(figured(&frame(&session, overlay, 40, 12)), 0, "{name}");
+        for (width, height) in [(80, 24), (120, 40)] {
+            let rows = frame(&session, overlay, width, height);
+            assert_eq!(figured(&rows) > 0, has, "{name} {width}x{height}");
+            let off = frame_noting(&session, overlay, &[], &Pictures::new(false), width, height);
+            assert_eq!(figured(&off), 0, "{name}");
+            if !has {
+                assert_eq!(off, rows, "{name}");
+            }
+        }
+    }
+    // Larger on a larger window.
+    let tall = |width, height| figured(&at(36.0, Overlay::None, width, height));
+    assert!(
+        tall(80, 24) < tall(120, 40),
+        "{} {}",
+        tall(80, 24),
+        tall(120, 40)
+    );
+}
+
+/// The figure on the right side is the left side's mirror image: each line
+/// read backwards, each braille cell's two columns of dots swapped.
+#[test]
+fn the_right_side_figure_is_the_mirror_of_the_left() {
+    fn mirrored(line: &str) -> String {
+        line.chars()
+            .rev()
+            .map(|c| {
+                let bits = u32::from(c) - 0x2800;
+                let swapped = [(0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80)]
+                    .iter()
+                    .fold(0, |out, &(left, right)| {
+                        out | if bits & left != 0 { right } else { 0 }
+                            | if bits & right != 0 { left } else { 0 }
+                    });
+                char::from_u32(0x2800 + swapped).unwrap()
+            })
+            .collect()
+    }
+    let figure = |rows: &[Row]| -> Vec<String> {
+        rows.iter()
+            .filter_map(|r| r.aside.as_ref().map(|a| a.text.clone()))
+            .collect()
+    };
+    for (width, height) in [(80, 24), (120, 40)] {
+        let left = figure(&at(36.0, Overlay::None, width, height));
+        let right = figure(&at(51.0, Overlay::None, width, height));
+        assert!(!left.is_empty());
+        let mirror: Vec<String> = left.iter().map(|l| mirrored(l)).collect();
+        assert_eq!(right, mirror, "{width}x{height}");
+        assert_ne!(right, left);
     }
 }
 
 #[test]
-fn a_hold_on_the_smallest_supported_terminal() {
-    let rows = at(36.0, Overlay::None, 40, 12);
-    assert_fits(&rows, 40, 12);
-    let screen = text(&rows);
-    for expected in [
-        "Mini\n",
-        "Step 2 of 3 · 0:39 left\n",
-        "Lunge\n",
-        "◀◀  LEFT SIDE\n",
-        "Hold · 8 s left of 10\n",
-        "BREATHE IN  ",
-        " Sink forward.\n",
-        "Next: right side\n",
-        "space pause  n next  b back  ?  q quit\n",
-    ] {
-        assert!(
-            screen.contains(expected),
-            "{expected:?} missing from\n{screen}"
-        );
-    }
-    let side = rows.iter().find(|r| r.text.contains("LEFT")).unwrap();
-    assert_eq!(side.style, Style::Left);
-    let bar = rows.iter().find(|r| r.style == Style::Bar).unwrap();
-    assert!(bar.text.starts_with(" ████"), "{bar:?}");
-}
-
-#[test]
-fn the_prep_shows_the_setup_and_counts_into_the_hold() {
-    let screen = text(&at(1.0, Overlay::None, 60, 14));
-    assert!(screen.contains("Get into position · 14 s"), "{screen}");
-    assert!(
-        screen.contains(" Stand tall.\n Hands on hips.\n"),
-        "{screen}"
-    );
-    assert!(screen.contains("Breathing: in 4 s, out 6 s"), "{screen}");
-    let wide = text(&at(1.0, Overlay::None, 80, 24));
-    assert!(
-        wide.contains("Enter ready · space pause · n next"),
-        "{wide}"
-    );
-    let screen = text(&at(12.5, Overlay::None, 60, 14));
-    assert!(screen.contains("Hold in 3…"), "{screen}");
-    assert!(!screen.contains("Enter ready"), "{screen}");
-    let screen = text(&at(45.0, Overlay::None, 60, 14));
-    assert!(screen.contains("SWITCH SIDES · 4 s"), "{screen}");
-    assert!(screen.contains("RIGHT SIDE  ▶▶"), "{screen}");
-}
-
-#[test]
-fn phases_and_breathing_out() {
-    let screen = text(&at(71.0, Overlay::None, 60, 14));
-    assert!(screen.contains(" Phase 2 of 2: Rock slowly."), "{screen}");
-    assert!(screen.contains("BREATHE OUT "), "{screen}");
-    assert!(screen.contains("Next: the end"), "{screen}");
-}
-
-#[test]
-fn paused_says_so_plainly() {
+fn paused_and_the_quit_question_are_bands() {
     let library = fixture::library();
     let mut session = Session::new(fixture::plan(&library));
     session.apply(Control::Pause, Duration::from_secs(7));
@@ -103,13 +201,7 @@ fn paused_says_so_plainly() {
     assert_eq!(paused.style, Style::Alert);
     let rows = frame(&session, Overlay::ConfirmQuit, 40, 12);
     assert_eq!(rows[11].text, "Quit? q: yes · any other key: no");
-}
-
-#[test]
-fn help_lists_the_keys() {
-    let screen = text(&at(7.0, Overlay::Help, 40, 12));
-    assert!(screen.contains("space   pause / resume"), "{screen}");
-    assert!(screen.contains("r       restart this hold"), "{screen}");
+    assert_eq!(rows[11].style, Style::Alert);
 }
 
 #[test]
@@ -157,15 +249,15 @@ fn the_screen_moves_in_steps_of_a_second() {
 
 #[test]
 fn from_80_by_24_the_seconds_are_big_and_on_the_side_worked() {
-    let digits = crate::runner::big_digits::render(8);
+    let digits = crate::runner::big_text::number(8, 2);
     let find = |rows: &[Row]| {
         rows.iter()
             .position(|r| r.text.trim() == digits[0].trim())
             .unwrap_or_else(|| panic!("no big 8 in\n{}", text(rows)))
     };
-    // Tilt (no side), the lunge's left side and its right side, each with
-    // 8 s of the hold left.
-    let none = at(17.0, Overlay::None, 80, 24);
+    // The ball release (no side, no figure), the lunge's left side and its
+    // right side, each with 8 s of the hold left.
+    let none = at(67.0, Overlay::None, 80, 24);
     let left = at(36.0, Overlay::None, 80, 24);
     let right = at(51.0, Overlay::None, 80, 24);
     assert_fits(&left, 80, 24);
@@ -357,8 +449,7 @@ fn every_word_of_every_built_in_get_ready_reaches_the_screen() {
                     expected = session
                         .get_ready_events()
                         .filter_map(|e| crate::words::run::line(session.plan(), e))
-                        .flat_map(|p| wrap(&p, usize::from(width) - 1))
-                        .map(|l| format!(" {l}"))
+                        .flat_map(|p| words_lines(&session, &p, width, height))
                         .collect();
                 }
                 seen.extend(
@@ -406,17 +497,11 @@ fn every_instruction_stays_on_the_screen_for_its_time() {
     .library;
     let settings = crate::engine::PlanSettings::default();
     let (width, height) = (80, 24);
-    let lines = |text: &str| -> Vec<String> {
-        wrap(text, usize::from(width) - 1)
-            .into_iter()
-            .map(|l| format!(" {l}"))
-            .collect()
-    };
     let mut checked = 0;
     for routine in library.routines() {
         let plan = crate::engine::Plan::build(routine, &library, &settings).unwrap();
-        // Each instruction, its lines, and the plan time it is due on screen.
-        let mut due: Vec<(Duration, Duration, Vec<String>)> = Vec::new();
+        // Each instruction, and the plan time it is due on screen.
+        let mut due: Vec<(Duration, Duration, String)> = Vec::new();
         for cue in timeline(&plan) {
             let Some(text) = instruction(&plan, &cue.event) else {
                 continue;
@@ -425,7 +510,7 @@ fn every_instruction_stays_on_the_screen_for_its_time() {
                 Event::Phase { segment, .. } => secs(plan.segments[segment].end()),
                 _ => cue.at + Pace::DEFAULT.time_to_say(word_count(&text)),
             };
-            due.push((cue.at, until, lines(&text)));
+            due.push((cue.at, until, text));
         }
         let mut session = Session::new(plan);
         for half in 0..u64::from(session.plan().total()) * 2 {
@@ -438,7 +523,7 @@ fn every_instruction_stays_on_the_screen_for_its_time() {
             for (from, until, text) in &due {
                 if (*from..*until).contains(&now) {
                     checked += 1;
-                    for line in text {
+                    for line in &words_lines(&session, text, width, height) {
                         assert!(
                             screen.contains(line),
                             "{} at {now:?}: {line:?} missing from\n{}",
@@ -460,30 +545,17 @@ fn every_instruction_stays_on_the_screen_for_its_time() {
 fn a_transfer_has_steps_and_a_movement_rounds() {
     let library = fixture::paced_library();
     let mut session = Session::new(fixture::paced_plan(&library));
+    // The way down: its phase, no breathing pace.
     session.advance(Duration::from_secs(24));
-    let screen = text(&frame(&session, Overlay::None, 60, 16));
-    for expected in [
-        "Down to the floor\n",
-        "Follow the steps · 6 s left of 10\n",
-        "At your own pace; stop at any step\n",
-        " Phase 1 of 2: Hands on the seat, one knee down.\n",
-    ] {
-        assert!(screen.contains(expected), "{expected:?} in\n{screen}");
-    }
-    assert!(!screen.contains("BREATHE"), "{screen}");
+    insta::assert_snapshot!("transfer", shown(&frame(&session, Overlay::None, 60, 16)));
+    // The movement's count-in, then its first round.
     session.advance(Duration::from_secs(34));
-    let screen = text(&frame(&session, Overlay::None, 60, 16));
-    assert!(screen.contains("Start in 2…\n"), "{screen}");
+    insta::assert_snapshot!(
+        "movement_count_in",
+        shown(&frame(&session, Overlay::None, 60, 16))
+    );
     session.advance(Duration::from_secs(37));
-    let screen = text(&frame(&session, Overlay::None, 60, 16));
-    assert!(
-        screen.contains("Slow rounds · 14 s left of 15\n"),
-        "{screen}"
-    );
-    assert!(
-        screen.contains(" Phase 1 of 3: Breathe in; back flat.\n"),
-        "{screen}"
-    );
+    insta::assert_snapshot!("movement", shown(&frame(&session, Overlay::None, 60, 16)));
 }
 
 /// On the smallest screen, 40×12, instructions that do not fit share the
@@ -550,7 +622,14 @@ fn a_notice_stands_above_the_key_hints_until_the_end() {
     let mut session = Session::new(fixture::plan(&library));
     session.advance(Duration::from_secs(20));
     let notice = ["The voice program sh is not answering: going on without waiting for it.".into()];
-    let rows = frame_noting(&session, Overlay::None, &notice, 40, 12);
+    let rows = frame_noting(
+        &session,
+        Overlay::None,
+        &notice,
+        &Pictures::new(true),
+        40,
+        12,
+    );
     assert_fits(&rows, 40, 12);
     let told: Vec<&Row> = rows.iter().filter(|r| r.style == Style::Alert).collect();
     assert_eq!(
@@ -564,12 +643,19 @@ fn a_notice_stands_above_the_key_hints_until_the_end() {
     assert!(rows[11].text.starts_with("space pause"), "{}", text(&rows));
     // Without it, the screen is as it always was.
     assert_eq!(
-        frame_noting(&session, Overlay::None, &[], 40, 12),
+        frame_noting(&session, Overlay::None, &[], &Pictures::new(true), 40, 12),
         frame(&session, Overlay::None, 40, 12)
     );
     // And under "Routine complete".
     session.advance(Duration::from_secs(600));
-    let rows = frame_noting(&session, Overlay::None, &notice, 40, 12);
+    let rows = frame_noting(
+        &session,
+        Overlay::None,
+        &notice,
+        &Pictures::new(true),
+        40,
+        12,
+    );
     assert_eq!(rows[0].text, "Routine complete");
     assert_eq!(rows[1].text, "The voice program sh is not answering:");
 }

@@ -293,6 +293,24 @@ impl Pty {
         }
     }
 
+    /// Waits until the screen's rows (as [`Pty::rows`]) are as `done` says;
+    /// returns them. `what` says what is waited for, should it not come.
+    pub fn wait_until(&self, what: &str, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let start = Instant::now();
+        loop {
+            let rows = self.rows();
+            if done(&rows) {
+                return rows;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; the screen shows:\n{}",
+                rows.join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Waits for the program to end; returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
