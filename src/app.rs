@@ -14,6 +14,7 @@ use crate::commands;
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, capped, not_shown_line, sanitize};
 use crate::exit;
+use crate::history::is_output_lost;
 use crate::load_error::LoadError;
 
 pub fn main() -> ExitCode {
@@ -59,7 +60,7 @@ fn show_problems(err: &anyhow::Error) {
 fn usage_or_help(usage: &clap::Error) -> ExitCode {
     match usage.print() {
         Ok(()) => ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(exit::USAGE)),
-        Err(error) if output_gone(&error) => ExitCode::SUCCESS,
+        Err(error) if is_output_lost(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(io::stderr(), "psoas: cannot write the help: {error}");
             ExitCode::from(exit::FAILURE)
@@ -95,7 +96,7 @@ fn finish(mut out: impl Write, code: ExitCode) -> Result<ExitCode> {
     match out.flush() {
         // Nobody is left to read the rest; the command's own status stands
         // (a run cut off by a closed terminal is 129).
-        Err(error) if output_gone(&error) => Ok(code),
+        Err(error) if is_output_lost(&error) => Ok(code),
         flushed => {
             flushed?;
             Ok(code)
@@ -104,15 +105,11 @@ fn finish(mut out: impl Write, code: ExitCode) -> Result<ExitCode> {
 }
 
 /// Whether an error is the output going away: a closed pipe, or a terminal
-/// that has hung up (EIO).
+/// that has gone.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<io::Error>().is_some_and(output_gone)
+        e.downcast_ref::<io::Error>().is_some_and(is_output_lost)
             || e.downcast_ref::<serde_json::Error>()
                 .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
-}
-
-fn output_gone(error: &io::Error) -> bool {
-    error.kind() == io::ErrorKind::BrokenPipe || error.raw_os_error() == Some(libc::EIO)
 }

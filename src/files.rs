@@ -1,15 +1,15 @@
 //! Opening and writing the user's files safely: only a regular file is
 //! read, so a FIFO, device, socket or folder where a file is expected is
-//! refused at once instead of hanging the program; and a whole file is
-//! written through a temporary file in the same folder and a rename, so a
-//! reader (or a second writer) only ever sees an old file or a new one.
+//! refused at once instead of hanging the program; and every file psoas
+//! writes whole goes through [`write_whole`]: a temporary file in the same
+//! folder (`tempfile`) and a rename, so a reader (or a second writer) only
+//! ever sees an old file or a new one, and never through a link or a FIFO.
 
 use std::fmt;
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, PermissionsExt};
+use std::path::Path;
 
 /// A path that names something other than a regular file.
 #[derive(Debug)]
@@ -32,6 +32,8 @@ pub fn odd_kind(meta: &Metadata) -> Option<&'static str> {
         return None;
     } else if kind.is_dir() {
         "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
     } else if kind.is_fifo() {
         "a FIFO (named pipe)"
     } else if kind.is_socket() {
@@ -86,72 +88,44 @@ pub enum Existing {
 }
 
 /// Writes `bytes` as the whole of `path`: into a new temporary file beside
-/// it, synced, then renamed over `path` (or, with [`Existing::Keep`], linked
-/// to it, which fails with `AlreadyExists` if there is anything there). A
-/// link at `path` is replaced, never followed, so nothing outside the folder
-/// is written. On error the temporary file is removed and `path` is as it was.
+/// it, synced, then renamed over `path` (with [`Existing::Keep`], moved there
+/// only if nothing is there, else `AlreadyExists`). Anything at `path` that
+/// is not a regular file, a symbolic link or a FIFO included, is refused and
+/// left as it is, so nothing is written through a link to somewhere else. On
+/// error the temporary file is removed and `path` is as it was.
 pub fn write_whole(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
-    let (temp, mut file) = temporary_beside(path)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| match existing {
-            Existing::Replace => fs::rename(&temp.path, path),
-            Existing::Keep => match fs::hard_link(&temp.path, path) {
-                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
-                    // A file system without links: create it in place, which
-                    // still never replaces a file that is there.
-                    create_new(path)
-                        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-                }
-                linked => linked,
-            },
-        });
-    drop(temp);
-    written
-}
-
-/// A new file at `path`, to write, readable by all; fails with
-/// `AlreadyExists` if anything is there, a link included.
-fn create_new(path: &Path) -> io::Result<File> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o644)
-        .open(path)
-}
-
-/// A temporary file that is removed when dropped (after a rename it no
-/// longer exists, and removing it fails harmlessly).
-struct Temporary {
-    path: PathBuf,
-}
-
-impl Drop for Temporary {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+    match fs::symlink_metadata(path) {
+        Ok(_) if existing == Existing::Keep => {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        Ok(meta) => refuse(&meta)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
     }
-}
-
-/// A new, empty file beside `path`, named `.NAME.PID.N.tmp`.
-fn temporary_beside(path: &Path) -> io::Result<(Temporary, File)> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-    let dir = path.parent().unwrap_or(Path::new(""));
-    loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let mut temp_name = std::ffi::OsString::from(".");
-        temp_name.push(name);
-        temp_name.push(format!(".{}.{n}.tmp", std::process::id()));
-        let temp = dir.join(temp_name);
-        match create_new(&temp) {
-            Ok(file) => return Ok((Temporary { path: temp }, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        // Readable by all, as a file the person made would be.
+        .permissions(fs::Permissions::from_mode(0o644))
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    let persisted = match existing {
+        Existing::Replace => temp.persist(path),
+        Existing::Keep => temp.persist_noclobber(path),
+    };
+    // A failed move drops the temporary file with the error, which removes it.
+    persisted.map(drop).map_err(|e| e.error)
 }
 
 /// Makes a FIFO at `path`; for tests.
@@ -195,27 +169,65 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "one");
         write_whole(&path, b"three", Existing::Replace).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "three");
-        let names: Vec<_> = fs::read_dir(dir.path())
+        assert_eq!(names(dir.path()), ["a.toml"]);
+    }
+
+    /// The names in `dir`, sorted: what a write left behind.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["a.toml"]);
+        names.sort();
+        names
     }
 
     #[test]
-    fn a_link_is_replaced_not_followed() {
+    fn a_link_or_a_fifo_is_refused_and_left_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
         let outside = dir.path().join("outside.txt");
         fs::write(&outside, "keep me").unwrap();
-        let inside = dir.path().join("in");
-        fs::create_dir(&inside).unwrap();
-        let link = inside.join("a.toml");
+        let link = dir.path().join("a.toml");
         std::os::unix::fs::symlink(&outside, &link).unwrap();
-        let error = write_whole(&link, b"new", Existing::Keep).unwrap_err();
-        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
-        write_whole(&link, b"new", Existing::Replace).unwrap();
+        let fifo = dir.path().join("b.toml");
+        make_fifo(&fifo);
+        for existing in [Existing::Replace, Existing::Keep] {
+            let error = write_whole(&link, b"new", existing).unwrap_err();
+            let error_too = write_whole(&fifo, b"new", existing).unwrap_err();
+            if existing == Existing::Replace {
+                assert_eq!(
+                    error.to_string(),
+                    "it is a symbolic link, not a regular file"
+                );
+                assert_eq!(
+                    error_too.to_string(),
+                    "it is a FIFO (named pipe), not a regular file"
+                );
+            } else {
+                assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+                assert_eq!(error_too.kind(), io::ErrorKind::AlreadyExists);
+            }
+        }
+        assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
         assert_eq!(fs::read_to_string(&outside).unwrap(), "keep me");
-        assert!(!fs::symlink_metadata(&link).unwrap().is_symlink());
-        assert_eq!(fs::read_to_string(&link).unwrap(), "new");
+        assert_eq!(names(dir.path()), ["a.toml", "b.toml", "outside.txt"]);
+    }
+
+    #[test]
+    fn a_write_that_fails_leaves_the_old_file_whole_and_no_other() {
+        let dir = tempfile::tempdir().unwrap();
+        // A name so long that no temporary name beside it fits in a folder:
+        // the write fails before anything reaches the file.
+        let path = dir.path().join("a".repeat(250));
+        fs::write(&path, "old").unwrap();
+        let error = write_whole(&path, b"new and longer", Existing::Replace).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidFilename, "{error}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(names(dir.path()), ["a".repeat(250)]);
+        let short = dir.path().join("b.toml");
+        write_whole(&short, b"new", Existing::Replace).unwrap();
+        let mode = fs::metadata(&short).unwrap().permissions().mode();
+        assert_eq!(mode & 0o644, 0o644, "readable by all: {mode:o}");
     }
 }

@@ -49,8 +49,9 @@
 //!   `sheet_html.rs` (the printed page), both listing the steps as
 //!   `sheet_steps.rs` gives them, `list.rs`, `show.rs`, `routines.rs`,
 //!   `config_show.rs`, `history/` (`report.rs`, `chart.rs`, `desk.rs` the
-//!   days at the desk, `json.rs`), and
-//!   the `--format` choices in `format.rs`.
+//!   days at the desk, `json.rs`), `run.rs` (what a run prints around the
+//!   screen and the transcript), `check.rs` (what `check` reports), and the
+//!   `--format` choices in `format.rs`.
 //! - `runner/`: the guided timer. `settings.rs` is how a run is carried out;
 //!   `clock.rs` is the only place a run reads the time (under test it may
 //!   skip its waits); `interactive.rs` (with `screen.rs`, `layout.rs` (how
@@ -101,8 +102,9 @@
 //! - `library/`: exercises and routines. `sources.rs` says where files come
 //!   from, `embedded.rs` holds the built-in ones, `load.rs` reads and layers
 //!   them (`parse.rs`, `raw.rs` the schema as serde sees it, `items.rs`,
-//!   `validate.rs`, `steps.rs`, `variants.rs` the exercises an exercise
-//!   names, `layers.rs`), `exercise.rs`, `condition.rs`, `caution.rs` (to
+//!   `validate.rs`, `steps.rs`, `length.rs` (a routine lasts at most 4
+//!   hours), `variants.rs` the exercises an exercise names, `layers.rs`),
+//!   `exercise.rs`, `condition.rs`, `caution.rs` (to
 //!   whom a caution is said) and `routine.rs` are the validated types and
 //!   `write.rs` writes a routine back as a file.
 //! - `figure/`: pictures of poses, pure: `pose.rs` (joint angles and the
@@ -111,8 +113,8 @@
 //!   proportions they pose, `scene.rs` the shapes laid out (mirrored for the
 //!   right side), `svg.rs` and `braille.rs` the two ways of drawing them.
 //! - `toml_input/`: reading a file a person wrote (`read.rs`), parsing it
-//!   (`document.rs`, or in `pieces.rs` a table at a time), typed values key
-//!   by key (`entry.rs`, `value.rs`) and the shared range and text checks
+//!   (`document.rs`, always the whole document), typed values key by key
+//!   (`entry.rs`, `value.rs`) and the shared range and text checks
 //!   (`checks.rs`), for the library and the config.
 //! - `load_error.rs`: a file whose problems stop a command, carrying them;
 //!   `diagnostic.rs`: a problem in a file (file, line, column, key, what is

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::engine::{Plan, Stage};
+use crate::files::{Existing, write_whole};
 use crate::words::SAFETY_NOTICE;
 
 /// The file in the state folder whose presence means the notice was shown.
@@ -26,9 +27,10 @@ pub fn mark_notice_shown(state_dir: &Path) -> Result<()> {
     std::fs::create_dir_all(state_dir)
         .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
     let path = marker(state_dir);
-    std::fs::write(
+    write_whole(
         &path,
-        "psoas showed its safety notice; delete this file to see it again before the next run.\n",
+        b"psoas showed its safety notice; delete this file to see it again before the next run.\n",
+        Existing::Replace,
     )
     .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::context::Context;
-use crate::diagnostic::{Diagnostic, capped, not_shown_line};
+use crate::diagnostic::Diagnostic;
 use crate::exit;
-use crate::format::count;
 use crate::library;
+use crate::render::check::{Checked, report};
 
 /// What `psoas check` checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,35 +29,21 @@ pub fn execute(context: &Context, args: CheckOptions, out: &mut impl Write) -> R
         .filter(|d| !only_given || args.paths.iter().any(|p| about(d, p)))
         .collect();
     let errors = shown.iter().filter(|d| d.is_error()).count();
-    let mut stderr = std::io::stderr().lock();
-    let (printed, left_out) = capped(&shown);
-    for diagnostic in printed {
-        writeln!(stderr, "{}", diagnostic.render())?;
-    }
-    if let Some(line) = not_shown_line(left_out) {
-        writeln!(stderr, "{line}")?;
-    }
-    let lib = &loaded.library;
-    if errors == 0 {
-        let skipped = shown
+    let checked = Checked {
+        exercises: loaded.library.exercises().len(),
+        routines: loaded.library.routines().len(),
+        errors,
+        skipped: shown
             .iter()
             .filter(|d| d.position.is_none() && d.message.starts_with("skipped: "))
-            .count();
-        let skipped = match skipped {
-            0 => String::new(),
-            n => format!(" ({} skipped, see above)", count(n, "file")),
-        };
-        writeln!(
-            out,
-            "ok: {} exercises and {} routines, no problems{skipped}",
-            lib.exercises().len(),
-            lib.routines().len()
-        )?;
-        Ok(ExitCode::SUCCESS)
+            .count(),
+    };
+    report(&shown, &checked, out, &mut std::io::stderr().lock())?;
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
     } else {
-        writeln!(stderr, "{} found", count(errors, "problem"))?;
-        Ok(ExitCode::from(exit::FAILURE))
-    }
+        ExitCode::from(exit::FAILURE)
+    })
 }
 
 /// Whether a diagnostic concerns a given file, or a file inside a given folder.

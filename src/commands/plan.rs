@@ -126,7 +126,7 @@ fn save(
 
 fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
     // Through a temporary file and a rename: whatever runs at the same time,
-    // the routine file is whole, and a link there is replaced, not followed.
+    // the routine file is whole; a link or a FIFO there is refused.
     let existing = if force {
         Existing::Replace
     } else {

@@ -9,13 +9,12 @@
 //!
 //! Every way out is an [`Ending`] with its exit status: a signal, or the
 //! terminal going away, at the notice or at either question ends the program
-//! as it would during the routine. Everything printed on a terminal outside
-//! the screen is wrapped to its width at word boundaries; the sentences come
-//! from [`wording`].
+//! as it would during the routine. What is printed outside the screen and
+//! the transcript is drawn by [`render::run`](crate::render::run), in the
+//! sentences of [`wording`].
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::Result;
 
@@ -26,11 +25,10 @@ use crate::exit;
 use crate::history::{History, HistoryError, Record, SessionNotes, SidePull, Tally};
 use crate::library::{Impact, Library, Routine, Side};
 use crate::planner::{self, PlanRequest};
+use crate::render::run as render;
 use crate::runner::answer::{self, Answer};
 use crate::runner::check_in::{self, Question};
 use crate::runner::echo::EchoOff;
-use crate::runner::plain::stamp;
-use crate::runner::rows::wrap;
 use crate::runner::{self, Ending, RunOutcome, RunSettings, Speaker};
 use crate::safety;
 use crate::voice::Voice;
@@ -225,7 +223,7 @@ fn check_in_after(
     };
     if asked
         && let Some(before) = tension_before
-        && let Err(error) = print(&wording::tension_before(before), out)
+        && let Err(error) = render::wrapped(&wording::tension_before(before), out)
     {
         return Ok((args.tension_after, Ending::output_lost(&error)));
     }
@@ -294,7 +292,7 @@ fn ask_score(
     answers: Option<&mut Typed>,
     out: &mut impl Write,
 ) -> Result<Result<Option<u8>, Ending>> {
-    let width = text_width();
+    let width = render::text_width();
     let asked = match answers {
         Some(answers) => check_in::check_in_for(question, given, ask, width, answers, out),
         None => check_in::check_in_for(question, given, false, width, &mut io::empty(), out),
@@ -311,15 +309,9 @@ fn ask_score(
 fn ending_of(error: io::Error) -> Result<Ending> {
     match answer::ending_of(&error) {
         Some(ending) => Ok(ending),
-        None if is_output_lost(&error) => Ok(Ending::output_lost(&error)),
+        None if crate::history::is_output_lost(&error) => Ok(Ending::output_lost(&error)),
         None => Err(error.into()),
     }
-}
-
-/// Whether writing failed because the terminal or the pipe read from is
-/// gone.
-fn is_output_lost(error: &io::Error) -> bool {
-    error.kind() == io::ErrorKind::BrokenPipe || error.raw_os_error() == Some(libc::EIO)
 }
 
 /// The routine named, the default one, or with `--minutes`, one planned to fit.
@@ -334,25 +326,6 @@ fn choose_routine(
         return Ok((library, routine));
     }
     context.library_and_routine(args.routine.as_deref())
-}
-
-/// Plain mode's lines are wrapped to this width (the notice is the only
-/// line long enough to need it).
-const PLAIN_WIDTH: usize = 72;
-
-/// The width text printed on a terminal outside the screen is wrapped to:
-/// the terminal's, within reason, less the last column.
-fn text_width() -> usize {
-    let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
-    width.saturating_sub(1).clamp(20, 100)
-}
-
-/// Prints `text` on a terminal, wrapped to its width at word boundaries.
-fn print(text: &str, out: &mut impl Write) -> io::Result<()> {
-    for line in wrap(text, text_width()) {
-        writeln!(out, "{line}")?;
-    }
-    out.flush()
 }
 
 /// The safety notice on the very first run. In plain mode it is transcript
@@ -370,10 +343,7 @@ fn notice(
         return Ok(Ok(()));
     };
     if settings.plain {
-        for (i, line) in wrap(notice, PLAIN_WIDTH).iter().enumerate() {
-            let lead = if i == 0 { "[00:00]" } else { "       " };
-            writeln!(out, "{lead} {line}")?;
-        }
+        render::notice_lines(notice, out)?;
     } else if let Err(ending) = notice_screen(notice, settings, out)? {
         return Ok(Err(ending));
     }
@@ -394,12 +364,7 @@ fn notice_screen(
     let Some(mut answers) = typed_answers(settings)? else {
         return Ok(Ok(()));
     };
-    let shown = write!(out, "\x1b[2J\x1b[H")
-        .and_then(|()| writeln!(out, "{}\n", wording::NOTICE_HEADING))
-        .and_then(|()| print(notice, out))
-        .and_then(|()| write!(out, "\n{}", wording::NOTICE_GO_ON))
-        .and_then(|()| out.flush());
-    if let Err(error) = shown {
+    if let Err(error) = render::notice_screen(notice, out) {
         return Ok(Err(ending_of(error)?));
     }
     let echo_off = EchoOff::start();
@@ -453,7 +418,7 @@ fn where_the_week_stands(
 ) -> Result<()> {
     let config = context.config()?;
     if let Some(line) = after_session::short_line(record, config.min_held_seconds()) {
-        say(outcome, settings, &line, out)?;
+        render::under_summary(outcome, settings.plain, &line, out)?;
     }
     if let Ok(now) = crate::now::now() {
         let mut tally = Tally::new(now, config.weekly_goal(), config.min_held_seconds());
@@ -461,43 +426,27 @@ fn where_the_week_stands(
             .scan(|r| tally.add(&r))
             .is_ok()
         {
-            say(
+            render::under_summary(
                 outcome,
-                settings,
+                settings.plain,
                 &after_session::week_line(&tally.finish()),
                 out,
             )?;
         }
     }
     if let Some(line) = after_session::tension_line(record.tension_before, record.tension_after) {
-        say(outcome, settings, &line, out)?;
+        render::under_summary(outcome, settings.plain, &line, out)?;
     }
     if let Some(pull) = record.side_pull {
-        say(
+        render::under_summary(
             outcome,
-            settings,
+            settings.plain,
             &wording::pull_found(pull.left, pull.right),
             out,
         )?;
     }
     out.flush()?;
     Ok(())
-}
-
-/// One line under the summary; in plain mode stamped like the transcript's
-/// last line, on a terminal wrapped to its width.
-fn say(
-    outcome: &RunOutcome,
-    settings: &RunSettings,
-    line: &str,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    if settings.plain {
-        let at = Duration::from_secs(u64::from(outcome.spent_seconds));
-        writeln!(out, "{} {line}", stamp(at))
-    } else {
-        print(line, out)
-    }
 }
 
 /// The summary: once the interactive screen is gone, what was done, printed
@@ -515,14 +464,12 @@ fn summary(
     }
     let mut said = Ok(());
     if !settings.plain {
-        for line in wording::summary(outcome) {
-            said = said.and_then(|()| print(&line, out));
-        }
+        said = render::summary(outcome, out);
     }
     let preview = settings.speed != 1.0;
     if preview && outcome.past_first_hold && args.record {
         let line = after_session::preview_line(settings.speed);
-        said = said.and_then(|()| say(outcome, settings, &line, out));
+        said = said.and_then(|()| render::under_summary(outcome, settings.plain, &line, out));
     }
     match said.and_then(|()| out.flush()) {
         Ok(()) => Ok(Ok(())),

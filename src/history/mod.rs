@@ -31,6 +31,7 @@ pub(crate) use future::Future;
 pub(crate) use lines::{Entry, Skipped};
 pub(crate) use newest::Newest;
 pub use outcome::{Ending, RunOutcome};
+pub(crate) use outcome::{is_output_lost, terminal_gone};
 pub use record::{Record, SessionNotes, Standing};
 pub use side_pull::SidePull;
 pub(crate) use side_trend::SideCheck;

@@ -52,12 +52,25 @@ impl Ending {
     /// gone away answers with EIO, which is a hang-up; anything else (a
     /// closed pipe) means nobody is reading.
     pub fn output_lost(error: &std::io::Error) -> Ending {
-        if error.raw_os_error() == Some(libc::EIO) {
+        if terminal_gone(error) {
             Ending::HangUp
         } else {
             Ending::OutputClosed
         }
     }
+}
+
+/// Whether an error reading or writing a terminal means the terminal has
+/// gone (its window closed, the connection dropped): the system then answers
+/// every read and write with EIO.
+pub fn terminal_gone(error: &std::io::Error) -> bool {
+    error.raw_os_error() == Some(libc::EIO)
+}
+
+/// Whether writing failed because what was written to is gone: a terminal,
+/// or the other end of a pipe.
+pub fn is_output_lost(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::BrokenPipe || terminal_gone(error)
 }
 
 /// The record of one run.

@@ -5,13 +5,12 @@
 use std::ops::Range;
 use std::path::Path;
 
-use super::parse::{self, Uncut};
+use super::parse;
 use super::sources::{FileRole, LibraryFile};
 use super::validate::{self, PendingRoutine};
 use super::variants::VariantRef;
 use super::{Exercise, Origin};
-use crate::diagnostic::{Diagnostic, SourceText};
-use crate::toml_input::Pieces;
+use crate::diagnostic::Diagnostic;
 
 /// What one file holds once parsed and validated, before the layers are merged.
 pub enum FileItems {
@@ -71,40 +70,14 @@ pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileI
                 column: 1,
             };
             let id = routine_id(&source.path);
-            // In pieces, so that a routine of thousands of steps is never
-            // held parsed whole; as one piece if the cut does not stand, to
-            // report every problem as the whole document has it.
-            let mut problems = Vec::new();
-            let pieces = Pieces::cut(&source.text, "step");
-            let routine = match routine(source, &id, pieces, origin.clone(), &mut problems) {
-                Ok(routine) => {
-                    diagnostics.append(&mut problems);
-                    routine
-                }
-                Err(Uncut) => {
-                    let whole = Pieces::whole(&source.text);
-                    routine(source, &id, whole, origin, diagnostics)
-                        .expect("a file read whole is one piece, which stands alone")
-                }
-            };
+            let routine = parse::routine_file(source, diagnostics).and_then(|raw| {
+                let every_step_read = raw.every_step_read;
+                let pending = validate::routine(source, &id, raw, origin, diagnostics);
+                every_step_read.then_some(pending)
+            });
             FileItems::Routine(routine)
         }
     }
-}
-
-/// A routine file read in `pieces` and checked a step at a time.
-fn routine(
-    source: &SourceText,
-    id: &str,
-    pieces: Pieces,
-    origin: Origin,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<PendingRoutine>, Uncut> {
-    let Some(mut raw) = parse::routine_file(source, pieces, diagnostics)? else {
-        return Ok(None);
-    };
-    let pending = validate::routine(source, id, &mut raw, origin, diagnostics);
-    Ok(raw.steps.finish()?.then_some(pending))
 }
 
 /// A routine's id is its file name without `.toml`.

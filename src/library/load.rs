@@ -1,16 +1,18 @@
 //! Loading: reads every source, parses and validates each file, layers them
 //! (see [`layers`](super::layers)), and finally checks the harder and easier
-//! variants exercises name (see [`variants`](super::variants)) and each
+//! variants exercises name (see [`variants`](super::variants)), each
 //! routine's steps against the exercises that exist (see
-//! [`steps`](super::steps)).
+//! [`steps`](super::steps)) and how long it lasts (see
+//! [`length`](super::length)).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::items::{self, FileItems};
 use super::sources::{LibraryFile, Sources};
-use super::{Library, layers, steps, variants};
-use crate::diagnostic::Diagnostic;
+use super::validate::PendingRoutine;
+use super::{Library, layers, length, steps, variants};
+use crate::diagnostic::{Diagnostic, SourceText};
 use crate::load_error::LoadError;
 
 /// The outcome of a load: what was valid, and every error and note.
@@ -75,6 +77,7 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
             && !pending.valid
         {
             steps::check_steps(&file.source, pending, &library, &broken, &mut diagnostics);
+            diagnostics.extend(too_long(&file.source, pending, &library));
         }
     }
     for index in kept {
@@ -85,7 +88,12 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
         };
         let source = &files[index].source;
         if steps::check_steps(source, &pending, &library, &broken, &mut diagnostics) {
-            library.put_routine(pending.routine);
+            match too_long(source, &pending, &library) {
+                Some(problem) => diagnostics.push(problem),
+                None => {
+                    library.put_routine(pending.routine);
+                }
+            }
         }
     }
 
@@ -105,6 +113,15 @@ pub fn load_files(files: &[LibraryFile], mut diagnostics: Vec<Diagnostic>) -> Lo
         library,
         diagnostics,
     }
+}
+
+/// The problem of a routine that lasts too long (see [`length`]).
+fn too_long(
+    source: &SourceText,
+    pending: &PendingRoutine,
+    library: &Library,
+) -> Option<Diagnostic> {
+    length::too_long(source, &pending.routine, &pending.step_spans, library)
 }
 
 #[cfg(test)]

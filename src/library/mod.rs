@@ -10,6 +10,7 @@ mod embedded;
 mod exercise;
 mod items;
 mod layers;
+mod length;
 mod load;
 mod parse;
 mod raw;

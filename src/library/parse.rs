@@ -1,27 +1,24 @@
 //! Reads the text of a library file into raw entries, one `[[exercise]]` or
 //! `[[step]]` at a time, so that one bad entry does not hide the problems of
-//! the others. Every problem becomes a [`Diagnostic`] naming the key. A
-//! routine file is also parsed a `[[step]]` at a time wherever that changes
-//! nothing ([`Pieces`]), so that memory does not grow with its length.
+//! the others. Every problem becomes a [`Diagnostic`] naming the key. Every
+//! file is parsed as one whole document: a routine is bounded by the length
+//! it may last (see [`length`](super::length)), not by how it is read.
 
 use toml::Spanned;
 use toml::de::DeValue;
 
 use super::raw::{RawExercise, RawRoutineHead, RawStep, valid_value};
 use crate::diagnostic::{Diagnostic, SourceText};
-use crate::toml_input::{Entry, Pieces, deserialize_entry, document, parse_piece, tables_in};
+use crate::toml_input::{Entry, deserialize_entry, document, tables_in};
 
-/// The raw contents of a routine file: its top-level keys, and its steps,
-/// each parsed when it is taken.
-pub struct RawRoutine<'a> {
+/// The raw contents of a routine file: its top-level keys, and its steps.
+pub struct RawRoutine {
     pub head: Entry<RawRoutineHead>,
-    pub steps: RawSteps<'a>,
+    pub steps: Vec<Entry<RawStep>>,
+    /// Whether every step could be read at all (a step that could not was
+    /// reported, and the routine is not kept).
+    pub every_step_read: bool,
 }
-
-/// The file was cut into pieces that do not each stand alone: it is to be
-/// read again as one piece.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Uncut;
 
 /// Parses an exercise file: any number of `[[exercise]]` tables and nothing
 /// else, each on its own, reporting every problem.
@@ -61,146 +58,51 @@ pub fn exercise_file(
     entries
 }
 
-/// Parses a routine file in `pieces` (see [`Pieces`]): its top-level keys
-/// now, its `[[step]]` tables as they are taken (see [`RawSteps`]).
-/// `Err(Uncut)` if the first piece does not stand alone; the problems of
-/// what was read are in `diagnostics` all the same, for the caller to drop.
-pub fn routine_file<'a>(
-    file: &'a SourceText,
-    pieces: Pieces,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<RawRoutine<'a>>, Uncut> {
-    let mut head_table = if pieces.is_whole() {
-        match document(file, diagnostics) {
-            Some(doc) => doc.into_inner(),
-            None => return Ok(None),
-        }
-    } else {
-        parse_piece(&file.text, &pieces, 0).ok_or(Uncut)?
-    };
-    // The steps are read one by one below.
+/// Parses a routine file: its top-level keys and its `[[step]]` tables,
+/// each step on its own, reporting every problem. `None` if the file does
+/// not parse, has no steps, or its top-level keys cannot be read at all (its
+/// steps are still read, so that every problem is reported at once).
+pub fn routine_file(file: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<RawRoutine> {
+    let mut head_table = document(file, diagnostics)?.into_inner();
     let steps_value = head_table.remove("step");
-    if steps_value.is_some() && !pieces.is_whole() {
-        return Err(Uncut);
-    }
     let head_value = Spanned::new(0..file.text.len(), DeValue::Table(head_table));
     let head =
         deserialize_entry::<RawRoutineHead>(file, "", 1, &head_value, valid_value, diagnostics);
 
-    let mut first_steps = Vec::new();
-    if pieces.is_whole() {
-        let no_steps = |span| {
-            Diagnostic::error(file, span, "a routine needs at least one step")
-                .with_key("step")
-                .with_help("add a `[[step]]` table with `exercise = \"some-exercise-id\"`")
-        };
-        let Some(value) = steps_value else {
-            diagnostics.push(no_steps(None));
-            return Ok(None);
-        };
-        let span = value.span();
-        first_steps = tables_in(file, "step", value, diagnostics);
-        if first_steps.is_empty() {
-            diagnostics.push(no_steps(Some(span)));
-            return Ok(None);
-        }
-    }
-    let mut steps = RawSteps {
-        file,
-        pieces,
-        next_piece: 1,
-        tables: first_steps.into_iter(),
-        index: 0,
-        uncut: false,
-        failed: false,
+    let no_steps = |span| {
+        Diagnostic::error(file, span, "a routine needs at least one step")
+            .with_key("step")
+            .with_help("add a `[[step]]` table with `exercise = \"some-exercise-id\"`")
     };
-    let Some(head) = head else {
-        // The steps are still read, so that every problem is reported at once.
-        while steps.next(diagnostics).is_some() {}
-        steps.finish()?;
-        return Ok(None);
+    let Some(value) = steps_value else {
+        diagnostics.push(no_steps(None));
+        return None;
     };
-    Ok(Some(RawRoutine { head, steps }))
-}
-
-/// The `[[step]]` tables of a routine file, each parsed, when it is in
-/// pieces, and turned into a [`RawStep`] when it is taken.
-pub struct RawSteps<'a> {
-    file: &'a SourceText,
-    pieces: Pieces,
-    next_piece: usize,
-    /// The tables parsed and not yet taken, with their places (from 1).
-    tables: std::vec::IntoIter<(usize, Spanned<DeValue<'a>>)>,
-    /// The place of the last table taken.
-    index: usize,
-    /// Whether a piece did not stand alone, which ended the steps.
-    uncut: bool,
-    /// Whether a step could not be read at all (reported already).
-    failed: bool,
-}
-
-impl<'a> RawSteps<'a> {
-    /// The next step, its problems added to `diagnostics`; `None` after the
-    /// last, or at a piece that does not stand alone.
-    pub fn next(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Entry<RawStep>> {
-        loop {
-            if let Some((index, table)) = self.tables.next() {
-                self.index = index;
-                let prefix = format!("step[{index}]");
-                let entry = deserialize_entry::<RawStep>(
-                    self.file,
-                    &prefix,
-                    index,
-                    &table,
-                    valid_value,
-                    diagnostics,
-                );
-                if entry.is_some() {
-                    return entry;
-                }
-                self.failed = true;
-                continue;
-            }
-            if self.uncut || self.next_piece >= self.pieces.count() {
-                return None;
-            }
-            let table = self.one_step(self.next_piece);
-            self.next_piece += 1;
-            let Some(table) = table else {
-                self.uncut = true;
-                return None;
-            };
-            self.tables = vec![(self.index + 1, table)].into_iter();
-        }
+    let span = value.span();
+    let tables = tables_in(file, "step", value, diagnostics);
+    if tables.is_empty() {
+        diagnostics.push(no_steps(Some(span)));
+        return None;
     }
-
-    /// How many steps are left to take, at most.
-    pub fn left(&self) -> usize {
-        self.tables.len() + (self.pieces.count() - self.next_piece)
+    let count = tables.len();
+    let mut steps = Vec::with_capacity(count);
+    for (index, table) in tables {
+        let prefix = format!("step[{index}]");
+        steps.extend(deserialize_entry::<RawStep>(
+            file,
+            &prefix,
+            index,
+            &table,
+            valid_value,
+            diagnostics,
+        ));
     }
-
-    /// The one `[[step]]` table that piece `index` holds, if it holds
-    /// exactly that and parses without a problem.
-    fn one_step(&self, index: usize) -> Option<Spanned<DeValue<'a>>> {
-        let file: &'a SourceText = self.file;
-        let mut table = parse_piece(&file.text, &self.pieces, index)?;
-        let steps = table.remove("step")?.into_inner();
-        let DeValue::Array(array) = steps else {
-            return None;
-        };
-        let mut steps = array.into_iter();
-        let step = steps.next()?;
-        (table.is_empty() && steps.next().is_none()).then_some(step)
-    }
-
-    /// Whether every step was read: `Err(Uncut)` if a piece did not stand
-    /// alone, `Ok(false)` if a step could not be read at all.
-    pub fn finish(self) -> Result<bool, Uncut> {
-        if self.uncut {
-            return Err(Uncut);
-        }
-        Ok(!self.failed)
-    }
+    let every_step_read = steps.len() == count;
+    Some(RawRoutine {
+        head: head?,
+        steps,
+        every_step_read,
+    })
 }
 
 #[cfg(test)]
@@ -268,11 +170,7 @@ mod tests {
     fn routine_without_steps_is_an_error() {
         let file = SourceText::new("r.toml", "name = \"R\"\n");
         let mut diagnostics = Vec::new();
-        assert!(
-            routine_file(&file, Pieces::whole(&file.text), &mut diagnostics)
-                .unwrap()
-                .is_none()
-        );
+        assert!(routine_file(&file, &mut diagnostics).is_none());
         assert_eq!(
             diagnostics[0].to_string().lines().next().unwrap(),
             "r.toml:1:1: error: `step`: a routine needs at least one step"

@@ -484,12 +484,11 @@ fn check_variant(checker: &mut Checker<'_>, value: &Spanned<Text>, key: &str, ow
     named.clone()
 }
 
-/// Checks a routine's head, then each of its steps as it is read, so that
-/// the parsed steps are never all held at once.
+/// Checks a routine's head, then each of its steps.
 pub fn routine(
     file: &SourceText,
     id: &str,
-    raw: &mut RawRoutine<'_>,
+    raw: RawRoutine,
     origin: Origin,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> PendingRoutine {
@@ -539,9 +538,9 @@ pub fn routine(
     // Steps share one copy of each exercise id: thousands of steps name a
     // few exercises.
     let mut ids = HashSet::new();
-    let mut steps = Vec::with_capacity(raw.steps.left());
-    let mut step_spans = Vec::with_capacity(raw.steps.left());
-    while let Some(entry) = raw.steps.next(c.diagnostics) {
+    let mut steps = Vec::with_capacity(raw.steps.len());
+    let mut step_spans = Vec::with_capacity(raw.steps.len());
+    for entry in raw.steps {
         c.failed |= !entry.is_clean();
         c.prefix.clear();
         write!(c.prefix, "step[{}]", entry.index).expect("writing to a String cannot fail");

@@ -68,10 +68,10 @@ impl Read for Answer {
                 Ok(read) => {
                     self.pending = None;
                     // A terminal that has gone reads as the end of input, or
-                    // fails with EIO: the program ends as on SIGHUP.
+                    // fails as a gone terminal does: the program ends as on SIGHUP.
                     let gone = match &read {
                         Ok(chunk) => chunk.is_empty() && input::stdin_hung_up(),
-                        Err(error) => error.raw_os_error() == Some(libc::EIO),
+                        Err(error) => crate::history::terminal_gone(error),
                     };
                     if gone {
                         return Err(io::Error::other(Stopped(Ending::HangUp)));

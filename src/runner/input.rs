@@ -16,6 +16,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::signals::SignalWatch;
 use super::terminal::in_foreground;
+use crate::history::terminal_gone;
 
 /// What ended a wait.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,7 +71,7 @@ pub fn wait(watch: &SignalWatch, timeout: Duration, keys: bool) -> io::Result<Re
         Ok(0) => Ok(Ready::HungUp),
         Ok(n) => Ok(Ready::Keys(decode(&buf[..n]))),
         Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Ready::Timeout),
-        Err(e) if e.raw_os_error() == Some(libc::EIO) => Ok(Ready::HungUp),
+        Err(e) if terminal_gone(&e) => Ok(Ready::HungUp),
         Err(e) => Err(e),
     }
 }

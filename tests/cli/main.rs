@@ -19,6 +19,7 @@ mod history;
 mod layers;
 mod level;
 mod library;
+mod long_routines;
 mod odd_files;
 mod output;
 mod plan;

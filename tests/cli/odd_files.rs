@@ -171,7 +171,7 @@ fn concurrent_forced_saves_leave_a_whole_routine() {
 }
 
 #[test]
-fn a_save_replaces_a_link_and_never_writes_through_it() {
+fn a_save_refuses_a_link_and_never_writes_through_it() {
     let env = Env::new();
     // A routine of the person's own, kept elsewhere and linked in.
     let precious = "name = \"Mine\"\n[[step]]\nexercise = \"standing-pelvic-tilt\"\n";
@@ -182,9 +182,20 @@ fn a_save_replaces_a_link_and_never_writes_through_it() {
     env.psoas(&["plan", "--minutes", "10", "--save", "mine"])
         .assert()
         .code(1);
-    stdout_of(&mut env.psoas(&["plan", "--minutes", "10", "--save", "mine", "--force"]));
+    let output = env
+        .psoas(&["plan", "--minutes", "10", "--save", "mine", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "psoas: cannot write {}: it is a symbolic link, not a regular file\n",
+            link.display()
+        )
+    );
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), precious);
-    assert!(!link.symlink_metadata().unwrap().is_symlink());
+    assert!(link.symlink_metadata().unwrap().is_symlink());
 }
 
 fn a_record() -> Record {

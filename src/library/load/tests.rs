@@ -379,3 +379,41 @@ figure = { trunk = -105, left_hip = 30 }
         ]
     );
 }
+
+#[test]
+fn a_routine_lasts_at_most_four_hours_get_readies_counted() {
+    let long = "[[exercise]]\nid = \"long\"\nname = \"Long\"\nkind = \"stretch\"\n\
+                position = \"lying\"\nhold = 600\nsetup = [\"Lie down.\"]\n";
+    let load = |routine: &str| {
+        load_texts(&[
+            ("lib/exercises/a.toml", EXERCISES),
+            ("lib/exercises/long.toml", long),
+            ("lib/long.toml", routine),
+        ])
+    };
+    // 24 holds of 10 minutes, with no time to get ready: 4 hours exactly.
+    let loaded = load(
+        "name = \"Long\"\nprep = 0\ntransition = 0\n\
+         [[step]]\nexercise = \"long\"\nrepeat = 20\n\
+         [[step]]\nexercise = \"long\"\nrepeat = 4\n",
+    );
+    assert_eq!(messages(&loaded), Vec::<String>::new());
+    assert!(loaded.library.routine("long").is_some());
+
+    // A second for each get-ready, and between them a two-sided step of
+    // two 5-second holds: 20 × 601 + 2 × 6 + 4 × 601 seconds.
+    let loaded = load(
+        "name = \"Long\"\nprep = 1\ntransition = 1\n\
+         [[step]]\nexercise = \"long\"\nrepeat = 20\n\
+         [[step]]\nexercise = \"knee-to-chest\"\nhold = 5\n\
+         [[step]]\nexercise = \"long\"\nrepeat = 4\n",
+    );
+    assert_eq!(
+        messages(&loaded),
+        [
+            "lib/long.toml:11:12: error: `step[3]`: the routine lasts more than 4 hours by the end of this step (4:00:36)\n  \
+             help: a routine lasts at most 4 hours, holds and get-readies counted: fewer steps or repeats, or shorter holds; or split it into two routines"
+        ]
+    );
+    assert!(loaded.library.routine("long").is_none());
+}
