@@ -806,15 +806,34 @@ fn status_says_when_the_timer_is_from_a_psoas_that_checked_at_set_times() {
 }
 
 #[test]
-fn install_replaces_a_link_in_place_of_a_unit_file_and_never_writes_through_it() {
+fn a_link_or_a_fifo_in_place_of_a_file_psoas_writes_is_refused_and_left_as_it_is() {
     let env = Env::new();
     let log = env.root().join("systemctl.txt");
     recorder(&env, "systemctl", &log);
     let elsewhere = env.write("elsewhere.txt", "not psoas's\n");
     let units = env.root().join("config/systemd/user");
     fs::create_dir_all(&units).unwrap();
-    std::os::unix::fs::symlink(&elsewhere, units.join("psoas-remind.service")).unwrap();
-    // A FIFO in place of the last nudge's file cannot hold `now` up either.
+    let service = units.join("psoas-remind.service");
+    std::os::unix::fs::symlink(&elsewhere, &service).unwrap();
+    let install = env
+        .psoas(&["remind", "install", "--scheduler", "systemd"])
+        .env("PATH", env.root().join("bin"))
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(install.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&install.stderr),
+        format!(
+            "psoas: cannot write {}: it is a symbolic link, not a regular file\n",
+            service.display()
+        )
+    );
+    assert_eq!(read(&elsewhere), "not psoas's\n");
+    assert!(service.symlink_metadata().unwrap().file_type().is_symlink());
+
+    // A FIFO in place of the last nudge's file cannot hold `now` up: the
+    // nudge is given, and the FIFO is named and left alone.
     fs::create_dir_all(env.state_dir()).unwrap();
     let fifo = env.state_dir().join("remind-last-nudge");
     assert!(
@@ -824,24 +843,26 @@ fn install_replaces_a_link_in_place_of_a_unit_file_and_never_writes_through_it()
             .unwrap()
             .success()
     );
-    stdout_of(
-        env.psoas(&["remind", "install", "--scheduler", "systemd"])
-            .env("PATH", env.root().join("bin"))
-            .timeout(std::time::Duration::from_secs(30)),
-    );
-    assert_eq!(read(&elsewhere), "not psoas's\n");
-    let service = units.join("psoas-remind.service");
-    assert!(service.symlink_metadata().unwrap().file_type().is_file());
-    assert!(read(&service).contains("ExecStart="));
-
     let notifier = recorder(&env, "notifier", &env.root().join("nudges.txt"));
     env.write(
         "config/psoas/config.toml",
         &format!("notify_command = [\"{}\"]\n", notifier.display()),
     );
-    stdout_of(remind_now(&env, WEDNESDAY_MORNING).timeout(std::time::Duration::from_secs(30)));
-    assert!(fifo.symlink_metadata().unwrap().file_type().is_file());
-    assert_eq!(read(&fifo), "2026-11-25T10:20:00+01:00\n");
+    let now = remind_now(&env, WEDNESDAY_MORNING)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(now.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&now.stderr),
+        format!(
+            "psoas: cannot write {}: it is a FIFO (named pipe), not a regular file\n",
+            fifo.display()
+        )
+    );
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(
+        &fifo.symlink_metadata().unwrap().file_type()
+    ));
 }
 
 #[test]
