@@ -3,6 +3,10 @@
 //! options, and `app` hands those to the command. The commands that print the
 //! command line itself, [`man`] and [`completions`], are here too, with the
 //! ids [`completion`] offers as the shell completes.
+#![allow(
+    clippy::doc_markdown,
+    reason = "clap prints these doc comments as help, where backticks would show"
+)]
 
 use std::path::PathBuf;
 
@@ -18,8 +22,8 @@ use crate::render::{ListFormat, SheetFormat, ShowFormat};
 use crate::words::SAFETY_NOTICE;
 
 mod completion;
-pub mod completions;
-pub mod man;
+pub(crate) mod completions;
+pub(crate) mod man;
 mod resolve;
 
 #[derive(Debug, Parser)]
@@ -33,7 +37,7 @@ mod resolve;
     after_help = SAFETY_NOTICE,
     after_long_help = SAFETY_NOTICE,
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// `--library` before the command, as older versions took it; hidden, as
     /// the commands that load the library take it themselves.
     #[arg(long = "library", value_name = "DIR", hide = true)]
@@ -44,7 +48,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// List exercises, grouped by position
     List(ListArgs),
     /// Show one exercise in full
@@ -75,7 +79,7 @@ pub enum Command {
 
 /// `--library DIR`, on the commands that load the library.
 #[derive(Debug, Args)]
-pub struct LibraryArgs {
+pub(crate) struct LibraryArgs {
     /// Also load routines from DIR (and exercises from DIR/exercises); repeatable
     #[arg(long = "library", value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
@@ -83,7 +87,7 @@ pub struct LibraryArgs {
 
 impl Command {
     /// The `--library` folders given after the command, if it takes them.
-    pub fn library_dirs(&self) -> &[PathBuf] {
+    pub(crate) fn library_dirs(&self) -> &[PathBuf] {
         match self {
             Command::List(args) => &args.library.dirs,
             Command::Show(args) => &args.library.dirs,
@@ -99,14 +103,14 @@ impl Command {
 
 /// `--condition TAG`, shared by the commands that filter for safety.
 #[derive(Debug, Args)]
-pub struct ConditionArgs {
+pub(crate) struct ConditionArgs {
     /// Leave out (or, for `list`, mark) exercises to avoid with this condition; repeatable
     #[arg(long = "condition", value_name = "TAG", value_parser = parse_condition())]
     pub conditions: Vec<Condition>,
 }
 
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Only exercises done in this position
     #[arg(long, value_parser = parse_position())]
     pub position: Option<Position>,
@@ -125,7 +129,7 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The exercise id, as `psoas list` shows it
     #[arg(add = ArgValueCandidates::new(completion::exercise_ids))]
     pub id: String,
@@ -147,7 +151,7 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RoutinesArgs {
+pub(crate) struct RoutinesArgs {
     #[arg(long, value_parser = parse_list_format(), default_value = "text")]
     pub format: ListFormat,
     #[command(flatten)]
@@ -156,14 +160,14 @@ pub struct RoutinesArgs {
 
 /// `--level N`, shared by the commands that lay out holds.
 #[derive(Debug, Args)]
-pub struct LevelArgs {
+pub(crate) struct LevelArgs {
     /// How long stretch and breathing holds are: 1 as written, 2 one and a half times, 3 twice as long; at 2 and 3 exercises move to their harder variants (default: the config's level, else 1)
     #[arg(long, value_name = "N", value_parser = parse_level)]
     pub level: Option<Level>,
 }
 
 #[derive(Debug, Args)]
-pub struct PrintArgs {
+pub(crate) struct PrintArgs {
     /// A routine id or the path of a routine file (default: the default routine)
     #[arg(add = ArgValueCandidates::new(completion::routine_ids))]
     pub routine: Option<String>,
@@ -178,7 +182,7 @@ pub struct PrintArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Files or folders to check (default: the built-in and user library)
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -186,7 +190,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RunArgs {
+pub(crate) struct RunArgs {
     /// A routine id or the path of a routine file (default: the default routine)
     #[arg(add = ArgValueCandidates::new(completion::routine_ids))]
     pub routine: Option<String>,
@@ -261,7 +265,7 @@ pub struct RunArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct HistoryArgs {
+pub(crate) struct HistoryArgs {
     /// Only sessions on or after this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<chrono::NaiveDate>,
@@ -276,7 +280,7 @@ pub struct HistoryArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct PlanArgs {
+pub(crate) struct PlanArgs {
     /// Planned length, in minutes: the plan fills at least 80% of it
     #[arg(long, value_name = "N", value_parser = minutes())]
     pub minutes: u32,
@@ -309,7 +313,7 @@ pub struct PlanArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum RemindCommand {
+pub(crate) enum RemindCommand {
     /// Have the system's scheduler run `psoas remind now` every 5 minutes
     Install(RemindInstallArgs),
     /// Remove what `install` set up
@@ -325,14 +329,14 @@ pub enum RemindCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct RemindSnoozeArgs {
+pub(crate) struct RemindSnoozeArgs {
     /// How long, like 10m, 30m or 1h30m
     #[arg(value_name = "INTERVAL", value_parser = parse_interval)]
     pub duration: Interval,
 }
 
 #[derive(Debug, Args)]
-pub struct RemindPauseArgs {
+pub(crate) struct RemindPauseArgs {
     /// The word `until`
     #[arg(value_name = "until", value_parser = ["until"])]
     pub until_word: String,
@@ -343,7 +347,7 @@ pub struct RemindPauseArgs {
 
 /// When nudges may come; each flag beats the config's `remind` table.
 #[derive(Debug, Args)]
-pub struct ScheduleArgs {
+pub(crate) struct ScheduleArgs {
     /// Time between nudges, like 60m, 90m or 1h30m (default: 60m)
     #[arg(long, value_name = "INTERVAL", value_parser = parse_interval)]
     pub every: Option<Interval>,
@@ -359,14 +363,14 @@ pub struct ScheduleArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct SchedulerArgs {
+pub(crate) struct SchedulerArgs {
     /// The scheduler to use (default: launchd on macOS, systemd where systemctl is found, else cron)
     #[arg(long, value_name = "NAME", value_parser = parse_scheduler)]
     pub scheduler: Option<Scheduler>,
 }
 
 #[derive(Debug, Args)]
-pub struct RemindInstallArgs {
+pub(crate) struct RemindInstallArgs {
     #[command(flatten)]
     pub schedule: ScheduleArgs,
     #[command(flatten)]
@@ -377,7 +381,7 @@ pub struct RemindInstallArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
+pub(crate) enum ConfigCommand {
     /// Print the path of the config file
     Path,
     /// Print each setting, its value and where it came from
@@ -387,7 +391,7 @@ pub enum ConfigCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 

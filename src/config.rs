@@ -25,14 +25,14 @@ use crate::remind::pause::Wait;
 use crate::remind::{Days, Interval, Schedule, TimeOfDay};
 use crate::toml_input::{ReadError, read_text};
 
-pub use key::Key;
-pub use parse::{MAX_WEEKLY_GOAL, parse};
-pub use template::template;
-pub use tighter_side::TighterSide;
+pub(crate) use key::Key;
+pub(crate) use parse::{MAX_WEEKLY_GOAL, parse};
+pub(crate) use template::template;
+pub(crate) use tighter_side::TighterSide;
 
 /// The settings a config file can hold; `None` means "not set".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Config {
+pub(crate) struct Config {
     pub default_routine: Option<String>,
     pub prep: Option<u32>,
     pub transition: Option<u32>,
@@ -73,7 +73,7 @@ pub struct Config {
 /// The config's `remind` table: `{ every = "60m", from = "09:00", to =
 /// "17:30", days = "mon-fri" }`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RemindConfig {
+pub(crate) struct RemindConfig {
     pub every: Option<Interval>,
     pub from: Option<TimeOfDay>,
     pub to: Option<TimeOfDay>,
@@ -92,7 +92,7 @@ pub struct RemindConfig {
 /// A routine id the config names, and where: one the library lacks is
 /// reported at its place in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NamedRoutine {
+pub(crate) struct NamedRoutine {
     pub id: String,
     /// The file, line, column and key of the id, with no message yet.
     pub place: Diagnostic,
@@ -100,7 +100,7 @@ pub struct NamedRoutine {
 
 /// The file a config was read from and the line of each key it set.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Origins {
+pub(crate) struct Origins {
     /// The config file, when there was one.
     pub file: Option<PathBuf>,
     lines: BTreeMap<Key, usize>,
@@ -108,12 +108,12 @@ pub struct Origins {
 
 impl Origins {
     /// The line of the config file that set `key`, if it did.
-    pub fn line(&self, key: Key) -> Option<usize> {
+    pub(crate) fn line(&self, key: Key) -> Option<usize> {
         self.lines.get(&key).copied()
     }
 
     /// `config.toml:3` for a key the file set, else `default`.
-    pub fn describe(&self, key: Key) -> String {
+    pub(crate) fn describe(&self, key: Key) -> String {
         match (&self.file, self.line(key)) {
             (Some(file), Some(line)) => {
                 let name = file.file_name().unwrap_or(file.as_os_str());
@@ -125,18 +125,18 @@ impl Origins {
 }
 
 impl Config {
-    pub const DEFAULT_WEEKLY_GOAL: u32 = 3;
-    pub const DEFAULT_MIN_HELD_MINUTES: u32 = 5;
-    pub const DEFAULT_BELL: bool = true;
-    pub const DEFAULT_VOICE: bool = false;
-    pub const DEFAULT_CHECK_IN: bool = true;
-    pub const DEFAULT_BRISK_WARM_UP: bool = false;
-    pub const DEFAULT_PICTURES: bool = true;
-    pub const DEFAULT_SKIPS_A_DAY: u32 = 3;
+    pub(crate) const DEFAULT_WEEKLY_GOAL: u32 = 3;
+    pub(crate) const DEFAULT_MIN_HELD_MINUTES: u32 = 5;
+    pub(crate) const DEFAULT_BELL: bool = true;
+    pub(crate) const DEFAULT_VOICE: bool = false;
+    pub(crate) const DEFAULT_CHECK_IN: bool = true;
+    pub(crate) const DEFAULT_BRISK_WARM_UP: bool = false;
+    pub(crate) const DEFAULT_PICTURES: bool = true;
+    pub(crate) const DEFAULT_SKIPS_A_DAY: u32 = 3;
 
     /// Reads the config file; a missing file is no error. A bad file fails
     /// with every problem in it (a [`LoadError`]).
-    pub fn load(dirs: &Dirs) -> Result<Config> {
+    pub(crate) fn load(dirs: &Dirs) -> Result<Config> {
         let path = &dirs.config_file;
         let Some(text) = read(path)? else {
             if dirs.config_from_env {
@@ -158,7 +158,7 @@ impl Config {
     }
 
     /// Parses the text of a config file, or returns every problem in it.
-    pub fn from_text(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    pub(crate) fn from_text(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         let (config, diagnostics) = parse(&SourceText::new(path, text));
         if diagnostics.is_empty() {
             Ok(config)
@@ -167,79 +167,79 @@ impl Config {
         }
     }
 
-    pub fn default_routine(&self) -> &str {
+    pub(crate) fn default_routine(&self) -> &str {
         self.default_routine.as_deref().unwrap_or(DEFAULT_ROUTINE)
     }
 
-    pub fn prep(&self) -> u32 {
+    pub(crate) fn prep(&self) -> u32 {
         self.prep.unwrap_or(Routine::DEFAULT_PREP)
     }
 
     /// Seconds to get ready at the first hold and at a change of position,
     /// never less than `prep`.
-    pub fn transition(&self) -> u32 {
+    pub(crate) fn transition(&self) -> u32 {
         self.transition
             .unwrap_or(Routine::DEFAULT_TRANSITION)
             .max(self.prep())
     }
 
-    pub fn breathing(&self) -> Breathing {
+    pub(crate) fn breathing(&self) -> Breathing {
         self.breathing.unwrap_or(Breathing::DEFAULT)
     }
 
-    pub fn weekly_goal(&self) -> u32 {
+    pub(crate) fn weekly_goal(&self) -> u32 {
         self.weekly_goal.unwrap_or(Self::DEFAULT_WEEKLY_GOAL)
     }
 
-    pub fn min_held_minutes(&self) -> u32 {
+    pub(crate) fn min_held_minutes(&self) -> u32 {
         self.min_held_minutes
             .unwrap_or(Self::DEFAULT_MIN_HELD_MINUTES)
     }
 
     /// [`Config::min_held_minutes`] in seconds, as the history counts.
-    pub fn min_held_seconds(&self) -> u32 {
+    pub(crate) fn min_held_seconds(&self) -> u32 {
         self.min_held_minutes() * 60
     }
 
-    pub fn bell(&self) -> bool {
+    pub(crate) fn bell(&self) -> bool {
         self.bell.unwrap_or(Self::DEFAULT_BELL)
     }
 
-    pub fn voice(&self) -> bool {
+    pub(crate) fn voice(&self) -> bool {
         self.voice.unwrap_or(Self::DEFAULT_VOICE)
     }
 
     /// The pace words are said at (`voice_pace`), else the usual one.
-    pub fn voice_pace(&self) -> Pace {
+    pub(crate) fn voice_pace(&self) -> Pace {
         self.voice_pace.unwrap_or_default()
     }
 
-    pub fn pictures(&self) -> bool {
+    pub(crate) fn pictures(&self) -> bool {
         self.pictures.unwrap_or(Self::DEFAULT_PICTURES)
     }
 
-    pub fn check_in(&self) -> bool {
+    pub(crate) fn check_in(&self) -> bool {
         self.check_in.unwrap_or(Self::DEFAULT_CHECK_IN)
     }
 
-    pub fn brisk_warm_up(&self) -> bool {
+    pub(crate) fn brisk_warm_up(&self) -> bool {
         self.brisk_warm_up.unwrap_or(Self::DEFAULT_BRISK_WARM_UP)
     }
 
-    pub fn level(&self) -> Level {
+    pub(crate) fn level(&self) -> Level {
         self.level.unwrap_or_default()
     }
 
-    pub fn guidance(&self) -> Guidance {
+    pub(crate) fn guidance(&self) -> Guidance {
         self.guidance.unwrap_or_default()
     }
 
-    pub fn familiar_after(&self) -> u32 {
+    pub(crate) fn familiar_after(&self) -> u32 {
         self.familiar_after.unwrap_or(Guidance::FAMILIAR_AFTER)
     }
 
     /// The reminder schedule: each part set here, else its default.
-    pub fn remind(&self) -> Schedule {
+    pub(crate) fn remind(&self) -> Schedule {
         let d = Schedule::default();
         let r = &self.remind;
         Schedule {
@@ -251,7 +251,7 @@ impl Config {
     }
 
     /// Time at the desk before a nudge: `remind.sit`, else 50 minutes.
-    pub fn remind_sit(&self) -> Interval {
+    pub(crate) fn remind_sit(&self) -> Interval {
         self.remind
             .sit
             .unwrap_or(Interval::from_minutes(50).expect("50 minutes is an interval"))
@@ -259,13 +259,13 @@ impl Config {
 
     /// The longest a due nudge waits for a pause: `remind.wait`, else 2
     /// minutes.
-    pub fn remind_wait(&self) -> Wait {
+    pub(crate) fn remind_wait(&self) -> Wait {
         self.remind.wait.unwrap_or(Wait::DEFAULT)
     }
 
     /// The routines a nudge offers in turn: `remind.routines`, else the desk
     /// break.
-    pub fn remind_routines(&self) -> Vec<&str> {
+    pub(crate) fn remind_routines(&self) -> Vec<&str> {
         match &self.remind.routines {
             Some(routines) => routines.iter().map(|r| r.id.as_str()).collect(),
             None => vec![crate::remind::ROUTINE],
@@ -273,7 +273,7 @@ impl Config {
     }
 
     /// How many nudges a day may be skipped: `remind.skips_a_day`, else 3.
-    pub fn skips_a_day(&self) -> u32 {
+    pub(crate) fn skips_a_day(&self) -> u32 {
         self.remind.skips_a_day.unwrap_or(Self::DEFAULT_SKIPS_A_DAY)
     }
 }

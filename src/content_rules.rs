@@ -188,8 +188,7 @@ fn movements(e: &Exercise) -> &'static [Movement] {
     MOVEMENTS
         .iter()
         .find(|(id, _)| *id == e.id)
-        .map(|(_, m)| *m)
-        .unwrap_or_else(|| panic!("classify `{}` in MOVEMENTS", e.id))
+        .map_or_else(|| panic!("classify `{}` in MOVEMENTS", e.id), |(_, m)| *m)
 }
 
 fn settings(conditions: &[Condition]) -> PlanSettings {

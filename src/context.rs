@@ -39,7 +39,7 @@ pub(crate) struct Person {
 }
 
 impl Context {
-    pub fn new(library_dirs: Vec<PathBuf>) -> Result<Context> {
+    pub(crate) fn new(library_dirs: Vec<PathBuf>) -> Result<Context> {
         Ok(Context {
             dirs: Dirs::from_env()?,
             library_dirs,
@@ -50,7 +50,7 @@ impl Context {
 
     /// What the history knows of the person, read the first time it is
     /// asked for.
-    pub fn person(&self) -> &Person {
+    pub(crate) fn person(&self) -> &Person {
         self.person.get_or_init(|| {
             let mut person = Person::default();
             let mut latest = None;
@@ -73,7 +73,7 @@ impl Context {
     }
 
     /// The config, read from its file the first time it is asked for.
-    pub fn config(&self) -> Result<&Config> {
+    pub(crate) fn config(&self) -> Result<&Config> {
         if let Some(config) = self.config.get() {
             return Ok(config);
         }
@@ -83,7 +83,7 @@ impl Context {
 
     /// The built-in library, the user's folder and every `--library` folder,
     /// plus `files`.
-    pub fn sources(&self, files: Vec<PathBuf>) -> Sources {
+    pub(crate) fn sources(&self, files: Vec<PathBuf>) -> Sources {
         Sources {
             builtin: true,
             user_dir: Some(self.dirs.routines_dir()),
@@ -94,13 +94,13 @@ impl Context {
 
     /// Loads the library; any error fails with every diagnostic (a
     /// [`LoadError`](crate::load_error::LoadError)).
-    pub fn library(&self, files: Vec<PathBuf>) -> Result<Library> {
+    pub(crate) fn library(&self, files: Vec<PathBuf>) -> Result<Library> {
         Ok(library::load(&self.sources(files)).into_library()?)
     }
 
     /// Loads the library and takes out of it the routine an argument names: a routine id,
     /// or the path of a routine file. No argument means the default routine.
-    pub fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, Routine)> {
+    pub(crate) fn library_and_routine(&self, arg: Option<&str>) -> Result<(Library, Routine)> {
         let config = self.config()?;
         let from_config = arg.is_none();
         let arg = arg.unwrap_or(config.default_routine());
@@ -143,7 +143,7 @@ impl Context {
 
     /// How routines are expanded: personal defaults, plus conditions from
     /// the config and the command line.
-    pub fn plan_settings(&self, conditions: &[Condition]) -> Result<PlanSettings> {
+    pub(crate) fn plan_settings(&self, conditions: &[Condition]) -> Result<PlanSettings> {
         let config = self.config()?;
         let mut all = config.conditions.clone();
         all.extend_from_slice(conditions);
@@ -164,7 +164,7 @@ impl Context {
     /// The side held once more in each two-sided stretch: the config's
     /// `tighter_side` if it is set (`none`: no side), else the side the
     /// latest side check found tighter.
-    pub fn tighter_side(&self) -> Result<Option<Side>> {
+    pub(crate) fn tighter_side(&self) -> Result<Option<Side>> {
         Ok(match self.config()?.tighter_side {
             Some(set) => set.side(),
             None => self.person().side_pull.and_then(|pull| pull.tighter()),
@@ -186,7 +186,9 @@ fn config_source(config: &Config, key: Key, from_config: bool) -> String {
 
 /// A routine argument is a path when it names a `.toml` file or has a slash.
 fn looks_like_path(arg: &str) -> bool {
-    arg.ends_with(".toml")
+    Path::new(arg)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         || arg.contains('/')
         || arg.contains(std::path::MAIN_SEPARATOR)
         || Path::new(arg).is_file()

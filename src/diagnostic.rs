@@ -286,14 +286,14 @@ impl SourceText {
 }
 
 /// At most this many diagnostics of one file are shown...
-pub const MAX_SHOWN_PER_FILE: usize = 50;
+pub(crate) const MAX_SHOWN_PER_FILE: usize = 50;
 /// ...and this many in all; a file of garbage must not flood the screen.
-pub const MAX_SHOWN: usize = 200;
+pub(crate) const MAX_SHOWN: usize = 200;
 
 /// The diagnostics to show, in order, within [`MAX_SHOWN_PER_FILE`] and
 /// [`MAX_SHOWN`], and how many were left out.
-pub fn capped<'a>(all: &[&'a Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
-    let mut per_file: std::collections::HashMap<&Path, usize> = Default::default();
+pub(crate) fn capped<'a>(all: &[&'a Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
+    let mut per_file: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
     let mut shown = Vec::new();
     for &diagnostic in all {
         let count = per_file.entry(diagnostic.path.as_path()).or_default();
@@ -307,7 +307,7 @@ pub fn capped<'a>(all: &[&'a Diagnostic]) -> (Vec<&'a Diagnostic>, usize) {
 }
 
 /// "... and 12 more not shown", or nothing.
-pub fn not_shown_line(left_out: usize) -> Option<String> {
+pub(crate) fn not_shown_line(left_out: usize) -> Option<String> {
     (left_out > 0).then(|| {
         format!(
             "... and {left_out} more not shown (at most {MAX_SHOWN_PER_FILE} a file, {MAX_SHOWN} in all)"
@@ -317,7 +317,7 @@ pub fn not_shown_line(left_out: usize) -> Option<String> {
 
 /// The 1-based line and column of the first byte that is not UTF-8, in
 /// bytes whose first `valid_up_to` are.
-pub fn bad_utf8_position(bytes: &[u8], valid_up_to: usize) -> (usize, usize) {
+pub(crate) fn bad_utf8_position(bytes: &[u8], valid_up_to: usize) -> (usize, usize) {
     let valid = std::str::from_utf8(&bytes[..valid_up_to.min(bytes.len())]).unwrap_or("");
     SourceText::new("", valid).line_column(valid.len())
 }
@@ -338,7 +338,7 @@ fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
 
 /// Replaces control characters with visible escapes (`\u{1b}`), keeping
 /// newlines, so text from a file cannot move the cursor or change colours.
-pub fn sanitize(text: &str) -> String {
+pub(crate) fn sanitize(text: &str) -> String {
     if !text.chars().any(is_unsafe_char) {
         return text.to_string();
     }
@@ -379,7 +379,7 @@ fn is_invisible(c: char) -> bool {
 
 /// Control characters other than newline, including the C1 range and the
 /// bidirectional overrides that can reorder what a terminal shows.
-pub fn is_unsafe_char(c: char) -> bool {
+pub(crate) fn is_unsafe_char(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

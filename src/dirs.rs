@@ -9,7 +9,7 @@ use etcetera::BaseStrategy;
 
 /// Resolved folders and files.
 #[derive(Clone, Debug)]
-pub struct Dirs {
+pub(crate) struct Dirs {
     /// `$XDG_CONFIG_HOME/psoas`.
     pub config_dir: PathBuf,
     /// `$PSOAS_CONFIG`, else `config_dir/config.toml`.
@@ -22,7 +22,7 @@ pub struct Dirs {
 }
 
 impl Dirs {
-    pub fn from_env() -> Result<Dirs> {
+    pub(crate) fn from_env() -> Result<Dirs> {
         let strategy = etcetera::choose_base_strategy().context("cannot find your home folder")?;
         let config_dir = strategy.config_dir().join("psoas");
         let from_env = non_empty_env("PSOAS_CONFIG");
@@ -43,7 +43,7 @@ impl Dirs {
     }
 
     /// The user's routines; exercises go in its `exercises/` folder.
-    pub fn routines_dir(&self) -> PathBuf {
+    pub(crate) fn routines_dir(&self) -> PathBuf {
         self.config_dir.join("routines")
     }
 }

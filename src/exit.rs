@@ -3,6 +3,6 @@
 //! (see `Ending::exit_code`).
 
 /// Bad input: a bad file, an unknown id, a failed check.
-pub const FAILURE: u8 = 1;
+pub(crate) const FAILURE: u8 = 1;
 /// Bad command-line usage (what clap uses).
-pub const USAGE: u8 = 2;
+pub(crate) const USAGE: u8 = 2;

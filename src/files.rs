@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// A path that names something other than a regular file.
 #[derive(Debug)]
-pub struct NotAFile {
+pub(crate) struct NotAFile {
     what: &'static str,
 }
 
@@ -26,7 +26,7 @@ impl fmt::Display for NotAFile {
 impl std::error::Error for NotAFile {}
 
 /// What a file of this kind is, in words, when it is not a regular file.
-pub fn odd_kind(meta: &Metadata) -> Option<&'static str> {
+pub(crate) fn odd_kind(meta: &Metadata) -> Option<&'static str> {
     let kind = meta.file_type();
     Some(if kind.is_file() {
         return None;
@@ -63,13 +63,13 @@ fn refuse(meta: &Metadata) -> io::Result<()> {
 /// block: the open does not wait for a FIFO's writer, never makes a terminal
 /// the controlling one, and the file is checked once open, so it cannot be
 /// swapped in between.
-pub fn open_regular(path: &Path) -> io::Result<File> {
+pub(crate) fn open_regular(path: &Path) -> io::Result<File> {
     open_checked(OpenOptions::new().read(true), path)
 }
 
 /// Opens a regular file with `options`, refusing anything else; see
 /// [`open_regular`].
-pub fn open_checked(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
+pub(crate) fn open_checked(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
     if let Ok(meta) = fs::metadata(path) {
         refuse(&meta)?;
     }
@@ -82,7 +82,7 @@ pub fn open_checked(options: &mut OpenOptions, path: &Path) -> io::Result<File> 
 
 /// Whether an existing file may be replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Existing {
+pub(crate) enum Existing {
     Replace,
     Keep,
 }
@@ -93,7 +93,7 @@ pub enum Existing {
 /// is not a regular file, a symbolic link or a FIFO included, is refused and
 /// left as it is, so nothing is written through a link to somewhere else. On
 /// error the temporary file is removed and `path` is as it was.
-pub fn write_whole(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
     match fs::symlink_metadata(path) {
         Ok(_) if existing == Existing::Keep => {
             return Err(io::Error::from(io::ErrorKind::AlreadyExists));
@@ -131,7 +131,7 @@ pub fn write_whole(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<
 /// Makes a FIFO at `path`; for tests.
 #[cfg(test)]
 #[allow(unsafe_code)]
-pub fn make_fifo(path: &Path) {
+pub(crate) fn make_fifo(path: &Path) {
     use std::os::unix::ffi::OsStrExt;
     let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
     // SAFETY: `name` is a valid NUL-terminated string that outlives the call.

@@ -5,7 +5,7 @@
 use unicode_width::UnicodeWidthStr;
 
 /// `m:ss` (or `h:mm:ss` from an hour up) for a number of seconds.
-pub fn clock(seconds: u32) -> String {
+pub(crate) fn clock(seconds: u32) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 {
         format!("{h}:{m:02}:{s:02}")
@@ -15,19 +15,19 @@ pub fn clock(seconds: u32) -> String {
 }
 
 /// "did you mean `a` or `b`?", or `None` when nothing is close.
-pub fn did_you_mean(close: &[&str]) -> Option<String> {
+pub(crate) fn did_you_mean(close: &[&str]) -> Option<String> {
     let quoted: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();
     (!quoted.is_empty()).then(|| format!("did you mean {}?", quoted.join(" or ")))
 }
 
 /// "1 step", "2 steps".
-pub fn count(n: usize, noun: &str) -> String {
+pub(crate) fn count(n: usize, noun: &str) -> String {
     format!("{n} {}", plural(n, noun))
 }
 
 /// The noun for `n` of it: "step" for one, "steps" otherwise. Every noun the
 /// program counts takes a plain "s".
-pub fn plural(n: usize, noun: &str) -> String {
+pub(crate) fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         noun.to_string()
     } else {
@@ -36,7 +36,7 @@ pub fn plural(n: usize, noun: &str) -> String {
 }
 
 /// Pads `text` with spaces to `width` terminal cells.
-pub fn pad(text: &str, width: usize) -> String {
+pub(crate) fn pad(text: &str, width: usize) -> String {
     let len = text.width();
     let mut out = text.to_string();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
@@ -44,7 +44,7 @@ pub fn pad(text: &str, width: usize) -> String {
 }
 
 /// Column widths (in terminal cells) that fit every row.
-pub fn widths<const N: usize>(rows: &[[String; N]]) -> [usize; N] {
+pub(crate) fn widths<const N: usize>(rows: &[[String; N]]) -> [usize; N] {
     let mut widths = [0; N];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -55,7 +55,7 @@ pub fn widths<const N: usize>(rows: &[[String; N]]) -> [usize; N] {
 }
 
 /// Rows as aligned columns separated by two spaces, without trailing spaces.
-pub fn table<const N: usize>(rows: &[[String; N]], indent: &str) -> String {
+pub(crate) fn table<const N: usize>(rows: &[[String; N]], indent: &str) -> String {
     let widths = widths(rows);
     let mut out = String::new();
     for row in rows {
@@ -89,7 +89,7 @@ mod tests {
     fn tables_align_by_display_width() {
         let rows = [
             ["ä".to_string(), "x".to_string()],
-            ["bbb".to_string(), "".to_string()],
+            ["bbb".to_string(), String::new()],
         ];
         assert_eq!(table(&rows, "  "), "  ä    x\n  bbb\n");
         // "e" and a combining acute accent: one cell.

@@ -5,7 +5,7 @@
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset, Local};
 
-pub fn now() -> Result<DateTime<FixedOffset>> {
+pub(crate) fn now() -> Result<DateTime<FixedOffset>> {
     match std::env::var("PSOAS_NOW") {
         Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text).with_context(|| {
             format!(

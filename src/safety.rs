@@ -13,17 +13,17 @@ use crate::files::{Existing, write_whole};
 use crate::words::SAFETY_NOTICE;
 
 /// The file in the state folder whose presence means the notice was shown.
-pub const NOTICE_MARKER: &str = "notice-shown";
+pub(crate) const NOTICE_MARKER: &str = "notice-shown";
 
 /// The safety notice, if it has never been shown with this state folder.
 /// When the marker cannot be checked, the notice is shown: showing it twice
 /// is better than never.
-pub fn first_run_notice(state_dir: &Path) -> Option<&'static str> {
+pub(crate) fn first_run_notice(state_dir: &Path) -> Option<&'static str> {
     (!marker(state_dir).is_file()).then_some(SAFETY_NOTICE)
 }
 
 /// Records that the notice was shown, creating the state folder if needed.
-pub fn mark_notice_shown(state_dir: &Path) -> Result<()> {
+pub(crate) fn mark_notice_shown(state_dir: &Path) -> Result<()> {
     std::fs::create_dir_all(state_dir)
         .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
     let path = marker(state_dir);
@@ -41,7 +41,7 @@ fn marker(state_dir: &Path) -> PathBuf {
 
 /// Said after a routine's summary when conditions left steps out, since the
 /// summary describes the routine as written, not what is left of it.
-pub fn adapted_line(plan: &Plan<'_>) -> Option<String> {
+pub(crate) fn adapted_line(plan: &Plan<'_>) -> Option<String> {
     let left_out = plan.left_out.len();
     if left_out == 0 {
         return None;

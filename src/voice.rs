@@ -30,7 +30,7 @@ use crate::engine::{Pace, word_count};
 
 /// The programs tried, in order, when the config sets no `voice_command`, with
 /// the arguments that make each read the text from its standard input.
-pub const FALLBACK_PROGRAMS: &[(&str, &[&str])] = &[
+pub(crate) const FALLBACK_PROGRAMS: &[(&str, &[&str])] = &[
     ("espeak-ng", &["--stdin"]),
     ("espeak", &["--stdin"]),
     ("spd-say", &["--pipe-mode"]),
@@ -43,14 +43,14 @@ const MAX_CUE_BYTES: usize = 4096;
 
 /// A text-to-speech program found on disk, and its arguments.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SpeechProgram {
+pub(crate) struct SpeechProgram {
     pub path: PathBuf,
     pub args: Vec<String>,
 }
 
 /// Why cues cannot be spoken.
 #[derive(Debug, thiserror::Error)]
-pub enum VoiceError {
+pub(crate) enum VoiceError {
     #[error(
         "the voice program `{0}` (voice_command in the config) was not found; cues will not be spoken"
     )]
@@ -68,7 +68,7 @@ pub enum VoiceError {
 impl SpeechProgram {
     /// `voice_command` if given, else the first of [`FALLBACK_PROGRAMS`] found
     /// in the folders of `path_var` (a `PATH` value).
-    pub fn find(
+    pub(crate) fn find(
         voice_command: Option<&[String]>,
         path_var: Option<&OsStr>,
     ) -> Result<SpeechProgram, VoiceError> {
@@ -88,7 +88,7 @@ impl SpeechProgram {
             .find_map(|(program, args)| {
                 find_executable(program, path_var).map(|path| SpeechProgram {
                     path,
-                    args: args.iter().map(|a| a.to_string()).collect(),
+                    args: args.iter().map(ToString::to_string).collect(),
                 })
             })
             .ok_or(VoiceError::NoneFound)
@@ -96,23 +96,23 @@ impl SpeechProgram {
 }
 
 /// Something that is told about problems, once each.
-pub type Warn = Box<dyn FnMut(&str) + Send>;
+pub(crate) type Warn = Box<dyn FnMut(&str) + Send>;
 
 /// How long past twice its words' time a cue may still be spoken before the
 /// program counts as not answering: room for a slow start (a speech service
 /// waking up, an audio device opening) and a voice slower than the pace.
-pub const SLACK: Duration = Duration::from_secs(5);
+pub(crate) const SLACK: Duration = Duration::from_secs(5);
 
 /// The longest a cue of `words` words may be spoken at `pace`: twice the
 /// time its words take, and [`SLACK`].
-pub fn time_allowed(pace: Pace, words: usize) -> Duration {
+pub(crate) fn time_allowed(pace: Pace, words: usize) -> Duration {
     pace.time_to_say(words) * 2 + SLACK
 }
 
 /// Something wrong with the voice while a run goes on, for the runner to
 /// tell the person once.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Trouble {
+pub(crate) enum Trouble {
     /// The program was still speaking after twice its words' time and
     /// [`SLACK`]: it was cut off, and is no longer waited for.
     NotAnswering { program: String },
@@ -137,7 +137,7 @@ struct Utterance {
 /// [`SLACK`] more; a program still speaking then is cut off and, until it
 /// finishes a cue by itself again, not waited for. Troubles are told once
 /// each ([`Voice::trouble`]).
-pub struct Voice {
+pub(crate) struct Voice {
     program: Option<SpeechProgram>,
     pace: Pace,
     /// The time every cue is allowed in place of [`time_allowed`]; only
@@ -161,7 +161,7 @@ impl Voice {
     /// Finds the program (`voice_command`, else the first fallback on `PATH`),
     /// which speaks at `pace`; when there is none, warns once on stderr and
     /// stays silent.
-    pub fn new(voice_command: Option<&[String]>, pace: Pace) -> Voice {
+    pub(crate) fn new(voice_command: Option<&[String]>, pace: Pace) -> Voice {
         let path_var = std::env::var_os("PATH");
         let warn: Warn = Box::new(|message| {
             let _ = writeln!(std::io::stderr(), "psoas: warning: {message}");
@@ -170,7 +170,7 @@ impl Voice {
     }
 
     /// Like [`Voice::new`], with the `PATH` to search and where warnings go.
-    pub fn open(
+    pub(crate) fn open(
         voice_command: Option<&[String]>,
         path_var: Option<&OsStr>,
         pace: Pace,
@@ -201,7 +201,7 @@ impl Voice {
     /// [`time_allowed`], so that tests of a program that does not answer
     /// take a fraction of a second.
     #[cfg(test)]
-    pub fn allowing(mut self, allowed: Duration) -> Voice {
+    pub(crate) fn allowing(mut self, allowed: Duration) -> Voice {
         self.fixed_allowance = Some(allowed);
         self
     }
@@ -209,21 +209,21 @@ impl Voice {
     /// The same voice giving a program `grace` after SIGTERM, rather than
     /// [`GRACE`].
     #[cfg(test)]
-    pub fn with_grace(mut self, grace: Duration) -> Voice {
+    pub(crate) fn with_grace(mut self, grace: Duration) -> Voice {
         self.grace = grace;
         self
     }
 
     /// Whether cues go nowhere: no program was found, or it failed to start.
     #[cfg(test)]
-    pub fn is_silent(&self) -> bool {
+    pub(crate) fn is_silent(&self) -> bool {
         self.program.is_none()
     }
 
     /// Speaks `text`, cutting off the cue before it if that is still going.
     /// Never waits for the speech, and never fails: a program that cannot be
     /// started is a trouble, told once, and silence from then on.
-    pub fn say(&mut self, text: &str) {
+    pub(crate) fn say(&mut self, text: &str) {
         self.stop();
         let Some(program) = &self.program else {
             return;
@@ -267,20 +267,20 @@ impl Voice {
 
     /// Whether the runner should wait for the program: it is still saying
     /// the last cue, within its time, and has not been found not answering.
-    pub fn is_speaking(&mut self) -> bool {
+    pub(crate) fn is_speaking(&mut self) -> bool {
         self.settle();
         self.answering && self.speaking.is_some()
     }
 
     /// The next trouble to tell the person, each kind once a run.
-    pub fn trouble(&mut self) -> Option<Trouble> {
+    pub(crate) fn trouble(&mut self) -> Option<Trouble> {
         self.settle();
         self.troubles.pop_front()
     }
 
     /// Stops the cue being spoken, if any, with everything the program
     /// started (see [`Stopping`]).
-    pub fn stop(&mut self) {
+    pub(crate) fn stop(&mut self) {
         self.settle();
         if let Some(utterance) = self.speaking.take() {
             self.stopping
@@ -335,7 +335,7 @@ impl Voice {
     /// The process id of the program speaking now, if one was started and has
     /// not been stopped.
     #[cfg(test)]
-    pub fn child_id(&self) -> Option<u32> {
+    pub(crate) fn child_id(&self) -> Option<u32> {
         self.speaking.as_ref().map(|u| u.child.id())
     }
 }

@@ -9,7 +9,7 @@ use crate::dirs::Dirs;
 use crate::library::{self, Library, Sources};
 
 /// Routine ids, for `run` and `print`.
-pub fn routine_ids() -> Vec<CompletionCandidate> {
+pub(super) fn routine_ids() -> Vec<CompletionCandidate> {
     let Some(library) = library() else {
         return Vec::new();
     };
@@ -21,7 +21,7 @@ pub fn routine_ids() -> Vec<CompletionCandidate> {
 }
 
 /// Exercise ids, for `show`.
-pub fn exercise_ids() -> Vec<CompletionCandidate> {
+pub(super) fn exercise_ids() -> Vec<CompletionCandidate> {
     let Some(library) = library() else {
         return Vec::new();
     };

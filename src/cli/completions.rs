@@ -1,5 +1,5 @@
 //! `psoas completions SHELL`: the script that hooks psoas into the shell's
-//! completion. The script asks `psoas` itself each time (clap_complete's
+//! completion. The script asks `psoas` itself each time (`clap_complete`'s
 //! dynamic completion, `COMPLETE=SHELL psoas -- WORDS`), so it offers the
 //! flags and their values from the same definition as the parser, and the
 //! ids of the routines and exercises in the library as it is now.
@@ -11,10 +11,10 @@ use anyhow::{Result, anyhow};
 use clap_complete::Shell;
 use clap_complete::env::Shells;
 
-/// The variable that asks `psoas` for completions (clap_complete's default).
+/// The variable that asks `psoas` for completions (`clap_complete`'s default).
 pub(crate) const VAR: &str = "COMPLETE";
 
-pub fn execute(shell: Shell, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(shell: Shell, out: &mut impl Write) -> Result<ExitCode> {
     let name = shell.to_string();
     let shells = Shells::builtins();
     let shell = shells

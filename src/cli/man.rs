@@ -17,13 +17,13 @@ use crate::runner::{Ending, keys};
 use crate::words::man;
 use crate::{commands, exit, history, remind, safety};
 
-pub fn execute(out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(out: &mut impl Write) -> Result<ExitCode> {
     out.write_all(&page()?)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The page, rendered into memory.
-pub fn page() -> io::Result<Vec<u8>> {
+pub(crate) fn page() -> io::Result<Vec<u8>> {
     let mut cli = Cli::command();
     cli.build();
     let man = clap_mangen::Man::new(cli.clone());
@@ -77,7 +77,7 @@ fn render_command(command: &clap::Command, title: &str, page: &mut Vec<u8>) -> i
         .filter(|c| c.get_name() != "help")
         .collect();
     for sub in &subs {
-        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
         writeln!(
             page,
             ".TP\n\\fB{title} {}\\fR\n{}",

@@ -15,12 +15,16 @@ use crate::render::check::{Checked, report};
 
 /// What `psoas check` checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CheckOptions {
+pub(crate) struct CheckOptions {
     /// Files or folders to check and report on; none is the whole library.
     pub paths: Vec<PathBuf>,
 }
 
-pub fn execute(context: &Context, args: CheckOptions, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    args: CheckOptions,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let only_given = !args.paths.is_empty();
     let loaded = library::load(&context.sources(args.paths.clone()));
     let shown: Vec<&Diagnostic> = loaded

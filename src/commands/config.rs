@@ -16,7 +16,7 @@ use crate::voice::SpeechProgram;
 
 /// What `psoas config` is asked to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConfigTask {
+pub(crate) enum ConfigTask {
     /// Print the config file's path.
     Path,
     /// Print every setting in effect and where it came from.
@@ -25,7 +25,11 @@ pub enum ConfigTask {
     Init,
 }
 
-pub fn execute(context: &Context, task: ConfigTask, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    task: ConfigTask,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     match task {
         ConfigTask::Path => writeln!(out, "{}", context.dirs.config_file.display())?,
         ConfigTask::Show => show(context, out)?,
@@ -39,12 +43,11 @@ pub fn execute(context: &Context, task: ConfigTask, out: &mut impl Write) -> Res
 /// a break from a nudge would start in.
 fn show(context: &Context, out: &mut impl Write) -> Result<()> {
     let config = context.config()?;
-    let fallback_voice = match &config.voice_command {
-        Some(_) => None,
-        None => {
-            let path_var = std::env::var_os("PATH");
-            SpeechProgram::find(None, path_var.as_deref()).ok()
-        }
+    let fallback_voice = if config.voice_command.is_some() {
+        None
+    } else {
+        let path_var = std::env::var_os("PATH");
+        SpeechProgram::find(None, path_var.as_deref()).ok()
     };
     let terminal = terminal::choose(
         config.terminal.as_deref(),

@@ -23,7 +23,7 @@ use crate::render::history::{Selection, desk, json, report};
 
 /// Which sessions `psoas history` lists, the goal, and how it prints.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HistoryOptions {
+pub(crate) struct HistoryOptions {
     /// Only sessions on or after this date are listed.
     pub since: Option<NaiveDate>,
     /// At most this many recent sessions are listed.
@@ -34,7 +34,11 @@ pub struct HistoryOptions {
     pub format: ListFormat,
 }
 
-pub fn execute(context: &Context, args: HistoryOptions, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    args: HistoryOptions,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let config = context.config()?;
     let now = now()?;
     let goal = args.goal.unwrap_or_else(|| config.weekly_goal());

@@ -13,7 +13,7 @@ use crate::render::{ListFormat, list};
 
 /// What `psoas list` shows, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListOptions {
+pub(crate) struct ListOptions {
     /// Only exercises done in this position.
     pub position: Option<Position>,
     /// Only exercises of this kind.
@@ -26,7 +26,11 @@ pub struct ListOptions {
     pub format: ListFormat,
 }
 
-pub fn execute(context: &Context, args: ListOptions, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    args: ListOptions,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     // The config first: its problems are reported before the library's.
     let conditions = context.plan_settings(&args.conditions)?.conditions;
     let library = context.library(Vec::new())?;

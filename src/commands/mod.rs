@@ -4,13 +4,13 @@
 //! `render`. `man` and `completions` print the command line itself and live
 //! in `cli`.
 
-pub mod check;
-pub mod config;
-pub mod history;
-pub mod list;
-pub mod plan;
-pub mod print;
-pub mod remind;
-pub mod routines;
-pub mod run;
-pub mod show;
+pub(crate) mod check;
+pub(crate) mod config;
+pub(crate) mod history;
+pub(crate) mod list;
+pub(crate) mod plan;
+pub(crate) mod print;
+pub(crate) mod remind;
+pub(crate) mod routines;
+pub(crate) mod run;
+pub(crate) mod show;

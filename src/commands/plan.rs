@@ -20,7 +20,7 @@ use crate::render::{SheetFormat, sheet};
 
 /// What `psoas plan` is asked to build, and what to do with it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PlanOptions {
+pub(crate) struct PlanOptions {
     /// The length to fill, in minutes.
     pub minutes: u32,
     /// Positions to choose from; none is all of them.
@@ -43,7 +43,11 @@ pub struct PlanOptions {
     pub level: Option<Level>,
 }
 
-pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    args: PlanOptions,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     // The config first: its problems are reported before any other.
     let mut settings = context.plan_settings(&args.conditions)?;
     if let Some(name) = &args.save
@@ -66,7 +70,7 @@ pub fn execute(context: &Context, args: PlanOptions, out: &mut impl Write) -> Re
     };
     planner::check_with(&library, &request)?;
     if let Some(name) = &args.save {
-        request.id = name.clone();
+        request.id.clone_from(name);
     }
     let routine = planner::plan(&library, &request)?;
     if let Some(name) = &args.save {

@@ -13,7 +13,7 @@ use crate::render::{SheetFormat, sheet};
 
 /// Which routine `psoas print` prints, and how.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PrintOptions {
+pub(crate) struct PrintOptions {
     /// A routine id or the path of a routine file; none is the default routine.
     pub routine: Option<String>,
     /// Text, Markdown or JSON.
@@ -24,7 +24,11 @@ pub struct PrintOptions {
     pub conditions: Vec<Condition>,
 }
 
-pub fn execute(context: &Context, args: PrintOptions, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    args: PrintOptions,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let (library, routine) = context.library_and_routine(args.routine.as_deref())?;
     let mut settings = context.plan_settings(&args.conditions)?;
     if let Some(level) = args.level {

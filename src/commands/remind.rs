@@ -37,10 +37,14 @@ use crate::words::remind as words;
 mod offer;
 mod options;
 
-pub use options::{RemindTask, ScheduleOptions};
+pub(crate) use options::{RemindTask, ScheduleOptions};
 use options::{schedule, scheduler};
 
-pub fn execute(context: &Context, task: RemindTask, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    task: RemindTask,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     match task {
         RemindTask::Install {
             schedule,
@@ -396,14 +400,15 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     // Where the desktop says when the person last typed, a pause in the
     // typing is waited for.
     let at = match reading {
-        Some(reading) => match natural_pause(now, reading, config.remind_wait().duration()) {
-            Some(waited) => now + TimeDelta::from_std(waited).unwrap_or_default(),
-            None => {
+        Some(reading) => {
+            if let Some(waited) = natural_pause(now, reading, config.remind_wait().duration()) {
+                now + TimeDelta::from_std(waited).unwrap_or_default()
+            } else {
                 let away = words::no_nudge(Decision::Away, &schedule).unwrap_or_default();
                 writeln!(out, "{away}")?;
                 return Ok(ExitCode::SUCCESS);
             }
-        },
+        }
         None => now,
     };
     record_at_desk(context, DeskEvent::new(DeskKind::Nudge, at));

@@ -15,12 +15,16 @@ use crate::render::routines::{self, Row};
 
 /// How `psoas routines` lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RoutinesOptions {
+pub(crate) struct RoutinesOptions {
     /// Text or JSON.
     pub format: ListFormat,
 }
 
-pub fn execute(context: &Context, args: RoutinesOptions, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    args: RoutinesOptions,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     // Lengths of the routines as written, whatever conditions are set, the
     // first time and once familiar. The config first: its problems are
     // reported before the library's.

@@ -37,9 +37,13 @@ use crate::words::run as wording;
 
 mod options;
 
-pub use options::{ColorWhen, Environment, RunOptions, resolve};
+pub(crate) use options::{ColorWhen, Environment, RunOptions, resolve};
 
-pub fn execute(context: &Context, args: RunOptions, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    args: RunOptions,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let config = context.config()?;
     let settings = resolve(&args, config, &Environment::of_process());
     let mut plan_settings = context.plan_settings(&args.conditions)?;

@@ -14,7 +14,7 @@ use crate::render::{ShowFormat, show};
 
 /// Which exercise `psoas show` shows, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ShowOptions {
+pub(crate) struct ShowOptions {
     /// The exercise's id.
     pub id: String,
     /// Text, JSON or the figure as SVG.
@@ -34,7 +34,11 @@ pub struct ShowOptions {
 const FIGURE_COLUMNS: usize = 40;
 const FIGURE_ROWS: usize = 12;
 
-pub fn execute(context: &Context, args: ShowOptions, out: &mut impl Write) -> Result<ExitCode> {
+pub(crate) fn execute(
+    context: &Context,
+    args: ShowOptions,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;
     let Some(exercise) = library.exercise(&args.id) else {
         let hint = did_you_mean(&library.closest_exercise_ids(&args.id))

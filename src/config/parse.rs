@@ -18,7 +18,7 @@ use crate::toml_input::{
 };
 
 /// The most sessions a week `weekly_goal` may ask for.
-pub const MAX_WEEKLY_GOAL: u32 = 50;
+pub(crate) const MAX_WEEKLY_GOAL: u32 = 50;
 
 /// `remind = { every = "60m", from = "09:00", to = "17:30", days = "mon-fri",
 /// sit = "50m", wait = "2m" }`.
@@ -119,7 +119,7 @@ const NOTIFY_HELP: &str = "an array of the program and its arguments, like [\"no
 
 /// Parses a config file. The config holds every valid key even when others are
 /// bad; the caller decides what to do with the diagnostics.
-pub fn parse(file: &SourceText) -> (Config, Vec<Diagnostic>) {
+pub(crate) fn parse(file: &SourceText) -> (Config, Vec<Diagnostic>) {
     let mut reader = Reader {
         file,
         diagnostics: Vec::new(),
@@ -165,7 +165,7 @@ impl Reader<'_> {
             Key::Voice => config.voice = self.flag(key, value),
             Key::VoiceCommand => config.voice_command = self.command(key, value, VOICE_HELP),
             Key::VoicePace => {
-                config.voice_pace = self.int(key, value, VOICE_PACE).and_then(Pace::new)
+                config.voice_pace = self.int(key, value, VOICE_PACE).and_then(Pace::new);
             }
             Key::WeeklyGoal => config.weekly_goal = self.int(key, value, WEEKLY_GOAL),
             Key::MinHeldMinutes => {
@@ -178,7 +178,7 @@ impl Reader<'_> {
             Key::Level => {
                 config.level = self
                     .int(key, value, LEVEL)
-                    .and_then(|n| crate::engine::Level::from_number(n as u8))
+                    .and_then(|n| crate::engine::Level::from_number(n as u8));
             }
             Key::Guidance => {
                 let text = self.value(key, value);

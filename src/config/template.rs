@@ -11,7 +11,7 @@ use crate::remind::Schedule;
 use crate::voice::FALLBACK_PROGRAMS;
 
 /// The text of a fresh config file.
-pub fn template() -> String {
+pub(crate) fn template() -> String {
     let b = Breathing::DEFAULT;
     let programs: Vec<&str> = FALLBACK_PROGRAMS.iter().map(|(p, _)| *p).collect();
     let remind = Schedule::default();

@@ -8,7 +8,7 @@ use super::*;
 fn errors(text: &str) -> Vec<String> {
     match Config::from_text(Path::new("c/config.toml"), text) {
         Ok(config) => panic!("no error in {text:?}: {config:?}"),
-        Err(diagnostics) => diagnostics.iter().map(|d| d.to_string()).collect(),
+        Err(diagnostics) => diagnostics.iter().map(ToString::to_string).collect(),
     }
 }
 
@@ -17,7 +17,7 @@ fn config(text: &str) -> Config {
         panic!(
             "{}",
             d.iter()
-                .map(|d| d.to_string())
+                .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("\n")
         )

@@ -8,7 +8,7 @@ use crate::library::Side;
 
 /// `tighter_side = "left" | "right" | "none"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TighterSide {
+pub(crate) enum TighterSide {
     Left,
     Right,
     None,
@@ -18,7 +18,7 @@ impl TighterSide {
     const ALL: [TighterSide; 3] = [TighterSide::Left, TighterSide::Right, TighterSide::None];
 
     /// The value as the file spells it.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             TighterSide::Left => "left",
             TighterSide::Right => "right",
@@ -27,7 +27,7 @@ impl TighterSide {
     }
 
     /// The side held once more: this one, or none for `none`.
-    pub fn side(self) -> Option<Side> {
+    pub(crate) fn side(self) -> Option<Side> {
         match self {
             TighterSide::Left => Some(Side::Left),
             TighterSide::Right => Some(Side::Right),

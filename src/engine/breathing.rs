@@ -13,7 +13,7 @@ pub enum BreathDirection {
 
 /// Where in the breath cycle a moment falls.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Breath {
+pub(crate) struct Breath {
     pub direction: BreathDirection,
     /// How full the lungs are, from 0.0 (empty) to 1.0 (full): it rises while
     /// breathing in and falls while breathing out.
@@ -24,7 +24,7 @@ pub struct Breath {
 
 /// The breath at `elapsed` into a hold paced by `pacing`; every cycle starts
 /// with an in-breath.
-pub fn breath_at(pacing: Breathing, elapsed: Duration) -> Breath {
+pub(crate) fn breath_at(pacing: Breathing, elapsed: Duration) -> Breath {
     let inhale = u128::from(pacing.inhale.max(1)) * 1000;
     let exhale = u128::from(pacing.exhale.max(1)) * 1000;
     let cycle_ms = inhale + exhale;

@@ -10,14 +10,14 @@ use super::segment::LeftOut;
 use crate::library::{Condition, Equipment, Exercise, Kind, Position, Side};
 
 /// How many seconds of count-down lead into each hold.
-pub const COUNT_FROM: u32 = 3;
+pub(crate) const COUNT_FROM: u32 = 3;
 
 /// The get-ready time before a hold in `position`, after a hold in
 /// `previous` (`None` for the first hold): `transition` at the first hold and
 /// at a change of position, else `prep`. A transition is never shorter than
 /// the prep. A get-ready that says something is then made long enough to say
 /// it ([`ready_to_say`]).
-pub fn get_ready(
+pub(super) fn get_ready(
     previous: Option<Position>,
     position: Position,
     prep: u32,
@@ -42,7 +42,7 @@ fn ready_to_say(ready: u32, words: usize, pace: Pace) -> u32 {
 }
 
 /// The words of `text`, as a voice says them.
-pub fn word_count(text: &str) -> usize {
+pub(crate) fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
@@ -65,7 +65,7 @@ fn introduction_words(exercise: &Exercise, telling: Telling<'_>) -> usize {
 
 /// The shortest get-ready that introduces `exercise` as `telling` says:
 /// long enough to say its words at `pace` and count in.
-pub fn ready_to_introduce(exercise: &Exercise, telling: Telling<'_>, pace: Pace) -> u32 {
+pub(super) fn ready_to_introduce(exercise: &Exercise, telling: Telling<'_>, pace: Pace) -> u32 {
     ready_to_say(0, introduction_words(exercise, telling), pace)
 }
 
@@ -73,7 +73,7 @@ pub fn ready_to_introduce(exercise: &Exercise, telling: Telling<'_>, pace: Pace)
 /// routine's own lines to say before it starts (`before`), each step left
 /// out for a condition, what the routine needs at hand, and the rule that
 /// holds throughout.
-pub fn opening_words(
+pub(crate) fn opening_words(
     before: &[String],
     left_out: &[LeftOut<'_>],
     equipment: &[Equipment],
@@ -92,7 +92,7 @@ pub fn opening_words(
 /// exercise's name, the set-up lines and cautions `telling` keeps, and `also`
 /// more words (what is said once a run, before the routine's first hold), at
 /// `pace`.
-pub fn first_ready(
+pub(crate) fn first_ready(
     previous: Option<Position>,
     exercise: &Exercise,
     prep: u32,
@@ -109,7 +109,7 @@ pub fn first_ready(
 /// or for an exercise's first hold [`first_ready`], with what is said once a
 /// run at the very first. The plan lays its segments out by it, and the
 /// planner adds up a draft's get-readies by it.
-pub struct GetReadies<'a> {
+pub(crate) struct GetReadies<'a> {
     prep: u32,
     transition: u32,
     pace: Pace,
@@ -124,7 +124,7 @@ pub struct GetReadies<'a> {
 impl<'a> GetReadies<'a> {
     /// With `opening` words said once a run (see [`opening_words`]), to a
     /// person with `conditions`, every word said at `pace`.
-    pub fn new(
+    pub(crate) fn new(
         prep: u32,
         transition: u32,
         opening: usize,
@@ -144,7 +144,7 @@ impl<'a> GetReadies<'a> {
 
     /// The get-ready before the next hold, a hold of `exercise`, which is
     /// introduced `brief`ly or in full.
-    pub fn next(&mut self, exercise: &'a Exercise, brief: bool) -> u32 {
+    pub(crate) fn next(&mut self, exercise: &'a Exercise, brief: bool) -> u32 {
         let previous = self.previous.replace(exercise.position);
         if self.met.insert(exercise.id.as_str()) {
             let opening = std::mem::take(&mut self.opening);
@@ -176,7 +176,7 @@ impl<'a> GetReadies<'a> {
 /// one more hold on it ([`extra_side`], [`extra_ready`]). It is the
 /// sum `Plan::build` lays out as segments, for planning a routine before it
 /// exists.
-pub fn step_seconds(
+pub(crate) fn step_seconds(
     exercise: &Exercise,
     hold: Option<u32>,
     repeat: u32,
@@ -199,7 +199,7 @@ pub fn step_seconds(
 /// for a stretch done on each side (a sequence of phases is no stretch to
 /// hold longer). It comes right after the step's last pair, so the tighter
 /// side is held once more than the other.
-pub fn extra_side(exercise: &Exercise, tighter: Option<Side>) -> Option<Side> {
+pub(super) fn extra_side(exercise: &Exercise, tighter: Option<Side>) -> Option<Side> {
     tighter
         .filter(|_| exercise.kind == Kind::Stretch && exercise.each_side && !exercise.has_phases())
 }
@@ -207,7 +207,7 @@ pub fn extra_side(exercise: &Exercise, tighter: Option<Side>) -> Option<Side> {
 /// The get-ready before the extra hold on `side`: after the right side of
 /// the pair, the left is a change of sides ([`switch_ready`]); the right is
 /// held again where it is, after the `prep`.
-pub fn extra_ready(exercise: &Exercise, side: Side, prep: u32) -> u32 {
+pub(super) fn extra_ready(exercise: &Exercise, side: Side, prep: u32) -> u32 {
     match side {
         Side::Left => switch_ready(exercise, prep),
         Side::Right => prep,
@@ -217,7 +217,7 @@ pub fn extra_ready(exercise: &Exercise, side: Side, prep: u32) -> u32 {
 /// The get-ready before a hold of a step that follows another hold of the
 /// same step, `prep` by the rule: for a two-sided exercise a change of sides,
 /// never shorter than the exercise's `switch_sides`.
-pub fn switch_ready(exercise: &Exercise, prep: u32) -> u32 {
+pub(super) fn switch_ready(exercise: &Exercise, prep: u32) -> u32 {
     if exercise.each_side {
         prep.max(exercise.switch_sides)
     } else {

@@ -16,19 +16,19 @@ use crate::engine::{Plan, PlanSettings};
 use crate::library::{Condition, Library, LibraryFile, load_files};
 
 /// The exercises, shared with the command-line tests.
-pub const EXERCISES: &str = include_str!("../../tests/fixtures/mini/exercises/mini.toml");
+pub(crate) const EXERCISES: &str = include_str!("../../tests/fixtures/mini/exercises/mini.toml");
 
 /// The routine `mini`, shared with the command-line tests.
-pub const ROUTINE: &str = include_str!("../../tests/fixtures/mini/mini.toml");
+pub(crate) const ROUTINE: &str = include_str!("../../tests/fixtures/mini/mini.toml");
 
-pub fn library() -> Library {
+pub(crate) fn library() -> Library {
     library_of(EXERCISES)
 }
 
 /// The fixture with the lunge on a cushion and the ball release to avoid in
 /// pregnancy: with [`pregnancy_plan`], a plan with something to have at hand
 /// and a step left out.
-pub fn needing_library() -> Library {
+pub(crate) fn needing_library() -> Library {
     library_of(
         &EXERCISES
             .replace(
@@ -40,7 +40,7 @@ pub fn needing_library() -> Library {
 }
 
 /// The fixture routine for someone pregnant.
-pub fn pregnancy_plan(library: &Library) -> Plan<'_> {
+pub(crate) fn pregnancy_plan(library: &Library) -> Plan<'_> {
     let routine = library.routine("mini").expect("the fixture routine");
     let settings = PlanSettings {
         conditions: vec![Condition::Pregnancy],
@@ -52,7 +52,7 @@ pub fn pregnancy_plan(library: &Library) -> Plan<'_> {
 /// The routine `paced` and its exercises, shared with the command-line
 /// tests: words to say before it starts, a transfer, a paced movement and a
 /// breathing hold.
-pub fn paced_library() -> Library {
+pub(crate) fn paced_library() -> Library {
     let files = [
         LibraryFile::given(
             "fixture/exercises/paced.toml",
@@ -69,7 +69,7 @@ pub fn paced_library() -> Library {
 }
 
 /// The plan of `paced`, with the default settings.
-pub fn paced_plan(library: &Library) -> Plan<'_> {
+pub(crate) fn paced_plan(library: &Library) -> Plan<'_> {
     let routine = library.routine("paced").expect("the fixture routine");
     Plan::build(routine, library, &PlanSettings::default()).expect("a plan")
 }
@@ -88,13 +88,13 @@ fn library_of(exercises: &str) -> Library {
     loaded.library
 }
 
-pub fn plan(library: &Library) -> Plan<'_> {
+pub(crate) fn plan(library: &Library) -> Plan<'_> {
     let routine = library.routine("mini").expect("the fixture routine");
     Plan::build(routine, library, &settings()).expect("a plan")
 }
 
 /// The default settings but for a transition as short as the prep.
-pub fn settings() -> PlanSettings {
+pub(crate) fn settings() -> PlanSettings {
     PlanSettings {
         default_transition: 5,
         ..PlanSettings::default()

@@ -33,16 +33,18 @@ mod segment;
 mod session;
 mod timeline;
 
-pub use breathing::{BreathDirection, breath_at};
-pub use durations::{COUNT_FROM, GetReadies, first_ready, opening_words, step_seconds, word_count};
-pub use guidance::{Familiarity, Guidance, GuidanceSettings, Telling};
-pub use level::Level;
-pub use pace::Pace;
-pub use plan::{Plan, PlanError};
-pub use plan_settings::PlanSettings;
-pub use planned_hold::PlannedHold;
-pub use segment::{LeftOut, Segment, SegmentKind, Stage};
-pub use session::{Control, Session};
+pub(crate) use breathing::{BreathDirection, breath_at};
+pub(crate) use durations::{
+    COUNT_FROM, GetReadies, first_ready, opening_words, step_seconds, word_count,
+};
+pub(crate) use guidance::{Familiarity, Guidance, GuidanceSettings, Telling};
+pub(crate) use level::Level;
+pub(crate) use pace::Pace;
+pub(crate) use plan::{Plan, PlanError};
+pub(crate) use plan_settings::PlanSettings;
+pub(crate) use planned_hold::PlannedHold;
+pub(crate) use segment::{LeftOut, Segment, SegmentKind, Stage};
+pub(crate) use session::{Control, Session};
 #[cfg(test)]
-pub use timeline::timeline;
-pub use timeline::{Cue, Event, keeps_moving};
+pub(crate) use timeline::timeline;
+pub(crate) use timeline::{Cue, Event, keeps_moving};

@@ -64,7 +64,7 @@ pub struct Plan<'a> {
 }
 
 /// Roughly how long the guided warm-up lasts, in seconds.
-pub const WARM_UP_TARGET: u32 = 150;
+pub(super) const WARM_UP_TARGET: u32 = 150;
 
 impl<'a> Plan<'a> {
     /// Expands a routine. Steps whose exercise should be avoided with one of the

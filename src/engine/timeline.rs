@@ -119,14 +119,14 @@ pub struct Cue {
 
 /// Whether a segment is a "keep moving" warm-up move rather than a hold:
 /// no paced breathing, and the words say to keep moving.
-pub fn keeps_moving(segment: &Segment<'_>) -> bool {
+pub(crate) fn keeps_moving(segment: &Segment<'_>) -> bool {
     segment.exercise.kind == Kind::WarmUp
 }
 
 /// What a hold's get-ready says besides the step itself: each comes once a
 /// run, so the session decides from what was already said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Introduce {
+pub(super) struct Introduce {
     /// The exercise's set-up lines and cautions, as many as the plan tells
     /// this person (see [`Plan::telling`]).
     pub exercise: bool,
@@ -141,7 +141,7 @@ pub struct Introduce {
 /// `Finished`. A run takes them hold by hold; the tests check against the
 /// whole.
 #[cfg(test)]
-pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
+pub(crate) fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
     let mut met = std::collections::HashSet::new();
     (0..plan.hold_count())
         .flat_map(|hold| {
@@ -158,7 +158,7 @@ pub fn timeline(plan: &Plan<'_>) -> Vec<Cue> {
 /// The cues of one hold, from its `Begin` to its `HoldDone` and closing bell;
 /// after the last hold, `Finished` too. Cues due at the same moment come in
 /// the order they should be shown and said.
-pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue> {
+pub(super) fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue> {
     let Some(first) = plan.first_segment_of_hold(hold) else {
         return finished(plan);
     };
@@ -174,7 +174,7 @@ pub fn hold_cues(plan: &Plan<'_>, hold: usize, introduce: Introduce) -> Vec<Cue>
         cues.push(Cue {
             at: Duration::from_secs(second.into()),
             event,
-        })
+        });
     };
     let begin = &segments[first];
     if introduce.run_start {
@@ -370,7 +370,7 @@ fn breaths(
 
 /// A phase this short says its own cue only: no exercise cue is said over
 /// it, and no breath is called, since its cue says how to breathe.
-pub const SHORT_PHASE: u32 = 10;
+pub(super) const SHORT_PHASE: u32 = 10;
 
 /// Breaths are said only for the first cycles of a hold: enough to set the
 /// rhythm without talking over the whole hold.

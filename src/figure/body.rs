@@ -54,6 +54,7 @@ impl Point {
         Point::new(self.x + sin * length, self.y + cos * length)
     }
 
+    #[must_use]
     pub fn lerp(self, other: Point, t: f32) -> Point {
         Point::new(
             self.x + (other.x - self.x) * t,
@@ -229,6 +230,7 @@ impl Body {
     }
 
     /// Moves every joint by `(dx, dy)`.
+    #[must_use]
     pub fn shifted(mut self, dx: f32, dy: f32) -> Body {
         let mv = |p: &mut Point| {
             p.x += dx;

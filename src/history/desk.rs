@@ -58,11 +58,16 @@ mod time {
     use chrono::{DateTime, FixedOffset, SecondsFormat};
     use serde::{Deserialize, Deserializer, Serializer, de};
 
-    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: Serializer>(
+        t: &DateTime<FixedOffset>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Secs, false))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<DateTime<FixedOffset>, D::Error> {
         let text = String::deserialize(d)?;
         DateTime::parse_from_rfc3339(&text).map_err(|_| {
             de::Error::custom(format!(
@@ -73,14 +78,14 @@ mod time {
 }
 
 /// How long after a nudge a break or a session answers it.
-pub const ANSWER_WINDOW: TimeDelta = TimeDelta::minutes(15);
+pub(crate) const ANSWER_WINDOW: TimeDelta = TimeDelta::minutes(15);
 
 /// How many days, up to today, [`DeskDays`] covers.
-pub const DESK_DAYS: usize = 7;
+pub(super) const DESK_DAYS: usize = 7;
 
 /// One day at the desk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DeskDay {
+pub(crate) struct DeskDay {
     pub date: NaiveDate,
     /// Sessions that held at least the minimum.
     pub sessions: u32,
@@ -95,7 +100,7 @@ pub struct DeskDay {
 
 /// The last [`DESK_DAYS`] days, as the history is read.
 #[derive(Clone, Debug)]
-pub struct DeskDays {
+pub(crate) struct DeskDays {
     now: DateTime<FixedOffset>,
     min_held_seconds: u32,
     first: NaiveDate,
@@ -106,7 +111,7 @@ pub struct DeskDays {
 }
 
 impl DeskDays {
-    pub fn new(now: DateTime<FixedOffset>, min_held_seconds: u32) -> DeskDays {
+    pub(crate) fn new(now: DateTime<FixedOffset>, min_held_seconds: u32) -> DeskDays {
         let today = now.date_naive();
         let first = today - chrono::Days::new(DESK_DAYS as u64 - 1);
         let days = first
@@ -138,7 +143,7 @@ impl DeskDays {
             .and_then(|i| self.days.get_mut(i))
     }
 
-    pub fn add_session(&mut self, record: &Record) {
+    pub(crate) fn add_session(&mut self, record: &Record) {
         let standing = record.standing(self.min_held_seconds);
         let Some(day) = self.day(record.started_at) else {
             return;
@@ -150,7 +155,7 @@ impl DeskDays {
         self.answers.push(record.started_at);
     }
 
-    pub fn add_event(&mut self, event: DeskEvent) {
+    pub(crate) fn add_event(&mut self, event: DeskEvent) {
         let Some(day) = self.day(event.at) else {
             return;
         };
@@ -169,7 +174,7 @@ impl DeskDays {
 
     /// The days, oldest first, with the nudges whose window is over and
     /// had no answer counted as ignored.
-    pub fn finish(mut self) -> Vec<DeskDay> {
+    pub(crate) fn finish(mut self) -> Vec<DeskDay> {
         for nudge in std::mem::take(&mut self.nudges) {
             let end = nudge + ANSWER_WINDOW;
             let answered = self.answers.iter().any(|a| nudge <= *a && *a <= end);

@@ -67,7 +67,10 @@ impl fmt::Display for HistoryError {
 impl std::error::Error for HistoryError {}
 
 fn explain(kind: io::ErrorKind, action: Action) -> Option<&'static str> {
-    use io::ErrorKind::*;
+    use io::ErrorKind::{
+        AlreadyExists, IsADirectory, NotADirectory, PermissionDenied, QuotaExceeded,
+        ReadOnlyFilesystem, StorageFull,
+    };
     Some(match kind {
         PermissionDenied if action == Action::Read => "you are not allowed to read it",
         PermissionDenied => "it is read-only or belongs to someone else",
@@ -82,7 +85,10 @@ fn explain(kind: io::ErrorKind, action: Action) -> Option<&'static str> {
 }
 
 fn help(kind: io::ErrorKind, action: Action) -> Option<&'static str> {
-    use io::ErrorKind::*;
+    use io::ErrorKind::{
+        AlreadyExists, IsADirectory, NotADirectory, PermissionDenied, QuotaExceeded,
+        ReadOnlyFilesystem, StorageFull,
+    };
     match (kind, action) {
         (StorageFull | QuotaExceeded, _) => {
             Some("free some space, or set PSOAS_STATE_DIR to another folder")

@@ -8,7 +8,7 @@ use super::record::Record;
 
 /// The records of a history dated after `now`, as they are read.
 #[derive(Clone, Debug)]
-pub struct Future {
+pub(crate) struct Future {
     now: DateTime<FixedOffset>,
     /// The line and time of the first one.
     first: Option<(usize, DateTime<FixedOffset>)>,
@@ -16,7 +16,7 @@ pub struct Future {
 }
 
 impl Future {
-    pub fn new(now: DateTime<FixedOffset>) -> Future {
+    pub(crate) fn new(now: DateTime<FixedOffset>) -> Future {
         Future {
             now,
             first: None,
@@ -25,7 +25,7 @@ impl Future {
     }
 
     /// Whether the record on `line` is dated after now; counts it if so.
-    pub fn holds(&mut self, line: usize, record: &Record) -> bool {
+    pub(crate) fn holds(&mut self, line: usize, record: &Record) -> bool {
         if record.started_at <= self.now {
             return false;
         }
@@ -35,7 +35,7 @@ impl Future {
     }
 
     /// The warning naming `file` and the first such line, if there is one.
-    pub fn warning(&self, file: &str) -> Option<String> {
+    pub(crate) fn warning(&self, file: &str) -> Option<String> {
         let (line, at) = self.first?;
         let at = at.format("%Y-%m-%d %H:%M %:z");
         Some(match self.count {

@@ -30,7 +30,7 @@ pub enum Entry {
 }
 
 /// The longest line read as a record; a session takes a few hundred bytes.
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+pub(super) const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// What a whole history file holds.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -78,7 +78,7 @@ impl Contents {
 /// Hands every record in `input` to `on_record` with its line number, in
 /// order, and says which lines were skipped. A line is read whole only up to
 /// [`MAX_LINE_BYTES`]; the rest of a longer one is read past, not kept.
-pub fn read_lines(
+pub(super) fn read_lines(
     input: impl BufRead,
     mut on_record: impl FnMut(usize, Record),
 ) -> io::Result<Skipped> {
@@ -90,7 +90,7 @@ pub fn read_lines(
 }
 
 /// The same as [`read_lines`], with what was seen at the desk as well.
-pub fn read_entries(
+pub(super) fn read_entries(
     mut input: impl BufRead,
     mut on_record: impl FnMut(usize, Entry),
 ) -> io::Result<Skipped> {
@@ -268,7 +268,7 @@ fn read_session(line: Line) -> Result<Record, (usize, String)> {
     }
 }
 
-/// A JSON error in a person's words, without serde_json's place in it.
+/// A JSON error in a person's words, without `serde_json`'s place in it.
 fn json_reason(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());

@@ -13,7 +13,7 @@ use super::record::Record;
 
 /// Collects the newest `limit` records offered to it.
 #[derive(Clone, Debug)]
-pub struct Newest {
+pub(crate) struct Newest {
     since: Option<NaiveDate>,
     limit: usize,
     /// Candidates with their place in the file; trimmed back to `limit`
@@ -24,7 +24,7 @@ pub struct Newest {
 }
 
 impl Newest {
-    pub fn new(since: Option<NaiveDate>, limit: usize) -> Newest {
+    pub(crate) fn new(since: Option<NaiveDate>, limit: usize) -> Newest {
         Newest {
             since,
             limit,
@@ -35,7 +35,7 @@ impl Newest {
     }
 
     /// Offers the next record of the file.
-    pub fn offer(&mut self, record: Record) {
+    pub(crate) fn offer(&mut self, record: Record) {
         self.offered += 1;
         if self
             .since
@@ -55,7 +55,7 @@ impl Newest {
 
     /// The newest records, newest first, and how many were on or after
     /// `since`.
-    pub fn finish(mut self) -> (Vec<Record>, usize) {
+    pub(crate) fn finish(mut self) -> (Vec<Record>, usize) {
         self.trim();
         self.kept.sort_unstable_by(newest_first);
         let records = self.kept.into_iter().map(|(_, r)| r).collect();

@@ -63,13 +63,13 @@ impl Ending {
 /// Whether an error reading or writing a terminal means the terminal has
 /// gone (its window closed, the connection dropped): the system then answers
 /// every read and write with EIO.
-pub fn terminal_gone(error: &std::io::Error) -> bool {
+pub(crate) fn terminal_gone(error: &std::io::Error) -> bool {
     error.raw_os_error() == Some(libc::EIO)
 }
 
 /// Whether writing failed because what was written to is gone: a terminal,
 /// or the other end of a pipe.
-pub fn is_output_lost(error: &std::io::Error) -> bool {
+pub(crate) fn is_output_lost(error: &std::io::Error) -> bool {
     error.kind() == std::io::ErrorKind::BrokenPipe || terminal_gone(error)
 }
 

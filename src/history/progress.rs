@@ -12,15 +12,15 @@
 use super::stats::{Summary, WeekCount};
 
 /// The lowest and highest levels.
-pub const LEVELS: std::ops::RangeInclusive<u8> = 1..=3;
+pub(crate) const LEVELS: std::ops::RangeInclusive<u8> = 1..=3;
 
 /// How many weeks in a row must meet the goal before a longer hold is
 /// suggested.
-pub const WEEKS_TO_GROW: u32 = 3;
+pub(crate) const WEEKS_TO_GROW: u32 = 3;
 
 /// A change of level worth suggesting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Suggestion {
+pub(crate) enum Suggestion {
     /// Three good weeks: hold longer.
     Up { from: u8, to: u8 },
     /// Tension rose: hold shorter.
@@ -28,7 +28,7 @@ pub enum Suggestion {
 }
 
 /// What to suggest to someone whose newest session was at `summary.level`.
-pub fn suggest(summary: &Summary) -> Option<Suggestion> {
+pub(crate) fn suggest(summary: &Summary) -> Option<Suggestion> {
     let level = summary.level.clamp(*LEVELS.start(), *LEVELS.end());
     let window = window(summary);
     if rising(window) {
@@ -73,7 +73,7 @@ fn rising(weeks: &[WeekCount]) -> bool {
 }
 
 /// The sentence `psoas history` prints for a suggestion.
-pub fn sentence(suggestion: Suggestion) -> String {
+pub(crate) fn sentence(suggestion: Suggestion) -> String {
     match suggestion {
         Suggestion::Up { from, to } => format!(
             "Level: {WEEKS_TO_GROW} weeks in a row met the goal and tension is not rising, so \

@@ -21,7 +21,7 @@ use super::side_pull::SidePull;
 use super::tension::MAX_TENSION;
 
 /// The format version this program writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub(super) const FORMAT_VERSION: u32 = 1;
 
 /// One session, as written to and read from the history file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -167,7 +167,7 @@ impl Record {
 
 /// The message for a record of a format version this program does not know;
 /// only a higher version can come from a newer psoas.
-pub fn unknown_version(v: u32) -> String {
+pub(super) fn unknown_version(v: u32) -> String {
     let newer = if v > FORMAT_VERSION {
         "; a newer psoas may have written it"
     } else {

@@ -10,7 +10,7 @@ use super::side_pull::SidePull;
 /// One side check: the day it was done (on the wall clock where it was
 /// done) and the pull on each side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct SideCheck {
+pub(crate) struct SideCheck {
     #[serde(skip)]
     pub at: DateTime<FixedOffset>,
     pub date: NaiveDate,
@@ -23,7 +23,7 @@ pub struct SideCheck {
 
 impl SideCheck {
     /// The side check a record holds, if it is one.
-    pub fn of(record: &Record) -> Option<SideCheck> {
+    pub(crate) fn of(record: &Record) -> Option<SideCheck> {
         let SidePull { left, right } = record.side_pull?;
         Some(SideCheck {
             at: record.started_at,
@@ -36,7 +36,7 @@ impl SideCheck {
 }
 
 /// The side checks of a history read in any order, oldest first.
-pub fn in_order(mut checks: Vec<SideCheck>) -> Vec<SideCheck> {
+pub(super) fn in_order(mut checks: Vec<SideCheck>) -> Vec<SideCheck> {
     checks.sort_by_key(|c| c.at);
     checks
 }

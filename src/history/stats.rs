@@ -23,11 +23,11 @@ use super::side_trend::{self, SideCheck};
 use super::week::Week;
 
 /// How many weeks the chart and the average tension change cover.
-pub const CHART_WEEKS: usize = 12;
+pub(crate) const CHART_WEEKS: usize = 12;
 
 /// Sessions in one week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WeekCount {
+pub(crate) struct WeekCount {
     pub week: Week,
     /// Sessions that count towards the goal.
     pub sessions: u32,
@@ -41,7 +41,7 @@ pub struct WeekCount {
 }
 
 impl WeekCount {
-    pub fn new(week: Week) -> WeekCount {
+    pub(crate) fn new(week: Week) -> WeekCount {
         WeekCount {
             week,
             sessions: 0,
@@ -55,7 +55,7 @@ impl WeekCount {
 
 /// The tension check-ins of one week's sessions that have both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WeekTension {
+pub(crate) struct WeekTension {
     pub sessions: u32,
     before_sum: u32,
     after_sum: u32,
@@ -63,33 +63,33 @@ pub struct WeekTension {
 
 impl WeekTension {
     /// One session's scores before and after.
-    pub fn add(&mut self, before: u8, after: u8) {
+    pub(crate) fn add(&mut self, before: u8, after: u8) {
         self.sessions += 1;
         self.before_sum += u32::from(before);
         self.after_sum += u32::from(after);
     }
 
     /// The average score before the sessions, if any has both check-ins.
-    pub fn before(&self) -> Option<f64> {
+    pub(crate) fn before(&self) -> Option<f64> {
         (self.sessions > 0).then(|| f64::from(self.before_sum) / f64::from(self.sessions))
     }
 
     /// The average score after the sessions, if any has both check-ins.
-    pub fn after(&self) -> Option<f64> {
+    pub(crate) fn after(&self) -> Option<f64> {
         (self.sessions > 0).then(|| f64::from(self.after_sum) / f64::from(self.sessions))
     }
 }
 
 /// The average of "after minus before" over the sessions that have both.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct TensionChange {
+pub(crate) struct TensionChange {
     pub average: f64,
     pub sessions: u32,
 }
 
 /// Everything `psoas history` reports besides the list of sessions.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Sessions a week to aim for (at least 1).
     pub goal: u32,
     /// The holding a session needs to count, in seconds.
@@ -113,7 +113,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn goal_met(&self) -> bool {
+    pub(crate) fn goal_met(&self) -> bool {
         self.this_week >= self.goal
     }
 }
@@ -121,7 +121,7 @@ impl Summary {
 /// Adds up `records` as seen at `now`, with the default minimum a session
 /// holds to count. A goal of 0 is taken as 1.
 #[cfg(test)]
-pub fn summarize(records: &[Record], now: DateTime<FixedOffset>, goal: u32) -> Summary {
+pub(crate) fn summarize(records: &[Record], now: DateTime<FixedOffset>, goal: u32) -> Summary {
     let min_held = crate::config::Config::default().min_held_seconds();
     let mut tally = Tally::new(now, goal, min_held);
     for record in records {
@@ -133,7 +133,7 @@ pub fn summarize(records: &[Record], now: DateTime<FixedOffset>, goal: u32) -> S
 /// Adds up records one at a time, in any order, so a history can be summed
 /// up while it is read.
 #[derive(Clone, Debug)]
-pub struct Tally {
+pub(crate) struct Tally {
     goal: u32,
     min_held_seconds: u32,
     current: Week,
@@ -153,7 +153,7 @@ pub struct Tally {
 impl Tally {
     /// An empty tally as seen at `now`, for sessions that must hold
     /// `min_held_seconds` to count. A goal of 0 is taken as 1.
-    pub fn new(now: DateTime<FixedOffset>, goal: u32, min_held_seconds: u32) -> Tally {
+    pub(crate) fn new(now: DateTime<FixedOffset>, goal: u32, min_held_seconds: u32) -> Tally {
         let current = Week::of(now);
         let mut weeks = Vec::with_capacity(CHART_WEEKS);
         let mut week = current;
@@ -177,7 +177,7 @@ impl Tally {
         }
     }
 
-    pub fn add(&mut self, record: &Record) {
+    pub(crate) fn add(&mut self, record: &Record) {
         self.all_sessions += 1;
         if self.newest.is_none_or(|(at, _)| record.started_at >= at) {
             self.newest = Some((record.started_at, record.level()));
@@ -217,7 +217,7 @@ impl Tally {
         }
     }
 
-    pub fn finish(mut self) -> Summary {
+    pub(crate) fn finish(mut self) -> Summary {
         if let Some((w, n)) = self.run.take() {
             *self.per_week.entry(w).or_default() += n;
         }
@@ -241,7 +241,7 @@ impl Tally {
 
 /// Consecutive weeks with at least `goal` sessions, counting back from the
 /// current week if it met the goal, else from the week before it.
-pub fn streak(per_week: &HashMap<Week, u32>, current: Week, goal: u32) -> u32 {
+pub(super) fn streak(per_week: &HashMap<Week, u32>, current: Week, goal: u32) -> u32 {
     let met = |week: &Week| per_week.get(week).is_some_and(|&n| n >= goal.max(1));
     let mut week = if met(&current) {
         current
@@ -477,7 +477,9 @@ mod tests {
         assert_eq!((week.sessions, week.short, week.breaks), (0, 0, 3));
         // With no minimum, all three count.
         let mut tally = Tally::new(now("2026-11-25T12:00:00+01:00"), 3, 0);
-        records.iter().for_each(|r| tally.add(r));
+        for r in &records {
+            tally.add(r);
+        }
         assert_eq!(tally.finish().this_week, 3);
     }
 

@@ -201,7 +201,10 @@ mod tests {
                 rlim_max: libc::RLIM_INFINITY,
             };
             // SAFETY: a valid rlimit for this process only.
-            assert_eq!(unsafe { libc::setrlimit(libc::RLIMIT_FSIZE, &limit) }, 0);
+            assert_eq!(
+                unsafe { libc::setrlimit(libc::RLIMIT_FSIZE, &raw const limit) },
+                0
+            );
             let err = history.append(&record("2026-11-22T07:30:00+01:00"));
             assert!(err.is_err(), "the append must fail");
             return;

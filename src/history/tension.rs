@@ -4,4 +4,4 @@
 //! keep to it.
 
 /// The highest tension score a check-in takes.
-pub const MAX_TENSION: u8 = 10;
+pub(crate) const MAX_TENSION: u8 = 10;

@@ -13,13 +13,13 @@ use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 
 /// One ISO week, named by its Monday.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Week {
+pub(crate) struct Week {
     monday: NaiveDate,
 }
 
 impl Week {
     /// The week a date falls in.
-    pub fn containing(date: NaiveDate) -> Week {
+    pub(crate) fn containing(date: NaiveDate) -> Week {
         let back = Days::new(u64::from(date.weekday().num_days_from_monday()));
         Week {
             monday: date.checked_sub_days(back).unwrap_or(date),
@@ -27,16 +27,16 @@ impl Week {
     }
 
     /// The week of a time, on the calendar of its own offset.
-    pub fn of(time: DateTime<FixedOffset>) -> Week {
+    pub(crate) fn of(time: DateTime<FixedOffset>) -> Week {
         Week::containing(time.date_naive())
     }
 
-    pub fn monday(self) -> NaiveDate {
+    pub(crate) fn monday(self) -> NaiveDate {
         self.monday
     }
 
     /// The week before (the same week at the very start of the calendar).
-    pub fn previous(self) -> Week {
+    pub(crate) fn previous(self) -> Week {
         Week {
             monday: self
                 .monday

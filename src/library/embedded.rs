@@ -7,11 +7,11 @@ use include_dir::{Dir, include_dir};
 static ROUTINES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/routines");
 
 /// The prefix under which built-in files are named in messages.
-pub const PREFIX: &str = "<built-in>";
+pub(super) const PREFIX: &str = "<built-in>";
 
 /// `(path relative to routines/, contents)` for every built-in file: the
 /// exercise files first, so the routines can use them, each group by name.
-pub fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(super) fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
     let exercises = ROUTINES.get_dir("exercises").map(Dir::files);
     exercises
         .into_iter()

@@ -13,7 +13,7 @@ use super::{Exercise, Origin};
 use crate::diagnostic::Diagnostic;
 
 /// What one file holds once parsed and validated, before the layers are merged.
-pub enum FileItems {
+pub(super) enum FileItems {
     /// Each valid exercise, with its places, the ids of those that had
     /// problems (reported already), and the variants the valid ones name, to
     /// be checked against the whole library.
@@ -25,13 +25,13 @@ pub enum FileItems {
 /// Where an exercise is written: its table, and its id, where a second
 /// exercise of the same id is pointed at.
 #[derive(Clone, Debug)]
-pub struct Places {
+pub(super) struct Places {
     pub table: Range<usize>,
     pub id: Range<usize>,
 }
 
 /// Parses and validates one file, adding its problems to `diagnostics`.
-pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileItems {
+pub(super) fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileItems {
     let source = &file.source;
     match file.role {
         FileRole::Exercises => {
@@ -41,7 +41,7 @@ pub fn read_file(file: &LibraryFile, diagnostics: &mut Vec<Diagnostic>) -> FileI
             for entry in parse::exercise_file(source, diagnostics) {
                 let named = VariantRef::all_of(&entry);
                 let id = entry.value.id.as_ref().map(|id| id.get_ref().0.clone());
-                let id_span = entry.value.id.as_ref().map(|id| id.span());
+                let id_span = entry.value.id.as_ref().map(toml::Spanned::span);
                 let (line, column) = source.line_column(entry.span.start);
                 let origin = Origin {
                     layer: file.layer,

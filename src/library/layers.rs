@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, SourceText};
 /// Adds every valid exercise to `library`, layer over layer, and returns the
 /// ids of exercises with problems of their own: a step naming one is not
 /// also told the id is unknown.
-pub fn add_exercises(
+pub(super) fn add_exercises(
     files: &[LibraryFile],
     read: &mut [FileItems],
     library: &mut Library,
@@ -62,7 +62,7 @@ pub fn add_exercises(
 
 /// The index of the file whose routine is kept for each id, in file order.
 /// Routines with problems of their own are never kept.
-pub fn routines_kept(
+pub(super) fn routines_kept(
     files: &[LibraryFile],
     read: &[FileItems],
     diagnostics: &mut Vec<Diagnostic>,

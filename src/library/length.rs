@@ -21,13 +21,13 @@ use crate::diagnostic::{Diagnostic, SourceText};
 use crate::format::clock;
 
 /// The longest a routine may last, in seconds.
-pub const MAX_SECONDS: u32 = 4 * 60 * 60;
+pub(super) const MAX_SECONDS: u32 = 4 * 60 * 60;
 
 /// The place (from 0) of the first step by whose end `routine` lasts more
 /// than [`MAX_SECONDS`], and how long it has lasted by then; `None` if it
 /// never does. Steps naming no exercise of `library` count for nothing
 /// (they are reported of their own).
-pub fn first_step_over(routine: &Routine, library: &Library) -> Option<(usize, u64)> {
+pub(super) fn first_step_over(routine: &Routine, library: &Library) -> Option<(usize, u64)> {
     let prep = routine.prep.unwrap_or(Routine::DEFAULT_PREP);
     let transition = routine
         .transition
@@ -67,7 +67,7 @@ pub fn first_step_over(routine: &Routine, library: &Library) -> Option<(usize, u
 
 /// The problem of a routine that lasts too long, at the step by whose end
 /// it does; `None` for one within the rule.
-pub fn too_long(
+pub(super) fn too_long(
     source: &SourceText,
     routine: &Routine,
     spans: &[StepSpans],

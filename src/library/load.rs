@@ -48,7 +48,7 @@ impl Loaded {
     }
 }
 
-pub fn load(sources: &Sources) -> Loaded {
+pub(crate) fn load(sources: &Sources) -> Loaded {
     let mut diagnostics = Vec::new();
     let files = sources.read(&mut diagnostics);
     load_files(&files, diagnostics)

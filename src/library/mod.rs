@@ -159,13 +159,12 @@ fn put<T>(
     id: String,
     item: T,
 ) -> Option<T> {
-    match index.get(&id) {
-        Some(&i) => Some(std::mem::replace(&mut items[i], item)),
-        None => {
-            index.insert(id, items.len());
-            items.push(item);
-            None
-        }
+    if let Some(&i) = index.get(&id) {
+        Some(std::mem::replace(&mut items[i], item))
+    } else {
+        index.insert(id, items.len());
+        items.push(item);
+        None
     }
 }
 
@@ -176,6 +175,6 @@ fn closest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a s
             distance <= (id.len().max(c.len()) / 3).max(2) || c.contains(id) && !id.is_empty()
         })
         .collect();
-    scored.sort();
+    scored.sort_unstable();
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }

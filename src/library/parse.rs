@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, SourceText};
 use crate::toml_input::{Entry, deserialize_entry, document, tables_in};
 
 /// The raw contents of a routine file: its top-level keys, and its steps.
-pub struct RawRoutine {
+pub(super) struct RawRoutine {
     pub head: Entry<RawRoutineHead>,
     pub steps: Vec<Entry<RawStep>>,
     /// Whether every step could be read at all (a step that could not was
@@ -22,7 +22,7 @@ pub struct RawRoutine {
 
 /// Parses an exercise file: any number of `[[exercise]]` tables and nothing
 /// else, each on its own, reporting every problem.
-pub fn exercise_file(
+pub(super) fn exercise_file(
     file: &SourceText,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Entry<RawExercise>> {
@@ -62,7 +62,10 @@ pub fn exercise_file(
 /// each step on its own, reporting every problem. `None` if the file does
 /// not parse, has no steps, or its top-level keys cannot be read at all (its
 /// steps are still read, so that every problem is reported at once).
-pub fn routine_file(file: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<RawRoutine> {
+pub(super) fn routine_file(
+    file: &SourceText,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<RawRoutine> {
     let mut head_table = document(file, diagnostics)?.into_inner();
     let steps_value = head_table.remove("step");
     let head_value = Spanned::new(0..file.text.len(), DeValue::Table(head_table));
@@ -115,7 +118,7 @@ mod tests {
         let entries = exercise_file(&file, &mut diagnostics);
         (
             entries.iter().filter(|e| e.is_clean()).count(),
-            diagnostics.iter().map(|d| d.to_string()).collect(),
+            diagnostics.iter().map(ToString::to_string).collect(),
         )
     }
 

@@ -18,7 +18,7 @@ use crate::toml_input::{Flag, List, Text, WholeNumber};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "an `[[exercise]]` table")]
-pub struct RawExercise {
+pub(super) struct RawExercise {
     pub id: Option<Spanned<Text>>,
     pub name: Option<Spanned<Text>>,
     pub kind: Option<Kind>,
@@ -63,7 +63,7 @@ pub struct RawExercise {
     deny_unknown_fields,
     expecting = "a figure table like { view = \"side\", left_hip = 90, props = [\"chair\"] }"
 )]
-pub struct RawFigure {
+pub(super) struct RawFigure {
     #[serde(default)]
     pub view: View,
     pub trunk: Option<Spanned<WholeNumber>>,
@@ -84,7 +84,7 @@ pub struct RawFigure {
 
 impl RawFigure {
     /// Each angle the file sets, with its key.
-    pub fn angles(&self) -> [(&'static str, &Option<Spanned<WholeNumber>>); 12] {
+    pub(super) fn angles(&self) -> [(&'static str, &Option<Spanned<WholeNumber>>); 12] {
         [
             ("trunk", &self.trunk),
             ("head", &self.head),
@@ -104,7 +104,7 @@ impl RawFigure {
 
 /// A prop: its name alone, or a table placing it.
 #[derive(Debug)]
-pub enum RawProp {
+pub(super) enum RawProp {
     Plain(Prop),
     Table(RawPropTable),
 }
@@ -115,7 +115,7 @@ pub enum RawProp {
     deny_unknown_fields,
     expecting = "a prop, or a table like { prop = \"ball\", at = \"belly\" }"
 )]
-pub struct RawPropTable {
+pub(super) struct RawPropTable {
     pub prop: Prop,
     pub at: Option<Anchor>,
     pub to: Option<Anchor>,
@@ -149,7 +149,7 @@ impl<'de> Deserialize<'de> for RawProp {
     deny_unknown_fields,
     expecting = "a `[[exercise.phase]]` table with `cue`, `hold` and, where the position changes, `figure`"
 )]
-pub struct RawPhase {
+pub(super) struct RawPhase {
     pub cue: Spanned<Text>,
     pub hold: Spanned<WholeNumber>,
     /// The picture of the position this phase moves to.
@@ -159,7 +159,7 @@ pub struct RawPhase {
 /// A caution: a plain string, or a table naming the condition it concerns
 /// or marking it as always said.
 #[derive(Debug)]
-pub enum RawCaution {
+pub(super) enum RawCaution {
     Plain(Text),
     Table(RawCautionTable),
 }
@@ -170,7 +170,7 @@ pub enum RawCaution {
     deny_unknown_fields,
     expecting = "a table like { text = \"…\", condition = \"pregnancy\" } or { text = \"…\", always = true }"
 )]
-pub struct RawCautionTable {
+pub(super) struct RawCautionTable {
     pub text: Option<Spanned<Text>>,
     pub condition: Option<Spanned<Condition>>,
     pub always: Option<Spanned<Flag>>,
@@ -213,7 +213,7 @@ impl<'de> Deserialize<'de> for RawCaution {
     deny_unknown_fields,
     expecting = "a table like { inhale = 4, exhale = 6 }"
 )]
-pub struct RawBreathing {
+pub(crate) struct RawBreathing {
     pub inhale: Spanned<WholeNumber>,
     pub exhale: Spanned<WholeNumber>,
 }
@@ -221,7 +221,7 @@ pub struct RawBreathing {
 /// A routine file's top-level keys; its steps are read one at a time.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a routine table")]
-pub struct RawRoutineHead {
+pub(super) struct RawRoutineHead {
     pub name: Option<Spanned<Text>>,
     pub summary: Option<Spanned<Text>>,
     #[serde(default)]
@@ -235,7 +235,7 @@ pub struct RawRoutineHead {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a `[[step]]` table")]
-pub struct RawStep {
+pub(super) struct RawStep {
     pub exercise: Option<Spanned<Text>>,
     pub hold: Option<Spanned<WholeNumber>>,
     pub repeat: Option<Spanned<WholeNumber>>,
@@ -246,7 +246,7 @@ pub struct RawStep {
 /// What a key takes, for a value of the wrong type or too large to read at
 /// all (`hold = "long"`, `hold = 9223372036854775808`, `hold = 1e400`), so
 /// the message says what would be valid as a range check does.
-pub fn valid_value(key: &str) -> Option<String> {
+pub(super) fn valid_value(key: &str) -> Option<String> {
     let last = key.rsplit('.').next().unwrap_or(key);
     let last = last.split('[').next().unwrap_or(last);
     let seconds = |min: u32, max: u32| format!("a whole number of seconds from {min} to {max}");
@@ -262,7 +262,7 @@ pub fn valid_value(key: &str) -> Option<String> {
 }
 
 /// What a figure's angle takes.
-pub fn angle_help() -> String {
+pub(super) fn angle_help() -> String {
     format!(
         "a whole number of degrees from -{max} to {max}",
         max = Angles::MAX

@@ -66,7 +66,7 @@ impl LibraryFile {
 
 /// What to load, resolved from the command line and the environment.
 #[derive(Clone, Debug, Default)]
-pub struct Sources {
+pub(crate) struct Sources {
     pub builtin: bool,
     /// The user's folder; it is fine for it not to exist.
     pub user_dir: Option<PathBuf>,
@@ -79,7 +79,7 @@ pub struct Sources {
 impl Sources {
     /// Reads every file, in layer order. Files that cannot be read become
     /// diagnostics; the others are returned.
-    pub fn read(&self, diagnostics: &mut Vec<Diagnostic>) -> Vec<LibraryFile> {
+    pub(crate) fn read(&self, diagnostics: &mut Vec<Diagnostic>) -> Vec<LibraryFile> {
         let mut files = Vec::new();
         if self.builtin {
             for (path, text) in embedded::files() {
@@ -140,7 +140,7 @@ fn read_once(files: Vec<LibraryFile>) -> Vec<LibraryFile> {
             .flatten()
     };
     let identities: Vec<Option<PathBuf>> = files.iter().map(identity).collect();
-    let mut last: std::collections::HashMap<&Path, usize> = Default::default();
+    let mut last: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
     for (index, identity) in identities.iter().enumerate() {
         if let Some(path) = identity {
             last.insert(path, index);
@@ -228,7 +228,7 @@ fn is_readable_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
 }
 
 /// Reads a library file, or says why it cannot be read.
-pub fn read_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceText> {
+pub(super) fn read_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceText> {
     let (message, position) = match read_text(path) {
         Ok(text) => return Some(SourceText::new(path, text)),
         Err(ReadError::Io(e)) => (format!("cannot read: {e}"), None),

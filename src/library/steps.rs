@@ -13,7 +13,7 @@ use crate::format::did_you_mean;
 /// Reports every step of `pending` that does not fit the library; whether
 /// all of them do. Steps naming an exercise in `broken` (reported already)
 /// do not fit, without a word.
-pub fn check_steps(
+pub(super) fn check_steps(
     source: &SourceText,
     pending: &PendingRoutine,
     library: &Library,

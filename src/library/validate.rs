@@ -20,7 +20,7 @@ use crate::toml_input::{Entry, Text, WholeNumber, out_of_range, text_problem};
 
 /// Where one step's values stand in its file.
 #[derive(Debug)]
-pub struct StepSpans {
+pub(super) struct StepSpans {
     /// The step's 1-based place in the file.
     pub index: usize,
     pub exercise: Range<usize>,
@@ -29,7 +29,7 @@ pub struct StepSpans {
 }
 
 /// A routine whose steps still have to be checked against the whole library.
-pub struct PendingRoutine {
+pub(super) struct PendingRoutine {
     pub routine: Routine,
     /// For each step: its 1-based place in the file, the span of its
     /// `exercise` value, of its `hold` and of its `instead`, if any.
@@ -143,17 +143,16 @@ impl Checker<'_> {
                     Caution::plain(text.0.trim())
                 }
                 RawCaution::Table(table) => {
-                    let text = match &table.text {
-                        Some(text) => self.text(text, &format!("{key}.text")),
-                        None => {
-                            self.error(
-                                value.span(),
-                                &format!("{key}.text"),
-                                "is missing; it is required".into(),
-                                "the words of the caution, like `text = \"Keep the lean small.\"`",
-                            );
-                            String::new()
-                        }
+                    let text = if let Some(text) = &table.text {
+                        self.text(text, &format!("{key}.text"))
+                    } else {
+                        self.error(
+                            value.span(),
+                            &format!("{key}.text"),
+                            "is missing; it is required".into(),
+                            "the words of the caution, like `text = \"Keep the lean small.\"`",
+                        );
+                        String::new()
                     };
                     let always = table.always.as_ref().is_some_and(|a| a.get_ref().0);
                     let said = match (&table.condition, &table.always) {
@@ -246,8 +245,8 @@ impl Checker<'_> {
         }
     }
 
-    fn breathing(&mut self, raw: &Option<RawBreathing>) -> Option<Breathing> {
-        let raw = raw.as_ref()?;
+    fn breathing(&mut self, raw: Option<&RawBreathing>) -> Option<Breathing> {
+        let raw = raw?;
         let (min, max) = (Breathing::MIN_SECONDS, Breathing::MAX_SECONDS);
         Some(Breathing {
             inhale: self.int(&raw.inhale, "breathing.inhale", min, max, "seconds"),
@@ -261,7 +260,7 @@ fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// Whether an id is lowercase kebab-case: `low-lunge`, `ball-sphinx-2`.
-pub fn is_kebab_case(id: &str) -> bool {
+pub(crate) fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
             !part.is_empty()
@@ -284,7 +283,7 @@ fn check_id(checker: &mut Checker<'_>, id: &Spanned<Text>) -> String {
     id_text.clone()
 }
 
-pub fn exercise(
+pub(super) fn exercise(
     file: &SourceText,
     entry: Entry<RawExercise>,
     origin: Origin,
@@ -300,25 +299,23 @@ pub fn exercise(
         set_aside: entry.set_aside,
         diagnostics,
     };
-    let id = match &raw.id {
-        Some(id) => check_id(&mut c, id),
-        None => {
-            c.missing(
-                "id",
-                "a unique lowercase id, like `id = \"kneeling-lunge\"`",
-            );
-            String::new()
-        }
+    let id = if let Some(id) = &raw.id {
+        check_id(&mut c, id)
+    } else {
+        c.missing(
+            "id",
+            "a unique lowercase id, like `id = \"kneeling-lunge\"`",
+        );
+        String::new()
     };
-    let name = match &raw.name {
-        Some(name) => c.text(name, "name"),
-        None => {
-            c.missing(
-                "name",
-                "the name shown to the person, like `name = \"Kneeling lunge\"`",
-            );
-            String::new()
-        }
+    let name = if let Some(name) = &raw.name {
+        c.text(name, "name")
+    } else {
+        c.missing(
+            "name",
+            "the name shown to the person, like `name = \"Kneeling lunge\"`",
+        );
+        String::new()
     };
     if raw.kind.is_none() {
         c.missing(
@@ -353,7 +350,7 @@ pub fn exercise(
     };
     let cues = c.texts(&raw.cues.0, "cues");
     let cautions = c.cautions(&raw.cautions.0);
-    let breathing = c.breathing(&raw.breathing);
+    let breathing = c.breathing(raw.breathing.as_ref());
     // Whether the ids named exist is checked once the whole library is
     // loaded (see `variants`); here only how they are spelt.
     let harder = raw
@@ -485,7 +482,7 @@ fn check_variant(checker: &mut Checker<'_>, value: &Spanned<Text>, key: &str, ow
 }
 
 /// Checks a routine's head, then each of its steps.
-pub fn routine(
+pub(super) fn routine(
     file: &SourceText,
     id: &str,
     raw: RawRoutine,
@@ -508,15 +505,14 @@ pub fn routine(
         c.failed = true;
     }
     let head = &raw.head.value;
-    let name = match &head.name {
-        Some(name) => c.text(name, "name"),
-        None => {
-            c.missing(
-                "name",
-                "the name shown to the person, like `name = \"Evening stretch\"`",
-            );
-            String::new()
-        }
+    let name = if let Some(name) = &head.name {
+        c.text(name, "name")
+    } else {
+        c.missing(
+            "name",
+            "the name shown to the person, like `name = \"Evening stretch\"`",
+        );
+        String::new()
     };
     let summary = head.summary.as_ref().map(|s| c.text(s, "summary"));
     let before = c.texts(&head.before.0, "before");
@@ -533,7 +529,7 @@ pub fn routine(
         };
         c.int(t, "transition", least, Routine::MAX_TRANSITION, help)
     });
-    let breathing = c.breathing(&head.breathing);
+    let breathing = c.breathing(head.breathing.as_ref());
 
     // Steps share one copy of each exercise id: thousands of steps name a
     // few exercises.
@@ -565,8 +561,8 @@ pub fn routine(
         step_spans.push(StepSpans {
             index: entry.index,
             exercise: exercise.span(),
-            hold: step.hold.as_ref().map(|h| h.span()),
-            instead: step.instead.as_ref().map(|i| i.span()),
+            hold: step.hold.as_ref().map(toml::Spanned::span),
+            instead: step.instead.as_ref().map(toml::Spanned::span),
         });
         let instead = step
             .instead

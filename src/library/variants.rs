@@ -18,7 +18,7 @@ use crate::toml_input::Entry;
 
 /// One `harder`, `easier` or `instead` key of an exercise, where it stands
 /// in its file.
-pub struct VariantRef {
+pub(super) struct VariantRef {
     /// `exercise[3].harder`.
     key: String,
     id: String,
@@ -27,7 +27,7 @@ pub struct VariantRef {
 
 impl VariantRef {
     /// The exercises an exercise's table names.
-    pub fn all_of(entry: &Entry<RawExercise>) -> Vec<VariantRef> {
+    pub(super) fn all_of(entry: &Entry<RawExercise>) -> Vec<VariantRef> {
         [
             ("harder", &entry.value.harder),
             ("easier", &entry.value.easier),
@@ -48,7 +48,7 @@ impl VariantRef {
 
 /// Reports every variant of `named` that is not an exercise of `library`;
 /// one naming an exercise in `broken` (reported already) without a word.
-pub fn check(
+pub(super) fn check(
     source: &SourceText,
     named: &[VariantRef],
     library: &Library,

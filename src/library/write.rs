@@ -43,7 +43,7 @@ fn is_true(b: &bool) -> bool {
 }
 
 /// The text of a routine file holding `routine`.
-pub fn routine_file(routine: &Routine) -> String {
+pub(crate) fn routine_file(routine: &Routine) -> String {
     let file = RoutineFile {
         name: &routine.name,
         summary: routine.summary.as_deref(),

@@ -7,11 +7,11 @@ use crate::library::{Equipment, Exercise, Kind, Library, Position};
 
 /// Equipment every home has: a wall, a chair, and a cushion (a folded towel
 /// does). Anything else (a ball, a foam roller, a strap) must be asked for.
-pub const AT_HAND: &[Equipment] = &[Equipment::Wall, Equipment::Chair, Equipment::Cushion];
+pub(super) const AT_HAND: &[Equipment] = &[Equipment::Wall, Equipment::Chair, Equipment::Cushion];
 
 /// How far down toward the floor a position is. Lying on the back and lying
 /// face down are the same level: turning over is not getting up.
-pub fn level(position: Position) -> u8 {
+pub(super) fn level(position: Position) -> u8 {
     match position {
         Position::Standing => 0,
         Position::Seated => 1,
@@ -33,7 +33,7 @@ fn position_allowed(exercise: &Exercise, request: &PlanRequest) -> bool {
 
 /// Whether a plan may hold an exercise as a step of its body: a stretch,
 /// a movement or ball work.
-pub fn body_kind(exercise: &Exercise) -> bool {
+pub(super) fn body_kind(exercise: &Exercise) -> bool {
     matches!(
         exercise.kind,
         Kind::Stretch | Kind::Movement | Kind::BallRelease
@@ -42,7 +42,10 @@ pub fn body_kind(exercise: &Exercise) -> bool {
 
 /// Stretches, movements and ball work the plan may use, in library order;
 /// one used only by name, only when asked for.
-pub fn body_candidates<'a>(library: &'a Library, request: &PlanRequest) -> Vec<&'a Exercise> {
+pub(super) fn body_candidates<'a>(
+    library: &'a Library,
+    request: &PlanRequest,
+) -> Vec<&'a Exercise> {
     library
         .exercises()
         .iter()
@@ -53,7 +56,7 @@ pub fn body_candidates<'a>(library: &'a Library, request: &PlanRequest) -> Vec<&
 }
 
 /// Why an exercise asked for by name cannot be in the plan, if it cannot.
-pub fn why_not(exercise: &Exercise, request: &PlanRequest) -> Option<String> {
+pub(super) fn why_not(exercise: &Exercise, request: &PlanRequest) -> Option<String> {
     if !body_kind(exercise) {
         return Some(format!(
             "a plan chooses its own {} exercise; `--with` takes stretches, movements and ball work",
@@ -83,7 +86,7 @@ pub fn why_not(exercise: &Exercise, request: &PlanRequest) -> Option<String> {
 /// levels 2 and 3 where that is a candidate too, and the family's other
 /// rungs left out. The plan's routine then keeps them as chosen (see
 /// [`fit::routine`](super::fit::routine)).
-pub fn at_level<'a>(
+pub(super) fn at_level<'a>(
     library: &'a Library,
     request: &PlanRequest,
     candidates: Vec<&'a Exercise>,
@@ -106,7 +109,10 @@ pub fn at_level<'a>(
 
 /// Breathing exercises that suit the conditions and the equipment, in any
 /// position: the finish prefers the positions asked for but may leave them.
-pub fn breathing_candidates<'a>(library: &'a Library, request: &PlanRequest) -> Vec<&'a Exercise> {
+pub(super) fn breathing_candidates<'a>(
+    library: &'a Library,
+    request: &PlanRequest,
+) -> Vec<&'a Exercise> {
     library
         .exercises()
         .iter()
@@ -119,7 +125,7 @@ pub fn breathing_candidates<'a>(library: &'a Library, request: &PlanRequest) -> 
 /// body of the plan ends on; any position asked for, nearest that level; any
 /// position, nearest that level (when no breathing exercise is done in the
 /// positions asked for, the nearest one is the best fit).
-pub fn finish<'a>(
+pub(super) fn finish<'a>(
     candidates: &[&'a Exercise],
     request: &PlanRequest,
     last_level: u8,
@@ -149,7 +155,7 @@ const WAYS_DOWN: [&str; 2] = ["getting-down-to-the-floor", "onto-a-bed"];
 /// Whether a step is done on the floor (kneeling, lying or face down), so
 /// that a guided way down must come before it. A step that needs a bed is
 /// done on the bed and guides itself there.
-pub fn on_the_floor(exercise: &Exercise) -> bool {
+pub(super) fn on_the_floor(exercise: &Exercise) -> bool {
     level(exercise.position) >= level(Position::Kneeling)
         && exercise.kind != Kind::Transfer
         && !on_a_bed(exercise)
@@ -163,7 +169,7 @@ fn on_a_bed(exercise: &Exercise) -> bool {
 /// of [`WAYS_DOWN`] that suits the conditions and the equipment at hand. With
 /// none (a way down to the floor kneels, which knee pain and a new hip rule
 /// out, and no bed is at hand) a plan keeps off the floor.
-pub fn way_down<'a>(library: &'a Library, request: &PlanRequest) -> Option<&'a Exercise> {
+pub(super) fn way_down<'a>(library: &'a Library, request: &PlanRequest) -> Option<&'a Exercise> {
     WAYS_DOWN
         .iter()
         .filter_map(|id| library.exercise(id))
@@ -174,7 +180,7 @@ pub fn way_down<'a>(library: &'a Library, request: &PlanRequest) -> Option<&'a E
 /// bed (before getting down to the floor, never between floor steps), then
 /// kneeling and lying; within a position the way down first, then ball work
 /// before the stretches (release, then lengthen), otherwise as chosen.
-pub fn order_key(exercise: &Exercise) -> (u8, bool, Position, u8) {
+pub(super) fn order_key(exercise: &Exercise) -> (u8, bool, Position, u8) {
     let bed = on_a_bed(exercise);
     let place = if bed {
         level(Position::Seated)

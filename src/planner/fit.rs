@@ -10,14 +10,14 @@ use crate::library::{Condition, Equipment, Exercise, Kind, Layer, Origin, Routin
 
 /// One step of a plan being drafted.
 #[derive(Clone, Copy, Debug)]
-pub struct Draft<'a> {
+pub(super) struct Draft<'a> {
     pub exercise: &'a Exercise,
     pub hold: u32,
     pub repeat: u32,
 }
 
 impl<'a> Draft<'a> {
-    pub fn new(exercise: &'a Exercise) -> Draft<'a> {
+    pub(super) fn new(exercise: &'a Exercise) -> Draft<'a> {
         Draft {
             exercise,
             hold: exercise.hold,
@@ -27,7 +27,7 @@ impl<'a> Draft<'a> {
 
     /// A routine step: the hold is written only where it differs from the
     /// exercise's own, and never for a sequence of phases.
-    pub fn step(&self) -> Step {
+    pub(super) fn step(&self) -> Step {
         let hold =
             (!self.exercise.has_phases() && self.hold != self.exercise.hold).then_some(self.hold);
         Step {
@@ -44,7 +44,7 @@ impl<'a> Draft<'a> {
 /// told in full, and the cautions for the person's `conditions`: the
 /// longest its get-readies can be, so that it fits the time the first time
 /// it is run.
-pub struct StepTiming {
+pub(super) struct StepTiming {
     pub prep: u32,
     pub transition: u32,
     pub level: Level,
@@ -59,7 +59,7 @@ impl StepTiming {
     /// follows one in the same position and says nothing. Totals add up step
     /// by step, so a plan's total is the sum of its steps' and
     /// [`StepTiming::ready_extra`].
-    pub fn seconds(&self, draft: &Draft<'_>) -> u32 {
+    pub(super) fn seconds(&self, draft: &Draft<'_>) -> u32 {
         let hold = self.level.hold(draft.exercise, draft.hold);
         step_seconds(
             draft.exercise,
@@ -75,7 +75,7 @@ impl StepTiming {
     /// [`StepTiming::seconds`] before the order is known: a new position, and
     /// the time to say its set-up and cautions. What is said once a run adds
     /// at most [`StepTiming::most_opening_extra`] to the whole.
-    pub fn most_ready_extra(&self, exercise: &Exercise) -> u32 {
+    pub(super) fn most_ready_extra(&self, exercise: &Exercise) -> u32 {
         first_ready(
             None,
             exercise,
@@ -90,14 +90,14 @@ impl StepTiming {
     /// The most what is said once a run can add to a routine: the time to
     /// say the stop rule and every piece of equipment there is. Said with the
     /// first hold's own words, it adds no more than it takes alone.
-    pub fn most_opening_extra(&self) -> u32 {
+    pub(super) fn most_opening_extra(&self) -> u32 {
         // Planned routines leave nothing out: they hold only what suits.
         self.pace
             .seconds_to_say(opening_words(&[], &[], Equipment::VARIANTS))
     }
 
     /// The first get-ready of `exercise` when it is a routine's only step.
-    pub fn ready_alone(&self, exercise: &Exercise) -> u32 {
+    pub(super) fn ready_alone(&self, exercise: &Exercise) -> u32 {
         let opening = opening_words(&[], &[], &exercise.equipment);
         first_ready(
             None,
@@ -122,7 +122,10 @@ impl StepTiming {
     /// engine's rule for each step's first hold (what is said once a run
     /// with the first), less the prep [`StepTiming::seconds`] counted. Exact,
     /// as `Plan::build` lays it out.
-    pub fn ready_extra<'a>(&self, order: impl IntoIterator<Item = &'a Exercise> + Clone) -> u32 {
+    pub(super) fn ready_extra<'a>(
+        &self,
+        order: impl IntoIterator<Item = &'a Exercise> + Clone,
+    ) -> u32 {
         let opening = opening_words(&[], &[], &Equipment::needed_by(order.clone()));
         let mut readies = GetReadies::new(
             self.prep,
@@ -141,7 +144,7 @@ impl StepTiming {
 /// A routine with an explicit prep and transition, so that it lasts as long
 /// as planned whatever the config says later, and whose exercises stay as
 /// chosen at every level: they were chosen for the plan's level already.
-pub fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> Routine {
+pub(super) fn routine(id: &str, name: &str, timing: &StepTiming, steps: Vec<Step>) -> Routine {
     Routine {
         id: id.to_string(),
         name: name.to_string(),
@@ -190,7 +193,7 @@ const PASSES: [Caps; 2] = [
 
 /// Grows `body` and `finish` toward `target` seconds without passing it;
 /// `total` is their current length and is kept up to date.
-pub fn fill(
+pub(super) fn fill(
     timing: &StepTiming,
     body: &mut [Draft<'_>],
     finish: &mut Draft<'_>,

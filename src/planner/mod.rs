@@ -24,7 +24,7 @@ use rng::SplitMix64;
 
 /// What a person asks a plan for.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlanRequest {
+pub(crate) struct PlanRequest {
     pub minutes: u32,
     /// Positions to use; empty means all.
     pub positions: Vec<Position>,
@@ -54,11 +54,11 @@ pub struct PlanRequest {
 
 impl PlanRequest {
     /// The id of a plan that is not saved under a name of its own.
-    pub const UNSAVED_ID: &'static str = "plan";
+    pub(crate) const UNSAVED_ID: &'static str = "plan";
 
     /// A plan of `minutes` in any position, with no equipment beyond
     /// [`choose::AT_HAND`], seed 0, and the prep and conditions of `settings`.
-    pub fn new(minutes: u32, settings: &PlanSettings) -> PlanRequest {
+    pub(crate) fn new(minutes: u32, settings: &PlanSettings) -> PlanRequest {
         PlanRequest {
             minutes,
             positions: Vec::new(),
@@ -75,19 +75,19 @@ impl PlanRequest {
         }
     }
 
-    pub fn target_seconds(&self) -> u32 {
+    pub(crate) fn target_seconds(&self) -> u32 {
         self.minutes.saturating_mul(60)
     }
 
     /// The shortest plan that counts as fitting: 80% of the time asked for.
-    pub fn least_seconds(&self) -> u32 {
+    pub(crate) fn least_seconds(&self) -> u32 {
         self.target_seconds().saturating_mul(4).div_ceil(5)
     }
 }
 
 /// Why no routine could be planned for the minutes and settings asked for.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum PlannerError {
+pub(crate) enum PlannerError {
     #[error(
         "no breathing exercise suits these conditions and this equipment, and a plan ends with one; `psoas list --kind breathing` shows them"
     )]
@@ -127,7 +127,7 @@ fn max_minutes(planned: u32) -> u32 {
 /// Checks that each exercise asked for by name exists and may be in the
 /// plan: a stretch, movement or ball work that suits the conditions,
 /// positions and equipment. Whether it fits the time is the plan's to say.
-pub fn check_with(library: &Library, request: &PlanRequest) -> Result<(), PlannerError> {
+pub(crate) fn check_with(library: &Library, request: &PlanRequest) -> Result<(), PlannerError> {
     for id in &request.with {
         let why = match library.exercise(id) {
             Some(exercise) => choose::why_not(exercise, request),
@@ -151,7 +151,7 @@ pub fn check_with(library: &Library, request: &PlanRequest) -> Result<(), Planne
 }
 
 /// Builds a routine for `request` from `library`.
-pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlannerError> {
+pub(crate) fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, PlannerError> {
     let target = request.target_seconds();
     let timing = StepTiming {
         prep: request.prep,
@@ -297,7 +297,10 @@ pub fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, Planner
 /// Exercises the plan would have used but for a condition, with the
 /// condition: the steps of the same request planned without conditions that
 /// the conditions rule out. What it would never have picked is not named.
-pub fn avoided<'a>(library: &'a Library, request: &PlanRequest) -> Vec<(&'a Exercise, Condition)> {
+pub(crate) fn avoided<'a>(
+    library: &'a Library,
+    request: &PlanRequest,
+) -> Vec<(&'a Exercise, Condition)> {
     if request.conditions.is_empty() {
         return Vec::new();
     }

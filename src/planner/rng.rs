@@ -1,18 +1,18 @@
-//! A tiny seeded random number generator (SplitMix64) and a shuffle built on
+//! A tiny seeded random number generator (`SplitMix64`) and a shuffle built on
 //! it. Plans must come out the same for the same seed on every machine and
 //! every version of every dependency, so the generator is written out here.
 
-/// SplitMix64: a 64-bit state advanced by a constant and mixed.
-pub struct SplitMix64 {
+/// `SplitMix64`: a 64-bit state advanced by a constant and mixed.
+pub(super) struct SplitMix64 {
     state: u64,
 }
 
 impl SplitMix64 {
-    pub fn new(seed: u64) -> SplitMix64 {
+    pub(super) fn new(seed: u64) -> SplitMix64 {
         SplitMix64 { state: seed }
     }
 
-    pub fn next_u64(&mut self) -> u64 {
+    pub(super) fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -22,12 +22,12 @@ impl SplitMix64 {
 
     /// A number below `bound` (which must not be 0). The slight bias of a
     /// plain remainder does not matter for choosing exercises.
-    pub fn below(&mut self, bound: usize) -> usize {
+    pub(super) fn below(&mut self, bound: usize) -> usize {
         (self.next_u64() % bound as u64) as usize
     }
 
     /// Fisher-Yates shuffle.
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub(super) fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = self.below(i + 1);
             items.swap(i, j);
@@ -57,7 +57,7 @@ mod tests {
         assert_eq!(shuffled(7), shuffled(7));
         assert_ne!(shuffled(7), shuffled(8));
         let mut sorted = shuffled(7);
-        sorted.sort();
+        sorted.sort_unstable();
         assert_eq!(sorted, (0..20).collect::<Vec<_>>());
     }
 }

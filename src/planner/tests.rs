@@ -83,7 +83,7 @@ fn check(library: &Library, request: &PlanRequest, routine: &Routine) -> u32 {
             e.id
         );
     }
-    for e in body.iter() {
+    for e in body {
         assert!(
             matches!(
                 e.kind,

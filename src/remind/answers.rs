@@ -15,14 +15,14 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use crate::files::{self, Existing};
 
 /// The file in the state folder that holds the nudges and their answers.
-pub const FILE: &str = "remind-nudges";
+pub(crate) const FILE: &str = "remind-nudges";
 
 /// How many days of nudges the file keeps.
-pub const KEPT_DAYS: i64 = 7;
+pub(crate) const KEPT_DAYS: i64 = 7;
 
 /// What became of a nudge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Shown with no choices to make (a `notify_command`, or a service
     /// without actions).
     Shown,
@@ -68,7 +68,7 @@ impl FromStr for Outcome {
 
 /// One nudge.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Nudge {
+pub(crate) struct Nudge {
     pub at: DateTime<FixedOffset>,
     pub routine: String,
     pub outcome: Outcome,
@@ -76,12 +76,12 @@ pub struct Nudge {
 
 impl Nudge {
     /// `2026-11-25T10:20:00+01:00 micro-break skip`.
-    pub fn to_line(&self) -> String {
+    pub(crate) fn to_line(&self) -> String {
         format!("{} {} {}", self.at.to_rfc3339(), self.routine, self.outcome)
     }
 
     /// A line read back; none from one that is not one.
-    pub fn from_line(line: &str) -> Option<Nudge> {
+    pub(crate) fn from_line(line: &str) -> Option<Nudge> {
         let mut words = line.split(' ');
         let at = DateTime::parse_from_rfc3339(words.next()?).ok()?;
         let routine = words.next()?.to_string();
@@ -96,7 +96,7 @@ impl Nudge {
 
 /// The routine offered after `last`: the next in `routines`, round again
 /// after the last; the first when `last` is none or no longer one of them.
-pub fn next_routine<'a>(routines: &[&'a str], last: Option<&str>) -> &'a str {
+pub(crate) fn next_routine<'a>(routines: &[&'a str], last: Option<&str>) -> &'a str {
     let after = last
         .and_then(|last| routines.iter().position(|r| *r == last))
         .map_or(0, |i| i + 1);
@@ -104,7 +104,7 @@ pub fn next_routine<'a>(routines: &[&'a str], last: Option<&str>) -> &'a str {
 }
 
 /// How many nudges were skipped on `now`'s day, on its wall clock.
-pub fn skips_today(nudges: &[Nudge], now: DateTime<FixedOffset>) -> u32 {
+pub(crate) fn skips_today(nudges: &[Nudge], now: DateTime<FixedOffset>) -> u32 {
     let today = now.date_naive();
     let count = nudges
         .iter()
@@ -116,7 +116,7 @@ pub fn skips_today(nudges: &[Nudge], now: DateTime<FixedOffset>) -> u32 {
 
 /// The nudges kept in `state_dir`, oldest first; lines that are not one are
 /// passed over, and a missing file is no nudge.
-pub fn read(state_dir: &Path) -> Vec<Nudge> {
+pub(crate) fn read(state_dir: &Path) -> Vec<Nudge> {
     let Ok(file) = files::open_regular(&state_dir.join(FILE)) else {
         return Vec::new();
     };
@@ -129,7 +129,7 @@ pub fn read(state_dir: &Path) -> Vec<Nudge> {
 }
 
 /// Adds `nudge` to those kept, dropping those older than [`KEPT_DAYS`].
-pub fn write(state_dir: &Path, nudge: Nudge) -> std::io::Result<()> {
+pub(crate) fn write(state_dir: &Path, nudge: Nudge) -> std::io::Result<()> {
     let since = nudge.at - TimeDelta::days(KEPT_DAYS);
     let mut text = String::new();
     for kept in read(state_dir)

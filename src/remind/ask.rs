@@ -25,7 +25,7 @@ const NAME: &str = "org.freedesktop.Notifications";
 const PATH: &str = "/org/freedesktop/Notifications";
 
 /// How long connecting, asking the capabilities and showing may take in all.
-pub const BUDGET: Duration = Duration::from_secs(2);
+pub(crate) const BUDGET: Duration = Duration::from_secs(2);
 
 /// How long each call to the service may take.
 const PATIENCE: Duration = Duration::from_millis(1500);
@@ -33,14 +33,14 @@ const PATIENCE: Duration = Duration::from_millis(1500);
 /// One choice a notification offers: the key the service sends back, and
 /// the label shown on its button.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Action {
+pub(crate) struct Action {
     pub key: &'static str,
     pub label: String,
 }
 
 /// What became of a notification with actions.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Answer {
+pub(crate) enum Answer {
     /// The person chose the action with this key.
     Chose(String),
     /// The notification was closed without a choice (dismissed, or expired
@@ -52,7 +52,7 @@ pub enum Answer {
 
 /// How the asking went.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Asked {
+pub(crate) enum Asked {
     /// The notification was shown, and this became of it.
     Shown(Answer),
     /// The service shows notifications without actions: a plain one will do.
@@ -70,7 +70,12 @@ enum Event {
 
 /// Shows `summary` and `body` with `actions` and waits up to `wait` for the
 /// answer; an error when no notification service answers.
-pub fn ask(summary: &str, body: &str, actions: &[Action], wait: Duration) -> Result<Asked, String> {
+pub(crate) fn ask(
+    summary: &str,
+    body: &str,
+    actions: &[Action],
+    wait: Duration,
+) -> Result<Asked, String> {
     let (sender, receiver) = std::sync::mpsc::channel();
     let (summary, body, actions) = (summary.to_string(), body.to_string(), actions.to_vec());
     std::thread::Builder::new()
@@ -207,7 +212,7 @@ async fn answer(stream: &mut MessageStream, id: u32) -> Event {
         };
         let header = message.header();
         let body = message.body();
-        match header.member().map(|m| m.as_str()) {
+        match header.member().map(zbus::names::MemberName::as_str) {
             Some("ActionInvoked") => {
                 if let Ok((of, key)) = body.deserialize::<(u32, String)>()
                     && of == id

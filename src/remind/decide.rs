@@ -15,7 +15,7 @@ use super::sitting::Sitting;
 
 /// What `remind now` does, and why not when it does nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Decision {
+pub(crate) enum Decision {
     Nudge,
     /// Not one of the set days.
     NotToday,
@@ -39,7 +39,7 @@ pub enum Decision {
 }
 
 /// The decision by time at the desk.
-pub fn decide_sitting(
+pub(crate) fn decide_sitting(
     now: DateTime<FixedOffset>,
     schedule: &Schedule,
     sit: Interval,
@@ -74,7 +74,7 @@ pub fn decide_sitting(
     Decision::Nudge
 }
 
-pub fn decide(
+pub(crate) fn decide(
     now: DateTime<FixedOffset>,
     schedule: &Schedule,
     last_session: Option<DateTime<FixedOffset>>,

@@ -20,7 +20,7 @@ use super::idle::{BUDGET, PATIENCE};
 
 /// Who said do not disturb.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Said {
+pub(crate) enum Said {
     /// GNOME's notification banners are off.
     GnomeBanners,
     /// The notification server says it holds notifications back.
@@ -28,7 +28,7 @@ pub enum Said {
 }
 
 /// Who says do not disturb, if anyone does.
-pub fn read() -> Option<Said> {
+pub(crate) fn read() -> Option<Said> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("do-not-disturb".into())

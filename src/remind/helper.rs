@@ -13,11 +13,11 @@ use std::time::Duration;
 use wait_timeout::ChildExt as _;
 
 /// How long a scheduler's program has to finish.
-pub const PATIENCE: Duration = Duration::from_secs(10);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(10);
 
 /// Whether the program's messages are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Messages {
+pub(crate) enum Messages {
     /// On psoas's standard error.
     Shown,
     /// Nowhere: only the exit status matters.
@@ -27,7 +27,7 @@ pub enum Messages {
 /// Runs `words` (a program and its arguments, never through a shell) with
 /// no input; its exit status, or `None` if it was still running after
 /// `patience` and was ended.
-pub fn run(
+pub(crate) fn run(
     words: &[&str],
     messages: Messages,
     patience: Duration,
@@ -47,13 +47,12 @@ pub fn run(
         // A group of its own, so that what it started ends with it.
         .process_group(0)
         .spawn()?;
-    match child.wait_timeout(patience)? {
-        Some(status) => Ok(Some(status)),
-        None => {
-            kill_group(child.id());
-            child.wait()?;
-            Ok(None)
-        }
+    if let Some(status) = child.wait_timeout(patience)? {
+        Ok(Some(status))
+    } else {
+        kill_group(child.id());
+        child.wait()?;
+        Ok(None)
     }
 }
 
@@ -63,7 +62,7 @@ const MAX_OUTPUT: u64 = 1 << 20;
 /// Runs `words` as [`run`] does and keeps what it prints (up to 1 MiB),
 /// read as it comes so that a full pipe cannot stall it; `None` if it
 /// failed or was still running after `patience` and was ended.
-pub fn output(words: &[&str], patience: Duration) -> io::Result<Option<Vec<u8>>> {
+pub(crate) fn output(words: &[&str], patience: Duration) -> io::Result<Option<Vec<u8>>> {
     let (program, args) = words
         .split_first()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no program"))?;
@@ -80,13 +79,10 @@ pub fn output(words: &[&str], patience: Duration) -> io::Result<Option<Vec<u8>>>
         let _ = io::Read::read_to_end(&mut io::Read::take(stdout, MAX_OUTPUT), &mut kept);
         kept
     });
-    let status = match child.wait_timeout(patience)? {
-        Some(status) => status,
-        None => {
-            kill_group(child.id());
-            child.wait()?;
-            return Ok(None);
-        }
+    let Some(status) = child.wait_timeout(patience)? else {
+        kill_group(child.id());
+        child.wait()?;
+        return Ok(None);
     };
     let kept = reader.join().unwrap_or_default();
     Ok(status.success().then_some(kept))

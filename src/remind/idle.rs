@@ -9,7 +9,7 @@
 //!   KDE, Xfce and others);
 //! - on X11, the screen saver extension's time since the last input
 //!   (through `x11rb`), for window managers that answer none of the above;
-//!   not in a Wayland session, where XWayland counts only the input of X11
+//!   not in a Wayland session, where `XWayland` counts only the input of X11
 //!   programs;
 //! - logind's idle hint, on the system bus, for the session psoas runs in;
 //! - on macOS, `HIDIdleTime` as `ioreg -c IOHIDSystem` prints it (through
@@ -28,11 +28,11 @@ use zbus::Connection;
 use zbus::OwnedVariant;
 
 /// How long one D-Bus call may take before its source counts as silent.
-pub const PATIENCE: Duration = Duration::from_millis(250);
+pub(crate) const PATIENCE: Duration = Duration::from_millis(250);
 
 /// Where the idle time came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Mutter,
     ScreenSaver,
     X11,
@@ -42,7 +42,7 @@ pub enum Source {
 
 /// What the desktop said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Reading {
+pub(crate) struct Reading {
     pub source: Source,
     /// Time since the last key press or mouse move.
     pub idle: Duration,
@@ -54,7 +54,7 @@ pub struct Reading {
 /// when the session has been idle. The asking runs on a thread of its own
 /// that is given [`BUDGET`] in all: a bus that accepts a connection and never
 /// answers the handshake is left behind, and the check goes on without it.
-pub fn read(now: DateTime<FixedOffset>) -> Option<Reading> {
+pub(crate) fn read(now: DateTime<FixedOffset>) -> Option<Reading> {
     if cfg!(target_os = "macos") {
         return macos();
     }
@@ -69,7 +69,7 @@ pub fn read(now: DateTime<FixedOffset>) -> Option<Reading> {
 }
 
 /// How long the sources may take in all.
-pub const BUDGET: Duration = Duration::from_secs(1);
+pub(crate) const BUDGET: Duration = Duration::from_secs(1);
 
 /// X11's time since the last input, where `DISPLAY` names a server and the
 /// session is not Wayland's. A lock is not told apart from the screen saver

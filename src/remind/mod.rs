@@ -17,18 +17,18 @@
 //! nudge and its answer is kept ([`answers`]), for the routines offered in
 //! turn and the day's skips.
 
-pub mod answers;
-pub mod ask;
-pub mod decide;
-pub mod do_not_disturb;
-pub mod helper;
-pub mod idle;
-pub mod notify;
-pub mod pause;
-pub mod schedule;
-pub mod sitting;
-pub mod terminal;
-pub mod units;
+pub(crate) mod answers;
+pub(crate) mod ask;
+pub(crate) mod decide;
+pub(crate) mod do_not_disturb;
+pub(crate) mod helper;
+pub(crate) mod idle;
+pub(crate) mod notify;
+pub(crate) mod pause;
+pub(crate) mod schedule;
+pub(crate) mod sitting;
+pub(crate) mod terminal;
+pub(crate) mod units;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -36,28 +36,28 @@ use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset};
 
-pub use decide::{Decision, decide};
-pub use schedule::{Days, Interval, Schedule, TimeOfDay};
+pub(crate) use decide::{Decision, decide};
+pub(crate) use schedule::{Days, Interval, Schedule, TimeOfDay};
 
 /// The routine a nudge suggests unless `remind.routines` says otherwise.
-pub const ROUTINE: &str = "desk-break";
+pub(crate) const ROUTINE: &str = "desk-break";
 
 /// How long the snooze a nudge offers lasts.
-pub const SNOOZE_MINUTES: u32 = 10;
+pub(crate) const SNOOZE_MINUTES: u32 = 10;
 
 /// How long `remind now` waits for the answer to a nudge with choices.
-pub const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(3 * 60);
+pub(crate) const ANSWER_WAIT: std::time::Duration = std::time::Duration::from_secs(3 * 60);
 
 /// The file in the state folder that holds when the last nudge came.
-pub const LAST_NUDGE_FILE: &str = "remind-last-nudge";
+pub(crate) const LAST_NUDGE_FILE: &str = "remind-last-nudge";
 
 /// The file in the state folder whose presence means psoas has said that no
 /// notifier answered, so it is not said again.
-pub const NO_NOTIFIER_FILE: &str = "remind-no-notifier";
+pub(crate) const NO_NOTIFIER_FILE: &str = "remind-no-notifier";
 
 /// When the last nudge came, as kept in the state folder; none if the file
 /// is missing or unreadable (a nudge too many is better than none).
-pub fn last_nudge(state_dir: &Path) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn last_nudge(state_dir: &Path) -> Option<DateTime<FixedOffset>> {
     // Read through the files helper, so a FIFO or device in its place is
     // refused rather than waited on; the file is one short line.
     let file = crate::files::open_regular(&state_dir.join(LAST_NUDGE_FILE)).ok()?;
@@ -68,7 +68,7 @@ pub fn last_nudge(state_dir: &Path) -> Option<DateTime<FixedOffset>> {
 
 /// The system's scheduler that runs `remind now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scheduler {
+pub(crate) enum Scheduler {
     /// A systemd user timer and service, enabled with `systemctl --user`.
     Systemd,
     /// A launchd agent, loaded with `launchctl`.
@@ -78,11 +78,11 @@ pub enum Scheduler {
 }
 
 impl Scheduler {
-    pub const NAMES: [&str; 3] = ["systemd", "launchd", "cron"];
+    pub(crate) const NAMES: [&str; 3] = ["systemd", "launchd", "cron"];
 
     /// launchd on macOS; systemd where `systemctl` is a program on `path_var`;
     /// else cron.
-    pub fn detect(path_var: Option<&std::ffi::OsStr>) -> Scheduler {
+    pub(crate) fn detect(path_var: Option<&std::ffi::OsStr>) -> Scheduler {
         if cfg!(target_os = "macos") {
             return Scheduler::Launchd;
         }
@@ -96,7 +96,7 @@ impl Scheduler {
     }
 
     /// The folder its files go in, if it has files.
-    pub fn folder(self, places: &Places) -> Option<PathBuf> {
+    pub(crate) fn folder(self, places: &Places) -> Option<PathBuf> {
         match self {
             Scheduler::Systemd => Some(places.config_home.join("systemd").join("user")),
             Scheduler::Launchd => Some(places.home.join("Library").join("LaunchAgents")),
@@ -128,7 +128,7 @@ impl FromStr for Scheduler {
 /// Where the schedulers' files live: `$XDG_CONFIG_HOME` (for systemd) and
 /// the home folder (for launchd).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Places {
+pub(crate) struct Places {
     pub config_home: PathBuf,
     pub home: PathBuf,
 }

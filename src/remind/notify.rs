@@ -16,14 +16,14 @@ use std::time::Duration;
 use wait_timeout::ChildExt as _;
 
 /// The title every nudge has.
-pub const TITLE: &str = "psoas";
+pub(crate) const TITLE: &str = "psoas";
 
 /// How long `notify_command` has to finish before psoas goes on without it.
-pub const PATIENCE: Duration = Duration::from_secs(5);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(5);
 
 /// How a nudge went, when nothing went wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shown {
+pub(crate) enum Shown {
     /// The notifier finished.
     Done,
     /// The program was still running after its time, and was left be.
@@ -31,13 +31,13 @@ pub enum Shown {
 }
 
 /// Something that shows a nudge.
-pub trait Notifier {
+pub(crate) trait Notifier {
     /// Shows `text` under `title`, or says why it could not.
     fn notify(&mut self, title: &str, text: &str) -> Result<Shown, String>;
 }
 
 /// A program of the person's choosing: `notify_command`.
-pub struct CommandNotifier {
+pub(crate) struct CommandNotifier {
     pub words: Vec<String>,
     /// How long it may take before psoas leaves it be.
     pub patience: Duration,
@@ -74,7 +74,7 @@ impl Notifier for CommandNotifier {
 }
 
 /// The desktop's own notifications.
-pub struct DesktopNotifier;
+pub(crate) struct DesktopNotifier;
 
 impl Notifier for DesktopNotifier {
     fn notify(&mut self, title: &str, text: &str) -> Result<Shown, String> {
@@ -89,7 +89,7 @@ impl Notifier for DesktopNotifier {
 }
 
 /// The notifier the config asks for.
-pub fn from_config(notify_command: Option<&[String]>) -> Box<dyn Notifier> {
+pub(crate) fn from_config(notify_command: Option<&[String]>) -> Box<dyn Notifier> {
     match notify_command {
         Some(words) => Box::new(CommandNotifier {
             words: words.to_vec(),

@@ -15,16 +15,16 @@ use super::sitting::Presence;
 /// The longest a check waits for a pause: the `wait` setting, `2m`, `90s`,
 /// or `0s` for no wait.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Wait {
+pub(crate) struct Wait {
     seconds: u32,
 }
 
 impl Wait {
-    pub const DEFAULT: Wait = Wait { seconds: 120 };
+    pub(crate) const DEFAULT: Wait = Wait { seconds: 120 };
     /// Well short of the checks' five minutes apart.
-    pub const MAX_SECONDS: u32 = 180;
+    pub(crate) const MAX_SECONDS: u32 = 180;
 
-    pub fn duration(self) -> Duration {
+    pub(crate) fn duration(self) -> Duration {
         Duration::from_secs(u64::from(self.seconds))
     }
 
@@ -64,7 +64,7 @@ impl fmt::Display for Wait {
 }
 
 /// The idle time that is a pause in typing.
-pub const QUIET: Duration = Duration::from_secs(20);
+pub(crate) const QUIET: Duration = Duration::from_secs(20);
 
 /// The least time between two asks: a desktop that reports odd idle times
 /// cannot make the wait a busy loop.
@@ -72,7 +72,7 @@ const LEAST_STEP: Duration = Duration::from_secs(1);
 
 /// How the wait ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pause {
+pub(crate) enum Pause {
     /// The person stopped typing, this long into the wait.
     Came(Duration),
     /// No pause came in the whole wait, this long: nudge anyway.
@@ -85,7 +85,7 @@ pub enum Pause {
 
 impl Pause {
     /// How long the wait took, none for [`Pause::Away`].
-    pub fn waited(self) -> Option<Duration> {
+    pub(crate) fn waited(self) -> Option<Duration> {
         match self {
             Pause::Came(d) | Pause::NoneCame(d) | Pause::Silent(d) => Some(d),
             Pause::Away => None,
@@ -96,7 +96,7 @@ impl Pause {
 /// Waits up to `limit` from `first` (what the desktop said at the check)
 /// for [`QUIET`]: `ask` reads the desktop again, `pass` lets a span of time
 /// go by.
-pub fn wait_for_pause(
+pub(crate) fn wait_for_pause(
     first: Presence,
     limit: Duration,
     mut ask: impl FnMut(Duration) -> Option<Presence>,

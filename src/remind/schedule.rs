@@ -11,20 +11,20 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike, We
 
 /// The time between nudges, in whole minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Interval {
+pub(crate) struct Interval {
     minutes: u32,
 }
 
 impl Interval {
-    pub const MIN_MINUTES: u32 = 5;
-    pub const MAX_MINUTES: u32 = 12 * 60;
-    pub const DEFAULT: Interval = Interval { minutes: 60 };
+    pub(crate) const MIN_MINUTES: u32 = 5;
+    pub(crate) const MAX_MINUTES: u32 = 12 * 60;
+    pub(crate) const DEFAULT: Interval = Interval { minutes: 60 };
 
-    pub fn minutes(self) -> u32 {
+    pub(crate) fn minutes(self) -> u32 {
         self.minutes
     }
 
-    pub fn from_minutes(minutes: u32) -> Result<Interval, String> {
+    pub(crate) fn from_minutes(minutes: u32) -> Result<Interval, String> {
         if (Self::MIN_MINUTES..=Self::MAX_MINUTES).contains(&minutes) {
             Ok(Interval { minutes })
         } else {
@@ -72,22 +72,22 @@ impl fmt::Display for Interval {
 
 /// A time of day to the minute, `09:00`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct TimeOfDay {
+pub(crate) struct TimeOfDay {
     minute_of_day: u32,
 }
 
 impl TimeOfDay {
-    pub fn new(hour: u32, minute: u32) -> Option<TimeOfDay> {
+    pub(crate) fn new(hour: u32, minute: u32) -> Option<TimeOfDay> {
         (hour < 24 && minute < 60).then_some(TimeOfDay {
             minute_of_day: hour * 60 + minute,
         })
     }
 
-    pub fn hour(self) -> u32 {
+    pub(crate) fn hour(self) -> u32 {
         self.minute_of_day / 60
     }
 
-    pub fn minute(self) -> u32 {
+    pub(crate) fn minute(self) -> u32 {
         self.minute_of_day % 60
     }
 
@@ -122,11 +122,11 @@ impl fmt::Display for TimeOfDay {
 /// How often the scheduler runs a check, in minutes on the clock (`:00`,
 /// `:05`, ...): often enough that a nudge comes within minutes of the time
 /// at the desk it waits for, and each check costs a few milliseconds.
-pub const CHECK_MINUTES: u32 = 5;
+pub(crate) const CHECK_MINUTES: u32 = 5;
 
 /// Days of the week, Monday first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Days {
+pub(crate) struct Days {
     /// Bit 0 is Monday.
     bits: u8,
 }
@@ -134,22 +134,22 @@ pub struct Days {
 const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl Days {
-    pub const WORKDAYS: Days = Days { bits: 0b001_1111 };
-    pub const EVERY_DAY: Days = Days { bits: 0b111_1111 };
+    pub(crate) const WORKDAYS: Days = Days { bits: 0b001_1111 };
+    pub(crate) const EVERY_DAY: Days = Days { bits: 0b111_1111 };
 
-    pub fn contains(self, day: Weekday) -> bool {
+    pub(crate) fn contains(self, day: Weekday) -> bool {
         self.bits & (1 << day.num_days_from_monday()) != 0
     }
 
     /// The days, Monday first.
-    pub fn iter(self) -> impl Iterator<Item = Weekday> {
+    pub(crate) fn iter(self) -> impl Iterator<Item = Weekday> {
         (0..7u8)
             .filter(move |i| self.bits & (1 << i) != 0)
             .map(|i| Weekday::try_from(i).expect("0 to 6 is a weekday"))
     }
 
     /// `Mon`, as systemd and people write it.
-    pub fn short_name(day: Weekday) -> &'static str {
+    pub(crate) fn short_name(day: Weekday) -> &'static str {
         ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.num_days_from_monday() as usize]
     }
 
@@ -245,7 +245,7 @@ impl fmt::Display for Days {
 
 /// Every setting of a schedule, resolved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Schedule {
+pub(crate) struct Schedule {
     pub every: Interval,
     pub from: TimeOfDay,
     pub to: TimeOfDay,
@@ -270,14 +270,14 @@ impl Default for Schedule {
 /// Which interval of which day a moment falls in: nudges come at most once in
 /// each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Slot {
+pub(crate) struct Slot {
     pub date: NaiveDate,
     pub index: u32,
 }
 
 impl Schedule {
     /// Why the schedule cannot be used, if it cannot.
-    pub fn problem(&self) -> Option<String> {
+    pub(crate) fn problem(&self) -> Option<String> {
         (self.from >= self.to).then(|| {
             format!(
                 "the reminders would start at {} and stop at {}: the start must come before the end",
@@ -290,23 +290,23 @@ impl Schedule {
     /// `from`'s to `to`'s, both included. A check outside the set times
     /// (before `from` in its first hour, after `to` in its last) says so and
     /// does nothing.
-    pub fn check_hours(&self) -> (u32, u32) {
+    pub(crate) fn check_hours(&self) -> (u32, u32) {
         (self.from.hour(), self.to.hour())
     }
 
     /// Whether `now`, on its own wall clock, is on one of the days and
     /// between the two times (both included).
-    pub fn is_day(&self, now: DateTime<FixedOffset>) -> bool {
+    pub(crate) fn is_day(&self, now: DateTime<FixedOffset>) -> bool {
         self.days.contains(now.weekday())
     }
 
-    pub fn is_hour(&self, now: DateTime<FixedOffset>) -> bool {
+    pub(crate) fn is_hour(&self, now: DateTime<FixedOffset>) -> bool {
         let time = TimeOfDay::of(now.time());
         self.from <= time && time <= self.to
     }
 
     /// The interval `time` falls in on its own wall clock.
-    pub fn slot(&self, time: DateTime<FixedOffset>) -> Slot {
+    pub(crate) fn slot(&self, time: DateTime<FixedOffset>) -> Slot {
         let minute = TimeOfDay::of(time.time()).minute_of_day;
         let since_start = minute.saturating_sub(self.from.minute_of_day);
         Slot {
@@ -318,7 +318,7 @@ impl Schedule {
     /// The first check after `now` that may nudge: the scheduler runs one
     /// every [`CHECK_MINUTES`] on the clock, and this is the first of them
     /// on one of the days, between the two times.
-    pub fn next_check(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    pub(crate) fn next_check(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
         (0..8).find_map(|days_ahead| {
             let date = now.date_naive() + chrono::Days::new(days_ahead);
             if !self.days.contains(date.weekday()) {
@@ -336,7 +336,7 @@ impl Schedule {
 
     /// The flags that give this schedule: `--every 60m --from 09:00 --to
     /// 17:30 --days mon-fri`.
-    pub fn args(&self) -> Vec<String> {
+    pub(crate) fn args(&self) -> Vec<String> {
         vec![
             "--every".into(),
             self.every.to_string(),

@@ -10,14 +10,14 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 /// Time away from the keyboard and mouse that counts as a break.
-pub const BREAK: Duration = Duration::from_secs(5 * 60);
+pub(crate) const BREAK: Duration = Duration::from_secs(5 * 60);
 
 /// The file in the state folder that holds the state between checks.
-pub const STATE_FILE: &str = "remind-sitting";
+pub(crate) const STATE_FILE: &str = "remind-sitting";
 
 /// What one check leaves for the next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sitting {
+pub(crate) struct Sitting {
     /// When the person sat down after their last break; none while away.
     pub since: Option<DateTime<FixedOffset>>,
     /// When the check that found this ran.
@@ -26,13 +26,13 @@ pub struct Sitting {
 
 /// What the desktop said at a check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Presence {
+pub(crate) struct Presence {
     pub idle: Duration,
     pub locked: bool,
 }
 
 impl Presence {
-    pub fn away(self) -> bool {
+    pub(crate) fn away(self) -> bool {
         self.locked || self.idle >= BREAK
     }
 }
@@ -40,7 +40,7 @@ impl Presence {
 /// The state after a check at `now`. `before` is the last check's, `gap`
 /// the longest time two checks may be apart and still be one stretch at the
 /// desk, and `last_session` when the newest psoas session ended.
-pub fn update(
+pub(crate) fn update(
     before: Option<Sitting>,
     now: DateTime<FixedOffset>,
     presence: Presence,
@@ -83,7 +83,7 @@ pub fn update(
 /// last check, close enough to say, found the person at the desk, and now
 /// they are away, since their last key press. None otherwise: a stretch
 /// goes on, an away goes on, or no check was close enough to say.
-pub fn break_began(
+pub(crate) fn break_began(
     before: Option<Sitting>,
     now: DateTime<FixedOffset>,
     presence: Presence,
@@ -100,13 +100,13 @@ pub fn break_began(
 
 impl Sitting {
     /// Whole minutes at the desk at `now`, none while away.
-    pub fn minutes(&self, now: DateTime<FixedOffset>) -> Option<i64> {
+    pub(crate) fn minutes(&self, now: DateTime<FixedOffset>) -> Option<i64> {
         self.since.map(|s| (now - s).num_minutes().max(0))
     }
 
     /// As kept in the state file: two lines, `since` (a time, or `away`)
     /// and `checked`.
-    pub fn to_text(self) -> String {
+    pub(crate) fn to_text(self) -> String {
         let since = self
             .since
             .map_or_else(|| "away".to_string(), |s| s.to_rfc3339());
@@ -115,7 +115,7 @@ impl Sitting {
 
     /// The state read back; none from a file that is not one (the count
     /// then starts again, which is the safe side).
-    pub fn from_text(text: &str) -> Option<Sitting> {
+    pub(crate) fn from_text(text: &str) -> Option<Sitting> {
         let mut since = None;
         let mut checked = None;
         for line in text.lines() {

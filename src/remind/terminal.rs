@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 
 /// The usual terminals, in the order they are looked for, each with the
 /// words that come before the command it runs.
-pub const KNOWN: &[(&str, &[&str])] = &[
+pub(crate) const KNOWN: &[(&str, &[&str])] = &[
     ("x-terminal-emulator", &["-e"]),
     ("gnome-terminal", &["--"]),
     ("kgx", &["--"]),
@@ -29,7 +29,7 @@ pub const KNOWN: &[(&str, &[&str])] = &[
 
 /// Where the terminal came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     /// The config's `terminal`.
     Config,
     /// `$TERMINAL`.
@@ -40,14 +40,14 @@ pub enum Origin {
 
 /// A terminal and the words before the command it runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Terminal {
+pub(crate) struct Terminal {
     pub words: Vec<String>,
     pub origin: Origin,
 }
 
 impl Terminal {
     /// The program's name, as a person knows it.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         let program = self.words.first().map_or("", String::as_str);
         Path::new(program)
             .file_name()
@@ -57,7 +57,7 @@ impl Terminal {
 
 /// The terminal to use: `configured`, else `env_terminal` (the value of
 /// `$TERMINAL`, a program), else the first of [`KNOWN`] on `path_var`.
-pub fn choose(
+pub(crate) fn choose(
     configured: Option<&[String]>,
     env_terminal: Option<&OsStr>,
     path_var: Option<&OsStr>,
@@ -97,7 +97,7 @@ pub fn choose(
         let program = path.to_str()?.to_string();
         Some(Terminal {
             words: std::iter::once(program)
-                .chain(before.iter().map(|w| w.to_string()))
+                .chain(before.iter().map(ToString::to_string))
                 .collect(),
             origin: Origin::Found,
         })
@@ -105,7 +105,7 @@ pub fn choose(
 }
 
 /// Starts `command` in `terminal`, detached; an error if it cannot start.
-pub fn start(terminal: &Terminal, command: &[String]) -> Result<(), String> {
+pub(crate) fn start(terminal: &Terminal, command: &[String]) -> Result<(), String> {
     let (program, args) = terminal
         .words
         .split_first()

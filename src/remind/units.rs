@@ -12,14 +12,14 @@ use std::path::Path;
 use super::schedule::{CHECK_MINUTES, Days, Schedule};
 
 /// The name of the systemd units, without `.service` or `.timer`.
-pub const SYSTEMD_UNIT: &str = "psoas-remind";
+pub(crate) const SYSTEMD_UNIT: &str = "psoas-remind";
 
 /// The launchd agent's label, and its file name without `.plist`.
-pub const LAUNCHD_LABEL: &str = "io.github.psoas.remind";
+pub(crate) const LAUNCHD_LABEL: &str = "io.github.psoas.remind";
 
 /// One file to write: its name in its folder, and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnitFile {
+pub(crate) struct UnitFile {
     pub name: String,
     pub text: String,
 }
@@ -29,7 +29,7 @@ pub struct UnitFile {
 /// a line of its own that cron runs), and the path must come back as the
 /// bytes it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum UnsafePath {
+pub(crate) enum UnsafePath {
     /// It holds this control character.
     Control(char),
     /// It is not UTF-8, so it cannot be written as it is.
@@ -37,7 +37,7 @@ pub enum UnsafePath {
 }
 
 /// Whether `path` can be written into a scheduler's file as it is.
-pub fn check_path(path: &Path) -> Result<(), UnsafePath> {
+pub(crate) fn check_path(path: &Path) -> Result<(), UnsafePath> {
     let text = path.to_str().ok_or(UnsafePath::NotUtf8)?;
     match text.chars().find(|c| c.is_control()) {
         Some(c) => Err(UnsafePath::Control(c)),
@@ -58,7 +58,7 @@ impl std::fmt::Display for UnsafePath {
 }
 
 /// The words of the command the scheduler runs.
-pub fn command(program: &Path, schedule: &Schedule) -> Vec<String> {
+pub(crate) fn command(program: &Path, schedule: &Schedule) -> Vec<String> {
     let mut words = vec![
         program.display().to_string(),
         "remind".to_string(),
@@ -70,7 +70,7 @@ pub fn command(program: &Path, schedule: &Schedule) -> Vec<String> {
 
 /// The schedule of a command written by [`command`], read back from the
 /// words after `remind now`.
-pub fn schedule_of(words: &[String]) -> Option<Schedule> {
+pub(crate) fn schedule_of(words: &[String]) -> Option<Schedule> {
     let at = words
         .windows(2)
         .position(|w| w[0] == "remind" && w[1] == "now")?;
@@ -89,7 +89,7 @@ pub fn schedule_of(words: &[String]) -> Option<Schedule> {
 }
 
 /// The service that runs `remind now` once, and the timer that starts it.
-pub fn systemd(program: &Path, schedule: &Schedule) -> [UnitFile; 2] {
+pub(crate) fn systemd(program: &Path, schedule: &Schedule) -> [UnitFile; 2] {
     let exec: Vec<String> = command(program, schedule)
         .iter()
         .enumerate()
@@ -160,7 +160,7 @@ fn systemd_quote(word: &str, program: bool) -> String {
 }
 
 /// The launchd agent: the command, and a calendar entry for each day and time.
-pub fn launchd(program: &Path, schedule: &Schedule) -> UnitFile {
+pub(crate) fn launchd(program: &Path, schedule: &Schedule) -> UnitFile {
     let mut text = String::from(
         "\
 <?xml version=\"1.0\" encoding=\"UTF-8\"?>
@@ -202,7 +202,7 @@ fn xml_escape(text: &str) -> String {
 
 /// The crontab line: a check every [`CHECK_MINUTES`] in the set hours of
 /// the set days.
-pub fn crontab(program: &Path, schedule: &Schedule) -> String {
+pub(crate) fn crontab(program: &Path, schedule: &Schedule) -> String {
     let words: Vec<String> = command(program, schedule)
         .iter()
         .map(|w| shell_quote(w))
@@ -226,7 +226,7 @@ pub fn crontab(program: &Path, schedule: &Schedule) -> String {
 fn shell_quote(word: &str) -> String {
     // A NUL cannot be passed to a program at all; none is left to refuse.
     let word = word.replace('\0', "");
-    let quoted = shlex::try_quote(&word).map(|q| q.into_owned());
+    let quoted = shlex::try_quote(&word).map(std::borrow::Cow::into_owned);
     quoted.unwrap_or_default().replace('%', "\\%")
 }
 

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, capped, not_shown_line};
 use crate::format::count;
 
 /// What was checked, in numbers.
-pub struct Checked {
+pub(crate) struct Checked {
     pub exercises: usize,
     pub routines: usize,
     /// The errors among the problems shown.
@@ -20,7 +20,7 @@ pub struct Checked {
 
 /// The problems `shown` on `err`; then how many errors there were on `err`,
 /// or, with none, the library's contents on `out`.
-pub fn report(
+pub(crate) fn report(
     shown: &[&Diagnostic],
     checked: &Checked,
     out: &mut impl Write,

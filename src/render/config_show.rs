@@ -16,7 +16,7 @@ use crate::voice::{FALLBACK_PROGRAMS, SpeechProgram};
 /// where it came from. `fallback_voice` is the program cues would be spoken
 /// with when the config names none, if one is found, and `chosen_terminal`
 /// the terminal a break from a nudge would start in.
-pub fn write(
+pub(crate) fn write(
     config: &Config,
     path: &Path,
     fallback_voice: Option<&SpeechProgram>,
@@ -110,20 +110,16 @@ fn voice_command(
     if let Some(command) = &config.voice_command {
         return (array(command.iter().map(String::as_str)), origin);
     }
-    match fallback {
-        Some(program) => {
-            let path = program.path.display().to_string();
-            let words =
-                std::iter::once(path.as_str()).chain(program.args.iter().map(String::as_str));
-            (array(words), "default: first found on PATH".into())
-        }
-        None => {
-            let names: Vec<&str> = FALLBACK_PROGRAMS.iter().map(|(p, _)| *p).collect();
-            (
-                format!("none found ({})", names.join(", ")),
-                "default".into(),
-            )
-        }
+    if let Some(program) = fallback {
+        let path = program.path.display().to_string();
+        let words = std::iter::once(path.as_str()).chain(program.args.iter().map(String::as_str));
+        (array(words), "default: first found on PATH".into())
+    } else {
+        let names: Vec<&str> = FALLBACK_PROGRAMS.iter().map(|(p, _)| *p).collect();
+        (
+            format!("none found ({})", names.join(", ")),
+            "default".into(),
+        )
     }
 }
 

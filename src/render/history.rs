@@ -3,9 +3,9 @@
 //! Pure: records and a summary in, text out; `history` keeps the file and
 //! the arithmetic.
 
-pub mod chart;
-pub mod desk;
-pub mod json;
-pub mod report;
+pub(crate) mod chart;
+pub(crate) mod desk;
+pub(crate) mod json;
+pub(crate) mod report;
 
-pub use report::Selection;
+pub(crate) use report::Selection;

@@ -11,7 +11,7 @@ use crate::render::ListFormat;
 use crate::words::hold_text;
 
 /// Writes `exercises` in `format`, marking those to avoid with `conditions`.
-pub fn write(
+pub(crate) fn write(
     exercises: &[&Exercise],
     conditions: &[Condition],
     format: ListFormat,

@@ -7,16 +7,16 @@
 //! and what `check` reports. The output formats `--format` chooses are here
 //! too.
 
-pub mod check;
-pub mod config_show;
-pub mod format;
-pub mod history;
-pub mod list;
-pub mod routines;
-pub mod run;
-pub mod sheet;
-pub mod sheet_html;
+pub(crate) mod check;
+pub(crate) mod config_show;
+pub(crate) mod format;
+pub(crate) mod history;
+pub(crate) mod list;
+pub(crate) mod routines;
+pub(crate) mod run;
+pub(crate) mod sheet;
+pub(crate) mod sheet_html;
 mod sheet_steps;
-pub mod show;
+pub(crate) mod show;
 
-pub use format::{ListFormat, SheetFormat, ShowFormat};
+pub(crate) use format::{ListFormat, SheetFormat, ShowFormat};

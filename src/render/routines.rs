@@ -13,7 +13,7 @@ use crate::words::lengths;
 
 /// One routine, measured by its plan.
 #[derive(Serialize)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub summary: Option<&'a str>,
@@ -30,7 +30,7 @@ pub struct Row<'a> {
 }
 
 /// Writes `rows` in `format`; in text, the routine `default` is marked.
-pub fn write(
+pub(crate) fn write(
     rows: &[Row<'_>],
     default: &str,
     format: ListFormat,

@@ -18,13 +18,13 @@ const PLAIN_WIDTH: usize = 72;
 
 /// The width text printed on a terminal outside the screen is wrapped to:
 /// the terminal's, within reason, less the last column.
-pub fn text_width() -> usize {
+pub(crate) fn text_width() -> usize {
     let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
     width.saturating_sub(1).clamp(20, 100)
 }
 
 /// `text` on a terminal, wrapped to its width at word boundaries.
-pub fn wrapped(text: &str, out: &mut impl Write) -> io::Result<()> {
+pub(crate) fn wrapped(text: &str, out: &mut impl Write) -> io::Result<()> {
     for line in wrap(text, text_width()) {
         writeln!(out, "{line}")?;
     }
@@ -32,7 +32,7 @@ pub fn wrapped(text: &str, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// The notice as the transcript's first lines, wrapped, at `[00:00]`.
-pub fn notice_lines(notice: &str, out: &mut impl Write) -> io::Result<()> {
+pub(crate) fn notice_lines(notice: &str, out: &mut impl Write) -> io::Result<()> {
     let start = stamp(Duration::ZERO);
     let indent = " ".repeat(start.len());
     for (i, line) in wrap(notice, PLAIN_WIDTH).iter().enumerate() {
@@ -44,7 +44,7 @@ pub fn notice_lines(notice: &str, out: &mut impl Write) -> io::Result<()> {
 
 /// The notice on a screen of its own: cleared, its heading, the notice
 /// wrapped to the terminal, and what to press, left on the line that waits.
-pub fn notice_screen(notice: &str, out: &mut impl Write) -> io::Result<()> {
+pub(crate) fn notice_screen(notice: &str, out: &mut impl Write) -> io::Result<()> {
     write!(out, "\x1b[2J\x1b[H")?;
     writeln!(out, "{}\n", wording::NOTICE_HEADING)?;
     wrapped(notice, out)?;
@@ -54,7 +54,7 @@ pub fn notice_screen(notice: &str, out: &mut impl Write) -> io::Result<()> {
 
 /// The summary on the normal screen, once the interactive screen is gone
 /// (plain mode has said it as its transcript's last line).
-pub fn summary(outcome: &RunOutcome, out: &mut impl Write) -> io::Result<()> {
+pub(crate) fn summary(outcome: &RunOutcome, out: &mut impl Write) -> io::Result<()> {
     for line in wording::summary(outcome) {
         wrapped(&line, out)?;
     }
@@ -63,7 +63,7 @@ pub fn summary(outcome: &RunOutcome, out: &mut impl Write) -> io::Result<()> {
 
 /// One line under the summary: in plain mode stamped like the transcript's
 /// last line, on a terminal wrapped to its width.
-pub fn under_summary(
+pub(crate) fn under_summary(
     outcome: &RunOutcome,
     plain: bool,
     line: &str,

@@ -19,7 +19,7 @@ use crate::words::{SAFETY_NOTICE, STOP_RULE, caution_listed, lengths};
 
 /// Writes the sheet of `plan`, planned for the first time, which lasts
 /// `familiar` seconds once the person knows its exercises.
-pub fn write(
+pub(crate) fn write(
     plan: &Plan<'_>,
     familiar: u32,
     summary: Option<&str>,

@@ -49,7 +49,7 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-pub fn write(
+pub(crate) fn write(
     plan: &Plan<'_>,
     familiar: u32,
     summary: Option<&str>,

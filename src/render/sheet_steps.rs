@@ -9,12 +9,12 @@ use crate::library::{Exercise, Kind};
 use crate::words::hold_text;
 
 /// The holds of one routine step, grouped.
-pub struct StepGroup<'p, 'a> {
+pub(super) struct StepGroup<'p, 'a> {
     pub holds: Vec<&'p PlannedHold<'a>>,
 }
 
 impl StepGroup<'_, '_> {
-    pub fn exercise(&self) -> &Exercise {
+    pub(super) fn exercise(&self) -> &Exercise {
         self.holds[0].exercise
     }
 
@@ -23,7 +23,7 @@ impl StepGroup<'_, '_> {
     }
 
     /// "30 s each side, left then right, 2 rounds"
-    pub fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         let first = self.holds[0];
         let mut text = hold_text(first.exercise, first.hold);
         if first.exercise.each_side {
@@ -39,7 +39,7 @@ impl StepGroup<'_, '_> {
     }
 }
 
-pub fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
+pub(super) fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>> {
     let mut groups: Vec<StepGroup<'p, 'a>> = Vec::new();
     for hold in holds.iter().filter(|h| h.stage == Stage::Main) {
         match groups.last_mut() {
@@ -51,7 +51,7 @@ pub fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<'p, 'a>
 }
 
 /// The warm-up note at the top of a sheet.
-pub fn warm_up_note(plan: &Plan<'_>) -> String {
+pub(super) fn warm_up_note(plan: &Plan<'_>) -> String {
     format!(
         "Warm up first. {} `psoas run` offers a guided warm-up.",
         crate::words::warm_up_reminder(plan.conditions())
@@ -59,7 +59,7 @@ pub fn warm_up_note(plan: &Plan<'_>) -> String {
 }
 
 /// A phased exercise's sequence, a line a phase.
-pub fn phases(e: &Exercise) -> Vec<String> {
+pub(super) fn phases(e: &Exercise) -> Vec<String> {
     e.phases
         .iter()
         .map(|p| format!("{} s: {}", p.hold, p.cue))
@@ -68,7 +68,7 @@ pub fn phases(e: &Exercise) -> Vec<String> {
 
 impl StepGroup<'_, '_> {
     /// What to attend to during the hold, with its breathing pace.
-    pub fn cues(&self) -> Vec<String> {
+    pub(super) fn cues(&self) -> Vec<String> {
         let e = self.exercise();
         let mut cues = e.cues.clone();
         let b = self.holds[0].breathing;

@@ -18,7 +18,7 @@ const SVG_HEIGHT: u32 = 320;
 /// A figure's place in `show`'s text: the side it is drawn for and the
 /// columns and rows it may take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Room {
+pub(crate) struct Room {
     pub side: Side,
     pub columns: usize,
     pub rows: usize,
@@ -26,7 +26,7 @@ pub struct Room {
 
 /// Writes `exercise` in `format`; in text, its figure too when `room` is
 /// given and it has one.
-pub fn write(
+pub(crate) fn write(
     exercise: &Exercise,
     format: ShowFormat,
     room: Option<Room>,
@@ -44,7 +44,12 @@ pub fn write(
 
 /// The figure of `exercise` as an SVG document, for `side`: `figure` is its
 /// own, or that of `phase` (from 1) when one is named.
-pub fn svg(exercise: &Exercise, figure: &Figure, phase: Option<usize>, side: Side) -> String {
+pub(crate) fn svg(
+    exercise: &Exercise,
+    figure: &Figure,
+    phase: Option<usize>,
+    side: Side,
+) -> String {
     let side_named = exercise.each_side.then_some(side);
     let title = match phase {
         Some(n) => crate::words::phase_figure_title(&exercise.name, n, side_named),

@@ -22,17 +22,17 @@ const SIGNAL_POLL: Duration = Duration::from_millis(50);
 /// The error a read gives when a signal ends the question; see [`ending_of`].
 #[derive(Debug, thiserror::Error)]
 #[error("stopped by a signal")]
-pub struct Stopped(pub Ending);
+pub(crate) struct Stopped(pub Ending);
 
 /// Standard input, read while watching for signals.
-pub struct Answer {
+pub(crate) struct Answer {
     watch: SignalWatch,
     /// The read under way on the helper thread, if any.
     pending: Option<Receiver<io::Result<Vec<u8>>>>,
 }
 
 impl Answer {
-    pub fn start() -> io::Result<Answer> {
+    pub(crate) fn start() -> io::Result<Answer> {
         Ok(Answer {
             watch: SignalWatch::start(false)?,
             pending: None,
@@ -92,7 +92,7 @@ impl Read for Answer {
 }
 
 /// The ending a signal brought to a question, if that is what `error` is.
-pub fn ending_of(error: &io::Error) -> Option<Ending> {
+pub(crate) fn ending_of(error: &io::Error) -> Option<Ending> {
     error
         .get_ref()
         .and_then(|e| e.downcast_ref::<Stopped>())

@@ -58,13 +58,13 @@ fn glyph(c: char) -> Option<[&'static str; PIXELS_HIGH]> {
 }
 
 /// How many rows `scale` takes: five pixels of `scale` half-rows each.
-pub fn height(scale: usize) -> usize {
+pub(crate) fn height(scale: usize) -> usize {
     (PIXELS_HIGH * scale).div_ceil(2)
 }
 
 /// `text` drawn at `scale`, with `gap` columns between characters: rows of
 /// equal width, or `None` if a character has no large form.
-pub fn render(text: &str, scale: usize, gap: usize) -> Option<Vec<String>> {
+pub(crate) fn render(text: &str, scale: usize, gap: usize) -> Option<Vec<String>> {
     let glyphs = text.chars().map(glyph).collect::<Option<Vec<_>>>()?;
     let scale = scale.max(1);
     let rows = (0..height(scale))
@@ -97,19 +97,19 @@ pub fn render(text: &str, scale: usize, gap: usize) -> Option<Vec<String>> {
 }
 
 /// The width in columns of `text` drawn by [`render`], or `None` as there.
-pub fn width(text: &str, scale: usize, gap: usize) -> Option<usize> {
+pub(crate) fn width(text: &str, scale: usize, gap: usize) -> Option<usize> {
     let glyphs = text.chars().map(glyph).collect::<Option<Vec<_>>>()?;
     let pixels: usize = glyphs.iter().map(|g| g[0].len()).sum();
     Some(pixels * scale.max(1) + glyphs.len().saturating_sub(1) * gap)
 }
 
 /// The seconds left at `scale`, a pixel's width between digits.
-pub fn number(n: u32, scale: usize) -> Vec<String> {
+pub(crate) fn number(n: u32, scale: usize) -> Vec<String> {
     render(&n.to_string(), scale, scale).unwrap_or_default()
 }
 
 /// The width of [`number`]`(n, scale)`.
-pub fn number_width(n: u32, scale: usize) -> usize {
+pub(crate) fn number_width(n: u32, scale: usize) -> usize {
     width(&n.to_string(), scale, scale).unwrap_or_default()
 }
 

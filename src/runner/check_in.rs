@@ -16,7 +16,11 @@ use crate::library::Side;
 use crate::words::run::{TENSION_ANSWER, TENSION_QUESTION, TENSION_RETRY, pull_question};
 
 /// Whether to ask at all when no score was given on the command line.
-pub fn should_ask(interactive: bool, no_check_in: bool, config_check_in: Option<bool>) -> bool {
+pub(crate) fn should_ask(
+    interactive: bool,
+    no_check_in: bool,
+    config_check_in: Option<bool>,
+) -> bool {
     interactive && !no_check_in && config_check_in.unwrap_or(true)
 }
 
@@ -24,7 +28,7 @@ pub fn should_ask(interactive: bool, no_check_in: bool, config_check_in: Option<
 /// side check's pull on one side. Each is a score from 0 to 10, answered
 /// and retried alike.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Question {
+pub(crate) enum Question {
     Tension,
     Pull(Side),
 }
@@ -41,7 +45,7 @@ impl Question {
 /// The score for one check-in of `question`: `given` if there is one,
 /// else the answer to the question if `ask`, else none. The question is
 /// wrapped to `width`.
-pub fn check_in_for(
+pub(crate) fn check_in_for(
     question: Question,
     given: Option<u8>,
     ask: bool,
@@ -67,7 +71,7 @@ fn prompt_for(question: Question, width: usize) -> String {
 
 /// Asks `question` until the answer is a score; an empty line or the end of
 /// the input skips.
-pub fn ask_score(
+pub(crate) fn ask_score(
     question: Question,
     width: usize,
     input: &mut impl BufRead,
@@ -96,7 +100,7 @@ pub fn ask_score(
 
 /// An answer: `Some(None)` to skip, `Some(Some(score))`, or `None` if it is
 /// neither.
-pub fn parse_tension(answer: &str) -> Option<Option<u8>> {
+pub(crate) fn parse_tension(answer: &str) -> Option<Option<u8>> {
     let answer = answer.trim();
     if answer.is_empty() {
         return Some(None);

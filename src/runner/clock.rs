@@ -18,7 +18,7 @@ use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 #[derive(Debug)]
-pub struct Clock {
+pub(crate) struct Clock {
     start: Instant,
     speed: f64,
     /// Whether waits for plan time are skipped; see the module's doc.
@@ -30,7 +30,7 @@ pub struct Clock {
 impl Clock {
     /// Starts the clock now; `speed` plan seconds pass per real second, and a
     /// `virtual_time` clock skips its waits.
-    pub fn start(speed: f64, virtual_time: bool) -> Clock {
+    pub(crate) fn start(speed: f64, virtual_time: bool) -> Clock {
         Clock {
             start: Instant::now(),
             speed,
@@ -40,13 +40,13 @@ impl Clock {
     }
 
     /// Plan time since the start.
-    pub fn now(&self) -> Duration {
+    pub(crate) fn now(&self) -> Duration {
         self.start.elapsed().mul_f64(self.speed) + self.skipped.get()
     }
 
     /// The real time to sleep until plan time `due`, zero if it has passed.
     /// A virtual clock moves on to `due` at once and sleeps none of it.
-    pub fn wait_until(&self, due: Duration) -> Duration {
+    pub(crate) fn wait_until(&self, due: Duration) -> Duration {
         let ahead = due.saturating_sub(self.now());
         if self.virtual_time {
             self.skipped.set(self.skipped.get() + ahead);
@@ -56,13 +56,13 @@ impl Clock {
     }
 
     /// The plan time that passes in `real` time at this clock's speed.
-    pub fn plan_time_in(&self, real: Duration) -> Duration {
+    pub(crate) fn plan_time_in(&self, real: Duration) -> Duration {
         real.mul_f64(self.speed)
     }
 }
 
 /// The wall-clock time, read once when a run starts, for its record.
-pub fn wall_now() -> chrono::DateTime<chrono::Local> {
+pub(crate) fn wall_now() -> chrono::DateTime<chrono::Local> {
     chrono::Local::now()
 }
 

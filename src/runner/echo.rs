@@ -9,14 +9,14 @@ use std::os::fd::AsRawFd;
 
 /// While it lives, what is typed on the terminal on standard input is not
 /// shown.
-pub struct EchoOff {
+pub(crate) struct EchoOff {
     /// The settings to put back; none if standard input is no terminal.
     saved: Option<libc::termios>,
 }
 
 impl EchoOff {
     /// Turns the echo off, if standard input is a terminal.
-    pub fn start() -> EchoOff {
+    pub(crate) fn start() -> EchoOff {
         let fd = io::stdin().as_raw_fd();
         let saved = settings(fd);
         if let Some(mut quiet) = saved {
@@ -41,7 +41,7 @@ fn settings(fd: libc::c_int) -> Option<libc::termios> {
     // leaves it unused.
     unsafe {
         let mut termios: libc::termios = std::mem::zeroed();
-        (libc::tcgetattr(fd, &mut termios) == 0).then_some(termios)
+        (libc::tcgetattr(fd, &raw mut termios) == 0).then_some(termios)
     }
 }
 

@@ -3,7 +3,7 @@
 //! one place.
 
 /// A bar `width` cells wide, `fraction` (0.0 to 1.0) full, in whole cells.
-pub fn hold_bar(fraction: f64, width: u16) -> String {
+pub(crate) fn hold_bar(fraction: f64, width: u16) -> String {
     let width = usize::from(width.max(1));
     let full = (fraction.clamp(0.0, 1.0) * width as f64).floor() as usize;
     format!("{}{}", "█".repeat(full), "░".repeat(width - full))

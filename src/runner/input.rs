@@ -20,7 +20,7 @@ use crate::history::terminal_gone;
 
 /// What ended a wait.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Ready {
+pub(crate) enum Ready {
     /// Keys were typed, in order (a paste or a fast typist gives several).
     Keys(Vec<KeyEvent>),
     /// A signal arrived: take it from the watch.
@@ -38,7 +38,7 @@ pub enum Ready {
 /// terminal is watched only for its end: its keys belong to another program
 /// (the shell, while psoas is in the background), and reading them would stop
 /// psoas.
-pub fn wait(watch: &SignalWatch, timeout: Duration, keys: bool) -> io::Result<Ready> {
+pub(crate) fn wait(watch: &SignalWatch, timeout: Duration, keys: bool) -> io::Result<Ready> {
     let mut terminal = pollfd(io::stdin().as_raw_fd());
     if !keys {
         // `poll` reports a hang-up whatever is asked for.
@@ -79,7 +79,7 @@ pub fn wait(watch: &SignalWatch, timeout: Duration, keys: bool) -> io::Result<Re
 /// Whether the terminal on standard input has gone (its window closed, the
 /// connection dropped), as opposed to an end of input typed with Ctrl-D:
 /// both read as nothing, but only a terminal that has gone hangs up.
-pub fn stdin_hung_up() -> bool {
+pub(crate) fn stdin_hung_up() -> bool {
     let mut fds = [pollfd(io::stdin().as_raw_fd())];
     matches!(poll(&mut fds, Duration::ZERO), Ok(true)) && is_gone(fds[0].revents)
 }
@@ -99,7 +99,7 @@ fn read_stdin(buf: &mut [u8]) -> io::Result<usize> {
 /// The keys in bytes read from a terminal in raw mode: characters, Enter,
 /// Esc, the arrows and Ctrl with a letter. Anything else (other escape
 /// sequences, function keys) is no key the screen uses, and is dropped.
-pub fn decode(bytes: &[u8]) -> Vec<KeyEvent> {
+pub(crate) fn decode(bytes: &[u8]) -> Vec<KeyEvent> {
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     let mut keys = Vec::new();
     let mut i = 0;

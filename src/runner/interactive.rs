@@ -50,7 +50,7 @@ const IDLE: Duration = Duration::from_secs(3600);
 const AWAY_CHECK: Duration = Duration::from_secs(1);
 const BELL: &[u8] = b"\x07";
 
-pub fn run<'a>(
+pub(crate) fn run<'a>(
     plan: Plan<'a>,
     warm_up: Option<Plan<'a>>,
     settings: &RunSettings,
@@ -332,7 +332,7 @@ impl Run<'_, '_> {
             };
             let ending = match console.wait(timeout)? {
                 Input::Nothing => None,
-                Input::Key(key) => self.key(key, console)?,
+                Input::Key(key) => self.key(key, console),
                 Input::Signal(Signal::Stop) => self.suspend(console),
                 Input::Signal(signal) => signal.ending(),
             };
@@ -396,31 +396,31 @@ impl Run<'_, '_> {
         }
     }
 
-    fn key(&mut self, key: KeyEvent, console: &mut Console<'_>) -> Result<Option<Ending>> {
+    fn key(&mut self, key: KeyEvent, console: &mut Console<'_>) -> Option<Ending> {
         let action = keys::action(key);
         // Ctrl-C and Ctrl-Z work whatever is shown.
         match action {
-            Some(KeyAction::Interrupt) => return Ok(Some(Ending::Interrupted)),
-            Some(KeyAction::Suspend) => return Ok(self.suspend(console)),
+            Some(KeyAction::Interrupt) => return Some(Ending::Interrupted),
+            Some(KeyAction::Suspend) => return self.suspend(console),
             _ => {}
         }
         match self.overlay {
             Overlay::ConfirmQuit => {
                 if keys::confirms_quit(key) {
-                    return Ok(Some(Ending::Quit));
+                    return Some(Ending::Quit);
                 }
                 self.overlay = Overlay::None;
                 if std::mem::take(&mut self.paused_to_ask) {
                     self.act(Control::Resume, console);
                 }
-                return Ok(None);
+                return None;
             }
             Overlay::Help => {
                 self.overlay = Overlay::None;
                 if std::mem::take(&mut self.paused_to_ask) {
                     self.act(Control::Resume, console);
                 }
-                return Ok(None);
+                return None;
             }
             Overlay::None => {}
         }
@@ -436,7 +436,7 @@ impl Run<'_, '_> {
             }
             Some(KeyAction::Interrupt | KeyAction::Suspend) | None => {}
         }
-        Ok(None)
+        None
     }
 
     /// The clock stands still while an overlay is open.

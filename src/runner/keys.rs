@@ -7,7 +7,7 @@ use crate::engine::Control;
 
 /// What a key asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KeyAction {
+pub(crate) enum KeyAction {
     /// Something the session does.
     Control(Control),
     /// Show or hide the key help.
@@ -22,7 +22,7 @@ pub enum KeyAction {
 
 /// One row of the key table: the keys, whether Control is held with them,
 /// what they ask for, and how the help shows them.
-pub struct Binding {
+pub(crate) struct Binding {
     pub keys: &'static [KeyCode],
     pub control: bool,
     pub action: KeyAction,
@@ -59,7 +59,7 @@ const fn with_control(
 }
 
 /// Every key of the screen, in the order the help lists them.
-pub const KEYS: [Binding; 10] = [
+pub(crate) const KEYS: [Binding; 10] = [
     bind(
         &[KeyCode::Char(' '), KeyCode::Char('p')],
         KeyAction::Control(Control::TogglePause),
@@ -123,7 +123,7 @@ pub const KEYS: [Binding; 10] = [
 ];
 
 /// The keys as the help shows them: `(label, what it does)`.
-pub const HELP: [(&str, &str); KEYS.len()] = help();
+pub(crate) const HELP: [(&str, &str); KEYS.len()] = help();
 
 const fn help() -> [(&'static str, &'static str); KEYS.len()] {
     let mut rows = [("", ""); KEYS.len()];
@@ -136,7 +136,7 @@ const fn help() -> [(&'static str, &'static str); KEYS.len()] {
 }
 
 /// What a key asks for, by the table; `None` for a key that means nothing.
-pub fn action(key: KeyEvent) -> Option<KeyAction> {
+pub(crate) fn action(key: KeyEvent) -> Option<KeyAction> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -147,8 +147,8 @@ pub fn action(key: KeyEvent) -> Option<KeyAction> {
 }
 
 /// Whether a key confirms the quit question.
-pub fn confirms_quit(key: KeyEvent) -> bool {
-    matches!(key.code, KeyCode::Char('q') | KeyCode::Char('y'))
+pub(crate) fn confirms_quit(key: KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char('q' | 'y'))
 }
 
 #[cfg(test)]

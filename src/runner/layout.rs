@@ -18,7 +18,7 @@ use crate::words::run::breath_words;
 
 /// Where things go on a screen of a given size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// The scale of the big seconds ([`big_text`]); 0 for a row of text.
     pub digits: usize,
     /// The scale of the big breathing word; 0 for a row of text.
@@ -31,13 +31,13 @@ pub struct Layout {
 
 /// A band of columns: the first and how many.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Column {
+pub(crate) struct Column {
     pub x: usize,
     pub width: usize,
 }
 
 /// Columns between the letters of the big breathing word.
-pub const BREATH_GAP: usize = 1;
+pub(crate) const BREATH_GAP: usize = 1;
 
 /// The words beside the figure keep at least this many columns, so a line
 /// of instructions reads as a line.
@@ -54,14 +54,14 @@ const ROWS_AROUND: usize = 7;
 const WIDEST_NUMBER: u32 = 888;
 
 /// Whether a terminal is large enough for the seconds in big digits.
-pub fn has_room_for_big_digits(width: u16, height: u16) -> bool {
+pub(crate) fn has_room_for_big_digits(width: u16, height: u16) -> bool {
     width >= 80 && height >= 24
 }
 
 impl Layout {
     /// The layout of a `width`×`height` screen for a step done on `side`,
     /// with the figure `scene` drawn if there is one and room for it.
-    pub fn of(width: u16, height: u16, side: Option<Side>, scene: Option<&Scene>) -> Layout {
+    pub(crate) fn of(width: u16, height: u16, side: Option<Side>, scene: Option<&Scene>) -> Layout {
         let (w, h) = (usize::from(width), usize::from(height));
         let whole = Column { x: 0, width: w };
         if !has_room_for_big_digits(width, height) {
@@ -137,7 +137,7 @@ impl Layout {
     /// How many rows the breathing line takes: the big word between blank
     /// rows and a row of the breath's fullness, or a label and its fullness
     /// on two rows.
-    pub fn breath_rows(&self) -> usize {
+    pub(crate) fn breath_rows(&self) -> usize {
         match self.breath {
             0 if self.digits > 0 => 2,
             0 => 1,

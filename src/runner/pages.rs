@@ -15,7 +15,7 @@ use crate::engine::{Pace, word_count};
 /// The lines to show of `paragraphs`, wrapped to `width` columns, in at most
 /// `room` rows, `elapsed` into the get-ready that says them at `pace`. When
 /// they do not all fit, the last row says which page this is.
-pub fn page(
+pub(crate) fn page(
     paragraphs: &[String],
     width: usize,
     room: usize,
@@ -53,7 +53,7 @@ pub fn page(
 /// last page has had its time the pages come round again from the first:
 /// for words that stay up a long while, such as a phase of a hold, so that
 /// every line keeps coming back into view.
-pub fn page_round(
+pub(crate) fn page_round(
     paragraphs: &[String],
     width: usize,
     room: usize,

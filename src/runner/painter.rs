@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::rows::{Row, Style};
 
-pub struct Painter {
+pub(crate) struct Painter {
     colour: bool,
     width: u16,
     height: u16,
@@ -25,7 +25,7 @@ pub struct Painter {
 }
 
 impl Painter {
-    pub fn new(colour: bool, (width, height): (u16, u16)) -> Painter {
+    pub(crate) fn new(colour: bool, (width, height): (u16, u16)) -> Painter {
         Painter {
             colour,
             width,
@@ -37,7 +37,7 @@ impl Painter {
 
     /// Sets the terminal's title, if it changed. The terminal module saves
     /// the title before the screen is taken and puts it back after.
-    pub fn set_title(&mut self, title: &str, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn set_title(&mut self, title: &str, out: &mut impl Write) -> io::Result<()> {
         if self.title != title {
             queue!(out, terminal::SetTitle(title))?;
             self.title = title.to_string();
@@ -45,12 +45,12 @@ impl Painter {
         Ok(())
     }
 
-    pub fn size(&self) -> (u16, u16) {
+    pub(crate) fn size(&self) -> (u16, u16) {
         (self.width, self.height)
     }
 
     /// The terminal changed size: the next frame repaints everything.
-    pub fn resize(&mut self, (width, height): (u16, u16)) {
+    pub(crate) fn resize(&mut self, (width, height): (u16, u16)) {
         if (width, height) != (self.width, self.height) {
             self.width = width;
             self.height = height;
@@ -59,13 +59,13 @@ impl Painter {
     }
 
     /// Whatever is on the terminal is unknown (after a suspend): repaint.
-    pub fn invalidate(&mut self) {
+    pub(crate) fn invalidate(&mut self) {
         self.shown.clear();
         self.title.clear();
     }
 
     /// Writes the rows that differ from what is shown.
-    pub fn paint(&mut self, rows: &[Row], out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn paint(&mut self, rows: &[Row], out: &mut impl Write) -> io::Result<()> {
         if self.shown.is_empty() {
             queue!(out, ResetColor, terminal::Clear(terminal::ClearType::All))?;
         }

@@ -12,7 +12,7 @@ use crate::library::Side;
 
 /// Whether figures are shown, and the last one drawn.
 #[derive(Debug, Default)]
-pub struct Pictures {
+pub(crate) struct Pictures {
     on: bool,
     last: RefCell<Option<Drawn>>,
 }
@@ -34,7 +34,7 @@ struct Lines {
 
 impl Pictures {
     /// Figures shown (`on`) or not (`--no-pictures`, `pictures = false`).
-    pub fn new(on: bool) -> Pictures {
+    pub(crate) fn new(on: bool) -> Pictures {
         Pictures {
             on,
             last: RefCell::new(None),
@@ -42,7 +42,7 @@ impl Pictures {
     }
 
     /// `figure` laid out for `side`, if figures are shown.
-    pub fn scene(&self, figure: Option<&Figure>, side: Side) -> Option<Rc<Scene>> {
+    pub(crate) fn scene(&self, figure: Option<&Figure>, side: Side) -> Option<Rc<Scene>> {
         let figure = figure.filter(|_| self.on)?;
         let mut last = self.last.borrow_mut();
         match &*last {
@@ -61,7 +61,7 @@ impl Pictures {
 
     /// The lines of the figure last laid out by [`Pictures::scene`], drawn in
     /// at most `columns` by `rows`.
-    pub fn lines(&self, columns: usize, rows: usize) -> Rc<[String]> {
+    pub(crate) fn lines(&self, columns: usize, rows: usize) -> Rc<[String]> {
         let mut last = self.last.borrow_mut();
         let Some(drawn) = last.as_mut() else {
             return Rc::from([]);

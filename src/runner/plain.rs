@@ -22,7 +22,7 @@ use crate::words::run as wording;
 /// wakes the loop sooner.
 const IDLE: Duration = Duration::from_secs(3600);
 
-pub fn run<'a>(
+pub(crate) fn run<'a>(
     plan: Plan<'a>,
     warm_up: Option<Plan<'a>>,
     settings: &RunSettings,
@@ -169,7 +169,7 @@ impl Transcript<'_, '_, '_> {
 }
 
 /// `[MM:SS]`; the minutes go past 99 rather than wrap.
-pub fn stamp(at: Duration) -> String {
+pub(crate) fn stamp(at: Duration) -> String {
     let seconds = at.as_secs();
     format!("[{:02}:{:02}]", seconds / 60, seconds % 60)
 }

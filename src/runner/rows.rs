@@ -7,7 +7,7 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     Plain,
     Title,
     Dim,
@@ -24,7 +24,7 @@ pub enum Style {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
+pub(crate) struct Row {
     pub text: String,
     pub style: Style,
     /// A line of the figure, drawn from its column on, in no colour.
@@ -36,13 +36,13 @@ pub struct Row {
 
 /// A line of a figure and the column it starts at.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Aside {
+pub(crate) struct Aside {
     pub column: usize,
     pub text: String,
 }
 
 impl Row {
-    pub fn new(text: impl Into<String>, style: Style) -> Row {
+    pub(crate) fn new(text: impl Into<String>, style: Style) -> Row {
         Row {
             text: text.into(),
             style,
@@ -54,7 +54,7 @@ impl Row {
     /// The row as the terminal shows it: its text, and the figure's line
     /// drawn over it from its column on.
     #[cfg(test)]
-    pub fn line(&self) -> String {
+    pub(crate) fn line(&self) -> String {
         let Some(aside) = &self.aside else {
             return self.text.clone();
         };
@@ -75,7 +75,7 @@ impl Row {
 
     /// Whether the columns the figure's line takes are blank in the text.
     #[cfg(test)]
-    pub fn aside_is_clear(&self) -> bool {
+    pub(crate) fn aside_is_clear(&self) -> bool {
         let Some(aside) = &self.aside else {
             return true;
         };
@@ -92,12 +92,12 @@ impl Row {
 
 /// How much a row matters when the terminal is too short for all of them:
 /// lower numbers are dropped first.
-pub type Priority = u8;
+pub(crate) type Priority = u8;
 
 /// Keeps the rows that matter most for `height`, in order, each cut to
 /// `width` columns (ending with "…" where text was cut), padded with empty
 /// rows to exactly `height`.
-pub fn fit(rows: Vec<(Priority, Row)>, width: u16, height: u16) -> Vec<Row> {
+pub(crate) fn fit(rows: Vec<(Priority, Row)>, width: u16, height: u16) -> Vec<Row> {
     let height = usize::from(height);
     let mut order: Vec<usize> = (0..rows.len()).collect();
     // Stable: among equals, the earlier row stays.
@@ -122,7 +122,7 @@ pub fn fit(rows: Vec<(Priority, Row)>, width: u16, height: u16) -> Vec<Row> {
 /// `text` in at most `width` columns of the terminal (a wide character, as
 /// in Japanese, takes two); cut text ends with "…" so that nobody takes it for
 /// the whole.
-pub fn cut(text: &str, width: usize) -> String {
+pub(crate) fn cut(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -144,7 +144,7 @@ pub fn cut(text: &str, width: usize) -> String {
 
 /// Words wrapped to `width` columns, any run of white space read as one
 /// space; a word longer than a line is broken across lines.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if words.is_empty() {
         return Vec::new();

@@ -22,9 +22,10 @@ use super::layout::{BREATH_GAP, Column, Layout};
 use super::pages::{page, page_round};
 use super::picture::Pictures;
 use super::rows::{Aside, Priority, cut, fit, wrap};
-pub use super::rows::{Row, Style};
+pub(crate) use super::rows::{Row, Style};
 use crate::engine::{
-    COUNT_FROM, Plan, Segment, SegmentKind, Session, breath_at, keeps_moving, word_count,
+    COUNT_FROM, Plan, PlannedHold, Segment, SegmentKind, Session, breath_at, keeps_moving,
+    word_count,
 };
 use crate::library::{Kind, Side};
 use crate::words::run::{
@@ -33,7 +34,7 @@ use crate::words::run::{
 
 /// What is shown over the routine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Overlay {
+pub(crate) enum Overlay {
     None,
     Help,
     ConfirmQuit,
@@ -44,11 +45,11 @@ pub enum Overlay {
 /// event loop wakes once a second instead of drawing frames nobody needs.
 /// (Each wake-up of a sleeping process has a cost of its own; fewer of them
 /// is what keeps a long hold cheap.)
-pub const STEP: Duration = Duration::from_millis(1000);
+pub(crate) const STEP: Duration = Duration::from_secs(1);
 
 /// Plan time until the screen next changes by itself; `None` while nothing
 /// moves (paused, or over).
-pub fn next_change(session: &Session<'_>) -> Option<Duration> {
+pub(crate) fn next_change(session: &Session<'_>) -> Option<Duration> {
     if session.is_paused() || session.is_over() {
         return None;
     }
@@ -64,7 +65,7 @@ fn on_step(d: Duration) -> Duration {
 }
 
 /// The terminal's title while a routine runs: the step and the time left.
-pub fn title(session: &Session<'_>) -> String {
+pub(crate) fn title(session: &Session<'_>) -> String {
     let plan = session.plan();
     match session.segment() {
         Some(index) => wording::title(
@@ -86,7 +87,7 @@ pub fn title(session: &Session<'_>) -> String {
 /// stands in a column beside the rows that change, away from the seconds
 /// (see [`Layout`]). A `notice` stands above the key hints: something the
 /// person is told once, such as a voice program that is not answering.
-pub fn frame_noting(
+pub(crate) fn frame_noting(
     session: &Session<'_>,
     overlay: Overlay,
     notice: &[String],
@@ -230,31 +231,28 @@ pub fn frame_noting(
         let big = (layout.breath > 0)
             .then(|| big_text::render(&word, layout.breath, BREATH_GAP))
             .flatten();
-        match big {
-            Some(big) => {
-                // Set apart from the bar above and the breath's fullness
-                // below, so that the letters read as letters.
-                top.push(beside(1, String::new(), Style::Plain));
-                top.extend(
-                    big.into_iter()
-                        .map(|line| beside(8, format!(" {line}"), Style::Breath)),
-                );
-                top.push(beside(1, String::new(), Style::Plain));
-                top.push(beside(
-                    8,
-                    format!(" {}", fullness(main.width.saturating_sub(2))),
-                    Style::Breath,
-                ));
-            }
-            None => {
-                let label = format!("{word:<12}");
-                let visual = fullness(main.width.saturating_sub(label.width() + 1));
-                top.push(beside(8, format!("{label}{visual}"), Style::Breath));
-                top.extend(
-                    (1..breath_rows)
-                        .map(|_| beside(1, format!("{}{visual}", " ".repeat(12)), Style::Breath)),
-                );
-            }
+        if let Some(big) = big {
+            // Set apart from the bar above and the breath's fullness
+            // below, so that the letters read as letters.
+            top.push(beside(1, String::new(), Style::Plain));
+            top.extend(
+                big.into_iter()
+                    .map(|line| beside(8, format!(" {line}"), Style::Breath)),
+            );
+            top.push(beside(1, String::new(), Style::Plain));
+            top.push(beside(
+                8,
+                format!(" {}", fullness(main.width.saturating_sub(2))),
+                Style::Breath,
+            ));
+        } else {
+            let label = format!("{word:<12}");
+            let visual = fullness(main.width.saturating_sub(label.width() + 1));
+            top.push(beside(8, format!("{label}{visual}"), Style::Breath));
+            top.extend(
+                (1..breath_rows)
+                    .map(|_| beside(1, format!("{}{visual}", " ".repeat(12)), Style::Breath)),
+            );
         }
     }
     top.push(beside(1, String::new(), Style::Plain));
@@ -344,13 +342,13 @@ fn stand_figure(rows: &mut [Row], pictures: &Pictures, column: Column) {
 
 /// [`frame_noting`] with nothing to note and figures shown.
 #[cfg(test)]
-pub fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
+pub(crate) fn frame(session: &Session<'_>, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     frame_noting(session, overlay, &[], &Pictures::new(true), width, height)
 }
 
 /// The question before a routine that asks for a warm-up; `guided` is the
 /// choice of the guided warm-up, when there is one.
-pub fn warm_up_question(
+pub(crate) fn warm_up_question(
     routine: &str,
     reason: &str,
     guided: Option<&str>,
@@ -387,8 +385,8 @@ impl HoldSpan {
         let planned = plan.hold(hold);
         HoldSpan {
             ready_start: secs(planned.as_ref().map_or(0, |h| h.start)),
-            hold_start: secs(planned.as_ref().map_or(0, |h| h.hold_start())),
-            hold_end: secs(planned.as_ref().map_or(0, |h| h.end())),
+            hold_start: secs(planned.as_ref().map_or(0, PlannedHold::hold_start)),
+            hold_end: secs(planned.as_ref().map_or(0, PlannedHold::end)),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 /// Whether to offer, do or leave out the guided warm-up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WarmUpChoice {
+pub(crate) enum WarmUpChoice {
     /// Remind, and (interactively) ask; plain mode reminds and goes on.
     Ask,
     /// `--warm-up`: do the guided warm-up first.
@@ -14,7 +14,7 @@ pub enum WarmUpChoice {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct RunSettings {
+pub(crate) struct RunSettings {
     /// One line per event, no escape codes and no key reading.
     pub plain: bool,
     /// Plan seconds per real second: 1.0, or more for a preview.

@@ -14,14 +14,17 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use signal_hook::consts::signal::*;
+use signal_hook::consts::signal::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1,
+    SIGUSR2, SIGVTALRM, SIGWINCH, SIGXCPU, SIGXFSZ,
+};
 use signal_hook::iterator::{Handle, Signals};
 
 use crate::history::Ending;
 
 /// A signal the run reacts to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Signal {
+pub(crate) enum Signal {
     Interrupt,
     Terminate,
     HangUp,
@@ -56,7 +59,7 @@ const FATAL: &[i32] = &[
 ];
 
 /// The listening thread; dropping it stops listening.
-pub struct SignalWatch {
+pub(crate) struct SignalWatch {
     handle: Handle,
     thread: Option<JoinHandle<()>>,
     received: Receiver<Signal>,
@@ -66,7 +69,7 @@ pub struct SignalWatch {
 impl SignalWatch {
     /// Starts listening. With `resize`, terminal size changes are reported
     /// too (the interactive screen wants them; plain mode does not).
-    pub fn start(resize: bool) -> io::Result<SignalWatch> {
+    pub(crate) fn start(resize: bool) -> io::Result<SignalWatch> {
         let mut numbers = vec![SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT];
         numbers.extend_from_slice(FATAL);
         if resize {
@@ -98,7 +101,7 @@ impl SignalWatch {
     }
 
     /// A signal that has arrived, if any.
-    pub fn try_next(&self) -> Option<Signal> {
+    pub(crate) fn try_next(&self) -> Option<Signal> {
         let signal = self.received.try_recv().ok();
         if signal.is_none() {
             self.drain_waker();
@@ -107,7 +110,7 @@ impl SignalWatch {
     }
 
     /// Waits up to `timeout` for a signal.
-    pub fn wait(&self, timeout: Duration) -> Option<Signal> {
+    pub(crate) fn wait(&self, timeout: Duration) -> Option<Signal> {
         match self.received.recv_timeout(timeout) {
             Ok(signal) => Some(signal),
             Err(RecvTimeoutError::Timeout) => None,
@@ -122,7 +125,7 @@ impl SignalWatch {
 
     /// Becomes readable when a signal arrives; wait on it beside the
     /// terminal, then take the signals with [`SignalWatch::try_next`].
-    pub fn waker(&self) -> &UnixStream {
+    pub(crate) fn waker(&self) -> &UnixStream {
         &self.waker
     }
 
@@ -145,7 +148,7 @@ impl Drop for SignalWatch {
 
 impl Signal {
     /// The ending this signal brings, if it ends the run.
-    pub fn ending(self) -> Option<Ending> {
+    pub(crate) fn ending(self) -> Option<Ending> {
         match self {
             Signal::Interrupt => Some(Ending::Interrupted),
             Signal::Terminate => Some(Ending::Terminated),
@@ -174,22 +177,22 @@ fn signal_of(number: i32) -> Signal {
 /// The watch catches SIGTSTP, so its action is set back to the default for
 /// the moment of the stop and put back after.
 #[allow(unsafe_code)]
-pub fn stop_self() {
+pub(crate) fn stop_self() {
     // SAFETY: `sigaction` is given a zeroed struct holding SIG_DFL and an
     // empty mask, and a valid place for the old action, which is put back
     // unchanged; no Rust code runs in between but `raise`.
     unsafe {
         let mut default: libc::sigaction = std::mem::zeroed();
         default.sa_sigaction = libc::SIG_DFL;
-        libc::sigemptyset(&mut default.sa_mask);
+        libc::sigemptyset(&raw mut default.sa_mask);
         let mut previous: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(libc::SIGTSTP, &default, &mut previous) != 0 {
+        if libc::sigaction(libc::SIGTSTP, &raw const default, &raw mut previous) != 0 {
             // Could not stop by SIGTSTP: stop all the same.
             let _ = signal_hook::low_level::raise(SIGSTOP);
             return;
         }
         libc::raise(libc::SIGTSTP);
-        libc::sigaction(libc::SIGTSTP, &previous, std::ptr::null_mut());
+        libc::sigaction(libc::SIGTSTP, &raw const previous, std::ptr::null_mut());
     }
 }
 

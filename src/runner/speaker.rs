@@ -17,11 +17,11 @@ use crate::voice::Trouble;
 use crate::words::run as wording;
 
 /// How often the runner looks whether the speaker is done, while it waits.
-pub const SPEECH_POLL: Duration = Duration::from_millis(50);
+pub(crate) const SPEECH_POLL: Duration = Duration::from_millis(50);
 
 /// Something that says cues aloud. `say` must return quickly: the runner
 /// calls it from its event loop, so a slow speaker would make cues late.
-pub trait Speaker {
+pub(crate) trait Speaker {
     fn say(&mut self, text: &str);
 
     /// Whether the last words are still being said, and are to be waited
@@ -52,7 +52,11 @@ impl Speaker for crate::voice::Voice {
 
 /// Says what `cues` call for. Breaths alone never cut off words still being
 /// said: they give way.
-pub fn announce(speaker: Option<&mut (dyn Speaker + '_)>, session: &Session<'_>, cues: &[Cue]) {
+pub(crate) fn announce(
+    speaker: Option<&mut (dyn Speaker + '_)>,
+    session: &Session<'_>,
+    cues: &[Cue],
+) {
     let Some(speaker) = speaker else { return };
     let Some(words) = wording::spoken_together(session.plan(), cues) else {
         return;
@@ -65,7 +69,7 @@ pub fn announce(speaker: Option<&mut (dyn Speaker + '_)>, session: &Session<'_>,
 
 /// With a speaker, the session stops at every count-in and goes on only
 /// once the speaker is done; returns whether it stands waiting there now.
-pub fn hold_for_speech(
+pub(crate) fn hold_for_speech(
     speaker: Option<&mut (dyn Speaker + '_)>,
     session: &mut Session<'_>,
     now: Duration,
@@ -82,7 +86,7 @@ pub fn hold_for_speech(
 }
 
 /// What the speaker has to tell the person, in words, each once.
-pub fn troubles(speaker: Option<&mut (dyn Speaker + '_)>) -> Vec<String> {
+pub(crate) fn troubles(speaker: Option<&mut (dyn Speaker + '_)>) -> Vec<String> {
     let Some(speaker) = speaker else {
         return Vec::new();
     };
@@ -94,15 +98,15 @@ pub fn troubles(speaker: Option<&mut (dyn Speaker + '_)>) -> Vec<String> {
 /// Whether a run that is over still waits for its last words to be said:
 /// they are heard in full before the program goes on (and exits), within
 /// the speaker's bound.
-pub fn last_words(speaker: Option<&mut (dyn Speaker + '_)>) -> bool {
-    speaker.is_some_and(|speaker| speaker.is_speaking())
+pub(crate) fn last_words(speaker: Option<&mut (dyn Speaker + '_)>) -> bool {
+    speaker.is_some_and(Speaker::is_speaking)
 }
 
 /// Records what was said; for tests. With `busy` set, it claims to be still
 /// speaking that many times it is asked after each `say`.
 #[cfg(test)]
 #[derive(Debug, Default)]
-pub struct Recorder {
+pub(crate) struct Recorder {
     pub said: Vec<String>,
     pub busy: u32,
     pub asked: u32,

@@ -6,20 +6,20 @@ use crate::diagnostic::is_unsafe_char;
 
 /// What is wrong with `n` when it must lie from `min` to `max` (in `unit`s),
 /// and what would be valid; `None` when it is in range.
-pub fn out_of_range(n: i64, min: u32, max: u32, unit: &str) -> Option<(String, String)> {
+pub(crate) fn out_of_range(n: i64, min: u32, max: u32, unit: &str) -> Option<(String, String)> {
     (n < i64::from(min) || n > i64::from(max))
         .then(|| (format!("{n} is out of range"), range_help(min, max, unit)))
 }
 
 /// What a whole number from `min` to `max` (in `unit`s) looks like, for the
 /// help under a value out of range, of the wrong type or too large to read.
-pub fn range_help(min: u32, max: u32, unit: &str) -> String {
+pub(crate) fn range_help(min: u32, max: u32, unit: &str) -> String {
     format!("a whole number of {unit} from {min} to {max}")
 }
 
 /// What is wrong with a piece of text that must be one plain line, and how
 /// to fix it.
-pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
+pub(crate) fn text_problem(text: &str) -> Option<(String, &'static str)> {
     const ONE_LINE: &str =
         "use plain one-line text; put each instruction in its own string of the array";
     if text.trim().is_empty() {

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Diagnostic, SourceText};
 
 /// Parses a whole file; `None` if there was any syntax error, each reported.
-pub fn document<'a>(
+pub(crate) fn document<'a>(
     file: &'a SourceText,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Spanned<DeTable<'a>>> {

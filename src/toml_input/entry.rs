@@ -13,12 +13,12 @@ use crate::diagnostic::{Diagnostic, SourceText};
 
 /// What a key takes, given its dotted path, for a value of the wrong type or
 /// too large to read, so that the message says what would be valid.
-pub type KeyHelp = fn(&str) -> Option<String>;
+pub(super) type KeyHelp = fn(&str) -> Option<String>;
 
 /// A typed entry and the span of its whole table. An entry with keys
 /// `set_aside` had values of the wrong type there (already reported): it is
 /// still validated, so its other problems are reported too, but never kept.
-pub struct Entry<T> {
+pub(crate) struct Entry<T> {
     pub value: T,
     pub span: Range<usize>,
     /// 1-based position among the file's tables of its kind.
@@ -27,14 +27,14 @@ pub struct Entry<T> {
 }
 
 impl<T> Entry<T> {
-    pub fn is_clean(&self) -> bool {
+    pub(crate) fn is_clean(&self) -> bool {
         self.set_aside.is_empty()
     }
 }
 
 /// The tables of an array of tables, each with its place (from 1), reporting
 /// anything else under that key.
-pub fn tables_in<'a>(
+pub(crate) fn tables_in<'a>(
     file: &SourceText,
     key: &str,
     value: Spanned<DeValue<'a>>,
@@ -64,7 +64,7 @@ pub fn tables_in<'a>(
 /// Deserializes one entry, reporting every bad key: after each error the
 /// offending top-level key is set aside and the entry tried again, so one
 /// wrong type does not hide the next. `None` when even that fails.
-pub fn deserialize_entry<'a, T: Deserialize<'a>>(
+pub(crate) fn deserialize_entry<'a, T: Deserialize<'a>>(
     file: &SourceText,
     prefix: &str,
     index: usize,
@@ -118,7 +118,7 @@ pub fn deserialize_entry<'a, T: Deserialize<'a>>(
 
 /// A serde error about a key the table does not take, and the keys it does.
 struct UnknownField<'e> {
-    /// `expected one of `a`, `b``, as serde says it.
+    /// ``expected one of `a`, `b` ``, as serde says it.
     expected: &'e str,
     known: Vec<&'e str>,
 }
@@ -165,7 +165,7 @@ impl<'e> UnknownField<'e> {
 
 /// Deserializes one value in a single attempt, reporting a failure at its key
 /// (`prefix` joined with the key inside the value that failed).
-pub fn deserialize_value<'a, T: Deserialize<'a>>(
+pub(crate) fn deserialize_value<'a, T: Deserialize<'a>>(
     file: &SourceText,
     prefix: &str,
     item: &Spanned<DeValue<'a>>,

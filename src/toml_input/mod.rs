@@ -14,8 +14,8 @@ mod entry;
 mod read;
 mod value;
 
-pub use checks::{out_of_range, range_help, text_problem};
-pub use document::document;
-pub use entry::{Entry, deserialize_entry, deserialize_value, tables_in};
-pub use read::{ReadError, read_text};
-pub use value::{Flag, List, Text, WholeNumber};
+pub(crate) use checks::{out_of_range, range_help, text_problem};
+pub(crate) use document::document;
+pub(crate) use entry::{Entry, deserialize_entry, deserialize_value, tables_in};
+pub(crate) use read::{ReadError, read_text};
+pub(crate) use value::{Flag, List, Text, WholeNumber};

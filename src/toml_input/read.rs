@@ -8,11 +8,11 @@ use std::path::Path;
 use crate::diagnostic::bad_utf8_position;
 
 /// Files larger than this are refused rather than read.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub(super) const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Why a file could not be read as text.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// Opening or reading it failed, or it is not a regular file.
     Io(io::Error),
     /// It holds more than [`MAX_FILE_BYTES`].
@@ -22,7 +22,7 @@ pub enum ReadError {
 }
 
 /// The text of the file at `path`.
-pub fn read_text(path: &Path) -> Result<String, ReadError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, ReadError> {
     let file = crate::files::open_regular(path).map_err(ReadError::Io)?;
     // Room for the whole file at once, rather than doubling past its size.
     let size = file

@@ -11,19 +11,19 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Unexpecte
 
 /// A whole number: `hold = 30`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WholeNumber(pub i64);
+pub(crate) struct WholeNumber(pub i64);
 
 /// `true` or `false`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Flag(pub bool);
+pub(crate) struct Flag(pub bool);
 
 /// A string.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Text(pub String);
+pub(crate) struct Text(pub String);
 
 /// An array: `setup = ["Lie down.", "Breathe."]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct List<T>(pub Vec<T>);
+pub(crate) struct List<T>(pub Vec<T>);
 
 impl<T> Default for List<T> {
     fn default() -> Self {

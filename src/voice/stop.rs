@@ -13,20 +13,20 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// How long a program has to end after SIGTERM before it is killed.
-pub const GRACE: Duration = Duration::from_millis(500);
+pub(super) const GRACE: Duration = Duration::from_millis(500);
 
 /// How often a program being ended is looked at.
 const LOOK: Duration = Duration::from_millis(10);
 
 /// A program being ended.
-pub struct Stopping {
+pub(super) struct Stopping {
     thread: JoinHandle<()>,
 }
 
 impl Stopping {
     /// Ends `child` and everything in its process group, allowing it
     /// `grace` (see the module).
-    pub fn start(mut child: Child, grace: Duration) -> Stopping {
+    pub(super) fn start(mut child: Child, grace: Duration) -> Stopping {
         let thread = std::thread::spawn(move || {
             let group = child.id();
             signal_group(group, libc::SIGTERM);
@@ -40,7 +40,7 @@ impl Stopping {
         Stopping { thread }
     }
 
-    pub fn is_done(&self) -> bool {
+    pub(super) fn is_done(&self) -> bool {
         self.thread.is_finished()
     }
 }
@@ -48,7 +48,7 @@ impl Stopping {
 /// Waits until every program in `stopping` has ended, for at most `within`.
 /// A program that even SIGKILL does not end at once (one stuck in the
 /// kernel on a device, say) is left to its thread rather than waited for.
-pub fn wait_all(stopping: Vec<Stopping>, within: Duration) {
+pub(super) fn wait_all(stopping: Vec<Stopping>, within: Duration) {
     let deadline = Instant::now() + within;
     for stop in stopping {
         while !stop.is_done() && Instant::now() < deadline {
@@ -62,7 +62,7 @@ pub fn wait_all(stopping: Vec<Stopping>, within: Duration) {
 
 /// How `child` ended, if it has, without reaping it.
 #[allow(unsafe_code)]
-pub fn exit_status(child: &Child) -> Option<ExitStatus> {
+pub(super) fn exit_status(child: &Child) -> Option<ExitStatus> {
     use std::os::unix::process::ExitStatusExt;
     let pid = libc::id_t::from(child.id());
     // SAFETY: `info` is a plain struct `waitid` fills in; WNOWAIT leaves the
@@ -70,7 +70,7 @@ pub fn exit_status(child: &Child) -> Option<ExitStatus> {
     unsafe {
         let mut info: libc::siginfo_t = std::mem::zeroed();
         let options = libc::WEXITED | libc::WNOHANG | libc::WNOWAIT;
-        if libc::waitid(libc::P_PID, pid, &mut info, options) != 0 || info.si_pid() == 0 {
+        if libc::waitid(libc::P_PID, pid, &raw mut info, options) != 0 || info.si_pid() == 0 {
             return None;
         }
         let status = info.si_status();

@@ -338,8 +338,7 @@ fn cutting_a_cue_off_ends_everything_the_program_started() {
 
 fn is_zombie(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|t| t[t.rfind(')').unwrap() + 2..].starts_with('Z'))
-        .unwrap_or(true)
+        .map_or(true, |t| t[t.rfind(')').unwrap() + 2..].starts_with('Z'))
 }
 
 /// A voice of `fake` that allows every cue `allowed`.

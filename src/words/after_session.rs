@@ -9,7 +9,7 @@ use crate::format::{clock, count};
 use crate::history::{Record, Standing, Summary};
 
 /// "This week: 2 of 3 · 2 weeks in a row", with ", goal met" once it is.
-pub fn week_line(summary: &Summary) -> String {
+pub(crate) fn week_line(summary: &Summary) -> String {
     let mut line = format!("This week: {} of {}", summary.this_week, summary.goal);
     if summary.goal_met() {
         line.push_str(", goal met");
@@ -22,7 +22,7 @@ pub fn week_line(summary: &Summary) -> String {
 }
 
 /// "Tension: 6 → 3, down 3", when both check-ins were answered.
-pub fn tension_line(before: Option<u8>, after: Option<u8>) -> Option<String> {
+pub(crate) fn tension_line(before: Option<u8>, after: Option<u8>) -> Option<String> {
     let (before, after) = (before?, after?);
     let change = i32::from(after) - i32::from(before);
     let how = match change {
@@ -35,7 +35,7 @@ pub fn tension_line(before: Option<u8>, after: Option<u8>) -> Option<String> {
 
 /// Why a recorded session does not count, when a session must hold
 /// `min_held_seconds` to count, or `None` when it does.
-pub fn short_line(record: &Record, min_held_seconds: u32) -> Option<String> {
+pub(crate) fn short_line(record: &Record, min_held_seconds: u32) -> Option<String> {
     match record.standing(min_held_seconds) {
         Standing::Counted => None,
         Standing::Short => Some(format!(
@@ -52,7 +52,7 @@ pub fn short_line(record: &Record, min_held_seconds: u32) -> Option<String> {
 }
 
 /// "5 minutes", "1 minute", "1:30".
-pub fn minutes(seconds: u32) -> String {
+pub(crate) fn minutes(seconds: u32) -> String {
     if seconds.is_multiple_of(60) {
         count((seconds / 60) as usize, "minute")
     } else {
@@ -61,7 +61,7 @@ pub fn minutes(seconds: u32) -> String {
 }
 
 /// "Preview at 20× speed: not recorded".
-pub fn preview_line(speed: f64) -> String {
+pub(crate) fn preview_line(speed: f64) -> String {
     format!("Preview at {speed}× speed: not recorded")
 }
 

@@ -14,11 +14,11 @@
 //! breath, a step left out), never the plan or the timeline; the run's
 //! events are worded in [`run`], above the engine (see `engine/mod.rs`).
 
-pub mod after_session;
-pub mod man;
-pub mod nudge;
-pub mod remind;
-pub mod run;
+pub(crate) mod after_session;
+pub(crate) mod man;
+pub(crate) mod nudge;
+pub(crate) mod remind;
+pub(crate) mod run;
 
 use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};
 use crate::format::clock;
@@ -26,7 +26,7 @@ use crate::library::{Caution, Condition, Equipment, Exercise, Kind, Said, Side};
 
 /// Shown at the end of `--help`, on printed sheets and before the first run.
 /// The red flags are the signs that back pain needs a doctor the same day.
-pub const SAFETY_NOTICE: &str = "\
+pub(crate) const SAFETY_NOTICE: &str = "\
 psoas is not medical advice. Move gently and never bounce. Stop at once on \
 sharp, shooting or radiating pain, numbness or tingling. See a doctor or \
 physiotherapist before starting if you have a back or hip condition, are \
@@ -40,13 +40,13 @@ a fever or weight loss you cannot explain, or if it started with a fall.";
 /// first hold in a run, printed once before a sheet's first step and after
 /// the cautions `psoas show` lists, rather than repeated as every exercise's
 /// caution.
-pub const STOP_RULE: &str = "Throughout, move gently and never bounce; stop at once on sharp, \
+pub(crate) const STOP_RULE: &str = "Throughout, move gently and never bounce; stop at once on sharp, \
 shooting or radiating pain, numbness or tingling.";
 
 /// A routine's length the first time and once the person knows its
 /// exercises: "16:25 the first time, 11:40 once familiar", or one length
 /// when both are the same.
-pub fn lengths(first_time: u32, familiar: u32) -> String {
+pub(crate) fn lengths(first_time: u32, familiar: u32) -> String {
     if first_time == familiar {
         clock(first_time)
     } else {
@@ -61,7 +61,7 @@ pub fn lengths(first_time: u32, familiar: u32) -> String {
 /// A caution as `print` and `show` list it: every caution, each that
 /// concerns one condition or is always said labelled so, since a run says it
 /// only to a person with that condition, or even when it is brief.
-pub fn caution_listed(caution: &Caution) -> String {
+pub(crate) fn caution_listed(caution: &Caution) -> String {
     match caution.said {
         Said::Full => caution.text.clone(),
         Said::Always => format!("{} (always said)", caution.text),
@@ -110,7 +110,7 @@ fn warm_up_care(condition: Condition) -> Option<&'static str> {
 /// The warm-up reminder fitted to the person's conditions: how to warm up,
 /// then a sentence of care for each condition that changes how to walk or
 /// march, in the library's order of conditions.
-pub fn warm_up_reminder(conditions: &[Condition]) -> String {
+pub(crate) fn warm_up_reminder(conditions: &[Condition]) -> String {
     let opening = if conditions.contains(&Condition::RecentSurgery) {
         AFTER_SURGERY
     } else {
@@ -129,7 +129,7 @@ pub fn warm_up_reminder(conditions: &[Condition]) -> String {
 /// "You need a sturdy chair and a cushion or folded towel.", or `None` when
 /// nothing is needed; said by `print` at the top of a sheet and by `run`
 /// before the first hold.
-pub fn needs(equipment: &[Equipment]) -> Option<String> {
+pub(crate) fn needs(equipment: &[Equipment]) -> Option<String> {
     let things: Vec<&str> = equipment.iter().map(|e| e.describe()).collect();
     let (last, rest) = things.split_last()?;
     let list = if rest.is_empty() {
@@ -141,7 +141,7 @@ pub fn needs(equipment: &[Equipment]) -> Option<String> {
 }
 
 /// "30 s each side" or "40 s".
-pub fn hold_text(exercise: &Exercise, hold: u32) -> String {
+pub(crate) fn hold_text(exercise: &Exercise, hold: u32) -> String {
     if exercise.each_side {
         format!("{hold} s each side")
     } else {
@@ -151,13 +151,13 @@ pub fn hold_text(exercise: &Exercise, hold: u32) -> String {
 
 /// What a sheet adds to a two-sided stretch's holds for the tighter side:
 /// ", then the left once more, the tighter side".
-pub fn once_more_listed(side: Side) -> String {
+pub(crate) fn once_more_listed(side: Side) -> String {
     format!(", then the {} once more, the tighter side", side.name())
 }
 
 /// A figure's title, which screen readers say and a browser shows on
 /// hover: "Kneeling psoas stretch, left side".
-pub fn figure_title(name: &str, side: Option<crate::library::Side>) -> String {
+pub(crate) fn figure_title(name: &str, side: Option<crate::library::Side>) -> String {
     match side {
         Some(side) => format!("{name}, {side} side"),
         None => name.to_string(),
@@ -166,12 +166,16 @@ pub fn figure_title(name: &str, side: Option<crate::library::Side>) -> String {
 
 /// The title of the figure of a sequence's phase `n` (from 1), the
 /// position that phase moves to: "Up from the bed, phase 2".
-pub fn phase_figure_title(name: &str, n: usize, side: Option<crate::library::Side>) -> String {
+pub(crate) fn phase_figure_title(
+    name: &str,
+    n: usize,
+    side: Option<crate::library::Side>,
+) -> String {
     figure_title(&format!("{name}, phase {n}"), side)
 }
 
 /// The caption under a figure of one side on the printed page.
-pub fn side_caption(side: crate::library::Side) -> &'static str {
+pub(crate) fn side_caption(side: crate::library::Side) -> &'static str {
     match side {
         crate::library::Side::Left => "Left side",
         crate::library::Side::Right => "Right side",
@@ -180,13 +184,13 @@ pub fn side_caption(side: crate::library::Side) -> &'static str {
 
 /// "Left out: Sphinx (sphinx), to avoid with a herniated or bulging disc in
 /// the lower back."
-pub fn left_out_line(left: &LeftOut<'_>) -> String {
+pub(crate) fn left_out_line(left: &LeftOut<'_>) -> String {
     left_out_sentence(left, Some(&left.exercise.id))
 }
 
 /// The same without the id, as a voice says it: "Left out: Sphinx, to avoid
 /// with ...".
-pub fn left_out_spoken(left: &LeftOut<'_>) -> String {
+pub(crate) fn left_out_spoken(left: &LeftOut<'_>) -> String {
     left_out_sentence(left, None)
 }
 
@@ -215,7 +219,7 @@ fn left_out_sentence(left: &LeftOut<'_>, id: Option<&str>) -> String {
 /// What a voice says as a hold starts, `seconds` long in all: a stretch is
 /// held, a warm-up move kept going, a paced movement named as its rounds
 /// and a transfer followed step by step, with no hold to count.
-pub fn hold_spoken(exercise: &Exercise, seconds: u32) -> String {
+pub(crate) fn hold_spoken(exercise: &Exercise, seconds: u32) -> String {
     match exercise.kind {
         Kind::WarmUp => format!("Keep moving for {seconds} seconds"),
         Kind::Movement => rounds(exercise),
@@ -231,11 +235,11 @@ const SWITCH_HINT: &str = "Mirror the position on the other side.";
 
 /// How to change sides for `exercise`: its own `switch_hint`, or to mirror
 /// the position.
-pub fn switch_hint(exercise: &Exercise) -> &str {
+pub(crate) fn switch_hint(exercise: &Exercise) -> &str {
     exercise.switch_hint.as_deref().unwrap_or(SWITCH_HINT)
 }
 
-pub fn side_name(side: Side) -> &'static str {
+pub(crate) fn side_name(side: Side) -> &'static str {
     match side {
         Side::Left => "Left side",
         Side::Right => "Right side",
@@ -243,7 +247,7 @@ pub fn side_name(side: Side) -> &'static str {
 }
 
 /// "Get into position", or "Get ready" before a warm-up move.
-pub fn get_ready_words(exercise: &Exercise) -> &'static str {
+pub(crate) fn get_ready_words(exercise: &Exercise) -> &'static str {
     if exercise.kind == Kind::WarmUp {
         "Get ready"
     } else {
@@ -253,13 +257,13 @@ pub fn get_ready_words(exercise: &Exercise) -> &'static str {
 
 /// "Once more on the left, the tighter side": the extra hold after a
 /// two-sided stretch's pair.
-pub fn once_more(side: Side) -> String {
+pub(crate) fn once_more(side: Side) -> String {
     format!("Once more on the {}, the tighter side", side.name())
 }
 
 /// What a voice says as a hold begins with its get-ready: the exercise and
 /// side, before a right side to switch, or the tighter side once more.
-pub fn step_spoken(segment: &Segment<'_>) -> String {
+pub(crate) fn step_spoken(segment: &Segment<'_>) -> String {
     if let (true, Some(side)) = (segment.extra, segment.side) {
         return format!("{}.", once_more(side));
     }
@@ -281,7 +285,7 @@ pub fn step_spoken(segment: &Segment<'_>) -> String {
 
 /// What is said as a hold ends; a transfer has no position to ease out of,
 /// only a place reached.
-pub fn hold_done(exercise: &Exercise) -> &'static str {
+pub(crate) fn hold_done(exercise: &Exercise) -> &'static str {
     match exercise.kind {
         Kind::WarmUp => "Time: slow down and stop.",
         Kind::Transfer => "Done: rest there a moment.",
@@ -290,21 +294,21 @@ pub fn hold_done(exercise: &Exercise) -> &'static str {
 }
 
 /// What a transfer says in place of a hold.
-pub const FOLLOW_THE_STEPS: &str = "Follow the steps";
+pub(crate) const FOLLOW_THE_STEPS: &str = "Follow the steps";
 
 /// "Standing pelvic tilts: 6 slow rounds": a paced movement is done a
 /// round a phase, as the timer says.
-pub fn rounds(exercise: &Exercise) -> String {
+pub(crate) fn rounds(exercise: &Exercise) -> String {
     format!("{}: {}", exercise.name, slow_rounds(exercise))
 }
 
 /// "6 slow rounds", after the side's name.
-pub fn slow_rounds(exercise: &Exercise) -> String {
+pub(crate) fn slow_rounds(exercise: &Exercise) -> String {
     format!("{} slow rounds", exercise.phases.len().max(1))
 }
 
 /// "Breathe in" or "Breathe out".
-pub fn breath_words(direction: BreathDirection) -> &'static str {
+pub(crate) fn breath_words(direction: BreathDirection) -> &'static str {
     match direction {
         BreathDirection::In => "Breathe in",
         BreathDirection::Out => "Breathe out",

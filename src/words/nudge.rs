@@ -8,7 +8,7 @@ use crate::remind::ask::Action;
 
 /// The key and label of each choice a nudge offers; skip only while skips
 /// are left today.
-pub fn actions(snooze_minutes: u32, may_skip: bool) -> Vec<Action> {
+pub(crate) fn actions(snooze_minutes: u32, may_skip: bool) -> Vec<Action> {
     let mut actions = vec![
         Action {
             key: START,
@@ -29,12 +29,12 @@ pub fn actions(snooze_minutes: u32, may_skip: bool) -> Vec<Action> {
 }
 
 /// The keys the service sends back.
-pub const START: &str = "start";
-pub const SNOOZE: &str = "snooze";
-pub const SKIP: &str = "skip";
+pub(crate) const START: &str = "start";
+pub(crate) const SNOOZE: &str = "snooze";
+pub(crate) const SKIP: &str = "skip";
 
 /// Added to the nudge once `skips_a_day` are used up.
-pub fn no_skip_left(skipped: u32, limit: u32) -> String {
+pub(crate) fn no_skip_left(skipped: u32, limit: u32) -> String {
     if limit == 0 {
         "No skip: skips_a_day is 0.".to_string()
     } else {
@@ -49,20 +49,20 @@ pub fn no_skip_left(skipped: u32, limit: u32) -> String {
 }
 
 /// After the break was started.
-pub fn started(routine: &str, terminal: &str) -> String {
+pub(crate) fn started(routine: &str, terminal: &str) -> String {
     format!("Started `psoas run {routine}` in {terminal}.")
 }
 
 /// After a skip.
-pub fn skipped(skipped: u32, limit: u32) -> String {
+pub(crate) fn skipped(skipped: u32, limit: u32) -> String {
     format!("Skipped: {skipped} of {limit} skips today.")
 }
 
 /// After the notification was closed without a choice.
-pub const DISMISSED: &str = "The nudge was closed without a choice.";
+pub(crate) const DISMISSED: &str = "The nudge was closed without a choice.";
 
 /// After no answer came.
-pub fn unanswered(waited: Duration) -> String {
+pub(crate) fn unanswered(waited: Duration) -> String {
     format!(
         "No answer within {} min; the nudge is closed.",
         waited.as_secs().div_ceil(60)
@@ -70,7 +70,7 @@ pub fn unanswered(waited: Duration) -> String {
 }
 
 /// When no terminal is set or found to start the break in.
-pub fn no_terminal(routine: &str) -> String {
+pub(crate) fn no_terminal(routine: &str) -> String {
     format!(
         "no terminal to start the break in: set `terminal` in the config (like [\"gnome-terminal\", \"--\"]) or $TERMINAL, or run `psoas run {routine}` yourself"
     )

@@ -12,13 +12,13 @@ use crate::remind::units::UnsafePath;
 use crate::remind::{Decision, Schedule, Scheduler, TimeOfDay};
 
 /// "Time to stand up: `psoas run desk-break` (3 min)".
-pub fn nudge(routine: &str, seconds: u32) -> String {
+pub(crate) fn nudge(routine: &str, seconds: u32) -> String {
     let minutes = ((seconds + 30) / 60).max(1);
     format!("Time to stand up: `psoas run {routine}` ({minutes} min)")
 }
 
 /// Why no nudge came, for `remind now` to say; `None` for a nudge.
-pub fn no_nudge(decision: Decision, schedule: &Schedule) -> Option<String> {
+pub(crate) fn no_nudge(decision: Decision, schedule: &Schedule) -> Option<String> {
     Some(match decision {
         Decision::Nudge => return None,
         Decision::NotToday => format!("no nudge: today is not one of {}", schedule.days),
@@ -41,7 +41,7 @@ pub fn no_nudge(decision: Decision, schedule: &Schedule) -> Option<String> {
 }
 
 /// Who said do not disturb.
-pub fn do_not_disturb(said: Said) -> &'static str {
+pub(crate) fn do_not_disturb(said: Said) -> &'static str {
     match said {
         Said::GnomeBanners => "GNOME's notification banners are off",
         Said::Inhibited => "the notification service holds notifications back",
@@ -49,7 +49,7 @@ pub fn do_not_disturb(said: Said) -> &'static str {
 }
 
 /// Where the idle time came from.
-pub fn idle_source(source: Source) -> &'static str {
+pub(crate) fn idle_source(source: Source) -> &'static str {
     match source {
         Source::Mutter => "GNOME's Mutter idle monitor",
         Source::ScreenSaver => "the freedesktop screensaver interface",
@@ -60,7 +60,7 @@ pub fn idle_source(source: Source) -> &'static str {
 }
 
 /// The line of `status` that names the idle source, or says there is none.
-pub fn idle_source_line(source: Option<Source>) -> String {
+pub(crate) fn idle_source_line(source: Option<Source>) -> String {
     match source {
         Some(source) => format!(
             "Idle time from {}: nudges come after time at the desk without a break.",
@@ -70,7 +70,7 @@ pub fn idle_source_line(source: Option<Source>) -> String {
     }
 }
 
-pub fn last_nudge_line(at: Option<DateTime<FixedOffset>>) -> String {
+pub(crate) fn last_nudge_line(at: Option<DateTime<FixedOffset>>) -> String {
     match at {
         Some(at) => format!("Last nudge: {}.", at.format("%a %Y-%m-%d %H:%M")),
         None => "No nudge yet.".to_string(),
@@ -78,13 +78,13 @@ pub fn last_nudge_line(at: Option<DateTime<FixedOffset>>) -> String {
 }
 
 /// What `remind now` says while snoozed or paused.
-pub fn paused_until(until: DateTime<FixedOffset>) -> String {
+pub(crate) fn paused_until(until: DateTime<FixedOffset>) -> String {
     format!("no nudge: paused until {}", until.format("%H:%M"))
 }
 
 /// What `snooze` and `pause` say: "No nudge until 14:00." (with the day
 /// when it is not today).
-pub fn no_nudge_until(now: DateTime<FixedOffset>, until: DateTime<FixedOffset>) -> String {
+pub(crate) fn no_nudge_until(now: DateTime<FixedOffset>, until: DateTime<FixedOffset>) -> String {
     let day = if until.date_naive() == now.date_naive() {
         String::new()
     } else {
@@ -94,21 +94,21 @@ pub fn no_nudge_until(now: DateTime<FixedOffset>, until: DateTime<FixedOffset>) 
 }
 
 /// `pause until` a time that has passed today.
-pub fn pause_time_passed(until: TimeOfDay, now: DateTime<FixedOffset>) -> String {
+pub(crate) fn pause_time_passed(until: TimeOfDay, now: DateTime<FixedOffset>) -> String {
     format!(
         "{until} has passed today (it is {}): give a later time, or `psoas remind snooze 30m` for a while",
         now.format("%H:%M")
     )
 }
 
-pub fn program_path_unsafe(shown: &str, why: &UnsafePath) -> String {
+pub(crate) fn program_path_unsafe(shown: &str, why: &UnsafePath) -> String {
     format!(
         "psoas's own path {shown} {why}, so it cannot be written into the scheduler's files as it \
          is; install psoas in a folder whose path has no control characters"
     )
 }
 
-pub fn folder_unsafe(scheduler: Scheduler, shown: &str, why: &UnsafePath) -> String {
+pub(crate) fn folder_unsafe(scheduler: Scheduler, shown: &str, why: &UnsafePath) -> String {
     format!(
         "the folder for the {scheduler} files, {shown}, {why}; it comes from HOME (or \
          XDG_CONFIG_HOME for systemd): set it to a folder whose path has no control characters"
@@ -117,7 +117,7 @@ pub fn folder_unsafe(scheduler: Scheduler, shown: &str, why: &UnsafePath) -> Str
 
 /// Above the crontab line: `chosen` when `--scheduler cron` was given,
 /// else cron is all there is.
-pub fn crontab_intro(chosen: bool, schedule: &Schedule) -> String {
+pub(crate) fn crontab_intro(chosen: bool, schedule: &Schedule) -> String {
     let why = if chosen {
         "Add"
     } else {
@@ -128,104 +128,104 @@ pub fn crontab_intro(chosen: bool, schedule: &Schedule) -> String {
     )
 }
 
-pub fn wrote(shown: &str) -> String {
+pub(crate) fn wrote(shown: &str) -> String {
     format!("wrote {shown}")
 }
 
-pub fn removed(shown: &str) -> String {
+pub(crate) fn removed(shown: &str) -> String {
     format!("removed {shown}")
 }
 
-pub fn timer_not_enabled_after_install(timer: &str) -> String {
+pub(crate) fn timer_not_enabled_after_install(timer: &str) -> String {
     format!(
         "the files are written, but the timer is not enabled; in a session of your own, run \
          `systemctl --user daemon-reload && systemctl --user enable --now {timer}`"
     )
 }
 
-pub fn enabled(timer: &str) -> String {
+pub(crate) fn enabled(timer: &str) -> String {
     format!("enabled {timer} with systemctl --user")
 }
 
-pub fn loaded(label: &str) -> String {
+pub(crate) fn loaded(label: &str) -> String {
     format!("loaded {label} with launchctl")
 }
 
 /// The last line of `install`.
-pub fn installed(schedule: &Schedule) -> String {
+pub(crate) fn installed(schedule: &Schedule) -> String {
     format!("psoas will check every {CHECK_MINUTES} minutes for a chance to nudge you {schedule}.")
 }
 
-pub const CRONTAB_UNINSTALL: &str = "psoas cannot change your crontab: remove the lines with `psoas remind now` using `crontab -e`.";
+pub(crate) const CRONTAB_UNINSTALL: &str = "psoas cannot change your crontab: remove the lines with `psoas remind now` using `crontab -e`.";
 
-pub fn nothing_to_remove(scheduler: Scheduler) -> String {
+pub(crate) fn nothing_to_remove(scheduler: Scheduler) -> String {
     format!("Nothing to remove: no reminder is installed for {scheduler}.")
 }
 
 /// The warning when the files went but `systemctl` could not be reached.
-pub fn disable_failed(error: &str, timer: &str) -> String {
+pub(crate) fn disable_failed(error: &str, timer: &str) -> String {
     format!(
         "psoas: warning: {error}; if the timer runs in a session of your own, `systemctl --user \
          disable --now {timer}` there stops it."
     )
 }
 
-pub const CRON_STATUS: &str = "Scheduler: cron. psoas cannot read your crontab; \
+pub(crate) const CRON_STATUS: &str = "Scheduler: cron. psoas cannot read your crontab; \
 `crontab -l | grep 'psoas remind'` shows its lines.";
 
-pub fn not_installed(scheduler: Scheduler) -> String {
+pub(crate) fn not_installed(scheduler: Scheduler) -> String {
     format!("Not installed ({scheduler}): `psoas remind install` sets it up.")
 }
 
-pub fn installed_for(scheduler: Scheduler, shown: &str) -> String {
+pub(crate) fn installed_for(scheduler: Scheduler, shown: &str) -> String {
     format!("Installed for {scheduler}: {shown}")
 }
 
 /// A timer or agent written by a psoas that checked at set times only.
-pub fn checks_at_set_times(shown: &str) -> String {
+pub(crate) fn checks_at_set_times(shown: &str) -> String {
     format!(
         "{shown} is from a psoas that checked at set times only: `psoas remind install` writes it \
          again, to check every {CHECK_MINUTES} minutes."
     )
 }
 
-pub fn timer_not_active(timer: &str) -> String {
+pub(crate) fn timer_not_active(timer: &str) -> String {
     format!(
         "The timer is not active, so no check comes: in a session of your own, `systemctl --user \
          enable --now {timer}` turns it on."
     )
 }
 
-pub fn timer_not_enabled(timer: &str) -> String {
+pub(crate) fn timer_not_enabled(timer: &str) -> String {
     format!("The timer is not enabled: `systemctl --user enable --now {timer}` turns it on.")
 }
 
-pub fn schedule_line(schedule: &Schedule) -> String {
+pub(crate) fn schedule_line(schedule: &Schedule) -> String {
     format!("Schedule: {schedule}.")
 }
 
-pub fn next_check(at: DateTime<FixedOffset>) -> String {
+pub(crate) fn next_check(at: DateTime<FixedOffset>) -> String {
     format!("Next check: {}.", at.format("%a %Y-%m-%d %H:%M"))
 }
 
-pub const SCHEDULE_UNREADABLE: &str =
+pub(crate) const SCHEDULE_UNREADABLE: &str =
     "Its schedule cannot be read; `psoas remind install` writes it again.";
 
 /// A scheduler's program (`systemctl`, `launchctl`) that could not be
 /// started, that failed, or that was ended after its time.
-pub fn cannot_run(command: &str) -> String {
+pub(crate) fn cannot_run(command: &str) -> String {
     format!("cannot run `{command}`")
 }
 
-pub fn program_failed(command: &str, status: &str) -> String {
+pub(crate) fn program_failed(command: &str, status: &str) -> String {
     format!("`{command}` failed ({status})")
 }
 
-pub fn program_ended(command: &str, seconds: u64) -> String {
+pub(crate) fn program_ended(command: &str, seconds: u64) -> String {
     format!("`{command}` did not finish within {seconds} s, so psoas ended it")
 }
 
-pub fn notify_command_still_running(program: &str, seconds: u64) -> String {
+pub(crate) fn notify_command_still_running(program: &str, seconds: u64) -> String {
     format!(
         "psoas: the notify_command `{program}` is still running after {seconds} s; psoas leaves it \
          be."
@@ -233,7 +233,7 @@ pub fn notify_command_still_running(program: &str, seconds: u64) -> String {
 }
 
 /// Said once: no desktop notification could be shown.
-pub fn no_notifier(error: &str) -> String {
+pub(crate) fn no_notifier(error: &str) -> String {
     format!(
         "psoas: no desktop notification could be shown ({error}); the nudge is printed instead. \
          Set `notify_command` in the config to use a program of your own. This is said once."

@@ -12,10 +12,10 @@ use crate::history::RunOutcome;
 use crate::library::{Kind, Side};
 use crate::voice::Trouble;
 
-pub use crate::words::{breath_words, side_name, switch_hint};
+pub(crate) use crate::words::{breath_words, side_name, switch_hint};
 
 /// "Step 2 of 9", or "Warm-up 1 of 3" for a warm-up step.
-pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
+pub(crate) fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
     let stage = match segment.stage {
         Stage::WarmUp => "Warm-up",
         Stage::Main => "Step",
@@ -26,7 +26,7 @@ pub fn step_label(plan: &Plan<'_>, segment: &Segment<'_>) -> String {
 
 /// What the screen calls a hold: "Hold", "Keep moving" for a warm-up move,
 /// "Slow rounds" for a paced movement and "Follow the steps" for a transfer.
-pub fn hold_word(segment: &Segment<'_>) -> &'static str {
+pub(crate) fn hold_word(segment: &Segment<'_>) -> &'static str {
     match segment.exercise.kind {
         Kind::WarmUp => "Keep moving",
         Kind::Movement => "Slow rounds",
@@ -36,7 +36,7 @@ pub fn hold_word(segment: &Segment<'_>) -> &'static str {
 }
 
 /// What the count into a hold leads to: "Hold in 3…", "Start in 3…".
-pub fn count_in_word(segment: &Segment<'_>) -> &'static str {
+pub(crate) fn count_in_word(segment: &Segment<'_>) -> &'static str {
     match segment.exercise.kind {
         Kind::Movement | Kind::Transfer => "Start",
         _ => hold_word(segment),
@@ -44,15 +44,15 @@ pub fn count_in_word(segment: &Segment<'_>) -> &'static str {
 }
 
 /// The breathing row of a transfer, which has no breathing pace.
-pub const TRANSFER_PACE: &str = "At your own pace; stop at any step";
+pub(crate) const TRANSFER_PACE: &str = "At your own pace; stop at any step";
 
 /// "Get into position", or "Get ready" before a warm-up move.
-pub fn get_ready_words(segment: &Segment<'_>) -> &'static str {
+pub(crate) fn get_ready_words(segment: &Segment<'_>) -> &'static str {
     crate::words::get_ready_words(segment.exercise)
 }
 
 /// The phase of a sequence as the screen and the transcript show it.
-pub fn phase_words(segment: &Segment<'_>, index: usize, of: usize) -> String {
+pub(crate) fn phase_words(segment: &Segment<'_>, index: usize, of: usize) -> String {
     format!(
         "Phase {} of {of}: {}",
         index + 1,
@@ -61,7 +61,7 @@ pub fn phase_words(segment: &Segment<'_>, index: usize, of: usize) -> String {
 }
 
 /// The text of a cue or phase for the screen (see `Session::instruction`).
-pub fn instruction(plan: &Plan<'_>, event: &Event) -> Option<String> {
+pub(crate) fn instruction(plan: &Plan<'_>, event: &Event) -> Option<String> {
     match *event {
         Event::HoldCue { segment, index } => {
             Some(plan.segments[segment].exercise.cues[index].clone())
@@ -74,7 +74,7 @@ pub fn instruction(plan: &Plan<'_>, event: &Event) -> Option<String> {
 }
 
 /// The line plain mode prints for an event, if the event has words.
-pub fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
+pub(crate) fn line(plan: &Plan<'_>, event: &Event) -> Option<String> {
     let segment = |i: usize| &plan.segments[i];
     Some(match *event {
         Event::Begin { segment: i } => begin_line(plan, segment(i)),
@@ -171,7 +171,7 @@ fn hold_done_words(segment: &Segment<'_>) -> &'static str {
 }
 
 /// What the person is told when the voice goes wrong during a run.
-pub fn voice_trouble(trouble: &Trouble) -> String {
+pub(crate) fn voice_trouble(trouble: &Trouble) -> String {
     match trouble {
         Trouble::NotAnswering { program } => format!(
             "The voice program {program} is not answering: going on without waiting for it."
@@ -195,7 +195,7 @@ pub fn voice_trouble(trouble: &Trouble) -> String {
 /// What a speaker says for cues that fall due together, as one utterance: a
 /// speaker cuts off a cue still being spoken when the next comes, so cues said
 /// one by one at the same moment would leave only the last one heard.
-pub fn spoken_together(plan: &Plan<'_>, cues: &[Cue]) -> Option<String> {
+pub(crate) fn spoken_together(plan: &Plan<'_>, cues: &[Cue]) -> Option<String> {
     let sentences: Vec<String> = cues
         .iter()
         .filter_map(|cue| spoken(plan, &cue.event))
@@ -213,13 +213,13 @@ pub fn spoken_together(plan: &Plan<'_>, cues: &[Cue]) -> Option<String> {
 
 /// Whether every cue that has words is a breath: such an utterance gives way
 /// to words still being spoken rather than cut them off.
-pub fn only_breaths(cues: &[Cue]) -> bool {
+pub(crate) fn only_breaths(cues: &[Cue]) -> bool {
     cues.iter()
         .all(|c| matches!(c.event, Event::Breath { .. } | Event::Bell))
 }
 
 /// What a speaker says for an event, if anything.
-pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
+pub(crate) fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
     let segment = |i: usize| &plan.segments[i];
     match *event {
         Event::Begin { segment: i } => Some(crate::words::step_spoken(segment(i))),
@@ -249,24 +249,25 @@ pub fn spoken(plan: &Plan<'_>, event: &Event) -> Option<String> {
 }
 
 /// The heading of the safety notice's screen before the very first run.
-pub const NOTICE_HEADING: &str = "Before you start";
+pub(crate) const NOTICE_HEADING: &str = "Before you start";
 
 /// Under the safety notice, where it waits for Enter.
-pub const NOTICE_GO_ON: &str = "Press Enter to go on. ";
+pub(crate) const NOTICE_GO_ON: &str = "Press Enter to go on. ";
 
 /// The tension check-in's question, above the line the answer is typed on.
-pub const TENSION_QUESTION: &str = "How tense do your lower back and hips feel? \
+pub(crate) const TENSION_QUESTION: &str = "How tense do your lower back and hips feel? \
 0 is no tension, 10 the worst you can imagine.";
 
 /// Where the tension score is typed.
-pub const TENSION_ANSWER: &str = "Your score, 0-10 (Enter to skip): ";
+pub(crate) const TENSION_ANSWER: &str = "Your score, 0-10 (Enter to skip): ";
 
 /// Said after an answer that is not a score.
-pub const TENSION_RETRY: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
+pub(crate) const TENSION_RETRY: &str =
+    "Please type a whole number from 0 to 10, or press Enter to skip.";
 
 /// The side check's question for `side`, asked after its holds; answered
 /// like the tension check-in ([`TENSION_ANSWER`], [`TENSION_RETRY`]).
-pub fn pull_question(side: Side) -> String {
+pub(crate) fn pull_question(side: Side) -> String {
     let side = match side {
         Side::Left => "left",
         Side::Right => "right",
@@ -280,7 +281,7 @@ pub fn pull_question(side: Side) -> String {
 /// After a side check, what it found: "Pull, left / right: 7/4. The left
 /// side is tighter: it is held once more in each two-sided stretch." A
 /// side not rated shows as "-".
-pub fn pull_found(left: Option<u8>, right: Option<u8>) -> String {
+pub(crate) fn pull_found(left: Option<u8>, right: Option<u8>) -> String {
     let rating = |r: Option<u8>| r.map_or("-".to_string(), |r| r.to_string());
     let mut line = format!("Pull, left / right: {}/{}.", rating(left), rating(right));
     match (left, right) {
@@ -297,18 +298,18 @@ pub fn pull_found(left: Option<u8>, right: Option<u8>) -> String {
 }
 
 /// Before the check-in after a session, the score given before it.
-pub fn tension_before(score: u8) -> String {
+pub(crate) fn tension_before(score: u8) -> String {
     format!("Before the routine you said {score}.")
 }
 
 /// In plain mode, when the warm-up is only reminded of.
-pub fn warm_up_first(reminder: &str) -> String {
+pub(crate) fn warm_up_first(reminder: &str) -> String {
     format!("{WARM_UP_HEADING}: {reminder}")
 }
 
 /// The warm-up question's choice of the guided warm-up, with the time the
 /// whole session then takes: "w      warm-up 3:40, 8:40 in all".
-pub fn guided_warm_up_choice(warm_up_seconds: u32, routine_seconds: u32) -> String {
+pub(crate) fn guided_warm_up_choice(warm_up_seconds: u32, routine_seconds: u32) -> String {
     format!(
         "w      warm-up {}, {} in all",
         clock(warm_up_seconds),
@@ -318,7 +319,7 @@ pub fn guided_warm_up_choice(warm_up_seconds: u32, routine_seconds: u32) -> Stri
 
 /// How far a session got, as plain mode's last line says it: "2:55, 5 holds
 /// done, 0 skipped".
-pub fn tally(spent_seconds: u32, done: usize, skipped: usize) -> String {
+pub(crate) fn tally(spent_seconds: u32, done: usize, skipped: usize) -> String {
     format!(
         "{}, {} done, {skipped} skipped",
         clock(spent_seconds),
@@ -327,18 +328,18 @@ pub fn tally(spent_seconds: u32, done: usize, skipped: usize) -> String {
 }
 
 /// Plain mode's last line when the routine is over.
-pub fn finished_line(tally: &str) -> String {
+pub(crate) fn finished_line(tally: &str) -> String {
     format!("Routine complete: {tally}")
 }
 
 /// Plain mode's last line when a signal stopped the routine.
-pub fn stopped_line(tally: &str) -> String {
+pub(crate) fn stopped_line(tally: &str) -> String {
     format!("Stopped: {tally}")
 }
 
 /// The summary printed once the screen is gone: "Mini: complete" or "Mini:
 /// stopped (1:30 planned)", then the time taken and the holds.
-pub fn summary(outcome: &RunOutcome) -> [String; 2] {
+pub(crate) fn summary(outcome: &RunOutcome) -> [String; 2] {
     let how = if outcome.finished {
         "complete".to_string()
     } else {
@@ -359,24 +360,24 @@ pub fn summary(outcome: &RunOutcome) -> [String; 2] {
 // The screen's words.
 
 /// The routine over, on the screen.
-pub const COMPLETE: &str = "Routine complete";
+pub(crate) const COMPLETE: &str = "Routine complete";
 
 /// The terminal's title once the routine is over.
-pub const TITLE_COMPLETE: &str = "Routine complete · psoas";
+pub(crate) const TITLE_COMPLETE: &str = "Routine complete · psoas";
 
 /// The terminal's title while a routine runs: "Step 2 of 9 · 4:10 left · psoas".
-pub fn title(step_label: &str, seconds_left: u32) -> String {
+pub(crate) fn title(step_label: &str, seconds_left: u32) -> String {
     format!("{step_label} · {} left · psoas", clock(seconds_left))
 }
 
 /// The terminal's title while the warm-up question waits.
-pub fn question_title(routine: &str) -> String {
+pub(crate) fn question_title(routine: &str) -> String {
     format!("{routine} · psoas")
 }
 
 /// Where in the routine the screen stands: "Step 2 of 9 · 4:10 left", with
 /// " · round 2" from a second round on.
-pub fn where_in_routine(step_label: &str, seconds_left: u32, round: u32) -> String {
+pub(crate) fn where_in_routine(step_label: &str, seconds_left: u32, round: u32) -> String {
     let mut words = format!("{step_label} · {} left", clock(seconds_left));
     if round > 1 {
         words.push_str(&format!(" · round {round}"));
@@ -385,48 +386,48 @@ pub fn where_in_routine(step_label: &str, seconds_left: u32, round: u32) -> Stri
 }
 
 /// Under the keys the help lists.
-pub const HELP_PAUSED: &str = "The clock is paused while this help is open.";
-pub const HELP_BACK: &str = "any key: back to the routine";
+pub(crate) const HELP_PAUSED: &str = "The clock is paused while this help is open.";
+pub(crate) const HELP_BACK: &str = "any key: back to the routine";
 
 /// The status while paused.
-pub const PAUSED: &str = "PAUSED · space to resume";
+pub(crate) const PAUSED: &str = "PAUSED · space to resume";
 
 /// The status while the count-in waits for the voice to finish.
-pub fn listen_then_count(segment: &Segment<'_>) -> String {
+pub(crate) fn listen_then_count(segment: &Segment<'_>) -> String {
     format!("{} · listen, then the count", get_ready_words(segment))
 }
 
 /// The status during the count-in: "Hold in 3…", "Start in 3…".
-pub fn counting_in(segment: &Segment<'_>, seconds: u32) -> String {
+pub(crate) fn counting_in(segment: &Segment<'_>, seconds: u32) -> String {
     format!("{} in {seconds}…", count_in_word(segment))
 }
 
 /// The status before a second side: "SWITCH SIDES · 5 s".
-pub fn switching_sides(seconds: u32) -> String {
+pub(crate) fn switching_sides(seconds: u32) -> String {
     format!("SWITCH SIDES · {seconds} s")
 }
 
 /// The status while getting ready: "Get into position · 12 s".
-pub fn getting_ready(segment: &Segment<'_>, seconds: u32) -> String {
+pub(crate) fn getting_ready(segment: &Segment<'_>, seconds: u32) -> String {
     format!("{} · {seconds} s", get_ready_words(segment))
 }
 
 /// The status during a hold: "Hold · 20 s left of 30".
-pub fn holding(segment: &Segment<'_>, seconds_left: u32, of: u64) -> String {
+pub(crate) fn holding(segment: &Segment<'_>, seconds_left: u32, of: u64) -> String {
     format!("{} · {seconds_left} s left of {of}", hold_word(segment))
 }
 
 /// The breathing pace, while getting ready for a hold.
-pub fn breathing_pace(inhale: u32, exhale: u32) -> String {
+pub(crate) fn breathing_pace(inhale: u32, exhale: u32) -> String {
     format!("Breathing: in {inhale} s, out {exhale} s")
 }
 
 /// In place of the breathing pace, for a warm-up move.
-pub const MOVING_PACE: &str = "Move at an easy, steady pace";
+pub(crate) const MOVING_PACE: &str = "Move at an easy, steady pace";
 
 /// What comes after the hold running now, from segment `current` of `plan`
 /// to segment `next`, or the end.
-pub fn next_line(plan: &Plan<'_>, current: usize, next: Option<usize>) -> String {
+pub(crate) fn next_line(plan: &Plan<'_>, current: usize, next: Option<usize>) -> String {
     let Some(next) = next else {
         return "Next: the end".into();
     };
@@ -445,35 +446,35 @@ pub fn next_line(plan: &Plan<'_>, current: usize, next: Option<usize>) -> String
 }
 
 /// The question a first `q` asks.
-pub const CONFIRM_QUIT: &str = "Quit? q: yes · any other key: no";
+pub(crate) const CONFIRM_QUIT: &str = "Quit? q: yes · any other key: no";
 
 /// The keys, shortest last: the screen shows the first that fits. In a
 /// brief get-ready, the key that tells it in full comes first.
-pub const FULL_WORDS_HINTS: &[&str] = &[
+pub(crate) const FULL_WORDS_HINTS: &[&str] = &[
     "f all words · Enter ready · space pause · n next · b back · ? help · q quit",
     "f all words  Enter ready  space pause  n next  ?  q quit",
 ];
 /// While getting ready, the key that ends the wait comes first.
-pub const READY_HINTS: &[&str] = &[
+pub(crate) const READY_HINTS: &[&str] = &[
     "Enter ready · space pause · n next · b back · ? help · q quit",
     "Enter ready  space pause  n next  b back  ?  q quit",
 ];
-pub const HINTS: &[&str] = &[
+pub(crate) const HINTS: &[&str] = &[
     "space pause · n next · b back · ? help · q quit",
     "space pause  n next  b back  ?  q quit",
 ];
-pub const PAUSED_HINTS: &str = "space resume  ? help  q quit";
+pub(crate) const PAUSED_HINTS: &str = "space resume  ? help  q quit";
 
 /// The side bands, read by shape as well as by colour.
-pub const LEFT_BAND: &str = "◀◀◀  LEFT SIDE";
-pub const RIGHT_BAND: &str = "RIGHT SIDE  ▶▶▶";
+pub(crate) const LEFT_BAND: &str = "◀◀◀  LEFT SIDE";
+pub(crate) const RIGHT_BAND: &str = "RIGHT SIDE  ▶▶▶";
 
 /// The warm-up question's heading, and in plain mode its reminder's lead.
-pub const WARM_UP_HEADING: &str = "Warm up first";
+pub(crate) const WARM_UP_HEADING: &str = "Warm up first";
 
 /// The warm-up question's other choices.
-pub const ALREADY_WARM_CHOICE: &str = "Enter  I am already warm";
-pub const QUIT_CHOICE: &str = "q      quit";
+pub(crate) const ALREADY_WARM_CHOICE: &str = "Enter  I am already warm";
+pub(crate) const QUIT_CHOICE: &str = "q      quit";
 
 #[cfg(test)]
 mod tests {

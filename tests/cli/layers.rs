@@ -452,12 +452,11 @@ fn tree(text: &[u8], at: &mut usize) -> Vec<Vec<String>> {
                 }
                 *at += 1;
             }
-            match text.get(*at) {
-                Some(b',') => *at += 1,
-                _ => {
-                    *at += 1;
-                    return all;
-                }
+            if let Some(b',') = text.get(*at) {
+                *at += 1;
+            } else {
+                *at += 1;
+                return all;
             }
             skip_space(at);
             if text.get(*at) == Some(&b'}') {

@@ -46,13 +46,10 @@ fn dom_of(env: &Env, path: &Path) -> Option<String> {
         .stderr(Stdio::null())
         .spawn()
         .expect("chromium starts");
-    let status = match child.wait_timeout(Duration::from_secs(120)).unwrap() {
-        Some(status) => status,
-        None => {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("chromium did not finish within two minutes");
-        }
+    let Some(status) = child.wait_timeout(Duration::from_secs(120)).unwrap() else {
+        child.kill().unwrap();
+        child.wait().unwrap();
+        panic!("chromium did not finish within two minutes");
     };
     assert!(status.success(), "chromium failed: {status:?}");
     Some(std::fs::read_to_string(dom).unwrap())
@@ -154,13 +151,10 @@ fn chromium(env: &Env, name: &str, args: &[String], url: &Path, out: &Path, to_s
         .stderr(Stdio::null())
         .spawn()
         .expect("chromium starts");
-    let status = match child.wait_timeout(Duration::from_secs(120)).unwrap() {
-        Some(status) => status,
-        None => {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("chromium did not finish within two minutes");
-        }
+    let Some(status) = child.wait_timeout(Duration::from_secs(120)).unwrap() else {
+        child.kill().unwrap();
+        child.wait().unwrap();
+        panic!("chromium did not finish within two minutes");
     };
     assert!(status.success(), "chromium failed: {status:?}");
 }

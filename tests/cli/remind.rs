@@ -65,7 +65,7 @@ fn read(path: &Path) -> String {
 }
 
 /// The nudge text for the built-in `desk-break`, from its planned length.
-pub fn expected_nudge(env: &Env) -> String {
+pub(crate) fn expected_nudge(env: &Env) -> String {
     let routines: Value = serde_json::from_str(&stdout_of(
         &mut env.psoas(&["routines", "--format", "json"]),
     ))
@@ -267,13 +267,12 @@ fn a_notify_command_that_never_ends_holds_nothing_up_and_its_output_goes_nowhere
 fn dry_run_files(out: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
     for line in out.lines() {
-        match line.strip_prefix("# file: ") {
-            Some(name) => files.push((name.to_string(), String::new())),
-            None => {
-                let (_, text) = files.last_mut().expect("a file line comes first");
-                text.push_str(line);
-                text.push('\n');
-            }
+        if let Some(name) = line.strip_prefix("# file: ") {
+            files.push((name.to_string(), String::new()));
+        } else {
+            let (_, text) = files.last_mut().expect("a file line comes first");
+            text.push_str(line);
+            text.push('\n');
         }
     }
     files

@@ -637,8 +637,10 @@ fn first_left_from(output: &[u8], start: usize, step: &str) -> u32 {
     (start..=output.len())
         .map(|end| screen_up_to(output, end))
         .find(|screen| screen.contains(step) && screen.lines().any(|l| l.ends_with(" left")))
-        .map(|screen| routine_left(&screen))
-        .unwrap_or_else(|| panic!("no frame with {step:?} after byte {start}"))
+        .map_or_else(
+            || panic!("no frame with {step:?} after byte {start}"),
+            |screen| routine_left(&screen),
+        )
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

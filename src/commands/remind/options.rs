@@ -8,7 +8,7 @@ use crate::remind::{Days, Interval, Schedule, Scheduler, TimeOfDay};
 
 /// What `psoas remind` is asked to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RemindTask {
+pub(crate) enum RemindTask {
     /// Have the scheduler run `psoas remind now` on this schedule.
     Install {
         /// When nudges may come.
@@ -42,7 +42,7 @@ pub enum RemindTask {
 /// When nudges may come, as given on the command line; each one given beats
 /// the config's `remind` table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ScheduleOptions {
+pub(crate) struct ScheduleOptions {
     /// Time between nudges.
     pub every: Option<Interval>,
     /// Earliest time of day.

@@ -13,7 +13,7 @@ use crate::runner::{RunSettings, WarmUpChoice};
 /// What `psoas run` is asked to do; flags not given are `None` or `false`,
 /// and the config and the defaults fill them in.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RunOptions {
+pub(crate) struct RunOptions {
     /// A routine id or the path of a routine file; none is the default routine.
     pub routine: Option<String>,
     /// Plan a routine of about this many minutes and run that instead.
@@ -80,7 +80,7 @@ impl ColorWhen {
 
 /// What the run needs to know about where it runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Environment {
+pub(crate) struct Environment {
     pub stdin_is_terminal: bool,
     pub stdout_is_terminal: bool,
     pub term: Option<String>,
@@ -96,7 +96,7 @@ pub struct Environment {
 }
 
 impl Environment {
-    pub fn of_process() -> Environment {
+    pub(crate) fn of_process() -> Environment {
         Environment {
             stdin_is_terminal: std::io::stdin().is_terminal(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
@@ -112,7 +112,7 @@ impl Environment {
 
 /// Flags beat the config, the config beats the defaults; plain mode whenever
 /// keys cannot be read or escape codes would not be understood.
-pub fn resolve(args: &RunOptions, config: &Config, env: &Environment) -> RunSettings {
+pub(crate) fn resolve(args: &RunOptions, config: &Config, env: &Environment) -> RunSettings {
     let plain = args.plain
         || !env.stdin_is_terminal
         || !env.stdout_is_terminal

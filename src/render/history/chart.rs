@@ -10,14 +10,14 @@ use crate::format::pad;
 use crate::history::{WeekCount, WeekTension};
 
 /// The longest bar, in characters; longer weeks are scaled down to it.
-pub const MAX_BAR: u32 = 30;
+pub(crate) const MAX_BAR: u32 = 30;
 
 const SESSION: char = '█';
 const MISSING: char = '·';
 
 /// Whether the bars are shorter than the counts: some week, or the goal, is
 /// more than [`MAX_BAR`].
-pub fn is_scaled(weeks: &[WeekCount], goal: u32) -> bool {
+pub(crate) fn is_scaled(weeks: &[WeekCount], goal: u32) -> bool {
     top(weeks, goal) > MAX_BAR
 }
 
@@ -34,7 +34,7 @@ fn top(weeks: &[WeekCount], goal: u32) -> u32 {
 const GAUGE: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// `▆ 6.0 → ▃ 3.0`: the average before and after, each with its gauge.
-pub fn tension_gauges(tension: &WeekTension) -> Option<String> {
+pub(crate) fn tension_gauges(tension: &WeekTension) -> Option<String> {
     let (before, after) = (tension.before()?, tension.after()?);
     let gauge = |score: f64| GAUGE[((score * 8.0 / 10.0) as usize).min(GAUGE.len() - 1)];
     Some(format!(
@@ -46,7 +46,7 @@ pub fn tension_gauges(tension: &WeekTension) -> Option<String> {
 
 /// One line per week, oldest first, without trailing spaces; the last week is
 /// marked as the current one.
-pub fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
+pub(crate) fn week_chart(weeks: &[WeekCount], goal: u32) -> Vec<String> {
     let top = top(weeks, goal);
     let cells = |n: u32| {
         if top <= MAX_BAR {

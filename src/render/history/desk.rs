@@ -12,7 +12,7 @@ use super::report::plural;
 
 /// The section, with a blank line before it; empty where no day has a
 /// nudge or a break seen at the desk.
-pub fn text(days: &[DeskDay]) -> String {
+pub(crate) fn text(days: &[DeskDay]) -> String {
     if !days.iter().any(|d| d.nudges > 0 || d.seen_breaks > 0) {
         return String::new();
     }

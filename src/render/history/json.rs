@@ -82,7 +82,7 @@ fn two_decimals(value: f64) -> f64 {
 }
 
 /// The whole report as pretty-printed JSON, ending in a newline.
-pub fn text(
+pub(crate) fn text(
     file: &str,
     skipped: &Skipped,
     sessions: &[Record],

@@ -18,14 +18,14 @@ use crate::words::after_session::minutes;
 
 /// Which sessions the table shows, out of how many.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Selection {
+pub(crate) struct Selection {
     /// Sessions that passed `--since`.
     pub matched: usize,
     pub since: Option<NaiveDate>,
 }
 
 /// The whole report for a history that has sessions.
-pub fn text(sessions: &[Record], selection: Selection, summary: &Summary) -> String {
+pub(crate) fn text(sessions: &[Record], selection: Selection, summary: &Summary) -> String {
     let mut out = String::new();
     if !sessions.is_empty() {
         out.push_str(&table_heading(sessions.len(), selection));
@@ -39,7 +39,7 @@ pub fn text(sessions: &[Record], selection: Selection, summary: &Summary) -> Str
 }
 
 /// What to say when there is no session at all.
-pub fn no_sessions(file: &str, goal: u32) -> String {
+pub(crate) fn no_sessions(file: &str, goal: u32) -> String {
     format!(
         "No sessions yet. Start one with `psoas run`: every session that gets past its first \
          hold is recorded in {file}.\nThe goal is {goal} {} a week.\n",
@@ -66,7 +66,7 @@ fn table_heading(shown: usize, selection: Selection) -> String {
 /// One row per session: date and time, routine, time held of the holding
 /// planned, finished or not and short, a break or neither, tension before ->
 /// after, note. A session must hold `min_held_seconds` to count.
-pub fn sessions_table(sessions: &[Record], min_held_seconds: u32) -> String {
+pub(crate) fn sessions_table(sessions: &[Record], min_held_seconds: u32) -> String {
     let rows: Vec<[String; 6]> = sessions
         .iter()
         .map(|r| {
@@ -100,7 +100,7 @@ fn status(record: &Record, min_held_seconds: u32) -> &'static str {
 }
 
 /// This week, the streak, the chart, the tension change and the level.
-pub fn summary_text(summary: &Summary) -> String {
+pub(crate) fn summary_text(summary: &Summary) -> String {
     let goal = summary.goal;
     let left = goal.saturating_sub(summary.this_week);
     let (short, breaks) = summary.weeks.last().map_or((0, 0), |w| (w.short, w.breaks));
@@ -127,9 +127,10 @@ pub fn summary_text(summary: &Summary) -> String {
         } else {
             format!("{left} to go")
         },
-        match not_counted.is_empty() {
-            true => String::new(),
-            false => format!(" ({})", not_counted.join("; ")),
+        if not_counted.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", not_counted.join("; "))
         }
     );
     out.push_str(&streak_line(summary.streak_weeks, left));
@@ -173,7 +174,7 @@ const TREND_CHECKS: usize = 5;
 /// right: 7/4 (Nov 3) → 5/4 (Dec 1)." and the difference between the
 /// sides; nothing without a side check. With many checks, the first and
 /// the latest.
-pub fn side_trend(checks: &[SideCheck]) -> String {
+pub(crate) fn side_trend(checks: &[SideCheck]) -> String {
     if checks.is_empty() {
         return String::new();
     }

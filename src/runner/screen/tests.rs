@@ -241,7 +241,7 @@ fn the_screen_moves_in_steps_of_a_second() {
     let early = frame(&session, Overlay::None, 40, 12);
     session.advance(Duration::from_millis(7_999));
     assert_eq!(frame(&session, Overlay::None, 40, 12), early);
-    session.advance(Duration::from_millis(8_000));
+    session.advance(Duration::from_secs(8));
     assert_ne!(frame(&session, Overlay::None, 40, 12), early);
     session.apply(Control::Pause, Duration::from_millis(8_100));
     assert_eq!(next_change(&session), None);

@@ -13,14 +13,14 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 use crate::Env;
 
-pub const ROWS: u16 = 12;
-pub const COLS: u16 = 40;
+pub(crate) const ROWS: u16 = 12;
+pub(crate) const COLS: u16 = 40;
 /// Generous, for a busy machine: waits return as soon as the screen is right.
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// The terminal's line settings that must come back as they were.
 #[derive(Debug, PartialEq, Eq)]
-pub struct LineSettings {
+pub(crate) struct LineSettings {
     input: u64,
     output: u64,
     control: u64,
@@ -30,13 +30,13 @@ pub struct LineSettings {
 
 impl LineSettings {
     /// Canonical line editing and echo: the shell's usual "cooked" mode.
-    pub fn is_cooked(&self) -> bool {
+    pub(crate) fn is_cooked(&self) -> bool {
         let local = self.local as libc::tcflag_t;
         local & libc::ICANON != 0 && local & libc::ECHO != 0 && local & libc::ISIG != 0
     }
 }
 
-pub struct Pty {
+pub(crate) struct Pty {
     /// The terminal side the test holds; `None` once hung up.
     master: Option<Box<dyn MasterPty + Send>>,
     /// Where keys are typed: a descriptor of the master side of its own,
@@ -57,30 +57,30 @@ pub struct Pty {
 
 impl Pty {
     /// `psoas ARGS` in `env`, on a terminal of [`ROWS`]×[`COLS`].
-    pub fn spawn(env: &Env, args: &[&str]) -> Pty {
+    pub(crate) fn spawn(env: &Env, args: &[&str]) -> Pty {
         Pty::spawn_program(env, env!("CARGO_BIN_EXE_psoas").as_ref(), args, &[])
     }
 
     /// `psoas ARGS` in `env`, on a terminal of `rows`×`cols`.
-    pub fn spawn_sized(env: &Env, args: &[&str], (rows, cols): (u16, u16)) -> Pty {
+    pub(crate) fn spawn_sized(env: &Env, args: &[&str], (rows, cols): (u16, u16)) -> Pty {
         let program = env!("CARGO_BIN_EXE_psoas").as_ref();
         Pty::spawn_program_sized(env, program, args, &[], (rows, cols))
     }
 
     /// `psoas ARGS` in `env` on a terminal of [`ROWS`]×[`COLS`], with the
     /// run's clock virtual: only keys, signals and the voice take real time.
-    pub fn spawn_at_once(env: &Env, args: &[&str]) -> Pty {
+    pub(crate) fn spawn_at_once(env: &Env, args: &[&str]) -> Pty {
         Pty::spawn_at_once_sized(env, args, (ROWS, COLS))
     }
 
     /// The same on a terminal of `rows`×`cols`.
-    pub fn spawn_at_once_sized(env: &Env, args: &[&str], (rows, cols): (u16, u16)) -> Pty {
+    pub(crate) fn spawn_at_once_sized(env: &Env, args: &[&str], (rows, cols): (u16, u16)) -> Pty {
         let program = env!("CARGO_BIN_EXE_psoas").as_ref();
         Pty::spawn_program_sized(env, program, args, &[crate::VIRTUAL_CLOCK], (rows, cols))
     }
 
     /// Any program, with `vars` set besides the env's own.
-    pub fn spawn_program(
+    pub(crate) fn spawn_program(
         env: &Env,
         program: &std::path::Path,
         args: &[&str],
@@ -165,7 +165,7 @@ impl Pty {
     /// Closes the terminal's master side, as closing a terminal window or
     /// losing an ssh connection does. The reader holds the last copy of it and
     /// lets go within its next short wait. Returns once the terminal is closed.
-    pub fn hang_up(&mut self) {
+    pub(crate) fn hang_up(&mut self) {
         self.hang_up.store(true, Ordering::SeqCst);
         self.writer = None;
         self.master = None;
@@ -190,7 +190,7 @@ impl Pty {
     }
 
     /// Whether the program has ended, without waiting.
-    pub fn has_exited(&mut self) -> Option<u32> {
+    pub(crate) fn has_exited(&mut self) -> Option<u32> {
         self.child
             .try_wait()
             .unwrap()
@@ -198,34 +198,34 @@ impl Pty {
     }
 
     /// Every byte the program wrote so far, escape codes and all.
-    pub fn output(&self) -> Vec<u8> {
+    pub(crate) fn output(&self) -> Vec<u8> {
         self.output.lock().unwrap().clone()
     }
 
     /// The line settings as they were before the program started.
-    pub fn initial_line_settings(&self) -> &LineSettings {
+    pub(crate) fn initial_line_settings(&self) -> &LineSettings {
         &self.initial
     }
 
     /// The line settings now.
-    pub fn line_settings(&self) -> LineSettings {
+    pub(crate) fn line_settings(&self) -> LineSettings {
         match &self.master {
             Some(master) => line_settings(&**master),
             None => panic!("the terminal was hung up"),
         }
     }
 
-    pub fn pid(&self) -> u32 {
+    pub(crate) fn pid(&self) -> u32 {
         self.child.process_id().expect("a process id")
     }
 
-    pub fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }
 
     /// The screen's rows as the terminal shows them: unlike
     /// [`Pty::screen`], a line the terminal wrapped is two rows here.
-    pub fn rows(&self) -> Vec<String> {
+    pub(crate) fn rows(&self) -> Vec<String> {
         let parser = self.parser.lock().unwrap();
         let (_, cols) = parser.screen().size();
         parser.screen().rows(0, cols.into()).collect()
@@ -233,7 +233,7 @@ impl Pty {
 
     /// Asserts that each of `words` is shown whole on some row, not cut
     /// across two by the terminal's wrapping.
-    pub fn assert_whole(&self, words: &[&str]) {
+    pub(crate) fn assert_whole(&self, words: &[&str]) {
         let rows = self.rows();
         for word in words {
             assert!(
@@ -245,7 +245,7 @@ impl Pty {
     }
 
     /// (cursor hidden, alternate screen) as the terminal shows them now.
-    pub fn modes(&self) -> (bool, bool) {
+    pub(crate) fn modes(&self) -> (bool, bool) {
         let parser = self.parser.lock().unwrap();
         (
             parser.screen().hide_cursor(),
@@ -254,7 +254,7 @@ impl Pty {
     }
 
     /// Resizes the terminal, as a person dragging the window would.
-    pub fn resize(&mut self, rows: u16, cols: u16) {
+    pub(crate) fn resize(&mut self, rows: u16, cols: u16) {
         self.parser
             .lock()
             .unwrap()
@@ -271,14 +271,14 @@ impl Pty {
             .unwrap();
     }
 
-    pub fn send(&mut self, keys: &[u8]) {
+    pub(crate) fn send(&mut self, keys: &[u8]) {
         let writer = self.writer.as_mut().expect("a terminal");
         writer.write_all(keys).unwrap();
         writer.flush().unwrap();
     }
 
     /// Waits until the screen shows every one of `texts`; returns the screen.
-    pub fn wait_for(&self, texts: &[&str]) -> String {
+    pub(crate) fn wait_for(&self, texts: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -295,7 +295,7 @@ impl Pty {
 
     /// Waits until the screen's rows (as [`Pty::rows`]) are as `done` says;
     /// returns them. `what` says what is waited for, should it not come.
-    pub fn wait_until(&self, what: &str, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+    pub(crate) fn wait_until(&self, what: &str, done: impl Fn(&[String]) -> bool) -> Vec<String> {
         let start = Instant::now();
         loop {
             let rows = self.rows();
@@ -312,7 +312,7 @@ impl Pty {
     }
 
     /// Waits for the program to end; returns its exit code.
-    pub fn wait_exit(&mut self) -> u32 {
+    pub(crate) fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -351,16 +351,16 @@ fn readable(file: &std::fs::File, timeout: Duration) -> bool {
     };
     let millis = timeout.as_millis() as libc::c_int;
     // SAFETY: one valid, writable `pollfd`.
-    unsafe { libc::poll(&mut fd, 1, millis) > 0 }
+    unsafe { libc::poll(&raw mut fd, 1, millis) > 0 }
 }
 
 fn line_settings(master: &dyn MasterPty) -> LineSettings {
     let t = master.get_termios().expect("termios of the pty");
     LineSettings {
-        input: t.input_flags.bits() as u64,
-        output: t.output_flags.bits() as u64,
-        control: t.control_flags.bits() as u64,
-        local: t.local_flags.bits() as u64,
+        input: u64::from(t.input_flags.bits()),
+        output: u64::from(t.output_flags.bits()),
+        control: u64::from(t.control_flags.bits()),
+        local: u64::from(t.local_flags.bits()),
         chars: t.control_chars.to_vec(),
     }
 }
