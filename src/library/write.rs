@@ -34,10 +34,18 @@ struct StepFile<'a> {
     instead: Option<&'a str>,
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
 fn is_one(n: &u32) -> bool {
     *n == 1
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
 fn is_true(b: &bool) -> bool {
     *b
 }

@@ -100,6 +100,10 @@ pub(crate) fn ask_score(
 
 /// An answer: `Some(None)` to skip, `Some(Some(score))`, or `None` if it is
 /// neither.
+#[allow(
+    clippy::option_option,
+    reason = "a score, a deliberate skip, or not an answer: three cases without a new type"
+)]
 pub(crate) fn parse_tension(answer: &str) -> Option<Option<u8>> {
     let answer = answer.trim();
     if answer.is_empty() {
