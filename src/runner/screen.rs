@@ -109,7 +109,13 @@ pub(crate) fn frame_noting(
     let s = &plan.segments[index];
     let pos = session.position();
     let span = HoldSpan::of(plan, s.hold);
-    let scene = pictures.scene(s.exercise.figure.as_ref(), s.side.unwrap_or(Side::Left));
+    // A ball release's phase may move the body: its figure, where it has
+    // one, else the position the phases before it left.
+    let figure = match s.phase {
+        Some(phase) => s.exercise.figure_for_phase(phase),
+        None => s.exercise.figure.as_ref(),
+    };
+    let scene = pictures.scene(figure, s.side.unwrap_or(Side::Left));
     let scene = scene.as_deref().filter(|_| overlay != Overlay::Help);
     let layout = Layout::of(width, height, s.side, scene);
     let main = layout.main;

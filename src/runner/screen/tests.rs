@@ -659,3 +659,43 @@ fn a_notice_stands_above_the_key_hints_until_the_end() {
     assert_eq!(rows[0].text, "Routine complete");
     assert_eq!(rows[1].text, "The voice program sh is not answering:");
 }
+
+/// A ball release's phase that moves the body shows the figure of the
+/// position it moves to; a phase without one keeps the one before it.
+#[test]
+fn a_phase_that_moves_the_body_shows_its_own_figure() {
+    let exercises = fixture::EXERCISES
+        .replace(
+            "setup = [\"Lie on the ball.\"]",
+            "setup = [\"Lie on the ball.\"]\nfigure = { trunk = -105 }",
+        )
+        .replace(
+            "cue = \"Rock slowly.\"",
+            "cue = \"Rock slowly.\"\nfigure = { trunk = -112, left_hip = 40 }",
+        );
+    let library = library_with(exercises);
+    let plan = fixture::plan(&library);
+    let starts: Vec<(usize, u32)> = plan
+        .segments
+        .iter()
+        .filter_map(|s| s.phase.map(|p| (p, s.start)))
+        .collect();
+    assert_eq!(starts.len(), 2, "{starts:?}");
+    let figure_at = |seconds: u32| -> Vec<String> {
+        let mut session = Session::new(fixture::plan(&library));
+        session.advance(Duration::from_secs(u64::from(seconds) + 1));
+        frame(&session, Overlay::None, 80, 24)
+            .iter()
+            .filter_map(|r| r.aside.as_ref().map(|a| a.text.clone()))
+            .collect()
+    };
+    let (first, second) = (figure_at(starts[0].1), figure_at(starts[1].1));
+    assert!(!first.is_empty() && !second.is_empty());
+    assert_ne!(first, second, "the second phase moves the body");
+    let ball = library.exercise("ball").unwrap();
+    assert_eq!(
+        ball.figure_for_phase(1).unwrap().angles.left_hip,
+        40,
+        "the figure drawn is the phase's"
+    );
+}
