@@ -185,10 +185,12 @@ fn config_source(config: &Config, key: Key, from_config: bool) -> String {
 }
 
 /// A routine argument is a path when it names a `.toml` file or has a slash.
+#[allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "`.toml` as written marks a path; a `NAME.TOML` that exists is still found by `is_file`"
+)]
 fn looks_like_path(arg: &str) -> bool {
-    Path::new(arg)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    arg.ends_with(".toml")
         || arg.contains('/')
         || arg.contains(std::path::MAIN_SEPARATOR)
         || Path::new(arg).is_file()
