@@ -7,18 +7,9 @@
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::raw::{RawExercise, RawRoutineHead, RawStep, valid_value};
+use super::raw::{RawExercise, RawRoutine, RawRoutineHead, RawStep, valid_value};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::toml_input::{Entry, deserialize_entry, document, tables_in};
-
-/// The raw contents of a routine file: its top-level keys, and its steps.
-pub(super) struct RawRoutine {
-    pub head: Entry<RawRoutineHead>,
-    pub steps: Vec<Entry<RawStep>>,
-    /// Whether every step could be read at all (a step that could not was
-    /// reported, and the routine is not kept).
-    pub every_step_read: bool,
-}
 
 /// Parses an exercise file: any number of `[[exercise]]` tables and nothing
 /// else, each on its own, reporting every problem.

@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use super::{Breathing, Condition, Equipment, Exercise, Impact, Kind, Position, Routine};
 use crate::figure::{Anchor, Angles, Prop, View};
-use crate::toml_input::{Flag, List, Text, WholeNumber};
+use crate::toml_input::{Entry, Flag, List, Text, WholeNumber};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "an `[[exercise]]` table")]
@@ -218,7 +218,16 @@ pub(crate) struct RawBreathing {
     pub exhale: Spanned<WholeNumber>,
 }
 
-/// A routine file's top-level keys; its steps are read one at a time.
+/// The raw contents of a routine file: its top-level keys, and its steps.
+pub(super) struct RawRoutine {
+    pub head: Entry<RawRoutineHead>,
+    pub steps: Vec<Entry<RawStep>>,
+    /// Whether every step could be read at all (a step that could not was
+    /// reported, and the routine is not kept).
+    pub every_step_read: bool,
+}
+
+/// A routine file's top-level keys; its steps are read beside them.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a routine table")]
 pub(super) struct RawRoutineHead {

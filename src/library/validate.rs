@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::parse::RawRoutine;
+use super::raw::RawRoutine;
 use super::raw::{RawBreathing, RawCaution, RawExercise, RawFigure, RawProp, angle_help};
 use super::{Breathing, Caution, Exercise, Kind, Origin, Phase, Position, Routine, Said, Step};
 use crate::diagnostic::{Diagnostic, SourceText};
