@@ -76,9 +76,10 @@
 //!   aloud), which the engine counts to time what is said; in `words/run.rs`
 //!   each event of a run and every sentence around it; in
 //!   `words/after_session.rs` what the end of a session says of its record;
-//!   in `words/remind.rs` every sentence of the desk reminder; in
+//!   in `words/remind.rs` every sentence of the desk reminder (with
+//!   `words/remind/choices.rs`, what a nudge with choices says); in
 //!   `words/man.rs` what the man page says of files, the environment and
-//!   exit statuses; in `words/nudge.rs` what a nudge with choices says.
+//!   exit statuses.
 //! - `history/`: the history file (`store.rs`, `lines.rs`, `error.rs` for
 //!   what went wrong), one session (`record.rs`) made from how a run ended
 //!   (`outcome.rs`), the breaks and nudges the reminder saw (`desk.rs`), the

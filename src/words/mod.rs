@@ -6,8 +6,7 @@
 //! are called aloud. Keeping them here keeps the sheet, the runner, the
 //! engine's timing of what is said and the README saying the same thing.
 //! What the end of a session says of its record is in [`after_session`], and
-//! every sentence of the desk reminder in [`remind`],
-//! and what a nudge with choices says in [`nudge`].
+//! every sentence of the desk reminder in [`remind`].
 //!
 //! The engine counts the words of the sentences here to time what is said,
 //! so this file takes from the engine only its leaf facts (a segment, a
@@ -16,7 +15,6 @@
 
 pub(crate) mod after_session;
 pub(crate) mod man;
-pub(crate) mod nudge;
 pub(crate) mod remind;
 pub(crate) mod run;
 

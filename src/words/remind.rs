@@ -1,7 +1,10 @@
 //! Every sentence of `psoas remind`: the nudge, why a check did not nudge,
 //! what `install`, `uninstall` and `status` say, and the warnings about a
-//! notifier. Pure: what happened in, words out; `commands/remind.rs` prints
-//! them, and paths come in already made safe to show.
+//! notifier; what a nudge with choices says is in [`choices`]. Pure: what
+//! happened in, words out; `commands/remind.rs` prints them, and paths come
+//! in already made safe to show.
+
+pub(crate) mod choices;
 
 use chrono::{DateTime, FixedOffset};
 

@@ -21,7 +21,7 @@ use crate::remind::answers::{self, Nudge, Outcome};
 use crate::remind::ask::{self, Answer, Asked};
 use crate::remind::notify::{self, Shown, TITLE};
 use crate::remind::{ANSWER_WAIT, SNOOZE_MINUTES, terminal};
-use crate::words::nudge as words;
+use crate::words::remind::choices as words;
 use crate::words::remind::nudge as nudge_text;
 
 /// Nudges now: prints the nudge, marks it, shows it and acts on the answer.
