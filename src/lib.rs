@@ -30,7 +30,8 @@
 //!   `list.rs`, `show.rs`, `routines.rs`, `check.rs`, `history.rs`,
 //!   `config.rs`, `remind.rs`), each with its plain options (`run/options.rs`
 //!   and `remind/options.rs` for the two with many); `remind/offer.rs` gives
-//!   a nudge that is due and acts on its answer.
+//!   a nudge that is due and acts on its answer, `remind/waiting.rs` shows
+//!   the wait for a pause in the typing.
 //! - `context.rs`: what every command may need, found when first asked for:
 //!   where files live, the config, the library and what the history knows of
 //!   the person. `exit.rs` holds the exit statuses beyond success.

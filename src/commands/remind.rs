@@ -36,6 +36,7 @@ use crate::words::remind as words;
 
 mod offer;
 mod options;
+mod waiting;
 
 pub(crate) use options::{RemindTask, ScheduleOptions};
 use options::{schedule, scheduler};
@@ -469,9 +470,19 @@ fn natural_pause(
         let at = now + TimeDelta::from_std(waited).unwrap_or_default();
         idle::read(at).map(presence)
     };
-    let pass = |span: std::time::Duration| {
-        if !virtual_clock {
-            std::thread::sleep(span);
+    // The bar comes with the first span waited: a pause already there is
+    // no wait, and shows none.
+    let mut bar = None;
+    // A second at a time, so that the bar moves as the time goes.
+    let pass = |mut span: std::time::Duration| {
+        let bar = bar.get_or_insert_with(|| waiting::WaitBar::on_stderr(limit));
+        while !span.is_zero() {
+            let slice = span.min(std::time::Duration::from_secs(1));
+            if !virtual_clock {
+                std::thread::sleep(slice);
+            }
+            bar.pass(slice);
+            span -= slice;
         }
     };
     pause::wait_for_pause(presence(first), limit, ask, pass).waited()

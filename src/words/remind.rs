@@ -80,6 +80,15 @@ pub(crate) fn last_nudge_line(at: Option<DateTime<FixedOffset>>) -> String {
     }
 }
 
+/// The words beside the bar while `remind now` waits for a pause in the
+/// typing, on a terminal: "Waiting up to 2:00 for a pause in your typing".
+pub(crate) fn waiting_for_pause(limit_seconds: u32) -> String {
+    format!(
+        "Waiting up to {} for a pause in your typing",
+        crate::format::clock(limit_seconds)
+    )
+}
+
 /// What `remind now` says while snoozed or paused.
 pub(crate) fn paused_until(until: DateTime<FixedOffset>) -> String {
     format!("no nudge: paused until {}", until.format("%H:%M"))

@@ -27,6 +27,7 @@ use zbus::object_server::SignalEmitter;
 use zbus::{OwnedVariant, Variant};
 
 use crate::remind::expected_nudge;
+use crate::run::pty::Pty;
 use crate::{Env, NO_BUS, VIRTUAL_CLOCK, stdout_of};
 
 /// A bus that lives as long as the value.
@@ -238,12 +239,22 @@ fn with_notifier(env: &Env) -> std::path::PathBuf {
 }
 
 fn remind(env: &Env, session_bus: &str, system_bus: &str, args: &[&str], now: &str) -> String {
+    stdout_of(&mut remind_command(env, session_bus, system_bus, args, now))
+}
+
+fn remind_command(
+    env: &Env,
+    session_bus: &str,
+    system_bus: &str,
+    args: &[&str],
+    now: &str,
+) -> assert_cmd::Command {
     let mut cmd = env.psoas(args);
     cmd.env("PSOAS_NOW", format!("2026-11-25T{now}:00+01:00"))
         .env(VIRTUAL_CLOCK.0, VIRTUAL_CLOCK.1)
         .env("DBUS_SESSION_BUS_ADDRESS", session_bus)
         .env("DBUS_SYSTEM_BUS_ADDRESS", system_bus);
-    stdout_of(&mut cmd)
+    cmd
 }
 
 #[test]
@@ -429,6 +440,62 @@ fn a_due_nudge_waits_for_a_pause_in_the_typing_then_comes_anyway() {
          {\"v\":1,\"desk\":\"nudge\",\"at\":\"2026-11-25T11:02:00+01:00\"}\n\
          {\"v\":1,\"desk\":\"nudge\",\"at\":\"2026-11-25T12:00:00+01:00\"}\n"
     );
+}
+
+/// Run by hand in a terminal, the wait for a pause shows on stderr as a bar
+/// that is gone when the nudge comes; piped, as from the scheduler, stderr
+/// stays empty.
+#[test]
+fn a_wait_in_a_terminal_shows_a_bar_that_makes_way_for_the_nudge() {
+    let env = Env::new();
+    let Some(bus) = Bus::start(env.root()) else {
+        return;
+    };
+    let monitor = IdleMonitor::on(&bus, 1);
+    with_notifier(&env);
+    let nudge = expected_nudge(&env);
+    sat_since(&env, "09:00", "09:55");
+    monitor.line_up(&[3, 2, 20]);
+    let mut pty = Pty::spawn_program(
+        &env,
+        env!("CARGO_BIN_EXE_psoas").as_ref(),
+        &["remind", "now"],
+        &[
+            ("PSOAS_NOW", "2026-11-25T10:00:00+01:00"),
+            VIRTUAL_CLOCK,
+            ("DBUS_SESSION_BUS_ADDRESS", &bus.address),
+            ("DBUS_SYSTEM_BUS_ADDRESS", NO_BUS),
+        ],
+    );
+    assert_eq!(pty.wait_exit(), 0);
+    let drawn = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(
+        drawn.contains("Waiting up to 2:00 for a pause in your typing  "),
+        "the bar was drawn: {drawn:?}"
+    );
+    // On the test's 40 columns the bar's line wraps to two rows; both are
+    // cleared.
+    assert_eq!(
+        pty.screen().trim_end(),
+        nudge,
+        "the bar is cleared and the nudge alone is left"
+    );
+    assert_eq!(monitor.asked(), 3);
+    assert_eq!(last_nudge(&env), "2026-11-25T10:00:35+01:00\n");
+
+    // Piped, as the scheduler runs it, the same wait draws nothing.
+    sat_since(&env, "09:00", "10:55");
+    monitor.line_up(&[3, 2, 20]);
+    let output = remind_command(&env, &bus.address, NO_BUS, &["remind", "now"], "11:00")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!("{nudge}\n")
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(last_nudge(&env), "2026-11-25T11:00:35+01:00\n");
 }
 
 #[test]
