@@ -1,9 +1,11 @@
 //! Opening and writing the user's files safely: only a regular file is
 //! read, so a FIFO, device, socket or folder where a file is expected is
-//! refused at once instead of hanging the program; and every file psoas
-//! writes whole goes through [`write_whole`]: a temporary file in the same
-//! folder (`tempfile`) and a rename, so a reader (or a second writer) only
-//! ever sees an old file or a new one, and never through a link or a FIFO.
+//! refused at once instead of hanging the program. Every file psoas writes
+//! goes through this module, and none is written through a link or a FIFO:
+//! a file written whole through [`write_whole`], a temporary file in the
+//! same folder (`tempfile`) and a rename, so a reader (or a second writer)
+//! only ever sees an old file or a new one; a file added to (the history)
+//! through [`open_append`].
 
 use std::fmt;
 use std::fs::{self, File, Metadata, OpenOptions};
@@ -62,20 +64,49 @@ fn refuse(meta: &Metadata) -> io::Result<()> {
 /// Opens a regular file to read. Anything else is refused before it can
 /// block: the open does not wait for a FIFO's writer, never makes a terminal
 /// the controlling one, and the file is checked once open, so it cannot be
-/// swapped in between.
+/// swapped in between. A symbolic link is followed: reading through one
+/// changes nothing.
 pub(crate) fn open_regular(path: &Path) -> io::Result<File> {
-    open_checked(OpenOptions::new().read(true), path)
-}
-
-/// Opens a regular file with `options`, refusing anything else; see
-/// [`open_regular`].
-pub(crate) fn open_checked(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
     if let Ok(meta) = fs::metadata(path) {
         refuse(&meta)?;
     }
-    let file = options
+    let file = OpenOptions::new()
+        .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)?;
+    refuse(&file.metadata()?)?;
+    Ok(file)
+}
+
+/// Opens a regular file to read and append to, creating it if it is
+/// missing. A symbolic link at `path` is refused by the open itself
+/// (`O_NOFOLLOW`), so nothing is written through a link to somewhere else,
+/// whatever is swapped in meanwhile; a FIFO, device or folder is refused once
+/// open, before anything is written, and the open does not wait for a FIFO's
+/// reader. Either is left as it is.
+pub(crate) fn open_append(path: &Path) -> io::Result<File> {
+    let opened = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path);
+    let file = match opened {
+        // `O_NOFOLLOW`'s answer when the last name in the path is a link;
+        // say so in the words used for every file refused.
+        Err(error) if error.raw_os_error() == Some(libc::ELOOP) => {
+            return match fs::symlink_metadata(path) {
+                Ok(meta) if meta.is_symlink() => Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    NotAFile {
+                        what: "a symbolic link",
+                    },
+                )),
+                _ => Err(error),
+            };
+        }
+        opened => opened?,
+    };
     refuse(&file.metadata()?)?;
     Ok(file)
 }
@@ -212,6 +243,45 @@ mod tests {
         assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
         assert_eq!(fs::read_to_string(&outside).unwrap(), "keep me");
         assert_eq!(names(dir.path()), ["a.toml", "b.toml", "outside.txt"]);
+    }
+
+    #[test]
+    fn an_append_refuses_a_link_or_a_fifo_and_leaves_both_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside.txt");
+        fs::write(&outside, "keep me").unwrap();
+        let link = dir.path().join("a.jsonl");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        let dangling = dir.path().join("b.jsonl");
+        std::os::unix::fs::symlink(dir.path().join("gone.txt"), &dangling).unwrap();
+        let fifo = dir.path().join("c.jsonl");
+        make_fifo(&fifo);
+        for path in [&link, &dangling] {
+            let error = open_append(path).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "it is a symbolic link, not a regular file"
+            );
+        }
+        let error = open_append(&fifo).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "it is a FIFO (named pipe), not a regular file"
+        );
+        assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert!(fs::symlink_metadata(&dangling).unwrap().is_symlink());
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "keep me");
+        assert_eq!(
+            names(dir.path()),
+            ["a.jsonl", "b.jsonl", "c.jsonl", "outside.txt"]
+        );
+        let mut file = open_append(&dir.path().join("d.jsonl")).unwrap();
+        file.write_all(b"one\n").unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("d.jsonl")).unwrap(),
+            "one\n"
+        );
     }
 
     #[test]

@@ -6,13 +6,14 @@
 //! whole line with one `write_all` on a file opened for appending, and syncs
 //! the data before letting go; a write that fails part-way is cut back. The
 //! file must be a regular file (a FIFO or device is refused before it can
-//! block), and a byte-order mark at its start is read past. When another
+//! block, and a symbolic link in its place is never written through), and a
+//! byte-order mark at its start is read past. When another
 //! process holds the lock, this one says it is waiting. If the file does not
 //! end with a newline (a line cut off by a crash), the new record starts on a
 //! fresh line so it is not glued to the fragment. Reading takes a shared lock, so it never sees
 //! half a line from a process that is appending, and never changes the file.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -59,11 +60,7 @@ impl History {
             fs::create_dir_all(dir).map_err(|e| HistoryError::new(Action::CreateFolder, dir, e))?;
         }
         let failed = |e| HistoryError::new(Action::Record, &self.path, e);
-        let mut file = crate::files::open_checked(
-            OpenOptions::new().read(true).append(true).create(true),
-            &self.path,
-        )
-        .map_err(failed)?;
+        let mut file = crate::files::open_append(&self.path).map_err(failed)?;
         lock(&file, &self.path, Lock::Exclusive).map_err(failed)?;
         let mut bytes = Vec::with_capacity(line.len() + 1);
         if !ends_with_newline(&mut file).map_err(failed)? {
@@ -347,19 +344,27 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_device_in_place_of_the_history_is_refused() {
+    fn a_link_to_a_device_in_place_of_the_history_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let history = History::at(dir.path());
         std::os::unix::fs::symlink("/dev/full", history.path()).unwrap();
         let err = history
             .append(&record("2026-11-21T07:30:00+01:00"))
             .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot record this session in {}: it is a symbolic link, not a regular file",
+                history.path().display()
+            )
+        );
+        // Reading follows the link, and finds a device.
+        let err = history.read().unwrap_err();
         assert!(
             err.to_string()
                 .ends_with(": it is a device, not a regular file"),
             "{err}"
         );
-        assert!(history.read().is_err());
     }
 
     #[cfg(unix)]

@@ -111,6 +111,46 @@ fn a_fifo_as_the_history_is_refused() {
     );
 }
 
+/// A run whose history is a link or a FIFO keeps its session on the screen,
+/// says why it could not record it, and leaves the link, the file it points
+/// to and the FIFO as they were.
+#[test]
+fn a_run_refuses_a_link_or_a_fifo_in_place_of_the_history() {
+    let env = Env::new();
+    env.write("state/psoas/notice-shown", "");
+    let history = env.state_dir().join("history.jsonl");
+    let outside = env.write("work/elsewhere.jsonl", "keep me\n");
+    std::os::unix::fs::symlink(&outside, &history).unwrap();
+    let run = || {
+        env.psoas_at_once(&["run", "micro-break", "--plain", "--no-check-in"])
+            .timeout(SOON)
+            .output()
+            .unwrap()
+    };
+    for said in ["a symbolic link", "a FIFO (named pipe)"] {
+        let output = run();
+        assert_eq!(output.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("] Routine complete: "), "{stdout}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            format!(
+                "psoas: cannot record this session in {}: it is {said}, not a regular file\n",
+                history.display()
+            )
+        );
+        if said == "a symbolic link" {
+            assert!(history.symlink_metadata().unwrap().is_symlink());
+            std::fs::remove_file(&history).unwrap();
+            make_fifo(&history);
+        }
+    }
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(
+        &history.symlink_metadata().unwrap().file_type()
+    ));
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me\n");
+}
+
 #[test]
 fn check_says_which_user_files_it_skipped() {
     let env = Env::new();
