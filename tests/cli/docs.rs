@@ -3,6 +3,7 @@
 //! heading that is there, so a page moved or renamed never leaves a reader at
 //! a dead end.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The project's own folder.
@@ -117,13 +118,25 @@ fn page(name: &str) -> String {
 
 /// The first cell of each row of the table whose header row is `header`.
 fn first_column(text: &str, header: &str) -> Vec<String> {
-    let mut lines = text.lines().skip_while(|line| *line != header);
-    assert!(lines.next().is_some(), "no table headed {header}");
-    lines
-        .skip(1)
-        .take_while(|line| line.starts_with('|'))
+    tables(text, header)
+        .next()
+        .unwrap_or_else(|| panic!("no table headed {header}"))
+        .into_iter()
         .map(|row| row[1..].split(" | ").next().unwrap().trim().to_string())
         .collect()
+}
+
+/// The rows of every table whose header row is `header`, in page order.
+fn tables<'a>(text: &'a str, header: &'a str) -> impl Iterator<Item = Vec<&'a str>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == header).collect();
+    starts.into_iter().map(move |start| {
+        lines[start + 2..]
+            .iter()
+            .take_while(|line| line.starts_with('|'))
+            .copied()
+            .collect()
+    })
 }
 
 /// The terms of a section of `psoas man`, roff escapes undone.
@@ -297,4 +310,114 @@ fn the_readme_gives_the_safety_notice_psoas_gives() {
         words(&quoted).trim_start_matches("**Not medical advice.** "),
         notice
     );
+}
+
+/// The names a cell of the manual puts in backquotes that could be keys of
+/// JSON: lowercase words joined by `_`, `null` aside.
+fn key_names(cell: &str) -> BTreeSet<String> {
+    cell.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|name| {
+            *name != "null"
+                && !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// The keys of a JSON object.
+fn object_keys(value: &serde_json::Value) -> BTreeSet<String> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {value}"))
+        .keys()
+        .cloned()
+        .collect()
+}
+
+/// A side check's record with every field a record can have.
+fn a_full_record() -> psoas_coach::history::Record {
+    use psoas_coach::history::{Record, SessionNotes, SidePull};
+    use psoas_coach::runner::{Ending, RunOutcome};
+    let outcome = RunOutcome {
+        started_at: chrono::DateTime::parse_from_rfc3339("2027-01-05T07:30:00+01:00").unwrap(),
+        routine_id: "side-check".into(),
+        routine_name: "Side check".into(),
+        planned_seconds: 600,
+        spent_seconds: 600,
+        planned_hold_seconds: 500,
+        held_seconds: 500,
+        holds_done: 10,
+        holds_skipped: 0,
+        exercises: vec!["standing-psoas-stretch".into()],
+        finished: true,
+        past_first_hold: true,
+        ending: Ending::Finished,
+    };
+    let notes = SessionNotes {
+        tension_before: Some(6),
+        tension_after: Some(3),
+        note: Some("stiff".into()),
+        level: 1,
+        side_pull: SidePull::new(Some(7), Some(4)),
+    };
+    Record::new(&outcome, notes)
+}
+
+#[test]
+fn the_history_fields_in_the_manual_are_those_psoas_writes_and_prints() {
+    let text = page("history.md");
+    let mut found = tables(&text, "| Field | Meaning |");
+    let (report, record) = (found.next().unwrap(), found.next().unwrap());
+    // Each row's first cell names its keys; some rows name the keys of the
+    // objects inside, in the cell after.
+    let first_cells = |rows: &[&str]| -> BTreeSet<String> {
+        rows.iter()
+            .flat_map(|row| key_names(row[1..].split(" | ").next().unwrap()))
+            .collect()
+    };
+    let inner = |name: &str| -> BTreeSet<String> {
+        let row = report
+            .iter()
+            .find(|row| row.starts_with(&format!("| `{name}` | ")))
+            .unwrap_or_else(|| panic!("no row for {name}"));
+        key_names(row.split(" | ").nth(1).unwrap())
+    };
+
+    let full = a_full_record();
+    let written: serde_json::Value = serde_json::from_str(&full.to_line()).unwrap();
+    assert_eq!(
+        first_cells(&record),
+        object_keys(&written),
+        "a record's keys"
+    );
+
+    let env = crate::Env::new();
+    env.write("state/psoas/history.jsonl", &full.to_line());
+    let printed = crate::stdout_of(
+        env.psoas(&["history", "--format", "json"])
+            .env("PSOAS_NOW", "2027-01-06T12:00:00+01:00"),
+    );
+    let json: serde_json::Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(
+        first_cells(&report),
+        object_keys(&json),
+        "the report's keys"
+    );
+    let mut session = object_keys(&json["sessions"][0]);
+    assert!(session.remove("counted"), "{printed}");
+    assert_eq!(
+        session,
+        object_keys(&written),
+        "a listed session is a record"
+    );
+    for (name, expected) in [
+        ("weeks", object_keys(&json["weeks"][0])),
+        ("days", object_keys(&json["days"][0])),
+        ("side_checks", object_keys(&json["side_checks"][0])),
+    ] {
+        assert_eq!(inner(name), expected, "the keys of each of {name}");
+    }
 }
