@@ -363,14 +363,8 @@ fn finishing_prints_a_summary_on_the_normal_screen() {
     );
     assert_eq!(pty.wait_exit(), 0);
     assert_handed_back(&pty);
-    let screen = pty.screen();
-    assert!(screen.contains("Mini: complete"), "{screen}");
-    assert!(
-        screen
-            .replace('\n', " ")
-            .contains("Holds: 4 done, 0 skipped."),
-        "{screen}"
-    );
+    let _snapshots = crate::snapshots();
+    insta::assert_snapshot!("summary_on_the_normal_screen_40x12", pty.shown());
 }
 
 /// `mini` running on a pseudo-terminal, its first step on the screen and the

@@ -532,10 +532,12 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     let mut pty = Pty::spawn_at_once_sized(&env, &["run", "tiny"], (30, 40));
     // The notice has a screen of its own, wrapped at word boundaries, and
     // waits for Enter.
+    let _snapshots = crate::snapshots();
     let notice = pty.wait_for(&["Before you start", "Press Enter to go on."]);
     assert!(!notice.contains("How tense"), "{notice}");
     pty.assert_whole(&["physiotherapist", "radiating", "tingling."]);
     assert!(notice.lines().all(|l| l.chars().count() < 40), "{notice}");
+    insta::assert_snapshot!("interactive_run_1_notice_40x30", pty.shown());
     // What is typed while the notice waits is not shown.
     pty.send(b"ok");
     pty.send(b"\r");
@@ -544,19 +546,31 @@ fn interactive_runs_show_the_notice_and_ask_for_tension_before_and_after() {
     assert!(!output.contains("ok"), "{output:?}");
     // The question and the answer to a wrong one wrap at word boundaries.
     pty.assert_whole(&["tension,", "worst", "you", "can", "imagine."]);
+    insta::assert_snapshot!("interactive_run_2_question_before_40x30", pty.shown());
     pty.send(b"eleven\r");
-    pty.wait_for(&["Please type a whole number"]);
+    pty.wait_until("the question again after the wrong answer", |rows| {
+        let text = rows.join("\n");
+        text.contains("Please type a whole number") && text.trim_end().ends_with("(Enter to skip):")
+    });
     pty.assert_whole(&["press", "Enter", "skip."]);
+    insta::assert_snapshot!("interactive_run_3_wrong_answer_40x30", pty.shown());
     pty.send(b"6\r");
     // The routine runs on the alternate screen, then the summary and the second question.
-    pty.wait_for(&["0 skipped.", "Before the routine you said 6."]);
-    let screen = pty.wait_for(&["0 skipped.", "(Enter to skip):"]);
-    assert!(screen.contains("Tiny: complete"), "{screen}");
+    pty.wait_until("the summary and the question after", |rows| {
+        let text = rows.join("\n");
+        text.contains("0 skipped.")
+            && text.contains("Before the routine you said 6.")
+            && text.trim_end().ends_with("(Enter to skip):")
+    });
     pty.assert_whole(&["holding).", "Holds:", "done,", "imagine."]);
+    insta::assert_snapshot!(
+        "interactive_run_4_summary_and_question_after_40x30",
+        pty.shown()
+    );
     pty.send(b"2\r");
-    let screen = pty.wait_for(&["This week: 0 of 3", "Tension: 6 → 2, down 4"]);
-    assert!(!screen.contains("Preview"), "{screen}");
+    pty.wait_for(&["This week: 0 of 3", "Tension: 6 → 2, down 4"]);
     assert_eq!(pty.wait_exit(), 0);
+    insta::assert_snapshot!("interactive_run_5_after_the_run_40x30", pty.shown());
     let records = history_lines(&env);
     assert_eq!(records.len(), 1, "{records:?}");
     assert_eq!(

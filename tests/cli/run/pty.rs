@@ -231,6 +231,18 @@ impl Pty {
         parser.screen().rows(0, cols.into()).collect()
     }
 
+    /// The screen as a person sees it, for a snapshot: its rows, each
+    /// without the blanks at its end, down to the last that shows anything.
+    pub(crate) fn shown(&self) -> String {
+        let rows = self.rows();
+        let rows: Vec<&str> = rows.iter().map(|row| row.trim_end()).collect();
+        let last = rows
+            .iter()
+            .rposition(|row| !row.is_empty())
+            .map_or(0, |i| i + 1);
+        rows[..last].join("\n")
+    }
+
     /// Asserts that each of `words` is shown whole on some row, not cut
     /// across two by the terminal's wrapping.
     pub(crate) fn assert_whole(&self, words: &[&str]) {
