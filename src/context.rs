@@ -15,6 +15,7 @@ use crate::engine::{Familiarity, GuidanceSettings, PlanSettings};
 use crate::format::did_you_mean;
 use crate::history::{History, SidePull};
 use crate::library::{self, Condition, Library, Routine, Side, Sources};
+use crate::words::load as words;
 
 /// What every command may need: where files live, the extra library folders
 /// from `--library`, the config, the library and what the history knows of
@@ -107,10 +108,10 @@ impl Context {
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
             match std::fs::metadata(&path) {
-                Err(_) => bail!("no routine file at {}", path.display()),
+                Err(_) => bail!(words::no_routine_file(&path)),
                 Ok(meta) => {
                     if let Some(what) = crate::files::odd_kind(&meta) {
-                        bail!("{} is {what}, not a routine file", path.display());
+                        bail!(words::not_a_routine_file(&path, what));
                     }
                 }
             }
@@ -123,20 +124,15 @@ impl Context {
             // tables loads fine, and another routine may have the same id.
             let from_file = library.routine(&id).is_some_and(|r| r.origin.path == path);
             let Some(routine) = from_file.then(|| library.take_routine(&id)).flatten() else {
-                bail!(
-                    "{} holds exercises, not a routine; a routine file has `name` and `[[step]]` tables",
-                    path.display()
-                );
+                bail!(words::exercises_not_a_routine(&path));
             };
             return Ok((library, routine));
         }
         let mut library = self.library(Vec::new())?;
         let Some(routine) = library.take_routine(arg) else {
-            let hint = did_you_mean(&library.closest_routine_ids(arg))
-                .map(|h| format!("; {h}"))
-                .unwrap_or_default();
+            let hint = did_you_mean(&library.closest_routine_ids(arg));
             let from = config_source(config, Key::DefaultRoutine, from_config);
-            bail!("no routine has the id `{arg}`{from}{hint} (`psoas routines` lists them)");
+            bail!(words::no_routine_with_id(arg, &from, hint.as_deref()));
         };
         Ok((library, routine))
     }
@@ -178,7 +174,7 @@ fn config_source(config: &Config, key: Key, from_config: bool) -> String {
     let origins = &config.origins;
     match (&origins.file, origins.line(key)) {
         (Some(file), Some(line)) if from_config => {
-            format!(" ({key} in {}, line {line})", file.display())
+            words::set_in_config(&key.to_string(), file, line)
         }
         _ => String::new(),
     }

@@ -3,12 +3,10 @@
 //! diagnostic it found, and `app::main` shows them once, above the one-line
 //! message, so that nothing is printed as a side effect of loading.
 
-use std::fmt;
-
 use crate::diagnostic::Diagnostic;
-use crate::format::count;
 
-/// "WHAT has N problems; fix them and try again", with the problems.
+/// A file whose problems stop a command, with the problems; it reads "WHAT
+/// has N problems; fix them and try again".
 #[derive(Debug)]
 pub struct LoadError {
     /// What was loaded: "the library", "the config file".
@@ -18,18 +16,6 @@ pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.diagnostics.len();
-        let them = if n == 1 { "it" } else { "them" };
-        write!(
-            f,
-            "{} has {}; fix {them} and try again{}",
-            self.what,
-            count(n, "problem"),
-            self.hint
-        )
-    }
-}
+// How it reads is in `words/load.rs`, with every sentence.
 
 impl std::error::Error for LoadError {}

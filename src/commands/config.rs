@@ -8,11 +8,11 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::config::template;
 use crate::context::Context;
-use crate::diagnostic::sanitize;
 use crate::files::{Existing, write_whole};
 use crate::remind::terminal;
 use crate::render::config_show;
 use crate::voice::SpeechProgram;
+use crate::words::config as words;
 
 /// What `psoas config` is asked to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,23 +66,17 @@ fn show(context: &Context, out: &mut impl Write) -> Result<()> {
 fn init(context: &Context, out: &mut impl Write) -> Result<()> {
     let path = &context.dirs.config_file;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| words::cannot_create_folder(dir))?;
     }
     // Linked into place only if nothing is there, even if a file appears
     // meanwhile; a reader never sees it half written.
     match write_whole(path, template().as_bytes(), Existing::Keep) {
         Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => bail!(
-            "{} already exists, so it was left as it is; edit it, or move it away and run `psoas config init` again",
-            path.display()
-        ),
-        Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => bail!(words::already_there(path)),
+        Err(e) => return Err(e).with_context(|| words::cannot_create(path)),
     }
-    writeln!(out, "wrote {}", sanitize(&path.display().to_string()))?;
-    writeln!(
-        out,
-        "every key is commented out at its default; remove the `#` to set one"
-    )?;
+    for line in words::wrote(path) {
+        writeln!(out, "{line}")?;
+    }
     Ok(())
 }

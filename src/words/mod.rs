@@ -5,8 +5,10 @@
 //! familiar, a caution as the sheet lists it, and what a hold and a breath
 //! are called aloud. Keeping them here keeps the sheet, the runner, the
 //! engine's timing of what is said and the README saying the same thing.
-//! What the end of a session says of its record is in [`after_session`], and
-//! every sentence of the desk reminder in [`remind`].
+//! What the end of a session says of its record is in [`after_session`],
+//! every sentence of the desk reminder in [`remind`], what `config init` says
+//! in [`config`], and what is said when a file or a routine cannot be loaded
+//! in [`load`].
 //!
 //! The engine counts the words of the sentences here to time what is said,
 //! so this file takes from the engine only its leaf facts (a segment, a
@@ -14,6 +16,8 @@
 //! events are worded in [`run`], above the engine (see `engine/mod.rs`).
 
 pub(crate) mod after_session;
+pub(crate) mod config;
+pub(crate) mod load;
 pub(crate) mod man;
 pub(crate) mod remind;
 pub(crate) mod run;
