@@ -18,8 +18,8 @@
 //!
 //! # Where each concept lives
 //!
-//! From the top down; a module imports only those below it (see "Layers"
-//! below).
+//! From the top down; a module imports only those below it, but for the one
+//! edge "Layers" below names.
 //!
 //! - `app.rs`: the spine: parse, resolve, run, and print the error (with
 //!   the problems of a file that stopped the command) once.
@@ -35,24 +35,16 @@
 //! - `context.rs`: what every command may need, found when first asked for:
 //!   where files live, the config, the library and what the history knows of
 //!   the person. `exit.rs` holds the exit statuses beyond success.
-//! - `config.rs`: personal settings; `config/key.rs` the keys, `config/parse.rs`
-//!   reading the file, `config/tighter_side.rs` the side held once more,
-//!   `config/template.rs` the file `config init` writes.
-//! - `remind/`: the desk nudge: when nudges may come (`schedule.rs`), the
-//!   scheduler's files (`units.rs`) and programs (`helper.rs`, run so that
-//!   none can hold psoas up), the idle time the desktop reports (`idle.rs`),
-//!   time at the desk (`sitting.rs`), the decision (`decide.rs`), do not
-//!   disturb (`do_not_disturb.rs`), the wait for a pause (`pause.rs`), how the
-//!   nudge reaches the person (`notify.rs`, and `ask.rs` for one with choices:
-//!   start, snooze, skip), the terminal a break starts in (`terminal.rs`) and
-//!   the nudges kept with their answers (`answers.rs`).
 //! - `render/`: every printer: `sheet.rs` (`print`, `plan`) and
 //!   `sheet_html.rs` (the printed page), both listing the steps as
 //!   `sheet_steps.rs` gives them, `list.rs`, `show.rs`, `routines.rs`,
-//!   `config_show.rs`, `history/` (`report.rs`, `chart.rs`, `desk.rs` the
-//!   days at the desk, `json.rs`), `run.rs` (what a run prints around the
-//!   screen and the transcript), `check.rs` (what `check` reports), and the
-//!   `--format` choices in `format.rs`.
+//!   `config_show.rs`, `history.rs` with `history/` (`report.rs`,
+//!   `chart.rs`, `desk.rs` the days at the desk, `json.rs`), `run.rs` (what
+//!   a run prints around the screen and the transcript), `check.rs` (what
+//!   `check` reports), and the `--format` choices in `format.rs`.
+//! - `config.rs`: personal settings; `config/key.rs` the keys, `config/parse.rs`
+//!   reading the file, `config/tighter_side.rs` the side held once more,
+//!   `config/template.rs` the file `config init` writes.
 //! - `runner/`: the guided timer. `settings.rs` is how a run is carried out;
 //!   `clock.rs` is the only place a run reads the time (under test it may
 //!   skip its waits); `interactive.rs` (with `screen.rs`, `layout.rs` (how
@@ -80,7 +72,8 @@
 //!   in `words/remind.rs` every sentence of the desk reminder (with
 //!   `words/remind/choices.rs`, what a nudge with choices says); in
 //!   `words/man.rs` what the man page says of files, the environment and
-//!   exit statuses.
+//!   exit statuses; in `words/config.rs` what `config init` says; in
+//!   `words/load.rs` what is said when a file or a routine cannot be loaded.
 //! - `history/`: the history file (`store.rs`, `lines.rs`, `error.rs` for
 //!   what went wrong), one session (`record.rs`) made from how a run ended
 //!   (`outcome.rs`), the breaks and nudges the reminder saw (`desk.rs`), the
@@ -89,6 +82,14 @@
 //!   (`stats.rs`, `week.rs`, `newest.rs`, `side_trend.rs`, `future.rs` for
 //!   sessions dated after now) and when to suggest another level
 //!   (`progress.rs`).
+//! - `remind/`: the desk nudge: when nudges may come (`schedule.rs`), the
+//!   scheduler's files (`units.rs`) and programs (`helper.rs`, run so that
+//!   none can hold psoas up), the idle time the desktop reports (`idle.rs`),
+//!   time at the desk (`sitting.rs`), the decision (`decide.rs`), do not
+//!   disturb (`do_not_disturb.rs`), the wait for a pause (`pause.rs`), how the
+//!   nudge reaches the person (`notify.rs`, and `ask.rs` for one with choices:
+//!   start, snooze, skip), the terminal a break starts in (`terminal.rs`) and
+//!   the nudges kept with their answers (`answers.rs`).
 //! - `voice.rs`: spoken cues through a text-to-speech program, each allowed
 //!   a bounded time; `voice/stop.rs` ends a program (SIGTERM, then SIGKILL).
 //! - `engine/`: pure timing. `plan.rs` expands a routine into timed

@@ -1,7 +1,7 @@
 //! The timeline of a plan: every moment at which something should be shown,
 //! said or rung while it runs, in the order a person meets them. It is the one
 //! source of what happens when and of what is said; the front ends only put
-//! these events into words (see `runner::wording`) and onto the screen.
+//! these events into words (see `words::run`) and onto the screen.
 //!
 //! The timeline is made one hold at a time ([`hold_cues`]), as the run reaches
 //! it, so memory and start-up stay the same whatever the routine's length.

@@ -555,42 +555,130 @@ fn circles(graph: &Graph, scope: &str) -> Vec<String> {
     found
 }
 
-/// `lib.rs`'s map of where each concept lives names every file (a folder's
-/// `mod.rs` by the folder's name; unit tests in `tests.rs` aside), so that a
-/// newcomer finds each one from it.
+/// `lib.rs`'s map of where each concept lives names every file by its path
+/// (a folder's `mod.rs` by the folder; unit tests in `tests.rs` aside), so
+/// that a newcomer finds each one from it.
 #[test]
 fn the_map_in_lib_rs_names_every_module() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let lib = std::fs::read_to_string(root.join("lib.rs")).unwrap();
-    let map: String = lib
-        .lines()
-        .filter_map(|line| line.strip_prefix("//!"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let named = |name: &str| {
-        map.match_indices(name).any(|(at, _)| {
-            let before = map[..at].chars().next_back();
-            let after = map[at + name.len()..].chars().next();
-            !is_ident(before) && !is_ident(after)
-        })
-    };
+    let named = map_paths(&lib);
     let mut files = Vec::new();
     collect(&root, &mut files);
     let missing: Vec<String> = files
         .iter()
         .filter_map(|path| {
-            let file = path.file_name()?.to_str()?;
-            let name = match file {
+            let path = path.strip_prefix(&root).unwrap().to_str()?;
+            let name = match path.rsplit('/').next()? {
                 "lib.rs" | "main.rs" | "tests.rs" => return None,
-                "mod.rs" => path.parent()?.file_name()?.to_str()?,
-                _ => file,
+                "mod.rs" => format!("{}/", path.strip_suffix("/mod.rs")?),
+                _ => path.to_string(),
             };
-            (!named(name)).then(|| path.strip_prefix(&root).unwrap().display().to_string())
+            (!named.contains(&name)).then_some(name)
         })
         .collect();
     assert!(
         missing.is_empty(),
         "src/lib.rs's map does not name: {}",
         missing.join(", ")
+    );
+}
+
+/// The paths under `src/` that the map in `lib.rs` names. Each item of the
+/// map is about one module, named first (`` `runner/` `` or
+/// `` `config.rs` ``); a file named in a folder's item is in that folder
+/// (`` `screen.rs` `` in `runner/`'s), one named in parentheses after a
+/// folder is in that folder (`` `history/` (`desk.rs`) `` in `render/`'s),
+/// and a path that starts with the item's module, or any path in a file's
+/// item, is from `src/` (`` `config/key.rs` ``).
+fn map_paths(lib: &str) -> BTreeSet<String> {
+    let map: Vec<&str> = lib
+        .lines()
+        .filter_map(|line| line.strip_prefix("//!"))
+        .skip_while(|line| !line.starts_with(" # Where each concept lives"))
+        .take_while(|line| !line.starts_with(" # Layers"))
+        .collect();
+    let items = map.join("\n");
+    let mut named = BTreeSet::new();
+    for item in items.split("\n - ").skip(1) {
+        let module = item
+            .strip_prefix('`')
+            .and_then(|rest| rest.split('`').next())
+            .and_then(|first| first.strip_suffix('/'))
+            .map(|folder| format!("{folder}/"));
+        let module = module.unwrap_or_default();
+        // The folder each open parenthesis is in, innermost last.
+        let mut folders = vec![module.clone()];
+        let mut last: Option<String> = None;
+        let mut rest = item;
+        while let Some(at) = rest.find(['`', '(', ')']) {
+            let (mark, after) = (rest.as_bytes()[at], &rest[at + 1..]);
+            rest = after;
+            match mark {
+                b'(' => {
+                    let inner = folders.last().unwrap().clone();
+                    let folder = last.take().filter(|t| t.ends_with('/') && *t != module);
+                    folders.push(folder.map_or(inner.clone(), |f| format!("{inner}{f}")));
+                }
+                b')' => {
+                    if folders.len() > 1 {
+                        folders.pop();
+                    }
+                    last = None;
+                }
+                _ => {
+                    let Some(end) = rest.find('`') else { break };
+                    let token = &rest[..end];
+                    rest = &rest[end + 1..];
+                    let inner = folders.last().unwrap();
+                    let path = if module.is_empty() || token.starts_with(&module) {
+                        token.to_string()
+                    } else {
+                        format!("{inner}{token}")
+                    };
+                    // Only what comes right before a parenthesis opens it.
+                    let next = rest.trim_start_matches(' ');
+                    last = next.starts_with('(').then(|| token.to_string());
+                    named.insert(path);
+                }
+            }
+        }
+    }
+    named
+}
+
+/// The map's paths are whole: a file in one folder never stands for one of
+/// the same name in another.
+#[test]
+fn the_map_names_files_by_their_paths() {
+    let lib = "//! # Where each concept lives\n\
+               //!\n\
+               //! - `render/`: printers: `sheet.rs`, `history/` (`report.rs`,\n\
+               //!   `desk.rs` the days (and more)), `run.rs`.\n\
+               //! - `history/`: the file (`store.rs`), `render/x.rs`.\n\
+               //! - `config.rs`: settings; `config/key.rs` the keys.\n\
+               //! - `context.rs`: the context; `exit.rs` exits.\n\
+               //!\n\
+               //! # Layers\n\
+               //!\n\
+               //! - `engine/`: `plan.rs`.\n";
+    let named: Vec<String> = map_paths(lib).into_iter().collect();
+    assert_eq!(
+        named,
+        [
+            "config.rs",
+            "config/key.rs",
+            "context.rs",
+            "exit.rs",
+            "history/",
+            "history/render/x.rs",
+            "history/store.rs",
+            "render/",
+            "render/history/",
+            "render/history/desk.rs",
+            "render/history/report.rs",
+            "render/run.rs",
+            "render/sheet.rs",
+        ]
     );
 }
