@@ -170,7 +170,7 @@ mod tests {
     fn error<T: for<'de> Deserialize<'de> + fmt::Debug>(toml_value: &str) -> String {
         #[derive(Debug, serde::Deserialize)]
         struct One<T> {
-            #[allow(dead_code)]
+            #[allow(dead_code, reason = "only parsed, for the error parsing it gives")]
             x: T,
         }
         toml::from_str::<One<T>>(&format!("x = {toml_value}"))

@@ -41,7 +41,10 @@ impl<'a> Builder<'a> {
     /// Appends the holds of one step, whose exercise is introduced
     /// `brief`ly or in full, and for a two-sided stretch one more on the
     /// `tighter` side after the last pair.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the warm-up and each step hand over the facts of a hold as they work them out, each once; a struct built only for these two calls would name them twice"
+    )]
     pub(super) fn add(
         &mut self,
         stage: Stage,
