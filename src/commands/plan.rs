@@ -10,13 +10,13 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::context::Context;
 use crate::diagnostic::sanitize;
-use crate::engine::{LeftOut, Level, Plan};
+use crate::engine::{LeftOut, Level};
 use crate::files::{Existing, write_whole};
 use crate::library::{
     Condition, Equipment, Layer, Library, Position, Routine, is_kebab_case, routine_file,
 };
 use crate::planner::{self, PlanRequest};
-use crate::render::{SheetFormat, sheet};
+use crate::render::SheetFormat;
 
 /// What `psoas plan` is asked to build, and what to do with it.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,11 +76,9 @@ pub(crate) fn execute(
     if let Some(name) = &args.save {
         save(context, &library, &routine, name, args.force)?;
     }
-    let mut plan = Plan::build(&routine, &library, &settings)?;
-    let familiar = Plan::familiar_length(&routine, &library, &settings)?;
     // The planner never picks what a condition rules out, so those exercises
     // are named here: they have no step, hence step 0.
-    plan.left_out = planner::avoided(&library, &request)
+    let left_out = planner::avoided(&library, &request)
         .into_iter()
         .map(|(exercise, condition)| LeftOut {
             step: 0,
@@ -89,10 +87,11 @@ pub(crate) fn execute(
             instead: None,
         })
         .collect();
-    sheet::write(
-        &plan,
-        familiar,
-        routine.summary.as_deref(),
+    super::print::write_sheet(
+        &routine,
+        &library,
+        &settings,
+        Some(left_out),
         args.format,
         out,
     )?;

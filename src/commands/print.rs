@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::context::Context;
-use crate::engine::{Level, Plan};
-use crate::library::Condition;
+use crate::engine::{LeftOut, Level, Plan, PlanSettings};
+use crate::library::{Condition, Library, Routine};
 use crate::render::{SheetFormat, sheet};
 
 /// Which routine `psoas print` prints, and how.
@@ -34,14 +34,25 @@ pub(crate) fn execute(
     if let Some(level) = args.level {
         settings.level = level;
     }
-    let plan = Plan::build(&routine, &library, &settings)?;
-    let familiar = Plan::familiar_length(&routine, &library, &settings)?;
-    sheet::write(
-        &plan,
-        familiar,
-        routine.summary.as_deref(),
-        args.format,
-        out,
-    )?;
+    write_sheet(&routine, &library, &settings, None, args.format, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Plans `routine` and writes it as a sheet, with its length once familiar:
+/// how `print` and `plan` both lay a routine out. `left_out`, when given,
+/// names the exercises left out in place of those the plan found.
+pub(super) fn write_sheet<'a>(
+    routine: &'a Routine,
+    library: &'a Library,
+    settings: &PlanSettings,
+    left_out: Option<Vec<LeftOut<'a>>>,
+    format: SheetFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    let mut plan = Plan::build(routine, library, settings)?;
+    if let Some(left_out) = left_out {
+        plan.left_out = left_out;
+    }
+    let familiar = Plan::familiar_length(routine, library, settings)?;
+    sheet::write(&plan, familiar, routine.summary.as_deref(), format, out)
 }
