@@ -190,6 +190,10 @@ pub(crate) struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "the command line has a yes-or-no flag for each of these, as clap reads them"
+)]
 pub(crate) struct RunArgs {
     /// A routine id or the path of a routine file (default: the default routine)
     #[arg(add = ArgValueCandidates::new(completion::routine_ids))]

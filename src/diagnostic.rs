@@ -98,7 +98,7 @@ impl Diagnostic {
             key: None,
             message: message.into(),
             help: None,
-            excerpt: span.as_ref().map(|s| Excerpt::of(file, s)),
+            excerpt: span.map(|s| Excerpt::of(file, &s)),
         }
     }
 

@@ -22,7 +22,7 @@ pub(crate) struct CheckOptions {
 
 pub(crate) fn execute(
     context: &Context,
-    args: CheckOptions,
+    args: &CheckOptions,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let only_given = !args.paths.is_empty();

@@ -36,7 +36,7 @@ pub(crate) struct HistoryOptions {
 
 pub(crate) fn execute(
     context: &Context,
-    args: HistoryOptions,
+    args: &HistoryOptions,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let config = context.config()?;

@@ -28,7 +28,7 @@ pub(crate) struct ListOptions {
 
 pub(crate) fn execute(
     context: &Context,
-    args: ListOptions,
+    args: &ListOptions,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     // The config first: its problems are reported before the library's.

@@ -26,7 +26,7 @@ pub(crate) struct PrintOptions {
 
 pub(crate) fn execute(
     context: &Context,
-    args: PrintOptions,
+    args: &PrintOptions,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let (library, routine) = context.library_and_routine(args.routine.as_deref())?;

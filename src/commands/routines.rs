@@ -22,7 +22,7 @@ pub(crate) struct RoutinesOptions {
 
 pub(crate) fn execute(
     context: &Context,
-    args: RoutinesOptions,
+    args: &RoutinesOptions,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     // Lengths of the routines as written, whatever conditions are set, the

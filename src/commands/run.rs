@@ -41,11 +41,11 @@ pub(crate) use options::{ColorWhen, Environment, RunOptions, resolve};
 
 pub(crate) fn execute(
     context: &Context,
-    args: RunOptions,
+    args: &RunOptions,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let config = context.config()?;
-    let settings = resolve(&args, config, &Environment::of_process());
+    let settings = resolve(args, config, &Environment::of_process());
     let mut plan_settings = context.plan_settings(&args.conditions)?;
     if let Some(level) = args.level {
         plan_settings.level = level;
@@ -58,9 +58,9 @@ pub(crate) fn execute(
         familiar_after: config.familiar_after(),
         familiarity: context.person().familiarity.clone(),
     };
-    let (library, routine) = choose_routine(context, &args, &plan_settings)?;
+    let (library, routine) = choose_routine(context, args, &plan_settings)?;
     let plan = Plan::build(&routine, &library, &plan_settings)?;
-    let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, &args));
+    let warm_up = Plan::warm_up(&library, &plan_settings, warm_up_impact(config, args));
     let asks = check_in::should_ask(!settings.plain, !args.check_in, config.check_in);
     // The side check asks each side's pull after its holds, not the tension.
     let side_check = routine.is_side_check();
@@ -68,18 +68,18 @@ pub(crate) fn execute(
     if let Err(ending) = notice(context, &settings, args.record, out)? {
         return Ok(ExitCode::from(ending.exit_code()));
     }
-    let tension_before = match check_in_before(&args, asks && !side_check, &settings, out)? {
+    let tension_before = match check_in_before(args, asks && !side_check, &settings, out)? {
         Ok(score) => score,
         Err(ending) => return Ok(ExitCode::from(ending.exit_code())),
     };
-    let outcome = run_routine(plan, warm_up, &settings, config, &args, &plan_settings, out)?;
+    let outcome = run_routine(plan, warm_up, &settings, config, args, &plan_settings, out)?;
     // A terminal or pipe gone, or a signal at the question, ends what is
     // said after the run; the session is recorded all the same.
-    let given = Answers::given(&args);
-    let after = summary(&outcome, &settings, &args, out).and_then(|said| match said {
-        Ok(()) if side_check => pulls_after(&outcome, &settings, &args, asks, out)
+    let given = Answers::given(args);
+    let after = summary(&outcome, &settings, args, out).and_then(|said| match said {
+        Ok(()) if side_check => pulls_after(&outcome, &settings, args, asks, out)
             .map(|(pull, ending)| (Answers { pull, ..given }, ending)),
-        Ok(()) => check_in_after(&outcome, &settings, &args, asks, tension_before, out).map(
+        Ok(()) => check_in_after(&outcome, &settings, args, asks, tension_before, out).map(
             |(tension_after, ending)| {
                 (
                     Answers {
@@ -100,7 +100,7 @@ pub(crate) fn execute(
     let pull = side_check.then_some(answers.pull);
     let recorded = record(
         context,
-        &args,
+        args,
         &settings,
         &outcome,
         tension,
@@ -217,7 +217,7 @@ fn check_in_after(
     out: &mut impl Write,
 ) -> Result<(Option<u8>, Ending)> {
     let asked = asks
-        && settings.speed == 1.0
+        && !is_preview(settings)
         && outcome.past_first_hold
         && matches!(outcome.ending, Ending::Finished | Ending::Quit);
     let mut answers = if asked {
@@ -255,7 +255,7 @@ fn pulls_after(
     out: &mut impl Write,
 ) -> Result<(Pull, Ending)> {
     let asked = asks
-        && settings.speed == 1.0
+        && !is_preview(settings)
         && outcome.past_first_hold
         && matches!(outcome.ending, Ending::Finished | Ending::Quit);
     let mut answers = if asked {
@@ -394,7 +394,7 @@ fn record(
     pull: Option<Pull>,
     plan_settings: &PlanSettings,
 ) -> Result<Option<Record>, HistoryError> {
-    let preview = settings.speed != 1.0;
+    let preview = is_preview(settings);
     if !args.record || preview || !outcome.past_first_hold {
         return Ok(None);
     }
@@ -470,7 +470,7 @@ fn summary(
     if !settings.plain {
         said = render::summary(outcome, out);
     }
-    let preview = settings.speed != 1.0;
+    let preview = is_preview(settings);
     if preview && outcome.past_first_hold && args.record {
         let line = after_session::preview_line(settings.speed);
         said = said.and_then(|()| render::under_summary(outcome, settings.plain, &line, out));
@@ -479,4 +479,14 @@ fn summary(
         Ok(()) => Ok(Ok(())),
         Err(error) => Ok(Err(ending_of(error)?)),
     }
+}
+
+/// Whether the run is a `--speed` preview: any speed but the 1.0 set when
+/// none is asked for.
+#[allow(
+    clippy::float_cmp,
+    reason = "1.0 is set exactly when no speed is asked for, and a preview is any other value"
+)]
+fn is_preview(settings: &RunSettings) -> bool {
+    settings.speed != 1.0
 }

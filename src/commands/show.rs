@@ -36,7 +36,7 @@ const FIGURE_ROWS: usize = 12;
 
 pub(crate) fn execute(
     context: &Context,
-    args: ShowOptions,
+    args: &ShowOptions,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;

@@ -56,6 +56,10 @@ mod tests {
     };
 
     #[test]
+    #[allow(
+        clippy::float_cmp,
+        reason = "0, 0.5 and 1 are exact in binary, and the fullness at those moments is exactly them"
+    )]
     fn a_cycle_is_an_in_breath_then_an_out_breath() {
         let at = |ms| breath_at(PACE, Duration::from_millis(ms));
         assert_eq!(at(0).direction, BreathDirection::In);

@@ -134,11 +134,11 @@ impl<'a> Session<'a> {
         let mut target = (self.position + elapsed).min(self.total());
         if let Some(ready) = self.ready_ahead().filter(|&at| at < target) {
             let at = ready.max(self.position);
-            self.waited += target - at;
+            self.waited += target.saturating_sub(at);
             target = at;
         }
         self.held += self.hold_time_between(self.position, target);
-        self.active += target - self.position;
+        self.active += target.saturating_sub(self.position);
         self.position = target;
         self.take_due()
     }

@@ -89,7 +89,7 @@ pub(super) fn why_not(exercise: &Exercise, request: &PlanRequest) -> Option<Stri
 pub(super) fn at_level<'a>(
     library: &'a Library,
     request: &PlanRequest,
-    candidates: Vec<&'a Exercise>,
+    candidates: &[&'a Exercise],
 ) -> Vec<&'a Exercise> {
     let allowed: Vec<&str> = candidates.iter().map(|e| e.id.as_str()).collect();
     let easiest = candidates

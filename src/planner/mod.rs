@@ -197,7 +197,7 @@ pub(crate) fn plan(library: &Library, request: &PlanRequest) -> Result<Routine, 
             .unwrap_or(0)
         + timing.most_opening_extra();
     rng.shuffle(&mut breathing);
-    let mut pool = choose::at_level(library, request, choose::body_candidates(library, request));
+    let mut pool = choose::at_level(library, request, &choose::body_candidates(library, request));
     // The floor is reached by a guided way down, or not at all.
     let way_down = choose::way_down(library, request);
     if way_down.is_none() {

@@ -13,6 +13,10 @@ use crate::runner::{RunSettings, WarmUpChoice};
 /// What `psoas run` is asked to do; flags not given are `None` or `false`,
 /// and the config and the defaults fill them in.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag of `psoas run` that is a yes or no is one here, as it was given"
+)]
 pub(crate) struct RunOptions {
     /// A routine id or the path of a routine file; none is the default routine.
     pub routine: Option<String>,
@@ -80,6 +84,10 @@ impl ColorWhen {
 
 /// What the run needs to know about where it runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each is a separate fact of the process's surroundings (a terminal on stdin, on stdout, ...), not states of one thing"
+)]
 pub(crate) struct Environment {
     pub stdin_is_terminal: bool,
     pub stdout_is_terminal: bool,
