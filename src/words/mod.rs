@@ -6,7 +6,9 @@
 //! are called aloud. Keeping them here keeps the sheet, the runner, the
 //! engine's timing of what is said and the README saying the same thing.
 //! What the end of a session says of its record is in [`after_session`], and
-//! every sentence of the desk reminder in [`remind`].
+//! every sentence of the desk reminder in [`remind`], the headings and
+//! notes of a printed routine in [`sheet`], and what `psoas show` says
+//! when it cannot in [`show`].
 //!
 //! The engine counts the words of the sentences here to time what is said,
 //! so this file takes from the engine only its leaf facts (a segment, a
@@ -17,6 +19,8 @@ pub(crate) mod after_session;
 pub(crate) mod man;
 pub(crate) mod remind;
 pub(crate) mod run;
+pub(crate) mod sheet;
+pub(crate) mod show;
 
 use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};
 use crate::format::clock;
