@@ -58,6 +58,7 @@ fn main() {
                 to: None,
             },
         ],
+        rests: Vec::new(),
     };
     time("layout (right side, mirrored)", || {
         black_box(Scene::of(black_box(&figure), Side::Right));

@@ -1356,8 +1356,9 @@ fn the_side_check_holds_both_sides_alike_and_stands_with_knee_pain() {
 }
 
 /// Every built-in exercise has a figure, and every figure, its phases'
-/// too, stands on its floor: a prop that is a support meets the ground, and
-/// nothing of the body is drawn below it.
+/// too, stands on its floor: a prop that is a support meets the ground,
+/// nothing of the body is drawn below it, and each part it says rests
+/// touches the floor or the prop under it.
 #[test]
 fn every_built_in_exercise_has_a_figure() {
     use crate::figure::Scene;
@@ -1390,5 +1391,18 @@ fn every_built_in_exercise_has_a_figure() {
                 exercise.id
             );
         }
+        // It says what it rests on, and rests there: no part it names is in
+        // the air.
+        assert!(
+            !figure.rests.is_empty(),
+            "{} says nothing rests",
+            exercise.id
+        );
+        assert_eq!(
+            crate::figure::contact::floating(figure),
+            [],
+            "{} has a resting part in the air",
+            exercise.id
+        );
     }
 }

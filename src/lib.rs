@@ -73,7 +73,9 @@
 //!   `words/remind/choices.rs`, what a nudge with choices says); in
 //!   `words/man.rs` what the man page says of files, the environment and
 //!   exit statuses; in `words/config.rs` what `config init` says; in
-//!   `words/load.rs` what is said when a file or a routine cannot be loaded.
+//!   `words/load.rs` what is said when a file or a routine cannot be loaded;
+//!   in `words/sheet.rs` the headings and notes of a printed routine, text or
+//!   HTML; in `words/show.rs` what `psoas show` says when it cannot.
 //! - `history/`: the history file (`store.rs`, `lines.rs`, `error.rs` for
 //!   what went wrong), one session (`record.rs`) made from how a run ended
 //!   (`outcome.rs`), the breaks and nudges the reminder saw (`desk.rs`), the
@@ -113,8 +115,12 @@
 //! - `figure/`: pictures of poses, pure: `pose.rs` (joint angles and the
 //!   view) and `prop.rs` (what a pose uses, placed by a point of the body)
 //!   as an exercise file gives them, `body.rs` the body of human
-//!   proportions they pose, `scene.rs` the shapes laid out (mirrored for the
-//!   right side), `svg.rs` and `braille.rs` the two ways of drawing them.
+//!   proportions they pose, `rest.rs` where the posed body rests,
+//!   `prop_shapes.rs` each prop drawn and the top it offers, `shape.rs` the
+//!   lines, discs and boxes drawn, `scene.rs` the
+//!   shapes laid out (mirrored for the right side), `contact.rs` whether the
+//!   parts a figure says rest touch what is under them, `svg.rs` and
+//!   `braille.rs` the two ways of drawing them.
 //! - `toml_input/`: reading a file a person wrote (`read.rs`), parsing it
 //!   (`document.rs`, always the whole document), typed values key by key
 //!   (`entry.rs`, `value.rs`) and the shared range and text checks

@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::format::did_you_mean;
 use crate::library::Side;
 use crate::render::{ShowFormat, show};
+use crate::words::show as words;
 
 /// Which exercise `psoas show` shows, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,28 +42,23 @@ pub(crate) fn execute(
 ) -> Result<ExitCode> {
     let library = context.library(Vec::new())?;
     let Some(exercise) = library.exercise(&args.id) else {
-        let hint = did_you_mean(&library.closest_exercise_ids(&args.id))
-            .map(|h| format!("; {h}"))
-            .unwrap_or_default();
-        bail!(
-            "no exercise has the id `{}`{hint} (`psoas list` shows them)",
-            args.id
-        );
+        let hint = did_you_mean(&library.closest_exercise_ids(&args.id));
+        bail!(words::no_such_exercise(&args.id, hint.as_deref()));
     };
     if let Some(n) = args.phase {
         let phases = exercise.phases.len();
         if args.format != ShowFormat::Svg {
-            bail!("--phase picks the figure `--format svg` writes; add `--format svg`");
+            bail!(words::PHASE_NEEDS_SVG);
         }
         if phases == 0 {
-            bail!("`{}` has no phases, so no --phase", exercise.id);
+            bail!(words::no_phases(&exercise.id));
         }
         if n > phases {
-            bail!(
-                "`{}` has {}, so --phase takes 1 to {phases}",
-                exercise.id,
-                crate::format::count(phases, "phase")
-            );
+            bail!(words::phase_out_of_range(
+                &exercise.id,
+                &crate::format::count(phases, "phase"),
+                phases
+            ));
         }
     }
     if args.format == ShowFormat::Svg {
@@ -71,10 +67,7 @@ pub(crate) fn execute(
             None => exercise.figure.as_ref(),
         };
         let Some(figure) = figure else {
-            bail!(
-                "`{}` has no figure yet; its words are complete without one",
-                exercise.id
-            );
+            bail!(words::no_figure(&exercise.id));
         };
         write!(
             out,

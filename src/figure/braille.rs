@@ -163,6 +163,7 @@ mod tests {
                 at: Anchor::Pelvis,
                 to: None,
             }],
+            rests: Vec::new(),
         };
         Scene::of(&figure, Side::Left)
     }

@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 use strum::{IntoStaticStr, VariantArray};
 
-use super::prop::PropPlace;
+use super::prop::{Anchor, PropPlace};
 
 /// Which way the body is seen.
 #[derive(
@@ -104,7 +104,9 @@ impl Angles {
     }
 }
 
-/// A validated figure: a pose in a view, with the props it uses.
+/// A validated figure: a pose in a view, with the props it uses and the
+/// parts of the body that rest on the floor or on a prop, which
+/// [`contact`](super::contact) holds it to.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Figure {
     pub view: View,
@@ -112,6 +114,8 @@ pub struct Figure {
     pub angles: Angles,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub props: Vec<PropPlace>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rests: Vec<Anchor>,
 }
 
 impl View {

@@ -1,50 +1,16 @@
-//! A figure laid out as shapes: the posed body resting on the floor or on
-//! what holds it up, its props placed by the body's points, and, for the
+//! A figure laid out as shapes: the posed body put where it rests
+//! ([`rest`](super::rest)), its props drawn by the body's points
+//! ([`prop_shapes`](super::prop_shapes)), the body over them, and, for the
 //! right side, all of it mirrored. The renderers only draw these shapes.
 
-use super::body::{Body, Limb, Point, SIDE_LYING_ELEVATION, length};
+use super::body::{Body, Limb, Point, length};
 use super::pose::{Figure, View};
 use super::prop::{Anchor, Prop};
+use super::prop_shapes::{Support, props};
+use super::rest::{BALL_RADIUS, rest, support_under};
+use super::shape::line;
+pub use super::shape::{Layer, Shape};
 use crate::side::Side;
-
-/// What a shape belongs to, which says how it is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layer {
-    /// Floor, furniture and equipment, drawn first and light.
-    Prop,
-    /// The limbs on the far side of the body, drawn behind it and lighter.
-    Far,
-    /// The trunk and the head.
-    Near,
-    /// The near limbs, drawn last and set off from the trunk they cross.
-    NearLimb,
-}
-
-/// One thing to draw, in heights.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Shape {
-    /// A line of `width`, round at the ends.
-    Line {
-        from: Point,
-        to: Point,
-        width: f32,
-        layer: Layer,
-    },
-    /// A disc (`filled`) or a ring.
-    Circle {
-        centre: Point,
-        radius: f32,
-        filled: bool,
-        layer: Layer,
-    },
-    /// A filled box from its lower left corner.
-    Rect {
-        corner: Point,
-        width: f32,
-        height: f32,
-        layer: Layer,
-    },
-}
 
 /// The shapes of one figure and the box they fill.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,60 +20,66 @@ pub struct Scene {
     pub max: Point,
 }
 
-/// How tall a seat, a bed and a desk are, and how big the round props.
-const SEAT_HEIGHT: f32 = 0.26;
-const BED_HEIGHT: f32 = 0.3;
-const BALL_RADIUS: f32 = 0.036;
-const ROLLER_RADIUS: f32 = 0.045;
-const CUSHION_HEIGHT: f32 = 0.045;
-const PROP_LINE: f32 = 0.018;
-/// How far a mat or a bed seen from above reaches beyond the body.
-const MAT_MARGIN: f32 = 0.04;
+/// A figure laid out on the left side, before any mirroring: the body
+/// where it rests, the shapes to draw and the tops of the props it may
+/// rest on.
+pub(super) struct Layout {
+    pub body: Body,
+    pub shapes: Vec<Shape>,
+    pub supports: Vec<Support>,
+}
 
-/// How tall a bed's front looks from the side-lying view's height.
-fn bed_front() -> f32 {
-    BED_HEIGHT * SIDE_LYING_ELEVATION.to_radians().cos()
+/// `figure` laid out as done on the left side.
+pub(super) fn layout(figure: &Figure) -> Layout {
+    // Sitting on a chair or a bed, the thighs point at a viewer in front.
+    let seated = figure
+        .props
+        .iter()
+        .any(|p| matches!(p.prop, Prop::Chair | Prop::Bed) && p.at == Anchor::Pelvis);
+    let body = Body::posed(figure.view, &figure.angles, seated);
+    let body = rest(figure, body);
+    let mut shapes = Vec::with_capacity(32);
+    let mut supports = Vec::new();
+    for place in &figure.props {
+        props(
+            &mut shapes,
+            &mut supports,
+            figure.view,
+            &body,
+            place.prop,
+            place.at,
+            place.to,
+        );
+    }
+    body_shapes(&mut shapes, figure.view, &body);
+    // A ball held between the belly and the thighs would be hidden by
+    // them: it is drawn over the body, so that it is seen where it is.
+    for place in &figure.props {
+        if place.prop == Prop::Ball && figure.view == View::Side {
+            let p = body.at(place.at);
+            let below = p.y - length::TRUNK_THICKNESS / 2.0;
+            let on = support_under(&body, p.x, below + length::TRUNK_THICKNESS);
+            if on > 0.0 {
+                shapes.push(Shape::Circle {
+                    centre: Point::new(p.x, on + BALL_RADIUS),
+                    radius: BALL_RADIUS,
+                    filled: true,
+                    layer: Layer::Prop,
+                });
+            }
+        }
+    }
+    Layout {
+        body,
+        shapes,
+        supports,
+    }
 }
 
 impl Scene {
     /// `figure` as done on `side`: the right side is the left's mirror image.
     pub fn of(figure: &Figure, side: Side) -> Scene {
-        // Sitting on a chair or a bed, the thighs point at a viewer in front.
-        let seated = figure
-            .props
-            .iter()
-            .any(|p| matches!(p.prop, Prop::Chair | Prop::Bed) && p.at == Anchor::Pelvis);
-        let body = Body::posed(figure.view, &figure.angles, seated);
-        let body = rest(figure, body);
-        let mut shapes = Vec::with_capacity(32);
-        for place in &figure.props {
-            props(
-                &mut shapes,
-                figure.view,
-                &body,
-                place.prop,
-                place.at,
-                place.to,
-            );
-        }
-        body_shapes(&mut shapes, figure.view, &body);
-        // A ball held between the belly and the thighs would be hidden by
-        // them: it is drawn over the body, so that it is seen where it is.
-        for place in &figure.props {
-            if place.prop == Prop::Ball && figure.view == View::Side {
-                let p = body.at(place.at);
-                let below = p.y - length::TRUNK_THICKNESS / 2.0;
-                let on = support_under(&body, p.x, below + length::TRUNK_THICKNESS);
-                if on > 0.0 {
-                    shapes.push(Shape::Circle {
-                        centre: Point::new(p.x, on + BALL_RADIUS),
-                        radius: BALL_RADIUS,
-                        filled: true,
-                        layer: Layer::Prop,
-                    });
-                }
-            }
-        }
+        let mut shapes = layout(figure).shapes;
         if side == Side::Right {
             mirror(&mut shapes);
         }
@@ -122,75 +94,6 @@ impl Scene {
     pub fn height(&self) -> f32 {
         self.max.y - self.min.y
     }
-}
-
-/// The lowest point of the body itself, allowing for how thick it is drawn.
-fn lowest(body: &Body) -> f32 {
-    let mut low = body.head.y - length::HEAD_RADIUS;
-    low = low.min(body.pelvis.y - length::TRUNK_THICKNESS / 2.0);
-    low = low.min(body.neck.y - length::TRUNK_THICKNESS / 2.0);
-    for limb in [body.left_leg, body.right_leg, body.left_arm, body.right_arm] {
-        for p in [limb.middle, limb.end, limb.tip] {
-            low = low.min(p.y - length::LIMB_THICKNESS / 2.0);
-        }
-    }
-    low
-}
-
-/// The highest point of the body itself, allowing for how thick it is drawn.
-fn highest(body: &Body) -> f32 {
-    let mut high = body.head.y + length::HEAD_RADIUS;
-    for limb in [body.left_leg, body.right_leg, body.left_arm, body.right_arm] {
-        for p in [limb.middle, limb.end, limb.tip] {
-            high = high.max(p.y + length::LIMB_THICKNESS / 2.0);
-        }
-    }
-    high
-}
-
-/// Moves the body so that it rests where it should: on a seat or a bed by
-/// the pelvis, on a ball, roller or cushion by the point it lies on, else
-/// on the floor (y = 0) by its lowest point. Seen from above, lying on its
-/// side, it lies on a mat or a bed whose near edge is at the bottom of the
-/// picture, on the floor or a bed's height above it.
-fn rest(figure: &Figure, body: Body) -> Body {
-    if figure.view == View::SideLying {
-        let on_bed = figure.props.iter().any(|p| p.prop == Prop::Bed);
-        let near_edge = if on_bed { bed_front() } else { 0.0 };
-        return body.shifted(-body.pelvis.x, near_edge + MAT_MARGIN - lowest(&body));
-    }
-    let mut floor = lowest(&body);
-    for place in &figure.props {
-        let p = body.at(place.at);
-        let thickness = if place.at == Anchor::Pelvis || place.at == Anchor::Belly {
-            length::TRUNK_THICKNESS / 2.0
-        } else {
-            length::LIMB_THICKNESS / 2.0
-        };
-        match place.prop {
-            Prop::Chair if place.at == Anchor::Pelvis => {
-                // The seat is under the hip; the feet reach the floor or hang.
-                floor = floor.min(p.y - thickness - SEAT_HEIGHT);
-            }
-            Prop::Bed => {
-                floor = floor.min(p.y - thickness - BED_HEIGHT);
-            }
-            Prop::Ball => floor = floor.min(p.y - thickness - 2.0 * BALL_RADIUS),
-            Prop::FoamRoller => floor = floor.min(p.y - thickness - 2.0 * ROLLER_RADIUS),
-            Prop::Cushion => floor = floor.min(p.y - thickness - CUSHION_HEIGHT),
-            _ => {}
-        }
-    }
-    body.shifted(-body.pelvis.x, -floor)
-}
-
-fn line(shapes: &mut Vec<Shape>, from: Point, to: Point, width: f32, layer: Layer) {
-    shapes.push(Shape::Line {
-        from,
-        to,
-        width,
-        layer,
-    });
 }
 
 fn limb_shapes(shapes: &mut Vec<Shape>, limb: &Limb, layer: Layer, leg: bool) {
@@ -250,305 +153,6 @@ fn body_shapes(shapes: &mut Vec<Shape>, view: View, body: &Body) {
     });
     limb_shapes(shapes, &body.left_leg, Layer::NearLimb, true);
     limb_shapes(shapes, &body.left_arm, Layer::NearLimb, false);
-}
-
-fn props(
-    shapes: &mut Vec<Shape>,
-    view: View,
-    body: &Body,
-    prop: Prop,
-    at: Anchor,
-    to: Option<Anchor>,
-) {
-    if view == View::SideLying {
-        return seen_from_above(shapes, body, prop, at, to);
-    }
-    let p = body.at(at);
-    // Which way is forward: a seat's back and a bed's head are behind.
-    let facing = if view == View::Side { 1.0 } else { 0.0 };
-    let thickness = if matches!(at, Anchor::Pelvis | Anchor::Belly | Anchor::Chest) {
-        length::TRUNK_THICKNESS / 2.0
-    } else {
-        length::LIMB_THICKNESS / 2.0
-    };
-    let below = p.y - thickness;
-    let layer = Layer::Prop;
-    match prop {
-        Prop::Floor => {
-            let (lo, hi) = reach(body);
-            line(
-                shapes,
-                Point::new(lo - 0.12, 0.0),
-                Point::new(hi + 0.12, 0.0),
-                PROP_LINE,
-                layer,
-            );
-        }
-        Prop::Chair => {
-            let seat = if at == Anchor::Pelvis {
-                below
-            } else {
-                // A chair held by its back: the backrest's top at the hand.
-                p.y - 0.2
-            };
-            let (back, front) = if at == Anchor::Pelvis {
-                (
-                    p.x - 0.1 * facing - 0.1,
-                    p.x + 0.12 * facing + 0.1 * (1.0 - facing),
-                )
-            } else {
-                (p.x, p.x + 0.22)
-            };
-            let top = if at == Anchor::Pelvis {
-                seat + 0.26
-            } else {
-                p.y
-            };
-            line(
-                shapes,
-                Point::new(back, seat),
-                Point::new(front, seat),
-                0.03,
-                layer,
-            );
-            line(
-                shapes,
-                Point::new(back, seat),
-                Point::new(back, 0.0),
-                PROP_LINE,
-                layer,
-            );
-            line(
-                shapes,
-                Point::new(front, seat),
-                Point::new(front, 0.0),
-                PROP_LINE,
-                layer,
-            );
-            if view == View::Side {
-                line(
-                    shapes,
-                    Point::new(back, seat),
-                    Point::new(back, top),
-                    0.025,
-                    layer,
-                );
-            }
-        }
-        Prop::Desk => {
-            let top = p.y - 0.02;
-            // The top reaches back to the hands; its legs stand beyond the
-            // sitter's knees and feet, which go under it.
-            let knees = [body.left_leg, body.right_leg]
-                .iter()
-                .flat_map(|l| [l.middle.x, l.end.x, l.tip.x])
-                .fold(p.x, f32::max);
-            let near = p.x - 0.06;
-            let leg = (knees + 0.06).max(near + 0.02);
-            let far = (p.x + 0.35).max(leg + 0.14);
-            line(
-                shapes,
-                Point::new(near, top),
-                Point::new(far, top),
-                0.03,
-                layer,
-            );
-            line(
-                shapes,
-                Point::new(leg, top),
-                Point::new(leg, 0.0),
-                PROP_LINE,
-                layer,
-            );
-            line(
-                shapes,
-                Point::new(far - 0.02, top),
-                Point::new(far - 0.02, 0.0),
-                PROP_LINE,
-                layer,
-            );
-        }
-        Prop::Wall => {
-            // The wall is on the far side of the point from the pelvis.
-            let side = if p.x >= body.pelvis.x { 1.0 } else { -1.0 };
-            let x = p.x + side * 0.04;
-            line(shapes, Point::new(x, 0.0), Point::new(x, 1.1), 0.025, layer);
-        }
-        Prop::Bed => {
-            let top = below;
-            let (lo, hi) = reach(body);
-            // The bed ends at the pelvis on the side the legs go, so a leg
-            // may hang off its end; seen from in front, the legs hang off
-            // its near edge and it runs the whole width.
-            let legs = body.left_leg.middle.x - body.pelvis.x;
-            let (start, end) = if view == View::Front {
-                (lo - 0.1, hi + 0.1)
-            } else if legs >= 0.0 {
-                (lo - 0.05, body.pelvis.x + 0.08)
-            } else {
-                (body.pelvis.x - 0.08, hi + 0.05)
-            };
-            shapes.push(Shape::Rect {
-                corner: Point::new(start, top - 0.06),
-                width: end - start,
-                height: 0.06,
-                layer,
-            });
-            line(
-                shapes,
-                Point::new(start + 0.03, top - 0.06),
-                Point::new(start + 0.03, 0.0),
-                PROP_LINE,
-                layer,
-            );
-            line(
-                shapes,
-                Point::new(end - 0.03, top - 0.06),
-                Point::new(end - 0.03, 0.0),
-                PROP_LINE,
-                layer,
-            );
-        }
-        Prop::Cushion => shapes.push(Shape::Rect {
-            corner: Point::new(p.x - 0.08, below - CUSHION_HEIGHT),
-            width: 0.16,
-            height: CUSHION_HEIGHT,
-            layer,
-        }),
-        // A ball rests on what is under the point, the floor or a thigh.
-        // The body lies on it, or hovers just above it; held up on the
-        // forearms, it presses on a soft ball as large as the room there.
-        Prop::Ball => {
-            let under = support_under(body, p.x, below);
-            let gap = below - under;
-            let radius = if gap > 2.0 * BALL_RADIUS + 0.03 {
-                (gap / 2.0).min(2.0 * BALL_RADIUS)
-            } else {
-                BALL_RADIUS
-            };
-            shapes.push(Shape::Circle {
-                centre: Point::new(p.x, under + radius),
-                radius,
-                filled: true,
-                layer,
-            });
-        }
-        Prop::FoamRoller => shapes.push(Shape::Circle {
-            centre: Point::new(p.x, below - ROLLER_RADIUS),
-            radius: ROLLER_RADIUS,
-            filled: false,
-            layer,
-        }),
-        Prop::Strap => {
-            let end = body.at(to.unwrap_or(Anchor::LeftFoot));
-            line(shapes, p, end, 0.012, layer);
-        }
-    }
-}
-
-/// A prop of the side-lying view, seen from in front and above: the floor
-/// a mat under the whole body, a bed the same at a bed's height on its
-/// legs, a cushion or a ball where the body lies on it.
-fn seen_from_above(
-    shapes: &mut Vec<Shape>,
-    body: &Body,
-    prop: Prop,
-    at: Anchor,
-    to: Option<Anchor>,
-) {
-    let p = body.at(at);
-    let layer = Layer::Prop;
-    let (lo, hi) = reach(body);
-    let (left, right) = (lo - MAT_MARGIN - 0.06, hi + MAT_MARGIN + 0.06);
-    let far = highest(body) + MAT_MARGIN;
-    let mat = |shapes: &mut Vec<Shape>, near: f32| {
-        let corners = [
-            Point::new(left, near),
-            Point::new(right, near),
-            Point::new(right, far),
-            Point::new(left, far),
-        ];
-        for i in 0..4 {
-            line(shapes, corners[i], corners[(i + 1) % 4], PROP_LINE, layer);
-        }
-    };
-    match prop {
-        Prop::Floor => mat(shapes, 0.0),
-        Prop::Bed => {
-            let near = bed_front();
-            mat(shapes, near);
-            for x in [left + 0.03, right - 0.03] {
-                line(
-                    shapes,
-                    Point::new(x, near),
-                    Point::new(x, 0.0),
-                    PROP_LINE,
-                    layer,
-                );
-            }
-        }
-        Prop::Cushion => shapes.push(Shape::Rect {
-            corner: Point::new(p.x - 0.08, p.y - 0.05),
-            width: 0.16,
-            height: 0.1,
-            layer,
-        }),
-        Prop::Ball => shapes.push(Shape::Circle {
-            centre: p,
-            radius: BALL_RADIUS,
-            filled: true,
-            layer,
-        }),
-        Prop::FoamRoller => shapes.push(Shape::Rect {
-            corner: Point::new(p.x - ROLLER_RADIUS, p.y - 0.15),
-            width: 2.0 * ROLLER_RADIUS,
-            height: 0.3,
-            layer,
-        }),
-        Prop::Strap => line(
-            shapes,
-            p,
-            body.at(to.unwrap_or(Anchor::LeftFoot)),
-            0.012,
-            layer,
-        ),
-        // A chair, a wall or a desk stands up from the floor, which this
-        // view looks down on: a file that names one here is refused when
-        // the library is checked, so there is nothing to draw.
-        Prop::Chair | Prop::Wall | Prop::Desk => {}
-    }
-}
-
-/// The top of what lies under `x` below the height `under`: a thigh or a
-/// shank of the body, else the floor.
-fn support_under(body: &Body, x: f32, under: f32) -> f32 {
-    let mut top: f32 = 0.0;
-    for leg in [body.left_leg, body.right_leg] {
-        for (a, b) in [(leg.root, leg.middle), (leg.middle, leg.end)] {
-            let (lo, hi) = (a.x.min(b.x), a.x.max(b.x));
-            if hi - lo < 1e-3 || x < lo || x > hi {
-                continue;
-            }
-            let y = a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x) + length::LIMB_THICKNESS / 2.0;
-            if y < under {
-                top = top.max(y);
-            }
-        }
-    }
-    top
-}
-
-/// How far left and right the body reaches.
-fn reach(body: &Body) -> (f32, f32) {
-    let mut lo = body.head.x - length::HEAD_RADIUS;
-    let mut hi = body.head.x + length::HEAD_RADIUS;
-    for limb in [body.left_leg, body.right_leg, body.left_arm, body.right_arm] {
-        for p in [limb.root, limb.middle, limb.end, limb.tip] {
-            lo = lo.min(p.x);
-            hi = hi.max(p.x);
-        }
-    }
-    (lo, hi)
 }
 
 fn mirror(shapes: &mut [Shape]) {
@@ -625,6 +229,7 @@ mod tests {
                     to: None,
                 },
             ],
+            rests: Vec::new(),
         }
     }
 
@@ -681,6 +286,7 @@ mod tests {
                     to: None,
                 },
             ],
+            rests: Vec::new(),
         };
         let scene = Scene::of(&figure, Side::Left);
         let body = rest(&figure, Body::posed(View::Side, &figure.angles, true));
@@ -743,6 +349,7 @@ mod tests {
                 at: Anchor::Belly,
                 to: None,
             }],
+            rests: Vec::new(),
         };
         // A sphinx on a soft ball: held up on the forearms, the belly
         // presses on a ball that reaches the floor.
@@ -780,6 +387,7 @@ mod tests {
                 at: Anchor::Pelvis,
                 to: None,
             }],
+            rests: Vec::new(),
         };
         for side in [Side::Left, Side::Right] {
             let scene = Scene::of(&figure, side);

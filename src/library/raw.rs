@@ -80,6 +80,9 @@ pub(super) struct RawFigure {
     pub right_elbow: Option<Spanned<WholeNumber>>,
     #[serde(default)]
     pub props: List<RawProp>,
+    /// The parts of the body that rest on the floor or on a prop.
+    #[serde(default)]
+    pub rests: List<Spanned<Anchor>>,
 }
 
 impl RawFigure {

@@ -15,7 +15,7 @@ use super::raw::RawRoutine;
 use super::raw::{RawBreathing, RawCaution, RawExercise, RawFigure, RawProp, angle_help};
 use super::{Breathing, Caution, Exercise, Kind, Origin, Phase, Position, Routine, Said, Step};
 use crate::diagnostic::{Diagnostic, SourceText};
-use crate::figure::{Angles, Figure, Prop, PropPlace, View};
+use crate::figure::{Angles, Figure, Prop, PropPlace, View, contact};
 use crate::toml_input::{Entry, Text, WholeNumber, out_of_range, text_problem};
 
 /// Where one step's values stand in its file.
@@ -238,11 +238,31 @@ impl Checker<'_> {
                  draw a pose against a chair, a wall or a desk in the side or the front view",
             );
         }
-        Figure {
+        let figure = Figure {
             view: raw.view,
             angles,
             props,
+            rests: raw.rests.0.iter().map(|part| *part.get_ref()).collect(),
+        };
+        // A part said to rest must touch what is under it, or the picture
+        // shows a pose the words do not.
+        let gaps = contact::gaps(&figure);
+        for (i, (spanned, (part, gap))) in raw.rests.0.iter().zip(gaps).enumerate() {
+            if gap <= contact::TOUCHING {
+                continue;
+            }
+            self.error(
+                spanned.span(),
+                &format!("{key}.rests[{}]", i + 1),
+                format!(
+                    "the {} does not touch the floor or a prop: it is {gap:.2} of the body's height from it",
+                    part.name()
+                ),
+                "a part in `rests` touches the floor or the top of a prop under it; change the angles \
+                 until it does, or take it out of `rests`",
+            );
         }
+        figure
     }
 
     fn breathing(&mut self, raw: Option<&RawBreathing>) -> Option<Breathing> {

@@ -15,6 +15,7 @@ use crate::library::{Condition, Equipment, Phase, Side};
 use crate::render::SheetFormat;
 use crate::safety::adapted_line;
 use crate::words::left_out_line;
+use crate::words::sheet as words;
 use crate::words::{SAFETY_NOTICE, STOP_RULE, caution_listed, lengths};
 
 /// Writes the sheet of `plan`, planned for the first time, which lasts
@@ -86,7 +87,7 @@ fn write_document(
         writeln!(out, "{summary}\n")?;
     }
     // What a run says before its first step, so the sheet says it too.
-    section(out, style, "Before you start", &plan.before)?;
+    section(out, style, words::BEFORE_YOU_START, &plan.before)?;
     if let Some(adapted) = adapted_line(plan) {
         writeln!(out, "{adapted}\n")?;
     }
@@ -117,11 +118,11 @@ fn write_document(
                 &clock(step.holds[0].start)
             )
         )?;
-        section(out, style, "Get into position", &e.setup)?;
-        section(out, style, "Sequence", &phases(e))?;
-        section(out, style, "During the hold", &step.cues())?;
+        section(out, style, words::GET_INTO_POSITION, &e.setup)?;
+        section(out, style, words::SEQUENCE, &phases(e))?;
+        section(out, style, words::DURING_THE_HOLD, &step.cues())?;
         let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
-        section(out, style, "Cautions", &cautions)?;
+        section(out, style, words::CAUTIONS, &cautions)?;
     }
     writeln!(out, "{}", (style.emphasis)(SAFETY_NOTICE))?;
     Ok(())

@@ -14,6 +14,7 @@ use crate::figure::{Figure, Scene, svg};
 use crate::format::{clock, count};
 use crate::library::{Exercise, Side};
 use crate::safety::adapted_line;
+use crate::words::sheet as words;
 use crate::words::{
     SAFETY_NOTICE, STOP_RULE, caution_listed, figure_title, left_out_line, lengths,
     phase_figure_title, side_caption,
@@ -107,11 +108,11 @@ fn write_step(out: &mut impl Write, n: usize, step: &StepGroup<'_, '_>) -> Resul
     if let Some(figure) = &e.figure {
         figures(out, e, figure, None)?;
     }
-    list(out, "Get into position", &e.setup, true)?;
+    list(out, words::GET_INTO_POSITION, &e.setup, true)?;
     sequence(out, e)?;
-    list(out, "During the hold", &step.cues(), false)?;
+    list(out, words::DURING_THE_HOLD, &step.cues(), false)?;
     let cautions: Vec<String> = e.cautions.iter().map(caution_listed).collect();
-    list(out, "Cautions", &cautions, false)?;
+    list(out, words::CAUTIONS, &cautions, false)?;
     writeln!(out, "</section>")?;
     Ok(())
 }
@@ -156,7 +157,7 @@ fn sequence(out: &mut impl Write, e: &Exercise) -> Result<()> {
     if e.phases.is_empty() {
         return Ok(());
     }
-    writeln!(out, "<h3>Sequence</h3>\n<ol>")?;
+    writeln!(out, "<h3>{}</h3>\n<ol>", words::SEQUENCE)?;
     for (i, (phase, cue)) in e.phases.iter().zip(phases(e)).enumerate() {
         write!(out, "<li>{}", escape(&cue))?;
         if let Some(figure) = &phase.figure {

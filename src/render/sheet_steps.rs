@@ -7,6 +7,7 @@
 use crate::engine::{Plan, PlannedHold, Stage};
 use crate::library::{Exercise, Kind};
 use crate::words::hold_text;
+use crate::words::sheet as words;
 
 /// The holds of one routine step, grouped.
 pub(super) struct StepGroup<'p, 'a> {
@@ -52,17 +53,14 @@ pub(super) fn main_steps<'p, 'a>(holds: &'p [PlannedHold<'a>]) -> Vec<StepGroup<
 
 /// The warm-up note at the top of a sheet.
 pub(super) fn warm_up_note(plan: &Plan<'_>) -> String {
-    format!(
-        "Warm up first. {} `psoas run` offers a guided warm-up.",
-        crate::words::warm_up_reminder(plan.conditions())
-    )
+    words::warm_up_note(&crate::words::warm_up_reminder(plan.conditions()))
 }
 
 /// A phased exercise's sequence, a line a phase.
 pub(super) fn phases(e: &Exercise) -> Vec<String> {
     e.phases
         .iter()
-        .map(|p| format!("{} s: {}", p.hold, p.cue))
+        .map(|p| words::phase_line(p.hold, &p.cue))
         .collect()
 }
 
@@ -74,10 +72,7 @@ impl StepGroup<'_, '_> {
         let b = self.holds[0].breathing;
         // Getting down or up has no breathing pace.
         if e.kind != Kind::Transfer {
-            cues.push(format!(
-                "Breathe in for {} s and out for {} s.",
-                b.inhale, b.exhale
-            ));
+            cues.push(words::breathing_line(b.inhale, b.exhale));
         }
         cues
     }

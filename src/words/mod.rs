@@ -7,8 +7,9 @@
 //! engine's timing of what is said and the README saying the same thing.
 //! What the end of a session says of its record is in [`after_session`],
 //! every sentence of the desk reminder in [`remind`], what `config init` says
-//! in [`config`], and what is said when a file or a routine cannot be loaded
-//! in [`load`].
+//! in [`config`], what is said when a file or a routine cannot be loaded in
+//! [`load`], the headings and notes of a printed routine in [`sheet`], and
+//! what `psoas show` says when it cannot in [`show`].
 //!
 //! The engine counts the words of the sentences here to time what is said,
 //! so this file takes from the engine only its leaf facts (a segment, a
@@ -21,6 +22,8 @@ pub(crate) mod load;
 pub(crate) mod man;
 pub(crate) mod remind;
 pub(crate) mod run;
+pub(crate) mod sheet;
+pub(crate) mod show;
 
 use crate::engine::{BreathDirection, LeftOut, Segment, SegmentKind};
 use crate::format::clock;

@@ -188,6 +188,32 @@ fn an_unknown_prop_view_or_place_lists_what_is_valid() {
 }
 
 #[test]
+fn a_resting_part_in_the_air_or_unknown_is_refused_at_its_place() {
+    let env = Env::new();
+    // On the back, knees bent so far toward the chest that the feet are
+    // off the floor, though the figure says they rest on it.
+    let feet_up = "{ trunk = -90, left_hip = 90, left_knee = 90, right_hip = 90, right_knee = 90, \
+                   props = [\"floor\"], rests = [\"pelvis\", \"left-foot\"] }";
+    let _snapshots = crate::snapshots();
+    insta::assert_snapshot!("figure_resting_foot_in_the_air", check(&env, feet_up));
+    insta::assert_snapshot!(
+        "figure_unknown_resting_part",
+        check(&env, "{ rests = [\"bottom\"] }")
+    );
+    // The same feet brought down to the floor pass.
+    let path = env.write(
+        "work/exercises/f.toml",
+        "[[exercise]]\nid = \"a\"\nname = \"A\"\nkind = \"stretch\"\nposition = \"lying\"\nsetup = [\"x\"]\n\
+         figure = { trunk = -90, left_hip = 45, left_knee = 100, left_ankle = 35, props = [\"floor\"], rests = [\"pelvis\", \"left-foot\"] }\n",
+    );
+    let output = env
+        .psoas(&["check", &path.display().to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+}
+
+#[test]
 fn a_phase_has_its_own_figure_where_the_position_changes() {
     let env = Env::new();
     let svg = |args: &[&str]| {
