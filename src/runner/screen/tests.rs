@@ -10,6 +10,7 @@ use crate::engine::{Control, fixture};
 use crate::library::{LibraryFile, load_files};
 use crate::runner::layout::Layout;
 use crate::runner::picture::Pictures;
+use crate::runner::rows::Aside;
 
 fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let library = fixture::library();
@@ -37,12 +38,13 @@ fn text(rows: &[Row]) -> String {
 fn words_lines(session: &Session<'_>, text: &str, width: u16, height: u16) -> Vec<String> {
     let s = &session.plan().segments[session.segment().expect("a segment")];
     let side = s.side.unwrap_or(Side::Left);
-    let scene = s
-        .exercise
-        .figure
-        .as_ref()
-        .map(|f| crate::figure::Scene::of(f, side));
-    let main = Layout::of(width, height, s.side, scene.as_ref()).main;
+    let figure = match s.phase {
+        Some(phase) => s.exercise.figure_for_phase(phase),
+        None => s.exercise.figure.as_ref(),
+    };
+    let scene = figure.map(|f| crate::figure::Scene::of(f, side));
+    let getting_ready = s.kind == SegmentKind::Prep;
+    let main = Layout::of(width, height, s.side, scene.as_ref(), getting_ready).main;
     wrap(text, main.width - 1)
         .into_iter()
         .map(|l| format!("{} {l}", " ".repeat(main.x)))
@@ -698,4 +700,58 @@ fn a_phase_that_moves_the_body_shows_its_own_figure() {
         40,
         "the figure drawn is the phase's"
     );
+}
+
+/// The fixture with the tilt drawn lying face down, as the prone exercises
+/// of the built-in library are: a figure eight times as wide as it is high.
+fn lying_library() -> crate::library::Library {
+    library_with(fixture::EXERCISES.replace(
+        "figure = { view = \"side\", props = [\"floor\"] }",
+        "figure = { view = \"side\", trunk = 90, head = -10, left_hip = 0, left_ankle = 90, \
+         right_hip = 0, right_ankle = 90, left_shoulder = 166, left_elbow = 178, \
+         right_shoulder = 166, right_elbow = 178, props = [\"floor\"] }",
+    ))
+}
+
+/// A figure lying down is larger under the breathing line and the words,
+/// across the width, than in a column beside them: during the hold it stands
+/// there, as large as the rows left allow, the seconds and the breathing
+/// line where they are without a figure. The get-ready keeps it beside the
+/// set-up words.
+#[test]
+fn a_lying_figure_stands_under_the_words_across_the_width() {
+    let library = lying_library();
+    let at = |seconds: u64| {
+        let mut session = Session::new(fixture::plan(&library));
+        session.advance(Duration::from_secs(seconds));
+        session
+    };
+    let (ready, hold) = (at(1), at(17));
+    let no_pictures = |session: &Session<'_>, width, height| {
+        frame_noting(
+            session,
+            Overlay::None,
+            &[],
+            &Pictures::new(false),
+            width,
+            height,
+        )
+    };
+    for (width, height) in [(80, 24), (120, 40)] {
+        let rows = frame(&hold, Overlay::None, width, height);
+        assert_fits(&rows, width, height);
+        insta::assert_snapshot!(format!("lying_hold_{width}x{height}"), shown(&rows));
+        // Every row of text as it is without a figure.
+        let texts = |rows: &[Row]| rows.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&rows), texts(&no_pictures(&hold, width, height)));
+        let figure: Vec<&Aside> = rows.iter().filter_map(|r| r.aside.as_ref()).collect();
+        let drawn = figure.iter().map(|a| a.text.width()).max().unwrap();
+        // Wider than the column beside the words could be.
+        assert!(drawn > usize::from(width) * 9 / 20, "{drawn}");
+        let ready = frame(&ready, Overlay::None, width, height);
+        assert_fits(&ready, width, height);
+        insta::assert_snapshot!(format!("lying_get_ready_{width}x{height}"), shown(&ready));
+        assert!(ready.iter().any(|r| r.aside.is_some()));
+        assert_ne!(texts(&ready), texts(&no_pictures(&at(1), width, height)));
+    }
 }
