@@ -6,8 +6,9 @@
 //! The layout is built for 40×12 and grows from there: rows that matter least
 //! are dropped first on a smaller terminal, a taller one gives the extra
 //! lines to the instructions, and from 80×24 the seconds left are shown in
-//! big digits, the exercise's figure stands beside them and the words, and
-//! the digits and the breathing word grow with the window (`layout.rs`).
+//! big digits, the exercise's figure stands beside them and the words (or,
+//! lying down, under them across the width), and the digits and the
+//! breathing word grow with the window (`layout.rs`).
 //! What the screen says comes from the wording module and the session's
 //! events; the screen only lays it out.
 
@@ -84,8 +85,9 @@ pub(crate) fn title(session: &Session<'_>) -> String {
 /// without sides, and the breathing row says what to do in the get-ready or
 /// while moving. From 80×24 up, the seconds left are big, placed toward the
 /// side being worked, and the exercise's figure (if `pictures` shows it)
-/// stands in a column beside the rows that change, away from the seconds
-/// (see [`Layout`]). A `notice` stands above the key hints: something the
+/// stands in a column beside the rows that change, away from the seconds,
+/// or under the words across the width, where it is drawn larger (see
+/// [`Layout`]). A `notice` stands above the key hints: something the
 /// person is told once, such as a voice program that is not answering.
 pub(crate) fn frame_noting(
     session: &Session<'_>,
