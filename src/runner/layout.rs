@@ -275,6 +275,70 @@ mod tests {
         assert_eq!(layout.breath_rows(), 1);
     }
 
+    /// The fixture's lunge, taller than wide, and a figure lying face down,
+    /// eight times as wide as high.
+    fn scenes() -> (Scene, Scene) {
+        use crate::figure::{Angles, Figure, View};
+        let figure = |angles| Figure {
+            view: View::Side,
+            angles,
+            props: Vec::new(),
+        };
+        let lunge = figure(Angles {
+            left_hip: -15,
+            left_knee: 75,
+            left_ankle: 90,
+            right_hip: 95,
+            right_knee: 95,
+            ..Angles::default()
+        });
+        let lying = figure(Angles {
+            trunk: 90,
+            head: -10,
+            left_ankle: 90,
+            right_ankle: 90,
+            left_shoulder: 166,
+            left_elbow: 178,
+            right_shoulder: 166,
+            right_elbow: 178,
+            ..Angles::default()
+        });
+        (Scene::of(&lunge, Side::Left), Scene::of(&lying, Side::Left))
+    }
+
+    #[test]
+    fn a_tall_figure_stands_beside_and_a_wide_one_under_the_words() {
+        let (lunge, lying) = scenes();
+        let place =
+            |scene, w, h, ready| Layout::of(w, h, Some(Side::Left), Some(scene), ready).figure;
+        for (w, h) in [(80, 24), (120, 40)] {
+            assert!(
+                matches!(place(&lunge, w, h, false), Some(Place::Beside(c)) if c.x + c.width == usize::from(w) - 1),
+                "{w}x{h}"
+            );
+            let under = Column {
+                x: 1,
+                width: usize::from(w) - 2,
+            };
+            assert_eq!(
+                place(&lying, w, h, false),
+                Some(Place::Under(under)),
+                "{w}x{h}"
+            );
+            // The get-ready keeps it beside the set-up words.
+            assert!(
+                matches!(place(&lying, w, h, true), Some(Place::Beside(_))),
+                "{w}x{h}"
+            );
+        }
+        // Under the words, the words have the whole width.
+        assert_eq!(
+            Layout::of(120, 40, Some(Side::Left), Some(&lying), false).main,
+            Column { x: 0, width: 120 }
+        );
+        assert_eq!(place(&lying, 79, 24, false), None);
+    }
+
     #[test]
     fn digits_and_the_breathing_word_grow_with_the_window() {
         let sizes = [(80, 24), (80, 30), (120, 40), (200, 60)];
