@@ -1,7 +1,8 @@
 //! Drawing a figure: laying out the kneeling stretch with its props,
 //! mirrored for the right side, and drawing it in braille for the room the
 //! run's screen gives it at 80x24 and 120x40 and for `show`, and as SVG,
-//! many times over.
+//! many times over; and a figure lying face down, drawn across the run's
+//! screen.
 //!
 //! Run with `cargo bench --bench figure_draw`; it prints the median time of
 //! one layout and one drawing of each kind, over 11 runs of 2,000.
@@ -71,11 +72,39 @@ fn main() {
         black_box(braille::render(black_box(&scene), 30, 14));
     });
     // The figure's column on the run's screen, at 120x40 and at 80x24.
-    time("braille, 42 columns by 33 rows", || {
-        black_box(braille::render(black_box(&scene), 42, 33));
+    time("braille, 41 columns by 32 rows", || {
+        black_box(braille::render(black_box(&scene), 41, 32));
     });
-    time("braille, 31 columns by 17 rows", || {
-        black_box(braille::render(black_box(&scene), 31, 17));
+    time("braille, 31 columns by 16 rows", || {
+        black_box(braille::render(black_box(&scene), 31, 16));
+    });
+    // A figure lying face down, under the words across the run's screen at
+    // 120x40 and at 80x24.
+    let lying = Figure {
+        view: View::Side,
+        angles: Angles {
+            trunk: 90,
+            head: -10,
+            left_ankle: 90,
+            right_ankle: 90,
+            left_shoulder: 166,
+            left_elbow: 178,
+            right_shoulder: 166,
+            right_elbow: 178,
+            ..Angles::default()
+        },
+        props: vec![PropPlace {
+            prop: Prop::Floor,
+            at: Anchor::Pelvis,
+            to: None,
+        }],
+    };
+    let lying = Scene::of(&lying, Side::Left);
+    time("braille, lying, 118 columns by 8 rows", || {
+        black_box(braille::render(black_box(&lying), 118, 8));
+    });
+    time("braille, lying, 78 columns by 3 rows", || {
+        black_box(braille::render(black_box(&lying), 78, 3));
     });
     time("SVG", || {
         black_box(svg::render(black_box(&scene), 320, "Kneeling"));

@@ -29,9 +29,10 @@ pub(crate) struct Row {
     pub style: Style,
     /// A line of the figure, drawn from its column on, in no colour.
     pub aside: Option<Aside>,
-    /// Whether the row stands beside the figure's column: its text is kept
-    /// to the columns the figure leaves.
-    pub beside: bool,
+    /// Whether the figure may stand by the row: the rows from the first such
+    /// to the last are the figure's room, and their text keeps out of its
+    /// columns.
+    pub by_figure: bool,
 }
 
 /// A line of a figure and the column it starts at.
@@ -47,7 +48,7 @@ impl Row {
             text: text.into(),
             style,
             aside: None,
-            beside: false,
+            by_figure: false,
         }
     }
 

@@ -6,8 +6,9 @@
 //! The layout is built for 40×12 and grows from there: rows that matter least
 //! are dropped first on a smaller terminal, a taller one gives the extra
 //! lines to the instructions, and from 80×24 the seconds left are shown in
-//! big digits, the exercise's figure stands beside them and the words, and
-//! the digits and the breathing word grow with the window (`layout.rs`).
+//! big digits, the exercise's figure stands beside them and the words (or,
+//! lying down, under them across the width), and the digits and the
+//! breathing word grow with the window (`layout.rs`).
 //! What the screen says comes from the wording module and the session's
 //! events; the screen only lays it out.
 
@@ -18,7 +19,7 @@ use unicode_width::UnicodeWidthStr;
 use super::big_text;
 use super::hold_bar::hold_bar;
 use super::keys;
-use super::layout::{BREATH_GAP, Column, Layout};
+use super::layout::{BREATH_GAP, Column, Layout, Place, WORDS_ROWS_UNDER};
 use super::pages::{page, page_round};
 use super::picture::Pictures;
 use super::rows::{Aside, Priority, cut, fit, wrap};
@@ -84,8 +85,9 @@ pub(crate) fn title(session: &Session<'_>) -> String {
 /// without sides, and the breathing row says what to do in the get-ready or
 /// while moving. From 80×24 up, the seconds left are big, placed toward the
 /// side being worked, and the exercise's figure (if `pictures` shows it)
-/// stands in a column beside the rows that change, away from the seconds
-/// (see [`Layout`]). A `notice` stands above the key hints: something the
+/// stands in a column beside the rows that change, away from the seconds,
+/// or under the words across the width, where it is drawn larger (see
+/// [`Layout`]). A `notice` stands above the key hints: something the
 /// person is told once, such as a voice program that is not answering.
 pub(crate) fn frame_noting(
     session: &Session<'_>,
@@ -117,14 +119,17 @@ pub(crate) fn frame_noting(
     };
     let scene = pictures.scene(figure, s.side.unwrap_or(Side::Left));
     let scene = scene.as_deref().filter(|_| overlay != Overlay::Help);
-    let layout = Layout::of(width, height, s.side, scene);
+    let in_prep = s.kind == SegmentKind::Prep;
+    let layout = Layout::of(width, height, s.side, scene, in_prep);
     let main = layout.main;
+    let under = matches!(layout.figure, Some(Place::Under(_)));
     let text_width = main.width.saturating_sub(1).max(1);
-    // A row beside the figure: kept to its columns.
+    // A row that changes, kept to the columns the figure leaves; the figure
+    // stands beside it unless it stands under the words.
     let beside = |priority: Priority, text: String, style: Style| {
         let text = format!("{}{}", " ".repeat(main.x), cut(&text, main.width));
         let mut row = Row::new(text.trim_end(), style);
-        row.beside = true;
+        row.by_figure = !under;
         (priority, row)
     };
 
@@ -155,7 +160,6 @@ pub(crate) fn frame_noting(
         return fit(top, width, height);
     }
 
-    let in_prep = s.kind == SegmentKind::Prep;
     let moving = keeps_moving(s);
     let hold_left = ceil_secs(span.hold_end.saturating_sub(pos.max(span.hold_start)));
     let prep_left = ceil_secs(span.hold_start.saturating_sub(pos));
@@ -301,6 +305,13 @@ pub(crate) fn frame_noting(
     } else {
         (2, 5)
     };
+    // Over a figure under them, the words keep rows of their own, so that
+    // the figure stays where it is whatever they say.
+    let room = if under {
+        room.min(WORDS_ROWS_UNDER)
+    } else {
+        room
+    };
     let lines = if in_prep {
         let words = get_ready_words_shown(session, s);
         let elapsed = pos.saturating_sub(span.ready_start);
@@ -308,32 +319,40 @@ pub(crate) fn frame_noting(
     } else {
         hold_words_shown(session, text_width, room)
     };
-    let middle: Vec<(Priority, Row)> = lines
+    let mut middle: Vec<(Priority, Row)> = lines
         .into_iter()
         .map(|line| beside(priority, format!(" {line}"), Style::Plain))
         .collect();
+    if under {
+        let short = room.saturating_sub(middle.len());
+        middle.extend((0..short).map(|_| beside(priority, String::new(), Style::Plain)));
+    }
 
-    // Blank rows fill what is left; on a short terminal the rows that matter
-    // least give way (see `fit`).
+    // Blank rows fill what is left, the figure's room; on a short terminal
+    // the rows that matter least give way (see `fit`).
     let mut rows = top;
     rows.extend(middle);
     let room = usize::from(height).saturating_sub(rows.len() + bottom.len());
-    rows.extend((0..room).map(|_| beside(0, String::new(), Style::Plain)));
+    rows.extend((0..room).map(|_| {
+        let (priority, mut row) = beside(0, String::new(), Style::Plain);
+        row.by_figure = true;
+        (priority, row)
+    }));
     rows.extend(bottom);
     let mut rows = fit(rows, width, height);
-    if let Some(column) = layout.figure {
-        stand_figure(&mut rows, pictures, column);
+    if let Some(place) = layout.figure {
+        stand_figure(&mut rows, pictures, place.column());
     }
     rows
 }
 
 /// Draws the figure last laid out in `pictures` in `column`, down the rows
-/// beside it, centred in the room they make.
+/// it may stand by, centred in the room they make.
 fn stand_figure(rows: &mut [Row], pictures: &Pictures, column: Column) {
-    let Some(first) = rows.iter().position(|r| r.beside) else {
+    let Some(first) = rows.iter().position(|r| r.by_figure) else {
         return;
     };
-    let last = rows.iter().rposition(|r| r.beside).unwrap_or(first);
+    let last = rows.iter().rposition(|r| r.by_figure).unwrap_or(first);
     let room = last + 1 - first;
     let lines = pictures.lines(column.width, room);
     let top = first + (room - lines.len().min(room)) / 2;

@@ -10,6 +10,7 @@ use crate::engine::{Control, fixture};
 use crate::library::{LibraryFile, load_files};
 use crate::runner::layout::Layout;
 use crate::runner::picture::Pictures;
+use crate::runner::rows::Aside;
 
 fn at(seconds: f64, overlay: Overlay, width: u16, height: u16) -> Vec<Row> {
     let library = fixture::library();
@@ -37,12 +38,13 @@ fn text(rows: &[Row]) -> String {
 fn words_lines(session: &Session<'_>, text: &str, width: u16, height: u16) -> Vec<String> {
     let s = &session.plan().segments[session.segment().expect("a segment")];
     let side = s.side.unwrap_or(Side::Left);
-    let scene = s
-        .exercise
-        .figure
-        .as_ref()
-        .map(|f| crate::figure::Scene::of(f, side));
-    let main = Layout::of(width, height, s.side, scene.as_ref()).main;
+    let figure = match s.phase {
+        Some(phase) => s.exercise.figure_for_phase(phase),
+        None => s.exercise.figure.as_ref(),
+    };
+    let scene = figure.map(|f| crate::figure::Scene::of(f, side));
+    let getting_ready = s.kind == SegmentKind::Prep;
+    let main = Layout::of(width, height, s.side, scene.as_ref(), getting_ready).main;
     wrap(text, main.width - 1)
         .into_iter()
         .map(|l| format!("{} {l}", " ".repeat(main.x)))
@@ -208,9 +210,7 @@ fn paused_and_the_quit_question_are_bands() {
 fn a_tiny_terminal_keeps_what_matters_most() {
     let rows = at(36.0, Overlay::None, 20, 4);
     assert_fits(&rows, 20, 4);
-    let screen = text(&rows);
-    assert!(screen.contains("LEFT SIDE"), "{screen}");
-    assert!(screen.contains("Hold · 8 s"), "{screen}");
+    insta::assert_snapshot!("tiny_terminal_20x4", shown(&rows));
 }
 
 #[test]
@@ -224,12 +224,7 @@ fn the_warm_up_question() {
         12,
     );
     assert_fits(&rows, 40, 12);
-    let screen = text(&rows);
-    assert!(
-        screen
-            .contains("w      warm-up 2:30, 7:30 in all\nEnter  I am already warm\nq      quit\n"),
-        "{screen}"
-    );
+    insta::assert_snapshot!("warm_up_question_40x12", shown(&rows));
 }
 
 #[test]
@@ -315,10 +310,10 @@ fn a_warm_up_move_keeps_moving_with_no_paced_breathing() {
             .any(|c| matches!(c.event, crate::engine::Event::Breath { .. })),
         "{cues:?}"
     );
-    let screen = text(&frame(&session, Overlay::None, 60, 14));
-    assert!(screen.contains("Keep moving · 15 s left of 20"), "{screen}");
-    assert!(screen.contains("Move at an easy, steady pace"), "{screen}");
-    assert!(!screen.contains("BREATHE"), "{screen}");
+    insta::assert_snapshot!(
+        "warm_up_move_60x14",
+        shown(&frame(&session, Overlay::None, 60, 14))
+    );
     let lines: Vec<String> = cues
         .iter()
         .filter_map(|c| crate::words::run::line(session.plan(), &c.event))
@@ -332,11 +327,7 @@ fn a_warm_up_move_keeps_moving_with_no_paced_breathing() {
 
 #[test]
 fn the_help_says_the_clock_waits() {
-    let screen = text(&at(7.0, Overlay::Help, 60, 14));
-    assert!(
-        screen.contains("The clock is paused while this help is open."),
-        "{screen}"
-    );
+    insta::assert_snapshot!("help_60x14", shown(&at(7.0, Overlay::Help, 60, 14)));
 }
 
 #[test]
@@ -347,10 +338,9 @@ fn while_the_voice_speaks_the_count_waits_and_says_so() {
     session.advance(Duration::ZERO);
     session.advance(Duration::from_secs(13));
     assert!(session.is_waiting());
-    let screen = text(&frame(&session, Overlay::None, 60, 14));
-    assert!(
-        screen.contains("Get into position · listen, then the count"),
-        "{screen}"
+    insta::assert_snapshot!(
+        "voice_waiting_60x14",
+        shown(&frame(&session, Overlay::None, 60, 14))
     );
 }
 
@@ -367,17 +357,9 @@ fn japanese_words_are_cut_and_wrapped_in_columns() {
     session.advance(Duration::from_secs(1));
     let rows = frame(&session, Overlay::None, 40, 14);
     assert_fits(&rows, 40, 14);
-    let screen = text(&rows);
-    // Two columns a character: 19 of them and the ellipsis fill 39 of 40.
-    assert!(
-        screen.contains("\n骨盤を後ろに傾けるゆっくりとしたストレ…\n"),
-        "{screen}"
-    );
-    // Lines of at most 39 columns (19 characters) after a one-space margin.
-    assert!(
-        screen.contains("\n 背筋を伸ばしてまっすぐに立ち、両足を腰\n 幅に開きます。\n"),
-        "{screen}"
-    );
+    // Two columns a character: the name's 19 of them and the ellipsis fill
+    // 39 of 40; the set-up line wraps at 39 columns after a one-space margin.
+    insta::assert_snapshot!("japanese_40x14", shown(&rows));
 }
 
 /// The first get-ready shows what is left out and what to have at hand
@@ -387,25 +369,15 @@ fn the_first_get_ready_says_what_is_left_out_and_needed() {
     let library = fixture::needing_library();
     let mut session = Session::new(fixture::pregnancy_plan(&library));
     session.advance(Duration::from_secs(1));
-    let screen = text(&frame(&session, Overlay::None, 100, 30));
-    let at = |words: &str| {
-        screen
-            .find(words)
-            .unwrap_or_else(|| panic!("{words:?} missing from\n{screen}"))
-    };
-    let left_out = at("Left out: Ball release (ball), to avoid with pregnancy.");
-    let needs = at("You need a cushion or folded towel.");
-    let setup = at("Stand tall.");
-    let rule = at("Throughout, move gently and never bounce");
-    assert!(
-        left_out < needs && needs < setup && setup < rule,
-        "{screen}"
+    insta::assert_snapshot!(
+        "first_get_ready_100x30",
+        shown(&frame(&session, Overlay::None, 100, 30))
     );
     session.advance(Duration::from_secs(33));
-    let screen = text(&frame(&session, Overlay::None, 100, 30));
-    assert!(screen.contains("Kneel on the left knee."), "{screen}");
-    assert!(!screen.contains("You need"), "{screen}");
-    assert!(!screen.contains("Throughout"), "{screen}");
+    insta::assert_snapshot!(
+        "next_get_ready_100x30",
+        shown(&frame(&session, Overlay::None, 100, 30))
+    );
 }
 
 /// However many words a get-ready says and however small the terminal,
@@ -474,12 +446,10 @@ fn a_long_cue_starts_at_its_first_page() {
     let mut session = Session::new(fixture::plan(&library));
     // The tilt's hold starts, and its first cue with it, 15 s in.
     session.advance(Duration::from_secs(16));
-    let screen = text(&frame(&session, Overlay::None, 40, 11));
-    assert!(
-        screen.contains(" Breathe slowly and let the front of the\n"),
-        "{screen}"
+    insta::assert_snapshot!(
+        "long_cue_40x11",
+        shown(&frame(&session, Overlay::None, 40, 11))
     );
-    assert!(screen.contains("(page 1 of "), "{screen}");
 }
 
 /// In every built-in routine, from 80×24 up, a phase's instruction is on
@@ -698,4 +668,58 @@ fn a_phase_that_moves_the_body_shows_its_own_figure() {
         40,
         "the figure drawn is the phase's"
     );
+}
+
+/// The fixture with the tilt drawn lying face down, as the prone exercises
+/// of the built-in library are: a figure eight times as wide as it is high.
+fn lying_library() -> crate::library::Library {
+    library_with(fixture::EXERCISES.replace(
+        "figure = { view = \"side\", props = [\"floor\"] }",
+        "figure = { view = \"side\", trunk = 90, head = -10, left_hip = 0, left_ankle = 90, \
+         right_hip = 0, right_ankle = 90, left_shoulder = 166, left_elbow = 178, \
+         right_shoulder = 166, right_elbow = 178, props = [\"floor\"] }",
+    ))
+}
+
+/// A figure lying down is larger under the breathing line and the words,
+/// across the width, than in a column beside them: during the hold it stands
+/// there, as large as the rows left allow, the seconds and the breathing
+/// line where they are without a figure. The get-ready keeps it beside the
+/// set-up words.
+#[test]
+fn a_lying_figure_stands_under_the_words_across_the_width() {
+    let library = lying_library();
+    let at = |seconds: u64| {
+        let mut session = Session::new(fixture::plan(&library));
+        session.advance(Duration::from_secs(seconds));
+        session
+    };
+    let (ready, hold) = (at(1), at(17));
+    let no_pictures = |session: &Session<'_>, width, height| {
+        frame_noting(
+            session,
+            Overlay::None,
+            &[],
+            &Pictures::new(false),
+            width,
+            height,
+        )
+    };
+    for (width, height) in [(80, 24), (120, 40)] {
+        let rows = frame(&hold, Overlay::None, width, height);
+        assert_fits(&rows, width, height);
+        insta::assert_snapshot!(format!("lying_hold_{width}x{height}"), shown(&rows));
+        // Every row of text as it is without a figure.
+        let texts = |rows: &[Row]| rows.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&rows), texts(&no_pictures(&hold, width, height)));
+        let figure: Vec<&Aside> = rows.iter().filter_map(|r| r.aside.as_ref()).collect();
+        let drawn = figure.iter().map(|a| a.text.width()).max().unwrap();
+        // Wider than the column beside the words could be.
+        assert!(drawn > usize::from(width) * 9 / 20, "{drawn}");
+        let ready = frame(&ready, Overlay::None, width, height);
+        assert_fits(&ready, width, height);
+        insta::assert_snapshot!(format!("lying_get_ready_{width}x{height}"), shown(&ready));
+        assert!(ready.iter().any(|r| r.aside.is_some()));
+        assert_ne!(texts(&ready), texts(&no_pictures(&at(1), width, height)));
+    }
 }
