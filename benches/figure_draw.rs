@@ -98,6 +98,7 @@ fn main() {
             at: Anchor::Pelvis,
             to: None,
         }],
+        rests: Vec::new(),
     };
     let lying = Scene::of(&lying, Side::Left);
     time("braille, lying, 118 columns by 8 rows", || {

@@ -283,6 +283,7 @@ mod tests {
             view: View::Side,
             angles,
             props: Vec::new(),
+            rests: Vec::new(),
         };
         let lunge = figure(Angles {
             left_hip: -15,
