@@ -8,7 +8,9 @@
 //! says, and nudges only when [`decide`](fn@decide) says so and the desktop
 //! is not set to do not disturb, after a pause in the typing where it can
 //! tell; the breaks it sees begin and the nudges it gives go into the
-//! history; `offer.rs` gives the nudge and acts on its answer.
+//! history, even while a snooze or pause holds the nudges back, and the
+//! source it used is kept for `status`; `offer.rs` gives the nudge and acts
+//! on its answer.
 
 use std::fs;
 use std::io::{self, Write};
@@ -384,7 +386,7 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     let inside = schedule.is_day(now) && schedule.is_hour(now);
     let reading = inside.then(|| idle::read(now)).flatten();
     if inside {
-        remember_check(state, now, reading.map(|r| r.source))?;
+        remember_source(state, now, reading.map(|r| r.source))?;
     }
     // The time at the desk is counted even while paused: a break taken
     // during a snooze is a break, and answers the nudge that was put off.
@@ -432,13 +434,20 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     offer::nudge(context, at, out)
 }
 
-/// Keeps when this check ran and which idle source answered it, for
+/// Keeps which idle source answered this check, and since when, for
 /// `status`: the scheduler's check may see another desktop than a shell.
-fn remember_check(
+/// Written only when the source changes, so that a check costs no more
+/// than it did.
+fn remember_source(
     state_dir: &Path,
     now: DateTime<FixedOffset>,
     source: Option<idle::Source>,
 ) -> Result<()> {
+    let before =
+        read_text(&state_dir.join(last_check::FILE)).and_then(|text| LastCheck::from_text(&text));
+    if before.is_some_and(|before| before.source == source && before.at <= now) {
+        return Ok(());
+    }
     fs::create_dir_all(state_dir)
         .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
     let path = state_dir.join(last_check::FILE);

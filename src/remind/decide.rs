@@ -4,8 +4,10 @@
 //! the set time without a break, and once in each such stretch of that
 //! length. Where it cannot ([`decide`], clock times): only when the last
 //! recorded session is older than the interval, and at most once in each
-//! interval of the day. Pure: the moment, the schedule and what is known of
-//! the person in, a decision out; `words/remind.rs` says why not.
+//! interval of the day. A nudge put off by a snooze or pause that has ended
+//! no longer counts ([`nudge_that_counts`]). Pure: the moment, the schedule
+//! and what is known of the person in, a decision out; `words/remind.rs`
+//! says why not.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 

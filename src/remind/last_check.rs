@@ -1,8 +1,10 @@
-//! When the scheduler's last check ran and which idle source answered it,
-//! kept in the state folder for `remind status`. A shell over ssh, or a
-//! cron job, may reach another desktop (or none) than the check the
-//! scheduler runs in the person's session, so what the shell finds is not
-//! what the checks use. Pure: one line of text each way.
+//! Which idle source answered the last check, and since which check it has
+//! been that one, kept in the state folder for `remind status`. A shell
+//! over ssh, or a cron job, may reach another desktop (or none) than the
+//! check the scheduler runs in the person's session, so what the shell
+//! finds is not what the checks use. The file is written only when the
+//! source changes, so a check costs no more for it. Pure: one line of text
+//! each way.
 
 use chrono::{DateTime, FixedOffset};
 
@@ -11,9 +13,11 @@ use super::idle::Source;
 /// The file in the state folder that holds it.
 pub(crate) const FILE: &str = "remind-last-check";
 
-/// One check inside the set days and hours, where the desktop was asked.
+/// The source of the checks inside the set days and hours, where the
+/// desktop was asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct LastCheck {
+    /// The first check that had this source, of those since it changed.
     pub at: DateTime<FixedOffset>,
     /// The source that answered; none when none did (clock times).
     pub source: Option<Source>,

@@ -78,19 +78,22 @@ pub(crate) fn idle_source_line(source: Option<Source>) -> String {
     }
 }
 
-/// The line of `status` that says what the last check inside the set hours
-/// used, which may differ from what a shell over ssh or a cron job finds.
+/// The line of `status` that says what the checks inside the set hours
+/// have used, which may differ from what a shell over ssh or a cron job
+/// finds.
 pub(crate) fn last_check_line(check: Option<LastCheck>) -> String {
     let Some(check) = check else {
         return "No check has run in the set hours yet.".to_string();
     };
-    let at = check.at.format("%a %Y-%m-%d %H:%M");
+    let since = check.at.format("%a %Y-%m-%d %H:%M");
     match check.source {
         Some(source) => format!(
-            "The last check, {at}, had idle time from {}.",
+            "The checks have had idle time from {} since {since}.",
             idle_source(source)
         ),
-        None => format!("The last check, {at}, had no idle time from the desktop: clock times."),
+        None => {
+            format!("The checks have had no idle time from the desktop since {since}: clock times.")
+        }
     }
 }
 
