@@ -324,6 +324,22 @@ mod tests {
             "no nudge: at the desk for 40 min since your last break, less than 50m"
         );
         assert_eq!(
+            no_nudge(
+                Decision::NudgedWhileSitting {
+                    minutes_ago: 10,
+                    sit
+                },
+                &s
+            )
+            .unwrap(),
+            "no nudge: one came 10 min ago; the next comes 50m after it if you stay at the desk"
+        );
+        assert_eq!(
+            nudges_when(&s, sit),
+            "after 50m at the desk without a break (every 60m where the desktop does not say how \
+             long you were away), 09:00 to 17:30, mon-fri"
+        );
+        assert_eq!(
             no_nudge(Decision::DoNotDisturb(Said::Inhibited), &s).unwrap(),
             "no nudge: do not disturb (the notification service holds notifications back)"
         );
