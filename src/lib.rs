@@ -87,7 +87,8 @@
 //! - `remind/`: the desk nudge: when nudges may come (`schedule.rs`), the
 //!   scheduler's files (`units.rs`) and programs (`helper.rs`, run so that
 //!   none can hold psoas up), the idle time the desktop reports (`idle.rs`),
-//!   time at the desk (`sitting.rs`), the decision (`decide.rs`), do not
+//!   which source the last check used (`last_check.rs`), time at the desk
+//!   (`sitting.rs`), the decision (`decide.rs`), do not
 //!   disturb (`do_not_disturb.rs`), the wait for a pause (`pause.rs`), how the
 //!   nudge reaches the person (`notify.rs`, and `ask.rs` for one with choices:
 //!   start, snooze, skip), the terminal a break starts in (`terminal.rs`) and

@@ -8,7 +8,9 @@
 //! says, and nudges only when [`decide`](fn@decide) says so and the desktop
 //! is not set to do not disturb, after a pause in the typing where it can
 //! tell; the breaks it sees begin and the nudges it gives go into the
-//! history; `offer.rs` gives the nudge and acts on its answer.
+//! history, even while a snooze or pause holds the nudges back, and the
+//! source it used is kept for `status`; `offer.rs` gives the nudge and acts
+//! on its answer.
 
 use std::fs;
 use std::io::{self, Write};
@@ -23,8 +25,9 @@ use crate::diagnostic::sanitize;
 use crate::files::{self, Existing};
 use crate::history::{DeskEvent, DeskKind, Future, History};
 use crate::now::now;
-use crate::remind::decide::decide_sitting;
+use crate::remind::decide::{decide_sitting, nudge_that_counts};
 use crate::remind::helper::{self, Messages};
+use crate::remind::last_check::{self, LastCheck};
 use crate::remind::schedule::CHECK_MINUTES;
 use crate::remind::sitting::{self, Presence, Sitting};
 use crate::remind::units::{self, UnitFile};
@@ -117,7 +120,11 @@ fn install(
     }
     let files = unit_files(scheduler, &program, &schedule);
     if scheduler == Scheduler::Cron {
-        let intro = words::crontab_intro(scheduler_given.is_some(), &schedule);
+        let intro = words::crontab_intro(
+            scheduler_given.is_some(),
+            &schedule,
+            context.config()?.remind_sit(),
+        );
         writeln!(out, "{intro}")?;
         write!(out, "{}", units::crontab(&program, &schedule))?;
         return Ok(ExitCode::SUCCESS);
@@ -163,7 +170,11 @@ fn install(
         }
         Scheduler::Cron => unreachable!("cron has no files"),
     }
-    writeln!(out, "{}", words::installed(&schedule))?;
+    writeln!(
+        out,
+        "{}",
+        words::installed(&schedule, context.config()?.remind_sit())
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -356,6 +367,9 @@ fn schedule_in(scheduler: Scheduler, text: &str) -> Option<Schedule> {
 
 fn write_last_nudge(context: &Context, out: &mut impl Write) -> Result<()> {
     write_idle_source(out)?;
+    let check = read_text(&context.dirs.state_dir.join(last_check::FILE))
+        .and_then(|text| LastCheck::from_text(&text));
+    writeln!(out, "{}", words::last_check_line(check))?;
     let at = last_nudge(&context.dirs.state_dir);
     writeln!(out, "{}", words::last_nudge_line(at))?;
     Ok(())
@@ -366,27 +380,29 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     let schedule = schedule(args, config)?;
     let now = now()?;
     let state = &context.dirs.state_dir;
-    if let Some(until) = paused_until(state).filter(|until| *until > now) {
-        writeln!(out, "{}", words::paused_until(until))?;
-        return Ok(ExitCode::SUCCESS);
-    }
     let session = last_session(context, now)?;
     // Outside the days and hours the answer is no whatever the desktop says,
     // so it is not asked.
     let inside = schedule.is_day(now) && schedule.is_hour(now);
     let reading = inside.then(|| idle::read(now)).flatten();
-    let decision = match reading {
-        Some(reading) => {
-            let sitting = sit_through(context, now, reading, session)?;
-            decide_sitting(
-                now,
-                &schedule,
-                config.remind_sit(),
-                &sitting,
-                last_nudge(state),
-            )
-        }
-        None => decide(now, &schedule, session, last_nudge(state)),
+    if inside {
+        remember_source(state, now, reading.map(|r| r.source))?;
+    }
+    // The time at the desk is counted even while paused: a break taken
+    // during a snooze is a break, and answers the nudge that was put off.
+    let sitting = match reading {
+        Some(reading) => Some(sit_through(context, now, reading, session)?),
+        None => None,
+    };
+    let paused = paused_until(state);
+    if let Some(until) = paused.filter(|until| *until > now) {
+        writeln!(out, "{}", words::paused_until(until))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let nudge = nudge_that_counts(last_nudge(state), paused, now);
+    let decision = match &sitting {
+        Some(sitting) => decide_sitting(now, &schedule, config.remind_sit(), sitting, nudge),
+        None => decide(now, &schedule, session, nudge),
     };
     // Do not disturb is asked only of a nudge that is due.
     let decision = match decision {
@@ -399,9 +415,11 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
     }
     debug_assert_eq!(decision, Decision::Nudge);
     // Where the desktop says when the person last typed, a pause in the
-    // typing is waited for.
+    // typing is waited for; logind says only when the desktop called the
+    // session idle, so no pause can be seen there, and the nudge comes at
+    // once.
     let at = match reading {
-        Some(reading) => {
+        Some(reading) if reading.source.tells_last_input() => {
             if let Some(waited) = natural_pause(now, reading, config.remind_wait().duration()) {
                 now + TimeDelta::from_std(waited).unwrap_or_default()
             } else {
@@ -410,10 +428,32 @@ fn remind_now(context: &Context, args: &ScheduleOptions, out: &mut impl Write) -
                 return Ok(ExitCode::SUCCESS);
             }
         }
-        None => now,
+        _ => now,
     };
     record_at_desk(context, DeskEvent::new(DeskKind::Nudge, at));
     offer::nudge(context, at, out)
+}
+
+/// Keeps which idle source answered this check, and since when, for
+/// `status`: the scheduler's check may see another desktop than a shell.
+/// Written only when the source changes, so that a check costs no more
+/// than it did.
+fn remember_source(
+    state_dir: &Path,
+    now: DateTime<FixedOffset>,
+    source: Option<idle::Source>,
+) -> Result<()> {
+    let before =
+        read_text(&state_dir.join(last_check::FILE)).and_then(|text| LastCheck::from_text(&text));
+    if before.is_some_and(|before| before.source == source && before.at <= now) {
+        return Ok(());
+    }
+    fs::create_dir_all(state_dir)
+        .with_context(|| format!("cannot create the folder {}", state_dir.display()))?;
+    let path = state_dir.join(last_check::FILE);
+    let text = LastCheck { at: now, source }.to_text();
+    files::write_whole(&path, text.as_bytes(), Existing::Replace)
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The time at the desk after this check, kept in the state folder for the

@@ -7,7 +7,8 @@
 //!
 //! [`DeskDays`] adds them up a day at a time, on each moment's own wall
 //! clock, with the sessions: breaks (those seen at the desk, and the
-//! sessions too short to count), and the nudges, of which those followed by
+//! sessions that do not count: under half their plan or under the
+//! minimum), and the nudges, of which those followed by
 //! neither a break nor a session within [`ANSWER_WINDOW`] were ignored.
 //! Pure: "now" is an argument.
 
@@ -87,9 +88,11 @@ pub(super) const DESK_DAYS: usize = 7;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct DeskDay {
     pub date: NaiveDate,
-    /// Sessions that held at least the minimum.
+    /// Sessions that count: at least half their planned holding held, and
+    /// at least the minimum.
     pub sessions: u32,
-    /// Breaks seen at the desk, and sessions too short to count.
+    /// Breaks seen at the desk, and sessions that do not count (short of
+    /// half their plan, or of the minimum).
     pub breaks: u32,
     /// Of those, the breaks seen at the desk.
     pub seen_breaks: u32,
@@ -148,9 +151,11 @@ impl DeskDays {
         let Some(day) = self.day(record.started_at) else {
             return;
         };
+        // A session that held under half its plan, or under the minimum,
+        // was a break from the desk, not a session.
         match standing {
-            Standing::Break => day.breaks += 1,
-            Standing::Counted | Standing::Short => day.sessions += 1,
+            Standing::Counted => day.sessions += 1,
+            Standing::Short | Standing::Break => day.breaks += 1,
         }
         self.answers.push(record.started_at);
     }
@@ -241,5 +246,24 @@ mod tests {
             (1, 2, 4, 1)
         );
         assert_eq!((days[5].nudges, days[5].ignored), (1, 1));
+    }
+
+    #[test]
+    fn a_session_short_of_half_its_plan_or_of_the_minimum_is_a_break() {
+        let now = at("2026-11-25T18:00:00+01:00");
+        let mut days = DeskDays::new(now, 300);
+        let counted = crate::history::sample("2026-11-25T09:00:00+01:00");
+        // Under half its planned holding of 540 s.
+        let mut short = crate::history::sample("2026-11-25T10:00:00+01:00");
+        short.held_seconds = 200;
+        // Held as planned, but under the minimum of 300 s.
+        let mut brief = crate::history::sample("2026-11-25T11:00:00+01:00");
+        brief.planned_hold_seconds = Some(100);
+        brief.held_seconds = 100;
+        for record in [&counted, &short, &brief] {
+            days.add_session(record);
+        }
+        let today = days.finish()[DESK_DAYS - 1];
+        assert_eq!((today.sessions, today.breaks, today.seen_breaks), (1, 2, 0));
     }
 }

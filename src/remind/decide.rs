@@ -4,8 +4,10 @@
 //! the set time without a break, and once in each such stretch of that
 //! length. Where it cannot ([`decide`], clock times): only when the last
 //! recorded session is older than the interval, and at most once in each
-//! interval of the day. Pure: the moment, the schedule and what is known of
-//! the person in, a decision out; `words/remind.rs` says why not.
+//! interval of the day. A nudge put off by a snooze or pause that has ended
+//! no longer counts ([`nudge_that_counts`]). Pure: the moment, the schedule
+//! and what is known of the person in, a decision out; `words/remind.rs`
+//! says why not.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
@@ -25,8 +27,14 @@ pub(crate) enum Decision {
     RecentSession {
         minutes_ago: i64,
     },
-    /// A nudge already came in this interval.
+    /// A nudge already came in this interval (by clock times).
     AlreadyNudged,
+    /// By time at the desk: a nudge came `minutes_ago`, and the next is
+    /// `sit` after it while the person stays.
+    NudgedWhileSitting {
+        minutes_ago: i64,
+        sit: Interval,
+    },
     /// The person is away from the desk, or the screen is locked.
     Away,
     /// At the desk for less than the set time since the last break.
@@ -60,18 +68,44 @@ pub(crate) fn decide_sitting(
     // time later.
     let counted_from = match last_nudge {
         Some(nudge) if nudge > since && nudge <= now => nudge,
-        Some(nudge) if nudge > now => return Decision::AlreadyNudged,
+        // A nudge "in the future" (a clock set back) is as good as recent.
+        Some(nudge) if nudge > now => {
+            return Decision::NudgedWhileSitting {
+                minutes_ago: 0,
+                sit,
+            };
+        }
         _ => since,
     };
     if now - counted_from < sit_for {
-        let minutes = sitting.minutes(now).unwrap_or(0);
         return if counted_from == since {
+            let minutes = sitting.minutes(now).unwrap_or(0);
             Decision::Sitting { minutes, sit }
         } else {
-            Decision::AlreadyNudged
+            Decision::NudgedWhileSitting {
+                minutes_ago: (now - counted_from).num_minutes(),
+                sit,
+            }
         };
     }
     Decision::Nudge
+}
+
+/// The last nudge as the decision weighs it: none once a snooze or pause
+/// that began after it has ended, so that a nudge put off comes back at the
+/// first check after the pause rather than a whole interval or sitting time
+/// later. A pause still running, or one from before the nudge, changes
+/// nothing.
+pub(crate) fn nudge_that_counts(
+    last_nudge: Option<DateTime<FixedOffset>>,
+    paused_until: Option<DateTime<FixedOffset>>,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    let nudge = last_nudge?;
+    match paused_until {
+        Some(until) if until > nudge && until <= now => None,
+        _ => Some(nudge),
+    }
 }
 
 pub(crate) fn decide(
@@ -222,7 +256,10 @@ mod tests {
         let nudge = Some("2026-11-25T10:10:00+01:00");
         assert_eq!(
             decide_at("2026-11-25T10:40:00+01:00", since, nudge),
-            Decision::AlreadyNudged
+            Decision::NudgedWhileSitting {
+                minutes_ago: 30,
+                sit
+            }
         );
         assert_eq!(
             decide_at("2026-11-25T11:00:00+01:00", since, nudge),
@@ -236,6 +273,30 @@ mod tests {
                 Some("2026-11-25T09:00:00+01:00")
             ),
             Decision::Sitting { minutes: 40, sit }
+        );
+    }
+
+    #[test]
+    fn a_nudge_put_off_by_a_pause_that_ended_no_longer_counts() {
+        let nudge = Some(at("2026-11-25T10:20:00+01:00"));
+        let until = Some(at("2026-11-25T10:30:00+01:00"));
+        let counts = |now: &str, until| nudge_that_counts(nudge, until, at(now));
+        // Snoozed at 10:20 until 10:30: from 10:30 on the nudge is as if
+        // it had not come, so it comes again.
+        assert_eq!(counts("2026-11-25T10:25:00+01:00", until), nudge);
+        assert_eq!(counts("2026-11-25T10:30:00+01:00", until), None);
+        assert_eq!(counts("2026-11-25T10:35:00+01:00", until), None);
+        assert_eq!(
+            decide_at("2026-11-25T10:30:00+01:00", None, None),
+            Decision::Nudge
+        );
+        // A pause that ended before the nudge, or none, changes nothing.
+        let before = Some(at("2026-11-25T10:00:00+01:00"));
+        assert_eq!(counts("2026-11-25T10:35:00+01:00", before), nudge);
+        assert_eq!(counts("2026-11-25T10:35:00+01:00", None), nudge);
+        assert_eq!(
+            nudge_that_counts(None, until, at("2026-11-25T10:35:00+01:00")),
+            None
         );
     }
 }

@@ -6,12 +6,15 @@
 //! - GNOME's Mutter idle monitor (`org.gnome.Mutter.IdleMonitor`), with
 //!   GNOME's screensaver for the lock;
 //! - the freedesktop screensaver interface (`org.freedesktop.ScreenSaver`:
-//!   KDE, Xfce and others);
+//!   KDE, Xfce and others), whose idle time is in milliseconds from KDE and
+//!   in seconds from the others;
 //! - on X11, the screen saver extension's time since the last input
 //!   (through `x11rb`), for window managers that answer none of the above;
 //!   not in a Wayland session, where `XWayland` counts only the input of X11
 //!   programs;
-//! - logind's idle hint, on the system bus, for the session psoas runs in;
+//! - logind's idle hint, on the system bus, for the session psoas runs in:
+//!   since when the desktop has called the session idle, not when the last
+//!   key was pressed ([`Source::tells_last_input`]);
 //! - on macOS, `HIDIdleTime` as `ioreg -c IOHIDSystem` prints it (through
 //!   [`helper`](super::helper), so it cannot hold the check up). macOS does
 //!   not say there whether the screen is locked.
@@ -38,6 +41,39 @@ pub(crate) enum Source {
     X11,
     Logind,
     MacOs,
+}
+
+impl Source {
+    const KEYS: [(Source, &str); 5] = [
+        (Source::Mutter, "mutter"),
+        (Source::ScreenSaver, "screensaver"),
+        (Source::X11, "x11"),
+        (Source::Logind, "logind"),
+        (Source::MacOs, "macos"),
+    ];
+
+    /// Its name as kept in the state folder.
+    pub(crate) fn key(self) -> &'static str {
+        Self::KEYS
+            .iter()
+            .find(|(source, _)| *source == self)
+            .map_or("none", |(_, key)| key)
+    }
+
+    pub(crate) fn from_key(key: &str) -> Option<Source> {
+        Self::KEYS
+            .iter()
+            .find(|(_, k)| *k == key)
+            .map(|(source, _)| *source)
+    }
+
+    /// Whether its idle time is the time since the last key press or mouse
+    /// move. logind's is not: it says only since when the desktop has called
+    /// the session idle, after the desktop's own idle delay, and is 0 until
+    /// then, so a pause in the typing cannot be seen through it.
+    pub(crate) fn tells_last_input(self) -> bool {
+        self != Source::Logind
+    }
 }
 
 /// What the desktop said.
@@ -166,18 +202,54 @@ async fn mutter(session: &Connection) -> Option<Reading> {
     })
 }
 
+/// The freedesktop screensaver interface. Its `GetSessionIdleTime` is in
+/// seconds from gnome-screensaver and xfce4-screensaver, but in
+/// milliseconds from KDE's screen locker; KDE's is told apart by the name
+/// it also owns on the bus, `org.kde.screensaver`, which a check run by the
+/// scheduler can ask as well as a shell (an environment variable such as
+/// `XDG_CURRENT_DESKTOP` may not reach it).
 async fn screensaver(session: &Connection) -> Option<Reading> {
     let name = "org.freedesktop.ScreenSaver";
     let path = "/org/freedesktop/ScreenSaver";
-    let idle_s: u32 = call(session, name, path, "GetSessionIdleTime").await?;
+    let idle: u32 = call(session, name, path, "GetSessionIdleTime").await?;
     let locked: bool = call(session, name, path, "GetActive")
         .await
         .unwrap_or(false);
+    let kde = match (
+        owner(session, name).await,
+        owner(session, KDE_SCREENSAVER).await,
+    ) {
+        (Some(theirs), Some(kde)) => theirs == kde,
+        _ => false,
+    };
+    let idle = if kde {
+        Duration::from_millis(u64::from(idle))
+    } else {
+        Duration::from_secs(u64::from(idle))
+    };
     Some(Reading {
         source: Source::ScreenSaver,
-        idle: Duration::from_secs(u64::from(idle_s)),
+        idle,
         locked,
     })
+}
+
+/// The name KDE's screen locker owns beside the freedesktop one.
+const KDE_SCREENSAVER: &str = "org.kde.screensaver";
+
+/// The unique name of the connection that owns `name`, if any does.
+async fn owner(session: &Connection, name: &str) -> Option<String> {
+    let reply = session
+        .call_method(
+            Some("org.freedesktop.DBus"),
+            "/org/freedesktop/DBus",
+            Some("org.freedesktop.DBus"),
+            "GetNameOwner",
+            &(name,),
+        )
+        .await
+        .ok()?;
+    reply.body().deserialize::<String>().ok()
 }
 
 async fn logind(system: &Connection, now: DateTime<FixedOffset>) -> Option<Reading> {

@@ -23,6 +23,7 @@ pub(crate) mod decide;
 pub(crate) mod do_not_disturb;
 pub(crate) mod helper;
 pub(crate) mod idle;
+pub(crate) mod last_check;
 pub(crate) mod notify;
 pub(crate) mod pause;
 pub(crate) mod schedule;

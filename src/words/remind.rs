@@ -10,9 +10,10 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::remind::do_not_disturb::Said;
 use crate::remind::idle::Source;
+use crate::remind::last_check::LastCheck;
 use crate::remind::schedule::CHECK_MINUTES;
 use crate::remind::units::UnsafePath;
-use crate::remind::{Decision, Schedule, Scheduler, TimeOfDay};
+use crate::remind::{Decision, Interval, Schedule, Scheduler, TimeOfDay};
 
 /// "Time to stand up: `psoas run desk-break` (3 min)".
 pub(crate) fn nudge(routine: &str, seconds: u32) -> String {
@@ -33,6 +34,9 @@ pub(crate) fn no_nudge(decision: Decision, schedule: &Schedule) -> Option<String
             schedule.every
         ),
         Decision::AlreadyNudged => "no nudge: one came already in this interval".to_string(),
+        Decision::NudgedWhileSitting { minutes_ago, sit } => format!(
+            "no nudge: one came {minutes_ago} min ago; the next comes {sit} after it if you stay at the desk"
+        ),
         Decision::Away => "no nudge: you are away from the desk".to_string(),
         Decision::Sitting { minutes, sit } => format!(
             "no nudge: at the desk for {minutes} min since your last break, less than {sit}"
@@ -62,14 +66,34 @@ pub(crate) fn idle_source(source: Source) -> &'static str {
     }
 }
 
-/// The line of `status` that names the idle source, or says there is none.
+/// The line of `status` that names the idle source psoas finds from where
+/// `status` runs, or says there is none.
 pub(crate) fn idle_source_line(source: Option<Source>) -> String {
     match source {
         Some(source) => format!(
-            "Idle time from {}: nudges come after time at the desk without a break.",
+            "Idle time here from {}: nudges come after time at the desk without a break.",
             idle_source(source)
         ),
-        None => "No idle time from the desktop: nudges come at clock times.".to_string(),
+        None => "No idle time from the desktop here: nudges come at clock times.".to_string(),
+    }
+}
+
+/// The line of `status` that says what the checks inside the set hours
+/// have used, which may differ from what a shell over ssh or a cron job
+/// finds.
+pub(crate) fn last_check_line(check: Option<LastCheck>) -> String {
+    let Some(check) = check else {
+        return "No check has run in the set hours yet.".to_string();
+    };
+    let since = check.at.format("%a %Y-%m-%d %H:%M");
+    match check.source {
+        Some(source) => format!(
+            "The checks have had idle time from {} since {since}.",
+            idle_source(source)
+        ),
+        None => {
+            format!("The checks have had no idle time from the desktop since {since}: clock times.")
+        }
     }
 }
 
@@ -127,16 +151,28 @@ pub(crate) fn folder_unsafe(scheduler: Scheduler, shown: &str, why: &UnsafePath)
     )
 }
 
+/// When nudges come, in both modes: "after 50m at the desk without a break
+/// (every 60m where the desktop does not say how long you were away),
+/// 09:00 to 17:30, mon-fri".
+pub(crate) fn nudges_when(schedule: &Schedule, sit: Interval) -> String {
+    format!(
+        "after {sit} at the desk without a break (every {} where the desktop does not say how \
+         long you were away), {} to {}, {}",
+        schedule.every, schedule.from, schedule.to, schedule.days
+    )
+}
+
 /// Above the crontab line: `chosen` when `--scheduler cron` was given,
 /// else cron is all there is.
-pub(crate) fn crontab_intro(chosen: bool, schedule: &Schedule) -> String {
+pub(crate) fn crontab_intro(chosen: bool, schedule: &Schedule, sit: Interval) -> String {
     let why = if chosen {
         "Add"
     } else {
         "No systemd or launchd here: add"
     };
     format!(
-        "{why} this line with `crontab -e` for a check every {CHECK_MINUTES} minutes, nudges {schedule}:"
+        "{why} this line with `crontab -e` for a check every {CHECK_MINUTES} minutes, nudges {}:",
+        nudges_when(schedule, sit)
     )
 }
 
@@ -164,8 +200,11 @@ pub(crate) fn loaded(label: &str) -> String {
 }
 
 /// The last line of `install`.
-pub(crate) fn installed(schedule: &Schedule) -> String {
-    format!("psoas will check every {CHECK_MINUTES} minutes for a chance to nudge you {schedule}.")
+pub(crate) fn installed(schedule: &Schedule, sit: Interval) -> String {
+    format!(
+        "psoas will check every {CHECK_MINUTES} minutes for a chance to nudge you {}.",
+        nudges_when(schedule, sit)
+    )
 }
 
 pub(crate) const CRONTAB_UNINSTALL: &str = "psoas cannot change your crontab: remove the lines with `psoas remind now` using `crontab -e`.";
@@ -283,6 +322,22 @@ mod tests {
         assert_eq!(
             no_nudge(Decision::Sitting { minutes: 40, sit }, &s).unwrap(),
             "no nudge: at the desk for 40 min since your last break, less than 50m"
+        );
+        assert_eq!(
+            no_nudge(
+                Decision::NudgedWhileSitting {
+                    minutes_ago: 10,
+                    sit
+                },
+                &s
+            )
+            .unwrap(),
+            "no nudge: one came 10 min ago; the next comes 50m after it if you stay at the desk"
+        );
+        assert_eq!(
+            nudges_when(&s, sit),
+            "after 50m at the desk without a break (every 60m where the desktop does not say how \
+             long you were away), 09:00 to 17:30, mon-fri"
         );
         assert_eq!(
             no_nudge(Decision::DoNotDisturb(Said::Inhibited), &s).unwrap(),

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::{Env, stdout_of};
+use crate::{Env, snapshots, stdout_of};
 
 /// Wednesday, 25 November 2026, at 10:20 in Central Europe.
 const WEDNESDAY_MORNING: &str = "2026-11-25T10:20:00+01:00";
@@ -263,6 +263,12 @@ fn a_notify_command_that_never_ends_holds_nothing_up_and_its_output_goes_nowhere
     assert!(killed.success(), "the notifier was still running");
 }
 
+/// What psoas printed, with the path of the psoas under test, which
+/// differs from one build folder to another, as `[PSOAS]`.
+fn scrubbed(out: &str) -> String {
+    out.replace(env!("CARGO_BIN_EXE_psoas"), "[PSOAS]")
+}
+
 /// The files a dry run prints, by name.
 fn dry_run_files(out: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
@@ -292,38 +298,11 @@ fn install_dry_run_prints_systemd_units_that_verify() {
         "11:00",
         "--dry-run",
     ]));
+    let _snapshots = snapshots();
+    insta::assert_snapshot!("dry_run_systemd", scrubbed(&out));
     let files = dry_run_files(&out);
+    assert_eq!(files.len(), 2);
     let units = env.root().join("config/systemd/user");
-    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            units.join("psoas-remind.service").display().to_string(),
-            units.join("psoas-remind.timer").display().to_string()
-        ]
-    );
-    let (_, service) = &files[0];
-    assert!(
-        service.contains(&format!(
-            "ExecStart={} remind now --every 45m --from 09:00 --to 11:00 --days mon-fri\n",
-            env!("CARGO_BIN_EXE_psoas")
-        )),
-        "{service}"
-    );
-    let (_, timer) = &files[1];
-    assert_eq!(
-        timer,
-        "# Written by `psoas remind install`; `psoas remind uninstall` removes it.\n\
-         [Unit]\n\
-         Description=psoas: a check for a desk nudge every 5 min (every 45m, 09:00 to 11:00, mon-fri)\n\
-         \n\
-         [Timer]\n\
-         OnCalendar=Mon,Tue,Wed,Thu,Fri *-*-* 09..11:00/5:00\n\
-         AccuracySec=1s\n\
-         \n\
-         [Install]\n\
-         WantedBy=timers.target\n"
-    );
     assert!(!units.exists(), "a dry run writes nothing");
 
     // Where systemd-analyze exists, systemd itself checks the units.
@@ -342,15 +321,9 @@ fn install_dry_run_prints_systemd_units_that_verify() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
-    let files = dry_run_files(&String::from_utf8(output.stdout).unwrap());
-    assert!(
-        files[0].1.contains(&format!(
-            "ExecStart=\"{}/my tools 100%% $HOME/psoas\" remind now",
-            env.root().display()
-        )),
-        "{}",
-        files[0].1
-    );
+    let out = String::from_utf8(output.stdout).unwrap();
+    insta::assert_snapshot!("dry_run_systemd_odd_path", out);
+    let files = dry_run_files(&out);
     verify_units(&env, &files, "verify-odd");
 }
 
@@ -403,44 +376,16 @@ fn install_dry_run_prints_a_launchd_agent_and_cron_lines() {
         "mon,wed",
         "--dry-run",
     ]));
-    let files = dry_run_files(&out);
-    assert_eq!(files.len(), 1);
-    assert_eq!(
-        files[0].0,
-        env.root()
-            .join("home/Library/LaunchAgents/io.github.psoas.remind.plist")
-            .display()
-            .to_string()
-    );
-    assert!(
-        files[0]
-            .1
-            .contains("<key>StartInterval</key>\n  <integer>300</integer>\n")
-    );
-    assert!(files[0].1.contains("<string>mon,wed</string>"));
-
-    let line = format!(
-        "*/5 9-17 * * 1,2,3,4,5 {} remind now --every 60m --from 09:00 --to 17:30 --days mon-fri\n",
-        env!("CARGO_BIN_EXE_psoas")
-    );
+    let _snapshots = snapshots();
+    insta::assert_snapshot!("dry_run_launchd", scrubbed(&out));
     let out = stdout_of(&mut env.psoas(&["remind", "install", "--scheduler", "cron"]));
-    assert_eq!(
-        out,
-        format!(
-            "Add this line with `crontab -e` for a check every 5 minutes, nudges every 60m, 09:00 to 17:30, mon-fri:\n{line}"
-        )
-    );
+    insta::assert_snapshot!("install_cron_chosen", scrubbed(&out));
     // Where cron is all there is, that is said.
     let out = stdout_of(
         env.psoas(&["remind", "install"])
             .env("PATH", env.root().join("no-bin")),
     );
-    assert_eq!(
-        out,
-        format!(
-            "No systemd or launchd here: add this line with `crontab -e` for a check every 5 minutes, nudges every 60m, 09:00 to 17:30, mon-fri:\n{line}"
-        )
-    );
+    insta::assert_snapshot!("install_cron_only", scrubbed(&out));
 }
 
 /// psoas, linked (or copied) into a folder named `folder` under the env's
@@ -527,21 +472,12 @@ fn install_status_and_uninstall_with_systemd() {
     };
     let units = env.root().join("config/systemd/user");
 
+    let _snapshots = snapshots();
     let out = stdout_of(&mut psoas(&["remind", "status"]));
-    assert_eq!(
-        out,
-        "Not installed (systemd): `psoas remind install` sets it up.\n\
-         No idle time from the desktop: nudges come at clock times.\nNo nudge yet.\n"
-    );
+    insta::assert_snapshot!("status_not_installed", out);
 
     let out = stdout_of(&mut psoas(&["remind", "install", "--every", "90m"]));
-    assert!(
-        out.ends_with(
-            "enabled psoas-remind.timer with systemctl --user\n\
-             psoas will check every 5 minutes for a chance to nudge you every 90m, 09:00 to 17:30, mon-fri.\n"
-        ),
-        "{out}"
-    );
+    insta::assert_snapshot!("install_systemd", out);
     assert!(units.join("psoas-remind.service").is_file());
     assert!(units.join("psoas-remind.timer").is_file());
     assert_eq!(
@@ -551,22 +487,11 @@ fn install_status_and_uninstall_with_systemd() {
 
     // The stand-in did not enable anything, so status says so.
     let out = stdout_of(&mut psoas(&["remind", "status"]));
-    assert_eq!(
-        out,
-        format!(
-            "Installed for systemd: {}\n\
-             The timer is not enabled: `systemctl --user enable --now psoas-remind.timer` turns it on.\n\
-             Schedule: every 90m, 09:00 to 17:30, mon-fri.\n\
-             Next check: Wed 2026-11-25 10:25.\n\
-             No idle time from the desktop: nudges come at clock times.\n\
-             No nudge yet.\n",
-            units.join("psoas-remind.service").display()
-        )
-    );
+    insta::assert_snapshot!("status_timer_not_enabled", out);
 
     fs::write(&log, "").unwrap();
     let out = stdout_of(&mut psoas(&["remind", "uninstall"]));
-    assert!(out.contains("removed "), "{out}");
+    insta::assert_snapshot!("uninstall_systemd", out);
     assert!(!units.join("psoas-remind.service").exists());
     assert!(!units.join("psoas-remind.timer").exists());
     assert_eq!(
@@ -609,18 +534,8 @@ fn without_a_systemd_user_session_status_says_so_and_uninstall_still_removes() {
 
     // No promise of a next check from a timer that never runs.
     let out = stdout_of(&mut psoas(&["remind", "status"]));
-    assert_eq!(
-        out,
-        format!(
-            "Installed for systemd: {}\n\
-             The timer is not active, so no check comes: in a session of your own, \
-             `systemctl --user enable --now psoas-remind.timer` turns it on.\n\
-             Schedule: every 60m, 09:00 to 17:30, mon-fri.\n\
-             No idle time from the desktop: nudges come at clock times.\n\
-             No nudge yet.\n",
-            service.display()
-        )
-    );
+    let _snapshots = snapshots();
+    insta::assert_snapshot!("status_timer_not_active", out);
 
     // The link an earlier `enable` made goes too.
     let wants = units.join("timers.target.wants");
@@ -657,12 +572,7 @@ fn without_a_systemd_user_session_status_says_so_and_uninstall_still_removes() {
         "cron",
         "--dry-run",
     ]));
-    assert!(
-        out.starts_with(
-            "Add this line with `crontab -e` for a check every 5 minutes, nudges every 60m, 09:00 to 17:30, mon-fri:\n"
-        ),
-        "{out}"
-    );
+    insta::assert_snapshot!("install_cron_chosen_dry_run", scrubbed(&out));
 }
 
 #[test]

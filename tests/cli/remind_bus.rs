@@ -1,7 +1,9 @@
 //! `psoas remind` against a D-Bus bus of the test's own: a `dbus-daemon`
 //! started with a config written here, and on it a stand-in for the
-//! desktop's idle monitor (GNOME's Mutter) or logind, the desktop portal's
-//! settings or a notification server, served by the test through zbus.
+//! desktop's idle monitor (GNOME's Mutter, the freedesktop screensaver as
+//! gnome-screensaver or KDE answer it, with its lock) or logind, the desktop
+//! portal's settings or a notification server, served by the test through
+//! zbus.
 //! `remind now` counts the time at the desk from what they say, waits for a
 //! pause in the typing (on a virtual clock, so the test waits for nothing
 //! but the bus), and holds back under do not disturb. A stand-in
@@ -106,16 +108,27 @@ impl Bus {
         path: &'static str,
         object: I,
     ) {
+        self.serve_as(&[name], path, object);
+    }
+
+    /// Serves `object` as [`Bus::serve`] does, under each of `names`, all
+    /// owned by the one connection.
+    fn serve_as<I: zbus::object_server::Interface>(
+        &self,
+        names: &[&'static str],
+        path: &'static str,
+        object: I,
+    ) {
+        let names = names.to_vec();
         let address = self.address.clone();
         let (ready, owned) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             zbus::block_on(async move {
-                let connection = zbus::connection::Builder::address(address.as_str())
-                    .name(name)
-                    .serve_at(path, object)
-                    .build()
-                    .await
-                    .unwrap();
+                let mut builder = zbus::connection::Builder::address(address.as_str());
+                for name in names {
+                    builder = builder.name(name);
+                }
+                let connection = builder.serve_at(path, object).build().await.unwrap();
                 ready.send(()).unwrap();
                 // Answers until the bus goes.
                 let _connection = connection;
@@ -165,6 +178,35 @@ impl IdleMonitor {
 
     fn asked(&self) -> u64 {
         self.asked.swap(0, Ordering::SeqCst)
+    }
+}
+
+/// The freedesktop screensaver interface, with the idle time (in the
+/// desktop's own unit) and the lock as the test sets them.
+#[derive(Clone, Default)]
+struct ScreenSaver {
+    idle: Arc<AtomicU64>,
+    locked: Arc<std::sync::atomic::AtomicBool>,
+}
+
+#[zbus::interface(name = "org.freedesktop.ScreenSaver")]
+impl ScreenSaver {
+    fn get_session_idle_time(&self) -> u32 {
+        u32::try_from(self.idle.load(Ordering::SeqCst)).unwrap()
+    }
+
+    fn get_active(&self) -> bool {
+        self.locked.load(Ordering::SeqCst)
+    }
+}
+
+impl ScreenSaver {
+    /// Served on `bus` under `names`; the value is kept to set.
+    fn on(bus: &Bus, names: &[&'static str], idle: u64) -> ScreenSaver {
+        let screensaver = ScreenSaver::default();
+        screensaver.idle.store(idle, Ordering::SeqCst);
+        bus.serve_as(names, "/org/freedesktop/ScreenSaver", screensaver.clone());
+        screensaver
     }
 }
 
@@ -282,7 +324,7 @@ fn the_nudge_comes_after_time_at_the_desk_as_mutter_counts_it() {
     // Still at the desk ten minutes on: not again yet.
     assert_eq!(
         now("10:30", 1),
-        "no nudge: one came already in this interval\n"
+        "no nudge: one came 8 min ago; the next comes 50m after it if you stay at the desk\n"
     );
     // Six minutes away is a break, and the count starts again.
     assert_eq!(
@@ -312,12 +354,17 @@ fn the_nudge_comes_after_time_at_the_desk_as_mutter_counts_it() {
         &["remind", "status", "--scheduler", "cron"],
         "10:50",
     );
-    assert!(
-        status.contains(
-            "Idle time from GNOME's Mutter idle monitor: nudges come after time at the desk without a break.\n"
-        ),
-        "{status}"
+    insta::assert_snapshot!("mutter_status", status);
+    // A shell with no desktop to ask (over ssh, say) finds no source, but
+    // the last check's is still named.
+    let status = remind(
+        &env,
+        NO_BUS,
+        NO_BUS,
+        &["remind", "status", "--scheduler", "cron"],
+        "10:55",
     );
+    insta::assert_snapshot!("mutter_status_from_elsewhere", status);
 }
 
 #[test]
@@ -354,9 +401,97 @@ fn logind_idle_hint_is_a_source_on_the_system_bus() {
         &["remind", "status", "--scheduler", "cron"],
         "10:10",
     );
-    assert!(
-        status.contains("Idle time from logind's idle hint"),
-        "{status}"
+    insta::assert_snapshot!("logind_status", status);
+    // logind cannot tell when a key was last pressed: a due nudge does not
+    // wait for a pause it cannot see, and comes at once.
+    sat_since(&env, "09:00", "10:15");
+    let log = env.root().join("nudges.txt");
+    let nudge = expected_nudge(&env);
+    assert_eq!(
+        remind(&env, NO_BUS, &bus.address, &["remind", "now"], "10:20"),
+        format!("{nudge}\n")
+    );
+    assert_eq!(last_nudge(&env), "2026-11-25T10:20:00+01:00\n");
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("{nudge}\n"));
+}
+
+#[test]
+fn the_screensaver_interface_counts_seconds_but_milliseconds_from_kde() {
+    let env = Env::new();
+    let Some(bus) = Bus::start(env.root()) else {
+        return;
+    };
+    with_notifier(&env);
+    // As gnome-screensaver and xfce4-screensaver: 360 is six minutes.
+    let screensaver = ScreenSaver::on(&bus, &["org.freedesktop.ScreenSaver"], 360);
+    let now = |time| remind(&env, &bus.address, NO_BUS, &["remind", "now"], time);
+    assert_eq!(now("10:00"), "no nudge: you are away from the desk\n");
+    screensaver.idle.store(30, Ordering::SeqCst);
+    assert_eq!(
+        now("10:05"),
+        "no nudge: at the desk for 5 min since your last break, less than 50m\n"
+    );
+
+    // KDE's screen locker owns `org.kde.screensaver` too, and says
+    // milliseconds: 360 000 is six minutes, 360 a third of a second.
+    let kde = Env::new();
+    let Some(bus) = Bus::start(kde.root()) else {
+        return;
+    };
+    with_notifier(&kde);
+    let screensaver = ScreenSaver::on(
+        &bus,
+        &["org.freedesktop.ScreenSaver", "org.kde.screensaver"],
+        360,
+    );
+    let now = |time| remind(&kde, &bus.address, NO_BUS, &["remind", "now"], time);
+    assert_eq!(
+        now("10:00"),
+        "no nudge: at the desk for 0 min since your last break, less than 50m\n"
+    );
+    screensaver.idle.store(360_000, Ordering::SeqCst);
+    assert_eq!(now("10:05"), "no nudge: you are away from the desk\n");
+    let status = remind(
+        &kde,
+        &bus.address,
+        NO_BUS,
+        &["remind", "status", "--scheduler", "cron"],
+        "10:05",
+    );
+    insta::assert_snapshot!("screensaver_status", status);
+}
+
+#[test]
+fn a_locked_screen_is_a_break_and_no_nudge_comes() {
+    let env = Env::new();
+    let Some(bus) = Bus::start(env.root()) else {
+        return;
+    };
+    let log = with_notifier(&env);
+    let screensaver = ScreenSaver::on(&bus, &["org.freedesktop.ScreenSaver"], 0);
+    // At the desk since 09:00, so a nudge is due at 10:20, but the screen
+    // was locked a moment ago.
+    sat_since(&env, "09:00", "10:15");
+    screensaver.locked.store(true, Ordering::SeqCst);
+    assert_eq!(
+        remind(&env, &bus.address, NO_BUS, &["remind", "now"], "10:20"),
+        "no nudge: you are away from the desk\n"
+    );
+    assert!(!log.exists());
+    assert_eq!(last_nudge(&env), "");
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("remind-sitting")).unwrap(),
+        "since away\nchecked 2026-11-25T10:20:00+01:00\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("history.jsonl")).unwrap(),
+        "{\"v\":1,\"desk\":\"break\",\"at\":\"2026-11-25T10:20:00+01:00\"}\n"
+    );
+    // Unlocked: the count starts again from the check that saw the lock.
+    screensaver.locked.store(false, Ordering::SeqCst);
+    assert_eq!(
+        remind(&env, &bus.address, NO_BUS, &["remind", "now"], "10:25"),
+        "no nudge: at the desk for 5 min since your last break, less than 50m\n"
     );
 }
 
@@ -370,10 +505,7 @@ fn without_a_source_the_nudge_comes_at_clock_times_and_status_says_so() {
         &["remind", "status", "--scheduler", "cron"],
         "10:10",
     );
-    assert!(
-        status.contains("No idle time from the desktop: nudges come at clock times.\n"),
-        "{status}"
-    );
+    insta::assert_snapshot!("no_source_status", status);
 }
 
 /// The state `remind now` keeps between checks: at the desk since `since`,
@@ -767,22 +899,14 @@ fn x11_gives_the_idle_time_where_no_bus_does_but_not_under_wayland() {
         stdout_of(&mut cmd)
     };
     let status = psoas(&["remind", "status", "--scheduler", "cron"], false);
-    assert!(
-        status.contains(
-            "Idle time from X11's screen saver extension: nudges come after time at the desk without a break.\n"
-        ),
-        "{status}"
-    );
+    insta::assert_snapshot!("x11_status", status);
     // The server started moments ago, so no input for less than a minute.
     assert_eq!(
         psoas(&["remind", "now"], false),
         "no nudge: at the desk for 0 min since your last break, less than 50m\n"
     );
     let status = psoas(&["remind", "status", "--scheduler", "cron"], true);
-    assert!(
-        status.contains("No idle time from the desktop: nudges come at clock times.\n"),
-        "{status}"
-    );
+    insta::assert_snapshot!("x11_status_under_wayland", status);
 }
 
 #[test]
@@ -812,7 +936,9 @@ fn snooze_keeps_the_next_nudge_back_ten_minutes() {
     let Some((bus, service)) = notification_bus(&env, true) else {
         return;
     };
-    with_terminal(&env, "{ every = \"5m\" }");
+    // The defaults: by clock times, at most one nudge an hour but for a
+    // snooze.
+    with_terminal(&env, "{}");
     service.answer(Some("snooze"));
     let now = |time| remind(&env, &bus.address, NO_BUS, &["remind", "now"], time);
     let nudge = expected_nudge(&env);
@@ -828,9 +954,120 @@ fn snooze_keeps_the_next_nudge_back_ten_minutes() {
         format!("{nudge}\nThe nudge was closed without a choice.\n")
     );
     assert_eq!(
+        now("10:35"),
+        "no nudge: one came already in this interval\n"
+    );
+    // `pause until`, typed after a nudge, does the same when it ends.
+    let pause = remind(
+        &env,
+        &bus.address,
+        NO_BUS,
+        &["remind", "pause", "until", "10:45"],
+        "10:36",
+    );
+    assert_eq!(pause, "No nudge until 10:45.\n");
+    assert_eq!(now("10:40"), "no nudge: paused until 10:45\n");
+    assert_eq!(
+        now("10:45"),
+        format!("{nudge}\nThe nudge was closed without a choice.\n")
+    );
+    assert_eq!(
+        now("10:50"),
+        "no nudge: one came already in this interval\n"
+    );
+    assert_eq!(
         std::fs::read_to_string(env.state_dir().join("remind-nudges")).unwrap(),
         "2026-11-25T10:20:00+01:00 desk-break snooze\n\
-         2026-11-25T10:30:00+01:00 desk-break dismissed\n"
+         2026-11-25T10:30:00+01:00 desk-break dismissed\n\
+         2026-11-25T10:45:00+01:00 desk-break dismissed\n"
+    );
+}
+
+#[test]
+fn a_snooze_that_ends_at_the_desk_nudges_at_the_next_check() {
+    let env = Env::new();
+    let Some((bus, service)) = notification_bus(&env, true) else {
+        return;
+    };
+    let monitor = IdleMonitor::on(&bus, 30);
+    with_terminal(&env, "{}");
+    let now = |time: &str, idle_s: u64| {
+        monitor.idle_ms.store(idle_s * 1000, Ordering::SeqCst);
+        remind(&env, &bus.address, NO_BUS, &["remind", "now"], time)
+    };
+    let nudge = expected_nudge(&env);
+    sat_since(&env, "09:00", "10:15");
+    service.answer(Some("snooze"));
+    assert_eq!(
+        now("10:20", 30),
+        format!("{nudge}\nNo nudge until 10:30.\n")
+    );
+    assert_eq!(now("10:25", 30), "no nudge: paused until 10:30\n");
+    service.answer(Some("skip"));
+    assert_eq!(
+        now("10:30", 30),
+        format!("{nudge}\nSkipped: 1 of 3 skips today.\n")
+    );
+    assert_eq!(
+        now("10:35", 30),
+        "no nudge: one came 5 min ago; the next comes 50m after it if you stay at the desk\n"
+    );
+}
+
+#[test]
+fn a_break_during_a_snooze_is_seen_and_answers_the_nudge() {
+    let env = Env::new();
+    let Some((bus, service)) = notification_bus(&env, true) else {
+        return;
+    };
+    let monitor = IdleMonitor::on(&bus, 30);
+    with_terminal(&env, "{}");
+    let now = |time: &str, idle_s: u64| {
+        monitor.idle_ms.store(idle_s * 1000, Ordering::SeqCst);
+        remind(&env, &bus.address, NO_BUS, &["remind", "now"], time)
+    };
+    let nudge = expected_nudge(&env);
+    sat_since(&env, "09:00", "10:15");
+    service.answer(None);
+    assert_eq!(
+        now("10:20", 30),
+        format!("{nudge}\nThe nudge was closed without a choice.\n")
+    );
+    let snooze = remind(
+        &env,
+        &bus.address,
+        NO_BUS,
+        &["remind", "snooze", "30m"],
+        "10:21",
+    );
+    assert_eq!(snooze, "No nudge until 10:51.\n");
+    // Away from 10:22 to 10:33, while snoozed: a break, seen and kept.
+    for (time, idle_s) in [("10:25", 3 * 60), ("10:30", 8 * 60), ("10:35", 2 * 60)] {
+        assert_eq!(now(time, idle_s), "no nudge: paused until 10:51\n");
+    }
+    for time in ["10:40", "10:45", "10:50"] {
+        assert_eq!(now(time, 10), "no nudge: paused until 10:51\n");
+    }
+    assert_eq!(
+        std::fs::read_to_string(env.state_dir().join("history.jsonl")).unwrap(),
+        "{\"v\":1,\"desk\":\"nudge\",\"at\":\"2026-11-25T10:20:00+01:00\"}\n\
+         {\"v\":1,\"desk\":\"break\",\"at\":\"2026-11-25T10:22:00+01:00\"}\n"
+    );
+    // The snooze over, the count runs from the check that saw the break.
+    assert_eq!(
+        now("10:55", 10),
+        "no nudge: at the desk for 25 min since your last break, less than 50m\n"
+    );
+    let history = stdout_of(
+        env.psoas(&["history", "--format", "json"])
+            .env("PSOAS_NOW", "2026-11-25T18:00:00+01:00"),
+    );
+    let json: serde_json::Value = serde_json::from_str(&history).unwrap();
+    assert_eq!(
+        json["days"][6],
+        serde_json::json!({"date": "2026-11-25", "sessions": 0, "breaks": 1, "nudges": 1,
+            "ignored_nudges": 0}),
+        "the nudge was answered by the break"
     );
 }
 
