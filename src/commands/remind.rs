@@ -495,7 +495,7 @@ fn presence(reading: idle::Reading) -> Presence {
     }
 }
 
-/// Waits up to `limit` for a pause in the typing ([`pause`]), asking the
+/// Waits up to `limit` for a pause in the typing ([`pause`](mod@pause)), asking the
 /// desktop again as it goes; how long it waited, none if the screen was
 /// locked meanwhile (a break: no nudge). Under test
 /// (`PSOAS_VIRTUAL_CLOCK=1`, as for a run) the waits are skipped and only

@@ -262,6 +262,10 @@ mod tests {
     }
 
     #[test]
+    #[allow(
+        clippy::float_cmp,
+        reason = "an upright line's two ends are given the same x, exactly"
+    )]
     fn a_desk_stands_beyond_the_knees_and_feet_of_who_sits_at_it() {
         let figure = Figure {
             view: View::Side,
@@ -327,6 +331,10 @@ mod tests {
     }
 
     #[test]
+    #[allow(
+        clippy::float_cmp,
+        reason = "a ball with room to spare keeps the radius it is given, exactly"
+    )]
     fn a_ball_rests_on_the_floor_and_fills_the_room_under_a_body_on_its_forearms() {
         let ball_under = |trunk: i32, hip: i32| Figure {
             view: View::Side,

@@ -1,9 +1,8 @@
 //! Loading: reads every source, parses and validates each file, layers them
-//! (see [`layers`](super::layers)), and finally checks the harder and easier
-//! variants exercises name (see [`variants`](super::variants)), each
-//! routine's steps against the exercises that exist (see
-//! [`steps`](super::steps)) and how long it lasts (see
-//! [`length`](super::length)).
+//! (see [`layers`]), and finally checks the harder and easier variants
+//! exercises name (see [`variants`]), each routine's steps against the
+//! exercises that exist (see [`steps`]) and how long it lasts (see
+//! [`length`]).
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! them come the routine the next nudge offers (the one after the last, in
 //! the order of `remind.routines`) and how many nudges were skipped today,
 //! which `remind.skips_a_day` limits. Only the last [`KEPT_DAYS`] days are
-//! kept. Pure but for [`read`] and [`write`].
+//! kept. Pure but for [`read`] and [`write`](fn@write).
 
 use std::fmt;
 use std::io::Read as _;

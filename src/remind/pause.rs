@@ -117,7 +117,7 @@ pub(crate) fn wait_for_pause(
         let step = QUIET
             .saturating_sub(presence.idle)
             .max(LEAST_STEP)
-            .min(limit - waited);
+            .min(limit.saturating_sub(waited));
         pass(step);
         waited += step;
         match ask(waited) {

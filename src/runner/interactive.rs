@@ -81,7 +81,7 @@ pub(crate) fn run<'a>(
             match console.ask_warm_up(
                 &plan.routine_name,
                 &crate::words::warm_up_reminder(plan.conditions()),
-                guided,
+                guided.as_deref(),
             )? {
                 Ok(guided) => guided,
                 Err(ending) => return Ok((Session::new(plan), ending)),
@@ -239,12 +239,11 @@ impl Console<'_> {
         &mut self,
         routine: &str,
         reminder: &str,
-        guided: Option<String>,
+        guided: Option<&str>,
     ) -> Result<Result<bool, Ending>> {
         loop {
             let (width, height) = self.painter.size();
-            let rows =
-                screen::warm_up_question(routine, reminder, guided.as_deref(), width, height);
+            let rows = screen::warm_up_question(routine, reminder, guided, width, height);
             if let Err(ending) = self.show(&rows, &wording::question_title(routine)) {
                 return Ok(Err(ending));
             }

@@ -9,7 +9,7 @@
 //! big digits, the exercise's figure stands beside them and the words (or,
 //! lying down, under them across the width), and the digits and the
 //! breathing word grow with the window (`layout.rs`).
-//! What the screen says comes from the wording module and the session's
+//! What the screen says comes from `words::run` and the session's
 //! events; the screen only lays it out.
 
 use std::time::Duration;
@@ -177,7 +177,7 @@ pub(crate) fn frame_noting(
             Row::new(wording::getting_ready(s, prep_left), Style::Strong)
         }
     } else {
-        let total = (span.hold_end - span.hold_start).as_secs();
+        let total = span.hold_end.saturating_sub(span.hold_start).as_secs();
         Row::new(wording::holding(s, hold_left, total), Style::Strong)
     };
     top.push((10, status));
@@ -204,7 +204,12 @@ pub(crate) fn frame_noting(
     }
     let shown = on_step(pos);
     let held = shown.saturating_sub(span.hold_start).as_secs_f64();
-    let fraction = held / (span.hold_end - span.hold_start).as_secs_f64().max(1.0);
+    let fraction = held
+        / span
+            .hold_end
+            .saturating_sub(span.hold_start)
+            .as_secs_f64()
+            .max(1.0);
     let bar_width = u16::try_from(main.width.saturating_sub(2).max(1)).unwrap_or(u16::MAX);
     top.push(beside(
         7,

@@ -14,6 +14,10 @@ pub(crate) enum WarmUpChoice {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "a run's yes-or-no choices, one for each flag; an enum would only rename them"
+)]
 pub(crate) struct RunSettings {
     /// One line per event, no escape codes and no key reading.
     pub plain: bool,
