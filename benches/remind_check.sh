@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The reminder's check: `psoas remind now` (release build), as the scheduler
 # runs it every 5 minutes, inside the set hours with the interval's nudge
-# already given, against `/bin/true`, with hyperfine. Each run is a whole
+# already given, against `/bin/true` and `psoas --version` (starting psoas
+# and nothing else), with hyperfine. Each run is a whole
 # process: start, config, history, asking the desktop, the state files
 # written. Two cases: no bus at all, and a `dbus-daemon` of the script's own
 # (the config of tests/cli/remind_bus.rs) standing for a desktop with none
@@ -58,6 +59,7 @@ PSOAS_NOW=2026-11-25T10:30:00+01:00 DBUS_SESSION_BUS_ADDRESS=$1 DBUS_SYSTEM_BUS_
 ${2:-} $bin remind now"
 }
 set -- --command-name '/bin/true' '/bin/true' \
+  --command-name 'psoas --version' "env -i PATH=/usr/bin:/bin $bin --version" \
   --command-name 'no bus' "$(check unix:path=/nonexistent)" \
   --command-name 'a bus, no idle source' "$(check "$address")"
 if command -v Xvfb > /dev/null; then
