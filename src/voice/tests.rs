@@ -390,12 +390,13 @@ fn a_program_that_never_ends_is_cut_off_in_time_told_once_and_not_waited_for_aga
     assert_eq!(voice.trouble(), None);
     // The next cue is handed over, but not waited for, and not told again.
     voice.say("Breathe in.");
+    let second = voice.child_id().unwrap();
+    assert_ne!(second, first);
     assert_eq!(fake.wait_for_lines(2), "Hold.\nBreathe in.\n");
     assert!(!voice.is_speaking());
-    let second = voice.child_id().unwrap();
-    assert!(is_running(second));
-    // Past its time it is ended all the same, at the next look, without
-    // another word.
+    // Past its time (300 ms, which a loaded machine may already have
+    // spent handing the cue over) it is ended all the same, at the next
+    // look, without another word: it would sleep 30 s.
     let deadline = Instant::now() + Duration::from_secs(10);
     while is_running(second) {
         assert!(!voice.is_speaking());

@@ -284,6 +284,13 @@ fn remind(env: &Env, session_bus: &str, system_bus: &str, args: &[&str], now: &s
     stdout_of(&mut remind_command(env, session_bus, system_bus, args, now))
 }
 
+/// `remind now` at `time` on `bus`, the stand-in idle monitor saying the
+/// last input came `idle_s` before.
+fn check_at(env: &Env, bus: &Bus, monitor: &IdleMonitor, time: &str, idle_s: u64) -> String {
+    monitor.idle_ms.store(idle_s * 1000, Ordering::SeqCst);
+    remind(env, &bus.address, NO_BUS, &["remind", "now"], time)
+}
+
 fn remind_command(
     env: &Env,
     session_bus: &str,
@@ -307,10 +314,7 @@ fn the_nudge_comes_after_time_at_the_desk_as_mutter_counts_it() {
     };
     let monitor = IdleMonitor::on(&bus, 30);
     let log = with_notifier(&env);
-    let now = |time: &str, idle_s: u64| {
-        monitor.idle_ms.store(idle_s * 1000, Ordering::SeqCst);
-        remind(&env, &bus.address, NO_BUS, &["remind", "now"], time)
-    };
+    let now = |time: &str, idle_s: u64| check_at(&env, &bus, &monitor, time, idle_s);
     assert_eq!(
         now("09:30", 30),
         "no nudge: at the desk for 0 min since your last break, less than 50m\n"
@@ -991,10 +995,7 @@ fn a_snooze_that_ends_at_the_desk_nudges_at_the_next_check() {
     };
     let monitor = IdleMonitor::on(&bus, 30);
     with_terminal(&env, "{}");
-    let now = |time: &str, idle_s: u64| {
-        monitor.idle_ms.store(idle_s * 1000, Ordering::SeqCst);
-        remind(&env, &bus.address, NO_BUS, &["remind", "now"], time)
-    };
+    let now = |time: &str, idle_s: u64| check_at(&env, &bus, &monitor, time, idle_s);
     let nudge = expected_nudge(&env);
     sat_since(&env, "09:00", "10:15");
     service.answer(Some("snooze"));
@@ -1022,10 +1023,7 @@ fn a_break_during_a_snooze_is_seen_and_answers_the_nudge() {
     };
     let monitor = IdleMonitor::on(&bus, 30);
     with_terminal(&env, "{}");
-    let now = |time: &str, idle_s: u64| {
-        monitor.idle_ms.store(idle_s * 1000, Ordering::SeqCst);
-        remind(&env, &bus.address, NO_BUS, &["remind", "now"], time)
-    };
+    let now = |time: &str, idle_s: u64| check_at(&env, &bus, &monitor, time, idle_s);
     let nudge = expected_nudge(&env);
     sat_since(&env, "09:00", "10:15");
     service.answer(None);
