@@ -72,8 +72,13 @@ pub(crate) fn write(
         plan.routine_id
     );
     writeln!(out, "<p class=\"counts\">{}</p>", escape(&counts))?;
+    if let Some(summary) = summary {
+        writeln!(out, "<p class=\"note\">{}</p>", escape(summary))?;
+    }
+    // What a run says before its first step (a routine's safety words
+    // among it), so the page says it too, as the text sheet does.
+    list(out, words::BEFORE_YOU_START, &plan.before, false)?;
     let mut notes: Vec<String> = Vec::new();
-    notes.extend(summary.map(str::to_string));
     notes.extend(adapted_line(plan));
     notes.extend(crate::words::needs(plan.equipment()));
     if plan.warm_up {

@@ -360,6 +360,15 @@ fn print_says_what_a_run_says_before_it_starts() {
         include_str!("../fixtures/paced/paced.toml"),
     );
     insta::assert_snapshot!(stdout_of(&mut env.psoas(&["print", "paced"])));
+    // The printed page says it too, under the same heading, before the steps.
+    let page = stdout_of(&mut env.psoas(&["print", "paced", "--format", "html"]));
+    let before = "<h3>Before you start</h3>\n<ul>\n\
+                  <li>Ask your physio before you start.</li>\n\
+                  <li>Move off at once if you feel a pulse.</li>\n</ul>\n";
+    let at = page
+        .find(before)
+        .expect("the page lists what is said before");
+    assert!(at < page.find("<section class=\"step\"").unwrap());
     let json: Value = serde_json::from_str(&stdout_of(
         &mut env.psoas(&["print", "paced", "--format", "json"]),
     ))
