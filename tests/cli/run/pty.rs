@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -45,7 +45,10 @@ pub(crate) struct Pty {
     writer: Option<std::fs::File>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
-    output: Arc<Mutex<Vec<u8>>>,
+    /// Every byte written so far, and the signal that more came: the reader
+    /// takes bytes into the screen first, then here, so a wait that looked
+    /// at the screen while holding this lock cannot miss the signal.
+    output: Arc<(Mutex<Vec<u8>>, Condvar)>,
     /// Takes in everything the program writes; it ends when the terminal
     /// closes on the program's side, or after a hang-up.
     reader: Option<JoinHandle<()>>,
@@ -127,7 +130,7 @@ impl Pty {
         )));
         let reader = own_copy(&*pair.master);
         let screen = Arc::clone(&parser);
-        let output = Arc::new(Mutex::new(Vec::new()));
+        let output = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
         let written = Arc::clone(&output);
         let hang_up = Arc::new(AtomicBool::new(false));
         let hanging_up = Arc::clone(&hang_up);
@@ -144,10 +147,14 @@ impl Pty {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         screen.lock().unwrap().process(&buf[..n]);
-                        written.lock().unwrap().extend_from_slice(&buf[..n]);
+                        written.0.lock().unwrap().extend_from_slice(&buf[..n]);
+                        written.1.notify_all();
                     }
                 }
             }
+            // Nothing more will come: a wait still on looks once more and
+            // says what the screen shows.
+            written.1.notify_all();
         });
         let writer = std::fs::File::from(own_copy(&*pair.master));
         Pty {
@@ -199,7 +206,7 @@ impl Pty {
 
     /// Every byte the program wrote so far, escape codes and all.
     pub(crate) fn output(&self) -> Vec<u8> {
-        self.output.lock().unwrap().clone()
+        self.output.0.lock().unwrap().clone()
     }
 
     /// The line settings as they were before the program started.
@@ -291,35 +298,36 @@ impl Pty {
 
     /// Waits until the screen shows every one of `texts`; returns the screen.
     pub(crate) fn wait_for(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "waited for {texts:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_on(&format!("{texts:?}"), Pty::screen, |screen: &String| {
+            texts.iter().all(|t| screen.contains(t))
+        })
     }
 
     /// Waits until the screen's rows (as [`Pty::rows`]) are as `done` says;
     /// returns them. `what` says what is waited for, should it not come.
     pub(crate) fn wait_until(&self, what: &str, done: impl Fn(&[String]) -> bool) -> Vec<String> {
-        let start = Instant::now();
+        self.wait_on(what, Pty::rows, |rows: &Vec<String>| done(rows))
+    }
+
+    /// Looks at the screen with `look` until `done` takes what it sees,
+    /// looking again each time the program writes (no fixed naps, so a busy
+    /// machine only makes the wait longer); fails after [`PATIENCE`].
+    fn wait_on<T>(&self, what: &str, look: impl Fn(&Pty) -> T, done: impl Fn(&T) -> bool) -> T {
+        let deadline = Instant::now() + PATIENCE;
+        let (output, more) = &*self.output;
+        let mut written = output.lock().unwrap();
         loop {
-            let rows = self.rows();
-            if done(&rows) {
-                return rows;
+            let seen = look(self);
+            if done(&seen) {
+                return seen;
             }
+            let left = deadline.saturating_duration_since(Instant::now());
             assert!(
-                start.elapsed() < PATIENCE,
+                !left.is_zero(),
                 "waited for {what}; the screen shows:\n{}",
-                rows.join("\n")
+                self.screen()
             );
-            std::thread::sleep(Duration::from_millis(20));
+            written = more.wait_timeout(written, left).unwrap().0;
         }
     }
 
