@@ -120,6 +120,44 @@ impl Env {
     }
 }
 
+/// Says that a program the test needs is missing (`why`): under CI
+/// (`CI=true`), where `.ci/run` installs it, the test fails; elsewhere it is
+/// skipped with a note.
+pub fn missing(program: &str, why: impl std::fmt::Display) {
+    assert!(
+        std::env::var_os("CI").is_none_or(|ci| ci != "true"),
+        "{program} is needed under CI, and .ci/run installs it: {why}"
+    );
+    eprintln!("note: skipped, no {program} here ({why})");
+}
+
+/// Starts `cmd`, a server that prints one line on its stdout once it takes
+/// clients (a bus's address, a display's number), and returns it with that
+/// line; `None`, through [`missing`], where `program` is not installed.
+pub fn start_announcing(
+    program: &str,
+    cmd: &mut std::process::Command,
+) -> Option<(std::process::Child, String)> {
+    use std::io::BufRead;
+    let mut child = match cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(error) => {
+            missing(program, error);
+            return None;
+        }
+    };
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    Some((child, line.trim().to_string()))
+}
+
 /// A bus address where no bus is.
 pub const NO_BUS: &str = "unix:path=/nonexistent/psoas-test-bus";
 

@@ -11,48 +11,29 @@ use std::time::Duration;
 
 use wait_timeout::ChildExt;
 
-use crate::{Env, stdout_of};
+use crate::{Env, missing, stdout_of};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// The DOM Chromium builds from the page at `path`, or `None` when there is
 /// no browser to ask (and not on CI).
 fn dom_of(env: &Env, path: &Path) -> Option<String> {
-    if !Path::new(CHROMIUM).exists() {
-        assert_ne!(
-            std::env::var("CI").as_deref(),
-            Ok("true"),
-            "{CHROMIUM} is missing; .ci/run installs it"
-        );
-        eprintln!("note: {CHROMIUM} is missing, so the page is not opened in a browser");
+    if !browser_here() {
         return None;
     }
-    let profile = env.root().join("chromium-profile");
     let dom = env.root().join("dom.html");
-    let mut child = std::process::Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", path.display()))
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&dom).unwrap())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium starts");
-    let Some(status) = child.wait_timeout(Duration::from_secs(120)).unwrap() else {
-        child.kill().unwrap();
-        child.wait().unwrap();
-        panic!("chromium did not finish within two minutes");
-    };
-    assert!(status.success(), "chromium failed: {status:?}");
+    chromium(env, "dom", &["--dump-dom".into()], path, &dom, true);
     Some(std::fs::read_to_string(dom).unwrap())
+}
+
+/// Whether there is a browser to open the page in; where there is not, the
+/// test fails under CI and is skipped elsewhere ([`missing`]).
+fn browser_here() -> bool {
+    let here = Path::new(CHROMIUM).exists();
+    if !here {
+        missing(CHROMIUM, "not installed");
+    }
+    here
 }
 
 #[test]
@@ -235,13 +216,7 @@ fn pdf_pages(pdf: &[u8]) -> Vec<(u32, u32)> {
 
 #[test]
 fn the_printed_page_fits_a4_and_letter_with_every_figure_painted() {
-    if !Path::new(CHROMIUM).exists() {
-        assert_ne!(
-            std::env::var("CI").as_deref(),
-            Ok("true"),
-            "{CHROMIUM} is missing; .ci/run installs it"
-        );
-        eprintln!("note: {CHROMIUM} is missing, so the page is not printed");
+    if !browser_here() {
         return;
     }
     let env = Env::new();

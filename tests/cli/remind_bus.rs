@@ -19,9 +19,8 @@
 )]
 
 use std::collections::{HashMap, VecDeque};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -30,7 +29,7 @@ use zbus::{OwnedVariant, Variant};
 
 use crate::remind::expected_nudge;
 use crate::run::pty::Pty;
-use crate::{Env, NO_BUS, VIRTUAL_CLOCK, stdout_of};
+use crate::{Env, NO_BUS, VIRTUAL_CLOCK, start_announcing, stdout_of};
 
 /// A bus that lives as long as the value.
 struct Bus {
@@ -70,34 +69,15 @@ impl Bus {
             ),
         )
         .unwrap();
-        let spawned = Command::new("dbus-daemon")
-            .arg(format!("--config-file={}", config.display()))
-            .args(["--print-address", "--nofork"])
-            .env_clear()
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn();
-        let mut daemon = match spawned {
-            Ok(daemon) => daemon,
-            Err(error) => {
-                assert!(
-                    std::env::var_os("CI").is_none_or(|ci| ci != "true"),
-                    "dbus-daemon is needed under CI: {error}"
-                );
-                eprintln!("note: skipped, no dbus-daemon here ({error})");
-                return None;
-            }
-        };
         // The address is printed once the bus is listening.
-        let mut line = String::new();
-        BufReader::new(daemon.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        Some(Bus {
-            daemon,
-            address: line.trim().to_string(),
-        })
+        let (daemon, address) = start_announcing(
+            "dbus-daemon",
+            Command::new("dbus-daemon")
+                .arg(format!("--config-file={}", config.display()))
+                .args(["--print-address", "--nofork"])
+                .env_clear(),
+        )?;
+        Some(Bus { daemon, address })
     }
 
     /// Serves `object` at `path` under the well-known `name`, on a thread of
@@ -703,8 +683,10 @@ impl Drop for Xvfb {
 
 impl Xvfb {
     fn start() -> Option<Xvfb> {
-        let spawned = Command::new("Xvfb")
-            .args([
+        // The display's number is printed once the server takes clients.
+        let (server, number) = start_announcing(
+            "Xvfb",
+            Command::new("Xvfb").args([
                 "-displayfd",
                 "1",
                 "-nolisten",
@@ -712,30 +694,11 @@ impl Xvfb {
                 "-screen",
                 "0",
                 "320x240x24",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn();
-        let mut server = match spawned {
-            Ok(server) => server,
-            Err(error) => {
-                assert!(
-                    std::env::var_os("CI").is_none_or(|ci| ci != "true"),
-                    "Xvfb is needed under CI: {error}"
-                );
-                eprintln!("note: skipped, no Xvfb here ({error})");
-                return None;
-            }
-        };
-        // The display's number is printed once the server takes clients.
-        let mut line = String::new();
-        BufReader::new(server.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+            ]),
+        )?;
         Some(Xvfb {
             server,
-            display: format!(":{}", line.trim()),
+            display: format!(":{number}"),
         })
     }
 }

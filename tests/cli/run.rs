@@ -26,6 +26,24 @@ fn mini() -> Env {
     env
 }
 
+/// A voice in `env`'s config (check-ins off) that says every sentence at
+/// once but never finishes one with `words` in it: the run waits at that
+/// sentence's count-in, on a virtual clock, however busy the machine is.
+fn stalling_voice(env: &Env, words: &str) {
+    let voice = env.write(
+        "bin/stalling-voice",
+        &format!("#!/bin/sh\ncase \"$(cat)\" in *'{words}'*) exec sleep 60 ;; esac\n"),
+    );
+    std::fs::set_permissions(&voice, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    env.write(
+        "config/psoas/config.toml",
+        &format!(
+            "check_in = false\nvoice = true\nvoice_command = [\"{}\"]\n",
+            voice.display()
+        ),
+    );
+}
+
 fn lib(env: &Env) -> String {
     env.root().join("lib").display().to_string()
 }
@@ -687,18 +705,7 @@ hold = 5
 fn assert_hang_up_ends_and_records(extra: &[&str]) {
     let env = mini();
     env.write("lib/brief.toml", BRIEF);
-    let voice = env.write(
-        "bin/stalling-voice",
-        "#!/bin/sh\ncase \"$(cat)\" in *Lunge*) exec sleep 60 ;; esac\n",
-    );
-    std::fs::set_permissions(&voice, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    env.write(
-        "config/psoas/config.toml",
-        &format!(
-            "check_in = false\nvoice = true\nvoice_command = [\"{}\"]\n",
-            voice.display()
-        ),
-    );
+    stalling_voice(&env, "Lunge");
     let lib = lib(&env);
     let mut args = vec!["--library", &lib, "run", "brief", "--no-warm-up"];
     args.extend_from_slice(extra);

@@ -5,24 +5,13 @@
 //! same on every run however busy the machine is.
 
 use super::pty::Pty;
-use super::{assert_handed_back, lib, mini};
+use super::{assert_handed_back, lib, mini, stalling_voice};
 
 /// The run of `mini` held at the count-in of what the voice is given with
 /// `words` in it, on a terminal of `rows`×`cols`, with `extra` arguments.
 fn held_at(words: &str, (rows, cols): (u16, u16), extra: &[&str]) -> (crate::Env, Pty) {
     let env = mini();
-    let voice = env.write(
-        "bin/stalling-voice",
-        &format!("#!/bin/sh\ncase \"$(cat)\" in *'{words}'*) exec sleep 60 ;; esac\n"),
-    );
-    std::fs::set_permissions(&voice, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    env.write(
-        "config/psoas/config.toml",
-        &format!(
-            "check_in = false\nvoice = true\nvoice_command = [\"{}\"]\n",
-            voice.display()
-        ),
-    );
+    stalling_voice(&env, words);
     let lib = lib(&env);
     let mut args = vec!["--library", &lib, "run", "mini", "--no-warm-up"];
     args.extend_from_slice(extra);
