@@ -45,9 +45,10 @@ pub(crate) struct Pty {
     writer: Option<std::fs::File>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
-    /// Every byte written so far, and the signal that more came: the reader
-    /// takes bytes into the screen first, then here, so a wait that looked
-    /// at the screen while holding this lock cannot miss the signal.
+    /// Every byte written so far, and the signal that more came. The reader
+    /// takes bytes into the screen and here under this lock, so the two
+    /// always agree, and a wait that looks at the screen while holding it
+    /// cannot miss the signal.
     output: Arc<(Mutex<Vec<u8>>, Condvar)>,
     /// Takes in everything the program writes; it ends when the terminal
     /// closes on the program's side, or after a hang-up.
@@ -146,8 +147,12 @@ impl Pty {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
+                        // Both under the one lock, so the screen never shows
+                        // what the bytes do not hold yet.
+                        let mut bytes = written.0.lock().unwrap();
                         screen.lock().unwrap().process(&buf[..n]);
-                        written.0.lock().unwrap().extend_from_slice(&buf[..n]);
+                        bytes.extend_from_slice(&buf[..n]);
+                        drop(bytes);
                         written.1.notify_all();
                     }
                 }
