@@ -368,10 +368,12 @@ fn notice_screen(
     let Some(mut answers) = typed_answers(settings)? else {
         return Ok(Ok(()));
     };
+    // The echo goes off before the notice shows, so that nothing typed
+    // once it is there can appear on it.
+    let echo_off = EchoOff::start();
     if let Err(error) = render::notice_screen(notice, out) {
         return Ok(Err(ending_of(error)?));
     }
-    let echo_off = EchoOff::start();
     let mut line = Vec::new();
     let read = answers.read_until(b'\n', &mut line);
     drop(echo_off);
