@@ -5,10 +5,8 @@
 //! which `remind.skips_a_day` limits. Only the last [`KEPT_DAYS`] days are
 //! kept. Pure but for [`read`] and [`write`](fn@write).
 
-use std::fmt;
 use std::io::Read as _;
 use std::path::Path;
-use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
@@ -20,8 +18,9 @@ pub(crate) const FILE: &str = "remind-nudges";
 /// How many days of nudges the file keeps.
 pub(crate) const KEPT_DAYS: i64 = 7;
 
-/// What became of a nudge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What became of a nudge, kept in the file by its name in lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::Display, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub(crate) enum Outcome {
     /// Shown with no choices to make (a `notify_command`, or a service
     /// without actions).
@@ -36,34 +35,6 @@ pub(crate) enum Outcome {
     Dismissed,
     /// No answer in the time the check waits.
     Unanswered,
-}
-
-const NAMES: [(Outcome, &str); 6] = [
-    (Outcome::Shown, "shown"),
-    (Outcome::Start, "start"),
-    (Outcome::Snooze, "snooze"),
-    (Outcome::Skip, "skip"),
-    (Outcome::Dismissed, "dismissed"),
-    (Outcome::Unanswered, "unanswered"),
-];
-
-impl fmt::Display for Outcome {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let name = NAMES.iter().find(|(o, _)| o == self).map_or("", |(_, n)| n);
-        f.write_str(name)
-    }
-}
-
-impl FromStr for Outcome {
-    type Err = ();
-
-    fn from_str(s: &str) -> Result<Outcome, ()> {
-        NAMES
-            .iter()
-            .find(|(_, n)| *n == s)
-            .map(|(o, _)| *o)
-            .ok_or(())
-    }
 }
 
 /// One nudge.

@@ -34,7 +34,8 @@ use zbus::OwnedVariant;
 pub(crate) const PATIENCE: Duration = Duration::from_millis(250);
 
 /// Where the idle time came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub(crate) enum Source {
     Mutter,
     ScreenSaver,
@@ -44,27 +45,14 @@ pub(crate) enum Source {
 }
 
 impl Source {
-    const KEYS: [(Source, &str); 5] = [
-        (Source::Mutter, "mutter"),
-        (Source::ScreenSaver, "screensaver"),
-        (Source::X11, "x11"),
-        (Source::Logind, "logind"),
-        (Source::MacOs, "macos"),
-    ];
-
-    /// Its name as kept in the state folder.
+    /// Its name as kept in the state folder: `mutter`, `screensaver`,
+    /// `x11`, `logind`, `macos`.
     pub(crate) fn key(self) -> &'static str {
-        Self::KEYS
-            .iter()
-            .find(|(source, _)| *source == self)
-            .map_or("none", |(_, key)| key)
+        self.into()
     }
 
     pub(crate) fn from_key(key: &str) -> Option<Source> {
-        Self::KEYS
-            .iter()
-            .find(|(_, k)| *k == key)
-            .map(|(source, _)| *source)
+        key.parse().ok()
     }
 
     /// Whether its idle time is the time since the last key press or mouse

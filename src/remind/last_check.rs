@@ -62,6 +62,16 @@ mod tests {
             let check = LastCheck { at, source };
             assert_eq!(LastCheck::from_text(&check.to_text()), Some(check));
         }
+        let keys: Vec<&str> = [
+            Source::Mutter,
+            Source::ScreenSaver,
+            Source::X11,
+            Source::Logind,
+            Source::MacOs,
+        ]
+        .map(Source::key)
+        .to_vec();
+        assert_eq!(keys, ["mutter", "screensaver", "x11", "logind", "macos"]);
         assert_eq!(
             LastCheck {
                 at,
